@@ -1,0 +1,43 @@
+"""Shared fixtures. Tests that need ../shared read it at run time and skip, saying why, without it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("THUCYDIDES_SHARED", ROOT.parent / "shared"))
+SEED_PATH = ROOT / "examples" / "seed.txt"
+SEED_PUBLISHED = "2021-08-20"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "gold").is_dir():
+        pytest.skip(f"../shared/gold is absent ({SHARED}): gold-based checks need it")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def gold_dir(shared_dir: Path) -> Path:
+    return shared_dir / "gold"
+
+
+@pytest.fixture(scope="session")
+def seed_gold(gold_dir: Path) -> dict:
+    return json.loads((gold_dir / "seed.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from thucydides.analyse import load_nlp
+
+    return load_nlp()
