@@ -1,0 +1,185 @@
+"""Cleaning rules of thucydides.ingest.clean: each rule, idempotence, the seed's quirks."""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from thucydides.ingest.clean import (
+    clean_text,
+    clean_title,
+    compose_text,
+    drop_repeated_headline,
+    normalise_characters,
+    normalise_whitespace,
+    remove_boilerplate,
+    split_title,
+)
+from thucydides.errors import InputError
+from thucydides.ingest import read_text_article
+
+
+def test_curly_quotes_dashes_and_ellipsis_become_ascii():
+    text = "\u201cWe hold Kidal\u201d \u2014 the rebels\u2019 spokesman said\u2026 in 2012\u20132013"
+    assert normalise_characters(text) == "\"We hold Kidal\" - the rebels' spokesman said... in 2012-2013"
+
+
+def test_nfc_composes_accents_even_across_removed_invisible_characters():
+    decomposed = "Tillabe\u0301ri and Gao\u200b"  # e + combining acute
+    assert normalise_characters(decomposed) == "Tillab\u00e9ri and Gao"
+    split_by_zero_width = "Niame\u200b\u0301y"
+    assert normalise_characters(split_by_zero_width) == "Niam\u00e9y"
+
+
+def test_spaces_controls_and_line_breaks():
+    text = "Two\u00a0soldiers\u202fwere\tkilled\x07 in\r\nMopti\rregion\u2028today\x1b."
+    assert clean_text(text) == "Two soldiers were killed in\nMopti\nregion\ntoday."
+
+
+def test_zero_width_space_and_bom_removed_but_zwnj_kept():
+    assert normalise_characters("\ufeffKun\u200bduz") == "Kunduz"
+    # ZWNJ changes the spelling of Persian words: it must survive
+    assert normalise_characters("\u0645\u06cc\u200c\u0631\u0648\u062f") == "\u0645\u06cc\u200c\u0631\u0648\u062f"
+
+
+def test_blank_line_runs_collapse_and_line_ends_are_trimmed():
+    text = "  First paragraph.   \n\n\n\n   Second   paragraph.\n \n\t\nThird.\n\n"
+    assert normalise_whitespace(text) == "First paragraph.\n\nSecond paragraph.\n\nThird."
+
+
+def test_trailing_related_block_is_cut_with_its_links():
+    text = (
+        "Fighters of the armed group attacked a police post in Kasese on Monday, police said.\n\n"
+        "You may also like\n\n"
+        "Floods displace thousands in the capital\n\n"
+        "Election commission names new chair"
+    )
+    assert clean_text(text) == "Fighters of the armed group attacked a police post in Kasese on Monday, police said."
+
+
+def test_tail_header_followed_by_real_paragraphs_only_loses_the_header():
+    long_paragraph = " ".join(["The army later said it had retaken the post after a day of heavy fighting."] * 3)
+    text = f"Rebels attacked the post.\n\nRelated\n\n{long_paragraph}"
+    assert clean_text(text) == f"Rebels attacked the post.\n\n{long_paragraph}"
+
+
+def test_tail_header_before_short_report_paragraphs_keeps_them():
+    """Wire style: one-sentence paragraphs are short, but they end like sentences, not headlines."""
+    text = (
+        "Police said two people were hurt in the blast in Quetta.\n\n"
+        "More stories\n\n"
+        "The device was hidden in a motorcycle parked near the market.\n\n"
+        "No group has claimed responsibility.\n\n"
+        "Read more"
+    )
+    assert clean_text(text) == (
+        "Police said two people were hurt in the blast in Quetta.\n\n"
+        "The device was hidden in a motorcycle parked near the market.\n\n"
+        "No group has claimed responsibility."
+    )
+
+
+def test_boilerplate_lines_go_wherever_they_stand():
+    text = (
+        "Gunmen abducted 12 traders near Bunia, a local official said.\n"
+        "Advertisement\n"
+        "Read more: Floods in the east displace thousands\n"
+        "The official said the attackers crossed from the forest.\n"
+        "Share this article\n"
+        "Follow us on Twitter and Facebook\n"
+        "Subscribe to our daily newsletter for the latest news\n"
+        "Copyright 2024 Example Media. All rights reserved."
+    )
+    assert clean_text(text) == (
+        "Gunmen abducted 12 traders near Bunia, a local official said.\n"
+        "The official said the attackers crossed from the forest."
+    )
+
+
+def test_boilerplate_words_inside_a_paragraph_are_kept():
+    text = (
+        "Residents said they would read more statements from the militia on local radio.\n\n"
+        "Copyright disputes over the radio station were not discussed. Share prices fell."
+    )
+    assert clean_text(text) == text
+
+
+def test_call_to_action_glued_to_the_last_sentence_is_removed():
+    assert clean_text("Three civilians were wounded in the shelling. Read more") == (
+        "Three civilians were wounded in the shelling."
+    )
+    # not after a finished sentence: it may be the report's own words
+    assert clean_text("They asked the reporter to read more") == "They asked the reporter to read more"
+
+
+def test_repeated_headline_dropped_exactly_or_after_quote_normalisation():
+    title = "Militia says it\u2019s taken the town of Mambasa"
+    body = "Militia says it's taken the town of Mambasa\n\nMilitia says it\u2019s taken the town of Mambasa\n\nThe militia said..."
+    assert drop_repeated_headline(clean_title(title), clean_text(body)) == "The militia said..."
+    assert compose_text(title, body) == "Militia says it's taken the town of Mambasa\n\nThe militia said..."
+
+
+def test_headline_not_dropped_when_the_first_paragraph_only_starts_like_it():
+    body = "Militia takes Mambasa after a night of fighting, residents say."
+    assert compose_text("Militia takes Mambasa", body) == f"Militia takes Mambasa\n\n{body}"
+
+
+def test_split_title_takes_first_non_empty_line_but_not_a_paragraph():
+    assert split_title("\n\nHeadline here\nBody line") == ("Headline here", "Body line")
+    paragraph = "word " * 100
+    assert split_title(paragraph + "\nmore") == (None, paragraph + "\nmore")
+
+
+def test_seed_keeps_one_headline_and_drops_you_may_also_like(seed_text):
+    article = read_text_article(seed_text, origin="seed.txt")
+    first_line = article.text.split("\n", 1)[0]
+    assert article.title == first_line
+    assert article.text.count(first_line) == 1
+    assert "\u2019" not in article.text
+    assert "You may also like" not in article.text
+    assert article.text.endswith("were wounded and left.")
+    assert article.text.startswith(first_line + "\n\n")
+
+
+# pieces that exercise every rule: typography, invisible characters, boilerplate phrases
+_PIECES = list("ab Z.!?'\"\n\r\t-:e") + [
+    "\u2019", "\u201c", "\u2014", "\u00a0", "\u200b", "\u0301", "\x07", "\u2028", "\ufeff", "\u00e9",
+    "Read more", "You may also like", "Share this", "Copyright 2020 X", "Related:", "Advertisement", "\n\n\n",
+    "word " * 31,
+]
+messy_text = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=200)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(messy_text)
+def test_clean_text_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.one_of(st.none(), messy_text), messy_text)
+def test_rereading_an_articles_text_gives_it_back(title, body):
+    """Re-reading an article's text as a .txt gives back exactly that text (and title).
+
+    Holds for a .txt (title None: first line) and for a record with a headline; a record whose
+    title is empty has no headline, and a .txt re-read would take its first line as one.
+    """
+    assume(title is None or (clean_title(title) and len(clean_title(title)) <= 300))
+    try:
+        article = read_text_article(body, title=title)
+    except InputError:
+        assert not compose_text(title, body)  # refused only when nothing is left
+        return
+    again = read_text_article(article.text)
+    assert again.text == article.text
+    assert again.id == article.id
+    if article.title and len(article.title) <= 300:
+        assert again.title == article.title
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(messy_text)
+def test_remove_boilerplate_never_grows_text(text):
+    flat = normalise_whitespace(normalise_characters(text))
+    assert len(remove_boilerplate(flat)) <= len(flat)

@@ -1,0 +1,192 @@
+"""Cleaning: the text every later stage reads, and every offset points into.
+
+All functions here are pure and idempotent: ``clean_text(clean_text(x)) == clean_text(x)``
+(tests/test_ingest_clean.py checks it with hypothesis), so re-ingesting an article's cleaned
+text gives back the same text, the same id and the same offsets.
+
+``compose_text(title, body)`` makes ``Article.text``: the title, a blank line, the body — the
+headline stays searchable and every offset (title or body) is into one string.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+BOILERPLATE_FILE = Path(__file__).parent / "data" / "boilerplate.toml"
+
+# Typographic characters → their ASCII equivalents, so that a curly and a straight apostrophe
+# ("Baghlan’s" / "Baghlan's") are the same string for lexicons, the gazetteer and dedup.
+_ASCII_EQUIVALENTS = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    "\u2026": "...",
+    "\u2039": "'",
+    "\u203a": "'",
+}
+# Invisible characters that only break words apart for a tokenizer: zero-width space, word
+# joiner, BOM, soft hyphen and the bidirectional marks copied from right-to-left pages.
+# ZWJ/ZWNJ (U+200C/D) are kept: in Persian and Arabic names they change the spelling.
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e"
+_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_TRANSLATION = str.maketrans(
+    {
+        **_ASCII_EQUIVALENTS,
+        **dict.fromkeys(_INVISIBLE, None),
+        **dict.fromkeys(_LINE_BREAKS, "\n"),
+        "\t": " ",
+    }
+)
+# Unicode category Cc (C0 and C1 controls) but the newline, and Cs: lone surrogates (from bad
+# JSON escapes), which no encoder accepts
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SPACE_RUN = re.compile(r"[^\S\n]+")  # whitespace other than newlines (every Unicode space)
+_BLANK_LINE_RUN = re.compile(r"\n{3,}")
+_SENTENCE_END = ".!?\"')]"
+_TAIL_LINK_LIST_MAX_WORDS = 30
+
+
+def normalise_characters(text: str) -> str:
+    """NFC; curly quotes, dashes and ellipses to ASCII; invisible and control characters out.
+
+    CRLF and other line breaks become LF; every Unicode space becomes a plain space.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    text = text.translate(_TRANSLATION)
+    text = _CONTROL.sub("", text)
+    # Removing an invisible character can join a letter to its combining accent: compose again.
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise_text(text: str) -> str:
+    """Characters and whitespace normalised, no boilerplate rule: for a span to find in a cleaned text.
+
+    A gold or lexicon string written with curly quotes is found in ``Article.text`` after this.
+    """
+    return normalise_whitespace(normalise_characters(text))
+
+
+def normalise_whitespace(text: str) -> str:
+    """One space between words, no spaces at line ends, at most one blank line in a row."""
+    lines = (_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_LINE_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    """The patterns of ``data/boilerplate.toml`` (see the comments there), one regex per section."""
+
+    lines: re.Pattern[str]
+    tail: re.Pattern[str]
+    end: re.Pattern[str]
+
+
+@functools.cache
+def boilerplate_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+
+    def either(section: str) -> str:
+        return "|".join(f"(?:{pattern})" for pattern in data[section]["patterns"])
+
+    return BoilerplateRules(
+        lines=re.compile(either("lines"), re.IGNORECASE),
+        tail=re.compile(either("tail"), re.IGNORECASE),
+        end=re.compile(rf"(?<=[{re.escape(_SENTENCE_END)}])[ ]+(?:{either('end')})\W*\Z", re.IGNORECASE),
+    )
+
+
+def remove_boilerplate(text: str, rules: BoilerplateRules | None = None) -> str:
+    """Drop boilerplate lines, a trailing "more from us" block and a call to action at the end.
+
+    ``text`` must already be whitespace-normalised (lines trimmed).
+    """
+    rules = rules or boilerplate_rules()
+    while True:
+        reduced = normalise_whitespace(_remove_boilerplate_once(text, rules))
+        if reduced == text:
+            return text
+        # every round removes at least one character, so this ends
+        text = reduced
+
+
+def _remove_boilerplate_once(text: str, rules: BoilerplateRules) -> str:
+    lines = [line for line in text.split("\n") if not (line and rules.lines.fullmatch(line))]
+    for index, line in enumerate(lines):
+        if line and rules.tail.fullmatch(line):
+            rest = lines[index + 1 :]
+            lines = lines[:index] if _looks_like_links(rest) else lines[:index] + rest
+            break
+    return rules.end.sub("", "\n".join(lines))
+
+
+def _looks_like_links(lines: list[str]) -> bool:
+    """Headlines of other stories: short lines, most without a full stop (report paragraphs have one)."""
+    lines = [line for line in lines if line]
+    if any(len(line.split()) > _TAIL_LINK_LIST_MAX_WORDS for line in lines):
+        return False
+    sentences = sum(line.endswith(".") for line in lines)
+    return sentences * 2 <= len(lines)
+
+
+def clean_text(text: str) -> str:
+    """The cleaned form of a text (idempotent)."""
+    return remove_boilerplate(normalise_whitespace(normalise_characters(text)))
+
+
+def clean_title(title: str | None) -> str | None:
+    """A headline on one line, or None when nothing is left of it."""
+    if title is None:
+        return None
+    flat = normalise_whitespace(normalise_characters(title).replace("\n", " "))
+    return flat or None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def headline_key(line: str) -> tuple[str, ...]:
+    """The words of a line, case-folded: two renderings of one headline have the same key."""
+    return tuple(_WORD.findall(normalise_characters(line).casefold()))
+
+
+def drop_repeated_headline(title: str, body: str) -> str:
+    """``body`` without the copies of ``title`` at its top (pages often print the headline twice)."""
+    key = headline_key(title)
+    if not key:
+        return body
+    paragraphs = body.split("\n")
+    start = 0
+    while start < len(paragraphs) and (not paragraphs[start] or headline_key(paragraphs[start]) == key):
+        start += 1
+    return "\n".join(paragraphs[start:]).strip()
+
+
+def compose_text(title: str | None, body: str) -> str:
+    """``Article.text``: the cleaned title, a blank line, the cleaned body without the headline again.
+
+    Title and body are cleaned separately (boilerplate rules apply to the body only).
+    """
+    title = clean_title(title)
+    body = clean_text(body)
+    if not title:
+        return body
+    body = drop_repeated_headline(title, body)
+    return f"{title}\n\n{body}" if body else title
+
+
+def split_title(text: str, *, max_title_chars: int = 300) -> tuple[str | None, str]:
+    """The .txt convention: the first non-empty line is the title, the rest the body.
+
+    A first line longer than ``max_title_chars`` is a paragraph, not a headline: no title then.
+    """
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    first = first.strip()
+    if not first or len(first) > max_title_chars:
+        return None, text
+    return first, rest
