@@ -47,15 +47,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 class InputErrors:
     """Passes articles through, printing one line per bad input as the stream reaches it."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, stream: TextIO | None = None) -> None:
         self.count = 0
-        self.stream = stream
+        self.stream = stream  # None: sys.stderr as it is when an error is printed
+
 
     def articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
                 self.count += 1
-                print(f"Error: {item}", file=self.stream, flush=True)
+                print(f"Error: {item}", file=self.stream or sys.stderr, flush=True)
             else:
                 yield item
 

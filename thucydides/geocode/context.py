@@ -1,0 +1,90 @@
+"""What the whole article says: its focus countries, and each name's evidence from the others."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from thucydides.geocode.gazetteer import COUNTRY_FEATURES
+from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
+from thucydides.geocode.resolve import Context, feature_class
+from thucydides.model import GazetteerEntry
+
+if TYPE_CHECKING:
+    from thucydides.geocode.mentions import Found
+
+SKELETON_MIN_SIMILARITY = 70.0
+SKELETON_CLOSE_SIMILARITY = 85.0  # nearly the same spelling ("Basra", "Basrah")
+_ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "e", "i", "ye"})
+
+
+def close_spellings(key: str, pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """geonameids of skeleton matches whose spelling is still close to ``key``.
+
+    Vowel-less skeletons of long names collide ("Mindanao", "Mandaon"): a floor on the
+    edit similarity of the full spellings keeps the transliteration variants and drops those.
+    """
+    from rapidfuzz import fuzz
+
+    bare = without_articles(key)
+    best: dict[int, float] = {}
+    for geonameid, other in pairs:
+        similarity = fuzz.ratio(bare, without_articles(other))
+        best[geonameid] = max(best.get(geonameid, 0.0), similarity)
+    return sorted(
+        (g, "skeleton-close" if value >= SKELETON_CLOSE_SIMILARITY else "skeleton")
+        for g, value in best.items()
+        if value >= SKELETON_MIN_SIMILARITY
+    )
+
+
+def without_articles(key: str) -> str:
+    words = key.split()
+    kept = [w for w in words if w not in _ARTICLE_WORDS and w not in TYPE_WORDS] or words
+    return "".join(kept)
+
+
+def focus_countries(found: list[Found]) -> dict[str, float]:
+    """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1."""
+    weights: Counter[str] = Counter()
+    for item in found:
+        if not item.candidates:
+            continue
+        entries = [e for e, _ in item.candidates if e.country_iso is not None]
+        if not entries:
+            continue  # a continent, a sea, the Soviet Union: no country to focus on
+        countries = [e for e in entries if e.feature in COUNTRY_FEATURES]
+        if countries and item.span.demonym:
+            weights[countries[0].country_iso] += 1.0
+        elif countries:
+            weights[countries[0].country_iso] += 2.0
+        else:
+            total = sum(e.population for e in entries) or 1
+            top = max(entries, key=lambda e: e.population)
+            if top.country_iso and (top.population / total >= 0.8 or len({e.country_iso for e in entries}) == 1):
+                weights[top.country_iso] += 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5
+    if not weights:
+        return {}
+    heaviest = max(weights.values())
+    return {iso: round(w / heaviest, 3) for iso, w in weights.items() if w / heaviest >= 0.25}
+
+
+def context_without(found: list[Found], own: tuple[str, str | None], focus: dict[str, float]) -> Context:
+    """The hierarchy and proximity evidence of the mentions other than the group ``own`` (name, kind)."""
+    own_skeleton = skeleton(own[0])
+    named: dict[int, str] = {}
+    anchors: dict[int, GazetteerEntry] = {}
+    for other in found:
+        if other.choice is None or other.span.demonym or (other.span.key, other.span.kind) == own:
+            continue
+        entry = other.choice.entry
+        if entry.feature == "ADM1":
+            named[entry.geonameid] = entry.name
+        elif entry.admin1_id and entry.admin1 and name_key(entry.admin1) == name_key(entry.name):
+            named[entry.admin1_id] = entry.admin1  # a provincial capital named like its province
+        # a place named like this mention is its namesake, not evidence about it ("Kharkov" the
+        # city says nothing about whether "Kharkiv" is the oblast that contains it)
+        if (other.choice.confidence >= 0.4 and feature_class(entry) not in ("country", "region")
+                and skeleton(entry.name) != own_skeleton and skeleton(other.span.key) != own_skeleton):
+            anchors[entry.geonameid] = entry
+    return Context(focus=focus, named_admin1=named, anchors=tuple(anchors.values()))

@@ -1,0 +1,155 @@
+"""Filters: when a gazetteer match in the text is not a place mention (persons, outlets…).
+
+Each ``*_reason`` function returns why a match is not a place (for the debug log), or None.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.recognise import Run, Span, Token
+from thucydides.geocode.resolve import feature_class
+from thucydides.model import GazetteerEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from thucydides.geocode.mentions import Found
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "central", "upper", "lower", "greater", "new", "old", "northeast", "northwest",
+                        "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"})
+
+
+def title_case_lines(text: str, tokens: list[Token]) -> set[int]:
+    """Indexes of tokens on lines where most longer words are capitalised (headlines)."""
+    by_line: dict[int, list[int]] = defaultdict(list)
+    line = 0
+    last = 0
+    for index, token in enumerate(tokens):
+        line += text.count("\n", last, token.start)
+        last = token.start
+        by_line[line].append(index)
+    result: set[int] = set()
+    for indexes in by_line.values():
+        words = [tokens[i] for i in indexes if len(tokens[i].text) >= 4]
+        if len(words) >= 3 and sum(t.capitalised for t in words) >= 0.75 * len(words):
+            result.update(indexes)
+    return result
+
+
+def is_notable(entry: GazetteerEntry) -> bool:
+    return feature_class(entry) in ("country", "region", "ADM1") or entry.population >= 100_000
+
+
+def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
+    """"Tahrir Square": a small place's name glued to a facility word names the facility."""
+    span = item.span
+    if span.demonym or span.last >= span.run.last:
+        return None
+    right = tokens[span.last + 1]
+    if right.lower not in lex.facility_words:
+        return None
+    if any(is_notable(e) for e, _ in item.candidates):
+        return None
+    return f"part of a facility's name: '{span.text} {right.text}'"
+
+
+def person_reason(item: Found, doc: Doc | None, focus: dict[str, float]) -> str | None:
+    """A name the parse reads as a person, with no place cue and no notable place of that name
+    in or outside the article's countries.
+
+    The parse's labels are unreliable ("Deh Saleh" PERSON), so this only drops names with no
+    place context ("Sanchez said") whose candidates are all small places.
+    """
+    span = item.span
+    if doc is None or span.demonym or span.kind or span.run.cue:
+        return None
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None or not all(t.ent_type_ == "PERSON" for t in chars):
+        return None
+    if any(feature_class(e) in ("country", "region", "ADM1") or e.population >= 100_000 or e.country_iso in focus
+           for e, _ in item.candidates):
+        return None
+    return "the parse reads it as a person's name and nothing marks it as a place"
+
+
+def longest_matches(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans with gazetteer hits or demonyms, longest first, then leftmost."""
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.last - s.first), s.first)):
+        if not (span.hits or span.demonym):
+            continue
+        if any(i in taken for i in range(span.first, span.last + 1)):
+            continue
+        chosen.append(span)
+        taken.update(range(span.first, span.last + 1))
+    return sorted(chosen, key=lambda s: s.first)
+
+
+def person_words_of(tokens: list[Token], runs: list[Run], lex: Lexicon) -> set[str]:
+    """Names right after a title or first name ("President Amrullah Saleh" → amrullah, saleh).
+
+    Only the capitalised words that directly follow the last title count, up to a connector
+    ("Secretary of the Communist Party of Vietnam" names no person).
+    """
+    from thucydides.geocode.recognise import CONNECTORS
+
+    words: set[str] = set()
+    for run in runs:
+        titles = [i for i in range(run.first, run.last) if tokens[i].lower in lex.titles and not tokens[i].possessive]
+        if not titles:
+            continue
+        name: list[str] = []
+        for token in tokens[titles[-1] + 1 : run.last + 1]:
+            if token.lower in CONNECTORS or token.lower in lex.demonyms or token.lower in lex.kind_words:
+                break
+            name.append(token.lower)
+            if token.possessive:
+                break
+        words.update(name)
+    return words - lex.common
+
+
+def neighbour_reason(
+    span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, headline_tokens: set[int], doc: Doc | None
+) -> str | None:
+    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh")."""
+    if span.demonym or span.first in headline_tokens:
+        return None
+    if span.notable and not (doc is not None and parsed_as(doc, span, ("PERSON",))):
+        return None  # "Armenia-Italy Friendship Group", "Oman Film Society": still the country
+    # a neighbour matched as a notable place is part of a list of places ("Kabul Kandahar
+    # highway"); one matched as a small place may just be a first name ("Adam Smith")
+    covered = {i for s in chosen if s is not span and (s.notable or s.demonym) for i in range(s.first, s.last + 1)}
+    run = span.run
+    for i in (span.first - 1, span.last + 1):
+        if not (run.first <= i <= run.last) or i in covered:
+            continue
+        word = tokens[i].lower
+        if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
+            continue
+        if i > span.last and (word in lex.titles or word in lex.place_cues):
+            continue  # "Cauca Governor", "Kabul police": the place qualifies what follows
+        if doc is not None and token_parsed_as_place(doc, tokens[i]):
+            continue
+        return f"part of a longer name with '{tokens[i].text}'"
+    return None
+
+
+def followed_by_unit(text: str, end: int, unit_starts: set[int]) -> bool:
+    after = text[end : end + 3]
+    return after.startswith(", ") and end + 2 in unit_starts
+
+
+def parsed_as(doc: Doc, span: Span, labels: tuple[str, ...]) -> bool:
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return chars is not None and all(t.ent_type_ in labels for t in chars)
+
+
+def token_parsed_as_place(doc: Doc, token: Token) -> bool:
+    span = doc.char_span(token.start, token.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)

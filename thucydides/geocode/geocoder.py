@@ -1,0 +1,390 @@
+"""The geoparser: every toponym of a text, found and resolved. ``Geocoder.find_places`` is the API.
+
+Steps: recognise name runs (``recognise``), look every stretch up in the gazetteer at once,
+keep the longest matches, drop persons/outlets/common words (``filters``), work out the
+article's focus countries (``context``), try transliteration skeletons and a bounded fuzzy
+match inside those countries for what is left, resolve in rounds (``resolve``), and write the
+mentions, with names that read as places but are in no gazetteer as unresolved (``mentions``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from thucydides.config import Settings
+from thucydides.geocode.context import close_spellings, context_without, focus_countries
+from thucydides.geocode.filters import (
+    facility_reason,
+    followed_by_unit,
+    is_notable,
+    longest_matches,
+    neighbour_reason,
+    parsed_as,
+    person_reason,
+    person_words_of,
+    title_case_lines,
+)
+from thucydides.geocode.gazetteer import Gazetteer
+from thucydides.geocode.lexicon import Lexicon, lexicon
+from thucydides.geocode.mentions import (
+    STRONG_CUES,
+    Found,
+    consecutive,
+    drop_overlaps,
+    is_demonym,
+    make_mention,
+    unresolved_mentions,
+)
+from thucydides.geocode.normalise import name_key, skeleton
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, reject_reason, spans_of, tokenize
+from thucydides.geocode.resolve import Context, choose, feature_class
+from thucydides.model import GazetteerEntry, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Geocoder", "default_geocoder", "is_demonym"]
+log = logging.getLogger(__name__)
+
+_ABBREVIATED = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+_FUZZY_MIN_SCORE = 88.0
+_FUZZY_MIN_LENGTH = 5
+_MAIN_FOCUS_SHARE = 0.75
+_HAYSTACKS_CACHED = 256
+_FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
+
+
+
+class Geocoder:
+    """Finds and resolves place mentions. The gazetteer index is opened (built if needed) lazily."""
+
+    def __init__(self, gazetteer: Gazetteer | str | Path | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else None
+        self._gazetteer_path = Path(gazetteer) if isinstance(gazetteer, (str, Path)) else None
+        self._lock = threading.Lock()
+        self._haystacks: dict[tuple[str, tuple[str, ...]], list[tuple[str, int]]] = {}
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            with self._lock:
+                if self._gazetteer is None:
+                    if self._gazetteer_path is not None:
+                        self._gazetteer = Gazetteer.open(self._gazetteer_path)
+                    else:
+                        from thucydides.geocode.store import ensure_gazetteer
+
+                        self._gazetteer = ensure_gazetteer(self.settings)
+        return self._gazetteer
+
+    # ---- the API -------------------------------------------------------------------------
+    def find_places(self, text: str, doc: Doc | None = None) -> list[PlaceMention]:
+        """Every toponym mention of ``text``, resolved where the gazetteer allows, in text order."""
+        if not text.strip():
+            return []
+        gaz, lex = self.gazetteer, lexicon()
+        tokens = tokenize(text)
+        runs = find_runs(text, tokens, lex)
+        headline_tokens = title_case_lines(text, tokens)
+        person_words = person_words_of(tokens, runs, lex)
+        spans_by_run = {id(run): spans_of(text, tokens, run) for run in runs}
+        all_spans = [s for spans in spans_by_run.values() for s in spans]
+        hits = gaz.names(s.key for s in all_spans)
+        entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
+        for span in all_spans:
+            span.hits = [(h.geonameid, h.kind) for h in hits.get(span.key, ()) if h.geonameid in entries]
+            span.demonym = lex.demonyms.get(span.key)
+            span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
+
+        found: list[Found] = []
+        leftovers: list[tuple[Run, list[int]]] = []
+        for run in runs:
+            chosen = longest_matches(spans_by_run[id(run)])
+            kept = []
+            part_of_longer: list[Span] = []
+            for span in chosen:
+                reason = reject_reason(span, tokens, lex, person_words)
+                if reason is None:
+                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens, doc)
+                    if reason:
+                        # "Minis" of "Tel Minis": the longer name may still be a place the
+                        # gazetteer lacks, so its words stay available to the later steps
+                        part_of_longer.append(span)
+                if reason:
+                    log.debug("not a place: %r (%s)", span.text, reason)
+                    continue
+                kept.append(span)
+            covered = {i for s in chosen if s not in part_of_longer for i in range(s.first, s.last + 1)}
+            uncovered = [i for i in range(run.first, run.last + 1) if i not in covered]
+            if uncovered:
+                leftovers.append((run, uncovered))
+            found.extend(Found(s, []) for s in kept)
+
+        for item in found:
+            if item.span.demonym:
+                entry = self._demonym_entry(item.span.demonym)
+                item.candidates = [(entry, "name")] if entry else []
+            else:
+                item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
+                if _ABBREVIATED.match(item.span.text):
+                    # "US", "EU", "UAE": an abbreviation names a country or region, not the
+                    # village of Us (France) or Eu (France)
+                    item.candidates = [(e, how) for e, how in item.candidates
+                                       if how == "exonym" or feature_class(e) in ("country", "region")]
+        found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
+        focus = focus_countries(found)
+        found = [item for item in found if not person_reason(item, doc, focus)]
+        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus, lex)
+        focus = focus_countries(found)
+        self._add_variant_candidates(found, focus)
+
+        unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
+        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, doc, unit_starts))
+        mentions = self._resolve(found, focus, text, tokens)
+        mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return drop_overlaps(mentions)
+
+    # ---- steps ---------------------------------------------------------------------------
+    def _demonym_entry(self, target: str) -> GazetteerEntry | None:
+        gaz = self.gazetteer
+        if len(target) == 2 and target.isupper():
+            geonameid = gaz.countries().get(target, (None, ""))[0]
+            return gaz.entry(geonameid) if geonameid else None
+        hits = gaz.names([name_key(target)]).get(name_key(target), [])
+        entries = gaz.entries(h.geonameid for h in hits)
+        regions = [e for e in entries.values() if e.country_iso is None]
+        return regions[0] if regions else None
+
+    def _spelling_variants(
+        self,
+        text: str,
+        tokens: list[Token],
+        leftovers: list[tuple[Run, list[int]]],
+        focus: dict[str, float],
+        lex: Lexicon,
+        person_words: set[str],
+        headline_tokens: set[int],
+        doc: Doc | None = None,
+        unit_starts: set[int] | None = None,
+    ) -> list[Found]:
+        """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
+        countries = sorted(focus)
+        if not countries:
+            return []
+        segments: list[Span] = []
+        for run, indexes in leftovers:
+            for group in consecutive(indexes):
+                words = [tokens[i] for i in group]
+                if all(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words for t in words):
+                    continue
+                if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4):
+                    continue
+                start, end = words[0].start, words[-1].end
+                segments.append(Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end])))
+        if not segments:
+            return []
+        gaz = self.gazetteer
+        by_skeleton = gaz.by_skeleton([skeleton(s.text) for s in segments], countries)
+        main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
+        results: list[Found] = []
+        fuzzy_needed: list[Span] = []
+        for span in segments:
+            if span.first in headline_tokens and not span.run.cue:
+                continue
+            skel = skeleton(span.text)
+            # a short skeleton ("bn") collides often: it needs the text to say it is a place
+            strong = bool((span.kind and span.kind != "UNIT") or span.run.cue in STRONG_CUES)
+            # "Khan Sheikhoun, Idlib": a name followed by its province or country is a place
+            strong = strong or followed_by_unit(text, span.end, unit_starts or set())
+            if len(skel) < 2 or (len(skel) == 2 and not strong) or not (strong or span.run.cue):
+                continue
+            if not strong and doc is not None and parsed_as(doc, span, ("PERSON", "ORG", "NORP")):
+                continue  # a spelling variant needs the text to say it is a place, not a person
+            close = close_spellings(span.key, by_skeleton.get(skel, []))
+            if len(skel) <= 3 and close:  # short skeletons collide: only in the article's main countries
+                entries = gaz.entries(g for g, _ in close)
+                close = [(g, how) for g, how in close if g in entries and entries[g].country_iso in main]
+            if close:
+                span.hits = close
+                results.append(Found(span, []))
+            elif strong:  # the last resort is tried only where the text says a place is named
+                fuzzy_needed.append(span)
+        main_countries = tuple(sorted(focus, key=lambda iso: -focus[iso])[:_FUZZY_COUNTRIES])
+        for span in fuzzy_needed:
+            ids = self._fuzzy(span.key, main_countries)
+            if ids:
+                span.hits = [(g, "fuzzy") for g in ids]
+                results.append(Found(span, []))
+        entries = gaz.entries(g for f in results for g, _ in f.span.hits)
+        for item in results:
+            item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
+        return [r for r in results if r.candidates]
+
+    def _whole_runs(
+        self,
+        text: str,
+        tokens: list[Token],
+        runs: list[Run],
+        found: list[Found],
+        leftovers: list[tuple[Run, list[int]]],
+        focus: dict[str, float],
+        lex: Lexicon,
+    ) -> tuple[list[Found], list[tuple[Run, list[int]]]]:
+        """A multi-word name spelt differently from the gazetteer ("Tal Afar" for "Tall 'Afar").
+
+        Its words may each match something small elsewhere ("Tal" in India, "Afar" in
+        Ethiopia); a close spelling of the whole name inside the focus countries wins over them.
+        """
+        countries = sorted(focus)
+        by_run: dict[int, list[Found]] = defaultdict(list)
+        for item in found:
+            by_run[id(item.span.run)].append(item)
+        wanted: list[Span] = []
+        for run in runs:
+            last = run.last - 1 if run.kind_token == run.last else run.last
+            if last <= run.first:
+                continue
+            parts = by_run.get(id(run), [])
+            if any(p.span.first == run.first and p.span.last >= last for p in parts) or any(p.span.demonym for p in parts):
+                continue
+            start, end = tokens[run.first].start, tokens[last].end
+            wanted.append(Span(run, run.first, last, start, end, text[start:end], name_key(text[start:end])))
+        if not wanted or not countries:
+            return found, leftovers
+        gaz = self.gazetteer
+        by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in wanted}, countries)
+        replaced: set[int] = set()
+        extra: list[Found] = []
+        for span in wanted:
+            close = [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
+                     if how == "skeleton-close"]
+            if not close:
+                continue
+            entries = gaz.entries(g for g, _ in close)
+            span.hits = [(g, how) for g, how in close if g in entries]
+            if span.hits:
+                extra.append(Found(span, [(entries[g], how) for g, how in span.hits]))
+                replaced.add(id(span.run))
+        if not extra:
+            return found, leftovers
+        kept = [f for f in found if id(f.span.run) not in replaced] + extra
+        return kept, [(run, indexes) for run, indexes in leftovers if id(run) not in replaced]
+
+    def _add_variant_candidates(self, found: list[Found], focus: dict[str, float]) -> None:
+        """Spelling variants of names that matched exactly, inside the focus countries.
+
+        "Basra" matches the province's alias exactly, while the city is filed as "Al Başrah":
+        the skeleton finds the city too, and disambiguation then chooses between them.
+        """
+        countries = sorted(focus)
+        names = [f for f in found if not f.span.demonym and f.candidates]
+        if not countries or not names:
+            return
+        gaz = self.gazetteer
+        by_skeleton = gaz.by_skeleton({skeleton(f.span.text) for f in names}, countries)
+        extra: dict[int, list[int]] = {}
+        for index, item in enumerate(names):
+            skel = skeleton(item.span.text)
+            if len(skel) < 3:
+                continue
+            known = {e.geonameid for e, _ in item.candidates}
+            close = [(g, how) for g, how in close_spellings(item.span.key, by_skeleton.get(skel, []))
+                     if g not in known and how == "skeleton-close"]
+            if close:
+                extra[index] = close
+        if not extra:
+            return
+        entries = gaz.entries(g for close in extra.values() for g, _ in close)
+        for index, close in extra.items():
+            names[index].candidates.extend((entries[g], how) for g, how in close if g in entries)
+
+    def _fuzzy(self, key: str, countries: tuple[str, ...]) -> list[int]:
+        """Places in ``countries`` whose name is within a small edit distance of ``key``."""
+        if len(key) < _FUZZY_MIN_LENGTH:
+            return []
+        from rapidfuzz import fuzz, process
+
+        skel = skeleton(key)
+        cache_key = (skel[:2], countries)
+        haystack = self._haystacks.get(cache_key)
+        if haystack is None:
+            haystack = self._haystacks[cache_key] = self.gazetteer.fuzzy_haystack(skel, countries)
+            if len(self._haystacks) > _HAYSTACKS_CACHED:
+                self._haystacks.pop(next(iter(self._haystacks)))
+        if not haystack:
+            return []
+        keys = [k for k, _ in haystack]
+        matches = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_SCORE, limit=10)
+        best = max((value for _, value, _ in matches), default=0.0)
+        return sorted({haystack[index][1] for _, value, index in matches if value >= best - 0.01})
+
+    def _resolve(self, found: list[Found], focus: dict[str, float], text: str, tokens: list[Token]) -> list[PlaceMention]:
+        # mentions of one name with one kind word share their context (it leaves out their own
+        # name), so each such group is resolved once
+        groups: dict[tuple[str, str | None], list[Found]] = defaultdict(list)
+        for item in found:
+            groups[(item.span.key, item.span.kind)].append(item)
+        first_pass = Context(focus=focus, named_admin1={})
+        for items in groups.values():
+            choice, plain = choose(items[0].candidates, items[0].span.kind, first_pass)
+            for item in items:
+                item.choice, item.plain_best = choice, plain
+        for _ in range(2):  # a second round lets hierarchy evidence settle (A in B, B contains A)
+            for items in groups.values():
+                context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
+                choice, plain = choose(items[0].candidates, items[0].span.kind, context)
+                for item in items:
+                    item.choice, item.plain_best = choice, plain
+        chosen_for_name: dict[str, set[int]] = defaultdict(set)  # by skeleton: "Kharkov", "Kharkiv" are one name
+        for (key, _), items in groups.items():
+            if items[0].choice is not None and not items[0].span.demonym:
+                chosen_for_name[skeleton(key)].add(items[0].choice.entry.geonameid)
+        homes = list({i.choice.entry.geonameid: i.choice.entry for i in found
+                      if i.choice is not None and i.choice.entry.country_iso in focus
+                      and feature_class(i.choice.entry) not in ("country", "region")
+                      and i.choice.entry.latitude is not None}.values())
+        return [make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], focus, homes)
+                for item in found if item.choice is not None]
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+_default: Geocoder | None = None
+_default_lock = threading.Lock()
+
+
+def default_geocoder() -> Geocoder:
+    """The process's shared Geocoder (settings from the environment and thucydides.toml)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                from thucydides.config import load_settings
+
+                _default = Geocoder(settings=load_settings())
+    return _default

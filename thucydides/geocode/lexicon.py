@@ -1,0 +1,53 @@
+"""The recogniser's word lists, read once from ``data/lexicon.toml`` and ``data/demonyms.tsv``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from thucydides.geocode.normalise import name_key
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    media_words: frozenset[str]
+    facility_words: frozenset[str]
+    place_cues: frozenset[str]
+    kind_words: dict[str, str]  # "district" → "ADM2"
+    calendar: frozenset[str]
+    common: frozenset[str]
+    demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
+
+
+def _demonyms() -> dict[str, str]:
+    text = resources.files("thucydides.geocode.data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, target = line.split("\t")[:2]
+        key = name_key(word)
+        table[key] = target
+        # plural of the noun of nationality ("Afghans", "Syrians"); not for "-ese", "-ish", "-ch"
+        if not key.endswith(("ese", "ish", "ch", "s", "i")):
+            table.setdefault(key + "s", target)
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("thucydides.geocode.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    words = data["words"]
+    return Lexicon(
+        titles=frozenset(data["titles"]),
+        media_words=frozenset(data["media_words"]),
+        facility_words=frozenset(data["facility_words"]),
+        place_cues=frozenset(data["place_cues"]),
+        kind_words=dict(data["kind_words"]),
+        calendar=frozenset(words["calendar"]),
+        common=frozenset(words["common"]) | frozenset(words["calendar"]),
+        demonyms=_demonyms(),
+    )

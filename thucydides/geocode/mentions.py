@@ -1,0 +1,172 @@
+"""Writing place mentions: a resolved match's span and why, and unresolved place names.
+
+``Found`` carries a recognised span and its candidates through resolution; ``make_mention``
+turns it into the ``PlaceMention`` the pipeline sees; ``unresolved_mentions`` reports the
+capitalised names that the context marks as places but no gazetteer lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from thucydides.geocode.filters import followed_by_unit, is_notable
+from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.recognise import Run, Span, Token
+from thucydides.geocode.resolve import Choice, distance_km, feature_class
+from thucydides.model import GazetteerEntry, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# cues strong enough to report a capitalised name the gazetteer lacks as an (unresolved) place
+STRONG_CUES = frozenset({"dateline", "near", "outside", "village", "town", "city", "district", "province", "list",
+                         "villages", "towns", "districts", "provinces", "outskirts", "municipality",
+                         "municipalities", "region", "camp", "area", "suburb", "border"})
+WEAK_CUES = frozenset({"in", "at", "from", "to", "into", "of", "across", "toward", "towards", "around"})
+ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")
+ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "e", "i", "ye"})
+BORDER_KM = 300.0  # a small place abroad this close to the article's places may be across a border
+DEMONYM_WHY = "demonym"
+_COORDINATION = re.compile(r",? (?:and|or|&) ")
+
+
+@dataclass(slots=True)
+class Found:
+    """A span kept as a place mention, with its candidates until it is resolved."""
+
+    span: Span
+    candidates: list[tuple[GazetteerEntry, str]]
+    choice: Choice | None = None
+    plain_best: GazetteerEntry | None = None
+
+
+def near_any(entry: GazetteerEntry, others: list[GazetteerEntry], km: float) -> bool:
+    if entry.latitude is None or entry.longitude is None:
+        return False
+    return any(distance_km(entry.latitude, entry.longitude, o.latitude, o.longitude) < km for o in others)
+
+
+def consecutive(indexes: list[int]) -> Iterable[list[int]]:
+    group: list[int] = []
+    for i in indexes:
+        if group and i != group[-1] + 1:
+            yield group
+            group = []
+        group.append(i)
+    if group:
+        yield group
+
+
+def make_mention(
+    item: Found, text: str, tokens: list[Token], same_name: set[int], focus: dict[str, float], homes: list[GazetteerEntry]
+) -> PlaceMention:
+    span, choice = item.span, item.choice
+    assert choice is not None
+    start, end = span.start, span.end
+    run = span.run
+    if span.first > run.first and tokens[span.first - 1].lower in ARTICLE_WORDS and text[tokens[span.first - 1].end : span.start] in ("-", "‐"):
+        start = tokens[span.first - 1].start  # "al-Bara": the article glued to the name is part of it
+    entry = choice.entry
+    if (focus and entry.country_iso is not None and entry.country_iso not in focus and not is_notable(entry)
+            and not span.demonym and not near_any(entry, homes, BORDER_KM)):
+        # the only places of this name are villages abroad: the article's own village is
+        # missing from the gazetteer, which is better said than a wrong point on another continent
+        return PlaceMention(text=text[start:end], start=start, end=end, entry=None, confidence=0.2,
+                            why=f"unresolved: the only places of this name lie outside the article's countries "
+                                f"(best: {entry.name}, {entry.country or entry.country_iso})")
+    if span.last + 1 in run.inner_kinds and not span.demonym:
+        end = tokens[span.last + 1].end  # "Davao City Mayor": the capitalised kind word is part of the name
+    elif run.kind_token is not None and span.last in (run.last, run.kind_token - 1) and run.kind_token > span.last:
+        # "Gezira State" is the name; "Basra province" too when the article also uses the name
+        # for another place (the city); "Bano district", "Kapisa province" name Bano, Kapisa
+        if run.kind_capitalised or same_name - {choice.entry.geonameid}:
+            end = tokens[run.kind_token].end
+    why = choice.why
+    if span.demonym:
+        why = f"{DEMONYM_WHY} of {choice.entry.name}"
+    return PlaceMention(text=text[start:end], start=start, end=end, entry=choice.entry, confidence=choice.confidence, why=why)
+
+
+def unresolved_mentions(
+    text: str,
+    tokens: list[Token],
+    leftovers: list[tuple[Run, list[int]]],
+    found: list[Found],
+    lex: Lexicon,
+    person_words: set[str],
+    doc: Doc | None,
+) -> list[PlaceMention]:
+    """Capitalised names that the context marks as places but no gazetteer lists.
+
+    Strong context: a kind word ("the village of X", "X district"), a list with one ("the
+    districts of A, B"), a place cue such as "near"/"outside", or a name coordinated with a
+    found place ("Rutshuru and X"). Weak context ("in X") counts only when the parse also
+    reads X as a place.
+    """
+    taken = {i for f in found for i in range(f.span.first, f.span.last + 1)}
+    found_ends = {tokens[f.span.last].end for f in found if f.choice is not None and not f.span.demonym}
+    unit_starts = {f.span.start for f in found if f.choice is not None
+                   and feature_class(f.choice.entry) in ("country", "ADM1", "ADM2")}
+    mentions = []
+    for run, indexes in leftovers:
+        if run.first in taken:
+            continue
+        kind_given = bool((run.kind_after and run.kind_after != "UNIT") or run.kind_before or run.list_kind)
+        coordinated = is_coordinated(text, tokens[run.first].start, found_ends)
+        strong = kind_given or run.cue in STRONG_CUES or coordinated or followed_by_unit(text, tokens[run.last].end, unit_starts)
+        weak = run.cue in WEAK_CUES and doc is not None and parsed_as_place(doc, tokens[run.first], tokens[run.last])
+        if not (strong or weak):
+            continue
+        group = next(iter(consecutive([i for i in indexes if i not in taken])), [])
+        if not group or group[0] != run.first:
+            continue
+        words = [tokens[i] for i in group]
+        while words and words[-1].lower in lex.kind_words and len(words) > 1 and not run.kind_capitalised:
+            words.pop()
+        if not words or any(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words
+                            or t.lower in lex.demonyms for t in words):
+            continue
+        if len(words) == 1 and ABBREVIATION.match(words[0].text):
+            continue  # "NPAs", "ISIS": acronyms of groups
+        if not kind_given and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
+            continue
+        start, end = words[0].start, words[-1].end
+        if run.kind_capitalised and run.kind_token is not None and run.kind_token == group[-1] + 1:
+            end = tokens[run.kind_token].end
+        reason = f"after '{run.cue}'" if run.cue and run.cue != "list" else "a kind word names it" if kind_given else "listed with a place"
+        mentions.append(PlaceMention(text=text[start:end], start=start, end=end, entry=None, confidence=0.3,
+                                     why=f"read as a place ({reason}) but in no gazetteer"))
+    return mentions
+
+
+def is_coordinated(text: str, start: int, place_ends: set[int]) -> bool:
+    """Whether the name at ``start`` follows "<a found place> and|or|&" ("Rutshuru and Kiwanja")."""
+    match = _COORDINATION.search(text, max(0, start - 8), start)
+    return match is not None and match.end() == start and match.start() in place_ends
+
+
+def parsed_as_place(doc: Doc, first: Token, last: Token) -> bool:
+    span = doc.char_span(first.start, last.end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+
+
+def parsed_as_non_place(doc: Doc, first: Token, last: Token) -> bool:
+    span = doc.char_span(first.start, last.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL") for t in span)
+
+
+def drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    kept: list[PlaceMention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def is_demonym(mention: PlaceMention) -> bool:
+    """Whether ``mention`` is a demonym ("Afghan", "Russians"): a reference to a country, never an event location."""
+    return mention.why.startswith(DEMONYM_WHY + " ")

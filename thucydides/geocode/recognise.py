@@ -1,0 +1,288 @@
+"""Toponym recognition by gazetteer matching, without relying on NER labels.
+
+The small spaCy model tags "Deh Saleh" PERSON and "Baghlan" ORG and misses "Pul-Hesar", so
+place names are found here from the text itself:
+
+1. ``tokenize``: words with their offsets ("Pul-Hesar" and "U.S." are one word; a possessive
+   "'s" is cut off and remembered).
+2. ``find_runs``: runs of capitalised words, joined by name connectors ("State of Mexico",
+   "Santander de Quilichao"); a capitalised function word ("In" of a title-case headline) ends
+   a run. Each run carries its context: the cue word before it ("in", "near", "north of"),
+   a kind word before or after ("the province of Baghlan", "Bano district") and lists that
+   share one kind word ("the districts of A, B and C").
+3. ``Span``: a stretch of a run to look up; the geocoder matches spans against the
+   gazetteer, longest first, and ``reject_reason`` applies the filters against person names,
+   outlets, demonyms, months and common words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.normalise import name_key
+
+# a word is letters with inner apostrophes ("Ma'arrat"), or initials ("U.S."); hyphenated words
+# are cut at the hyphen ("Britain-based", "Asia-Pacific") and joined again by ``find_runs``
+# when both parts belong to a name ("Pul-Hesar", "Guinea-Bissau", "Deir ez-Zor")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_ABBREVIATED_WORDS = frozenset({"st", "mt", "ft", "ste"})  # "St. Louis", "Mt. Kenya"
+_POSSESSIVE = ("'s", "’s")
+# words that join the parts of a name: "State of Mexico", "Ixtapan de la Sal", "Deh-e Salah"
+CONNECTORS = frozenset(
+    {"of", "de", "del", "della", "la", "le", "les", "des", "du", "da", "di", "do", "dos", "das",
+     "al", "el", "ad", "ar", "as", "ash", "az", "at", "an", "ez", "es", "ed", "et", "er", "bin",
+     "ibn", "y", "e", "i", "ye", "the", "on", "upon", "sur", "am", "im", "der", "den", "van", "von",
+     "en", "ul", "sur", "lès", "les"}
+)
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "or", "but", "in", "at", "by", "for", "from", "to", "into", "with", "as",
+     "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that",
+     "these", "those", "he", "she", "they", "we", "his", "her", "their", "our", "not", "no", "after",
+     "before", "over", "under", "about", "says", "say", "said", "will", "would", "can", "could",
+     "who", "what", "when", "where", "why", "how", "if", "than", "then", "so", "up", "out", "off",
+     "all", "more", "most", "some", "any", "each", "every", "amid", "against", "near", "via"}
+)
+_LEADING_CONNECTORS = frozenset({"the", "al", "el", "ad", "ar", "as", "an", "at", "ash", "ul"})
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&|/)\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\n\"“”(]\s*$|^\s*$")
+MAX_SPAN_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool  # an "'s" followed it (and is not part of ``end``)
+    sentence_start: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Run:
+    """Consecutive capitalised tokens (indexes into the token list) and their context."""
+
+    first: int
+    last: int  # inclusive
+    cue: str | None = None  # the lower-case word before it, when it is a place cue
+    kind_before: str | None = None  # "province" in "the province of Baghlan"
+    kind_after: str | None = None  # "district" in "Bano district"
+    kind_capitalised: bool = False  # the kind word is part of the name ("Gezira State")
+    kind_token: int | None = None  # index of the kind word (to extend a mention over it)
+    list_kind: str | None = None  # kind word shared by a list the run is in
+    inner_kinds: dict[int, str] = field(default_factory=dict)  # capitalised kind words inside ("Davao City Mayor")
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch ``first..last`` of a run, its text and what the gazetteer knows of it."""
+
+    run: Run
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    key: str
+    hits: list[tuple[int, str]] = field(default_factory=list)  # (geonameid, how: name/alias/skeleton…)
+    demonym: str | None = None  # ISO code or region name when the span is a demonym
+    notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
+
+    @property
+    def kind(self) -> str | None:
+        """The unit kind the context gives this span (a kind word right next to it, or its list's)."""
+        run = self.run
+        if run.kind_after and (self.last == run.last or self.last + 1 == run.kind_token):
+            return run.kind_after
+        if self.last + 1 in run.inner_kinds:
+            return run.inner_kinds[self.last + 1]
+        if run.kind_before and self.first == run.first:
+            return run.kind_before
+        return run.list_kind
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 3
+        if possessive:
+            word, end = word[:-2], end - 2
+        sentence_start = not tokens or bool(_SENTENCE_END.search(text[previous_end:start]))
+        tokens.append(Token(word, start, end, possessive, sentence_start))
+        previous_end = match.end()
+    return tokens
+
+
+# Arabic articles, written "al-Bara", "ez-Zor", "el-Fasher" or "Al Bab"
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "et", "er", "en", "ul"})
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.capitalised and token.lower not in _FUNCTION_WORDS
+
+
+def _joinable(text: str, left: Token, right: Token) -> bool:
+    """Whether ``left`` and ``right`` may be parts of one name: only spaces or a hyphen between."""
+    if left.possessive:
+        return False
+    gap = text[left.end : right.start]
+    if gap in (" ", "-", "‐", "\u00a0") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
+        return True
+    return gap in (". ", ".") and left.lower in _ABBREVIATED_WORDS
+
+
+def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
+    runs: list[Run] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        starts_name = _is_name_word(tokens[i]) or (
+            i + 1 < n
+            and _is_name_word(tokens[i + 1])
+            and (tokens[i].text == "The" or (tokens[i].lower in _ARTICLES and text[tokens[i].end : tokens[i + 1].start] in ("-", "‐")))
+        )
+        if not starts_name:
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < n and _joinable(text, tokens[j - 1], tokens[j]):
+            if _is_name_word(tokens[j]):
+                last = j
+            elif tokens[j].lower not in CONNECTORS:
+                break
+            j += 1
+        # a run ends at a name word: drop trailing connectors ("Kabul and" → "Kabul")
+        runs.append(Run(i, last))
+        i = last + 1
+    for run in runs:
+        _add_context(text, tokens, run, lex)
+    _share_list_kinds(text, tokens, runs, lex)
+    return runs
+
+
+def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None:
+    first, last = run.first, run.last
+    # "Bano district", "Gezira State": a kind word right after the name
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if following is not None and _joinable(text, tokens[last], following) and following.lower in lex.kind_words:
+        run.kind_after, run.kind_token = lex.kind_words[following.lower], last + 1
+        run.kind_capitalised = following.capitalised
+    # the last word of the run itself may be the kind word ("Panjshir Valley", "Davao City")
+    elif last > first and tokens[last].lower in lex.kind_words:
+        run.kind_after, run.kind_token = lex.kind_words[tokens[last].lower], last
+        run.kind_capitalised = True
+    for i in range(first + 1, last + 1):
+        if tokens[i].lower in lex.kind_words:
+            run.inner_kinds[i] = lex.kind_words[tokens[i].lower]
+    # "Baghlan's Bano district": a name in the possessive before another name contains it
+    if tokens[last].possessive and following is not None and following.capitalised and run.kind_after is None:
+        run.kind_after = "UNIT"
+    # "the province of Baghlan", "State of Mexico", "village of Timba"
+    before = [t.lower for t in tokens[max(0, first - 3) : first]]
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.kind_words:
+        run.kind_before = lex.kind_words[before[-2]]
+    elif tokens[first].lower in lex.kind_words and first + 1 <= last and tokens[first + 1].lower == "of":
+        run.kind_before = lex.kind_words[tokens[first].lower]
+    if _is_dateline(text, tokens, run):
+        run.cue = "dateline"
+    elif first > 0 and not tokens[first - 1].capitalised:
+        word = tokens[first - 1].lower
+        if word in lex.place_cues:
+            run.cue = word
+        elif word == "of" and first > 1 and tokens[first - 2].lower in lex.place_cues:
+            run.cue = tokens[first - 2].lower  # "north of Kobo", "outskirts of Kabul"
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?::|\(|—|–|-\s)")
+
+
+def _is_dateline(text: str, tokens: list[Token], run: Run) -> bool:
+    """"KABUL: …", "MEXICO CITY (AP) —": a place name opening a line, then a colon, bracket or dash."""
+    start = tokens[run.first].start
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(_DATELINE_AFTER.match(text[tokens[run.last].end : tokens[run.last].end + 3]))
+
+
+def _share_list_kinds(text: str, tokens: list[Token], runs: list[Run], lex: Lexicon) -> None:
+    """"the districts of A, B and C" / "A, B and C districts": every name of the list gets the kind."""
+    for index, run in enumerate(runs):
+        kind = run.kind_before if run.kind_before else None
+        if kind:
+            for other in runs[index + 1 :]:
+                previous = runs[runs.index(other) - 1]
+                if not _LIST_GLUE.match(text[tokens[previous.last].end : tokens[other.first].start]):
+                    break
+                other.list_kind = other.list_kind or kind
+                other.cue = other.cue or run.cue or "list"
+        kind = run.kind_after if run.kind_after and run.kind_token is not None and not run.kind_capitalised else None
+        if kind:
+            for other in reversed(runs[:index]):
+                following = runs[runs.index(other) + 1]
+                if not _LIST_GLUE.match(text[tokens[other.last].end : tokens[following.first].start]):
+                    break
+                other.list_kind = other.list_kind or kind
+                other.cue = other.cue or "list"
+
+
+def spans_of(text: str, tokens: list[Token], run: Run) -> list[Span]:
+    """Every stretch of ``run`` that may be a name: at most MAX_SPAN_TOKENS, no edge connector."""
+    spans = []
+    for first in range(run.first, run.last + 1):
+        # a connector never starts a name, except "The Hague" and an Arabic article ("Al Bab")
+        token = tokens[first]
+        glued_article = token.lower in _ARTICLES and first < run.last and text[token.end : tokens[first + 1].start] in ("-", "‐")
+        if token.lower in CONNECTORS and not (token.capitalised and token.lower in _LEADING_CONNECTORS) and not glued_article:
+            continue
+        for last in range(first, min(run.last, first + MAX_SPAN_TOKENS - 1) + 1):
+            if tokens[last].lower in CONNECTORS:
+                continue
+            start, end = tokens[first].start, tokens[last].end
+            words = text[start:end]
+            spans.append(Span(run, first, last, start, end, words, name_key(words)))
+    return spans
+
+
+def _notable(span: Span) -> bool:
+    """Whether the name matched a country's or a province's own name (not just any village)."""
+    return any(how in ("name", "alias", "exonym") for _, how in span.hits) and span.notable
+
+
+def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str]) -> str | None:
+    """Why ``span`` is not a place mention in spite of matching a name, or None."""
+    run = span.run
+    first_token = tokens[span.first]
+    words = span.key.split()
+    if span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar):
+        return f"'{first_token.text}' is a common word here"
+    if span.first > run.first:
+        left = tokens[span.first - 1]
+        if left.lower in lex.titles:
+            return f"a person's name: after '{left.text}'"
+    if span.first == span.last and span.last < run.last and first_token.lower in lex.titles and not span.demonym:
+        return f"a title or first name before another name: '{first_token.text} {tokens[span.last + 1].text}'"
+    if span.last < run.last:
+        right = tokens[span.last + 1]
+        if right.lower in lex.media_words and not _notable(span):
+            return f"part of an outlet's name: '{span.text} {right.text}'"
+
+    if span.first == run.first and span.first > 0:
+        left = tokens[span.first - 1]
+        if left.capitalised and left.lower in lex.titles and not left.possessive:
+            return f"a person's name: after '{left.text}'"
+    if len(words) == 1 and words[0] in person_words:
+        return f"'{span.text}' names a person elsewhere in the text"
+    if first_token.text.isupper() and len(first_token.text) <= 3 and span.first == span.last and not span.hits:
+        return "an abbreviation"
+    return None

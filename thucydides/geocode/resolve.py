@@ -1,0 +1,189 @@
+"""Disambiguation: which gazetteer entry a recognised name refers to, how sure, and why.
+
+Each candidate gets a score that adds up evidence (weights in ``WEIGHTS``):
+
+- how the name matched (its own name, an alias, an exonym, a transliteration skeleton, fuzzy);
+- the article's focus countries (named, or given by demonyms and unambiguous places);
+- the unit kind the text gives ("Bano district" → ADM2, "the province of Baghlan" → ADM1);
+- the admin hierarchy: other places of the article lie in this province, or this place lies
+  in a province the article names ("the districts of A, B in the province of Baghlan");
+- proximity to the article's other resolved places;
+- feature type and population priors (a country over a village of the same name).
+
+Resolution runs twice: first with the country focus only, then with the hierarchy and
+proximity of the first pass's confident results as anchors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from thucydides.geocode.gazetteer import COUNTRY_FEATURES
+from thucydides.geocode.normalise import skeleton
+from thucydides.model import GazetteerEntry
+
+WEIGHTS = {
+    "match": {"name": 0.0, "alias": -0.1, "exonym": 0.0, "short": -0.4, "skeleton-close": -0.3, "skeleton": -1.2, "fuzzy": -1.6},
+    "feature": {"country": 3.0, "region": 3.0, "ADM1": 0.6, "ADM2": 0.0, "ADM3": 0.0, "RGN": 0.0, "PPL": 0.0},
+    "population": 0.7,  # per factor of ten people
+    # a unit's population is the sum of its places': it counts as if ten times smaller, so a
+    # city is not outweighed by the district or province around it that bears its name
+    "unit_population_divisor": 10,
+    "namesake_town": 0.8,  # the town that gives its name to the unit it lies in
+    "capital": 1.0,  # a national capital (PPLC) over other places of its name
+    "focus": 1.5,  # times the country's share of the article's country evidence
+    "outside_focus": -1.0,  # a place outside every focus country…
+    "outside_focus_small": -2.5,  # …and a small one (a village abroad is rarely meant)
+    "notable_population": 100_000,  # a city this big is "notable": known beyond its country
+    "kind_agrees": 2.5,
+    "kind_disagrees": -1.0,
+    "in_named_admin1": 2.5,  # lies in a province named in the text
+    "contains_others": 1.2,  # a province in which other mentioned places lie
+    "near_anchor": 1.0,  # within 150 km of another resolved place
+}
+_REGION_FEATURES = frozenset({"CONT", "OCN", "SEA", "RGN"})
+_KIND_WORDS = {"PPL": "town", "ADM1": "province", "ADM2": "district", "UNIT": "unit containing another place"}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    entry: GazetteerEntry
+    score: float
+    confidence: float
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the article says that helps choose among candidates."""
+
+    focus: Mapping[str, float]  # ISO code → share of the article's country evidence (max 1)
+    named_admin1: Mapping[int, str]  # geonameid of a province the text names → its name
+    anchors: tuple[GazetteerEntry, ...] = ()  # confidently resolved places (for proximity)
+
+
+def feature_class(entry: GazetteerEntry) -> str:
+    if entry.feature in COUNTRY_FEATURES:
+        return "country"
+    if entry.feature in _REGION_FEATURES and entry.country_iso is None:
+        return "region"
+    if entry.feature.startswith("PPL"):
+        return "PPL"
+    return entry.feature if entry.feature in ("ADM1", "ADM2", "ADM3") else "RGN"
+
+
+def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _kind_fits(kind: str, entry_class: str) -> bool | None:
+    if kind == "UNIT":  # a container: "Baghlan's Bano district", "Somalia's Bay region"
+        return entry_class in ("country", "region", "ADM1", "ADM2", "ADM3", "RGN")
+    if kind == "PPL":
+        return entry_class == "PPL"
+    if kind == "ADM1":
+        # "Panjshir valley", "Sagaing region": the unit, or a region-like feature
+        return entry_class in ("ADM1", "RGN", "region")
+    if kind == "ADM2":
+        return entry_class in ("ADM2", "ADM3")
+    return None
+
+
+def score(
+    entry: GazetteerEntry, how: str, kind: str | None, context: Context, *, use_kind: bool = True
+) -> tuple[float, list[str]]:
+    """The candidate's score and the reasons that moved it (for ``why``)."""
+    reasons: list[str] = []
+    cls = feature_class(entry)
+    total = WEIGHTS["match"].get(how, -1.0) + WEIGHTS["feature"].get(cls, 0.0)
+    if how in ("skeleton", "skeleton-close", "fuzzy"):
+        reasons.append(f"spelling variant ({how.split('-')[0]})")
+    if entry.feature == "PPLC":
+        total += WEIGHTS["capital"]
+    population = entry.population
+    if cls in ("ADM1", "ADM2", "ADM3", "RGN"):
+        population /= WEIGHTS["unit_population_divisor"]
+    total += WEIGHTS["population"] * math.log10(population + 1)
+    if cls == "region" and context.focus:
+        # a continent or sea spans the article's countries: it is as likely as a place in them
+        total += WEIGHTS["focus"]
+    elif entry.country_iso is not None and context.focus:
+        share = context.focus.get(entry.country_iso, 0.0)
+        if share > 0:
+            total += WEIGHTS["focus"] * share
+            reasons.append(f"article about {entry.country or entry.country_iso}")
+        elif cls in ("country", "ADM1") or entry.population >= WEIGHTS["notable_population"]:
+            total += WEIGHTS["outside_focus"]
+        else:
+            total += WEIGHTS["outside_focus_small"]
+    if kind and use_kind:
+        fits = _kind_fits(kind, cls)
+        if fits:
+            total += WEIGHTS["kind_agrees"]
+            reasons.append(f"the text calls it a {_KIND_WORDS.get(kind, kind)}")
+        elif fits is False:
+            total += WEIGHTS["kind_disagrees"]
+    if entry.admin1_id in context.named_admin1 and entry.admin1_id != entry.geonameid:
+        total += WEIGHTS["in_named_admin1"]
+        reasons.append(f"in {context.named_admin1[entry.admin1_id]}, named in the text")
+    if cls == "ADM1" and any(
+        a.admin1_id == entry.geonameid and a.geonameid != entry.geonameid and skeleton(a.name) != skeleton(entry.name)
+        for a in context.anchors
+    ):
+        total += WEIGHTS["contains_others"]
+        reasons.append("other places of the article lie in it")
+    if cls in ("PPL", "ADM2", "ADM3") and entry.latitude is not None:
+        near = [
+            a for a in context.anchors
+            # 150 km is under 1.4 degrees of latitude: a cheap test before the great circle
+            if a.geonameid != entry.geonameid and a.latitude is not None and abs(a.latitude - entry.latitude) < 1.4
+            and distance_km(entry.latitude, entry.longitude, a.latitude, a.longitude) < 150
+        ]
+        if near:
+            total += WEIGHTS["near_anchor"]
+            reasons.append(f"near {near[0].name}")
+    return total, reasons
+
+
+def choose(
+    candidates: list[tuple[GazetteerEntry, str]], kind: str | None, context: Context
+) -> tuple[Choice | None, GazetteerEntry | None]:
+    """The best candidate (None if there is none) and the best one ignoring the kind word."""
+    if not candidates:
+        return None, None
+    units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
+    scored = []
+    for entry, how in candidates:
+        value, reasons = score(entry, how, kind, context)
+        if feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units):
+            value += WEIGHTS["namesake_town"]
+        scored.append((value, entry, how, reasons))
+    scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].geonameid))
+    best_value, best, how, reasons = scored[0]
+    runner_up = next((s for s in scored[1:] if s[1].geonameid != best.geonameid), None)
+    margin = best_value - runner_up[0] if runner_up else 4.0
+    quality = {"name": 1.0, "alias": 0.95, "exonym": 0.95, "short": 0.9, "skeleton-close": 0.85, "skeleton": 0.75,
+               "fuzzy": 0.65}.get(how, 0.6)
+    confidence = round(quality * (1 / (1 + math.exp(-(margin + 0.5)))), 3)
+    where = ", ".join(x for x in (best.admin1, best.country) if x and x != best.name)
+    head = f"{best.name} ({best.feature}{', ' + where if where else ''})"
+    detail = "; ".join(reasons) if reasons else ("largest of its name" if runner_up else "only place of that name")
+    alternatives = f"; {len(scored) - 1} other candidate{'s' if len(scored) > 2 else ''}" if runner_up else ""
+    choice = Choice(best, best_value, confidence, f"{head}: {detail}{alternatives}")
+    if kind is None:
+        return choice, best
+    def plain_score(candidate: tuple[GazetteerEntry, str]) -> tuple[float, int]:
+        entry, how = candidate
+        value = score(entry, how, kind, context, use_kind=False)[0]
+        if feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units):
+            value += WEIGHTS["namesake_town"]
+        return value, entry.population
+
+    plain = max(candidates, key=plain_score)
+    return choice, plain[0]
