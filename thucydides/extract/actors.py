@@ -1,0 +1,308 @@
+"""Actors: named groups from the actor dictionary and generic descriptions ("unidentified gunmen",
+"Afghan commando units", "protesters"), normalised to ACLED names with their inter codes.
+
+The country of a generic actor comes from a demonym or country name inside its phrase ("Russian
+jets" → Military Forces of Russia), else from the country the article is about; state forces
+acting outside their own country are external forces (inter 8). Named actors are coded as of
+the article's date (the Taliban are rebels until 14 August 2021, state forces from the 15th).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from thucydides.extract import lexicon
+from thucydides.extract.lexicon import GenericKind, NamedActor
+from thucydides.extract.sentences import Sentence
+from thucydides.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ARMED = frozenset({1, 2, 3, 4, 8})
+_HYPHENS = {"-", "–"}
+# nouns a group name can modify and still be that group ("Taliban fighters", "RSF soldiers")
+_MEMBER_NOUNS = {
+    "fighters", "fighter", "militants", "militant", "forces", "force", "soldiers", "soldier", "troops",
+    "members", "member", "rebels", "rebel", "insurgents", "insurgent", "gunmen", "militia",
+    "militiamen", "elements", "commanders", "commander", "units", "unit", "jets", "warplanes",
+    "aircraft", "helicopters", "drones", "positions", "combatants", "cadres", "group", "faction",
+    "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
+    "army", "police", "officers", "personnel", "spokesman", "spokesperson", "leader", "leaders",
+}
+_PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorContext:
+    country: str | None  # ISO code of the country the article is about
+    published: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor: Actor
+    kind: str  # "named", "anti", or a generic kind ("military", "civilians"…)
+    head: int  # token index of the phrase's head
+    first: int  # token range of the phrase
+    last: int
+    country: str | None
+
+    @property
+    def armed(self) -> bool:
+        return self.actor.inter in ARMED
+
+    @property
+    def is_civilian(self) -> bool:
+        return self.actor.inter == 7
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
+
+
+def _match(tokens: list[Token], start: int, words: tuple[str, ...]) -> int | None:
+    i = start
+    for n, word in enumerate(words):
+        if n:
+            while i < len(tokens) and tokens[i].text in _HYPHENS:
+                i += 1
+        if i >= len(tokens) or word not in _forms(tokens[i]):
+            return None
+        i += 1
+    return i
+
+
+def country_name(iso: str | None, *, short: bool) -> str | None:
+    if iso is None:
+        return None
+    country = lexicon.countries().by_iso.get(iso)
+    if country is None:
+        return None
+    return country.short if short else country.acled
+
+
+def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
+    """A demonym or country named inside a phrase ("Russian jets", "Nigeria's army")."""
+    by_word = lexicon.countries().by_word
+    for n, token in enumerate(tokens):
+        place = sentence.place_at(token.i)
+        if place is not None and place.mention.entry is not None and place.country_only:
+            return place.mention.entry.country_iso
+        # names and demonyms are capitalised ("US" yes, "us" no)
+        if not token.text[:1].isupper():
+            continue
+        for size in (3, 2, 1):
+            words = tuple(t.lower_ for t in tokens[n : n + size] if t.text not in _HYPHENS)
+            if len(words) == size and words in by_word:
+                return by_word[words]
+    return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head and its left modifiers (the words that say whose forces these are)."""
+    tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ not in {"relcl", "acl", "punct", "cc"}]
+    left = [t for t in head.lefts]
+    allowed = {head.i}
+    for child in left:
+        if child.dep_ in {"det", "predet"}:
+            continue
+        allowed.update(t.i for t in child.subtree)
+    return [t for t in tokens if t.i in allowed]
+
+
+def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | None) -> tuple[str, int]:
+    name, inter = actor.coded_on(context.published)
+    if "{country}" in name:
+        name = name.replace("{country}", country_name(country_hint or context.country, short=True) or "Unknown")
+    # a state's forces acting in another country are external forces
+    if inter == 1 and actor.country and context.country and actor.country != context.country:
+        inter = 8
+    return name, inter
+
+
+def _generic_actor(kind: GenericKind, iso: str | None, context: ActorContext) -> tuple[str, int]:
+    iso = iso or context.country
+    name = kind.name.replace("{acled}", country_name(iso, short=False) or "Unknown").replace(
+        "{short}", country_name(iso, short=True) or "Unknown"
+    )
+    inter = kind.inter
+    # state forces outside their own country (Russian jets over Idlib) are external forces
+    if kind.kind in {"military", "police"} and iso and context.country and iso != context.country:
+        inter = 8
+    return name, inter
+
+
+def _extend_to_member_noun(head: Token) -> Token:
+    """ "Taliban fighters": the group name is a modifier of the noun that heads the phrase."""
+    current = head
+    while current.dep_ in {"compound", "amod", "nmod", "npadvmod"} and current.head.i > current.i:
+        parent = current.head
+        if parent.lower_ in _MEMBER_NOUNS or parent.pos_ in {"NOUN", "PROPN"} and parent.lower_ not in {"province", "state", "district", "city", "region"}:
+            current = parent
+        else:
+            break
+    return current
+
+
+def _is_anti(tokens: list[Token], start: int) -> bool:
+    """ "anti-Taliban": the word before the name is "anti" (with or without a hyphen)."""
+    i = start - 1
+    while i >= 0 and tokens[i].text in _HYPHENS:
+        i -= 1
+    return i >= 0 and tokens[i].lower_ in {"anti", "anti-"}
+
+
+def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
+    """Actor mentions of a sentence, named ones first claiming their tokens."""
+    lex = lexicon.actors()
+    tokens = list(sentence.span)
+    position_of = {t.i: n for n, t in enumerate(tokens)}
+    taken: set[int] = set()
+    mentions: list[ActorMention] = []
+    n = 0
+    while n < len(tokens):
+        token = tokens[n]
+        found: tuple[int, NamedActor] | None = None
+        actor = lex.acronym_index.get(token.text)
+        if actor is not None:
+            found = (n + 1, actor)
+        else:
+            for words, candidate in lex.term_index.get(lexicon.normal_form(token.text), ()):
+                end = _match(tokens, n, words)
+                if end is not None:
+                    found = (end, candidate)
+                    break
+        if found is None:
+            n += 1
+            continue
+        end, actor = found
+        matched = tokens[n:end]
+        head = _extend_to_member_noun(max(matched, key=lambda t: (t.head.i not in {m.i for m in matched}, t.i)))
+        if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
+            head = tokens[end]  # "IS militants" even when the parse misreads "IS"
+        phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
+        anti = _is_anti(tokens, n)
+        hint = _country_in(phrase, sentence)
+        if anti:
+            label = "".join(t.text_with_ws for t in matched).strip()
+            name, inter, kind = f"Anti-{label[:1].upper()}{label[1:]} forces", 3, "anti"
+            first = tokens[max(0, n - 2)].i if _is_anti(tokens, n) else matched[0].i
+        else:
+            (name, inter), kind = _named_actor(actor, context, hint), "named"
+            first = phrase[0].i
+        last = max(head.i, matched[-1].i)
+        text = sentence.doc[first : last + 1].text
+        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country))
+        taken.update(range(first, last + 1))
+        n = position_of.get(last, end - 1) + 1
+    mentions.extend(_generic_mentions(sentence, tokens, taken, context))
+    return _members_of_groups(sorted(mentions, key=lambda m: m.first), sentence)
+
+
+def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
+    """ "members of the ELN", "forces from six Southern Resistance Brigades": the group acts."""
+    named = [m for m in mentions if m.kind in {"named", "anti"}]
+    out: list[ActorMention] = []
+    for mention in mentions:
+        if mention.kind not in {"named", "anti"}:
+            head = sentence.doc[mention.head]
+            inner = [
+                m
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+                for m in named
+                if any(t.i == m.head for t in prep.subtree)
+            ]
+            if inner:
+                group = inner[0]
+                mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country)
+        out.append(mention)
+    return out
+
+
+def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], context: ActorContext) -> list[ActorMention]:
+    lex = lexicon.actors()
+    mentions: list[ActorMention] = []
+    for n, token in enumerate(tokens):
+        if token.i in taken or token.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"} and token.lower_ not in lex.head_index:
+            continue
+        # a phrase's head only: "police" in "police convoy", "military" in "military operation"
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i:
+            continue
+        candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
+        # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
+        demonym = lexicon.countries().by_word.get((token.lower_,))
+        if not candidates and demonym and token.tag_ in {"NNPS", "NNS"} and token.text[:1].isupper():
+            civilians = next(k for k in lex.generic if k.kind == "civilians")
+            name, inter = _generic_actor(civilians, demonym, context)
+            mentions.append(ActorMention(Actor(name, inter, token.text), "civilians", token.i, token.i, token.i, demonym))
+            taken.add(token.i)
+            continue
+        for words, kind in candidates:
+            start = n - len(words) + 1
+            if start < 0:
+                continue
+            if tuple(t.lower_ for t in tokens[start : n + 1]) != words and tuple(t.lemma_.lower() for t in tokens[start : n + 1]) != words:
+                if len(words) > 1:
+                    continue
+            phrase = _phrase_tokens(token)
+            if any(t.i in taken for t in phrase if t.i != token.i):
+                phrase = [t for t in phrase if t.i not in taken or t.i == token.i]
+            iso = _country_in(phrase, sentence)
+            kind_name = kind.kind
+            anti = _anti_target(phrase)
+            if anti and kind_name in {"military", "unidentified", "militia"}:
+                # "anti-government forces", "anti-coup fighters": a political militia named by its enemy
+                name, inter, kind_name = f"Anti-{anti} forces", 3, "anti"
+            else:
+                name, inter = _generic_actor(kind, iso, context)
+            first = phrase[0].i if phrase else token.i
+            text = sentence.doc[first : token.i + 1].text
+            mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
+            taken.update(range(first, token.i + 1))
+            break
+    return mentions
+
+
+def _anti_target(phrase: list[Token]) -> str | None:
+    """ "anti-government" → "Government": the word after "anti"."""
+    for n, token in enumerate(phrase):
+        if token.lower_ in {"anti", "anti-"}:
+            rest = [t for t in phrase[n + 1 :] if t.text not in _HYPHENS]
+            if rest and rest[0].i != phrase[-1].i:
+                return rest[0].text[:1].upper() + rest[0].text[1:]
+    return None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in _PRONOUNS
+
+
+def generic_actor(kind_name: str, iso: str | None, context: ActorContext, text: str | None, head: int) -> ActorMention | None:
+    """A generic actor of the given kind ("military", "police"…) for a country, as if named."""
+    kind = next((k for k in lexicon.actors().generic if k.kind == kind_name), None)
+    if kind is None:
+        return None
+    name, inter = _generic_actor(kind, iso, context)
+    return ActorMention(Actor(name, inter, text), kind_name, head, head, head, iso or context.country)
+
+
+def demonym_country(token: Token, sentence: Sentence) -> str | None:
+    """The country a modifier names ("Ukrainian shelling", "a Myanmar military airstrike")."""
+    return _country_in([token], sentence)
+
+
+def is_group_name(text: str) -> bool:
+    """Whether ``text`` is the name of a group in the actor dictionary ("al-Shabab", "Fano").
+
+    Gazetteers hold villages called after everything; a group's name is never where its
+    events happened.
+    """
+    lex = lexicon.actors()
+    if text in lex.acronym_index:
+        return True
+    words = lexicon.phrase_words(text)
+    return bool(words) and any(terms == words for terms, _ in lex.term_index.get(words[0], ()))

@@ -1,0 +1,353 @@
+"""Who says it: reporting verbs, "according to", "X quoted Y as saying", and the claim chain.
+
+A Statement is one reporting frame in a sentence: the speaker (with role, channel and the outlet
+that relayed it), the tokens of what is reported (its complement) and the tokens of the frame
+itself, which are not part of any event ("…, a resident of Kobo said": Kobo is where the
+speaker lives, not where the event was). The chain of an event is the list of statements whose
+complement holds it, innermost first, as the output contract wants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from thucydides.extract import lexicon
+from thucydides.extract.sentences import Sentence
+from thucydides.model import Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_CLIP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
+
+
+@dataclass
+class Statement:
+    verb: Token  # the reporting verb, or "according"/"citing"
+    link: Attribution
+    kind: str  # "say", "claim", "deny", "confirm", "according"
+    complement: set[int]  # token indices of what is reported
+    frame: set[int]  # token indices of the reporting frame itself (speaker, verb, channel…)
+    speaker_words: str  # lower-case words of speaker, role and via, for party/neutral tests
+
+    @property
+    def is_party(self) -> bool:
+        words = set(self.speaker_words.replace("-", " - ").split()) | {self.speaker_words}
+        party = lexicon.status_words()["party_words"]
+        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p)
+
+    @property
+    def is_neutral(self) -> bool:
+        words = set(self.speaker_words.split())
+        return bool(words & lexicon.status_words()["neutral_words"]) and not self.is_party
+
+
+@dataclass
+class SpeakerMemory:
+    """The last named speaker, so that "he said" in a later sentence has a name."""
+
+    last: Attribution | None = None
+    last_words: str = ""
+    history: list[tuple[Attribution, str]] = field(default_factory=list)
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,\"'“”")
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head's phrase without relative clauses, appositions and trailing commas."""
+    keep = [head]
+    name_tail: list[Token] = []
+    for child in head.children:
+        if child.dep_ in _CLIP_DEPS or child.dep_ == "appos":
+            continue
+        if child.dep_ == "prep" and child.i > head.i:
+            # a name that runs on: "the Syrian Observatory for Human Rights", "Ministry of Defence"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if head.pos_ == "PROPN" and child.lower_ in {"of", "for"} and pobj is not None and pobj.pos_ == "PROPN" and child.i == head.i + 1:
+                name_tail = [child, *pobj.subtree]
+            continue
+        keep.extend(child.subtree)
+    tokens = sorted(keep, key=lambda t: t.i)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    # keep a contiguous run ending at the head
+    run = [t for t in tokens if t.i <= head.i] + sorted(name_tail, key=lambda t: t.i)
+    contiguous: list[Token] = []
+    for token in reversed([t for t in run if t.i <= head.i]):
+        if contiguous and token.i != contiguous[0].i - 1:
+            break
+        contiguous.insert(0, token)
+    return contiguous + sorted(name_tail, key=lambda t: t.i)
+
+
+def _split_name(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """(name, role) of a speaker phrase: "Defence Minister General Bismillah Mohammadi"."""
+    words = lexicon.status_words()
+    titles, ranks = words["title_words"], words["ranks"]
+    name: list[Token] = []
+    for token in reversed(tokens):
+        if token.pos_ == "PROPN" and token.lower_ not in titles and token.lower_ not in ranks or (
+            name and token.text in {"-", "al", "bin", "ibn", "el", "de", "van", "abu", "abdul"}
+        ):
+            name.insert(0, token)
+        else:
+            break
+    rest = tokens[: len(tokens) - len(name)]
+    role_tokens = [t for t in rest if t.lower_ not in ranks and t.dep_ != "det"]
+    role = _text(role_tokens) or None
+    if name and len(name) == 1 and name[0].lower_ in {w for w in words["party_words"]}:
+        return None, _text(tokens) or None
+    return (_text(name) or None), role
+
+
+def _appositive_role(head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ == "appos":
+            tokens = [t for t in child.subtree if not (t.i == child.left_edge.i and t.dep_ == "det")]
+            tokens = [t for t in tokens if not t.is_punct or t.text == "-"]
+            text = _text(sorted(tokens, key=lambda t: t.i))
+            return text or None
+    return None
+
+
+def _channel(verb: Token) -> str | None:
+    channels = lexicon.status_words()["channels"]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via", "by", "through", "at"}:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                phrase = " ".join(t.lower_ for t in pobj.subtree if t.dep_ != "det")
+                for channel in sorted(channels, key=len, reverse=True):
+                    if channel in phrase:
+                        return channel
+    return None
+
+
+def _is_outlet(token: Token) -> bool:
+    phrase = " ".join(t.lower_ for t in _noun_phrase(token))
+    outlets = lexicon.status_words()["outlets"]
+    return phrase in outlets or token.lower_ in outlets or any(phrase.endswith(" " + o) for o in outlets)
+
+
+def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None, str | None, str]:
+    """(speaker, role, channel, words) for a subject phrase, resolving pronouns from memory."""
+    if head is None:
+        return "unnamed source", None, None, ""
+    if head.lower_ in _PRONOUNS and memory.last is not None:
+        last = memory.last
+        return last.speaker, last.role, None, memory.last_words
+    # "Faqiri said": the speaker named in full earlier
+    if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
+        for earlier, earlier_words in reversed(memory.history):
+            if earlier.speaker.split()[-1:] == [head.text]:
+                return earlier.speaker, earlier.role, None, earlier_words
+    channel = None
+    # "a statement from an Army official said", "the army's statement said"
+    if head.lemma_.lower() in lexicon.status_words()["channels"]:
+        channel = head.lemma_.lower()
+        inner = next(
+            (c for p in head.children if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"} for c in p.children if c.dep_ == "pobj"),
+            None,
+        ) or next((c for c in head.children if c.dep_ == "poss"), None)
+        if inner is not None:
+            head = inner
+    phrase = _noun_phrase(head)
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if any(t.lower_ in {"of", "for"} for t in phrase):
+        # an organisation's name ("the Syrian Observatory for Human Rights"): no person, no role
+        name, role = _text(phrase), None
+    else:
+        name, role = _split_name(phrase)
+    appositive = _appositive_role(head)
+    if appositive:
+        role = appositive if not role else f"{role}, {appositive}"
+    if conjuncts and not name:
+        name = _text(sorted([t for t in head.subtree if t.dep_ not in {"relcl"}], key=lambda t: t.i)) or None
+    speaker = name or role or _text(phrase) or head.text
+    if name is None:
+        role = None
+    words = " ".join(t.lower_ for t in head.subtree)
+    return speaker, role, channel, words
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    # "stated" coordinated with "quoted": the first verb's subject
+    if verb.dep_ == "conj":
+        return _subject(verb.head)
+    return None
+
+
+def _complement_roots(verb: Token) -> list[Token]:
+    roots = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}]
+    # "quoted a commander as saying that …"
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for pcomp in child.children:
+                if pcomp.dep_ == "pcomp":
+                    roots.extend(c for c in pcomp.children if c.dep_ in _COMPLEMENT_DEPS)
+    return roots
+
+
+def _kind(verb: Token) -> str:
+    words = lexicon.status_words()
+    lemma = verb.lemma_.lower()
+    if lemma in words["denial_verbs"]:
+        return "deny"
+    if lemma in words["claim_verbs"]:
+        return "claim"
+    if lemma in words["corroboration_verbs"]:
+        return "confirm"
+    return "say"
+
+
+def _is_reporting(verb: Token) -> bool:
+    words = lexicon.status_words()
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if lemma not in words["reporting_verbs"] and lemma not in words["denial_verbs"] and lemma not in words["claim_verbs"]:
+        return False
+    # "quoted X as saying": the frame is the quoting verb's
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        return False
+    # "no one claimed responsibility", "did not say": nothing is reported
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none", "nothing"} or any(d.lower_ == "no" for d in c.children))
+        for c in verb.children
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "claimed the lives of 21 civilians" is a death; "added scattered signs" is no report
+    if any(c.lemma_.lower() in {"life", "lives"} for c in objects):
+        return False
+    if objects and lemma not in {"quote", "tell", "claim", "deny", "reject", "dismiss", "confirm", "report", "cite", "accuse", "inform", "show", "put"}:
+        return False
+    return True
+
+
+def _quoted_speaker(verb: Token) -> tuple[Token | None, Token | None]:
+    """For "X quoted Y as saying": (Y, X)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj, _subject(verb)
+
+
+def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
+    """The reporting frames of one sentence, in order; updates ``memory`` with named speakers."""
+    statements: list[Statement] = []
+    by_verb: dict[int, Statement] = {}
+    for token in sentence.span:
+        if _is_reporting(token):
+            statement = _reporting_statement(token, sentence, memory, by_verb)
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            statement = _according_statement(token, memory)
+        elif token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
+            statement = _citing_statement(token, memory)
+        else:
+            continue
+        if statement is None:
+            continue
+        statements.append(statement)
+        by_verb[token.i] = statement
+        if statement.link.speaker != "unnamed source" and statement.speaker_words:
+            memory.last, memory.last_words = statement.link, statement.speaker_words
+            memory.history.append((statement.link, statement.speaker_words))
+    return statements
+
+
+def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
+    roots = _complement_roots(verb)
+    complement: set[int] = set()
+    for root in roots:
+        complement.update(t.i for t in root.subtree)
+    if not roots:
+        # "…, security sources told AFP on Tuesday" after the clause it reports (parsed as conj)
+        head = verb.head
+        if verb.dep_ in {"conj", "parataxis"} and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
+            complement = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
+        elif verb.lemma_.lower() in lexicon.status_words()["denial_verbs"] | lexicon.status_words()["claim_verbs"]:
+            complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+        if not complement:
+            return None
+    lemma = verb.lemma_.lower()
+    via = None
+    if lemma == "quote":
+        speaker_head, via_head = _quoted_speaker(verb)
+        via = _text(_noun_phrase(via_head)) if via_head is not None else None
+    elif verb.dep_ == "conj" and verb.head.i in by_verb and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        # "quoted X as saying that … and stated that …": the same speaker and outlet
+        first = by_verb[verb.head.i]
+        frame = {t.i for t in verb.subtree} - complement
+        return Statement(verb, first.link, _kind(verb), complement, frame, first.speaker_words)
+    else:
+        speaker_head = _subject(verb)
+        if speaker_head is not None and speaker_head.dep_ == "nsubjpass":
+            agent = next((c for p in verb.children if p.dep_ == "agent" for c in p.children), None)
+            speaker_head = agent
+    speaker, role, channel, words = _speaker(speaker_head, memory)
+    channel = _channel(verb) or channel
+    if lemma == "tell":
+        told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+        if told is not None:
+            if _is_outlet(told):
+                via = via or _text(_noun_phrase(told))
+            elif told.lower_ in {"reporters", "journalists", "media"}:
+                channel = channel or "told " + told.lower_
+    if via:
+        words = f"{words} {via.lower()}"
+    frame = {t.i for t in verb.subtree} - complement
+    link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
+    return Statement(verb, link, _kind(verb), complement, frame, words)
+
+
+def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | None:
+    to = next(c for c in token.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    via = None
+    # "according to accounts of witnesses cited by Reuters"
+    for t in source.subtree:
+        if t.lemma_ == "cite" or t.lower_ == "cited":
+            agent = next((c for p in t.children if p.dep_ == "agent" for c in p.children), None)
+            if agent is not None:
+                via = _text(_noun_phrase(agent))
+    inner = source
+    if source.lemma_.lower() in {"account", "accounts", "report", "reports", "statement", "figures", "data"}:
+        inner = next((c for p in source.children if p.dep_ == "prep" and p.lower_ in {"of", "from", "by"} for c in p.children), source)
+    speaker, role, channel, words = _speaker(inner, memory)
+    if inner is not source:
+        channel = channel or source.lemma_.lower()
+    head = token.head
+    frame = {t.i for t in token.subtree}
+    complement = {t.i for t in head.subtree} - frame
+    link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
+    return Statement(token, link, "according", complement, frame, f"{words} {(via or '').lower()}")
+
+
+def _citing_statement(token: Token, memory: SpeakerMemory) -> Statement | None:
+    source = next((c for c in token.children if c.dep_ in {"dobj", "pobj"}), None)
+    if source is None:
+        return None
+    speaker, role, channel, words = _speaker(source, memory)
+    head = token.head
+    frame = {t.i for t in token.subtree}
+    complement = {t.i for t in head.subtree} - frame
+    return Statement(token, Attribution(speaker=speaker, role=role, channel=channel), "according", complement, frame, words)
+
+
+def chain_for(token_index: int, statements: list[Statement]) -> list[Statement]:
+    """Statements whose reported content holds the token, innermost (smallest) first."""
+    holding = [s for s in statements if token_index in s.complement]
+    return sorted(holding, key=lambda s: len(s.complement))

@@ -1,0 +1,297 @@
+"""Fatalities by ACLED's rules: counted deaths in a sentence, never injuries or "casualties".
+
+A count is a number (digits, number words, "a"/"the" before a singular victim) or a vague word
+("several" 3, "dozens" 12, "hundreds" 100…) tied by the parse to a death word: the subject or
+object of "kill"/"die", a noun with "dead", a death noun ("fatalities", "bodies"), or a conjunct
+of such a count ("killing eight officers and five investigators" = 13). Ranges keep low/high and
+count the lowest. Injury counts are kept only as words (count 0). Which counts belong to an event
+is decided by events.py (the event's clause; the lowest of conflicting figures across sentences).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from thucydides.extract import lexicon
+from thucydides.extract.sentences import Sentence
+from thucydides.model import Fatalities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NUMBER_DEPS = {"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod"}
+_SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    kind: str  # "death" or "injury"
+    value: int
+    low: int | None
+    high: int | None
+    text: str
+    start: int  # article offsets of the words
+    end: int
+    target: int  # token index of the counted noun (or the number itself)
+    vague: bool = False
+
+
+def _words() -> dict:
+    return lexicon.casualty_words()
+
+
+def parse_number(text: str) -> int | None:
+    """ "12", "6,000", "twelve", "forty-one", "one hundred and sixty four", "a dozen" → int."""
+    words = _words()
+    cleaned = text.lower().replace(",", "").replace("-", " ").strip()
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    if re.fullmatch(r"\d+\.\d+", cleaned):
+        return None
+    total, current, seen = 0, 0, False
+    for word in cleaned.split():
+        if word in {"and", "of"}:
+            continue
+        if re.fullmatch(r"\d+", word):
+            current += int(word)
+            seen = True
+        elif word in words["numbers"]:
+            current += int(words["numbers"][word])
+            seen = True
+        elif word in words["multipliers"]:
+            current = max(current, 1) * int(words["multipliers"][word])
+            if int(words["multipliers"][word]) >= 1000:
+                total, current = total + current, 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _number_tokens(target: Token) -> list[Token]:
+    """The tokens of the number that counts ``target`` (its modifiers to the left)."""
+    tokens = [c for c in target.children if c.dep_ in _NUMBER_DEPS and c.i < target.i]
+    for token in list(tokens):
+        tokens.extend(t for t in token.subtree if t.i < target.i and t not in tokens)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | None:
+    """(count, low, high, vague) of the number phrase counting ``target``."""
+    words = _words()
+    vague = words["vague"]
+    modifiers = _number_tokens(target)
+    numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
+    # "between 10 and 30", "10 to 30", "20-25"
+    values: list[int] = []
+    run: list[Token] = []
+    for token in numbers + [None]:  # type: ignore[list-item]
+        if token is not None and (not run or token.i == run[-1].i + 1 or token.doc[run[-1].i + 1 : token.i].text.strip().lower() in {"and", "-"} and token.lower_ in words["multipliers"]):
+            run.append(token)
+            continue
+        if run:
+            value = parse_number(" ".join(t.text for t in run))
+            if value is not None:
+                values.append(value)
+        run = [token] if token is not None else []
+    if values:
+        values = [v for v in values if v > 0] or values
+        low, high = min(values), max(values)
+        return low, (low if high != low else None), (high if high != low else None), False
+    text = " ".join(t.lower_ for t in modifiers)
+    for phrase, value in sorted(vague.items(), key=lambda p: -len(p[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", text):
+            return int(value), None, None, True
+    if target.lower_ in vague:  # "dozens were killed"
+        return int(vague[target.lower_]), None, None, True
+    if target.like_num or target.lower_ in words["numbers"]:
+        value = parse_number(target.text)
+        return (value, None, None, False) if value is not None else None
+    # "a man was killed", "killing the driver", "killed him"
+    if target.lower_ in _SINGULAR_PRONOUNS:
+        return 1, None, None, False
+    if target.tag_ in {"NN", "NNP"} and _is_person(target) and any(c.dep_ in {"det", "poss"} for c in target.children):
+        return 1, None, None, False
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _harm_of_verb(verb: Token) -> str | None:
+    """death/injury of a verb, or of a verb coordinated with it ("were shot and killed")."""
+    harm = _harm_of_one_verb(verb)
+    if harm is None:
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ in {"VERB", "AUX"}:
+                harm = _harm_of_one_verb(conj) or harm
+    return harm
+
+
+def _harm_of_one_verb(verb: Token) -> str | None:
+    words = _words()
+    lemma = _lemma(verb)
+    if lemma in {w.split()[0] for w in words["death_verbs"]} or verb.lower_ in words["death_adjectives"]:
+        # "shot dead", "gunned down": the verb with its particle
+        # "shot dead", "gunned down", "burned alive" kill; "shot down" (an aircraft) does not
+        needs = {"shoot": {"dead"}, "gun": {"down"}, "burn": {"alive"}}.get(lemma)
+        if needs is not None and not any(c.lower_ in needs for c in verb.children):
+            return None
+        return "death"
+    if verb.lower_ in words["injury_words"] or lemma in {"wound", "injure", "hurt"}:
+        return "injury"
+    return None
+
+
+def _harm(target: Token, _depth: int = 0) -> str | None:
+    """Whether the counted noun is a death, an injury or neither, from its place in the parse."""
+    words = _words()
+    if _lemma(target) in words["death_nouns"] or target.lower_ in words["death_nouns"]:
+        return "death"
+    if target.lower_ in words["injury_words"]:
+        return "injury"
+    for child in target.children:
+        if child.lower_ in words["death_adjectives"] and child.dep_ in {"amod", "acomp", "oprd", "advmod"}:
+            return "death"
+        if child.dep_ in {"acl", "amod"} and _harm_of_verb(child):
+            return _harm_of_verb(child)
+    head = target.head
+    if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        harm = _harm_of_verb(head)
+        # the subject of an active "killed" is the killer ("an airstrike killed ten")
+        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ"
+        if harm and not active_subject:
+            return harm
+        # "X were dead", "left 12 insurgents dead"
+        if any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
+            return "death"
+    # "the lives of at least 21 civilians", "a death toll of 20"
+    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body"}):
+        return "death"
+    # up a list of conjuncts to its first member; bounded, so that a hostile list of thousands
+    # ("Gao, Gao, Gao, …") cannot exhaust the stack (RecursionError) — see test_fuzz_pipeline.py
+    if target.dep_ == "conj" and _depth < 50:
+        return _harm(head, _depth + 1) if head.i != target.i else None
+    return None
+
+
+def _conjunct_harm(target: Token) -> str | None:
+    """ "25 ADF fighters and 6 military fatalities": a conjunct's death noun counts for all."""
+    group = [target, *[c for c in target.children if c.dep_ == "conj"]]
+    if target.dep_ == "conj":
+        group.append(target.head)
+    for member in group:
+        if _lemma(member) in _words()["death_nouns"]:
+            return "death"
+    return None
+
+
+def _targets(sentence: Sentence) -> Iterable[Token]:
+    """Tokens that may be counted: nouns with a number, numbers standing alone, singular victims."""
+    words = _words()
+    for token in sentence.span:
+        if (
+            token.pos_ in {"NOUN", "PROPN", "PRON"}
+            or token.like_num
+            or token.lower_ in words["numbers"]
+            or token.lower_ in words["vague"]
+            or token.lower_ in words["death_nouns"]
+        ):
+            if token.like_num and token.dep_ in {"nummod", "quantmod", "compound"}:
+                continue  # counted through the noun it modifies
+            yield token
+
+
+def counts_in(sentence: Sentence) -> list[Count]:
+    """Every death and injury count of a sentence."""
+    counts: list[Count] = []
+    for target in _targets(sentence):
+        harm = _harm(target) or (_conjunct_harm(target) if _read_count(target) else None)
+        if harm is None:
+            continue
+        read = _read_count(target)
+        if read is None:
+            continue
+        value, low, high, vague = read
+        tokens = _number_tokens(target) + [target]
+        first = min(t.i for t in tokens)
+        doc = target.doc
+        span = doc[first : target.i + 1]
+        counts.append(Count(harm, value, low, high, span.text, sentence.char(doc[first]), sentence.char_end(target), target.i, vague))
+    return _sum_conjuncts(counts, sentence)
+
+
+def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
+    """ "eight officers and five investigators": conjoined victims of one verb are one count."""
+    by_target = {c.target: c for c in counts}
+    merged: dict[int, Count] = {}
+    for count in counts:
+        root = sentence.doc[count.target]
+        while root.dep_ == "conj" and root.head.i in by_target and by_target[root.head.i].kind == count.kind and root.head.i != root.i:
+            root = root.head
+        if root.i not in merged:
+            merged[root.i] = count
+            continue
+        first = merged[root.i]
+        start, end = min(first.start, count.start), max(first.end, count.end)
+        text = sentence.doc.text[start - sentence.offset : end - sentence.offset]
+        merged[root.i] = Count(
+            first.kind, first.value + count.value, None, None, text, start, end, first.target, first.vague and count.vague
+        )
+    return sorted(merged.values(), key=lambda c: c.start)
+
+
+def words_of_harm(sentence: Sentence, indices: set[int]) -> list[tuple[int, int, str]]:
+    """Injury and casualty words in the given tokens ("heavy casualties"), for Fatalities.text."""
+    words = _words()
+    found = []
+    for token in sentence.span:
+        if token.i in indices and token.lower_ in words["injury_words"]:
+            first = token
+            for child in token.children:
+                if child.dep_ in {"amod", "nummod"} and child.i < first.i:
+                    first = child
+            found.append((sentence.char(first), sentence.char_end(token), token.doc[first.i : token.i + 1].text))
+    return found
+
+
+def explicit_coding(text: str) -> tuple[int, int] | None:
+    """A source's own statement of its fatality coding: (count, number of events it is spread over)."""
+    words = _words()
+    for pattern in words["coding_statements"]:
+        match = re.search(pattern, text)
+        if match:
+            count = int(match.group(1))
+            spread = 1
+            for spread_pattern in words["spread_statements"]:
+                found = re.search(spread_pattern, text)
+                if found:
+                    spread = parse_number(found.group(1)) or 1
+            return count, max(spread, 1)
+    return None
+
+
+def combine(counts: list[Count], injuries: list[str]) -> Fatalities:
+    """One event's Fatalities: lowest of conflicting death figures, low/high kept, words kept."""
+    deaths = [c for c in counts if c.kind == "death"]
+    words = [c.text for c in counts] + injuries
+    text = "; ".join(dict.fromkeys(w for w in words if w)) or None
+    if not deaths:
+        return Fatalities(0, None, None, text)
+    values = sorted({c.value for c in deaths})
+    lows = [c.low for c in deaths if c.low is not None] + values
+    highs = [c.high for c in deaths if c.high is not None] + values
+    low, high = min(lows), max(highs)
+    count = values[0]
+    if low == high:
+        return Fatalities(count, None, None, text)
+    return Fatalities(count, low, high, text)
+
+
+def _is_person(token: Token) -> bool:
+    """A singular noun that names a person or a member of a force ("a man", "the driver")."""
+    heads = lexicon.actors().head_index
+    return (token.lower_ in heads or token.lemma_.lower() in heads) and token.lemma_.lower() not in _words()["death_nouns"]

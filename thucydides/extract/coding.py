@@ -1,0 +1,203 @@
+"""ACLED coding of one event from the cues gathered for it, with ACLED's precedence.
+
+The rules read the cue categories of the event (from every mention merged into it), who acts
+(actor1's inter) and who is hit (the target: armed, civilian, protesters or property). The
+order of the checks is ACLED's row order (taxonomy.md), with its definitions: a battle needs
+two organised armed sides, so protesters meeting police are a protest or a riot, an attack on
+soldiers or police is an armed clash, an attack on civilians is violence against civilians,
+and remote violence wins over it ("no other engagement"); an arrest by a non-state group is an
+abduction; a capture without fighting is a non-violent transfer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thucydides.extract import lexicon
+from thucydides.model import Plover
+
+ARMED = frozenset({1, 2, 3, 4, 8})
+CROWD = frozenset({5, 6, 7})
+_EXPLOSIVE = ("chemical", "air", "air_platform", "suicide", "shelling", "ied", "grenade", "explosion")
+_VIOLENT = ("clash", "attack", "kill", "air", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead")
+
+
+@dataclass
+class Signals:
+    """What coding needs to know about one event."""
+
+    categories: dict[str, float] = field(default_factory=dict)  # cue category → strength
+    agent_inter: int | None = None  # actor1
+    target_inter: int | None = None  # actor2 or the victims
+    target_kind: str | None = None  # "armed", "civilian", "protesters", "property", None
+    deaths: bool = False
+    crowd_violence: bool = False  # a mention where the crowd itself (or nobody named) is violent
+
+    def has(self, *categories: str) -> bool:
+        return any(self.categories.get(c, 0) > 0 for c in categories)
+
+
+def _territory(s: Signals) -> str | None:
+    if not s.has("takeover", "retake"):
+        if s.has("transfer") and s.has("withdraw", "nofight"):
+            return "Non-violent transfer of territory"
+        return None
+    fighting = s.has("clash", "kill", "air", "shelling", "fire_on") or s.deaths
+    if s.has("nofight") or (s.has("withdraw", "transfer") and not fighting):
+        return "Non-violent transfer of territory"
+    if s.agent_inter == 1 or (s.has("retake") and s.agent_inter is None):
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _protest(s: Signals) -> str | None:
+    crowd_acts = s.agent_inter in CROWD or s.agent_inter is None
+    # a protest is told by a protest word, or by protesters acting, or by a crowd's violence
+    # with a demand ("barricaded roads with burning tires to demand their wages")
+    protest = (
+        s.categories.get("protest", 0) >= 1
+        or (s.has("protest") and (s.agent_inter == 6 or s.target_kind == "protesters"))
+        or (s.has("demo_tactic") and s.has("protest_purpose") and crowd_acts)
+    )
+    if not protest:
+        return None
+    # the crowd's own violence makes a riot; stones thrown by the police do not
+    if s.crowd_violence or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
+        return "Violent demonstration"
+    if s.has("lethal_force") or (s.deaths and s.target_kind == "protesters"):
+        return "Excessive force against protesters"
+    if s.has("intervention", "arrest"):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _mob(s: Signals) -> str | None:
+    crowd_acts = s.agent_inter in CROWD
+    if s.has("grenade", "ied", "air", "shelling", "suicide", "chemical"):
+        return None  # a crowd throws stones, not bombs
+    if s.has("mob") and s.agent_inter not in {1, 2, 8}:
+        return "Mob violence"
+    # a crowd or a group of people who beat, attack or fight: mob violence
+    if crowd_acts and (s.has("riot_violence", "riot_clash", "demo_tactic") or s.has("clash") or s.has("attack", "kill")):
+        return "Mob violence"
+    # "two groups clashed and pelted stones at each other": unnamed sides fighting with stones
+    if s.agent_inter is None and s.has("riot_violence") and s.has("clash", "riot_clash"):
+        return "Mob violence"
+    return None
+
+
+def _battle(s: Signals) -> str | None:
+    if s.agent_inter in CROWD or s.target_kind in {"civilian", "protesters"} and not s.has("clash"):
+        return None
+    if s.has("clash"):
+        # a shoot-out of armed men with a "suspect" is still a clash; civilians fighting are not
+        if s.target_kind in {"civilian", "protesters", "property"} and s.agent_inter not in ARMED:
+            return None
+        return "Armed clash"
+    explosive = s.has(*_EXPLOSIVE)
+    if s.target_kind == "armed" and not explosive and s.has("attack", "kill", "fire_on"):
+        return "Armed clash"
+    if s.has("fire_on") and not explosive and s.target_kind in {None, "armed"} and s.agent_inter in ARMED:
+        return "Armed clash"
+    return None
+
+
+def _remote(s: Signals) -> str | None:
+    if s.has("chemical"):
+        return "Chemical weapon"
+    if s.has("air") or (s.has("air_platform") and s.has("attack", "kill", "explosion", "ied", "shelling")):
+        return "Air/drone strike"
+    if s.has("suicide"):
+        return "Suicide bomb"
+    # police or soldiers blowing up a bomb that hurt no one: a controlled detonation
+    if s.has("ied", "explosion") and s.agent_inter == 1 and not s.deaths and not s.has("injury", "shelling", "air", "grenade"):
+        return "Disrupted weapons use"
+    if s.has("shelling"):
+        return "Shelling/artillery/missile attack"
+    if s.has("ied"):
+        return "Remote explosive/landmine/IED"
+    if s.has("grenade"):
+        return "Grenade"
+    if s.has("explosion") and s.has("attack", "kill") or s.categories.get("explosion", 0) >= 1:
+        return "Remote explosive/landmine/IED"
+    return None
+
+
+def _civilians(s: Signals) -> str | None:
+    if s.has("sexual"):
+        return "Sexual violence"
+    abduction = s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4})
+    harm = s.deaths or s.has("kill", "found_dead", "torture", "fire_on", "injury")
+    # a raid on houses that hurt no one is property destruction or looting
+    if s.target_kind == "property" and not harm and not abduction:
+        return None
+    # "the attack" that was a kidnapping: an abduction unless someone was also killed or hurt
+    if abduction and not harm:
+        return "Abduction/forced disappearance"
+    violent = s.has("attack", "kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
+    if violent and s.target_kind in {"civilian", None, "protesters"} and not (s.target_kind is None and s.agent_inter in CROWD):
+        return "Attack"
+    if s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4}):
+        return "Abduction/forced disappearance"
+    return None
+
+
+def _strategic(s: Signals) -> str | None:
+    order = (
+        ("agreement", "Agreement"),
+        ("arrest", "Arrests"),
+        ("group_change", "Change to group/activity"),
+        ("disrupted", "Disrupted weapons use"),
+        ("base", "Headquarters or base established"),
+        ("loot", "Looting/property destruction"),
+        ("destroy", "Looting/property destruction"),
+        ("transfer", "Non-violent transfer of territory"),
+        ("displacement", "Other"),
+        ("other", "Other"),
+    )
+    for category, label in order:
+        # a group that moves or deploys is an armed one: refugees arriving are displacement
+        if category == "group_change" and s.agent_inter in CROWD:
+            continue
+        if category == "agreement" and s.categories.get("agreement", 0) < 1:
+            continue
+        if s.has(category):
+            return label
+    if s.has("group_change") and s.agent_inter in CROWD:
+        return "Other"
+    return None
+
+
+def classify(signals: Signals) -> str | None:
+    """ACLED sub-event type of an event, or None when the cues name no codable event."""
+    for rule in (_territory, _protest, _mob, _battle, _remote, _civilians, _strategic):
+        label = rule(signals)
+        if label:
+            return label
+    if signals.has("attack", "kill") and signals.target_kind == "armed":
+        return "Armed clash"
+    return None
+
+
+def event_type_of(sub_event_type: str) -> str:
+    return lexicon.coding_rows()[sub_event_type].event_type
+
+
+def rank(sub_event_type: str) -> int:
+    """ACLED precedence: 0 is the highest row."""
+    return lexicon.coding_rows()[sub_event_type].rank
+
+
+def plover_of(sub_event_type: str, signals: Signals) -> Plover:
+    row = lexicon.coding_rows()[sub_event_type]
+    event_type, mode = row.plover, row.mode
+    for category, chosen in row.modes.items():
+        if signals.has(category):
+            if ":" in chosen:
+                event_type, mode = chosen.split(":", 1)
+            else:
+                mode = chosen
+            break
+    if sub_event_type == "Air/drone strike" and signals.has("air_platform") and not signals.has("air"):
+        mode = row.mode
+    return Plover(event_type=event_type, mode=mode, context=row.context)

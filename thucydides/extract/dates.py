@@ -1,0 +1,268 @@
+"""Dates: time expressions in a sentence, resolved against the publication date.
+
+Explicit dates ("6 May 2020", "June 11"), weekdays ("on Sunday", "late Monday": the most recent
+such day on or before publication), relative days and periods ("yesterday", "last week": its
+midpoint, ACLED time_precision 2), months (precision 3). Decades, "N years ago", year ranges
+and anything older than the reporting window mark background. A resolved date is never after
+publication; an explicit date after it ("on October 8") marks a planned event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from thucydides.extract import lexicon
+from thucydides.extract.sentences import Sentence
+
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b")),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b")),
+    ("month_year", re.compile(rf"\b(?P<edge>early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)?\s*-?\s*{_MONTH}\s+{_YEAR}\b", re.I)),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<prep>in|since|until|till|during|by|from|of|last|this|early|mid|late|through|between|before|after)\s+(?:(?P<edge>early|mid|late|the end of|end of|the beginning of|beginning of)\s*-?\s*)?{_MONTH}\b(?!\s+\d)"
+        ),
+    ),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?P<decade>1[89]\d0|20\d0|'?\d0)s\b")),
+    (
+        "ago",
+        re.compile(
+            r"\b(?:more than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+)?(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|a couple of)\s+(?P<unit>days?|weeks?|months?|years?|decades?|centur(?:y|ies))\s+(?:ago|earlier|before)\b",
+            re.I,
+        ),
+    ),
+    ("year_range", re.compile(r"\b(?:from\s+|between\s+)?(?P<year>1[89]\d\d|20\d\d)\s*(?:to|and|-|–|until)\s*(?P<year2>1[89]\d\d|20\d\d)\b")),
+    ("weekday", re.compile(rf"\b(?P<mod>late|early|on|last|this|past)?\s*{_WEEKDAY}(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
+    ("year", re.compile(rf"\b(?P<prep>in|since|until|till|during|by|from|of|before|after|between|early|late|mid)\s+{_YEAR}\b")),
+)
+_DAY_BEFORE = re.compile(r"\b(?:the day before|the previous day|a day earlier|the day earlier|the previous night|the night before)\b", re.I)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "many": 5, "few": 3, "a few": 3, "a couple of": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # article character offsets
+    end: int
+    text: str
+    kind: str
+    value: dt.date | None
+    precision: int | None  # ACLED time_precision: 1 day, 2 week, 3 month
+    background: bool = False  # before the reporting window
+    future: bool = False  # after publication
+    qualifier: bool = False  # "(week of)", "(between 28 April - 30 April)": refines a date just given
+    until: dt.date | None = None  # end of a day range ("from 7 to 8 May")
+
+
+def window_days() -> int:
+    return int(lexicon.time_words()["window_days"])
+
+
+def _month_year(month: int, published: dt.date | None, year: int | None) -> int | None:
+    if year is not None:
+        return year
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _safe_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_point(year: int, month: int, edge: str | None) -> dt.date:
+    last = calendar.monthrange(year, month)[1]
+    edge = (edge or "").lower()
+    if "end" in edge or edge == "late":
+        return dt.date(year, month, last)
+    if "beginning" in edge or "start" in edge or edge == "early":
+        return dt.date(year, month, 1)
+    return dt.date(year, month, 15)
+
+
+def _is_background(value: dt.date | None, published: dt.date | None) -> bool:
+    return value is not None and published is not None and (published - value).days > window_days()
+
+
+def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | None) -> DateMention | None:
+    text = match.group(0).strip()
+    start, end = base + match.start(), base + match.end()
+    groups = match.groupdict()
+    if kind == "iso":
+        value = _safe_date(int(groups["year"]), int(groups["mon"]), int(groups["day"]))
+        return _resolved(kind, start, end, text, value, 1, published)
+    if kind in {"day_month", "month_day"}:
+        month = _MONTHS[groups["month"].lower().rstrip(".")]
+        day = int(groups["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = int(groups["year"]) if groups.get("year") else None
+        if year is None and published is not None:
+            year = published.year
+            candidate = _safe_date(year, month, day)
+            # a yearless date well after publication is last year's; a few months ahead is a plan
+            if candidate is not None and candidate > published and (candidate - published).days > 120:
+                year -= 1
+        return _resolved(kind, start, end, text, _safe_date(year, month, day), 1, published)
+    if kind in {"month_year", "month"}:
+        raw = groups["month"]
+        if kind == "month" and not raw[0].isupper():
+            return None
+        month = _MONTHS[raw.lower().rstrip(".")]
+        year = int(groups["year"]) if groups.get("year") else _month_year(month, published, None)
+        if kind == "month" and (groups.get("prep") or "").lower() == "last" and published is not None and year == published.year:
+            year -= 1 if month >= published.month else 0
+        if year is None:
+            return DateMention(start, end, text, kind, None, 3)
+        value = _month_point(year, month, groups.get("edge"))
+        background = published is not None and (year, month) < (published.year, published.month) and _is_background(value, published)
+        since = (groups.get("prep") or "").lower() in {"since", "until", "till", "before"}
+        return DateMention(start, end, text, kind, value, 3, background or since, _is_future(value, published))
+    if kind == "decade":
+        return DateMention(start, end, text, kind, None, None, background=True)
+    if kind == "ago":
+        unit = groups["unit"].lower().rstrip("s").replace("ie", "y")
+        days = lexicon.time_words()["units_days"].get(unit, lexicon.time_words()["units_days"].get(unit + "s", 1))
+        count_text = groups["count"].lower()
+        count = int(count_text) if count_text.isdigit() else _COUNT_WORDS.get(count_text, 2)
+        back = days * count
+        value = published - dt.timedelta(days=back) if published else None
+        background = back > window_days()
+        if background:
+            return DateMention(start, end, text, kind, None, None, True)
+        return DateMention(start, end, text, kind, value, 1 if back <= 2 else 2)
+    if kind == "year_range":
+        return DateMention(start, end, text, kind, None, None, background=published is None or int(groups["year"]) < published.year)
+    if kind == "weekday":
+        if published is None:
+            return DateMention(start, end, text, kind, None, 1)
+        weekday = _WEEKDAYS[groups["weekday"].lower()]
+        back = (published.weekday() - weekday) % 7
+        if (groups.get("mod") or "").lower() == "last" and back == 0:
+            back = 7
+        value = published - dt.timedelta(days=back)
+        return DateMention(start, end, text, kind, value, 1)
+    if kind == "year":
+        year = int(groups["year"])
+        prep = (groups.get("prep") or "").lower()
+        before = published is not None and year < published.year
+        # "since 2015", "until 2011", "in 2006": a recap; the year of publication alone is too vague
+        return DateMention(start, end, text, kind, None, None, background=before or prep in {"since", "until", "till", "before"} or published is None or year <= published.year)
+    return None
+
+
+def _is_future(value: dt.date | None, published: dt.date | None) -> bool:
+    return value is not None and published is not None and value > published
+
+
+def _resolved(kind: str, start: int, end: int, text: str, value: dt.date | None, precision: int, published: dt.date | None) -> DateMention:
+    return DateMention(start, end, text, kind, value, precision, _is_background(value, published), _is_future(value, published))
+
+
+def _relative(text: str, base: int, published: dt.date | None) -> list[DateMention]:
+    words = lexicon.time_words()
+    lower = text.lower()
+    found: list[DateMention] = []
+    for phrase, back in words["relative_days"].items():
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+            value = published - dt.timedelta(days=int(back)) if published else None
+            found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "relative", value, 1))
+    for phrase, (back, precision) in words["relative_periods"].items():
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+            value = published - dt.timedelta(days=int(back)) if published else None
+            found.append(
+                DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "period", value, int(precision), _is_background(value, published))
+            )
+    for phrase in words["background_phrases"]:
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+            found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "background", None, None, True))
+    for match in _DAY_BEFORE.finditer(text):
+        found.append(DateMention(base + match.start(), base + match.end(), match.group(0), "day_before", None, 1))
+    return found
+
+
+def _overlaps(a: DateMention, b: DateMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMention]:
+    """Date expressions of a sentence (article offsets), longest first where they overlap."""
+    text = sentence.text
+    base = sentence.start
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            mention = _mention(kind, match, base, published)
+            if mention is None or any(_overlaps(mention, other) for other in found):
+                continue
+            found.append(mention)
+    for mention in _relative(text, base, published):
+        if not any(_overlaps(mention, other) for other in found):
+            found.append(mention)
+    found.sort(key=lambda m: m.start)
+    return _mark_qualifiers(_join_ranges(found, text, base), text, base)
+
+
+def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMention]:
+    """ "from 7 to 8 May", "between 28 April - 30 April": one mention spanning the days."""
+    joined: list[DateMention] = []
+    skip: set[int] = set()
+    for n, mention in enumerate(found):
+        if n in skip:
+            continue
+        later = found[n + 1] if n + 1 < len(found) else None
+        between = text[mention.end - base : later.start - base].strip().lower() if later else ""
+        if later and mention.value and later.value and between in {"to", "and", "-", "–", "until", "through"} and 0 < (later.value - mention.value).days <= 7:
+            joined.append(
+                DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background, later.future, until=later.value)
+            )
+            skip.add(n + 1)
+            continue
+        # "from 7 - 8 May": a bare day number before a full date
+        bare = re.search(r"(\d{1,2})\s*(?:-|–|to)\s*$", text[: mention.start - base])
+        if bare and mention.value and mention.kind in {"day_month"} and 0 < mention.value.day - int(bare.group(1)) <= 7:
+            first = mention.value.replace(day=int(bare.group(1)))
+            joined.append(DateMention(base + bare.start(), mention.end, text[bare.start() : mention.end - base], "range", first, 1, mention.background, mention.future, until=mention.value))
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _mark_qualifiers(found: list[DateMention], text: str, base: int) -> list[DateMention]:
+    """A date inside parentheses right after another date refines it: "(between 28 April - 30 April)"."""
+    marked: list[DateMention] = []
+    for n, mention in enumerate(found):
+        before = text[: mention.start - base]
+        opened = before.rfind("(") > before.rfind(")")
+        if opened and n and found[n - 1].end <= base + before.rfind("(") + 1 and before.rfind("(") - (found[n - 1].end - base) <= 3:
+            mention = DateMention(mention.start, mention.end, mention.text, mention.kind, mention.value, mention.precision, mention.background, mention.future, True, mention.until)
+        marked.append(mention)
+    return marked
+
+
+def days_of(mention: DateMention) -> list[dt.date]:
+    """The days a date mention covers (a range → one per day, ACLED's unit)."""
+    if mention.value is None:
+        return []
+    if mention.until is None:
+        return [mention.value]
+    count = (mention.until - mention.value).days
+    return [mention.value + dt.timedelta(days=n) for n in range(count + 1)]

@@ -1,0 +1,362 @@
+"""Stage 3 of the pipeline: from a parsed article and its places to coded, sourced events.
+
+extract_events reads the article (story.py: mentions of happenings clause by clause, placed,
+dated and shared between each other), then:
+
+1. mentions at the same place on compatible days with compatible actors are one event (ACLED's
+   unit: one day × one location × one actor pair), coded by coding.py from all their cues, the
+   higher ACLED row winning;
+2. each event gets its actors (with fallbacks by type), date, fatalities, status, attribution
+   chain, evidence spans, PLOVER coding, confidence and a stable id;
+3. a source's own statement of its coding ("Fatalities coded as 4", "Arrests: On 4 May …") wins.
+
+Background events (before the reporting window) are dropped unless ``keep_background``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from thucydides.extract import casualties, coding, lexicon, status
+from thucydides.extract.actors import country_name, is_group_name
+from thucydides.extract.dates import days_of
+from thucydides.extract.mentions import Mention
+from thucydides.extract.story import Story, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
+from thucydides.geocode.precision import geo_precision_of
+from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+
+# --- grouping into events ------------------------------------------------------------------------
+
+
+def _agents_conflict(a: Mention, b: Mention) -> bool:
+    if a.agent is None or b.agent is None:
+        return False
+    x, y = a.agent.actor, b.agent.actor
+    if x.name == y.name or not (a.agent.armed and b.agent.armed):
+        return False
+    generic = ("Unidentified", "Local militia")
+    return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
+
+
+def _groups(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of one event: same place, compatible days, same status, compatible actors."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        key = (place_key(mention.place), mention.background, mention.modality)
+        for group in groups:
+            first = group[0]
+            if (place_key(first.place), first.background, first.modality) != key:
+                continue
+            # a killing told in "after …" is what a protest was about, not part of it
+            temporal = mention.region.kind == "temporal" or any(m.region.kind == "temporal" for m in group)
+            if temporal and family(mention.categories) != family(first.categories):
+                continue
+            if not all(compatible_days(mention, other) for other in group):
+                continue
+            if any(_agents_conflict(mention, other) for other in group):
+                continue
+            if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
+                continue
+            group.append(mention)
+            break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _signals(group: list[Mention]) -> coding.Signals:
+    categories: dict[str, float] = {}
+    for mention in group:
+        for category, strength in mention.categories.items():
+            categories[category] = max(categories.get(category, 0.0), strength)
+        if any("drone" in c.text.lower() for c in mention.cues):
+            categories["drone"] = 1.0
+    agent = next((m.agent for m in group if m.agent is not None), None)
+    target = next((m.target for m in group if m.target is not None), None)
+    kind = next((m.victims_kind for m in group if m.victims_kind), None)
+    if kind is None and target is not None:
+        kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
+    deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
+    crowd_violence = any(m.crowd_violence for m in group)
+    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence)
+
+
+# --- one event ------------------------------------------------------------------------------------
+
+
+def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None) -> Actor | None:
+    name = country_name(iso, short=True)
+    if name is None:
+        return None
+    return Actor(template.format(name), inter, text)
+
+
+def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
+    """The armed side the article is about: the first armed actor named as acting."""
+    for _, mention in doc.actors:
+        if mention.armed and mention.actor.name != exclude and mention.kind in {"named", "anti", "militia"}:
+            return mention.actor
+    return None
+
+
+def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
+    """The other side: "anti-X forces" fight X; else the armed actor the article names most."""
+    if actor1 is not None and actor1.name.startswith("Anti-") and actor1.name.endswith(" forces"):
+        enemy = actor1.name[len("Anti-") : -len(" forces")].lower()
+        for _, mention in doc.actors:
+            if mention.armed and mention.actor.name.lower().startswith(enemy):
+                return Actor(mention.actor.name, mention.actor.inter, mention.actor.text)
+    counts = Counter(m.actor.name for _, m in doc.actors if m.armed and (actor1 is None or m.actor.name != actor1.name) and m.kind == "named")
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    found = next(m.actor for _, m in doc.actors if m.actor.name == name)
+    return found
+
+
+def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals) -> tuple[Actor | None, Actor | None]:
+    event_type = coding.event_type_of(sub_event_type)
+    iso = doc.context.country
+    # the agent of the telling that makes the event what it is (not of "the troops were on
+    # patrol" merged into a bombing), a named group before a generic description
+    kind = family(signals.categories)
+    agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind] or [m.agent for m in group if m.agent is not None]
+    agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
+    target = next((m.target for m in group if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    actor1 = agent.actor if agent else None
+    actor2 = target.actor if target else None
+    if event_type == "Protests":
+        protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
+        force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
+        actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
+        actor2 = force if sub_event_type != "Peaceful protest" else None
+    elif event_type == "Riots":
+        crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
+        text = crowd.text if crowd else None
+        actor1 = _country_actor("Rioters ({})", 5, iso, text)
+        if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
+            actor2 = None
+    elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if actor1 is None or actor1.inter == 7:
+            actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
+        if actor2 is None and signals.target_kind == "civilian":
+            actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif event_type == "Battles":
+        if actor1 is None:
+            actor1 = _protagonist(doc, actor2.name if actor2 else None)
+        if actor2 is None and sub_event_type != "Armed clash":
+            actor2 = _opponent(doc, actor1)
+        elif actor2 is None:
+            actor2 = _opponent(doc, actor1)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
+        actor2 = None
+    return actor1, actor2
+
+
+def _superseded(mention: Mention) -> bool:
+    """ "Medical sources previously said two were killed": a figure a later one replaced."""
+    # a statement's indices point into its own Doc: a chain may carry one from another sentence's
+    return any(s.verb.doc[i].lower_ in {"previously", "initially", "earlier"} for s in mention.statements for i in s.frame)
+
+
+def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
+    # the figures of the sentences that name the place come first; others only when they have none
+    current = [m for m in group if not _superseded(m)] or group
+    named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]
+    counts = [c for m in (named or current) for c in m.counts]
+    injuries = [w for m in group for w in m.injuries]
+    fatalities = casualties.combine(counts, injuries)
+    if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():
+        # ACLED counts the bomber among the dead
+        text = doc.article.text.lower()
+        if "including the bomber" not in text and "including the suicide bomber" not in text:
+            fatalities = Fatalities(fatalities.count + 1, fatalities.low, fatalities.high, fatalities.text)
+    return fatalities
+
+
+def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
+    chains = [m.statements for m in group]
+    corroborated = any(s.kind == "confirm" or s.is_neutral for chain in chains for s in chain[:1])
+    corroborated = corroborated or _confirmed_elsewhere(doc, group)
+    self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+    return status.report_status(chains, corroborated, doc.unverified, self_claim)
+
+
+def _confirmed_elsewhere(doc: Story, group: list[Mention]) -> bool:
+    """A neutral source elsewhere confirms what happened at this place ("residents confirmed …")."""
+    key = place_key(group[0].place)
+    for mention in doc.mentions:
+        if mention in group or place_key(mention.place) != key:
+            continue
+        if any(s.is_neutral for s in mention.statements[:1]):
+            return True
+    for sentence in doc.sentences:
+        lower = sentence.text.lower()
+        if "confirm" in lower and group[0].place and group[0].place.place and group[0].place.place.mention.text.lower() in lower:
+            words = set(lower.split())
+            if words & {"residents", "resident", "witnesses", "locals", "villagers", "sources"}:
+                return True
+    return False
+
+
+def _date(group: list[Mention], published: dt.date | None) -> EventDate:
+    ranked = sorted(group, key=lambda m: ["own", "sentence", "story", "speech", "published", "none"].index(m.date_source if m.date_source in {"own", "sentence", "story", "speech", "published"} else "none"))
+    best = ranked[0]
+    if best.day is None:
+        return EventDate(None, None, None)
+    precision, text = 1, None
+    if best.date_source in {"own", "sentence", "speech"}:
+        mention = next((d for d in best.dates if best.day in days_of(d) or d.value == best.day), None)
+        if mention is not None:
+            precision, text = mention.precision or 1, mention.text
+    if published is not None and best.day > published and best.modality is None:
+        return EventDate(published, precision, text)
+    return EventDate(best.day, precision, text)
+
+
+def _event_id(article: Article, sub_event_type: str, place: str | None, date: EventDate, evidence: Sequence[Evidence]) -> str:
+    key = "|".join(
+        [article.id, sub_event_type, place or "", date.value.isoformat() if date.value else "", ",".join(f"{e.start}-{e.end}" for e in evidence)]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _evidence(doc: Story, group: list[Mention]) -> tuple[Evidence, ...]:
+    own = [m for m in group if m.place_source in {"own", "anaphor"}] or group[:1]
+    spans = sorted({m.evidence for m in own})
+    text = doc.article.text
+    return tuple(Evidence(start, end, text[start:end]) for start, end in spans if end > start)
+
+
+def _confidence(group: list[Mention], signals: coding.Signals) -> float:
+    best = {"own": 0.85, "anaphor": 0.8, "sibling": 0.7, "previous": 0.5, "focus": 0.4}.get(
+        min((m.place_source for m in group), key=lambda s: ["own", "anaphor", "sibling", "previous", "focus", "none"].index(s) if s in {"own", "anaphor", "sibling", "previous", "focus"} else 5),
+        0.3,
+    )
+    if max(m.anchor_strength for m in group) < 1.5 and len(signals.categories) <= 1:
+        best -= 0.1
+    return round(best, 2)
+
+
+def _names_any_place(doc: Story) -> bool:
+    """Whether the text names any place below country level (resolved or not)."""
+    return any(not p.country_only for sentence in doc.sentences for p in sentence.places)
+
+
+def _event(doc: Story, group: list[Mention]) -> Event | None:
+    signals = _signals(group)
+    sub_event_type = coding.classify(signals)
+    if sub_event_type is None:
+        return None
+    place = group[0].place
+    location = None
+    if place is not None and place.place is not None:
+        mention = place.place.mention
+        location = Location.from_mention(mention, geo_precision_of(mention.entry, near=place.near))
+    elif any(m.place is not None for m in group):
+        return None
+    actor1, actor2 = _actors(doc, group, sub_event_type, signals)
+    if any(m.background for m in group):
+        event_status = "background"
+    elif any(m.modality == "planned" for m in group):
+        event_status = "planned"
+    else:
+        event_status = _status(doc, group, sub_event_type)
+    date = _date(group, doc.article.published)
+    evidence = _evidence(doc, group)
+    attribution = tuple(dict.fromkeys(s.link for m in group for s in m.statements))
+    return Event(
+        id=_event_id(doc.article, sub_event_type, place_key(place), date, evidence),
+        event_type=coding.event_type_of(sub_event_type),
+        sub_event_type=sub_event_type,
+        plover=coding.plover_of(sub_event_type, signals),
+        status=event_status,  # type: ignore[arg-type]
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        date=date,
+        fatalities=_fatalities(doc, group, sub_event_type),
+        attribution=attribution,
+        confidence=_confidence(group, signals),
+        evidence=evidence,
+    )
+
+
+def _explicit_fatalities(doc: Story, events: list[Event]) -> list[Event]:
+    """A source's own statement of how it coded fatalities ("Fatalities coded as 4") wins."""
+    coded = casualties.explicit_coding(doc.article.text)
+    current = [e for e in events if e.status not in {"background", "planned", "denied"}]
+    if coded is None or not current:
+        return events
+    count, spread = coded
+    per_event = count // spread
+    updated = {
+        e.id: replace(e, fatalities=Fatalities(per_event, e.fatalities.low, e.fatalities.high, e.fatalities.text)) for e in current
+    }
+    return [updated.get(e.id, e) for e in events]
+
+
+def _explicit_heading(doc: Story, events: list[Event]) -> list[Event]:
+    """A text that opens with the activity it codes ("Arrests: On 4 May …") has typed itself."""
+    head = doc.article.text.lstrip()[:60]
+    if ":" not in head:
+        return events
+    label = lexicon.coding_headings().get(head.split(":", 1)[0].strip().lower())
+    if label is None or not events:
+        return events
+    first = events[0]
+    retyped = replace(
+        first,
+        event_type=coding.event_type_of(label),
+        sub_event_type=label,
+        plover=coding.plover_of(label, coding.Signals()),
+    )
+    return [retyped, *events[1:]]
+
+
+def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *, keep_background: bool = False) -> list[Event]:
+    """Coded events of one article, in text order; background events only with ``keep_background``.
+
+    ``doc`` is the spaCy parse of ``article.text``; ``places`` the geocoder's mentions in it.
+    """
+    places = [p for p in places if not is_group_name(p.text)]
+    read = read_story(article, doc, places)
+    resolve_dates(read)
+    read.mentions = split_ranges(read.mentions)
+    place_mentions(read)
+    share_between_mentions(read)
+    usable = [m for m in read.mentions if not m.dropped and m.place is not None]
+    if not usable and not _names_any_place(read):
+        # the text names no place the gazetteer knows (only a country, or nothing): what it
+        # tells is kept as one event with a null location rather than lost (output.md: unknown → null)
+        usable = [m for m in read.mentions if is_current(m) and not m.summary and not m.country_only]
+        for mention in usable:
+            mention.day = usable[0].day if compatible_days(mention, usable[0]) else mention.day
+    events: list[Event] = []
+    seen: set[str] = set()
+    usable.sort(key=lambda m: (m.sentence.start, m.place.place.first if m.place and m.place.place else 0))
+    for group in _groups(usable):
+        event = _event(read, group)
+        if event is None or event.id in seen:
+            continue
+        if event.status == "background" and not keep_background:
+            continue
+        seen.add(event.id)
+        events.append(event)
+    events = _explicit_fatalities(read, events)
+    events = _explicit_heading(read, events)
+    # text order; events sharing a passage ("A, B and C had been taken") keep the order of their places
+    events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    log.debug("%s: %d mentions, %d events", article.id, len(read.mentions), len(events))
+    return events

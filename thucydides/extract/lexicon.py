@@ -1,0 +1,308 @@
+"""The extraction lexicons: TOML files under ``lexicons/``, read once per process into typed tables.
+
+Every word list the rules use lives in those files (reviewable data, not code branches); this
+module only parses and indexes them. A malformed file raises ConfigError naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from thucydides.errors import ConfigError
+
+_PACKAGE = "thucydides.extract.lexicons"
+
+
+def _load(name: str) -> dict[str, Any]:
+    try:
+        text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+        return tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"cannot read the extraction lexicon {name}: {error}",
+            "reinstall thucydides or fix the file under thucydides/extract/lexicons/",
+        ) from None
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the words it matches: lower case, hyphens as optional separators,
+    the possessive "'s" a word of its own (as spaCy splits it)."""
+    text = normal_form(phrase).replace("-", " - ")
+    text = re.sub(r"(\w)'s\b", r"\1 's", text)
+    return tuple(word for word in text.split() if word != "-")
+
+
+def normal_form(word: str) -> str:
+    """Lower case with typographic apostrophes made plain, as lexicon words are written."""
+    return word.lower().replace("’", "'").replace("‘", "'")
+
+
+# --- cue words ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    category: str
+    words: tuple[str, ...]
+    pos: frozenset[str] = frozenset()
+    with_words: frozenset[str] = frozenset()
+    without: tuple[tuple[str, ...], ...] = ()
+    needs: str | None = None
+    strength: float = 1.0
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    anchors: frozenset[str]
+    categories: frozenset[str]
+    rules: tuple[CueRule, ...]
+    territory_nouns: frozenset[str] = frozenset()
+    armed_targets: frozenset[str] = frozenset()
+    property_targets: frozenset[str] = frozenset()
+    by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
+
+
+@functools.cache
+def cues() -> CueLexicon:
+    data = _load("triggers.toml")
+    categories = data.get("categories", {})
+    rules: list[CueRule] = []
+    for entry in data.get("cue", []):
+        category = entry["category"]
+        if category not in categories:
+            raise ConfigError(f"triggers.toml: cue category {category!r} is not declared in [categories]")
+        for term in entry["terms"]:
+            rules.append(
+                CueRule(
+                    category=category,
+                    words=phrase_words(term),
+                    pos=frozenset(entry.get("pos", ())),
+                    with_words=frozenset(w.lower() for w in entry.get("with", ())),
+                    without=tuple(phrase_words(w) for w in entry.get("without", ())),
+                    needs=entry.get("needs"),
+                    strength=float(entry.get("strength", 1.0)),
+                )
+            )
+    index: dict[str, list[CueRule]] = {}
+    for rule in rules:
+        index.setdefault(rule.words[0], []).append(rule)
+    return CueLexicon(
+        anchors=frozenset(name for name, spec in categories.items() if spec.get("anchor")),
+        categories=frozenset(categories),
+        rules=tuple(rules),
+        territory_nouns=frozenset(data.get("territory_nouns", ())),
+        armed_targets=frozenset(data.get("armed_target_nouns", ())),
+        property_targets=frozenset(data.get("property_target_nouns", ())),
+        by_first_word={word: tuple(found) for word, found in index.items()},
+    )
+
+
+# --- status, attribution -----------------------------------------------------------------------
+
+
+@functools.cache
+def status_words() -> dict[str, Any]:
+    """status.toml as lists of lower-case strings (sets for single words)."""
+    data = _load("status.toml")
+    return {key: frozenset(value) if isinstance(value, list) else value for key, value in data.items()}
+
+
+# --- time ------------------------------------------------------------------------------------
+
+
+@functools.cache
+def time_words() -> dict[str, Any]:
+    return _load("time.toml")
+
+
+# --- casualties --------------------------------------------------------------------------------
+
+
+@functools.cache
+def casualty_words() -> dict[str, Any]:
+    return _load("casualties.toml")
+
+
+# --- countries -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso: str
+    acled: str  # "the Democratic Republic of Congo" (inside "Military Forces of …")
+    short: str  # "Democratic Republic of Congo" (inside "Civilians (…)")
+
+
+@dataclass(frozen=True)
+class CountryLexicon:
+    by_iso: dict[str, Country]
+    by_word: dict[tuple[str, ...], str]  # demonym or name (as words) → ISO
+    demonyms: frozenset[str] = frozenset()  # "afghan", "syrians": words for people, not places
+
+
+@functools.cache
+def countries() -> CountryLexicon:
+    data = _load("countries.toml")
+    by_iso: dict[str, Country] = {}
+    by_word: dict[tuple[str, ...], str] = {}
+    for iso, spec in data.items():
+        acled = spec["acled"]
+        by_iso[iso] = Country(iso, acled, spec.get("short", acled.removeprefix("the ")))
+        for word in [*spec.get("demonyms", ()), *spec.get("names", ())]:
+            by_word.setdefault(phrase_words(word), iso)
+    demonyms = frozenset(word.lower() for spec in data.values() for word in spec.get("demonyms", ()))
+    return CountryLexicon(by_iso, by_word, demonyms - {n.lower() for spec in data.values() for n in spec.get("names", ())})
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPeriod:
+    start: dt.date | None
+    end: dt.date | None
+    inter: int | None
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedActor:
+    name: str
+    inter: int
+    country: str | None
+    terms: tuple[tuple[str, ...], ...]
+    acronyms: frozenset[str]
+    periods: tuple[ActorPeriod, ...] = ()
+
+    def coded_on(self, date: dt.date | None) -> tuple[str, int]:
+        """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
+        name, inter = self.name, self.inter
+        for period in self.periods:
+            applies = (
+                period.start is None or (date is not None and date >= period.start) or (date is None and period.end is None)
+            ) and (period.end is None or (date is not None and date <= period.end))
+            if applies:
+                name, inter = period.name or name, period.inter or inter
+        return name, inter
+
+
+@dataclass(frozen=True, slots=True)
+class GenericKind:
+    kind: str  # "military", "police", "government", "unidentified", "militia", "protesters"…
+    name: str  # template with {acled} or {short}
+    inter: int
+    heads: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    named: tuple[NamedActor, ...]
+    generic: tuple[GenericKind, ...]
+    term_index: dict[str, tuple[tuple[tuple[str, ...], NamedActor], ...]]
+    acronym_index: dict[str, NamedActor]
+    head_index: dict[str, tuple[tuple[tuple[str, ...], GenericKind], ...]]
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"actors.toml: {where}: {value!r} is not an ISO date") from None
+
+
+@functools.cache
+def actors() -> ActorLexicon:
+    data = _load("actors.toml")
+    named: list[NamedActor] = []
+    for spec in data.get("actor", []):
+        periods = tuple(
+            ActorPeriod(_date(p.get("from"), spec["name"]), _date(p.get("until"), spec["name"]), p.get("inter"), p.get("name"))
+            for p in spec.get("period", ())
+        )
+        named.append(
+            NamedActor(
+                name=spec["name"],
+                inter=int(spec["inter"]),
+                country=spec.get("country"),
+                terms=tuple(phrase_words(t) for t in spec.get("terms", ())),
+                acronyms=frozenset(spec.get("acronyms", ())),
+                periods=periods,
+            )
+        )
+    generic = tuple(
+        GenericKind(kind, spec["name"], int(spec["inter"]), tuple(phrase_words(h) for h in spec["heads"]))
+        for kind, spec in data.get("generic", {}).items()
+    )
+    term_index: dict[str, list[tuple[tuple[str, ...], NamedActor]]] = {}
+    acronym_index: dict[str, NamedActor] = {}
+    for actor in named:
+        for words in actor.terms:
+            term_index.setdefault(words[0], []).append((words, actor))
+        for acronym in actor.acronyms:
+            acronym_index.setdefault(acronym, actor)
+    head_index: dict[str, list[tuple[tuple[str, ...], GenericKind]]] = {}
+    for kind in generic:
+        for words in kind.heads:
+            head_index.setdefault(words[-1], []).append((words, kind))
+    # longest phrases first, so "local militia" wins over "militia"
+    return ActorLexicon(
+        named=tuple(named),
+        generic=generic,
+        term_index={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in term_index.items()},
+        acronym_index=acronym_index,
+        head_index={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in head_index.items()},
+    )
+
+
+# --- coding table --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CodingRow:
+    rank: int  # 0 = highest precedence
+    sub_event_type: str
+    event_type: str
+    plover: str
+    mode: str | None
+    context: tuple[str, ...]
+    modes: dict[str, str]
+
+
+@functools.cache
+def coding_rows() -> dict[str, CodingRow]:
+    rows = _load("coding.toml").get("row", [])
+    if len(rows) != 25:
+        raise ConfigError(f"coding.toml lists {len(rows)} sub-event types, ACLED has 25", "restore the file")
+    return {
+        row["sub_event_type"]: CodingRow(
+            rank,
+            row["sub_event_type"],
+            row["event_type"],
+            row["plover"],
+            row.get("mode"),
+            tuple(row.get("context", ())),
+            dict(row.get("modes", {})),
+        )
+        for rank, row in enumerate(rows)
+    }
+
+
+@functools.cache
+def coding_headings() -> dict[str, str]:
+    """Activity headings a source may open with ("Property destruction: …") → sub-event type."""
+    headings = _load("coding.toml").get("headings", {})
+    rows = coding_rows()
+    for heading, label in headings.items():
+        if label not in rows:
+            raise ConfigError(f"coding.toml: heading {heading!r} names unknown sub-event type {label!r}")
+    return dict(headings)

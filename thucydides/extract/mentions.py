@@ -1,0 +1,499 @@
+"""Event mentions: what one clause region of one sentence says happened, before merging.
+
+A mention gathers, for one region: its cues (kept only when not negated, hypothetical or an
+opinion), the places it is about (containers, qualifiers and landmarks set aside, one mention
+per coordinated place), its date expressions, its actors and their roles, its death counts and
+the statements it is reported in. events.py then places mentions that name no place, merges the
+mentions of one event and codes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from thucydides.extract import lexicon, status
+from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
+from thucydides.extract.attribution import Statement, chain_for
+from thucydides.extract.casualties import Count
+from thucydides.extract.dates import DateMention
+from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
+from thucydides.extract.regions import Region
+from thucydides.extract.sentences import Sentence
+from thucydides.extract.triggers import Cue, clause_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_QUANTIFIERS = {"all", "several", "many", "some", "numerous", "various", "multiple", "dozens", "scores", "hundreds"}
+
+
+@dataclass
+class Mention:
+    sentence: Sentence
+    region: Region
+    cues: list[Cue]
+    place: EventPlace | None
+    place_source: str  # "own", "sibling", "previous", "anaphor", "container", "none"
+    country_only: bool  # the region names only a country
+    dates: list[DateMention]
+    date_source: str  # "own", "sentence", "speech", "none"
+    background: bool
+    modality: str | None  # "planned", or None
+    statements: list[Statement]
+    agent: ActorMention | None
+    target: ActorMention | None
+    victims_kind: str | None
+    counts: list[Count]
+    injuries: list[str]
+    summary: bool
+    anaphoric: bool
+    evidence: tuple[int, int]
+    actors: list[ActorMention] = field(default_factory=list)
+    day: dt.date | None = None  # the day (one of a range) this mention stands for
+    dropped: bool = False
+    crowd_violence: bool = False  # stones, fire, barricades by a crowd (or by nobody named)
+
+    @property
+    def categories(self) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for cue in self.cues:
+            found[cue.category] = max(found.get(cue.category, 0.0), cue.strength)
+        return found
+
+    @property
+    def anchor_strength(self) -> float:
+        heads: dict[int, float] = {}
+        for cue in self.cues:
+            if cue.anchor:
+                heads[cue.head] = max(heads.get(cue.head, 0.0), cue.strength)
+        return sum(heads.values())
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+# --- actors and roles -------------------------------------------------------------------------
+
+
+def _role(mention: ActorMention, anchors: list[Token]) -> str:
+    """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
+    token = mention_head = anchors[0].doc[mention.head]
+    if token.dep_ == "conj":
+        token = token.head
+        while token.dep_ == "conj":
+            token = token.head
+    head = token.head
+    anchor_ids = {a.i for a in anchors}
+    verbs = {clause_verb(a).i for a in anchors} | anchor_ids
+    if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
+        return "agent"
+    if token.dep_ == "nsubjpass" and head.i in verbs:
+        return "target"
+    # "they came under attack by ground forces": the subject is hit
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
+        return "target"
+    # "by X" of the cue itself ("killed by Taliban insurgents", "an attack by gunmen"), not of
+    # another verb in the sentence ("the car was stopped by the security guards and went off")
+    by = token.dep_ == "pobj" and (head.lower_ == "by" or head.dep_ == "agent")
+    if by and (head.head.i in verbs or head.head.i in anchor_ids or head.head.lemma_.lower() in _EVENT_NOUNS):
+        return "agent"
+    # "an attack claimed by the al-Shabab group": who claims it did it
+    if by and head.head.lemma_.lower() == "claim":
+        return "agent"
+    # "under the control of the local militia", "in the hands of X"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"control", "hand", "hands"}:
+        return "agent"
+    if token.dep_ in {"dobj", "dative"} and head.i in verbs:
+        return "target"
+    if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
+        return "target"
+    # "took control of X from pro-Houthi forces": the side that lost the place
+    if token.dep_ == "pobj" and head.lower_ == "from" and head.head.i in verbs:
+        return "target"
+    if token.dep_ == "pobj" and head.lower_ == "between":
+        return "agent" if mention_head.dep_ != "conj" else "target"
+    if token.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"} and head.i in anchor_ids:
+        return "agent"
+    if token.dep_ == "dobj" and head.dep_ in {"acl", "advcl", "xcomp"} and head.lemma_ in {"target", "hit", "kill"}:
+        return "target"
+    return "other"
+
+
+def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
+    if not anchors:
+        return None, None
+    roles = [(m, _role(m, anchors)) for m in actors]
+    # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
+    agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian, m.kind not in {"named", "anti"}))
+    if not agents:
+        # a parse that hangs the subject elsewhere ("Amajid Brigade and Resistance forces (coded
+        # as …) took control"): the first armed subject before the cue
+        first = min(a.i for a in anchors)
+        agents = [m for m, r in roles if r == "other" and m.armed and m.head < first and anchors[0].doc[m.head].dep_ in {"nsubj", "nsubjpass", "ROOT"}]
+    targets = [m for m, r in roles if r == "target"]
+    agent = agents[0] if agents else None
+    target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name), None)
+    if agent is None:
+        # "clashes between Fano fighters and ENDF": the first side acts
+        between = [m for m, r in roles if r == "agent" and m.is_civilian]
+        agent = between[0] if between else None
+    if agent is not None and target is None:
+        target = next((m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name), None)
+    return agent, target
+
+
+def _object_kind(anchors: list[Token]) -> str | None:
+    """ "attacks against a police station", "the oil field was attacked": what was hit."""
+    lex = lexicon.cues()
+    for anchor in anchors:
+        objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"} for p in c.children if p.dep_ == "pobj"]
+        for token in objects:
+            for candidate in (token.lower_, token.lemma_.lower(), " ".join(t.lower_ for t in token.subtree if t.i >= token.i - 1 and t.i <= token.i)):
+                if candidate in lex.armed_targets:
+                    return "armed"
+                if candidate in lex.property_targets:
+                    return "property"
+    return None
+
+
+def victims_kind(
+    target: ActorMention | None, counts: list[Count], actors: list[ActorMention], sentence: Sentence, anchors: list[Token] | None = None
+) -> str | None:
+    """Who was hit: from the target, else from the people counted dead or hurt, else what was hit."""
+    mentions = [target] if target is not None else []
+    for count in counts:
+        mentions.extend(m for m in actors if m.first <= count.target <= m.last or m.head == count.target)
+        if sentence.doc[count.target].lower_ in {"him", "her", "he", "she"} and not mentions:
+            return "civilian"  # "shot him and killed him": a person, not a force
+    for mention in mentions:
+        if mention.actor.inter == 6:
+            return "protesters"
+        if mention.is_civilian:
+            return "civilian"
+        if mention.armed:
+            return "armed"
+    return _object_kind(anchors or [])
+
+
+_EVENT_NOUNS = {"attack", "fire", "assault", "strike", "raid", "bombardment", "shelling", "ambush", "offensive"}
+
+
+# --- building -----------------------------------------------------------------------------------
+
+
+def _summary(cues: list[Cue], sentence: Sentence, place: EventPlace | None = None) -> bool:
+    """ "have taken three districts", "hit five villages near X": a count of places summed up
+    and told one by one elsewhere. Not when the event's place is itself one of the places
+    listed ("some eastern cities and the capital of Kabul")."""
+    territory = lexicon.cues().territory_nouns
+    for cue in cues:
+        if not cue.anchor:
+            continue
+        verb = clause_verb(sentence.doc[cue.head])
+        for token in [*verb.subtree]:
+            if token.lower_ in territory and token.tag_ in {"NNS", "NNPS"}:
+                if any(c.dep_ == "nummod" or c.lower_ in _QUANTIFIERS for c in token.children):
+                    if place is None or place.place is None or place.near:
+                        return True
+                    listed = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+                    if place.place.last not in listed:
+                        return True
+    return False
+
+
+_ORDINALS = {"second", "third", "another", "latest", "first", "last", "other", "same", "earlier", "previous", "twin", "both"}
+
+
+def _anaphoric(anchors: list[Cue], sentence: Sentence) -> bool:
+    """ "the attack", "Saturday's second attack", "this incident": an event already told."""
+    for cue in anchors:
+        token = sentence.doc[cue.head]
+        if token.pos_ != "NOUN":
+            continue
+        for child in token.children:
+            if child.dep_ in {"det", "poss"} and (child.lower_ in _DEFINITE or child.dep_ == "poss"):
+                return True
+            if child.dep_ == "amod" and child.lower_ in _ORDINALS:
+                return True
+    return False
+
+
+def evidence_span(sentence: Sentence, key_tokens: list[int], region: Region) -> tuple[int, int]:
+    doc = sentence.doc
+    first = min(key_tokens)
+    left = doc[first].left_edge.i
+    if left in region.tokens and first - left <= 6:
+        first = left
+    last = max(key_tokens)
+    while last + 1 < sentence.span.end and doc[last + 1].dep_ in {"compound"} and last + 1 in region.tokens:
+        last += 1
+    return sentence.char(doc[first]), sentence.char_end(doc[last])
+
+
+def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], frame: set[int]) -> tuple[list[DateMention], str]:
+    def tokens_of(mention: DateMention) -> set[int]:
+        return {t.i for t in sentence.span if sentence.char(t) < mention.end and sentence.char_end(t) > mention.start}
+
+    usable = [d for d in dates if not d.qualifier]
+    own = [d for d in usable if tokens_of(d) & region.tokens]
+    if own:
+        return own, "own"
+    outside = [d for d in usable if not (tokens_of(d) & frame)]
+    if outside:
+        return outside, "sentence"
+    speech = [d for d in usable if tokens_of(d) & frame]
+    if speech:
+        return speech, "speech"
+    return [], "none"
+
+
+def build_mentions(
+    sentence: Sentence,
+    regions: list[Region],
+    cues: list[Cue],
+    statements: list[Statement],
+    actors: list[ActorMention],
+    dates: list[DateMention],
+    counts: list[Count],
+    injuries: list[tuple[int, int, str]],
+    context: ActorContext | None = None,
+) -> list[Mention]:
+    frame = {i for s in statements for i in s.frame}
+    mentions: list[Mention] = []
+    doc = sentence.doc
+    for region in regions:
+        region_cues = _without_causes_and_grievances([c for c in cues if c.head in region.tokens], sentence)
+        kept: list[Cue] = []
+        modalities: list[str] = []
+        for cue in region_cues:
+            token = doc[cue.head]
+            if cue.anchor:
+                if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
+                    continue
+                modality = status.modality(token, statements)
+                if modality == "hypothetical":
+                    continue
+                if modality:
+                    modalities.append(modality)
+            kept.append(cue)
+        anchors = [c for c in kept if c.anchor]
+        provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
+        region_actors = [m for m in actors if m.head in region.tokens]
+        anchor_tokens = [doc[c.head] for c in anchors]
+        agent, target = assign_roles(region_actors, anchor_tokens) if anchors else (None, None)
+        # "protesters shouted at …": protesters acting are a protest even without a protest word
+        protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
+        if provisional.anchor_strength < 1 and not protesters_act:
+            continue
+        if context is not None:
+            agent = agent or _state_agent(anchor_tokens, sentence, context)
+            target = target or _object_actor(anchor_tokens, context)
+        region_counts = [c for c in counts if c.target in region.tokens]
+        region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
+        places, country_only = event_places(region, sentence, region_actors, anchor_tokens)
+        region_dates, date_source = _region_dates(region, sentence, dates, frame)
+        chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
+        # habits and tallies are told in the clause or in the frame that reports it
+        # ("in recent months commanders claim to have killed …")
+        said_in = {i for s in chain for i in s.frame}
+        region_text = " ".join(doc[i].text for i in sorted(region.tokens | said_in))
+        background = any(d.background for d in region_dates if date_source in {"own", "sentence"}) or status.habitual(
+            region_text, [doc[i] for i in sorted(region.tokens)]
+        )
+        verb = clause_verb(anchor_tokens[0])
+        if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
+            background = True
+        strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None]
+        if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
+            background = True
+        future = any(d.future for d in region_dates if date_source in {"own", "sentence"})
+        modality = "planned" if modalities and len(modalities) == len(anchors) or future else None
+        kind = victims_kind(target, region_counts, region_actors, sentence, anchor_tokens)
+        base = Mention(
+            sentence=sentence,
+            region=region,
+            cues=kept,
+            place=None,
+            place_source="none",
+            country_only=country_only,
+            dates=region_dates,
+            date_source=date_source,
+            background=background,
+            modality=modality,
+            statements=chain,
+            agent=agent,
+            target=target,
+            victims_kind=kind,
+            counts=region_counts,
+            injuries=region_injuries,
+            # a headline sums up the story the body tells place by place
+            summary=_summary(anchors, sentence) or _is_headline(sentence),
+            anaphoric=_anaphoric(anchors, sentence),
+            evidence=evidence_span(sentence, _cue_tokens(anchors), region),
+            actors=region_actors,
+        )
+        if agent is not None and is_pronoun(doc[agent.head]):
+            base.agent = None
+        base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
+        if not places:
+            mentions.append(base)
+            continue
+        split_counts = counts_by_place(places, region_counts, sentence)
+        for n, event_place in enumerate(places):
+            key = _cue_tokens(anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
+            if agent is not None and abs(agent.head - anchors[0].head) <= 8:
+                key.append(agent.head)
+            mention = replace(
+                base,
+                place=event_place,
+                place_source="own",
+                counts=split_counts[n],
+                evidence=evidence_span(sentence, key, region),
+                summary=_summary(anchors, sentence, event_place) or _is_headline(sentence),
+            )
+            mentions.append(mention)
+    return mentions
+
+
+def _cue_tokens(anchors: list[Cue]) -> list[int]:
+    return [i for c in anchors for i in (c.start, c.head, c.end - 1)]
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    """The first line of the text when it is a line of its own (the title ingest keeps on top)."""
+    if sentence.index != 0:
+        return False
+    rest = sentence.doc.text[sentence.span.end_char : sentence.span.end_char + 2]
+    return not sentence.text.rstrip().endswith((".", '"', "”")) and (rest.startswith("\n") or rest == "")
+
+
+def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "Ukrainian shelling", "a Myanmar military airstrike": the forces of the country named."""
+    for anchor in anchors:
+        # a parse that makes the demonym itself the subject ("Ukrainian [shelling] killed two")
+        verb = clause_verb(anchor)
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.i < anchor.i + 2:
+                iso = demonym_country(child, sentence)
+                if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
+                    return generic_actor("military", iso, context, child.text, child.i)
+        # "in Ukrainian shelling" however parsed: a demonym right before the cue word
+        before = anchor.doc[anchor.i - 1] if anchor.i > sentence.span.start else None
+        if before is not None and before.text[:1].isupper():
+            iso = demonym_country(before, sentence)
+            if iso:
+                return generic_actor("military", iso, context, before.text, before.i)
+        if anchor.pos_ != "NOUN":
+            continue
+        for child in anchor.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < anchor.i:
+                iso = demonym_country(child, sentence)
+                if iso:
+                    return generic_actor("military", iso, context, child.text, child.i)
+    return None
+
+
+def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention | None:
+    """ "attacks against a police station", "an army military base": the force that holds it."""
+    if _object_kind(anchors) != "armed":
+        return None
+    for anchor in anchors:
+        for token in anchor.subtree:
+            if token.lower_ in {"police", "policemen", "gendarmerie"}:
+                return generic_actor("police", None, context, token.text, token.i)
+            if token.lower_ in {"army", "military", "base", "barracks", "checkpoint", "troops", "soldiers"}:
+                return generic_actor("military", None, context, token.text, token.i)
+    return None
+
+
+_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
+_PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
+
+
+def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token | None:
+    """The nearest ancestor (the token excluded) that is one of ``words``, or the clause an
+    ancestor marks with one of them ("after a gendarme shot …"), if any."""
+    current = token
+    for n in range(8):
+        if n and any(c.dep_ == "mark" and c.lower_ in words for c in current.children):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lower_ in words:
+            return current
+    return None
+
+
+_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos"}
+
+
+def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
+    """ "looted funds", "Patriot Missile batteries", "burned bodies": a cue word used to describe
+    a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
+    if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
+        return False
+    head = token.head
+    if head.lower_ in _MODIFIED_OK:
+        return False
+    return not any(c.anchor and c.head == head.i for c in cues)
+
+
+def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[Cue]:
+    """Drop what an event is about, not what happened in it.
+
+    "evacuated following the eruption of hostilities": the fighting is the cause of the event;
+    "protested against the arrest of an editor": the arrest is the grievance of the protest.
+    Cues inside such a phrase are dropped when the clause has another cue outside it.
+    """
+    doc = sentence.doc
+    protest = any(c.category in {"protest", "demo_tactic"} for c in cues)
+    kept: list[Cue] = []
+    for cue in cues:
+        token = doc[cue.head]
+        cause = _inside(token, _CAUSE_WORDS)
+        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"}:
+            outside = [c for c in cues if c.anchor and c is not cue and not _within(doc[c.head], cause)]
+            if outside:
+                continue
+        if protest and cue.category != "protest" and cue.category != "protest_purpose":
+            purpose = _inside(token, _PURPOSE_WORDS)
+            if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
+                continue
+        kept.append(cue)
+    return kept
+
+
+def _within(token: Token, ancestor: Token) -> bool:
+    current = token
+    for _ in range(12):
+        if current.i == ancestor.i:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _crowd_violence(cues: list[Cue], actors: list[ActorMention], sentence: Sentence) -> bool:
+    """Whether the stones, fire or barricades of the clause are the crowd's own: the subject of
+    the verb they hang on is people, protesters, rioters, or nobody named ("some people in the
+    crowd hurled Molotov cocktails, while security forces responded with tear gas")."""
+    doc = sentence.doc
+    for cue in cues:
+        if cue.category not in {"riot_violence", "demo_tactic"}:
+            continue
+        verb = clause_verb(doc[cue.head])
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not subjects:
+            return True
+        for subject in subjects:
+            actor = next((m for m in actors if m.first <= subject.i <= m.last or m.head == subject.i), None)
+            if actor is None or actor.actor.inter in {5, 6, 7}:
+                return True
+    return False

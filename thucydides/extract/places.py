@@ -1,0 +1,322 @@
+"""Where a clause's events happened: its place mentions, sorted out.
+
+A sentence names places for many reasons. Set aside: a country alone (ACLED records no
+country-only event), a place that is part of a person's or group's description ("a Kobo
+resident", "the Zamfara police spokesperson", "Ethiopian National Defense Force"), the dateline,
+a larger unit that only says where the first place lies ("Bano district of Baghlan", "Al Khabr
+(Habban, Shabwah)", "Cankaya, Ankara"), a landmark ("north of Sanaa", "outside of Kobo") when
+another place is named, and a place the parse ties to another noun phrase than the event's.
+What remains is one event place each, a coordinated list giving one event per place; a
+village the gazetteer lacks is coded near the known place that qualifies it (ACLED's
+geo_precision 2 or 3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from thucydides.extract import lexicon
+from thucydides.extract.actors import ActorMention
+from thucydides.extract.casualties import Count
+from thucydides.extract.regions import Region
+from thucydides.extract.sentences import Place, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# heads that make a place name a modifier of a person or body, not where something happened
+_NOT_A_LOCATION_HEADS = {
+    "resident", "residents", "governor", "mayor", "official", "officials", "police", "committee",
+    "council", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "forces", "army",
+    "militia", "government", "authorities", "brigade", "battalion", "president", "minister",
+    "media", "station", "native", "people", "office", "administration", "command", "university",
+    "hospital", "deputy", "director", "head", "source", "sources", "leader", "man", "woman",
+}
+
+
+_LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "beyond", "past", "off"}
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "edge", "border", "kilometres", "kilometers", "km", "miles", "drive", "outside"}
+
+
+@dataclass
+class EventPlace:
+    place: Place | None
+    near: bool = False
+
+
+def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
+    """ "Zamfara police spokesperson", "a Kobo resident", "the mayor of Donetsk": not a location."""
+    last = sentence.doc[place.last]
+    for mention in actors:
+        inside = mention.first <= place.first and place.last <= mention.last
+        # "Ethiopian National Defense Force": a group's name, whatever the gazetteer says
+        if inside and (mention.head not in place.tokens or mention.kind in {"named", "anti"}):
+            return True
+    head = last.head
+    if last.dep_ in {"compound", "poss", "nmod", "amod"} and head.lower_ in _NOT_A_LOCATION_HEADS:
+        return True
+    # "the mayor of Donetsk", "a resident of the town of Kobo"
+    current = last
+    for _ in range(4):
+        if current.dep_ == "pobj" and current.head.lower_ == "of":
+            noun = current.head.head
+            if noun.lower_ in _NOT_A_LOCATION_HEADS:
+                return True
+            current = noun
+        else:
+            break
+    return False
+
+
+def _dateline(place: Place, sentence: Sentence) -> bool:
+    """ "BEIRUT (Reuters) –", "UAGADOUGOU:", "DAVAO CITY, Philippines—": where the report was filed."""
+    doc = sentence.doc
+    before = doc[sentence.span.start : place.first]
+    if any(not (t.is_space or t.is_punct) for t in before):
+        return False
+    text = place.mention.text
+    following = [t for t in doc[place.last + 1 : min(place.last + 6, sentence.span.end)] if not t.is_space]
+    markers = {"(", "-", "—", "–", ":", "|"}
+    if following and following[0].text in markers:
+        return True
+    # "DAVAO CITY, Philippines—"
+    if len(following) >= 3 and following[0].text == "," and any(t.text in markers for t in following[1:4]):
+        return True
+    return text.isupper() and len(text) > 3
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    a, b = outer.mention.entry, inner.mention.entry
+    if a is None or b is None or a.geonameid == b.geonameid:
+        return False
+    if a.feature.startswith("PCL"):
+        return b.country_iso == a.country_iso
+    return a.geonameid in {b.admin1_id, b.admin2_id}
+
+
+def _landmark(place: Place, sentence: Sentence) -> bool:
+    """ "north of Sanaa", "near the town of X", "outside of Kobo": a reference point."""
+    token = sentence.doc[place.last]
+    current = token
+    for _ in range(5):
+        head = current.head
+        if current.dep_ == "pobj" and head.lower_ in _LANDMARK_PREPS:
+            return True
+        if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _DIRECTIONS:
+            return True
+        if current.dep_ in {"pobj", "compound", "appos"} and head.i != current.i:
+            current = head
+            continue
+        break
+    return False
+
+
+def _qualifier(place: Place, earlier: Place, sentence: Sentence) -> bool:
+    """ "Al Khabr (Habban, Shabwah)", "Bano district of Baghlan": a larger unit qualifying a place."""
+    doc = sentence.doc
+    between = doc[earlier.last + 1 : place.first].text.strip()
+    if _contains(place, earlier):
+        return True
+    # "Cankaya, Ankara", "Timba, Cauca": a second name after a comma, in no list, says where the first is
+    if between == "," and not _in_list(earlier, place, sentence):
+        return True
+    if between in {"(", ",", "(in", ", in"} or between.startswith("("):
+        a, b = earlier.mention.entry, place.mention.entry
+        linked = doc[place.first].dep_ == "conj" or any(t.lower_ in {"and", "or"} for t in doc[earlier.last + 1 : place.first])
+        if between.startswith("("):
+            return True
+        if a is not None and b is not None and not linked:
+            rank = {"PPL": 0, "ADM3": 1, "ADM2": 2, "ADM1": 3}
+            return rank.get(b.feature[:4] if b.feature.startswith("ADM") else "PPL", 0) > rank.get(a.feature[:4] if a.feature.startswith("ADM") else "PPL", 0)
+    return False
+
+
+def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
+    """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase."""
+    last = sentence.doc[place.last]
+    head = last.head
+    for _ in range(3):
+        if head.i in other.tokens or any(t.i in other.tokens for t in head.children if t.dep_ == "compound"):
+            return last.dep_ in {"poss", "compound", "nmod"} or (last.dep_ == "pobj" and last.head.lower_ == "of")
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _tied(place: Place, anchors: list[Token]) -> bool:
+    """The place belongs to an anchor's own phrase or clause, not to a neighbouring noun phrase.
+
+    "demonstrations in … Kabul" ties Kabul; in "no connection between these groups in Panjshir
+    and the demonstrations", Panjshir hangs on "groups", a noun that is not the anchor.
+    """
+    token = anchors[0].doc[place.last]
+    path = _ancestors(token)
+    path_ids = [t.i for t in path]
+    for anchor in anchors:
+        if anchor.i in path_ids:
+            return True
+        anchor_path = {t.i for t in _ancestors(anchor)}
+        common = next((t for t in path if t.i in anchor_path), None)
+        if common is not None and (common.pos_ in {"VERB", "AUX"} or common.dep_ == "ROOT"):
+            return True
+    return False
+
+
+def event_places(
+    region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None
+) -> tuple[list[EventPlace], bool]:
+    """The places a region's events happened at (one event each), and whether only a country was named."""
+    inside = [p for p in sentence.places if p.first in region.tokens]
+    # a country named as where it happened ("in Mali"), not a demonym ("Russian forces")
+    demonyms = lexicon.countries().demonyms
+    countries = [p for p in inside if p.country_only and p.mention.text.lower() not in demonyms and not _is_actor_modifier(p, sentence, actors)]
+    candidates = [
+        p
+        for p in inside
+        if not p.country_only
+        and not _is_actor_modifier(p, sentence, actors)
+        and not _dateline(p, sentence)
+        # an unresolved "place" that is no proper noun ("Meanwhile") or an adjective
+        # ("Russian-occupied") is a recogniser slip
+        and (p.mention.entry is not None or _looks_like_name(p, sentence))
+    ]
+    if anchors and candidates:
+        tied = [p for p in candidates if _tied(p, anchors)]
+        if tied:
+            candidates = tied
+        else:
+            # nothing tied by the parse: the place nearest to the cue
+            candidates = [min(candidates, key=lambda p: min(abs(p.first - a.i) for a in anchors))]
+    kept: list[Place] = []
+    for place in candidates:
+        if any(_contains(place, other) for other in candidates if other is not place):
+            continue
+        if any(_modifies(place, other, sentence) for other in candidates if other is not place):
+            continue
+        earlier = [o for o in candidates if o.last < place.first and place.first - o.last <= 4]
+        if earlier and _qualifier(place, earlier[-1], sentence):
+            continue
+        kept.append(place)
+    landmarks = [p for p in kept if _landmark(p, sentence)]
+    main = [p for p in kept if p not in landmarks]
+    if main:
+        # a village the gazetteer lacks is coded near the nearest known place that qualifies it
+        # ("the village of Silgadji in northern Soum province", "outside of Kobo"): ACLED's
+        # geo_precision 2 or 3
+        substitutes = [p for p in candidates if p not in main and p.mention.entry is not None]
+        placed: list[EventPlace] = []
+        for place in main:
+            if place.mention.entry is None:
+                near = [s for s in substitutes if 0 < s.first - place.last <= 12]
+                if near:
+                    placed.append(EventPlace(near[0], near=True))
+                    continue
+            placed.append(EventPlace(place))
+        return _unique(placed), False
+    if landmarks:
+        return [EventPlace(landmarks[0], near=True)], False
+    return [], bool(countries)
+
+
+def counts_by_place(places: list[EventPlace], counts: list[Count], sentence: Sentence) -> list[list[Count]]:
+    """Death counts of a sentence that names several places: each count to the place it goes with.
+
+    "Three people were killed in Donetsk and one in Horlivka": the nearest place after the count.
+    "Two people were killed in the villages of A and B": one count over two places is shared.
+    """
+    if len(places) == 1 or not counts:
+        return [list(counts) for _ in places]
+    firsts = [p.place.first for p in places if p.place is not None]
+    assigned: list[list[Count]] = [[] for _ in places]
+    listed = all(_coordinated(a.place, b.place, sentence) for a, b in zip(places, places[1:]) if a.place and b.place)
+    for count in counts:
+        after = [n for n, first in enumerate(firsts) if first > count.target]
+        if (len(counts) >= len(places) or not listed) and after:
+            assigned[after[0]].append(count)
+            continue
+        share = count.value // len(places)
+        remainder = count.value - share * len(places)
+        for n in range(len(places)):
+            value = share + (1 if n < remainder else 0)
+            assigned[n].append(Count(count.kind, value, None, None, count.text, count.start, count.end, count.target, count.vague))
+    return assigned
+
+
+def _coordinated(a: Place, b: Place, sentence: Sentence) -> bool:
+    """ "Jebghas and Tel Minis", "Deh Saleh, Bano and Pul-Hesar": places of one list."""
+    doc = sentence.doc
+    between = doc[a.last + 1 : b.first].text.strip().lower() if b.first > a.last else ""
+    if between in {",", "and", ", and", "or", ", or", "&"}:
+        return True
+    last = doc[b.last]
+    return last.dep_ == "conj" and last.head.i in a.tokens
+
+
+def list_head(place: Place, places: list[EventPlace], sentence: Sentence) -> list[int]:
+    """Tokens that make the evidence cover a whole place list and the noun governing it:
+    "the districts of Deh Saleh, Bano and Pul-Hesar"."""
+    doc = sentence.doc
+    firsts = [p.place.first for p in places if p.place is not None]
+    key = [min(firsts)] if len(firsts) > 1 else []
+    first_place = min((p.place for p in places if p.place is not None), key=lambda p: p.first, default=place)
+    current = doc[first_place.last]
+    for _ in range(3):
+        head = current.head
+        if current.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            key.append(head.head.i)
+            current = head.head
+        elif current.dep_ == "compound" and head.pos_ == "NOUN":
+            key.append(head.i)
+            current = head
+        else:
+            break
+    return key
+
+
+def _unique(places: list[EventPlace]) -> list[EventPlace]:
+    seen: set[int] = set()
+    unique = []
+    for event_place in places:
+        key = event_place.place.first if event_place.place is not None else -1
+        if key not in seen:
+            seen.add(key)
+            unique.append(event_place)
+    return unique
+
+
+_ADJECTIVE_ENDINGS = ("-occupied", "-held", "-controlled", "-backed", "-led", "-installed", "-allied", "-linked", "-based", "-run")
+
+
+def _looks_like_name(place: Place, sentence: Sentence) -> bool:
+    text = place.mention.text.lower()
+    if text.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return any(t.pos_ == "PROPN" for t in sentence.doc[place.first : place.last + 1])
+
+
+def _in_list(first: Place, second: Place, sentence: Sentence) -> bool:
+    """ "A, B and C": a comma list, closed by "and"/"or" before the sentence moves on."""
+    doc = sentence.doc
+    after = [t for t in doc[second.last + 1 : min(second.last + 8, sentence.span.end)]]
+    if after and after[0].lower_ in {"and", "or"}:
+        return True
+    if after and after[0].text == "," and len(after) > 1 and (after[1].lower_ in {"and", "or"} or sentence.place_at(after[1].i) is not None):
+        return True
+    before = doc[max(sentence.span.start, first.first - 2) : first.first]
+    if any(t.text == "," for t in before) and any(sentence.place_at(t.i) is not None for t in doc[max(sentence.span.start, first.first - 4) : first.first]):
+        return True
+    return doc[second.last].dep_ == "conj" and doc[second.last].head.i in first.tokens and any(
+        t.lower_ in {"and", "or"} for t in doc[second.last + 1 : min(second.last + 12, sentence.span.end)]
+    )

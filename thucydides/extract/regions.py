@@ -1,0 +1,100 @@
+"""Clause regions of a sentence: the parts that can each hold one reported happening.
+
+A sentence is cut at the complement of a reporting verb (what is said is one region, the
+speaker's own words are no event at all), at relative clauses about an actor or a person ("the
+Taliban, who came to power … and occupied all major cities": a recap, not the news), at
+temporal clauses that move the time ("after it took control of Wad Madani in December") and at
+coordinated clauses with their own subject. Relative clauses about a place ("Kabul, where
+protesters raised the flag") or about an event ("an attack that hit a market") stay in their
+region: they say where and how.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from thucydides.extract import lexicon
+from thucydides.extract.attribution import Statement
+from thucydides.extract.sentences import Sentence
+from thucydides.extract.triggers import Cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+
+
+@dataclass
+class Region:
+    root: Token
+    kind: str  # "main", "reported", "relative", "temporal", "coordinate"
+    tokens: set[int] = field(default_factory=set)
+
+    def __contains__(self, i: int) -> bool:
+        return i in self.tokens
+
+
+def _is_descriptive_relative(token: Token, sentence: Sentence, anchor_heads: set[int]) -> bool:
+    """A relative or participle clause about an actor or person (not a place, not an event)."""
+    if token.dep_ not in {"relcl", "acl"} or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    noun = token.head
+    if sentence.place_at(noun.i) is not None or noun.i in anchor_heads:
+        return False
+    territory = lexicon.cues().territory_nouns
+    if noun.lower_ in territory or noun.lemma_.lower() in territory:
+        return False
+    # "the groups gathered there": a participle that is itself a cue describes an earlier event;
+    # other participles ("forces supported by aircraft in Tagab") are part of the telling
+    if token.dep_ == "acl":
+        return token.i in anchor_heads
+    return token.dep_ == "relcl"
+
+
+def _is_time_shift(token: Token) -> bool:
+    """ "after it took control of Wad Madani in December", "as battles continue in those areas"."""
+    if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.lemma_.lower() in {"continue", "persist", "rage"}:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
+
+
+def _is_own_coordinate(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue]) -> list[Region]:
+    """The sentence's regions; tokens of reporting frames belong to none."""
+    anchor_heads = {cue.head for cue in cues if cue.anchor}
+    frame: set[int] = set()
+    cut: dict[int, str] = {}
+    for statement in statements:
+        frame |= statement.frame
+        roots = [i for i in statement.complement if sentence.doc[i].head.i not in statement.complement or sentence.doc[i].head.i == i]
+        for i in roots:
+            cut.setdefault(i, "reported")
+    frame -= {i for s in statements for i in s.complement}
+    for token in sentence.span:
+        if token.i in cut:
+            continue
+        if _is_descriptive_relative(token, sentence, anchor_heads):
+            cut[token.i] = "relative"
+        elif _is_time_shift(token):
+            cut[token.i] = "temporal"
+        elif _is_own_coordinate(token):
+            cut[token.i] = "coordinate"
+    root = sentence.span.root
+    regions: dict[int, Region] = {}
+    for token in sentence.span:
+        if token.i in frame:
+            continue
+        owner = token
+        while owner.i not in cut and owner.head.i != owner.i and sentence.contains(owner.head.i):
+            owner = owner.head
+        key = owner.i if owner.i in cut else root.i
+        if key not in regions:
+            regions[key] = Region(sentence.doc[key], cut.get(key, "main"))
+        regions[key].tokens.add(token.i)
+    return [r for r in regions.values() if r.tokens]

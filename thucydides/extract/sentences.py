@@ -1,0 +1,159 @@
+"""Sentences of an article, each with its tokens, paragraph and the place mentions inside it.
+
+spaCy's small model runs a headline into the first sentence and joins lines that are separate
+paragraphs ("World News\\n2024-06-06 | 05:00\\nSudan's RSF kills…"), which also wrecks the
+dependency parse of both. A sentence that spans a line break is therefore parsed again line by
+line; the tokens of such a sentence belong to that small parse, so every offset here is
+``Sentence.offset + token.idx`` into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+from thucydides.model import PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# a line break between two non-blank characters of one spaCy sentence
+_LINE_BREAK = re.compile(r"\S[ \t]*\n\s*\S")
+# a dateline opening a report: "BEIRUT (Reuters) –", "DAVAO CITY, Philippines—", "UAGADOUGOU:"
+_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention located in a sentence: its tokens (indices into the sentence's doc)."""
+
+    mention: PlaceMention
+    first: int
+    last: int  # inclusive
+
+    @property
+    def country_only(self) -> bool:
+        entry = self.mention.entry
+        return entry is not None and (entry.feature or "").startswith("PCL")
+
+    @property
+    def tokens(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+@dataclass(eq=False)
+class Sentence:
+    index: int
+    span: Span
+    offset: int  # article offset of the character where span.doc starts
+    paragraph: int
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def doc(self) -> Doc:
+        return self.span.doc
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.span)
+
+    def char(self, token: Token) -> int:
+        return self.offset + token.idx
+
+    def char_end(self, token: Token) -> int:
+        return self.offset + token.idx + len(token.text)
+
+    def contains(self, i: int) -> bool:
+        return self.span.start <= i < self.span.end
+
+    def place_at(self, i: int) -> Place | None:
+        return next((place for place in self.places if place.first <= i <= place.last), None)
+
+
+def _reparse(text: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, Span]]:
+    """(offset, sentence span) for each sentence of the pieces, parsed on their own."""
+    from thucydides.analyse import load_nlp
+
+    nlp = load_nlp()
+    out: list[tuple[int, Span]] = []
+    for (start, end), doc in zip(pieces, nlp.pipe(text[start:end] for start, end in pieces)):
+        out.extend((start, sent) for sent in doc.sents)
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    position = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = position + line.index(stripped[0])
+            pieces.append((first, first + len(stripped)))
+        position += len(line) + 1
+    return pieces
+
+
+def split_sentences(text: str, doc: Doc) -> list[tuple[int, Span]]:
+    """(offset, span) per sentence, lines of multi-line spaCy sentences parsed on their own."""
+    found: list[tuple[int, Span]] = []
+    pending: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        if _LINE_BREAK.search(sent.text):
+            pending.extend(_lines(text, sent.start_char, sent.end_char))
+            continue
+        dateline = _DATELINE.match(sent.text)
+        if dateline:
+            # the dateline runs into the first sentence and spoils its parse: each on its own
+            cut = sent.start_char + dateline.end()
+            pending.extend([(sent.start_char, cut), (cut, sent.end_char)])
+            continue
+        if pending:
+            found.extend(_reparse(text, pending))
+            pending = []
+        if sent.text.strip():
+            found.append((0, sent))
+    if pending:
+        found.extend(_reparse(text, pending))
+    return found
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _locate(places: Sequence[PlaceMention], sentence: Sentence) -> list[Place]:
+    located: list[Place] = []
+    for mention in places:
+        if mention.start < sentence.start or mention.end > sentence.end:
+            continue
+        tokens = [t.i for t in sentence.span if sentence.char(t) < mention.end and sentence.char_end(t) > mention.start]
+        if tokens:
+            located.append(Place(mention, tokens[0], tokens[-1]))
+    return sorted(located, key=lambda place: place.first)
+
+
+def sentences_of(text: str, doc: Doc, places: Sequence[PlaceMention]) -> list[Sentence]:
+    """The article's sentences in order, with paragraph numbers and their place mentions."""
+    starts = _paragraph_starts(text)
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for index, (offset, span) in enumerate(split_sentences(text, doc)):
+        begin = offset + span.start_char
+        while paragraph + 1 < len(starts) and starts[paragraph + 1] <= begin:
+            paragraph += 1
+        sentence = Sentence(index, span, offset, paragraph)
+        sentence.places = _locate(places, sentence)
+        sentences.append(sentence)
+    return sentences

@@ -1,0 +1,236 @@
+"""Status: whether a cue describes something that happened, and how the article knows it.
+
+Per cue (a token and its clause): negated ("have not so far tried to enter") and hypothetical
+("could", "if confirmed … would") cues make no event; opinion ("expressed scepticism about …")
+makes none either; vows, threats, plans and "will" make a planned event; a denial makes a denied
+one; habitual or cumulative statements ("frequently carries out such bombings") and dates before
+the reporting window make background. For an event that happened, ``claimed`` when its only
+sources are parties to the fighting speaking of their own gains, or the article says their
+account could not be verified; ``reported`` otherwise (taxonomy.md, "Status of an event").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from thucydides.extract import lexicon
+from thucydides.extract.attribution import Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "ROOT", "parataxis", "csubj"}
+
+
+def _words() -> dict:
+    return lexicon.status_words()
+
+
+def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
+    """The token's own clause verb and the verbs it is the xcomp/complement of (up to ``limit``)."""
+    chain: list[Token] = []
+    current = token
+    for _ in range(10):
+        if current.pos_ in {"VERB", "AUX"}:
+            chain.append(current)
+            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"}:
+                break
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return chain
+
+
+def _clause_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(10):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.dep_ in {"pobj", "prep"} and current.head.lower_ in {"between", "about", "over", "on", "against"}:
+            return None  # "no connection between … and the demonstrations": negation stays outside
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return None
+
+
+def _has_negation(verb: Token) -> bool:
+    words = _words()
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in {"never"}:
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lower_ in words["negative_subjects"] or any(d.lower_ in {"no", "neither"} and d.dep_ == "det" for d in child.children):
+                return True
+    return False
+
+
+def negated(token: Token) -> bool:
+    """ "did not attack", "no clashes were reported", "nobody was killed", "have not tried to enter"."""
+    if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children):
+        return True
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    verb = _clause_verb(token)
+    if verb is None:
+        return False
+    # the verb's negation reaches its own arguments, and nouns reached through a word of
+    # knowing or claiming ("have not claimed responsibility for the strikes"), not any noun
+    # of the clause ("a reason for the demonstration was not reported")
+    if _has_negation(verb) and _argument_of(token, verb):
+        return True
+    # "have not so far tried to enter", "failed to take"
+    for parent in _verb_chain(verb)[1:]:
+        if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or parent.lemma_ in {"fail", "refuse", "decline", "reject"}):
+            return True
+    # "carried no reports of military operations"
+    current = token
+    while current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
+        noun = current.head.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        current = noun
+    return False
+
+
+def modality(token: Token, statements: Iterable[Statement]) -> str | None:
+    """ "planned" (will, vowed to, threatened to) or "hypothetical" (could, might, if …), else None."""
+    words = _words()
+    verb = _clause_verb(token) or token
+    reported = any(verb.i in s.complement for s in statements)
+    for n, current in enumerate(_verb_chain(verb)):
+        for child in current.children:
+            lower = child.lower_
+            if child.dep_ in {"aux", "auxpass"}:
+                if lower in words["future_auxiliaries"]:
+                    return "planned"
+                if lower == "would" and reported:
+                    return "planned"
+                if lower in words["hypothetical_auxiliaries"] and lower not in {"can", "must", "should"}:
+                    return "hypothetical"
+            if child.dep_ == "mark" and lower in {"if", "unless", "whether"}:
+                return "hypothetical"
+            if child.dep_ == "advmod" and lower in {"probably", "possibly", "perhaps", "likely"}:
+                return "hypothetical"
+        # "vowed to resist", "threatened to attack"; "a ceasefire is expected"
+        if current.lemma_.lower() in words["planning_verbs"] and (n or current.i != token.i):
+            return "planned"
+        # "is going to attack", "are set to march"
+        if current.lemma_ in {"go", "set", "due"} and any(c.dep_ == "xcomp" for c in current.children) and current.tag_ == "VBG":
+            return "planned"
+    # "plans to seize", "a threat to attack": a noun of intention governing the cue
+    if token.head.lemma_.lower() in {"plan", "threat", "attempt", "bid", "intention", "vow", "promise"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
+        return "planned"
+    return None
+
+
+def in_opinion(token: Token) -> bool:
+    """The cue is what someone believes, fears or doubts, or the object of scepticism."""
+    words = _words()
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            return False
+        parent = current.head
+        if parent.pos_ in {"VERB", "AUX"} and parent.lemma_.lower() in words["opinion_verbs"] and current.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}:
+            return True
+        if parent.lower_ in words["opinion_nouns"] and current.dep_ in {"prep", "pobj", "acl"}:
+            return True
+        current = parent
+    return False
+
+
+def habitual(text: str, tokens: Iterable[Token]) -> bool:
+    """Generic or cumulative statements: "frequently carries out such bombings", "in recent years"."""
+    words = _words()
+    lower = text.lower()
+    if any(re.search(rf"\b{re.escape(phrase)}\b", lower) for phrase in words["habitual_phrases"]):
+        return True
+    for token in tokens:
+        if token.lower_ in words["habitual_words"] and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux"}:
+            return True
+        # "has been bombing", "have been attacking": an ongoing campaign, not one event
+        if token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
+            return True
+    return False
+
+
+def is_present_habit(verb: Token) -> bool:
+    """A present-tense action verb outside a headline ("Al-Shabab launches attacks"): generic."""
+    return verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() not in {"be", "have", "say", "tell", "report", "claim", "accuse"}
+
+
+def unverified(article_text: str) -> bool:
+    lower = article_text.lower()
+    return any(marker in lower for marker in _words()["unverified_markers"])
+
+
+def report_status(
+    chains: list[list[Statement]], corroborated: bool, article_unverified: bool, self_claim: bool
+) -> str:
+    """claimed / denied / reported for an event that happened, from the statements behind it.
+
+    ``chains``: the statement chains of the event's mentions (innermost first); ``self_claim``:
+    the event is a gain of a side whose member says it (a takeover, enemies killed).
+    """
+    inner = [chain[0] for chain in chains if chain]
+    if inner and all(s.kind == "deny" for s in inner):
+        return "denied"
+    if not inner:
+        return "reported"
+    if corroborated:
+        return "reported"
+    if any(s.kind == "claim" for s in inner):
+        return "claimed"
+    parties = [s for s in inner if s.is_party]
+    if len(parties) == len(inner) and (article_unverified or self_claim):
+        return "claimed"
+    return "reported"
+
+
+_QUANTIFYING = {"several", "many", "numerous", "frequent", "dozens", "hundreds", "scores", "such", "repeated", "recent", "multiple", "various", "countless", "more"}
+_TREND_VERBS = {"increase", "intensify", "step", "escalate", "continue", "mount", "stage", "launch", "carry", "conduct", "resort", "use"}
+
+
+def generic_nouns(anchors: list[Token]) -> bool:
+    """Every cue is a plural event noun with no determiner or with a vague quantity ("kidnappings",
+    "several recent incidents", "increased offensives"): talk of a pattern, not of one event."""
+    if not anchors:
+        return False
+    for token in anchors:
+        if token.tag_ not in {"NNS", "NNPS"}:
+            return False
+        # "there were heavy casualties", "several arrests were made": statements that it happened
+        if token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children):
+            return False
+        if token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and token.head.lemma_.lower() in {"occur", "happen", "erupt", "break", "take"}):
+            return False
+        children = list(token.children)
+        determined = any(c.dep_ in {"det", "poss", "nummod"} and c.lower_ not in _QUANTIFYING for c in children)
+        quantified = any(c.lower_ in _QUANTIFYING for c in children)
+        trend = token.dep_ in {"dobj", "pobj"} and (token.head.lemma_.lower() in _TREND_VERBS or token.head.head.lemma_.lower() in _TREND_VERBS)
+        if determined and not quantified:
+            return False
+        if not (quantified or trend or not determined):
+            return False
+    return True
+
+
+_KNOWLEDGE_NOUNS = {"responsibility", "report", "reports", "sign", "signs", "evidence", "word", "news", "information", "confirmation", "details"}
+
+
+def _argument_of(token: Token, verb: Token) -> bool:
+    if token.i == verb.i:
+        return True
+    current = token
+    for _ in range(6):
+        if current.head.i == verb.i:
+            return current.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "xcomp", "ccomp", "oprd", "acomp", "expl", "advcl", "conj", "prep", "agent", "npadvmod", "advmod", "prt"} and (
+                current.dep_ != "prep" or current.lower_ in {"in", "at", "on", "near", "into", "to", "by", "with"}
+            )
+        head = current.head
+        if current.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() not in _KNOWLEDGE_NOUNS and head.head.i != verb.i:
+            return False
+        current = head
+    return False

@@ -1,0 +1,353 @@
+"""The article as a whole: reading it sentence by sentence, then placing, dating and sharing
+what its mentions say between them.
+
+- a mention that names no place takes the place of a sibling clause, else of the story told just
+  before it (unless dated to another day), else, when no sentence of the article names the
+  place of anything it tells, the place the article is about ("in the Somali capital");
+- each mention gets a day: its own date, else the story's, else the publication date;
+- a later "the attack" at a named place takes over the earlier placeless account of it; an
+  account at a province (or country) that contains events told place by place gives them its
+  cues and is dropped; a placeless account of the weapon used ("killed in Ukrainian shelling")
+  types the deaths told next at named places; "three districts" summed up and then named one by
+  one is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Sequence
+
+from thucydides.extract import status
+from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
+from thucydides.extract.attribution import SpeakerMemory, statements_in
+from thucydides.extract.casualties import counts_in, words_of_harm
+from thucydides.extract.dates import days_of, find_dates, window_days
+from thucydides.extract.mentions import Mention, build_mentions
+from thucydides.extract.places import EventPlace
+from thucydides.extract.regions import regions_of
+from thucydides.extract.sentences import Sentence, sentences_of
+from thucydides.extract.triggers import find_cues
+from thucydides.model import Article, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+_VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
+
+
+_PROTEST = {"protest", "riot_violence", "mob"}
+
+
+# how far back (in sentences) a placeless mention may look for the story's place
+_LOOKBACK = 2
+
+
+@dataclass
+class Story:
+    article: Article
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    actors: list[tuple[int, ActorMention]]  # (sentence index, mention) in text order
+    context: ActorContext
+    unverified: bool
+
+
+def article_country(places: Sequence[PlaceMention]) -> str | None:
+    """The country most of the article's resolved places lie in."""
+    votes: Counter[str] = Counter()
+    for mention in places:
+        entry = mention.entry
+        if entry is not None and entry.country_iso:
+            votes[entry.country_iso] += 1 if (entry.feature or "").startswith("PCL") else 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def family(categories: dict[str, float]) -> str:
+    if set(categories) & _PROTEST:
+        return "protest"
+    if set(categories) & _VIOLENT:
+        return "violent"
+    return "strategic"
+
+
+def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> Story:
+    sentences = sentences_of(article.text, doc, places)
+    context = ActorContext(article_country(places), article.published)
+    memory = SpeakerMemory()
+    mentions: list[Mention] = []
+    all_actors: list[tuple[int, ActorMention]] = []
+    for sentence in sentences:
+        statements = statements_in(sentence, memory)
+        cues = find_cues(sentence)
+        actors = actors_in(sentence, context)
+        dates = find_dates(sentence, article.published)
+        counts = counts_in(sentence)
+        injuries = words_of_harm(sentence, {t.i for t in sentence.span})
+        regions = regions_of(sentence, statements, cues)
+        found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
+        for mention in found:
+            _resolve_pronoun_agent(mention, actors, all_actors)
+        mentions.extend(found)
+        all_actors.extend((sentence.index, a) for a in actors)
+    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text))
+
+
+def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier: list[tuple[int, ActorMention]]) -> None:
+    """ "they have taken": the nearest armed actor named before the pronoun."""
+    if mention.agent is not None:
+        return
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        if not cue.anchor:
+            continue
+        verb = doc[cue.head]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
+        if subject is None or (verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)):
+            continue  # "they came under attack": the pronoun is the target
+        if subject.lower_ in {"it", "its"}:
+            # "the army said it had recaptured": "it" is the speaker; elsewhere mostly a thing
+            # ("the car … it went off")
+            speaker = _speaker_actor(mention, actors)
+            if speaker is not None:
+                mention.agent = speaker
+            return
+        before = [a for a in actors if a.head < subject.i and a.armed] or [a for _, a in earlier if a.armed]
+        if before:
+            mention.agent = before[-1]
+            return
+
+
+def _speaker_actor(mention: Mention, actors: list[ActorMention]) -> ActorMention | None:
+    for statement in mention.statements:
+        subject = next((c for c in statement.verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if statement.verb is not None else None
+        if subject is None:
+            continue
+        found = next((a for a in actors if a.first <= subject.i <= a.last and a.armed), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _own_day(mention: Mention) -> dt.date | None:
+    if mention.date_source not in {"own", "sentence"}:
+        return None
+    days = [d for m in mention.dates for d in days_of(m)]
+    return days[0] if days else None
+
+
+def place_mentions(doc: Story) -> None:
+    placed = [m for m in doc.mentions if m.place is not None]
+    extra: list[Mention] = []
+    for mention in doc.mentions:
+        if mention.place is not None or mention.country_only or mention.background:
+            continue
+        index = mention.sentence.index
+        siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"]
+        if siblings:
+            # a clause without a place of its own shares its sentence's places ("… and 20 others injured")
+            places = list({place_key(m.place): m.place for m in siblings}.values())
+            mention.place, mention.place_source = places[0], "sibling"
+            extra.extend(replace(mention, place=place) for place in places[1:])
+            placed.append(mention)
+            continue
+        day = _own_day(mention)
+        for earlier in reversed([m for m in placed if index - _LOOKBACK <= m.sentence.index < index]):
+            if earlier.background or earlier.modality or earlier.dropped:
+                continue
+            # the story's place carries over unless the two are dated to different days
+            earlier_day = _own_day(earlier)
+            if day is not None and earlier_day is not None and day != earlier_day:
+                break
+            mention.place, mention.place_source = earlier.place, "previous"
+            placed.append(mention)
+            break
+    doc.mentions.extend(extra)
+    _place_at_focus(doc)
+
+
+def _focus_place(doc: Story) -> EventPlace | None:
+    """The place an article is about when no event sentence names one: the sub-national place it
+    names most (first on ties), in the article's country, outside reporting frames."""
+    counts: Counter[int] = Counter()
+    first: dict[int, EventPlace] = {}
+    in_names = {(i, t) for i, actor in doc.actors if actor.kind in {"named", "anti"} for t in range(actor.first, actor.last + 1)}
+    # a dateline ("DAVAO CITY, Philippines—") counts like any other mention of its place
+    for sentence in doc.sentences:
+        for place in sentence.places:
+            entry = place.mention.entry
+            if entry is None or (entry.feature or "").startswith("PCL") or entry.country_iso != doc.context.country:
+                continue
+            if (sentence.index, place.first) in in_names:
+                continue  # "Security Belt": part of a group's name
+            counts[entry.geonameid] += 1
+            first.setdefault(entry.geonameid, EventPlace(place))
+    if not counts:
+        return None
+    return first[counts.most_common(1)[0][0]]
+
+
+def _place_at_focus(doc: Story) -> None:
+    """An article whose events are told without naming their place ("in the Somali capital",
+    "this city"): its current events are at the place the article is about, with low confidence."""
+    if any(is_current(m) and m.place_source == "own" and not m.summary for m in doc.mentions):
+        return
+    focus = _focus_place(doc)
+    if focus is None:
+        return
+    for mention in doc.mentions:
+        if mention.place is None and is_current(mention):
+            mention.place, mention.place_source = focus, "focus"
+
+
+def resolve_dates(doc: Story) -> None:
+    """Each mention's day: its own date, else the story's (the mention told before it), else publication."""
+    published = doc.article.published
+    story: dt.date | None = None
+    for mention in doc.mentions:
+        values = [d for m in mention.dates for d in days_of(m)]
+        day_before = any(m.kind == "day_before" for m in mention.dates)
+        if mention.date_source in {"own", "sentence"} and values:
+            mention.day = values[0]
+        elif day_before and story is not None:
+            mention.day = story - dt.timedelta(days=1)
+        elif story is not None:
+            # the story goes on until a sentence dates something else
+            mention.day = story
+            mention.date_source = "story"
+        elif values:
+            mention.day = values[0]
+        else:
+            mention.day = published
+            mention.date_source = "published"
+        if mention.date_source in {"own", "sentence"} and values and not mention.background and not mention.modality:
+            story = mention.day
+        if mention.day is not None and published is not None and not mention.modality:
+            if (published - mention.day).days > _window():
+                mention.background = True
+
+
+def _window() -> int:
+    return window_days()
+
+
+def split_ranges(mentions: list[Mention]) -> list[Mention]:
+    """A mention dated "from 7 to 8 May" stands for one event per day."""
+    out: list[Mention] = []
+    for mention in mentions:
+        ranges = [d for d in mention.dates if d.until is not None] if mention.date_source == "own" else []
+        if not ranges:
+            out.append(mention)
+            continue
+        out.extend(replace(mention, day=day) for day in days_of(ranges[0]))
+    return out
+
+
+def is_current(mention: Mention) -> bool:
+    return not mention.dropped and not mention.background and mention.modality is None
+
+
+def compatible_days(a: Mention, b: Mention) -> bool:
+    """Same day, or one of them has no date of its own (a report date, the story's date)."""
+    if a.day is None or b.day is None:
+        return True
+    if a.date_source not in {"own", "sentence"} or b.date_source not in {"own", "sentence"}:
+        return True
+    return a.day == b.day
+
+
+def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
+    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories]
+    into.agent = into.agent or donor.agent
+    into.target = into.target or donor.target
+    into.victims_kind = into.victims_kind or donor.victims_kind
+    if counts and not any(c.kind == "death" for c in into.counts):
+        into.counts = into.counts + donor.counts
+    into.injuries = into.injuries + donor.injuries
+    if not into.statements:
+        into.statements = donor.statements
+    into.actors = into.actors + donor.actors
+
+
+def _contains(outer: Mention, inner: Mention) -> bool:
+    if outer.place is None or inner.place is None or outer.place.place is None or inner.place.place is None:
+        return False
+    a, b = outer.place.place.mention.entry, inner.place.place.mention.entry
+    if a is None or b is None or a.geonameid == b.geonameid:
+        return False
+    if (a.feature or "").startswith("PCL"):
+        return a.country_iso == b.country_iso
+    return a.geonameid in {b.admin1_id, b.admin2_id}
+
+
+# categories that say what kind of violence it was; "killed", "attack" alone do not
+_TYPING = {"takeover", "retake", "clash", "air", "shelling", "ied", "suicide", "grenade", "chemical", "abduct", "sexual"}
+
+
+_ANAPHOR_REACH = 10
+
+
+_ELABORATION_REACH = 3
+
+
+def _typed(mention: Mention) -> bool:
+    return bool(set(mention.categories) & _TYPING)
+
+
+def share_between_mentions(doc: Story) -> None:
+    current = [m for m in doc.mentions if is_current(m)]
+    for n, mention in enumerate(current):
+        if mention.place is None or mention.place_source != "own":
+            continue
+        kind = family(mention.categories)
+        earlier = [m for m in current[:n] if family(m.categories) == kind and mention.sentence.index - m.sentence.index <= _ANAPHOR_REACH]
+        if mention.anaphoric:
+            # a later "the attack" at a named place is the earlier placeless account of it
+            donors = [m for m in earlier if m.place is None and not m.dropped]
+            for donor in donors:
+                _absorb(mention, donor, counts=True)
+                donor.dropped = True
+            # "Saturday's second attack": the same kind of violence as the attacks told before
+            typed = [m for m in earlier if _typed(m)]
+            if not _typed(mention) and typed:
+                mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
+                mention.agent = mention.agent or typed[-1].agent
+        elif not _typed(mention):
+            # "… killed in Ukrainian shelling" (no place) → "Three people were killed in Donetsk"
+            donors = [m for m in earlier if m.place is None and _typed(m) and mention.sentence.index - m.sentence.index <= _ELABORATION_REACH]
+            if donors:
+                _absorb(mention, donors[-1], counts=False)
+    # an account at a province (or the whole country) of events told place by place
+    for outer in current:
+        if outer.dropped:
+            continue
+        details = [
+            m
+            for m in current
+            if m is not outer
+            and not m.dropped
+            and m.place_source == "own"
+            and _contains(outer, m)
+            and family(m.categories) == family(outer.categories)
+            and compatible_days(outer, m)
+        ]
+        if not details:
+            continue
+        for detail in details:
+            _absorb(detail, outer, counts=len(details) == 1)
+        outer.dropped = True
+    # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
+    for mention in current:
+        if mention.summary and not mention.dropped:
+            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own" and not m.summary and family(m.categories) == family(mention.categories)]
+            if others:
+                mention.dropped = True
+
+
+def place_key(place: EventPlace | None) -> str | None:
+    if place is None or place.place is None:
+        return None
+    entry = place.place.mention.entry
+    return f"id:{entry.geonameid}" if entry is not None else "text:" + place.place.mention.text.lower()

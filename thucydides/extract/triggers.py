@@ -1,0 +1,187 @@
+"""Event cues in a sentence: the words of triggers.toml found in its tokens.
+
+A cue is a category ("takeover", "air", "protest"…) at a token span. Anchor categories can start
+an event; the others only qualify one (coding.py reads the whole set). Matching is by word or
+lemma, so "seized", "seizes" and "seize" all match the term "seize"; hyphens are optional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from thucydides.extract import lexicon
+from thucydides.extract.sentences import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_HYPHENS = {"-", "–", "‑"}
+# verbs whose subject is the place: "X fell to", "X was under the control of"
+_SUBJECT_IS_PLACE = {"fall", "be", "come", "remain", "pass", "change"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    category: str
+    start: int  # token index in the sentence's doc
+    end: int  # exclusive
+    head: int  # the syntactic head of the matched words
+    strength: float
+    anchor: bool
+    text: str
+
+
+def _word_forms(token: Token) -> tuple[str, str]:
+    return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
+
+
+def _match_at(tokens: list[Token], position: int, words: tuple[str, ...]) -> int | None:
+    """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens."""
+    i = position
+    for n, word in enumerate(words):
+        if n:
+            while i < len(tokens) and tokens[i].text in _HYPHENS:
+                i += 1
+        if i >= len(tokens) or word not in _word_forms(tokens[i]):
+            return None
+        i += 1
+    return i
+
+
+def _contains(tokens: list[Token], words: tuple[str, ...]) -> bool:
+    return any(_match_at(tokens, i, words) is not None for i in range(len(tokens)))
+
+
+def _head_of(tokens: list[Token]) -> Token:
+    """The token of a multi-word match whose head lies outside the match."""
+    indices = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in indices or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb (or the root) that a token's clause hangs on."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+_CONTROL_NOUNS = {"control", "seizure", "capture", "fall", "takeover", "hands", "hand", "liberation"}
+
+
+def _territory_arguments(head: Token) -> Iterable[Token]:
+    """The words a territory cue is about: its object ("seized the town"), the subject of "fell
+    to"/"was under the control of", the "of" phrase of "control of", and their conjuncts. Not
+    any phrase of the clause: "seized weapons in the town" seized no town."""
+    verb = clause_verb(head)
+    seeds: list[Token] = []
+    for anchor in {head, verb}:
+        for child in anchor.children:
+            if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+                seeds.append(child)
+            elif child.dep_ in {"nsubj", "expl"} and verb.lemma_ in _SUBJECT_IS_PLACE:
+                seeds.append(child)
+            elif child.dep_ == "prep" and child.lower_ in {"into", "of", "over", "towards", "toward"}:
+                seeds.extend(c for c in child.children if c.dep_ == "pobj")
+        if anchor.dep_ == "nsubjpass":
+            seeds.append(anchor)
+    # "took control of X", "the fall of X", "under the control of" (the subject is the place)
+    for token in list(head.subtree) + [head]:
+        if token.lemma_.lower() in _CONTROL_NOUNS:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "over"}:
+                    seeds.extend(c for c in prep.children if c.dep_ == "pobj")
+    # "take control of X": the object's own "of" phrase; "the districts of A, B and C"
+    seen: set[int] = set()
+    stack = list(seeds)
+    while stack:
+        token = stack.pop()
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        yield token
+        for child in token.children:
+            if child.dep_ in {"conj", "compound", "appos"}:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in {"of", "in", "near", "around"}:
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+
+
+def has_territory_argument(head: Token, sentence: Sentence) -> bool:
+    nouns = lexicon.cues().territory_nouns
+    for token in _territory_arguments(head):
+        if sentence.place_at(token.i) is not None:
+            place = sentence.place_at(token.i)
+            if place is not None and not place.country_only:
+                return True
+        if token.lower_ in nouns or token.lemma_.lower() in nouns:
+            return True
+    return False
+
+
+def find_cues(sentence: Sentence) -> list[Cue]:
+    """Every cue of the lexicon in the sentence (one token may carry several categories)."""
+    lex = lexicon.cues()
+    tokens = list(sentence.span)
+    vocabulary = {form for token in tokens for form in _word_forms(token)}
+    cues: list[Cue] = []
+    seen: set[tuple[str, int, int]] = set()
+    for position, token in enumerate(tokens):
+        if token.text in _HYPHENS or token.is_space:
+            continue
+        lower, lemma = _word_forms(token)
+        rules = lex.by_first_word.get(lower, ()) + (lex.by_first_word.get(lemma, ()) if lemma != lower else ())
+        for rule in rules:
+            end = _match_at(tokens, position, rule.words)
+            if end is None:
+                continue
+            matched = tokens[position:end]
+            head = _head_of(matched)
+            key = (rule.category, matched[0].i, matched[-1].i + 1)
+            if key in seen:
+                continue
+            if rule.pos and head.pos_ not in rule.pos:
+                continue
+            if rule.with_words and not (rule.with_words & vocabulary):
+                continue
+            if any(_contains(tokens, words) for words in rule.without):
+                continue
+            if rule.needs == "territory" and not has_territory_argument(head, sentence):
+                continue
+            seen.add(key)
+            cues.append(
+                Cue(
+                    category=rule.category,
+                    start=matched[0].i,
+                    end=matched[-1].i + 1,
+                    head=head.i,
+                    strength=rule.strength,
+                    anchor=rule.category in lex.anchors,
+                    text=sentence.doc[matched[0].i : matched[-1].i + 1].text,
+                )
+            )
+    return _drop_contained(cues)
+
+
+def _drop_contained(cues: list[Cue]) -> list[Cue]:
+    """A cue inside a longer cue is the same words read more narrowly: keep the longer one
+    ("shot down a drone" is no shooting; "car bomb" is no "bomb" of another kind)."""
+    kept = []
+    for cue in cues:
+        inside = any(
+            other is not cue
+            and (other.category == cue.category or (cue.anchor and other.anchor))
+            and other.start <= cue.start
+            and cue.end <= other.end
+            and (other.end - other.start) > (cue.end - cue.start)
+            for other in cues
+        )
+        if not inside:
+            kept.append(cue)
+    return sorted(kept, key=lambda cue: (cue.start, cue.category))
