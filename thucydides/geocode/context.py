@@ -84,7 +84,9 @@ def context_without(found: list[Found], own: tuple[str, str | None], focus: dict
             named[entry.admin1_id] = entry.admin1  # a provincial capital named like its province
         # a place named like this mention is its namesake, not evidence about it ("Kharkov" the
         # city says nothing about whether "Kharkiv" is the oblast that contains it)
-        if (other.choice.confidence >= 0.4 and feature_class(entry) not in ("country", "region")
+        # a natural feature (an island, a river) is too large and its point too rough to say
+        # which of two namesakes is near it
+        if (other.choice.confidence >= 0.4 and feature_class(entry) not in ("country", "region", "RGN")
                 and skeleton(entry.name) != own_skeleton and skeleton(other.span.key) != own_skeleton):
             anchors[entry.geonameid] = entry
     return Context(focus=focus, named_admin1=named, anchors=tuple(anchors.values()))

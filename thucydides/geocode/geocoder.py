@@ -41,6 +41,7 @@ from thucydides.geocode.mentions import (
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
+from thucydides.geocode.organisations import is_organisation, widen_to_organisations
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import Context, choose, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
@@ -48,7 +49,7 @@ from thucydides.model import GazetteerEntry, PlaceMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Geocoder", "default_geocoder", "is_demonym"]
+__all__ = ["Geocoder", "default_geocoder", "is_demonym", "is_organisation"]
 log = logging.getLogger(__name__)
 
 _ABBREVIATED = re.compile(r"^(?:[A-Z]\.?){2,4}$")
@@ -57,6 +58,7 @@ _FUZZY_MIN_LENGTH = 5
 _MAIN_FOCUS_SHARE = 0.75
 _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
+_WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
 
 
 
@@ -149,6 +151,8 @@ class Geocoder:
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
+        mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
+        mentions.sort(key=lambda m: (m.start, -m.end))
         return drop_overlaps(mentions)
 
     # ---- steps ---------------------------------------------------------------------------
@@ -176,8 +180,6 @@ class Geocoder:
     ) -> list[Found]:
         """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
         countries = sorted(focus)
-        if not countries:
-            return []
         segments: list[Span] = []
         for run, indexes in leftovers:
             for group in consecutive(indexes):
@@ -191,10 +193,11 @@ class Geocoder:
         if not segments:
             return []
         gaz = self.gazetteer
-        by_skeleton = gaz.by_skeleton([skeleton(s.text) for s in segments], countries)
+        by_skeleton = gaz.by_skeleton([skeleton(s.text) for s in segments], countries) if countries else {}
         main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
         results: list[Found] = []
         fuzzy_needed: list[Span] = []
+        elsewhere_needed: list[Span] = []
         for span in segments:
             if span.first in headline_tokens and not span.run.cue:
                 continue
@@ -214,8 +217,17 @@ class Geocoder:
             if close:
                 span.hits = close
                 results.append(Found(span, []))
+            elif len(skel) >= 4:
+                elsewhere_needed.append(span)
             elif strong:  # the last resort is tried only where the text says a place is named
                 fuzzy_needed.append(span)
+        for span, close in self._notable_elsewhere(elsewhere_needed, focus):
+            if close:
+                span.hits = close
+                results.append(Found(span, []))
+            elif ((span.kind and span.kind != "UNIT") or span.run.cue in STRONG_CUES
+                  or followed_by_unit(text, span.end, unit_starts or set())):
+                fuzzy_needed.append(span)  # the last resort, only where the text says a place is named
         main_countries = tuple(sorted(focus, key=lambda iso: -focus[iso])[:_FUZZY_COUNTRIES])
         for span in fuzzy_needed:
             ids = self._fuzzy(span.key, main_countries)
@@ -226,6 +238,24 @@ class Geocoder:
         for item in results:
             item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
         return [r for r in results if r.candidates]
+
+    def _notable_elsewhere(self, spans: list[Span], focus: dict[str, float]) -> list[tuple[Span, list[tuple[int, str]]]]:
+        """Close spellings of a province or a city of 50,000+ in any country, for each span.
+
+        An ACLED-style note often names no country ("in Tartous city", "Quamishli in
+        Al-Hasakeh") while its demonyms name foreign actors ("Russian forces"): the focus
+        countries are then wrong, and only a well-known place may be matched outside them.
+        """
+        if not spans:
+            return []
+        gaz = self.gazetteer
+        others = sorted(set(gaz.countries()) - set(focus))
+        by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
+        close_by_span = [(span, [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
+                                 if how == "skeleton-close"]) for span in spans]
+        entries = gaz.entries(g for _, close in close_by_span for g, _ in close)
+        return [(span, [(g, how) for g, how in close if g in entries and _is_well_known(entries[g])])
+                for span, close in close_by_span]
 
     def _whole_runs(
         self,
@@ -294,6 +324,8 @@ class Geocoder:
             skel = skeleton(item.span.text)
             if len(skel) < 3:
                 continue
+            if any(feature_class(e) in ("country", "region") for e, _ in item.candidates):
+                continue  # "Pacific" names the ocean: a town spelt "Pacifica" is no rival to it
             known = {e.geonameid for e, _ in item.candidates}
             close = [(g, how) for g, how in close_spellings(item.span.key, by_skeleton.get(skel, []))
                      if g not in known and how == "skeleton-close"]
@@ -372,6 +404,10 @@ class Geocoder:
 
 
 
+
+
+def _is_well_known(entry: GazetteerEntry) -> bool:
+    return entry.feature == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN_POPULATION)
 
 
 _default: Geocoder | None = None

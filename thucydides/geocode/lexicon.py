@@ -20,6 +20,9 @@ class Lexicon:
     calendar: frozenset[str]
     common: frozenset[str]
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
+    organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
+    organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
+    organisation_middle_words: frozenset[str] = frozenset()  # "state" of "Colorado State University"
 
 
 def _demonyms() -> dict[str, str]:
@@ -50,4 +53,7 @@ def lexicon() -> Lexicon:
         calendar=frozenset(words["calendar"]),
         common=frozenset(words["common"]) | frozenset(words["calendar"]),
         demonyms=_demonyms(),
+        organisation_of_heads=frozenset(data["organisation_of_heads"]),
+        organisation_end_heads=frozenset(data["organisation_end_heads"]),
+        organisation_middle_words=frozenset(data["organisation_middle_words"]),
     )

@@ -42,6 +42,14 @@ WEIGHTS = {
     "in_named_admin1": 2.5,  # lies in a province named in the text
     "contains_others": 1.2,  # a province in which other mentioned places lie
     "near_anchor": 1.0,  # within 150 km of another resolved place
+    # a city of 100,000+ that dwarfs every other town of its name (Toronto, Canada over
+    # Toronto, Ohio) is what a reader takes the bare name to mean, even in an article about
+    # the small one's country: only strong local evidence (a province named beside it) overrides
+    "big_namesake": 2.0,
+    "big_namesake_ratio": 20,
+    # a bare name shared by a national capital and a province ("Washington", "Sanaa") means the
+    # capital in the news (the seat of government); "Washington state" still gets the province
+    "capital_over_unit": 1.5,
 }
 _REGION_FEATURES = frozenset({"CONT", "OCN", "SEA", "RGN"})
 _KIND_WORDS = {"PPL": "town", "ADM1": "province", "ADM2": "district", "UNIT": "unit containing another place"}
@@ -151,6 +159,21 @@ def score(
     return total, reasons
 
 
+def _with_big_namesake(scored: list) -> list:
+    """Add the big-namesake bonus to a town far larger than every other town of the name."""
+    towns = sorted((item for item in scored if feature_class(item[1]) == "PPL"), key=lambda item: -item[1].population)
+    if len(towns) < 2:
+        return scored
+    biggest, runner_up = towns[0][1], next((t[1] for t in towns[1:] if t[1].geonameid != towns[0][1].geonameid), None)
+    if runner_up is None or biggest.population < WEIGHTS["notable_population"]:
+        return scored
+    if biggest.population < WEIGHTS["big_namesake_ratio"] * max(runner_up.population, 1):
+        return scored
+    return [(value + WEIGHTS["big_namesake"], entry, how, reasons + ["by far the largest town of its name"])
+            if entry.geonameid == biggest.geonameid else (value, entry, how, reasons)
+            for value, entry, how, reasons in scored]
+
+
 def choose(
     candidates: list[tuple[GazetteerEntry, str]], kind: str | None, context: Context
 ) -> tuple[Choice | None, GazetteerEntry | None]:
@@ -164,6 +187,10 @@ def choose(
         if feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units):
             value += WEIGHTS["namesake_town"]
         scored.append((value, entry, how, reasons))
+    scored = _with_big_namesake(scored)
+    if kind is None and any(feature_class(e) in ("ADM1", "ADM2") for _, e, _, _ in scored):
+        scored = [(value + WEIGHTS["capital_over_unit"], entry, how, reasons + ["the capital, not the province of its name"])
+                  if entry.feature == "PPLC" else (value, entry, how, reasons) for value, entry, how, reasons in scored]
     scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].geonameid))
     best_value, best, how, reasons = scored[0]
     runner_up = next((s for s in scored[1:] if s[1].geonameid != best.geonameid), None)
