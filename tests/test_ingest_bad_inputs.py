@@ -188,3 +188,15 @@ def test_feed_with_out_of_range_character_reference(tmp_path):
     """Regression: feedparser's loose parser raised ValueError from chr() on this input."""
     error = _only_error(_write(tmp_path, "junk.xml", b"<>&#2000000;"))
     assert "not a readable RSS or Atom feed" in str(error)
+
+
+def test_json_error_messages_read_cleanly(tmp_path):
+    # json's own message for a control character ends in "at", which doubled ours ("at at column")
+    from thucydides.errors import InputError
+    from thucydides.ingest import read_inputs
+
+    path = tmp_path / "control.jsonl"
+    path.write_bytes(b'{"text": "a\x01b"}\n')
+    (error,) = list(read_inputs([str(path)]))
+    assert isinstance(error, InputError)
+    assert "at at" not in str(error) and "control character at column" in str(error)

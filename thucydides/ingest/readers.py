@@ -187,7 +187,7 @@ def _record_article(line: bytes, origin: str, settings: Settings) -> Article:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(origin, f"is not valid JSON ({error.msg} at column {error.colno})", "give one JSON object per line") from None
+        raise InputError(origin, f"is not valid JSON ({error.msg.removesuffix(' at')} at column {error.colno})", "give one JSON object per line") from None
     return article_from_record(record, origin, max_bytes=settings.max_article_bytes)
 
 
