@@ -220,16 +220,18 @@ def filter_sql(event_filter: EventFilter | None) -> tuple[str, list[Any]]:
             clauses.append("country_iso = ?")
             params.append(country.upper())
         else:
-            clauses.append("fold(country) = fold(?)")
-            params.append(country)
+            clauses.append("country_folded = ?")
+            params.append(fold(country))
+    # the *_folded columns hold fold() of their column (migration 0003), so these are plain
+    # indexed comparisons
     named = (("admin1", f.admin1), ("admin2", f.admin2), ("event_type", f.event_type), ("sub_event_type", f.sub_event_type))
     for column, value in named:
         if value:
-            clauses.append(f"fold({column}) = fold(?)")
-            params.append(value.strip())
+            clauses.append(f"{column}_folded = ?")
+            params.append(fold(value))
     if f.actor:
         pattern = "%" + (fold(f.actor) or "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(fold(actor1) LIKE ? ESCAPE '\\' OR fold(actor2) LIKE ? ESCAPE '\\')")
+        clauses.append("(actor1_folded LIKE ? ESCAPE '\\' OR actor2_folded LIKE ? ESCAPE '\\')")
         params.extend([pattern, pattern])
     if f.status:
         values = _values(f.status, "status", STATUSES)

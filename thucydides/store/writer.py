@@ -34,6 +34,7 @@ from thucydides.store.codec import date_text, dumps, event_dict, event_from_dict
 from thucydides.store.duplicates import DuplicateFinder
 from thucydides.store.reader import load_reports, load_source_rows
 from thucydides.store.records import IngestOutcome
+from thucydides.store.schema import fold
 from thucydides.store.units import Touched, refresh_control, touched_by, units_of
 
 log = logging.getLogger(__name__)
@@ -395,6 +396,21 @@ def event_columns(connection: sqlite3.Connection, event: Event) -> dict:
         "adm1_key": adm1.key if adm1 else None,
         "adm2_key": adm2.key if adm2 else None,
         "data": dumps(event_dict(event)),
+        **folded_columns(event),
+    }
+
+
+def folded_columns(event: Event) -> dict:
+    """The case- and accent-free copies filters compare with (migration 0003, reader.filter_sql)."""
+    location = event.location
+    return {
+        "event_type_folded": fold(event.event_type),
+        "sub_event_type_folded": fold(event.sub_event_type),
+        "country_folded": fold(location.country) if location else None,
+        "admin1_folded": fold(location.admin1) if location else None,
+        "admin2_folded": fold(location.admin2) if location else None,
+        "actor1_folded": fold(event.actor1.name) if event.actor1 else None,
+        "actor2_folded": fold(event.actor2.name) if event.actor2 else None,
     }
 
 
