@@ -8,6 +8,7 @@ failure message. Long campaigns: see docs/reliability.md.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -33,8 +34,16 @@ def _run_target(name: str, tmp_path: Path, *, runs: int, seconds: int, per_input
         f"-artifact_prefix={tmp_path}/",
     ]
     # atheris prints a crash's traceback on stdout, libFuzzer its report on stderr: keep both
-    done = subprocess.run(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=seconds + 90)
+    done = subprocess.run(
+        command, cwd=tmp_path, env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=seconds + 90
+    )
     return done.returncode, done.stdout
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    # libFuzzer ends the process without Python's exit handlers: the target's temporary folders
+    # go under the test's own folder, which pytest cleans
+    return {**os.environ, "TMPDIR": str(tmp_path)}
 
 
 def _runs_done(output: str) -> int:
@@ -75,6 +84,6 @@ def test_a_broken_invariant_is_reported_as_a_crash(tmp_path):
         f"runpy.run_path({str(FUZZ / 'fuzz_readers.py')!r}, run_name='__main__')\n"
     )
     command = [sys.executable, str(script), "-runs=50", "-seed=1", f"-artifact_prefix={tmp_path}/"]
-    done = subprocess.run(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=90)
+    done = subprocess.run(command, cwd=tmp_path, env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=90)
     assert done.returncode != 0 and "AssertionError: planted failure" in done.stdout
     assert list(tmp_path.glob("crash-*"))
