@@ -157,3 +157,16 @@ def test_progress_bar_on_request_and_silent_otherwise(capsys):
     list(process_stream(corpus(5), settings=Settings(workers=1), analyse=stand_in_analyse))
     assert capsys.readouterr().err == ""  # under pytest stderr is not a terminal
 
+
+
+def test_the_gazetteer_is_ready_before_the_first_articles_time_limit(tmp_path):
+    # building the index (15 s on a fresh machine) used to count against max_article_seconds,
+    # so the first article of a fresh install could be skipped as "ran over"
+    from thucydides.config import Settings
+    from thucydides.ingest import read_text_article
+    from thucydides.runner import process_stream
+
+    settings = Settings(gazetteer=str(tmp_path / "fresh-gazetteer.sqlite"), max_article_seconds=5.0)
+    article = read_text_article("Gunmen killed three villagers in Gao on Monday, officials said.", title="Gao attack")
+    (result,) = list(process_stream([article], settings=settings))
+    assert result.skipped is None and result.events

@@ -101,6 +101,10 @@ def run_batches(
     # starting workers costs a model load each (~1.5 s): not worth it for a short input
     small = len(head) < 2 or len(head[1]) < settings.batch_size
     if workers == 1 or small:
+        if analyse is None and head:
+            # load the model and open (on first use: build) the gazetteer before the first
+            # article's time limit starts: a 15 s index build is not the article's fault
+            worker.warm_up(settings)
         for batch in itertools.chain(head, batches):
             output = worker.process_batch(batch, settings, analyse=analyse)
             output.raise_error()
