@@ -26,12 +26,18 @@ def test_quantiles_are_the_median_and_the_nearest_rank_p95():
     assert quantiles(values) == {"median": 50.5, "p95": 96.0}
 
 
-def test_the_ratio_is_of_medians():
+def test_the_ratio_is_the_median_of_the_runs_ratios():
     report = BenchReport("c", 10, 1000, 200, "local", 2, "spawn", True, 32)
-    report.parse_runs = [Rate(10, 200, 1.0), Rate(10, 200, 2.0), Rate(10, 200, 4.0)]
-    report.pipeline_runs = [PipelineRun(Rate(10, 200, seconds), 10, 0, 1, 0, 0.1) for seconds in (2.0, 4.0, 8.0)]
-    assert report.parse_rate == 5.0 and report.pipeline_rate == 2.5
+    # run 2 was slowed down by another user for the pipeline only
+    report.parse_runs = [Rate(10, 200, 1.0), Rate(10, 200, 1.0), Rate(10, 200, 2.0)]
+    report.pipeline_runs = [PipelineRun(Rate(10, 200, seconds), 10, 0, 1, 0, 0.1) for seconds in (2.0, 8.0, 4.0)]
+    assert report.parse_rate == 10.0 and report.pipeline_rate == 2.5
     assert report.ratio == 0.5
+    assert report.dask_rate is None and report.dask_over_local is None
+    # engine "both": Dask over local is taken run by run (pairs share the machine's load), then the median
+    report.dask_runs = [PipelineRun(Rate(10, 200, seconds), 10, 0, 1, 0, 0.1) for seconds in (2.5, 4.0, 16.0)]
+    assert report.dask_rate == 2.5
+    assert report.dask_over_local == 0.8
 
 
 def test_the_corpus_is_built_to_size_with_distinct_copies(shared_dir):

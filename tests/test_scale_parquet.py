@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pyarrow.parquet as pq
 
@@ -75,3 +76,11 @@ def test_a_partition_without_events_still_has_an_events_file_with_the_schema(tmp
     table = pq.read_table(events_path)
     assert table.num_rows == 0
     assert "event_type" in table.schema.names and "event" in table.schema.names
+
+
+def test_output_dir_without_dask_is_a_usage_error(tmp_path, capsys):
+    from thucydides.cli.main import main
+
+    seed = Path(__file__).resolve().parent.parent / "examples" / "seed.txt"
+    assert main(["extract", str(seed), "--output-dir", str(tmp_path / "pq")]) == 1
+    assert "need --engine dask" in capsys.readouterr().err

@@ -28,7 +28,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--min-mb", type=float, default=2.0, metavar="MB", help="size of the built corpus in MiB of text (default 2)")
     parser.add_argument("--workers", type=int, metavar="N", help="worker processes (default: the workers setting; 0 = one per core)")
     parser.add_argument("--runs", type=int, default=3, metavar="K", help="timed runs; medians are reported (default 3)")
-    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="local process pool or a local Dask cluster")
+    parser.add_argument(
+        "--engine", choices=("local", "dask", "both"), default="local",
+        help="local process pool, a local Dask cluster, or both side by side in each run",
+    )
     parser.add_argument("--start-method", choices=("spawn", "fork", "forkserver"), default="spawn", help="how the local pool starts its workers")
     parser.add_argument("--no-prefilter", action="store_true", help="parse every article, even without conflict vocabulary")
     parser.add_argument("--latency-sample", type=int, default=40, metavar="N", help="articles sent alone to a worker to time latency (default 40)")
@@ -60,6 +63,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _dask_lines(report) -> list[str]:
+    if report.dask_rate is None:
+        return []
+    return [
+        f"pipeline on Dask  {report.dask_rate:8.1f} articles/s  (same runs; the line above is the local pool's)",
+        f"Dask / local      {report.dask_over_local:.0%} (median of the runs' ratios)",
+    ]
+
+
 def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value * 1000:.0f} ms"
 
@@ -79,7 +91,8 @@ def format_report(report) -> str:
         f"worker start-up   {report.startup_seconds:.1f} s (one model load per worker, not in the rates)",
         f"bare spaCy parse  {report.parse_rate:8.1f} articles/s  {report.parse_words_rate:8.0f} words/s",
         f"full pipeline     {report.pipeline_rate:8.1f} articles/s  {report.pipeline_words_rate:8.0f} words/s",
-        f"ratio             {report.ratio:.0%} of the bare parse rate",
+        f"ratio             {report.ratio:.0%} of the bare parse rate (median of the runs' ratios)",
+        *_dask_lines(report),
         f"articles          {last.analysed} analysed, {last.skipped} skipped, {last.events} events, {last.input_errors} inputs refused (last run)",
         f"store             {statistics.median(r.store_seconds for r in report.pipeline_runs):.1f} s of each run in Store.add_result",
         f"latency           in a batch: median {_ms(work['median'])}, p95 {_ms(work['p95'])}; "

@@ -41,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    parser.add_argument("--output-dir", metavar="DIR", help="with --engine dask: also write Parquet partitions (articles/, events/) here")
     parser.set_defaults(func=run)
 
 
@@ -68,9 +69,9 @@ def results_for(args: argparse.Namespace, settings: Settings, errors: InputError
     if args.engine == "dask":
         from thucydides.scale import run_dask
 
-        return iter(run_dask(articles, settings, scheduler=args.scheduler))
-    if args.scheduler:
-        raise ConfigError("--scheduler needs --engine dask", "add --engine dask or drop --scheduler")
+        return iter(run_dask(articles, settings, scheduler=args.scheduler, output_dir=args.output_dir))
+    if args.scheduler or args.output_dir:
+        raise ConfigError("--scheduler and --output-dir need --engine dask", "add --engine dask or drop them")
     from thucydides.runner import process_stream
 
     return process_stream(articles, settings=settings)
