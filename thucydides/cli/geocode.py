@@ -64,22 +64,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def mention_to_dict(mention: PlaceMention) -> dict:
     """One mention in output.md's ``article.places`` shape, plus confidence and why."""
-    entry = mention.entry
-    return {
-        "text": mention.text,
-        "start": mention.start,
-        "end": mention.end,
-        "geonameid": entry.geonameid if entry else None,
-        "name": entry.name if entry else None,
-        "feature": entry.feature if entry else None,
-        "country_iso": entry.country_iso if entry else None,
-        "admin1": entry.admin1 if entry else None,
-        "admin2": entry.admin2 if entry else None,
-        "latitude": entry.latitude if entry else None,
-        "longitude": entry.longitude if entry else None,
-        "confidence": mention.confidence,
-        "why": mention.why,
-    }
+    from thucydides.output import place_to_dict
+
+    return place_to_dict(mention)
 
 
 def article_places(article: Article, mentions: list[PlaceMention]) -> dict:
