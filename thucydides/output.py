@@ -11,7 +11,18 @@ import io
 import json
 from typing import Any, Iterable, Sequence
 
-from thucydides.model import Article, ArticleResult, Event, PlaceMention
+from thucydides.model import (
+    Actor,
+    Article,
+    ArticleResult,
+    Attribution,
+    Event,
+    EventDate,
+    Evidence,
+    Fatalities,
+    Location,
+    PlaceMention,
+)
 
 # ACLED's export columns, in ACLED's order, then ours (output.md: status, confidence, evidence,
 # attribution).
@@ -35,13 +46,46 @@ _DISORDER_BY_SUB_TYPE = {
 _DISORDER_BY_TYPE = {"Strategic developments": "Strategic developments"}
 
 
-def _actor_dict(actor) -> dict | None:
+def actor_dict(actor: Actor | None) -> dict[str, Any] | None:
     return None if actor is None else {"name": actor.name, "inter": actor.inter, "text": actor.text}
+
+
+def location_dict(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {
+        "text": location.text,
+        "name": location.name,
+        "geonameid": location.geonameid,
+        "feature": location.feature,
+        "country_iso": location.country_iso,
+        "country": location.country,
+        "admin1": location.admin1,
+        "admin2": location.admin2,
+        "latitude": location.latitude,
+        "longitude": location.longitude,
+        "geo_precision": location.geo_precision,
+    }
+
+
+def date_dict(date: EventDate) -> dict[str, Any]:
+    return {"value": date.value.isoformat() if date.value else None, "precision": date.precision, "text": date.text}
+
+
+def fatalities_dict(fatalities: Fatalities) -> dict[str, Any]:
+    return {"count": fatalities.count, "low": fatalities.low, "high": fatalities.high, "text": fatalities.text}
+
+
+def attribution_dict(link: Attribution) -> dict[str, Any]:
+    return {"speaker": link.speaker, "role": link.role, "channel": link.channel, "via": link.via}
+
+
+def evidence_dict(span: Evidence) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
     """The EVENT object of output.md."""
-    location = event.location
     return {
         "id": event.id,
         "event_type": event.event_type,
@@ -52,39 +96,14 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "context": list(event.plover.context),
         },
         "status": event.status,
-        "actor1": _actor_dict(event.actor1),
-        "actor2": _actor_dict(event.actor2),
-        "location": None
-        if location is None
-        else {
-            "text": location.text,
-            "name": location.name,
-            "geonameid": location.geonameid,
-            "feature": location.feature,
-            "country_iso": location.country_iso,
-            "country": location.country,
-            "admin1": location.admin1,
-            "admin2": location.admin2,
-            "latitude": location.latitude,
-            "longitude": location.longitude,
-            "geo_precision": location.geo_precision,
-        },
-        "date": {
-            "value": event.date.value.isoformat() if event.date.value else None,
-            "precision": event.date.precision,
-            "text": event.date.text,
-        },
-        "fatalities": {
-            "count": event.fatalities.count,
-            "low": event.fatalities.low,
-            "high": event.fatalities.high,
-            "text": event.fatalities.text,
-        },
-        "attribution": [
-            {"speaker": a.speaker, "role": a.role, "channel": a.channel, "via": a.via} for a in event.attribution
-        ],
+        "actor1": actor_dict(event.actor1),
+        "actor2": actor_dict(event.actor2),
+        "location": location_dict(event.location),
+        "date": date_dict(event.date),
+        "fatalities": fatalities_dict(event.fatalities),
+        "attribution": [attribution_dict(link) for link in event.attribution],
         "confidence": round(event.confidence, 3),
-        "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in event.evidence],
+        "evidence": [evidence_dict(span) for span in event.evidence],
     }
 
 

@@ -24,6 +24,15 @@ from thucydides.model import (
     Location,
     Plover,
 )
+from thucydides.output import (  # noqa: F401 — the JSON pieces, re-exported for the store's modules
+    actor_dict,
+    attribution_dict,
+    date_dict,
+    event_to_dict,
+    evidence_dict,
+    fatalities_dict,
+    location_dict,
+)
 
 if TYPE_CHECKING:
     from thucydides.store.records import Claim, Source, StoredEvent
@@ -55,61 +64,10 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def actor_dict(actor: Actor | None) -> dict[str, Any] | None:
-    return None if actor is None else {"name": actor.name, "inter": actor.inter, "text": actor.text}
-
-
-def attribution_dict(link: Attribution) -> dict[str, Any]:
-    return {"speaker": link.speaker, "role": link.role, "channel": link.channel, "via": link.via}
-
-
-def evidence_dict(span: Evidence) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "text": span.text}
-
-
-def fatalities_dict(fatalities: Fatalities) -> dict[str, Any]:
-    return {"count": fatalities.count, "low": fatalities.low, "high": fatalities.high, "text": fatalities.text}
-
-
-def date_dict(date: EventDate) -> dict[str, Any]:
-    return {"value": date_text(date.value), "precision": date.precision, "text": date.text}
-
-
-def location_dict(location: Location | None) -> dict[str, Any] | None:
-    if location is None:
-        return None
-    return {
-        "text": location.text,
-        "name": location.name,
-        "geonameid": location.geonameid,
-        "feature": location.feature,
-        "country_iso": location.country_iso,
-        "country": location.country,
-        "admin1": location.admin1,
-        "admin2": location.admin2,
-        "latitude": location.latitude,
-        "longitude": location.longitude,
-        "geo_precision": location.geo_precision,
-    }
-
-
 def event_dict(event: Event) -> dict[str, Any]:
-    """The event as output.md's EVENT JSON (the storage format of the ``data`` columns)."""
-    return {
-        "id": event.id,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "plover": {"event_type": event.plover.event_type, "mode": event.plover.mode, "context": list(event.plover.context)},
-        "status": event.status,
-        "actor1": actor_dict(event.actor1),
-        "actor2": actor_dict(event.actor2),
-        "location": location_dict(event.location),
-        "date": date_dict(event.date),
-        "fatalities": fatalities_dict(event.fatalities),
-        "attribution": [attribution_dict(link) for link in event.attribution],
-        "confidence": event.confidence,
-        "evidence": [evidence_dict(span) for span in event.evidence],
-    }
+    """The event as output.md's EVENT JSON (the storage format of the ``data`` columns), with
+    the confidence unrounded so that a stored event reads back exactly."""
+    return {**event_to_dict(event), "confidence": event.confidence}
 
 
 def actor_from(data: dict[str, Any] | None) -> Actor | None:
