@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CLIP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
+# "informed about the attacks", "spoke of an ambush", "reported on the clashes"
+_TOPIC_PREPOSITIONS = {"about", "of", "on", "regarding", "concerning"}
 
 
 @dataclass
@@ -132,6 +134,21 @@ def _channel(verb: Token) -> str | None:
     return None
 
 
+def _is_clause(token: Token) -> bool:
+    """An object that is a misparsed "that"-clause ("added that a strike damaged …")."""
+    left = token.left_edge
+    return left.lower_ == "that" and left.dep_ == "mark"
+
+
+def _is_topic(prep: Token) -> bool:
+    """A topic phrase ("about the attacks"), not a time or a channel ("on Tuesday", "on Twitter")."""
+    if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    channels = lexicon.status_words()["channels"]
+    return pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"} and pobj.lemma_.lower() not in channels and not _is_outlet(pobj)
+
+
 def _is_outlet(token: Token) -> bool:
     phrase = " ".join(t.lower_ for t in _noun_phrase(token))
     outlets = lexicon.status_words()["outlets"]
@@ -146,10 +163,14 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
         last = memory.last
         return last.speaker, last.role, None, memory.last_words
     # "Faqiri said": the speaker named in full earlier
-    if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
-        for earlier, earlier_words in reversed(memory.history):
-            if earlier.speaker.split()[-1:] == [head.text]:
-                return earlier.speaker, earlier.role, None, earlier_words
+    if head.pos_ == "PROPN":
+        # "Martínez Celis said": the surname, one word or several, of someone named before
+        surname = [t.text for t in _noun_phrase(head)]
+        if all(t.pos_ == "PROPN" for t in _noun_phrase(head)):
+            for earlier, earlier_words in reversed(memory.history):
+                names = earlier.speaker.split()
+                if len(names) >= len(surname) and names[-len(surname) :] == surname:
+                    return earlier.speaker, earlier.role, None, earlier_words
     channel = None
     # "a statement from an Army official said", "the army's statement said"
     if head.lemma_.lower() in lexicon.status_words()["channels"]:
@@ -183,14 +204,15 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    # "stated" coordinated with "quoted": the first verb's subject
-    if verb.dep_ == "conj":
+    # "stated" coordinated with "quoted": the first verb's subject; "confirmed the attack,
+    # saying …": the participle's speaker is the main verb's
+    if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}):
         return _subject(verb.head)
     return None
 
 
 def _complement_roots(verb: Token) -> list[Token]:
-    roots = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}]
+    roots = [c for c in verb.children if (c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}) or (c.dep_ == "dobj" and _is_clause(c))]
     # "quoted a commander as saying that …"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
@@ -232,6 +254,8 @@ def _is_reporting(verb: Token) -> bool:
     # "claimed the lives of 21 civilians" is a death; "added scattered signs" is no report
     if any(c.lemma_.lower() in {"life", "lives"} for c in objects):
         return False
+    # "added that a drone strike damaged …" parsed with the clause as an object: still a report
+    objects = [c for c in objects if not _is_clause(c)]
     if objects and lemma not in {"quote", "tell", "claim", "deny", "reject", "dismiss", "confirm", "report", "cite", "accuse", "inform", "show", "put"}:
         return False
     return True
@@ -278,6 +302,15 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             complement = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         elif verb.lemma_.lower() in lexicon.status_words()["denial_verbs"] | lexicon.status_words()["claim_verbs"]:
             complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+        else:
+            # "confirmed the incident", "informed about attacks on …", "spoke of an ambush": what
+            # the object or the topic phrase names is what is reported
+            complement = {
+                t.i
+                for c in verb.children
+                if (c.dep_ == "dobj" and not _is_outlet(c)) or _is_topic(c)
+                for t in c.subtree
+            }
         if not complement:
             return None
     lemma = verb.lemma_.lower()

@@ -275,7 +275,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         event_status = _status(doc, group, sub_event_type)
     date = _date(group, doc.article.published)
     evidence = _evidence(doc, group)
-    attribution = tuple(dict.fromkeys(s.link for m in group for s in m.statements))
+    attribution = tuple(dict.fromkeys([s.link for m in group for s in m.statements] + [s.link for m in group for s in m.sources]))
     return Event(
         id=_event_id(doc.article, sub_event_type, place_key(place), date, evidence),
         event_type=coding.event_type_of(sub_event_type),

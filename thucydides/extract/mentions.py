@@ -55,6 +55,9 @@ class Mention:
     day: dt.date | None = None  # the day (one of a range) this mention stands for
     dropped: bool = False
     crowd_violence: bool = False  # stones, fire, barricades by a crowd (or by nobody named)
+    # other statements telling of the same happening (a lead's "an official said" summing it up,
+    # a later "X confirmed the attack"): sources of the event, not the chain that frames this clause
+    sources: list[Statement] = field(default_factory=list)
 
     @property
     def categories(self) -> dict[str, float]:

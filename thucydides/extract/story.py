@@ -154,7 +154,9 @@ def place_mentions(doc: Story) -> None:
             placed.append(mention)
             continue
         day = _own_day(mention)
-        for earlier in reversed([m for m in placed if index - _LOOKBACK <= m.sentence.index < index]):
+        # nearest first: mentions placed by this loop were appended after those placed by name
+        before = sorted((m for m in placed if index - _LOOKBACK <= m.sentence.index < index), key=lambda m: (m.sentence.index, m.evidence))
+        for earlier in reversed(before):
             if earlier.background or earlier.modality or earlier.dropped:
                 continue
             # the story's place carries over unless the two are dated to different days
@@ -268,6 +270,8 @@ def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     into.injuries = into.injuries + donor.injuries
     if not into.statements:
         into.statements = donor.statements
+    # whoever told the absorbed account is a source of this one too
+    into.sources = into.sources + [s for s in donor.statements + donor.sources if s not in into.statements]
     into.actors = into.actors + donor.actors
 
 
