@@ -49,6 +49,7 @@ class ActorMention:
     first: int  # token range of the phrase
     last: int
     country: str | None
+    words: str | None = None  # a named group as the article spells it ("al-Shabab"), without the rest of its phrase
 
     @property
     def armed(self) -> bool:
@@ -195,7 +196,8 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             first = phrase[0].i
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
-        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country))
+        words = sentence.doc[matched[0].i : matched[-1].i + 1].text
+        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words))
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))

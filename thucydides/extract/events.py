@@ -26,7 +26,7 @@ from thucydides.extract import casualties, coding, lexicon, status
 from thucydides.extract.actors import country_name, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention
-from thucydides.extract.story import Story, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
+from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
 from thucydides.geocode.precision import geo_precision_of
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
 
@@ -336,6 +336,7 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     read.mentions = split_ranges(read.mentions)
     place_mentions(read)
     share_between_mentions(read)
+    attach_floating_sources(read)
     usable = [m for m in read.mentions if not m.dropped and m.place is not None]
     if not usable and not _names_any_place(read):
         # the text names no place the gazetteer knows (only a country, or nothing): what it

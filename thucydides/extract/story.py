@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
-from thucydides.extract.attribution import SpeakerMemory, statements_in
+from thucydides.extract import lexicon
+from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
 from thucydides.extract.casualties import counts_in, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace
 from thucydides.extract.regions import regions_of
-from thucydides.extract.sentences import Sentence, sentences_of
+from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.model import Article, PlaceMention
 
@@ -53,6 +54,7 @@ class Story:
     actors: list[tuple[int, ActorMention]]  # (sentence index, mention) in text order
     context: ActorContext
     unverified: bool
+    statements: list[list[Statement]] = field(default_factory=list)  # by sentence index
 
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
@@ -79,10 +81,14 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
     memory = SpeakerMemory()
     mentions: list[Mention] = []
     all_actors: list[tuple[int, ActorMention]] = []
+    all_statements: list[list[Statement]] = []
     for sentence in sentences:
-        statements = statements_in(sentence, memory)
-        cues = find_cues(sentence)
         actors = actors_in(sentence, context)
+        memory.groups_here = [(a.first, a.words) for a in actors if a.words and a.kind == "named" and a.armed]
+        statements = statements_in(sentence, memory)
+        memory.groups.extend(words for _, words in memory.groups_here)
+        all_statements.append(statements)
+        cues = find_cues(sentence)
         dates = find_dates(sentence, article.published)
         counts = counts_in(sentence)
         injuries = words_of_harm(sentence, {t.i for t in sentence.span})
@@ -92,7 +98,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
             _resolve_pronoun_agent(mention, actors, all_actors)
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
-    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text))
+    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
 
 
 def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier: list[tuple[int, ActorMention]]) -> None:
@@ -155,7 +161,7 @@ def place_mentions(doc: Story) -> None:
             continue
         day = _own_day(mention)
         # nearest first: mentions placed by this loop were appended after those placed by name
-        before = sorted((m for m in placed if index - _LOOKBACK <= m.sentence.index < index), key=lambda m: (m.sentence.index, m.evidence))
+        before = sorted((m for m in placed if index - _LOOKBACK <= m.sentence.index < index), key=lambda m: m.sentence.index)
         for earlier in reversed(before):
             if earlier.background or earlier.modality or earlier.dropped:
                 continue
@@ -355,3 +361,50 @@ def place_key(place: EventPlace | None) -> str | None:
         return None
     entry = place.place.mention.entry
     return f"id:{entry.geonameid}" if entry is not None else "text:" + place.place.mention.text.lower()
+
+
+def _refers_back(statement: Statement) -> bool:
+    """What the statement reports points at something told before: "the incident", "Saturday's
+    attack", "the two towns", or a toll ("confirmed two fatalities")."""
+    words = lexicon.status_words()
+    doc = statement.verb.doc
+    for i in statement.complement:
+        token = doc[i]
+        lower = token.lower_
+        if lower in words["toll_nouns"] and token.pos_ in {"NOUN", "ADJ", "VERB"}:
+            return True
+        if lower in words["referring_event_nouns"] or lower in words["referring_place_nouns"]:
+            if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) for c in token.children):
+                return True
+    return False
+
+
+def attach_floating_sources(doc: Story) -> None:
+    """Statements that tell no event of their own are sources of the events they speak of: those
+    at a place their sentence names ("residents in A confirmed the army was patrolling"), else,
+    when they refer back ("X confirmed the incident"), the events told in the sentences before."""
+    # a statement framing only clauses left without a place ("the army was now patrolling the
+    # towns") floats too; one framing history or a plan is about that
+    framed = {id(s) for m in doc.mentions if m.place is not None or not is_current(m) for s in m.statements}
+    current = [m for m in doc.mentions if is_current(m) and m.place is not None]
+    for sentence, statements in zip(doc.sentences, doc.statements):
+        floating = [s for s in statements if id(s) not in framed and s.link.speaker != "unnamed source"]
+        if not floating:
+            continue
+        keys = {_key_of(p) for p in sentence.places}
+        here = [m for m in current if place_key(m.place) in keys]
+        if not here:
+            before = [m for m in current if 0 < sentence.index - m.sentence.index <= _ANAPHOR_REACH]
+            if not before:
+                continue
+            latest = max(m.sentence.index for m in before)
+            # the story told just before: its latest sentence and those up to two before it
+            here = [m for m in before if latest - m.sentence.index <= _LOOKBACK]
+            floating = [s for s in floating if _refers_back(s)]
+        for mention in here:
+            mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+
+
+def _key_of(place: Place) -> str | None:
+    entry = place.mention.entry
+    return f"id:{entry.geonameid}" if entry is not None else "text:" + place.mention.text.lower()
