@@ -187,7 +187,10 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
 
 def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     chains = [m.statements for m in group]
-    corroborated = any(s.kind == "confirm" or s.is_neutral for chain in chains for s in chain[:1])
+    # a party confirming its own account corroborates nothing ("the governor confirmed two deaths")
+    corroborated = any((s.kind == "confirm" and not s.is_party) or s.is_neutral for chain in chains for s in chain[:1])
+    # a witness who tells it elsewhere in the article ("residents confirmed the deaths")
+    corroborated = corroborated or any(s.is_neutral for m in group for s in m.sources)
     corroborated = corroborated or _confirmed_elsewhere(doc, group)
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
     return status.report_status(chains, corroborated, doc.unverified, self_claim)
