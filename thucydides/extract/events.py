@@ -45,6 +45,10 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     x, y = a.agent.actor, b.agent.actor
     if x.name == y.name or not (a.agent.armed and b.agent.armed):
         return False
+    # "troops moved in after the rebels had pulled out": the side leaving and the side entering
+    # make one transfer of the place
+    if "withdraw" in a.categories or "withdraw" in b.categories:
+        return False
     generic = ("Unidentified", "Local militia")
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
 
@@ -132,6 +136,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
     agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind] or [m.agent for m in group if m.agent is not None]
+    # the side that pulled out of a place is not the side that took it
+    leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
+    agents = [a for a in agents if id(a) not in leaving] or agents
     agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
     target = next((m.target for m in group if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
     actor1 = agent.actor if agent else None
@@ -140,6 +147,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
         actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
+        if force is None:
+            # "… while security forces responded with tear gas": the force told in another clause
+            force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8}), None)
         actor2 = force if sub_event_type != "Peaceful protest" else None
     elif event_type == "Riots":
         crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
@@ -152,6 +162,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor2 is None and signals.target_kind == "civilian":
             actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
+        # "troops moved into the town after the rebels had pulled out": the side that left
+        actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
+        actor2 = actor2 or _opponent(doc, actor1)
     elif event_type == "Battles":
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)

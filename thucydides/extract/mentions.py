@@ -93,6 +93,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     verbs = {clause_verb(a).i for a in anchors} | anchor_ids
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
         return "agent"
+    # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
+    # governs the cue's infinitive or participle acts
+    if token.dep_ == "nsubj" and any(a.dep_ == "xcomp" and a.head.i == head.i for a in anchors):
+        return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
         return "target"
     # "they came under attack by ground forces": the subject is hit
@@ -384,12 +388,15 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 iso = demonym_country(child, sentence)
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
-        # "in Ukrainian shelling" however parsed: a demonym right before the cue word
-        before = anchor.doc[anchor.i - 1] if anchor.i > sentence.span.start else None
-        if before is not None and before.text[:1].isupper():
-            iso = demonym_country(before, sentence)
-            if iso:
-                return generic_actor("military", iso, context, before.text, before.i)
+        # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
+        # parsed: a demonym among the words that run up to the cue word
+        for before in reversed(anchor.doc[max(sentence.span.start, anchor.i - 3) : anchor.i]):
+            if before.text[:1].isupper():
+                iso = demonym_country(before, sentence)
+                if iso:
+                    return generic_actor("military", iso, context, before.text, before.i)
+            if before.dep_ not in {"amod", "compound", "nmod"} or before.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                break
         if anchor.pos_ != "NOUN":
             continue
         for child in anchor.children:

@@ -30,7 +30,7 @@ from thucydides.extract.places import EventPlace
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
-from thucydides.model import Article, PlaceMention
+from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,7 +83,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
     all_actors: list[tuple[int, ActorMention]] = []
     all_statements: list[list[Statement]] = []
     for sentence in sentences:
-        actors = actors_in(sentence, context)
+        actors = _named_back(actors_in(sentence, context), sentence, all_actors)
         memory.groups_here = [(a.first, a.words) for a in actors if a.words and a.kind == "named" and a.armed]
         statements = statements_in(sentence, memory)
         memory.groups.extend(words for _, words in memory.groups_here)
@@ -99,6 +99,25 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+
+
+def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tuple[int, ActorMention]]) -> list[ActorMention]:
+    """ "the rebels", "the militants" after "M23 rebels": the armed group named last, not an
+    unidentified one (the generic words of a definite description refer back)."""
+    out: list[ActorMention] = []
+    for mention in actors:
+        head = sentence.doc[mention.head]
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children)
+        described = any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in head.children)
+        if mention.actor.name.startswith("Unidentified Armed Group") and definite and not described:
+            named = [a for a in actors if a.kind == "named" and a.actor.inter in {2, 3, 4} and a.last < mention.first]
+            named = named or [a for _, a in earlier if a.kind == "named" and a.actor.inter in {2, 3, 4}]
+            if named:
+                # named in the words of the article that named it ("M23")
+                found = named[-1]
+                mention = replace(mention, actor=Actor(found.actor.name, found.actor.inter, found.words or found.actor.text), kind="named", words=found.words)
+        out.append(mention)
+    return out
 
 
 def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier: list[tuple[int, ActorMention]]) -> None:
