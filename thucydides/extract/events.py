@@ -135,7 +135,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # the agent of the telling that makes the event what it is (not of "the troops were on
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
-    agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind] or [m.agent for m in group if m.agent is not None]
+    agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind]
+    if not agents and kind != "violent":
+        agents = [m.agent for m in group if m.agent is not None]
     # the side that pulled out of a place is not the side that took it
     leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
     agents = [a for a in agents if id(a) not in leaving] or agents
@@ -157,11 +159,17 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         actor1 = _country_actor("Rioters ({})", 5, iso, text)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
+        if actor2 is None:
+            # "… while security forces responded with tear gas": the force facing the crowd
+            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8}), None)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor2 is None and signals.target_kind == "civilian":
             actor2 = _country_actor("Civilians ({})", 7, iso)
+        elif actor2 is None and signals.target_kind == "armed":
+            # "a roadside bomb … killing two soldiers": the force hit
+            actor2 = next((a.actor for m in group for a in m.actors if a.armed and a.actor.name != actor1.name), None) if actor1 else None
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
