@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, lexicon, status
-from thucydides.extract.actors import country_name, is_group_name
+from thucydides.extract.actors import ActorMention, country_name, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
@@ -129,6 +129,20 @@ def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
     return found
 
 
+def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | None) -> Actor | None:
+    """ "military jets", or no one, striking from the air in an article that names one side doing
+    air strikes ("Saudi-led coalition airstrikes kill …"): that side (few sides fly)."""
+    if not any("air" in m.categories for m in group):
+        return None
+    state = agent is None or agent.actor.inter in {1, 8}
+    named = {
+        m.agent.actor.name: m.agent.actor
+        for m in doc.mentions
+        if m.agent is not None and m.agent.kind in {"named", "anti"} and "air" in m.categories and not m.background and (m.agent.actor.inter in {1, 8}) == state
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals) -> tuple[Actor | None, Actor | None]:
     event_type = coding.event_type_of(sub_event_type)
     iso = doc.context.country
@@ -144,6 +158,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
     target = next((m.target for m in group if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
     actor1 = agent.actor if agent else None
+    if agent is None or agent.kind not in {"named", "anti"}:
+        actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
