@@ -129,16 +129,23 @@ def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
     return found
 
 
+def _names_a_side(agent: ActorMention, country: str | None) -> bool:
+    """A group by name, or the forces of a foreign country ("Russian airstrikes" in Syria), not
+    the article's own country's forces by default."""
+    return agent.kind in {"named", "anti"} or (agent.actor.inter in {1, 8} and agent.country is not None and agent.country != country)
+
+
 def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | None) -> Actor | None:
     """ "military jets", or no one, striking from the air in an article that names one side doing
-    air strikes ("Saudi-led coalition airstrikes kill …"): that side (few sides fly)."""
+    air strikes ("Saudi-led coalition airstrikes kill …", "Russian airstrikes"): that side (few
+    sides fly)."""
     if not any("air" in m.categories for m in group):
         return None
     state = agent is None or agent.actor.inter in {1, 8}
     named = {
         m.agent.actor.name: m.agent.actor
         for m in doc.mentions
-        if m.agent is not None and m.agent.kind in {"named", "anti"} and "air" in m.categories and not m.background and (m.agent.actor.inter in {1, 8}) == state
+        if m.agent is not None and _names_a_side(m.agent, doc.context.country) and "air" in m.categories and not m.background and (m.agent.actor.inter in {1, 8}) == state
     }
     return next(iter(named.values())) if len(named) == 1 else None
 

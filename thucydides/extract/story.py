@@ -96,6 +96,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
+            _claimant_agent(mention, actors)
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
@@ -143,6 +144,22 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         if before:
             mention.agent = before[-1]
             return
+
+
+def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
+    """ "Houthi fighters claimed to have shelled …", "the group said it had ambushed …" told as
+    an infinitive of the claim: who claims to have done it did it."""
+    if mention.agent is not None:
+        return
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        verb = doc[cue.head]
+        if cue.anchor and verb.dep_ == "xcomp" and any(s.verb.i == verb.head.i for s in mention.statements):
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
+            if found is not None:
+                mention.agent = found
+                return
 
 
 def _speaker_actor(mention: Mention, actors: list[ActorMention]) -> ActorMention | None:
