@@ -90,3 +90,21 @@ def test_jets_in_an_article_naming_one_side_striking_from_the_air(run):
         event = at(events, place)
         assert event.sub_event_type == "Air/drone strike"
         assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia", place
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "name", "inter"),
+    [
+        ("Fighters of the Azawad Liberation Front attacked an army convoy.", "ML", "FLA: Azawad Liberation Front", 2),
+        ("CPC rebels ambushed a patrol near the border.", "CF", "CPC: Coalition of Patriots for Change", 2),
+        ("Kataib Hezbollah fighters fired rockets at the base.", "IQ", "Kataib Hezbollah", 3),
+        ("Members of the G9 Family and Allies burned houses.", "HT", "G9 Family and Allies", 3),
+        ("Guerreros Unidos gunmen killed two police officers.", "MX", "Guerreros Unidos", 3),
+        ("Wazalendo fighters clashed with the rebels.", "CD", "Wazalendo", 3),
+        ("The Karenni Nationalities Defence Force seized a junta outpost.", "MM", "KNDF: Karenni Nationalities Defence Force", 2),
+    ],
+)
+def test_main_armed_groups_of_todays_conflicts_are_named(nlp, text, iso, name, inter):
+    sentence = sentences_of(text, nlp(text), [])[0]
+    found = [(a.actor.name, a.actor.inter) for a in actors_in(sentence, ActorContext(iso, dt.date(2024, 2, 20)))]
+    assert (name, inter) in found
