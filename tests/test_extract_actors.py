@@ -108,3 +108,21 @@ def test_main_armed_groups_of_todays_conflicts_are_named(nlp, text, iso, name, i
     sentence = sentences_of(text, nlp(text), [])[0]
     found = [(a.actor.name, a.actor.inter) for a in actors_in(sentence, ActorContext(iso, dt.date(2024, 2, 20)))]
     assert (name, inter) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "iso", "sub_event_type", "actor2"),
+    [
+        ("Police arrested an opposition blogger in Gomel on Monday.", "Gomel", "BY", "Arrests", "Civilians (Belarus)"),
+        ("Two village groups clashed with sticks and stones in Sitamarhi on Sunday.", "Sitamarhi", "IN", "Mob violence", "Rioters (India)"),
+        ("On Sunday a mob beat a suspected thief to death in Sitamarhi.", "Sitamarhi", "IN", "Mob violence", "Civilians (India)"),
+        ("On Monday police found a hidden weapons cache near Khasavyurt.", "Khasavyurt", "RU", "Disrupted weapons use", "Unidentified Armed Group (Russia)"),
+        ("On Monday soldiers defused an IED planted by al-Shabab near Afgoye.", "Afgoye", "SO", "Disrupted weapons use", "Al Shabaab"),
+        ("On Friday gunmen abducted a traditional ruler from his home in Lafia.", "Lafia", "NG", "Abduction/forced disappearance", "Civilians (Nigeria)"),
+        ("On Friday protesters were dispersed with tear gas in Tamale.", "Tamale", "GH", "Protest with intervention", "Police Forces of Ghana"),
+    ],
+)
+def test_acled_defaults_for_the_second_actor(run, text, place, iso, sub_event_type, actor2):
+    event = at(run(text, {place: iso}), place)
+    assert event.sub_event_type == sub_event_type
+    assert event.actor2 is not None and event.actor2.name == actor2

@@ -99,8 +99,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
 # --- one event ------------------------------------------------------------------------------------
 
 
-def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None) -> Actor | None:
-    name = country_name(iso, short=True)
+def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None, *, long: bool = False) -> Actor | None:
+    name = country_name(iso, short=not long)
     if name is None:
         return None
     return Actor(template.format(name), inter, text)
@@ -175,6 +175,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if force is None:
             # "… while security forces responded with tear gas": the force told in another clause
             force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8}), None)
+        if force is None and sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
+            # ACLED: who intervenes in a protest, unless the text says otherwise, is the police
+            force = _country_actor("Police Forces of {}", 1, iso, None, long=True)
         actor2 = force if sub_event_type != "Peaceful protest" else None
     elif event_type == "Riots":
         crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
@@ -185,10 +188,16 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None:
             # "… while security forces responded with tear gas": the force facing the crowd
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8}), None)
+        if actor2 is None and sub_event_type == "Mob violence":
+            # a mob beats a man: civilians; two groups clash: rioters on both sides
+            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
-        if actor2 is None and signals.target_kind == "civilian":
+        if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
+            actor2 = None  # the attackers, misread as their own target
+        # violence against civilians is, by its definition, against civilians
+        if actor2 is None and (signals.target_kind == "civilian" or event_type == "Violence against civilians"):
             actor2 = _country_actor("Civilians ({})", 7, iso)
         elif actor2 is None and signals.target_kind == "armed":
             # "a roadside bomb … killing two soldiers": the force hit
@@ -197,6 +206,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
         actor2 = actor2 or _opponent(doc, actor1)
+    elif sub_event_type in {"Arrests", "Looting/property destruction"} and actor2 is None and signals.target_kind != "armed":
+        # the people arrested, the owners of what was destroyed: civilians unless armed
+        actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type == "Disrupted weapons use" and actor2 is None:
+        # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
+        owner = next((a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and (actor1 is None or a.actor.name != actor1.name)), None)
+        actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
