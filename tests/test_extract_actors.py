@@ -126,3 +126,10 @@ def test_acled_defaults_for_the_second_actor(run, text, place, iso, sub_event_ty
     event = at(run(text, {place: iso}), place)
     assert event.sub_event_type == sub_event_type
     assert event.actor2 is not None and event.actor2.name == actor2
+
+
+def test_a_name_running_into_the_cue_word_is_whose_strike_it_was(run):
+    event = at(run("On Sunday, a Saudi-led coalition air raid was reported on Kitaf district.", {"Kitaf": "YE"}), "Kitaf")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.name == "Operation Restoring Hope"
+    assert event.actor2 is None or event.actor2.name != "Operation Restoring Hope"

@@ -84,6 +84,10 @@ class Mention:
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
+    # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
+    # is whose raid it was, whatever the verb does to the phrase
+    if mention.head in {a.i for a in anchors} and mention.kind in {"named", "anti"}:
+        return "agent"
     if token.dep_ == "conj":
         token = token.head
         while token.dep_ == "conj":
