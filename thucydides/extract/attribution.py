@@ -184,8 +184,9 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
     # "Faqiri said": the speaker named in full earlier
     if head.pos_ == "PROPN":
         # "Martínez Celis said": the surname, one word or several, of someone named before
-        surname = [t.text for t in _noun_phrase(head)]
-        if all(t.pos_ == "PROPN" for t in _noun_phrase(head)):
+        words = _noun_phrase(head)
+        surname = [t.text for t in words]
+        if all(t.pos_ == "PROPN" for t in words):
             for earlier, earlier_words in reversed(memory.history):
                 names = earlier.speaker.split()
                 if len(names) >= len(surname) and names[-len(surname) :] == surname:

@@ -9,7 +9,9 @@ what its mentions say between them.
   account at a province (or country) that contains events told place by place gives them its
   cues and is dropped; a placeless account of the weapon used ("killed in Ukrainian shelling")
   types the deaths told next at named places; "three districts" summed up and then named one by
-  one is dropped.
+  one is dropped;
+- the sources of an event: those of the accounts merged into it, and statements that tell no
+  event of their own, at its place or referring back to it ("X confirmed the incident").
 """
 
 from __future__ import annotations
@@ -395,8 +397,7 @@ def share_between_mentions(doc: Story) -> None:
 def place_key(place: EventPlace | None) -> str | None:
     if place is None or place.place is None:
         return None
-    entry = place.place.mention.entry
-    return f"id:{entry.geonameid}" if entry is not None else "text:" + place.place.mention.text.lower()
+    return _key_of(place.place)
 
 
 def _refers_back(statement: Statement) -> bool:
