@@ -133,3 +133,10 @@ def test_a_name_running_into_the_cue_word_is_whose_strike_it_was(run):
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and event.actor1.name == "Operation Restoring Hope"
     assert event.actor2 is None or event.actor2.name != "Operation Restoring Hope"
+
+
+def test_someone_arrested_by_no_one_named_was_arrested_by_the_police(run):
+    event = at(run("On Tuesday a popular blogger was arrested in Mogilev.", {"Mogilev": "BY"}), "Mogilev")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Belarus"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Belarus)"

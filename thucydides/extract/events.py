@@ -206,9 +206,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
         actor2 = actor2 or _opponent(doc, actor1)
-    elif sub_event_type in {"Arrests", "Looting/property destruction"} and actor2 is None and signals.target_kind != "armed":
-        # the people arrested, the owners of what was destroyed: civilians unless armed
-        actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type in {"Arrests", "Looting/property destruction"}:
+        if actor1 is None and sub_event_type == "Arrests":
+            # "a blogger was arrested": by the police, unless the text names who
+            actor1 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
+        if actor2 is None and signals.target_kind != "armed":
+            # the people arrested, the owners of what was destroyed: civilians unless armed
+            actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Disrupted weapons use" and actor2 is None:
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
         owner = next((a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and (actor1 is None or a.actor.name != actor1.name)), None)
