@@ -140,3 +140,10 @@ def test_someone_arrested_by_no_one_named_was_arrested_by_the_police(run):
     assert event.sub_event_type == "Arrests"
     assert event.actor1 is not None and event.actor1.name == "Police Forces of Belarus"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Belarus)"
+
+
+def test_rioters_are_named_after_the_crowds_own_country(run):
+    text = "On Monday Indian workers clashed with police and threw stones at a checkpoint in Birgunj."
+    event = at(run(text, {"Birgunj": "NP"}), "Birgunj")
+    assert event.event_type == "Riots"
+    assert event.actor1 is not None and event.actor1.name == "Rioters (India)"

@@ -182,7 +182,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Riots":
         crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
         text = crowd.text if crowd else None
-        actor1 = _country_actor("Rioters ({})", 5, iso, text)
+        # rioters of the crowd's own country ("Palestinians" clashing in Jerusalem)
+        crowd_iso = agent.country if crowd is not None and agent is not None and agent.country else iso
+        actor1 = _country_actor("Rioters ({})", 5, crowd_iso, text) or _country_actor("Rioters ({})", 5, iso, text)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
         if actor2 is None:
