@@ -11,7 +11,8 @@ import pytest
 from thucydides.evaluate import score_gold
 from thucydides.evaluate.gold import parse_item
 from thucydides.evaluate.matching import capped_radii, distance_km
-from thucydides.evaluate.outputs import output_from_dict
+from thucydides.evaluate.fields import attribution_correct
+from thucydides.evaluate.outputs import OutputAttribution, OutputEvent, output_from_dict
 
 TEXT = (
     "Insurgents said on Monday they had captured the towns of Korvan and Meldis in the east. "
@@ -309,3 +310,17 @@ def test_summary_line_and_dict():
     data = report.to_dict()
     assert data["summary"]["event_f1"] == 0.5
     assert data["articles"][0]["missed"][0]["gold"] == "G2"
+
+
+# --- attribution: a source's name is read like an actor's -------------------------------------
+
+
+def output_with(*links: OutputAttribution) -> OutputEvent:
+    return OutputEvent(id="x", event_type=None, sub_event_type=None, status=None, actor1=None, actor2=None, location=None, date=None, fatalities=None, attribution=links, evidence=())
+
+
+def test_a_gold_source_with_a_leading_article_or_its_channel():
+    links = (OutputAttribution(speaker="army", role=None, channel="statement", via=None),)
+    assert attribution_correct(output_with(*links), ["the army"])
+    assert attribution_correct(output_with(*links), ["army statement"])
+    assert not attribution_correct(output_with(*links), ["police statement"])

@@ -61,11 +61,14 @@ def actor_correct(output: OutputActor | None, gold_names: Sequence[str]) -> bool
 
 
 def attribution_correct(output: OutputEvent, gold_names: Sequence[str]) -> bool | None:
-    """Every gold source appears (as a substring, any case) in some link's speaker/role/channel/via."""
+    """Every gold source appears (as a substring, any case, a leading "the/a/an" ignored, as for
+    actors) in some link's speaker/role/channel/via, or in its speaker and channel read together
+    (a gold "the army statement" is speaker "army", channel "statement")."""
     if not gold_names:
         return None
     fields = [squeeze(value) for link in output.attribution for value in (link.speaker, link.role, link.channel, link.via) if value]
-    return all(any(squeeze(name) in field for field in fields) for name in gold_names)
+    fields += [squeeze(f"{link.speaker} {link.channel}") for link in output.attribution if link.speaker and link.channel]
+    return all(any(_name_key(name) in field for field in fields) for name in gold_names)
 
 
 def judge_pair(gold: GoldEvent, output: OutputEvent) -> dict[str, bool | None]:

@@ -19,7 +19,7 @@ from thucydides.extract.sentences import Sentence
 from thucydides.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 _HYPHENS = {"-", "–"}
@@ -49,6 +49,7 @@ class ActorMention:
     first: int  # token range of the phrase
     last: int
     country: str | None
+    words: str | None = None  # a named group as the article spells it ("al-Shabab"), without the rest of its phrase
 
     @property
     def armed(self) -> bool:
@@ -99,6 +100,19 @@ def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
             if len(words) == size and words in by_word:
                 return by_word[words]
     return None
+
+
+_COUNT_WORDS = {"at", "least", "more", "than", "about", "around", "some", "nearly", "almost", "over", "up", "to", "several", "many", "dozens", "scores", "hundreds", "thousands", "of", "a", "few"}
+
+
+def _uncounted(span: Span) -> str:
+    """The words naming who, without how many: "at least 12 insurgents" → "insurgents"."""
+    head = span[-1]
+    counted = {t.i for c in head.children if c.dep_ in {"nummod", "quantmod"} for t in c.subtree}
+    start = span.start
+    while start < head.i and (span.doc[start].i in counted or span.doc[start].like_num or span.doc[start].lower_ in _COUNT_WORDS):
+        start += 1
+    return span.doc[start : head.i + 1].text
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
@@ -195,7 +209,8 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             first = phrase[0].i
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
-        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country))
+        words = sentence.doc[matched[0].i : matched[-1].i + 1].text
+        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words))
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))
@@ -260,7 +275,7 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             else:
                 name, inter = _generic_actor(kind, iso, context)
             first = phrase[0].i if phrase else token.i
-            text = sentence.doc[first : token.i + 1].text
+            text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
             taken.update(range(first, token.i + 1))
             break

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 _CLIP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
+# "informed about the attacks", "spoke of an ambush", "reported on the clashes"
+_TOPIC_PREPOSITIONS = {"about", "of", "on", "regarding", "concerning"}
+_DESCRIBING_PREPOSITIONS = {"of", "for", "on", "in", "from", "at"}
 
 
 @dataclass
@@ -52,6 +55,11 @@ class SpeakerMemory:
     last: Attribution | None = None
     last_words: str = ""
     history: list[tuple[Attribution, str]] = field(default_factory=list)
+    # named armed groups as written, so that "the group said" has a name: those of the sentence
+    # being read (token index, words) and those of earlier sentences
+    groups_here: list[tuple[int, str]] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # outlets named so far ("the agency reported")
 
 
 def _text(tokens: list[Token]) -> str:
@@ -73,6 +81,11 @@ def _noun_phrase(head: Token) -> list[Token]:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if head.pos_ == "PROPN" and child.lower_ in {"of", "for"} and pobj is not None and pobj.pos_ == "PROPN" and child.i == head.i + 1:
                 name_tail = [child, *pobj.subtree]
+            # who the speaker is, told by what follows: "the information centre on shelling",
+            # "residents in the village", "a spokesman for the police" (not "on Tuesday")
+            elif head.pos_ == "NOUN" and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and pobj.ent_type_ not in {"DATE", "TIME"}:
+                name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and not t.is_punct]
+                name_tail = [t for t in name_tail if t.i < _first_clip(child)]
             continue
         keep.extend(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
@@ -86,6 +99,14 @@ def _noun_phrase(head: Token) -> list[Token]:
             break
         contiguous.insert(0, token)
     return contiguous + sorted(name_tail, key=lambda t: t.i)
+
+
+def _first_clip(prep: Token) -> int:
+    """Where a speaker's describing phrase ends: before a comma or a clause inside it."""
+    for token in prep.subtree:
+        if token.i > prep.i and (token.is_punct or token.dep_ in {"relcl", "acl", "appos"}):
+            return token.i
+    return prep.right_edge.i + 1
 
 
 def _split_name(tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -132,6 +153,21 @@ def _channel(verb: Token) -> str | None:
     return None
 
 
+def _is_clause(token: Token) -> bool:
+    """An object that is a misparsed "that"-clause ("added that a strike damaged …")."""
+    left = token.left_edge
+    return left.lower_ == "that" and left.dep_ == "mark"
+
+
+def _is_topic(prep: Token) -> bool:
+    """A topic phrase ("about the attacks"), not a time or a channel ("on Tuesday", "on Twitter")."""
+    if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    channels = lexicon.status_words()["channels"]
+    return pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"} and pobj.lemma_.lower() not in channels and not _is_outlet(pobj)
+
+
 def _is_outlet(token: Token) -> bool:
     phrase = " ".join(t.lower_ for t in _noun_phrase(token))
     outlets = lexicon.status_words()["outlets"]
@@ -146,10 +182,18 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
         last = memory.last
         return last.speaker, last.role, None, memory.last_words
     # "Faqiri said": the speaker named in full earlier
-    if head.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in head.children):
-        for earlier, earlier_words in reversed(memory.history):
-            if earlier.speaker.split()[-1:] == [head.text]:
-                return earlier.speaker, earlier.role, None, earlier_words
+    if head.pos_ == "PROPN":
+        # "Martínez Celis said": the surname, one word or several, of someone named before
+        words = _noun_phrase(head)
+        surname = [t.text for t in words]
+        if all(t.pos_ == "PROPN" for t in words):
+            for earlier, earlier_words in reversed(memory.history):
+                names = earlier.speaker.split()
+                if len(names) >= len(surname) and names[-len(surname) :] == surname:
+                    return earlier.speaker, earlier.role, None, earlier_words
+    named = _definite_reference(head, memory)
+    if named is not None:
+        return named, None, None, f"{named.lower()} {head.lower_}"
     channel = None
     # "a statement from an Army official said", "the army's statement said"
     if head.lemma_.lower() in lexicon.status_words()["channels"]:
@@ -162,8 +206,9 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
             head = inner
     phrase = _noun_phrase(head)
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
-    if any(t.lower_ in {"of", "for"} for t in phrase):
-        # an organisation's name ("the Syrian Observatory for Human Rights"): no person, no role
+    if any(t.lower_ in {"of", "for"} or (t.dep_ == "prep" and t.head.i == head.i) for t in phrase):
+        # an organisation's name ("the Syrian Observatory for Human Rights"), or a speaker told
+        # by where or what they are ("residents in Kobo"): no person, no role
         name, role = _text(phrase), None
     else:
         name, role = _split_name(phrase)
@@ -179,18 +224,37 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
     return speaker, role, channel, words
 
 
+def _definite_reference(head: Token, memory: SpeakerMemory) -> str | None:
+    """ "the group said" → the armed group named last before it; "the agency reported" → the
+    outlet named last."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children):
+        return None
+    if any(c.dep_ in {"compound", "amod", "poss"} or (c.dep_ == "prep" and c.lower_ in {"of", "for"}) for c in head.children):
+        return None  # "the rebel group", "the group of residents": described, not referred back to
+    words = lexicon.status_words()
+    lemma = head.lemma_.lower()
+    if lemma in words["group_speaker_nouns"]:
+        here = [name for i, name in memory.groups_here if i < head.i]
+        found = here or memory.groups
+        return found[-1] if found else None
+    if lemma in words["outlet_speaker_nouns"] and memory.outlets:
+        return memory.outlets[-1]
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    # "stated" coordinated with "quoted": the first verb's subject
-    if verb.dep_ == "conj":
+    # "stated" coordinated with "quoted": the first verb's subject; "confirmed the attack,
+    # saying …": the participle's speaker is the main verb's
+    if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}):
         return _subject(verb.head)
     return None
 
 
 def _complement_roots(verb: Token) -> list[Token]:
-    roots = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}]
+    roots = [c for c in verb.children if (c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}) or (c.dep_ == "dobj" and _is_clause(c))]
     # "quoted a commander as saying that …"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
@@ -232,6 +296,8 @@ def _is_reporting(verb: Token) -> bool:
     # "claimed the lives of 21 civilians" is a death; "added scattered signs" is no report
     if any(c.lemma_.lower() in {"life", "lives"} for c in objects):
         return False
+    # "added that a drone strike damaged …" parsed with the clause as an object: still a report
+    objects = [c for c in objects if not _is_clause(c)]
     if objects and lemma not in {"quote", "tell", "claim", "deny", "reject", "dismiss", "confirm", "report", "cite", "accuse", "inform", "show", "put"}:
         return False
     return True
@@ -263,6 +329,8 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
         if statement.link.speaker != "unnamed source" and statement.speaker_words:
             memory.last, memory.last_words = statement.link, statement.speaker_words
             memory.history.append((statement.link, statement.speaker_words))
+        if statement.link.via:
+            memory.outlets.append(statement.link.via)
     return statements
 
 
@@ -278,6 +346,17 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             complement = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         elif verb.lemma_.lower() in lexicon.status_words()["denial_verbs"] | lexicon.status_words()["claim_verbs"]:
             complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+        elif not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            # "confirmed the incident", "informed about attacks on …": what the object of a
+            # confirmation or the topic phrase names is what is reported ("an air raid was
+            # reported on Nihm" is passive: the raid itself, at Nihm)
+            confirming = verb.lemma_.lower() in lexicon.status_words()["corroboration_verbs"]
+            complement = {
+                t.i
+                for c in verb.children
+                if (confirming and c.dep_ == "dobj" and not _is_outlet(c)) or _is_topic(c)
+                for t in c.subtree
+            }
         if not complement:
             return None
     lemma = verb.lemma_.lower()

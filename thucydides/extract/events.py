@@ -23,10 +23,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, lexicon, status
-from thucydides.extract.actors import country_name, is_group_name
+from thucydides.extract.actors import ActorMention, country_name, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention
-from thucydides.extract.story import Story, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
+from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
 from thucydides.geocode.precision import geo_precision_of
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
 
@@ -44,6 +44,10 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
         return False
     x, y = a.agent.actor, b.agent.actor
     if x.name == y.name or not (a.agent.armed and b.agent.armed):
+        return False
+    # "troops moved in after the rebels had pulled out": the side leaving and the side entering
+    # make one transfer of the place
+    if "withdraw" in a.categories or "withdraw" in b.categories:
         return False
     generic = ("Unidentified", "Local militia")
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
@@ -95,8 +99,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
 # --- one event ------------------------------------------------------------------------------------
 
 
-def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None) -> Actor | None:
-    name = country_name(iso, short=True)
+def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None, *, long: bool = False) -> Actor | None:
+    name = country_name(iso, short=not long)
     if name is None:
         return None
     return Actor(template.format(name), inter, text)
@@ -125,33 +129,96 @@ def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
     return found
 
 
+def _names_a_side(agent: ActorMention, country: str | None) -> bool:
+    """A group by name, or the forces of a foreign country ("Russian airstrikes" in Syria), not
+    the article's own country's forces by default."""
+    return agent.kind in {"named", "anti"} or (agent.actor.inter in {1, 8} and agent.country is not None and agent.country != country)
+
+
+def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | None) -> Actor | None:
+    """ "military jets", or no one, striking from the air in an article that names one side doing
+    air strikes ("Saudi-led coalition airstrikes kill …", "Russian airstrikes"): that side (few
+    sides fly)."""
+    if not any("air" in m.categories for m in group):
+        return None
+    state = agent is None or agent.actor.inter in {1, 8}
+    named = {
+        m.agent.actor.name: m.agent.actor
+        for m in doc.mentions
+        if m.agent is not None and _names_a_side(m.agent, doc.context.country) and "air" in m.categories and not m.background and (m.agent.actor.inter in {1, 8}) == state
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals) -> tuple[Actor | None, Actor | None]:
     event_type = coding.event_type_of(sub_event_type)
     iso = doc.context.country
     # the agent of the telling that makes the event what it is (not of "the troops were on
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
-    agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind] or [m.agent for m in group if m.agent is not None]
+    agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind]
+    if not agents and kind != "violent":
+        agents = [m.agent for m in group if m.agent is not None]
+    # the side that pulled out of a place is not the side that took it
+    leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
+    agents = [a for a in agents if id(a) not in leaving] or agents
     agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
     target = next((m.target for m in group if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
     actor1 = agent.actor if agent else None
+    if agent is None or agent.kind not in {"named", "anti"}:
+        actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
         actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
+        if force is None:
+            # "… while security forces responded with tear gas": the force told in another clause
+            force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8}), None)
+        if force is None and sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
+            # ACLED: who intervenes in a protest, unless the text says otherwise, is the police
+            force = _country_actor("Police Forces of {}", 1, iso, None, long=True)
         actor2 = force if sub_event_type != "Peaceful protest" else None
     elif event_type == "Riots":
         crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
         text = crowd.text if crowd else None
-        actor1 = _country_actor("Rioters ({})", 5, iso, text)
+        # rioters of the crowd's own country ("Palestinians" clashing in Jerusalem)
+        crowd_iso = agent.country if crowd is not None and agent is not None and agent.country else iso
+        actor1 = _country_actor("Rioters ({})", 5, crowd_iso, text) or _country_actor("Rioters ({})", 5, iso, text)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
+        if actor2 is None:
+            # "… while security forces responded with tear gas": the force facing the crowd
+            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8}), None)
+        if actor2 is None and sub_event_type == "Mob violence":
+            # a mob beats a man: civilians; two groups clash: rioters on both sides
+            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
-        if actor2 is None and signals.target_kind == "civilian":
+        if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
+            actor2 = None  # the attackers, misread as their own target
+        # violence against civilians is, by its definition, against civilians
+        if actor2 is None and (signals.target_kind == "civilian" or event_type == "Violence against civilians"):
             actor2 = _country_actor("Civilians ({})", 7, iso)
+        elif actor2 is None and signals.target_kind == "armed":
+            # "a roadside bomb … killing two soldiers": the force hit
+            actor2 = next((a.actor for m in group for a in m.actors if a.armed and a.actor.name != actor1.name), None) if actor1 else None
+    elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
+        # "troops moved into the town after the rebels had pulled out": the side that left
+        actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
+        actor2 = actor2 or _opponent(doc, actor1)
+    elif sub_event_type in {"Arrests", "Looting/property destruction"}:
+        if actor1 is None and sub_event_type == "Arrests":
+            # "a blogger was arrested": by the police, unless the text names who
+            actor1 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
+        if actor2 is None and signals.target_kind != "armed":
+            # the people arrested, the owners of what was destroyed: civilians unless armed
+            actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type == "Disrupted weapons use" and actor2 is None:
+        # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
+        owner = next((a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and (actor1 is None or a.actor.name != actor1.name)), None)
+        actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
@@ -187,7 +254,10 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
 
 def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     chains = [m.statements for m in group]
-    corroborated = any(s.kind == "confirm" or s.is_neutral for chain in chains for s in chain[:1])
+    # a party confirming its own account corroborates nothing ("the governor confirmed two deaths")
+    corroborated = any((s.kind == "confirm" and not s.is_party) or s.is_neutral for chain in chains for s in chain[:1])
+    # a witness who tells it elsewhere in the article ("residents confirmed the deaths")
+    corroborated = corroborated or any(s.is_neutral for m in group for s in m.sources)
     corroborated = corroborated or _confirmed_elsewhere(doc, group)
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
     return status.report_status(chains, corroborated, doc.unverified, self_claim)
@@ -275,7 +345,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         event_status = _status(doc, group, sub_event_type)
     date = _date(group, doc.article.published)
     evidence = _evidence(doc, group)
-    attribution = tuple(dict.fromkeys(s.link for m in group for s in m.statements))
+    attribution = tuple(dict.fromkeys([s.link for m in group for s in m.statements] + [s.link for m in group for s in m.sources]))
     return Event(
         id=_event_id(doc.article, sub_event_type, place_key(place), date, evidence),
         event_type=coding.event_type_of(sub_event_type),
@@ -336,6 +406,7 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     read.mentions = split_ranges(read.mentions)
     place_mentions(read)
     share_between_mentions(read)
+    attach_floating_sources(read)
     usable = [m for m in read.mentions if not m.dropped and m.place is not None]
     if not usable and not _names_any_place(read):
         # the text names no place the gazetteer knows (only a country, or nothing): what it

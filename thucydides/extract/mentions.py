@@ -55,6 +55,9 @@ class Mention:
     day: dt.date | None = None  # the day (one of a range) this mention stands for
     dropped: bool = False
     crowd_violence: bool = False  # stones, fire, barricades by a crowd (or by nobody named)
+    # other statements telling of the same happening (a lead's "an official said" summing it up,
+    # a later "X confirmed the attack"): sources of the event, not the chain that frames this clause
+    sources: list[Statement] = field(default_factory=list)
 
     @property
     def categories(self) -> dict[str, float]:
@@ -81,6 +84,10 @@ class Mention:
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
+    # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
+    # is whose raid it was, whatever the verb does to the phrase
+    if mention.head in {a.i for a in anchors} and mention.kind in {"named", "anti"}:
+        return "agent"
     if token.dep_ == "conj":
         token = token.head
         while token.dep_ == "conj":
@@ -89,6 +96,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     anchor_ids = {a.i for a in anchors}
     verbs = {clause_verb(a).i for a in anchors} | anchor_ids
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
+        return "agent"
+    # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
+    # governs the cue's infinitive or participle acts
+    if token.dep_ == "nsubj" and any(a.dep_ == "xcomp" and a.head.i == head.i for a in anchors):
         return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
         return "target"
@@ -381,12 +392,15 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 iso = demonym_country(child, sentence)
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
-        # "in Ukrainian shelling" however parsed: a demonym right before the cue word
-        before = anchor.doc[anchor.i - 1] if anchor.i > sentence.span.start else None
-        if before is not None and before.text[:1].isupper():
-            iso = demonym_country(before, sentence)
-            if iso:
-                return generic_actor("military", iso, context, before.text, before.i)
+        # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
+        # parsed: a demonym among the words that run up to the cue word
+        for before in reversed(anchor.doc[max(sentence.span.start, anchor.i - 3) : anchor.i]):
+            if before.text[:1].isupper():
+                iso = demonym_country(before, sentence)
+                if iso:
+                    return generic_actor("military", iso, context, before.text, before.i)
+            if before.dep_ not in {"amod", "compound", "nmod"} or before.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                break
         if anchor.pos_ != "NOUN":
             continue
         for child in anchor.children:

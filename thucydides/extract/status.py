@@ -183,8 +183,12 @@ def report_status(
         return "reported"
     if any(s.kind == "claim" for s in inner):
         return "claimed"
+    # the article says the accounts could not be checked: what no neutral witness tells is a
+    # claim, whoever relays it ("the region's information centre", an official)
+    if article_unverified and not any(s.is_neutral for s in inner):
+        return "claimed"
     parties = [s for s in inner if s.is_party]
-    if len(parties) == len(inner) and (article_unverified or self_claim):
+    if len(parties) == len(inner) and self_claim:
         return "claimed"
     return "reported"
 

@@ -9,27 +9,30 @@ what its mentions say between them.
   account at a province (or country) that contains events told place by place gives them its
   cues and is dropped; a placeless account of the weapon used ("killed in Ukrainian shelling")
   types the deaths told next at named places; "three districts" summed up and then named one by
-  one is dropped.
+  one is dropped;
+- the sources of an event: those of the accounts merged into it, and statements that tell no
+  event of their own, at its place or referring back to it ("X confirmed the incident").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
-from thucydides.extract.attribution import SpeakerMemory, statements_in
+from thucydides.extract import lexicon
+from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
 from thucydides.extract.casualties import counts_in, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace
 from thucydides.extract.regions import regions_of
-from thucydides.extract.sentences import Sentence, sentences_of
+from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
-from thucydides.model import Article, PlaceMention
+from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,6 +56,7 @@ class Story:
     actors: list[tuple[int, ActorMention]]  # (sentence index, mention) in text order
     context: ActorContext
     unverified: bool
+    statements: list[list[Statement]] = field(default_factory=list)  # by sentence index
 
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
@@ -79,10 +83,14 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
     memory = SpeakerMemory()
     mentions: list[Mention] = []
     all_actors: list[tuple[int, ActorMention]] = []
+    all_statements: list[list[Statement]] = []
     for sentence in sentences:
+        actors = _named_back(actors_in(sentence, context), sentence, all_actors)
+        memory.groups_here = [(a.first, a.words) for a in actors if a.words and a.kind == "named" and a.armed]
         statements = statements_in(sentence, memory)
+        memory.groups.extend(words for _, words in memory.groups_here)
+        all_statements.append(statements)
         cues = find_cues(sentence)
-        actors = actors_in(sentence, context)
         dates = find_dates(sentence, article.published)
         counts = counts_in(sentence)
         injuries = words_of_harm(sentence, {t.i for t in sentence.span})
@@ -90,9 +98,29 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
+            _claimant_agent(mention, actors)
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
-    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text))
+    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+
+
+def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tuple[int, ActorMention]]) -> list[ActorMention]:
+    """ "the rebels", "the militants" after "M23 rebels": the armed group named last, not an
+    unidentified one (the generic words of a definite description refer back)."""
+    out: list[ActorMention] = []
+    for mention in actors:
+        head = sentence.doc[mention.head]
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children)
+        described = any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in head.children)
+        if mention.actor.name.startswith("Unidentified Armed Group") and definite and not described:
+            named = [a for a in actors if a.kind == "named" and a.actor.inter in {2, 3, 4} and a.last < mention.first]
+            named = named or [a for _, a in earlier if a.kind == "named" and a.actor.inter in {2, 3, 4}]
+            if named:
+                # named in the words of the article that named it ("M23")
+                found = named[-1]
+                mention = replace(mention, actor=Actor(found.actor.name, found.actor.inter, found.words or found.actor.text), kind="named", words=found.words)
+        out.append(mention)
+    return out
 
 
 def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier: list[tuple[int, ActorMention]]) -> None:
@@ -118,6 +146,22 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         if before:
             mention.agent = before[-1]
             return
+
+
+def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
+    """ "Houthi fighters claimed to have shelled …", "the group said it had ambushed …" told as
+    an infinitive of the claim: who claims to have done it did it."""
+    if mention.agent is not None:
+        return
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        verb = doc[cue.head]
+        if cue.anchor and verb.dep_ == "xcomp" and any(s.verb.i == verb.head.i for s in mention.statements):
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
+            if found is not None:
+                mention.agent = found
+                return
 
 
 def _speaker_actor(mention: Mention, actors: list[ActorMention]) -> ActorMention | None:
@@ -154,7 +198,9 @@ def place_mentions(doc: Story) -> None:
             placed.append(mention)
             continue
         day = _own_day(mention)
-        for earlier in reversed([m for m in placed if index - _LOOKBACK <= m.sentence.index < index]):
+        # nearest first: mentions placed by this loop were appended after those placed by name
+        before = sorted((m for m in placed if index - _LOOKBACK <= m.sentence.index < index), key=lambda m: m.sentence.index)
+        for earlier in reversed(before):
             if earlier.background or earlier.modality or earlier.dropped:
                 continue
             # the story's place carries over unless the two are dated to different days
@@ -268,6 +314,8 @@ def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     into.injuries = into.injuries + donor.injuries
     if not into.statements:
         into.statements = donor.statements
+    # whoever told the absorbed account is a source of this one too
+    into.sources = into.sources + [s for s in donor.statements + donor.sources if s not in into.statements]
     into.actors = into.actors + donor.actors
 
 
@@ -349,5 +397,51 @@ def share_between_mentions(doc: Story) -> None:
 def place_key(place: EventPlace | None) -> str | None:
     if place is None or place.place is None:
         return None
-    entry = place.place.mention.entry
-    return f"id:{entry.geonameid}" if entry is not None else "text:" + place.place.mention.text.lower()
+    return _key_of(place.place)
+
+
+def _refers_back(statement: Statement) -> bool:
+    """What the statement reports points at something told before: "the incident", "Saturday's
+    attack", "the two towns", or a toll ("confirmed two fatalities")."""
+    words = lexicon.status_words()
+    doc = statement.verb.doc
+    for i in statement.complement:
+        token = doc[i]
+        lower = token.lower_
+        if lower in words["toll_nouns"] and token.pos_ in {"NOUN", "ADJ", "VERB"}:
+            return True
+        if lower in words["referring_event_nouns"] or lower in words["referring_place_nouns"]:
+            if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}) for c in token.children):
+                return True
+    return False
+
+
+def attach_floating_sources(doc: Story) -> None:
+    """Statements that tell no event of their own are sources of the events they speak of: those
+    at a place their sentence names ("residents in A confirmed the army was patrolling"), else,
+    when they refer back ("X confirmed the incident"), the events told in the sentences before."""
+    # a statement framing only clauses left without a place ("the army was now patrolling the
+    # towns") floats too; one framing history or a plan is about that
+    framed = {id(s) for m in doc.mentions if m.place is not None or not is_current(m) for s in m.statements}
+    current = [m for m in doc.mentions if is_current(m) and m.place is not None]
+    for sentence, statements in zip(doc.sentences, doc.statements):
+        floating = [s for s in statements if id(s) not in framed and s.link.speaker != "unnamed source"]
+        if not floating:
+            continue
+        keys = {_key_of(p) for p in sentence.places}
+        here = [m for m in current if place_key(m.place) in keys]
+        if not here:
+            before = [m for m in current if 0 < sentence.index - m.sentence.index <= _ANAPHOR_REACH]
+            if not before:
+                continue
+            latest = max(m.sentence.index for m in before)
+            # the story told just before: its latest sentence and those up to two before it
+            here = [m for m in before if latest - m.sentence.index <= _LOOKBACK]
+            floating = [s for s in floating if _refers_back(s)]
+        for mention in here:
+            mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+
+
+def _key_of(place: Place) -> str | None:
+    entry = place.mention.entry
+    return f"id:{entry.geonameid}" if entry is not None else "text:" + place.mention.text.lower()
