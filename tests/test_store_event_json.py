@@ -5,7 +5,10 @@ code wrote it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from thucydides.store.duplicates import DuplicateFinder
 from thucydides.store.schema import available_migrations, connect, migrate
 from thucydides.store.writer import add_result
 
+ROOT = Path(__file__).resolve().parent.parent
 WIRE = (
     "KIDAL, Mali (Wire) — Fighters of an armed coalition entered the town of Bama after a night of "
     "clashes with soldiers, two local officials said. Eleven soldiers died, one official said, and "
@@ -166,3 +170,31 @@ def test_a_failed_write_builds_nothing_and_leaves_the_old_texts(store: Store, mo
         store.add_result(takeover("b", "Daily", status="claimed"))
     assert store.connection.execute("SELECT json FROM events").fetchall() == before
     assert store.counts()["articles"] == 1
+
+
+def test_the_code_version_covers_every_function_that_builds_the_texts(tmp_path: Path):
+    """Every function of the package that runs while texts are built (in a fresh process, so the
+    rule files are read too) lives in a file the code version hashes: a change anywhere else
+    cannot change a text."""
+    path = tmp_path / "store.db"
+    with Store.open(path) as store:
+        store.add_result(takeover("a", "Wire", text=WIRE, speaker="an official"))
+        store.add_result(takeover("b", "Daily", status="claimed", deaths=3))
+    probe = (
+        "import json, sys\n"
+        "from thucydides.store import Store, event_json\n"
+        f"store = Store.open({str(path)!r}, readonly=True)\n"
+        "rows = store.connection.execute('SELECT id, NULL AS json FROM events').fetchall()\n"
+        "ran = set()\n"
+        "sys.setprofile(lambda frame, what, arg: ran.add(frame.f_code.co_filename) if what == 'call' else None)\n"
+        "texts = event_json.page_texts(store.connection, rows, summary=False)\n"
+        "sys.setprofile(None)\n"
+        "assert texts\n"
+        "print(json.dumps(sorted(ran)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    package = ROOT / "thucydides"
+    ran = {Path(file).resolve() for file in json.loads(run.stdout) if Path(file).resolve().is_relative_to(package)}
+    hashed = {file.resolve() for file in event_json.shaping_files()}
+    assert package / "output.py" in ran and package / "store" / "codec.py" in ran
+    assert ran <= hashed, sorted(str(file) for file in ran - hashed)

@@ -26,7 +26,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 EventId = Annotated[str, Path(min_length=1, max_length=200, description="the event's stable id")]
 
 
-def store_access(request: Request) -> StoreAccess:
+# the dependencies are async (they do no I/O) so FastAPI runs them on the event loop: a sync one
+# would cost a trip to the thread pool per request, the endpoint's own trip being enough
+
+async def store_access(request: Request) -> StoreAccess:
     return request.app.state.access
 
 
@@ -60,7 +63,7 @@ def _one_or_many(values: list[str] | None, allowed: tuple[str, ...], name: str) 
     return values[0] if len(values) == 1 else tuple(values)
 
 
-def event_filter(
+async def event_filter(
     date_from: Annotated[dt.date | None, Query(description="first event date, YYYY-MM-DD")] = None,
     date_to: Annotated[dt.date | None, Query(description="last event date, YYYY-MM-DD")] = None,
     country: Annotated[str | None, Query(max_length=100, description="ISO alpha-2 code or name")] = None,
