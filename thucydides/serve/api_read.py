@@ -28,7 +28,6 @@ EventId = Annotated[str, Path(min_length=1, max_length=200, description="the eve
 
 # the dependencies are async (they do no I/O) so FastAPI runs them on the event loop: a sync one
 # would cost a trip to the thread pool per request, the endpoint's own trip being enough
-
 async def store_access(request: Request) -> StoreAccess:
     return request.app.state.access
 

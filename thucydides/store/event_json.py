@@ -27,6 +27,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from thucydides.store import reader
+
 if TYPE_CHECKING:
     from thucydides.store.records import StoredEvent
 
@@ -54,8 +56,8 @@ def shaping_files() -> list[Path]:
 @functools.cache
 def code_version() -> str:
     """A hash of the code (and rule files) that shape an event's JSON: any change there may
-    change the texts. Broader than needed on purpose: building the texts again costs seconds
-    (10,000 events: ~4 s), a stale one would be a wrong answer."""
+    change the texts. Whole folders count, not only the functions used: building the texts
+    again costs seconds (10,000 events: ~4 s), a stale one would be a wrong answer."""
     digest = hashlib.sha256()
     for path in shaping_files():
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
@@ -70,14 +72,17 @@ def json_text(data: Any) -> str:
 
 def summary_dict(stored: StoredEvent) -> dict[str, Any]:
     """The event without its sources' detail, claims and evidence: a fifth of the bytes."""
-    summary = {key: value for key, value in stored.to_dict().items() if key not in DETAIL_KEYS}
-    summary["source_count"] = len(stored.sources)
-    return summary
+    return _summary(stored.to_dict(), len(stored.sources))
+
+
+def _summary(data: dict[str, Any], source_count: int) -> dict[str, Any]:
+    return {**{key: value for key, value in data.items() if key not in DETAIL_KEYS}, "source_count": source_count}
 
 
 def texts(stored: StoredEvent) -> tuple[str, str]:
     """(full, summary) JSON of one event."""
-    return json_text(stored.to_dict()), json_text(summary_dict(stored))
+    data = stored.to_dict()
+    return json_text(data), json_text(_summary(data, len(stored.sources)))
 
 
 def stored_version(connection: sqlite3.Connection) -> str | None:
@@ -91,15 +96,13 @@ def is_current(connection: sqlite3.Connection) -> bool:
 
 
 def _build(connection: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-    from thucydides.store.reader import stored_events
-
     built: dict[str, tuple[str, str]] = {}
     for start in range(0, len(event_ids), _BATCH):
         chunk = event_ids[start : start + _BATCH]
         rows = connection.execute(
             f"SELECT * FROM events WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)
         ).fetchall()
-        for stored in stored_events(connection, rows):
+        for stored in reader.stored_events(connection, rows):
             built[stored.id] = texts(stored)
     return built
 
