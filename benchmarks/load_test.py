@@ -80,13 +80,17 @@ class LoadReport:
     error_samples: tuple[str, ...] = ()
     limit: int = 100
     view: str | None = None
+    client_cpu: float = 0.0  # the load generator's own CPU, in cores (1.0 = one core busy)
+    server_cpu_ms: float | None = None  # the server's CPU per request (its workers included)
+    workers: int = 1
 
     def lines(self) -> list[str]:
         return [
             f"store: {self.events:,} events; GET /events pages of {self.limit} ({self.view or 'full'} view);"
-            f" offered {self.rate:g} req/s for {self.duration:g} s",
+            f" offered {self.rate:g} req/s for {self.duration:g} s; server workers: {self.workers}",
             f"sent {self.sent}, answered {self.completed}, errors {self.errors}",
-            f"throughput {self.throughput:.1f} req/s",
+            f"throughput {self.throughput:.1f} req/s; CPU: server {self.server_cpu_ms or float('nan'):.1f} ms per request,"
+            f" load generator {self.client_cpu:.0%} of a core",
             f"latency p50 {self.p50_ms:.1f} ms, p90 {self.p90_ms:.1f} ms, p99 {self.p99_ms:.1f} ms, max {self.max_ms:.1f} ms",
             *(f"error: {sample}" for sample in self.error_samples),
         ]
@@ -192,14 +196,38 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def process_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds used so far by a process and its descendants (the server's workers), from
+    /proc; None where there is no /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return None
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return own + sum(process_cpu_seconds(int(child)) or 0.0 for child in children)
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int
+    workers: int = 1
+
+    def cpu_seconds(self) -> float | None:
+        return process_cpu_seconds(self.pid)
+
+
 @contextlib.contextmanager
-def running_server(db: str | Path, *, port: int | None = None, startup_seconds: float = 60.0) -> Iterator[str]:
-    """``thucydides serve --read-only`` on 127.0.0.1 in a child process; its base URL."""
+def running_server(db: str | Path, *, port: int | None = None, workers: int = 1, startup_seconds: float = 60.0) -> Iterator[Server]:
+    """``thucydides serve --read-only [--workers N]`` on 127.0.0.1 in a child process."""
     import httpx
 
     port = port or free_port()
     log = tempfile.TemporaryFile()
     command = [sys.executable, "-m", "thucydides", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port), "--read-only"]
+    if workers != 1:
+        command += ["--workers", str(workers)]
     server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
     try:
@@ -216,7 +244,7 @@ def running_server(db: str | Path, *, port: int | None = None, startup_seconds: 
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the server did not answer on {url} within {startup_seconds:g} s")
             time.sleep(0.1)
-        yield url
+        yield Server(url, server.pid, workers)
     finally:
         server.terminate()
         try:
@@ -246,43 +274,126 @@ def request_paths(count: int, *, limit: int = DEFAULT_LIMIT, view: str | None = 
     return paths
 
 
-async def _drive(url: str, paths: list[str], rate: float, timeout: float) -> tuple[list[float], list[str], float]:
-    import httpx
+class _Connections:
+    """Keep-alive connections to one server: an idle one is reused, a new one is opened while
+    fewer than ``limit`` are in use, otherwise the request waits (and that wait is latency)."""
 
+    # uvicorn closes a connection idle for 5 s; one idle for longer than this is not reused (its
+    # close may be on the way), as browsers and HTTP libraries do
+    MAX_IDLE_SECONDS = 2.0
+
+    def __init__(self, host: str, port: int, limit: int) -> None:
+        self.host, self.port = host, port
+        self.idle: list[tuple[float, tuple[asyncio.StreamReader, asyncio.StreamWriter]]] = []
+        self.slots = asyncio.Semaphore(limit)
+
+    async def take(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        await self.slots.acquire()
+        while self.idle:
+            since, connection = self.idle.pop()
+            if time.monotonic() - since < self.MAX_IDLE_SECONDS:
+                return connection
+            connection[1].close()
+        try:
+            return await asyncio.open_connection(self.host, self.port)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def give_back(self, connection: tuple[asyncio.StreamReader, asyncio.StreamWriter], *, reusable: bool) -> None:
+        if reusable:
+            self.idle.append((time.monotonic(), connection))
+        else:
+            connection[1].close()
+        self.slots.release()
+
+    def close(self) -> None:
+        for _, (_, writer) in self.idle:
+            writer.close()
+        self.idle.clear()
+
+
+async def _get(connection: tuple[asyncio.StreamReader, asyncio.StreamWriter], host: str, path: str) -> tuple[int, bool]:
+    """One HTTP/1.1 GET on a keep-alive connection: (status, whether the connection stays open).
+    The body is read whole (Content-Length or chunked) but not parsed: the client stays cheap."""
+    reader, writer = connection
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1"))
+    head = await reader.readuntil(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    status = int(status_line.split(" ", 2)[1])
+    headers = {}
+    for line in header_lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip().lower()
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            await reader.readexactly(size + 2)
+        await reader.readuntil(b"\r\n")
+    else:
+        raise ValueError("response without Content-Length or chunked encoding")
+    return status, headers.get("connection") != "close"
+
+
+async def _drive(
+    url: str, paths: list[str], rate: float, timeout: float, connections: int = 256
+) -> tuple[list[float], list[str], float, float]:
+    """Open loop: request *i* is due at ``start + i / rate`` and its latency runs from then, so
+    a server (or a connection pool) that falls behind shows as latency, never as a lower rate.
+    Returns the latencies of the answered requests, the errors, the wall time and the client's
+    own CPU seconds (to show that the generator did not starve the server)."""
+    host, _, port = url.removeprefix("http://").partition(":")
+    pool = _Connections(host, int(port), connections)
+    authority = f"{host}:{port}"
     latencies: list[float] = []
     errors: list[str] = []
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    async with httpx.AsyncClient(base_url=url, timeout=timeout, limits=limits) as client:
-        # warm the server's per-thread connections and caches; not counted
-        await asyncio.gather(*(client.get("/events?limit=10") for _ in range(8)))
-        loop = asyncio.get_running_loop()
-        start = loop.time()
+    loop = asyncio.get_running_loop()
 
-        async def one(index: int, path: str) -> None:
-            due = start + index / rate
-            await asyncio.sleep(max(0.0, due - loop.time()))
-            try:
-                response = await client.get(path)
-                await response.aread()
-                if response.status_code != 200:
-                    errors.append(f"{path}: HTTP {response.status_code} {response.text[:200]}")
-                    return
-            except httpx.HTTPError as error:
-                errors.append(f"{path}: {type(error).__name__}: {error}")
-                return
-            latencies.append(loop.time() - due)
+    async def one(path: str, due: float | None) -> None:
+        connection = None
+        try:
+            async with asyncio.timeout(timeout):
+                connection = await pool.take()
+                status, reusable = await _get(connection, authority, path)
+            pool.give_back(connection, reusable=reusable)
+            if status != 200:
+                errors.append(f"{path}: HTTP {status}")
+            elif due is not None:
+                latencies.append(loop.time() - due)
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError) as error:
+            if connection is not None:
+                pool.give_back(connection, reusable=False)
+            errors.append(f"{path}: {type(error).__name__}: {error}")
 
-        await asyncio.gather(*(one(i, path) for i, path in enumerate(paths)))
-        wall = loop.time() - start
-    return latencies, errors, wall
+    # warm every worker's connections and caches, several requests at once; not counted
+    await asyncio.gather(*(one(path, None) for path in paths[:16]))
+    errors.clear()
+    cpu = time.process_time()
+    start = loop.time()
+    tasks = []
+    for index, path in enumerate(paths):
+        due = start + index / rate
+        delay = due - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(path, due)))
+    await asyncio.gather(*tasks)
+    wall = loop.time() - start
+    pool.close()
+    return latencies, errors, wall, time.process_time() - cpu
 
 
 def drive(
-    url: str, *, rate: float, duration: float, events: int = 0, limit: int = DEFAULT_LIMIT, view: str | None = None, timeout: float = 30.0
+    server: Server, *, rate: float, duration: float, events: int = 0, limit: int = DEFAULT_LIMIT, view: str | None = None,
+    timeout: float = 30.0, connections: int = 256,
 ) -> LoadReport:
-    """Send ``rate × duration`` GET /events requests to ``url`` at ``rate`` per second."""
+    """Send ``rate × duration`` GET /events requests to ``server`` at ``rate`` per second."""
     paths = request_paths(max(1, int(rate * duration)), limit=limit, view=view)
-    latencies, errors, wall = asyncio.run(_drive(url, paths, rate, timeout))
+    server_cpu = server.cpu_seconds()
+    latencies, errors, wall, client_cpu = asyncio.run(_drive(server.url, paths, rate, timeout, connections))
+    if server_cpu is not None:
+        server_cpu = (server.cpu_seconds() or 0.0) - server_cpu
     sent = len(paths)
     ordered = sorted(latencies) or [float("nan")]
 
@@ -304,13 +415,17 @@ def drive(
         error_samples=tuple(errors[:5]),
         limit=limit,
         view=view,
+        client_cpu=client_cpu / wall if wall > 0 else 0.0,
+        workers=server.workers,
+        server_cpu_ms=1000 * server_cpu / max(1, len(latencies) + len(errors)) if server_cpu is not None else None,
     )
 
 
 def run_load_test(
-    *, events: int, rate: float, duration: float, db: str | Path | None = None, limit: int = DEFAULT_LIMIT, view: str | None = None
-) -> LoadReport:
-    """Build (or reuse, when ``db`` exists) a store, serve it, drive it; the report."""
+    *, events: int, rate: float, duration: float, db: str | Path | None = None, limit: int = DEFAULT_LIMIT,
+    view: str | None = None, workers: int = 1, runs: int = 1,
+) -> list[LoadReport]:
+    """Build (or reuse, when ``db`` exists) a store, serve it, drive it ``runs`` times; the reports."""
     with tempfile.TemporaryDirectory(prefix="thucydides-load-") as folder:
         path = Path(db) if db else Path(folder) / "load.db"
         if not path.exists():
@@ -320,8 +435,14 @@ def run_load_test(
 
             with Store.open(path, readonly=True) as store:
                 stored = store.count_events()
-        with running_server(path) as url:
-            return drive(url, rate=rate, duration=duration, events=stored, limit=limit, view=view)
+        with running_server(path, workers=workers) as server:
+            return [drive(server, rate=rate, duration=duration, events=stored, limit=limit, view=view) for _ in range(runs)]
+
+
+def median_report(reports: list[LoadReport]) -> dict[str, float]:
+    """The median of each figure over several runs (each figure on its own)."""
+    keys = ("throughput", "p50_ms", "p90_ms", "p99_ms", "max_ms", "errors", "client_cpu", "server_cpu_ms")
+    return {key: statistics.median(getattr(report, key) or 0.0 for report in reports) for key in keys}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -331,17 +452,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load (default 10)")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="events per page asked for (default 100, the API's)")
     parser.add_argument("--view", choices=("full", "summary"), help="ask for this view of each event (the page's lists use summary)")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (thucydides serve --workers; default 1)")
+    parser.add_argument("--runs", type=int, default=1, help="runs against the same server; the median is reported too (default 1)")
     parser.add_argument("--db", help="store to use; built there when it does not exist (kept)")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    report = run_load_test(events=args.events, rate=args.rate, duration=args.duration, db=args.db, limit=args.limit, view=args.view)
+    reports = run_load_test(
+        events=args.events, rate=args.rate, duration=args.duration, db=args.db, limit=args.limit, view=args.view,
+        workers=args.workers, runs=args.runs,
+    )
     if args.json:
-        print(json.dumps(asdict(report), indent=2))
+        print(json.dumps({"runs": [asdict(report) for report in reports], "median": median_report(reports)}, indent=2))
     else:
-        print("\n".join(report.lines()))
+        for number, report in enumerate(reports, start=1):
+            print(f"run {number}:", *report.lines(), sep="\n  ")
+        if len(reports) > 1:
+            median = median_report(reports)
+            print(
+                f"median of {len(reports)} runs: throughput {median['throughput']:.1f} req/s, p50 {median['p50_ms']:.1f} ms,"
+                f" p99 {median['p99_ms']:.1f} ms, errors {median['errors']:g}"
+            )
         print(f"(whole run, store build included: {time.perf_counter() - started:.0f} s)")
-    return 1 if report.errors else 0
+    return 1 if any(report.errors for report in reports) else 0
 
 
 if __name__ == "__main__":

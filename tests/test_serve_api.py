@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.responses import JSONResponse
 
 from test_serve_helpers import (
     TOKEN,
@@ -22,6 +23,8 @@ from test_serve_helpers import (
 from thucydides.config import Settings
 from thucydides.model import ArticleResult
 from thucydides.serve import create_app
+from thucydides.store import EventFilter, Store
+from thucydides.store.event_json import summary_dict
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -298,3 +301,61 @@ def test_summary_view_leaves_out_the_per_source_detail(client):
             key: short[key] for key in ("location", "date", "fatalities", "review_state", "corroboration")
         }
     assert client.get("/events", params={"view": "brief"}).status_code == 422
+
+
+# --- GET /events joins the events' stored JSON texts: byte for byte the dicts encoded at once ----
+
+
+def encoded_at_once(db, event_filter: EventFilter, *, limit: int, offset: int, summary: bool) -> bytes:
+    """The body as the app built it from the events' dicts, encoded in one go."""
+    with Store.open(db, readonly=True) as store:
+        total = store.count_events(event_filter)
+        events = store.events(event_filter, limit=limit, offset=offset)
+    next_offset = offset + len(events) if offset + len(events) < total else None
+    shape = summary_dict if summary else lambda stored: stored.to_dict()
+    body = {"total": total, "limit": limit, "offset": offset, "next_offset": next_offset, "events": [shape(e) for e in events]}
+    return JSONResponse(body).body
+
+
+@pytest.mark.parametrize(
+    "params, event_filter",
+    [
+        ({}, EventFilter()),
+        ({"limit": 2}, EventFilter()),
+        ({"limit": 2, "offset": 2}, EventFilter()),
+        ({"limit": 2, "offset": 4}, EventFilter()),
+        ({"offset": 50}, EventFilter()),
+        ({"country": "NG"}, EventFilter(country="NG")),
+        ({"event_type": "battles"}, EventFilter(event_type="battles")),
+        ({"actor": "<script>"}, EventFilter(actor="<script>")),
+        (
+            {"date_from": "2023-03-01", "status": ["reported", "claimed"]},
+            EventFilter(date_from=dt.date(2023, 3, 1), status=("reported", "claimed")),
+        ),
+    ],
+)
+@pytest.mark.parametrize("view", ["full", "summary"])
+def test_a_page_is_byte_for_byte_the_dicts_encoded_at_once(client, db, params, event_filter, view):
+    limit, offset = params.get("limit", 100), params.get("offset", 0)
+    response = client.get("/events", params={**params, "view": view})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    expected = encoded_at_once(db, event_filter, limit=limit, offset=offset, summary=view == "summary")
+    assert response.content == expected
+    assert response.headers["x-total-count"] == str(response.json()["total"])
+
+
+def test_a_review_shows_in_the_next_page(client):
+    first = client.get("/events", params={"limit": 1}).json()["events"][0]
+    changed = client.post(
+        f"/events/{first['id']}/review",
+        json={"action": "edit", "changes": {"fatalities": 41}, "reviewer": "ana"},
+        headers=AUTH,
+    )
+    assert changed.status_code == 200
+    after = client.get("/events", params={"limit": 1}).json()["events"][0]
+    assert after["id"] == first["id"]
+    assert after["fatalities"]["count"] == 41 and after["review_state"] == "edited"
+    assert after == client.get(f"/events/{first['id']}").json()
+    summary = client.get("/events", params={"limit": 1, "view": "summary"}).json()["events"][0]
+    assert summary["fatalities"]["count"] == 41 and summary["review_state"] == "edited"

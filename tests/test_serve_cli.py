@@ -89,7 +89,7 @@ def test_serve_help_names_its_options():
     from thucydides.cli.main import build_parser
 
     help_text = build_parser()._subparsers._group_actions[0].choices["serve"].format_help()
-    for option in ("--db", "--host", "--port", "--read-only"):
+    for option in ("--db", "--host", "--port", "--read-only", "--workers"):
         assert option in help_text
 
 
@@ -98,3 +98,32 @@ def test_a_port_out_of_range_is_a_config_error(tmp_path, capsys):
 
     assert main(["serve", "--db", str(tmp_path / "x.db"), "--port", "70000"]) == 1
     assert "port 70000" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("workers", ["0", "65"])
+def test_a_number_of_workers_out_of_range_is_a_config_error(tmp_path, capsys, workers):
+    from thucydides.cli.main import main
+
+    assert main(["serve", "--db", str(tmp_path / "x.db"), "--workers", workers]) == 1
+    assert f"--workers {workers}" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_several_workers_share_the_port_the_database_and_the_token(tmp_path):
+    db = tmp_path / "events.db"
+    populate(db, [clash_article()])
+    process, url, lines = start(db, "--workers", "2")
+    try:
+        token = next(re.search(r"token for this run.*: (\S+)$", line).group(1) for line in lines if "token for this run" in line)
+        # new connections each time: the workers take turns accepting them
+        answers = [httpx.get(url + "/events", headers={"Connection": "close"}) for _ in range(8)]
+        assert {answer.status_code for answer in answers} == {200}
+        assert len({answer.content for answer in answers}) == 1
+        event_id = answers[0].json()["events"][0]["id"]
+        accepted = httpx.post(f"{url}/events/{event_id}/review", json={"action": "accept"}, headers={"Authorization": f"Bearer {token}"})
+        assert accepted.status_code == 200
+        # every worker now reads the review (the database is shared)
+        states = {httpx.get(f"{url}/events", headers={"Connection": "close"}).json()["events"][0]["review_state"] for _ in range(8)}
+        assert states == {"accepted"}
+    finally:
+        stop(process)

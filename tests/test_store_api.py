@@ -15,15 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_public_names():
     assert set(store_package.__all__) == {
         "REVIEW_STATES", "AuditEntry", "Claim", "ControlRecord", "ControlSource", "DeletedEvent", "EventFilter",
-        "IngestOutcome", "ReviewAction", "Source", "Store", "StoredArticle", "StoredEvent",
+        "EventPage", "IngestOutcome", "ReviewAction", "Source", "Store", "StoredArticle", "StoredEvent",
     }
     for name in store_package.__all__:
         assert getattr(store_package, name) is not None
 
 
 def test_store_methods():
-    methods = {"open", "close", "add_result", "unchanged", "events", "iter_events", "count_events", "event", "article",
-               "control", "review", "review_queue", "audit", "deleted_events", "counts"}
+    methods = {"open", "close", "add_result", "unchanged", "events", "iter_events", "count_events", "event_page", "event",
+               "article", "control", "review", "review_queue", "audit", "deleted_events", "counts"}
     assert methods <= set(dir(Store))
     for name in methods:
         assert getattr(Store, name).__doc__, f"Store.{name} has no doc string"

@@ -11,7 +11,8 @@ from thucydides.store.schema import available_migrations, connect, migrate
 _ROW = (
     "INSERT INTO events (id, family, status_class, event_type, sub_event_type, status, event_date, country_iso, "
     "country, admin1, admin2, actor1, actor2, data, created_at, updated_at) "
-    "VALUES (?, 'battle', 'current', ?, 'Armed clash', 'reported', ?, ?, ?, ?, ?, ?, NULL, '{}', "
+    "VALUES (?1, 'battle', 'current', ?2, 'Armed clash', 'reported', ?3, ?4, ?5, ?6, ?7, ?8, NULL, "
+    "json_object('id', ?1, 'event_type', ?2, 'sub_event_type', 'Armed clash', 'status', 'reported'), "
     "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')"
 )
 

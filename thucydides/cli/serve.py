@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+import os
 import secrets
 import sys
 
@@ -24,7 +27,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", metavar="ADDRESS", help="address to bind (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, metavar="N", help="port to listen on (default: 8000)")
     parser.add_argument("--read-only", action="store_true", help="refuse every write, even with a token")
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N",
+        help="server processes sharing the port and the database (default 1; one per core for a shared deployment)",
+    )
     parser.set_defaults(func=run)
+
+
+# how the worker processes get the settings the command line made (they start from an import string)
+_SETTINGS_VARIABLE = "THUCYDIDES_SERVE_SETTINGS"
+
+
+def worker_app():
+    """The app in one of ``--workers`` processes (uvicorn imports this factory in each)."""
+    from thucydides.serve import create_app
+
+    settings = Settings(**json.loads(os.environ[_SETTINGS_VARIABLE]))
+    return create_app(settings.db, settings)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,6 +55,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     settings = settings.replace(db=args.db, host=args.host, port=args.port)
     if not 0 < settings.port < 65536:
         raise ConfigError(f"port {settings.port} is not a TCP port", "give --port between 1 and 65535")
+    if not 1 <= args.workers <= 64:
+        raise ConfigError(f"--workers {args.workers} is not a number of processes", "give --workers between 1 and 64")
     made_token = None
     if args.read_only:
         settings = settings.replace(token="", token_file="")
@@ -54,5 +75,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not is_loopback_host(settings.host):
         print(f"Warning: bound to {settings.host}, reachable from other machines; reads are open.", file=sys.stderr)
     print("Press Ctrl+C to stop.", file=sys.stderr)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", server_header=False)
+    options = {"host": settings.host, "port": settings.port, "log_level": "warning", "server_header": False}
+    if args.workers == 1:
+        uvicorn.run(app, **options)
+        return 0
+    # the app above opened (and migrated) the database, so a bad --db fails here with one clear
+    # line; each worker builds its own app from the same settings
+    os.environ[_SETTINGS_VARIABLE] = json.dumps(dataclasses.asdict(settings))
+    uvicorn.run("thucydides.cli.serve:worker_app", factory=True, workers=args.workers, **options)
     return 0

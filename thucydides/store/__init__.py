@@ -9,6 +9,7 @@ The public API (the CLI and the web app call only this)::
         outcome = store.add_result(result)              # one ArticleResult, one transaction
         store.events(EventFilter(country="AF", date_from=date(2021, 8, 1)), limit=100, offset=0)
         store.count_events(EventFilter(...))
+        store.event_page(EventFilter(...), limit=100, offset=0)   # EventPage: total + JSON texts
         store.event("ev-…")                             # StoredEvent, or NotFoundError
         store.article("seed-000")                       # StoredArticle, or NotFoundError
         store.control(at=date(2021, 8, 21), country="AF", admin1="Baghlan")  # [ControlRecord]
@@ -36,6 +37,7 @@ from thucydides.store.records import (
     ControlSource,
     DeletedEvent,
     EventFilter,
+    EventPage,
     IngestOutcome,
     ReviewAction,
     Source,
@@ -51,6 +53,7 @@ __all__ = [
     "ControlSource",
     "DeletedEvent",
     "EventFilter",
+    "EventPage",
     "IngestOutcome",
     "ReviewAction",
     "Source",

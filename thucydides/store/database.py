@@ -20,13 +20,14 @@ from typing import Iterator
 from thucydides.errors import NotFoundError, StoreError
 from thucydides.model import Article, ArticleResult
 from thucydides.reconcile.control import ControlRecord, ControlSource, state_at
-from thucydides.store import reader, review as review_module, writer
+from thucydides.store import event_json, reader, review as review_module, writer
 from thucydides.store.codec import parse_date, parse_timestamp, timestamp, utc_now
 from thucydides.store.duplicates import DuplicateFinder
 from thucydides.store.records import (
     AuditEntry,
     DeletedEvent,
     EventFilter,
+    EventPage,
     IngestOutcome,
     ReviewAction,
     StoredArticle,
@@ -58,7 +59,18 @@ class Store:
         cannot be opened, is not a Thucydides database or is newer than this code.
         """
         path = Path(path)
-        return cls(open_database(path, readonly=readonly), path, readonly=readonly)
+        store = cls(open_database(path, readonly=readonly), path, readonly=readonly)
+        if not readonly:
+            try:
+                with store._read() as connection:
+                    stale = event_json.needs_refresh(connection)
+                if stale:
+                    with store._write() as connection:
+                        event_json.refresh(connection)
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -94,6 +106,8 @@ class Store:
                 ) from None
             try:
                 yield connection
+                # the JSON of every event this transaction changed, before anyone can read it
+                event_json.build_missing(connection)
                 connection.execute("COMMIT")
             except BaseException as error:
                 if connection.in_transaction:
@@ -168,19 +182,23 @@ class Store:
     def events(self, filter: EventFilter | None = None, *, limit: int | None = 100, offset: int = 0) -> list[StoredEvent]:
         """Events matching ``filter``, newest date first (undated last), then by id.
         ``limit=None`` returns all of them."""
-        where, params = reader.filter_sql(filter)
-        page = ""
-        if limit is not None:
-            page = " LIMIT ? OFFSET ?"
-            params = [*params, int(limit), int(offset)]
-        elif offset:
-            page = " LIMIT -1 OFFSET ?"
-            params = [*params, int(offset)]
+        sql, params = reader.page_sql("*", filter, limit=limit, offset=offset)
         with self._read() as connection:
-            rows = connection.execute(
-                f"SELECT * FROM events{where} ORDER BY event_date DESC NULLS LAST, id{page}", params
-            ).fetchall()
-            return reader.stored_events(connection, rows)
+            return reader.stored_events(connection, connection.execute(sql, params).fetchall())
+
+    def event_page(
+        self, filter: EventFilter | None = None, *, limit: int = 100, offset: int = 0, summary: bool = False
+    ) -> EventPage:
+        """The total matching ``filter`` and one page of ``events``' order as JSON texts
+        (``StoredEvent.to_dict()``, or its summary without the sources' detail), read from one
+        snapshot. The texts are stored with the events (``event_json``): nothing is decoded."""
+        column = "summary_json" if summary else "json"
+        sql, params = reader.page_sql(f"id, {column} AS json", filter, limit=limit, offset=offset)
+        where, count_params = reader.filter_sql(filter)
+        with self._read() as connection:
+            total = connection.execute(f"SELECT count(*) FROM events{where}", count_params).fetchone()[0]
+            rows = connection.execute(sql, params).fetchall()
+            return EventPage(total=total, events_json=event_json.page_texts(connection, rows, summary=summary))
 
     def iter_events(self, filter: EventFilter | None = None, *, batch_size: int = 500) -> Iterator[StoredEvent]:
         """All events matching ``filter`` in ``events``' order, loaded a batch at a time (exports)."""

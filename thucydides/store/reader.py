@@ -203,6 +203,23 @@ def _values(value: str | tuple[str, ...], name: str, allowed: Sequence[str]) -> 
     return values
 
 
+# newest first, undated last, then by id; the indexes of migration 0003 end in this order
+ORDER = " ORDER BY event_date DESC NULLS LAST, id"
+
+
+def page_sql(columns: str, event_filter: EventFilter | None, *, limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """SELECT ``columns`` of one page of the events matching ``event_filter``, in ORDER."""
+    where, params = filter_sql(event_filter)
+    page = ""
+    if limit is not None:
+        page = " LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    elif offset:
+        page = " LIMIT -1 OFFSET ?"
+        params = [*params, int(offset)]
+    return f"SELECT {columns} FROM events{where}{ORDER}{page}", params
+
+
 def filter_sql(event_filter: EventFilter | None) -> tuple[str, list[Any]]:
     """The WHERE clause (with its parameters) of an EventFilter."""
     f = event_filter or EventFilter()

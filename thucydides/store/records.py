@@ -22,6 +22,7 @@ __all__ = [
     "ControlSource",
     "DeletedEvent",
     "EventFilter",
+    "EventPage",
     "IngestOutcome",
     "ReviewAction",
     "Source",
@@ -112,6 +113,15 @@ class StoredEvent:
         from thucydides.store.codec import stored_event_to_dict
 
         return stored_event_to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of GET /events: how many events match in all, and the page's events as JSON
+    texts (each a ``StoredEvent.to_dict()``, or its summary), ready to be joined into a body."""
+
+    total: int
+    events_json: list[str]
 
 
 @dataclass(frozen=True, slots=True)
