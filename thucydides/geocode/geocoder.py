@@ -40,6 +40,7 @@ from thucydides.geocode.mentions import (
     drop_overlaps,
     is_demonym,
     make_mention,
+    repeated_mentions,
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
@@ -155,7 +156,7 @@ class Geocoder:
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return place_at_containers(text, drop_overlaps(mentions))
+        return repeated_mentions(text, place_at_containers(text, drop_overlaps(mentions)))
 
     # ---- steps ---------------------------------------------------------------------------
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.geocode.filters import followed_by_unit, is_notable
@@ -170,3 +170,24 @@ def drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
 def is_demonym(mention: PlaceMention) -> bool:
     """Whether ``mention`` is a demonym ("Afghan", "Russians"): a reference to a country, never an event location."""
     return mention.why.startswith(DEMONYM_WHY + " ")
+
+
+def repeated_mentions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``mentions`` with the other bare occurrences of a village placed at its unit or town.
+
+    "Gunmen raided Kaniola village (Walungu) … Residents of Kaniola fled": once the context has
+    placed a name the gazetteer lacks, the same name elsewhere in the article is that place too,
+    with no cue needed. (Names in the gazetteer are found everywhere already; a name that could
+    not be placed is still reported only where its own context marks it.)
+    """
+    known = {m.text: m for m in mentions if m.entry is not None and m.why.startswith("placed at ") and m.text[:1].isupper()}
+    if not known:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name, first in known.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                extra.append(replace(first, start=match.start(), end=match.end()))
+                taken.append((match.start(), match.end()))
+    return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end)) if extra else mentions
