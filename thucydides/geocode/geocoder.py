@@ -254,10 +254,13 @@ class Geocoder:
         gaz = self.gazetteer
         others = sorted(set(gaz.countries()) - set(focus))
         by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
+        # a looser spelling only for a unit of the kind the text names ("Budgam district" for
+        # Badgam): the kind word and the consonants together are strong enough evidence
         close_by_span = [(span, [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
-                                 if how == "skeleton-close"]) for span in spans]
+                                 if how == "skeleton-close" or span.kind in ("ADM1", "ADM2")]) for span in spans]
         entries = gaz.entries(g for _, close in close_by_span for g, _ in close)
-        return [(span, [(g, how) for g, how in close if g in entries and _is_well_known(entries[g])])
+        return [(span, [(g, how) for g, how in close if g in entries and (
+                    (how == "skeleton-close" and _is_well_known(entries[g])) or entries[g].feature == span.kind)])
                 for span, close in close_by_span]
 
     def _whole_runs(

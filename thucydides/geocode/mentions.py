@@ -129,8 +129,8 @@ def unresolved_mentions(
         if not words or any(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words
                             or t.lower in lex.demonyms for t in words):
             continue
-        if len(words) == 1 and ABBREVIATION.match(words[0].text):
-            continue  # "NPAs", "ISIS": acronyms of groups
+        if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
+            continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
         if not kind_given and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
             continue
         start, end = words[0].start, words[-1].end
