@@ -95,7 +95,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     if a is None or b is None:
         return False
     if a.geonameid == b.geonameid:
-        # "the town of Timba, in Cauca": a village the gazetteer lacks is placed at the unit
+        # "the village of Zorbaya, in Antioquia": a village the gazetteer lacks is placed at the unit
         # named beside it, which then only says where the village lies
         return is_placed(inner.mention) and not is_placed(outer.mention)
     if a.feature.startswith("PCL"):

@@ -1,5 +1,5 @@
-"""The unit or town a text names right after a place: "Timba, in the department of Cauca",
-"Kamonyi village (Uvira, South Kivu)", "the village of X in northern Y province".
+"""The unit or town a text names right after a place: "Zorbaya, in the department of Antioquia",
+"Kaniola village (Walungu, South Kivu)", "the village of X in northern Y province".
 
 Two uses, both what ACLED's coders do:
 
@@ -68,7 +68,7 @@ def can_contain(link: str, container: GazetteerEntry, text: str, container_end: 
 
     After a bare comma only a unit does, and not one that opens a list ("Deh Saleh, Bano and
     Pul-Hesar"); a town must be linked by a bracket or a preposition ("Kabushwa (Kabare)",
-    "a village near Kobo").
+    "a village near Uvira").
     """
     cls = feature_class(container)
     if cls not in (*UNITS, "PPL") or container.latitude is None:
@@ -116,7 +116,7 @@ def place_at_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMe
                 mention = placed_at(mention, container, link, "in no gazetteer")
                 placed.setdefault(name_key(mention.text), mention)
         result.append(mention)
-    # the same name elsewhere in the article is the same village: "Timba, in Cauca … in Timba"
+    # the same name elsewhere in the article is the same village: "Kaniola (Walungu) … in Kaniola"
     return [replace(m, entry=placed[name_key(m.text)].entry, confidence=placed[name_key(m.text)].confidence,
                     why=placed[name_key(m.text)].why)
             if m.entry is None and name_key(m.text) in placed else m for m in result]

@@ -64,7 +64,6 @@ _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries onl
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
 
 
-
 class Geocoder:
     """Finds and resolves place mentions. The gazetteer index is opened (built if needed) lazily."""
 
@@ -254,8 +253,8 @@ class Geocoder:
         gaz = self.gazetteer
         others = sorted(set(gaz.countries()) - set(focus))
         by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
-        # a looser spelling only for a unit of the kind the text names ("Budgam district" for
-        # Badgam): the kind word and the consonants together are strong enough evidence
+        # a looser spelling only for a unit of the kind the text names ("Pulvama district" for
+        # Pulwama): the kind word and the consonants together are strong enough evidence
         close_by_span = [(span, [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
                                  if how == "skeleton-close" or span.kind in ("ADM1", "ADM2")]) for span in spans]
         entries = gaz.entries(g for _, close in close_by_span for g, _ in close)
@@ -402,7 +401,7 @@ class Geocoder:
     def _choose_inside_containers(self, resolved: list[Found], text: str, focus: dict[str, float]) -> list[tuple[Found, Found, str]]:
         """Re-choose a place that does not lie in the unit or town named right after it.
 
-        "Kamonyi village (Uvira, South Kivu)": of the candidates, those inside Uvira; when none
+        "Moba village (Fizi, South Kivu)": of the candidates, those inside Fizi; when none
         is, the mention is returned (with its container and link) to be placed at the container.
         """
         displaced: list[tuple[Found, Found, str]] = []
@@ -415,7 +414,7 @@ class Geocoder:
             container, link = found
             outer = container.choice.entry
             # a larger unit is not "in" a smaller one ("Kabul province, near Kabul"), unless the
-            # text calls the name a village or town ("Kamonyi village (Uvira)")
+            # text calls the name a village or town ("Moba village (Fizi)")
             entry = item.choice.entry
             rank = _RANK["PPL"] if item.span.kind == "PPL" else _RANK.get(feature_class(entry), 0)
             outer_rank = _RANK.get(feature_class(outer), 0)
@@ -428,33 +427,13 @@ class Geocoder:
                 if choice is not None:
                     item.choice = replace(choice, why=f"{choice.why}; in {outer.name}, named beside it")
                     continue
-            # the text may err ("Mariupol, Zaporizhia"): a city known beyond its country keeps its
-            # own point, and a container abroad ("Tibu, in Catatumbo" read as Venezuela's) is no proof
+            # the text may err ("Kharkiv (Sumy oblast)"): a city known beyond its country keeps its
+            # own point, and a container read as a unit abroad (a border area's namesake) is no proof
             well_known = feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and is_notable(entry))
             if well_known or (focus and focus.get(outer.country_iso or "", 0.0) < _MAIN_FOCUS_SHARE):
                 continue
             displaced.append((item, container, link))
         return displaced
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 _RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}
