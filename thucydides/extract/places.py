@@ -21,6 +21,7 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
+from thucydides.geocode.containers import is_placed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,8 +92,12 @@ def _dateline(place: Place, sentence: Sentence) -> bool:
 
 def _contains(outer: Place, inner: Place) -> bool:
     a, b = outer.mention.entry, inner.mention.entry
-    if a is None or b is None or a.geonameid == b.geonameid:
+    if a is None or b is None:
         return False
+    if a.geonameid == b.geonameid:
+        # "the village of Zorbaya, in Antioquia": a village the gazetteer lacks is placed at the unit
+        # named beside it, which then only says where the village lies
+        return is_placed(inner.mention) and not is_placed(outer.mention)
     if a.feature.startswith("PCL"):
         return b.country_iso == a.country_iso
     return a.geonameid in {b.admin1_id, b.admin2_id}
@@ -223,7 +228,8 @@ def event_places(
                 if near:
                     placed.append(EventPlace(near[0], near=True))
                     continue
-            placed.append(EventPlace(place))
+            # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
+            placed.append(EventPlace(place, near=is_placed(place.mention)))
         return _unique(placed), False
     if landmarks:
         return [EventPlace(landmarks[0], near=True)], False

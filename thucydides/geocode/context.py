@@ -80,8 +80,12 @@ def context_without(found: list[Found], own: tuple[str, str | None], focus: dict
         entry = other.choice.entry
         if entry.feature == "ADM1":
             named[entry.geonameid] = entry.name
-        elif entry.admin1_id and entry.admin1 and name_key(entry.admin1) == name_key(entry.name):
-            named[entry.admin1_id] = entry.admin1  # a provincial capital named like its province
+        elif (entry.admin1_id and entry.admin1 and skeleton(entry.admin1) == skeleton(entry.name)
+              and skeleton(entry.name) != own_skeleton):
+            # a provincial capital named like its province, in any spelling ("Deir ez-Zor" in
+            # "Dayr az Zawr"): naming the town places its surroundings in the province; but it
+            # says nothing about which of the two a mention of that same name is ("Basra province")
+            named[entry.admin1_id] = entry.admin1
         # a place named like this mention is its namesake, not evidence about it ("Kharkov" the
         # city says nothing about whether "Kharkiv" is the oblast that contains it)
         # a natural feature (an island, a river) is too large and its point too rough to say

