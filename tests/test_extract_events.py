@@ -71,7 +71,7 @@ def test_the_army_retaking_a_town_from_a_group(run):
     text = "The Malian army said it had recaptured the town of Boni from JNIM fighters on Sunday after heavy fighting."
     (event,) = run(text, {"Boni": entry("Boni")})
     assert event.sub_event_type == "Government regains territory"
-    assert event.actor1.name == "Military Forces of Mali"
+    assert event.actor1.name == "Military Forces of Mali (2021-)"
     assert event.actor2.name.startswith("JNIM")
     assert event.date.value == dt.date(2023, 6, 11) and event.date.precision == 1
 
@@ -93,7 +93,7 @@ def test_an_air_strike_reported_by_a_monitor(run):
     (event,) = run(text, {"Ariha": entry("Ariha", iso="SY")}, published=dt.date(2019, 12, 7))
     assert event.sub_event_type == "Air/drone strike"
     assert event.fatalities.count == 7
-    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Russia", 8)
+    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Russia (2000-)", 8)
     assert event.actor2.name == "Civilians (Syria)"
     assert event.status == "reported"
     assert event.attribution[0].speaker == "Syrian Observatory for Human Rights"
@@ -160,7 +160,7 @@ def test_an_unverifiable_account_of_a_party_is_a_claim(run):
     (event,) = run(text, {"Nova Kakhovka": entry("Nova Kakhovka", iso="UA")})
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.status == "claimed"
-    assert event.actor1.name == "Military Forces of Ukraine"
+    assert event.actor1.name == "Military Forces of Ukraine (2019-)"
 
 
 def test_a_dateline_is_where_the_report_was_filed_not_the_event(run):
@@ -239,11 +239,11 @@ def test_odd_texts_give_no_error(run, text):
 def test_who_acts_when_the_parse_is_unhelpful(run):
     # a demonym before the weapon names the side that fired it
     (shelling,) = run("Two people were killed in Ukrainian shelling in Vasylivka on Monday.", {"Vasylivka": entry("Vasylivka", iso="UA")})
-    assert shelling.actor1.name == "Military Forces of Ukraine"
+    assert shelling.actor1.name == "Military Forces of Ukraine (2019-)"
     # "they came under attack by X": they were hit, X attacked
     text = "Officials said the rebel commanders were meeting in Kidal when they came under attack by ground forces supported by aircraft."
     (clash,) = run(text, {"Kidal": entry("Kidal")})
-    assert clash.sub_event_type == "Armed clash" and clash.actor1.name == "Military Forces of Mali"
+    assert clash.sub_event_type == "Armed clash" and clash.actor1.name == "Military Forces of Mali (2021-)"
     # "claimed by" a group: the group did it; a named group before "a suicide bomber"
     text = "A suicide bomber killed six people at a checkpoint in Baidoa on Friday in an attack claimed by al-Shabab."
     (bombing,) = run(text, {"Baidoa": entry("Baidoa", iso="SO")})
