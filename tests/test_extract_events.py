@@ -249,3 +249,45 @@ def test_who_acts_when_the_parse_is_unhelpful(run):
     (bombing,) = run(text, {"Baidoa": entry("Baidoa", iso="SO")})
     assert bombing.sub_event_type == "Suicide bomb" and bombing.actor1.name == "Al Shabaab"
     assert bombing.fatalities.count == 7  # the bomber is counted
+
+
+# --- one happening, one event: what else a clause says is its setting ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, residents of Lumbo gathered on the main road, blocking trucks heading to the market.",
+        "On Thursday, a crowd gathered in Lumbo to mark Labour Day despite the curfew in effect.",
+    ],
+)
+def test_people_gathering_or_a_curfew_in_effect_is_no_change_of_activity(run, text):
+    events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
+    assert not [e for e in events if e.sub_event_type in {"Change to group/activity", "Other"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, militants gathered near Lumbo ahead of the rainy season.",
+        "On Thursday, the authorities imposed a curfew in Lumbo.",
+    ],
+)
+def test_fighters_gathering_and_a_curfew_imposed_are_changes_of_activity(run, text):
+    events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+
+
+def test_battles_that_continue_are_the_setting_of_the_reinforcements(run):
+    text = "On Thursday, rebel reinforcements arrived on the Kalo front as battles continue in the area."
+    events = run(text, {"Kalo": entry("Kalo", iso="SO")})
+    assert at(events) == [("Change to group/activity", "Kalo")]
+
+
+def test_what_a_crowd_rose_up_after_is_its_grievance(run):
+    text = "On Thursday, two groups of villagers clashed with sticks in Lumbo after a police officer fired shots at a farmer."
+    events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
+    assert at(events) == [("Mob violence", "Lumbo")]
+    # the same shooting told as news of its own stays an event
+    events = run("On Thursday, a police officer fired shots at a farmer in Lumbo.", {"Lumbo": entry("Lumbo", iso="KE")})
+    assert at(events) == [("Attack", "Lumbo")]

@@ -312,8 +312,10 @@ def build_mentions(
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
         region_text = " ".join(doc[i].text for i in sorted(region.tokens | said_in))
-        background = any(d.background for d in region_dates if date_source in {"own", "sentence"}) or status.habitual(
-            region_text, [doc[i] for i in sorted(region.tokens)]
+        background = (
+            any(d.background for d in region_dates if date_source in {"own", "sentence"})
+            or status.habitual(region_text, [doc[i] for i in sorted(region.tokens)])
+            or _grievance_of_crowd(region, regions, cues)
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -424,6 +426,7 @@ def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention |
     return None
 
 
+_CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
 _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
 
@@ -480,6 +483,16 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
                 continue
         kept.append(cue)
     return kept
+
+
+def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
+    """ "Residents rioted in X after a gendarme shot a driver": what a crowd rose up after is its
+    grievance, told as the setting of the demonstration (ACLED codes the demonstration), not news
+    of its own. A temporal clause hanging on a clause that has a protest, riot or mob cue."""
+    if region.kind != "temporal" or not any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children):
+        return False
+    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
 
 
 def _within(token: Token, ancestor: Token) -> bool:
