@@ -291,3 +291,22 @@ def test_what_a_crowd_rose_up_after_is_its_grievance(run):
     # the same shooting told as news of its own stays an event
     events = run("On Thursday, a police officer fired shots at a farmer in Lumbo.", {"Lumbo": entry("Lumbo", iso="KE")})
     assert at(events) == [("Attack", "Lumbo")]
+
+
+def test_the_man_a_crowd_demands_justice_for_died_before_the_demonstration(run):
+    text = "On Monday, about 40 demonstrators blocked the coastal highway with burning tires in Lumbo to demand justice for the death of a trader who was allegedly shot by the police."
+    events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
+    assert [(e.sub_event_type, e.fatalities.count) for e in events] == [("Violent demonstration", 0)]
+
+
+def test_the_dead_a_crowd_protests_over_are_not_its_dead_but_protesters_shot_are(run):
+    events = run("On Monday, students protested in Lumbo over the killing of two classmates.", {"Lumbo": entry("Lumbo", iso="KE")})
+    assert [(e.sub_event_type, e.fatalities.count) for e in events] == [("Peaceful protest", 0)]
+    events = run("On Monday, police shot dead two protesters in Lumbo during a demonstration against fuel prices.", {"Lumbo": entry("Lumbo", iso="KE")})
+    assert [(e.sub_event_type, e.fatalities.count) for e in events] == [("Excessive force against protesters", 2)]
+
+
+def test_a_crowds_own_participle_clause_is_its_demonstration(run):
+    text = "On Monday, hundreds of villagers vandalized a grain store in Lumbo, agitating against the rising price of maize."
+    events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]

@@ -303,7 +303,7 @@ def build_mentions(
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, context)
-        region_counts = [c for c in counts if c.target in region.tokens]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens)
         region_dates, date_source = _region_dates(region, sentence, dates, frame)
@@ -486,13 +486,29 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
 
 
 def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
-    """ "Residents rioted in X after a gendarme shot a driver": what a crowd rose up after is its
+    """ "Residents rioted in X after a gendarme shot a driver", "demonstrators blocked the road to
+    demand justice for a man who was shot by the police": what a crowd rose up over is its
     grievance, told as the setting of the demonstration (ACLED codes the demonstration), not news
-    of its own. A temporal clause hanging on a clause that has a protest, riot or mob cue."""
-    if region.kind != "temporal" or not any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children):
+    of its own. A temporal "after" clause, or a relative clause about a person, hanging on a
+    clause that has a protest, riot or mob cue."""
+    after = region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children)
+    if not after and region.kind != "relative":
+        return False
+    # "villagers vandalized a shop, agitating against …": a crowd's own clause is the demonstration
+    if any(c.anchor and c.head in region.tokens and c.category in _CROWD for c in cues):
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+
+
+def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
+    """ "to demand justice for the death of a trader", "protested over the killing of two
+    students": the dead a crowd protests about died before; they are not the demonstration's."""
+    doc = sentence.doc
+    phrase = _inside(doc[count.target], _CAUSE_WORDS | _PURPOSE_WORDS)
+    return phrase is not None and any(
+        c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
+    )
 
 
 def _within(token: Token, ancestor: Token) -> bool:
