@@ -176,3 +176,9 @@ def test_an_event_names_state_forces_with_the_period_of_its_own_date(run):
     text = "Troops clashed with gunmen in Gwantu on Sunday."
     events = run(text, {"Gwantu": "NG"}, published=dt.date(2023, 5, 30))
     assert at(events, "Gwantu").actor1.name == "Military Forces of Nigeria (2015-2023)"
+
+
+def test_pro_government_forces_are_the_government_of_the_country_told_about(run):
+    text = "On Monday, pro-government forces took control of the headquarters of the navy brigade in Lumbo following an attack by rebels."
+    event = at(run(text, {"Lumbo": "ML"}), "Lumbo")
+    assert (event.sub_event_type, event.actor1.name) == ("Government regains territory", "Military Forces of Mali (2021-)")
