@@ -310,3 +310,18 @@ def test_a_crowds_own_participle_clause_is_its_demonstration(run):
     text = "On Monday, hundreds of villagers vandalized a grain store in Lumbo, agitating against the rising price of maize."
     events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
     assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday, rioters blocked the Lumbo highway with dirt mounds in both directions.", ["Violent demonstration"]),
+        ("On Monday, residents of Lumbo blocked the main road to demand water.", ["Violent demonstration"]),
+        # a mob that beats someone is mob violence; soldiers closing a road are no demonstration
+        ("On Monday, a mob of rioters beat a man in Lumbo.", ["Mob violence"]),
+        ("On Monday, soldiers blocked the main road into Lumbo.", []),
+    ],
+)
+def test_a_crowd_blocking_roads_is_a_demonstration_not_a_mob(run, text, expected):
+    events = run(text, {"Lumbo": entry("Lumbo", iso="LB")})
+    assert [e.sub_event_type for e in events if e.sub_event_type in {"Violent demonstration", "Mob violence"}] == expected
