@@ -325,3 +325,20 @@ def test_a_crowds_own_participle_clause_is_its_demonstration(run):
 def test_a_crowd_blocking_roads_is_a_demonstration_not_a_mob(run, text, expected):
     events = run(text, {"Lumbo": entry("Lumbo", iso="LB")})
     assert [e.sub_event_type for e in events if e.sub_event_type in {"Violent demonstration", "Mob violence"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, youths demonstrated in Lumbo, demanding answers from the police. "
+            "Demonstrators took one of the suspects to the scene of the crime and killed him.",
+            "Violent demonstration",
+        ),
+        # the force killing protesters is still excessive force
+        ("On Monday, police shot dead two protesters in Lumbo during a demonstration against fuel prices.", "Excessive force against protesters"),
+    ],
+)
+def test_demonstrators_who_kill_make_a_violent_demonstration(run, text, expected):
+    events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
+    assert [e.sub_event_type for e in events] == [expected]

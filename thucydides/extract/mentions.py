@@ -525,18 +525,26 @@ def _within(token: Token, ancestor: Token) -> bool:
 def _crowd_violence(cues: list[Cue], actors: list[ActorMention], sentence: Sentence) -> bool:
     """Whether the stones, fire or barricades of the clause are the crowd's own: the subject of
     the verb they hang on is people, protesters, rioters, or nobody named ("some people in the
-    crowd hurled Molotov cocktails, while security forces responded with tear gas")."""
+    crowd hurled Molotov cocktails, while security forces responded with tear gas"); and a killing
+    or an attack whose subject is named as demonstrators or rioters ("demonstrators took one of
+    the suspects to the scene and killed him": their violence, not force used against them)."""
     doc = sentence.doc
     for cue in cues:
-        if cue.category not in {"riot_violence", "demo_tactic"}:
+        if cue.category not in {"riot_violence", "demo_tactic", "kill", "attack"}:
             continue
+        tactic = cue.category in {"riot_violence", "demo_tactic"}
         verb = clause_verb(doc[cue.head])
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if not subjects:
+        if not subjects and not tactic and verb.dep_ == "conj":
+            # "demonstrators took him to the scene and killed him": the first verb's subject
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects and tactic:
             return True
         for subject in subjects:
             actor = next((m for m in actors if m.first <= subject.i <= m.last or m.head == subject.i), None)
-            if actor is None or actor.actor.inter in {5, 6, 7}:
+            if tactic and (actor is None or actor.actor.inter in {5, 6, 7}):
+                return True
+            if not tactic and actor is not None and actor.actor.inter in {5, 6}:
                 return True
     return False
