@@ -11,8 +11,8 @@ import pytest
 from thucydides.evaluate import score_gold
 from thucydides.evaluate.gold import parse_item
 from thucydides.evaluate.matching import capped_radii, distance_km
-from thucydides.evaluate.fields import attribution_correct
-from thucydides.evaluate.outputs import OutputAttribution, OutputEvent, output_from_dict
+from thucydides.evaluate.fields import actor_correct, attribution_correct
+from thucydides.evaluate.outputs import OutputActor, OutputAttribution, OutputEvent, output_from_dict
 
 TEXT = (
     "Insurgents said on Monday they had captured the towns of Korvan and Meldis in the east. "
@@ -324,3 +324,14 @@ def test_a_gold_source_with_a_leading_article_or_its_channel():
     assert attribution_correct(output_with(*links), ["the army"])
     assert attribution_correct(output_with(*links), ["army statement"])
     assert not attribution_correct(output_with(*links), ["police statement"])
+
+
+def test_actor_names_compare_without_a_trailing_acled_period_tag():
+    tagged = OutputActor(name="Military Forces of Freedonia (2019-)", text="soldiers")
+    untagged = OutputActor(name="Police Forces of Freedonia", text=None)
+    assert actor_correct(tagged, ["Military Forces of Freedonia (2011-2019)"])
+    assert actor_correct(tagged, ["Military Forces of Freedonia"])
+    assert actor_correct(untagged, ["Police Forces of Freedonia (2019-)"])
+    # only a trailing period tag is ignored: another actor, or a tag inside the name, still counts
+    assert not actor_correct(tagged, ["Police Forces of Freedonia (2019-)"])
+    assert not actor_correct(OutputActor(name="Military Forces of Freedonia (2019-) Border Guard", text=None), ["Military Forces of Freedonia (2019-)"])

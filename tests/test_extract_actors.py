@@ -10,9 +10,9 @@ import re
 import pytest
 
 from thucydides.extract import extract_events
-from thucydides.extract.actors import ActorContext, actors_in
+from thucydides.extract.actors import ActorContext, actors_in, dated
 from thucydides.extract.sentences import sentences_of
-from thucydides.model import Article, Event, GazetteerEntry, PlaceMention
+from thucydides.model import Actor, Article, Event, GazetteerEntry, PlaceMention
 
 _ids = iter(range(20000, 100000))
 
@@ -45,7 +45,7 @@ def test_actor_words_name_who_not_how_many(nlp):
 def test_a_demonym_among_the_words_before_the_cue_names_the_force(run):
     event = at(run("A Russian drone strike damaged a power line in the town of Kupiansk on Monday.", {"Kupiansk": "UA"}), "Kupiansk")
     assert event.sub_event_type == "Air/drone strike"
-    assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia (2000-)"
 
 
 def test_the_subject_of_the_verb_governing_the_cue_acts(run):
@@ -69,7 +69,7 @@ def test_a_bombing_hits_the_force_not_by_it(run):
     event = at(run(text, {"Baidoa": "SO"}), "Baidoa")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
-    assert event.actor2 is not None and event.actor2.name == "Military Forces of Somalia"
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Somalia (2022-)"
 
 
 def test_a_riots_actor2_is_the_force_facing_the_crowd(run):
@@ -89,7 +89,7 @@ def test_jets_in_an_article_naming_one_side_striking_from_the_air(run):
     for place in ("Ariha", "Maarat Misrin"):
         event = at(events, place)
         assert event.sub_event_type == "Air/drone strike"
-        assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia", place
+        assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia (2000-)", place
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_main_armed_groups_of_todays_conflicts_are_named(nlp, text, iso, name, i
         ("On Monday police found a hidden weapons cache near Khasavyurt.", "Khasavyurt", "RU", "Disrupted weapons use", "Unidentified Armed Group (Russia)"),
         ("On Monday soldiers defused an IED planted by al-Shabab near Afgoye.", "Afgoye", "SO", "Disrupted weapons use", "Al Shabaab"),
         ("On Friday gunmen abducted a traditional ruler from his home in Lafia.", "Lafia", "NG", "Abduction/forced disappearance", "Civilians (Nigeria)"),
-        ("On Friday protesters were dispersed with tear gas in Tamale.", "Tamale", "GH", "Protest with intervention", "Police Forces of Ghana"),
+        ("On Friday protesters were dispersed with tear gas in Tamale.", "Tamale", "GH", "Protest with intervention", "Police Forces of Ghana (2017-2025)"),
     ],
 )
 def test_acled_defaults_for_the_second_actor(run, text, place, iso, sub_event_type, actor2):
@@ -138,7 +138,7 @@ def test_a_name_running_into_the_cue_word_is_whose_strike_it_was(run):
 def test_someone_arrested_by_no_one_named_was_arrested_by_the_police(run):
     event = at(run("On Tuesday a popular blogger was arrested in Mogilev.", {"Mogilev": "BY"}), "Mogilev")
     assert event.sub_event_type == "Arrests"
-    assert event.actor1 is not None and event.actor1.name == "Police Forces of Belarus"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Belarus (1994-)"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Belarus)"
 
 
@@ -147,3 +147,38 @@ def test_rioters_are_named_after_the_crowds_own_country(run):
     event = at(run(text, {"Birgunj": "NP"}), "Birgunj")
     assert event.event_type == "Riots"
     assert event.actor1 is not None and event.actor1.name == "Rioters (India)"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "expected"),
+    [
+        ("Military Forces of Nigeria", dt.date(2019, 6, 1), "Military Forces of Nigeria (2015-2023)"),
+        ("Police Forces of Nigeria", dt.date(2023, 5, 29), "Police Forces of Nigeria (2023-)"),
+        ("Military Forces of Afghanistan", dt.date(2021, 8, 14), "Military Forces of Afghanistan (2014-2021)"),
+        ("Government of Afghanistan", dt.date(2021, 8, 15), "Government of Afghanistan (2021-)"),
+        ("Police Forces of India Border Security Force", dt.date(2020, 1, 1), "Police Forces of India (2014-) Border Security Force"),
+        ("Military Forces of the Democratic Republic of Congo", dt.date(2022, 1, 1), "Military Forces of the Democratic Republic of Congo (2019-)"),
+        # no tag: no date, a day before every known period, a country without periods, one already there, no state
+        ("Military Forces of Nigeria", None, "Military Forces of Nigeria"),
+        ("Military Forces of Nigeria", dt.date(2001, 1, 1), "Military Forces of Nigeria"),
+        ("Military Forces of Libya", dt.date(2022, 1, 1), "Military Forces of Libya"),
+        ("Military Forces of Yemen (2016-) Supreme Political Council", dt.date(2022, 1, 1), "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("Military Forces of Niger", dt.date(2022, 1, 1), "Military Forces of Niger (2021-2023)"),
+        ("Civilians (Nigeria)", dt.date(2022, 1, 1), "Civilians (Nigeria)"),
+    ],
+)
+def test_state_forces_carry_the_period_of_the_government_on_the_events_day(name, day, expected):
+    assert dated(Actor(name, 1), day) == Actor(expected, 1)
+
+
+def test_an_event_names_state_forces_with_the_period_of_its_own_date(run):
+    # told on the new government's second day, about the old government's last Sunday
+    text = "Troops clashed with gunmen in Gwantu on Sunday."
+    events = run(text, {"Gwantu": "NG"}, published=dt.date(2023, 5, 30))
+    assert at(events, "Gwantu").actor1.name == "Military Forces of Nigeria (2015-2023)"
+
+
+def test_pro_government_forces_are_the_government_of_the_country_told_about(run):
+    text = "On Monday, pro-government forces took control of the headquarters of the navy brigade in Lumbo following an attack by rebels."
+    event = at(run(text, {"Lumbo": "ML"}), "Lumbo")
+    assert (event.sub_event_type, event.actor1.name) == ("Government regains territory", "Military Forces of Mali (2021-)")

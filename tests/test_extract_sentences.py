@@ -113,6 +113,24 @@ def test_dates_resolved_against_publication(sentence, text, value, precision, ba
     assert mention.background is background
 
 
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("Since March, 40 people have been killed in the district.", True),
+        ("In 2019, the rebels held the valley.", True),
+        ("Until 10 June, 750 prisoners had been released.", True),
+        ("As of 12 June, the family had no news of him.", True),
+        ("The curfew has been in force since 9 June 2023.", True),
+        # a day closing the event's own span keeps its day
+        ("The fighting lasted until 12 June.", False),
+        ("On 12 June, troops entered the town.", False),
+    ],
+)
+def test_a_span_opened_or_closed_by_a_date_is_a_recap(sentence, text, background):
+    mention = find_dates(sentence(text), PUBLISHED)[0]
+    assert mention.background is background
+
+
 def test_a_weekday_is_never_after_publication(sentence):
     (mention,) = find_dates(sentence("The convoy was ambushed on Thursday."), PUBLISHED)
     assert mention.value == dt.date(2023, 6, 8)

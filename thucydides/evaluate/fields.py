@@ -6,6 +6,7 @@ it is not scored: a null gold date, a null gold status, an empty gold attributio
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -20,6 +21,9 @@ FIELDS: tuple[str, ...] = ("actor1", "actor2", "date", "fatalities", "status", "
 # "accuracy@161km" of geoparsing evaluations)
 PLACE_RESOLVED_KM = 161.0
 _ARTICLES = ("the ", "a ", "an ")
+# ACLED tags state forces with the period of the government they served ("Military Forces of
+# Nigeria (2015-2023)"): the same force under another government is still the same actor
+_PERIOD_TAG = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,7 @@ class Ratio:
 
 
 def _name_key(name: str) -> str:
-    key = squeeze(name)
+    key = _PERIOD_TAG.sub("", squeeze(name))
     for article in _ARTICLES:
         if key.startswith(article):
             return key[len(article):]

@@ -10,7 +10,7 @@ the article's date (the Taliban are rebels until 14 August 2021, state forces fr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
@@ -33,6 +33,8 @@ _MEMBER_NOUNS = {
     "army", "police", "officers", "personnel", "spokesman", "spokesperson", "leader", "leaders",
 }
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
+# the names of a state's own organs, which ACLED tags with the government they served
+_STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,28 @@ def _generic_actor(kind: GenericKind, iso: str | None, context: ActorContext) ->
     if kind.kind in {"military", "police"} and iso and context.country and iso != context.country:
         inter = 8
     return name, inter
+
+
+def dated(actor: Actor | None, day: dt.date | None) -> Actor | None:
+    """The actor as ACLED names it on ``day``: a state's forces carry the period of the government
+    in power ("Military Forces of Nigeria" → "Military Forces of Nigeria (2023-)", a unit's name
+    after the tag); no tag when the day, the country or its period is unknown or one is there."""
+    if actor is None or day is None:
+        return actor
+    prefix = next((p for p in _STATE_PREFIXES if actor.name.startswith(p)), None)
+    if prefix is None:
+        return actor
+    rest = actor.name[len(prefix):]
+    by_acled = lexicon.countries().by_acled
+    country = next(
+        (c for name, c in by_acled.items() if rest == name or (rest.startswith(name + " ") and not rest[len(name) + 1:].startswith("("))),
+        None,
+    )
+    tag = country.period_tag(day) if country else None
+    if country is None or tag is None:
+        return actor
+    unit = rest[len(country.acled):]
+    return replace(actor, name=f"{prefix}{country.acled} {tag}{unit}")
 
 
 def _extend_to_member_noun(head: Token) -> Token:

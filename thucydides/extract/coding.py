@@ -58,6 +58,8 @@ def _protest(s: Signals) -> str | None:
         s.categories.get("protest", 0) >= 1
         or (s.has("protest") and (s.agent_inter == 6 or s.target_kind == "protesters"))
         or (s.has("demo_tactic") and s.has("protest_purpose") and crowd_acts)
+        # a crowd blocking roads or burning tires: a demonstration's tactic, not a mob's attack
+        or (s.has("demo_tactic") and s.agent_inter in CROWD)
     )
     if not protest:
         return None

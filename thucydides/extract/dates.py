@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thucydides.extract import lexicon
 from thucydides.extract.sentences import Sentence
@@ -34,7 +34,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "month",
         re.compile(
-            rf"\b(?P<prep>in|since|until|till|during|by|from|of|last|this|early|mid|late|through|between|before|after)\s+(?:(?P<edge>early|mid|late|the end of|end of|the beginning of|beginning of)\s*-?\s*)?{_MONTH}\b(?!\s+\d)"
+            rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|last|this|early|mid|late|through|between|before|after))\s+(?:(?P<edge>early|mid|late|the end of|end of|the beginning of|beginning of)\s*-?\s*)?{_MONTH}\b(?!\s+\d)"
         ),
     ),
     ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?P<decade>1[89]\d0|20\d0|'?\d0)s\b")),
@@ -47,8 +47,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("year_range", re.compile(r"\b(?:from\s+|between\s+)?(?P<year>1[89]\d\d|20\d\d)\s*(?:to|and|-|–|until)\s*(?P<year2>1[89]\d\d|20\d\d)\b")),
     ("weekday", re.compile(rf"\b(?P<mod>late|early|on|last|this|past)?\s*{_WEEKDAY}(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
-    ("year", re.compile(rf"\b(?P<prep>in|since|until|till|during|by|from|of|before|after|between|early|late|mid)\s+{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|before|after|between|early|late|mid))\s+{_YEAR}\b")),
 )
+# "since 18 March", "Until 29 April, 753 prisoners were released", "As of 6 May, …": a day that
+# opens or closes a span frames a tally or a state, not one day's event (a day ending a range of
+# the event itself, "fighting lasted until 8 May", is not fronted and keeps its day)
+_SPAN_EDGE = re.compile(r"(?:\bsince\s+|^\s*(?:until|till|up to|as of)\s+)$", re.I)
+_DAY_KINDS = {"iso", "day_month", "month_day"}
 _DAY_BEFORE = re.compile(r"\b(?:the day before|the previous day|a day earlier|the day earlier|the previous night|the night before)\b", re.I)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "many": 5, "few": 3, "a few": 3, "a couple of": 2}
 
@@ -213,6 +218,8 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
             mention = _mention(kind, match, base, published)
             if mention is None or any(_overlaps(mention, other) for other in found):
                 continue
+            if kind in _DAY_KINDS and _SPAN_EDGE.search(text[: match.start()]):
+                mention = replace(mention, background=True)
             found.append(mention)
     for mention in _relative(text, base, published):
         if not any(_overlaps(mention, other) for other in found):

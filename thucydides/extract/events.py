@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, lexicon, status
-from thucydides.extract.actors import ActorMention, country_name, is_group_name
+from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
@@ -344,6 +344,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     else:
         event_status = _status(doc, group, sub_event_type)
     date = _date(group, doc.article.published)
+    actor1, actor2 = dated(actor1, date.value), dated(actor2, date.value)
     evidence = _evidence(doc, group)
     attribution = tuple(dict.fromkeys([s.link for m in group for s in m.statements] + [s.link for m in group for s in m.sources]))
     return Event(

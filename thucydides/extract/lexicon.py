@@ -133,17 +133,43 @@ def casualty_words() -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
+class GovernmentPeriod:
+    start: dt.date
+    end: dt.date | None  # None: still in power
+
+    @property
+    def tag(self) -> str:
+        """ACLED's tag: the years the government held power ("(2015-2023)", "(2023-)")."""
+        return f"({self.start.year}-{self.end.year if self.end else ''})"
+
+
+@dataclass(frozen=True, slots=True)
 class Country:
     iso: str
     acled: str  # "the Democratic Republic of Congo" (inside "Military Forces of …")
     short: str  # "Democratic Republic of Congo" (inside "Civilians (…)")
+    periods: tuple[GovernmentPeriod, ...] = ()
+
+    def period_tag(self, day: dt.date | None) -> str | None:
+        """The tag of the government in power on ``day``; None when the day or its period is unknown."""
+        if day is None:
+            return None
+        return next((p.tag for p in self.periods if p.start <= day and (p.end is None or day <= p.end)), None)
 
 
 @dataclass(frozen=True)
 class CountryLexicon:
     by_iso: dict[str, Country]
+    by_acled: dict[str, Country]  # "the Democratic Republic of Congo" → its Country
     by_word: dict[tuple[str, ...], str]  # demonym or name (as words) → ISO
     demonyms: frozenset[str] = frozenset()  # "afghan", "syrians": words for people, not places
+
+
+def _government_period(spec: dict[str, Any], where: str) -> GovernmentPeriod:
+    start = _date(spec.get("from"), where)
+    if start is None:
+        raise ConfigError(f"{where}: a period needs its 'from' date")
+    return GovernmentPeriod(start, _date(spec.get("until"), where))
 
 
 @functools.cache
@@ -153,11 +179,13 @@ def countries() -> CountryLexicon:
     by_word: dict[tuple[str, ...], str] = {}
     for iso, spec in data.items():
         acled = spec["acled"]
-        by_iso[iso] = Country(iso, acled, spec.get("short", acled.removeprefix("the ")))
+        periods = tuple(_government_period(p, f"countries.toml: {iso}") for p in spec.get("periods", ()))
+        by_iso[iso] = Country(iso, acled, spec.get("short", acled.removeprefix("the ")), periods)
         for word in [*spec.get("demonyms", ()), *spec.get("names", ())]:
             by_word.setdefault(phrase_words(word), iso)
     demonyms = frozenset(word.lower() for spec in data.values() for word in spec.get("demonyms", ()))
-    return CountryLexicon(by_iso, by_word, demonyms - {n.lower() for spec in data.values() for n in spec.get("names", ())})
+    by_acled = {country.acled: country for country in by_iso.values()}
+    return CountryLexicon(by_iso, by_acled, by_word, demonyms - {n.lower() for spec in data.values() for n in spec.get("names", ())})
 
 
 # --- actors --------------------------------------------------------------------------------------
@@ -217,7 +245,7 @@ def _date(value: Any, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(f"actors.toml: {where}: {value!r} is not an ISO date") from None
+        raise ConfigError(f"{where}: {value!r} is not an ISO date") from None
 
 
 @functools.cache
@@ -226,7 +254,7 @@ def actors() -> ActorLexicon:
     named: list[NamedActor] = []
     for spec in data.get("actor", []):
         periods = tuple(
-            ActorPeriod(_date(p.get("from"), spec["name"]), _date(p.get("until"), spec["name"]), p.get("inter"), p.get("name"))
+            ActorPeriod(_date(p.get("from"), f"actors.toml: {spec['name']}"), _date(p.get("until"), f"actors.toml: {spec['name']}"), p.get("inter"), p.get("name"))
             for p in spec.get("period", ())
         )
         named.append(

@@ -303,7 +303,7 @@ def build_mentions(
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, context)
-        region_counts = [c for c in counts if c.target in region.tokens]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens)
         region_dates, date_source = _region_dates(region, sentence, dates, frame)
@@ -312,8 +312,10 @@ def build_mentions(
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
         region_text = " ".join(doc[i].text for i in sorted(region.tokens | said_in))
-        background = any(d.background for d in region_dates if date_source in {"own", "sentence"}) or status.habitual(
-            region_text, [doc[i] for i in sorted(region.tokens)]
+        background = (
+            any(d.background for d in region_dates if date_source in {"own", "sentence"})
+            or status.habitual(region_text, [doc[i] for i in sorted(region.tokens)])
+            or _grievance_of_crowd(region, regions, cues)
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -424,6 +426,7 @@ def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention |
     return None
 
 
+_CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
 _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
 
@@ -482,6 +485,32 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
     return kept
 
 
+def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
+    """ "Residents rioted in X after a gendarme shot a driver", "demonstrators blocked the road to
+    demand justice for a man who was shot by the police": what a crowd rose up over is its
+    grievance, told as the setting of the demonstration (ACLED codes the demonstration), not news
+    of its own. A temporal "after" clause, or a relative clause about a person, hanging on a
+    clause that has a protest, riot or mob cue."""
+    after = region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children)
+    if not after and region.kind != "relative":
+        return False
+    # "villagers vandalized a shop, agitating against …": a crowd's own clause is the demonstration
+    if any(c.anchor and c.head in region.tokens and c.category in _CROWD for c in cues):
+        return False
+    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+
+
+def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
+    """ "to demand justice for the death of a trader", "protested over the killing of two
+    students": the dead a crowd protests about died before; they are not the demonstration's."""
+    doc = sentence.doc
+    phrase = _inside(doc[count.target], _CAUSE_WORDS | _PURPOSE_WORDS)
+    return phrase is not None and any(
+        c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
+    )
+
+
 def _within(token: Token, ancestor: Token) -> bool:
     current = token
     for _ in range(12):
@@ -496,18 +525,26 @@ def _within(token: Token, ancestor: Token) -> bool:
 def _crowd_violence(cues: list[Cue], actors: list[ActorMention], sentence: Sentence) -> bool:
     """Whether the stones, fire or barricades of the clause are the crowd's own: the subject of
     the verb they hang on is people, protesters, rioters, or nobody named ("some people in the
-    crowd hurled Molotov cocktails, while security forces responded with tear gas")."""
+    crowd hurled Molotov cocktails, while security forces responded with tear gas"); and a killing
+    or an attack whose subject is named as demonstrators or rioters ("demonstrators took one of
+    the suspects to the scene and killed him": their violence, not force used against them)."""
     doc = sentence.doc
     for cue in cues:
-        if cue.category not in {"riot_violence", "demo_tactic"}:
+        if cue.category not in {"riot_violence", "demo_tactic", "kill", "attack"}:
             continue
+        tactic = cue.category in {"riot_violence", "demo_tactic"}
         verb = clause_verb(doc[cue.head])
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if not subjects:
+        if not subjects and not tactic and verb.dep_ == "conj":
+            # "demonstrators took him to the scene and killed him": the first verb's subject
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects and tactic:
             return True
         for subject in subjects:
             actor = next((m for m in actors if m.first <= subject.i <= m.last or m.head == subject.i), None)
-            if actor is None or actor.actor.inter in {5, 6, 7}:
+            if tactic and (actor is None or actor.actor.inter in {5, 6, 7}):
+                return True
+            if not tactic and actor is not None and actor.actor.inter in {5, 6}:
                 return True
     return False

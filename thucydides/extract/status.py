@@ -148,7 +148,8 @@ def habitual(text: str, tokens: Iterable[Token]) -> bool:
     if any(re.search(rf"\b{re.escape(phrase)}\b", lower) for phrase in words["habitual_phrases"]):
         return True
     for token in tokens:
-        if token.lower_ in words["habitual_words"] and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux"}:
+        # "as battles continue in those areas" (advcl): a state that goes on, not one event
+        if token.lower_ in words["habitual_words"] and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
         # "has been bombing", "have been attacking": an ongoing campaign, not one event
         if token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
