@@ -141,3 +141,24 @@ def test_an_event_at_a_placed_village_is_not_an_account_of_its_whole_province():
     result = process_article(read_text_article(text, title="Car bomb kills two officers"))
     events = {(e.sub_event_type, e.location.text if e.location else None, e.fatalities.count) for e in result.events}
     assert events == {("Remote explosive/landmine/IED", "Zorbaya", 2), ("Armed clash", "Segovia", 0)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Bandits killed five people in Dankolo village.", "Dankolo"),
+    ("Bandits killed five people in the village of Dankolo.", "Dankolo"),
+    ("Bandits attacked Dankolo village in Maru LGA on Monday, killing five people.", "Dankolo"),
+    ("Bandits killed five people in Kebbe village of Sokoto State.", "Kebbe"),
+])
+def test_a_village_named_before_or_after_the_word_village_is_the_event_place(text, place):
+    from thucydides.ingest.articles import read_text_article
+    from thucydides.pipeline import process_article
+
+    # "Dankolo village" is also read as its villagers (the civilians attacked): still the place
+    result = process_article(read_text_article(text, title="Bandits kill five"))
+    assert [e.location.text for e in result.events if e.location is not None] == [place]
+
+
+def test_a_weekday_after_a_connector_is_no_part_of_a_name(geocoder):
+    text = "Gunmen killed five people in the village of Tungar Kaura on Monday, police in Zamfara State said."
+    [village] = mentions_of(geocoder, text, "Tungar Kaura")
+    assert village.entry is None and "read as a place" in village.why

@@ -158,6 +158,8 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
         last = i
         j = i + 1
         while j < n and _joinable(text, tokens[j - 1], tokens[j]):
+            if tokens[j].lower in lex.calendar and j > last + 1:
+                break  # "the village of Dankolo on Monday": a connector joins no date to a name
             if _is_name_word(tokens[j]):
                 last = j
             elif tokens[j].lower not in CONNECTORS:
