@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import Context, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
     from thucydides.geocode.mentions import Found
 
+_UNITS = ("ADM1", "ADM2", "ADM3", "RGN")
+_UNIT_DIVISOR = WEIGHTS["unit_population_divisor"]
 SKELETON_MIN_SIMILARITY = 70.0
 SKELETON_CLOSE_SIMILARITY = 85.0  # nearly the same spelling ("Basra", "Basrah")
 _ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "e", "i", "ye"})
@@ -74,10 +76,15 @@ def focus_countries(found: list[Found]) -> dict[str, float]:
         elif countries:
             weights[countries[0].country_iso] += 2.0
         else:
-            total = sum(e.population for e in entries) or 1
-            top = max(entries, key=lambda e: e.population)
-            if top.country_iso and (top.population / total >= 0.8 or len({e.country_iso for e in entries}) == 1):
-                weights[top.country_iso] += 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5
+            # the country where most people living in places of this name live; a unit counts ten
+            # times smaller (its population is its towns': Birmingham the district and the city)
+            by_country: Counter[str] = Counter()
+            for e in entries:
+                by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if feature_class(e) in _UNITS else 1)
+            iso, people = by_country.most_common(1)[0]
+            if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
+                top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
+                weights[iso] += 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5
     if not weights:
         return {}
     heaviest = max(weights.values())
