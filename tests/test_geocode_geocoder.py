@@ -296,3 +296,10 @@ def test_regions_often_in_the_news(geocoder, name):
     text = f"Reporters travelled across {name} last week."
     [region] = [m for m in places(geocoder, text) if m.text == name]
     assert region.entry is not None and region.entry.country_iso is None and region.entry.latitude is not None
+
+
+def test_a_round_up_of_many_states_does_not_pull_a_big_city_to_a_namesake(geocoder, nlp):
+    # small Louisvilles lie in Ohio and Mississippi; naming four states says little about each name
+    text = "Fans from Ohio, Mississippi, Texas and Oregon filled the arena as Louisville won the final."
+    [city] = by_text(places(geocoder, text, nlp))["Louisville"]
+    assert city.entry is not None and city.entry.admin1 == "Kentucky"
