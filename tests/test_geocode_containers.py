@@ -162,3 +162,15 @@ def test_a_weekday_after_a_connector_is_no_part_of_a_name(geocoder):
     text = "Gunmen killed five people in the village of Tungar Kaura on Monday, police in Zamfara State said."
     [village] = mentions_of(geocoder, text, "Tungar Kaura")
     assert village.entry is None and "read as a place" in village.why
+
+
+def test_a_place_its_state_and_its_country_name_a_container_not_a_list(geocoder, nlp):
+    # the parse reads the unknown name as a person; its state and country after it say otherwise
+    text = "Migrants have camped out in Tres Arroyos, Oaxaca State, Mexico, since Wednesday."
+    [town] = [m for m in geocoder.find_places(text, nlp(text)) if m.text == "Tres Arroyos"]
+    assert town.entry is not None and town.entry.name == "Oaxaca" and is_placed(town)
+
+
+def test_a_list_of_units_still_names_no_container(geocoder):
+    [village] = mentions_of(geocoder, "Fighting reached Zorbaya, Antioquia, Caldas and Risaralda.", "Zorbaya")
+    assert village.entry is None

@@ -39,10 +39,7 @@ _NOT_A_LOCATION_HEADS = {
 
 # words for a settlement that an actor phrase may be headed by ("Kebbe village" read as its
 # villagers, ACLED's civilians): the name before them is still where it happened
-_SETTLEMENT_HEADS = {
-    "village", "villages", "town", "towns", "city", "hamlet", "settlement", "community", "communities", "camp",
-    "neighbourhood", "neighborhood", "locality", "district", "area",
-}
+_SETTLEMENT_HEADS = {"village", "villages", "town", "towns", "hamlet", "settlement", "community", "communities"}
 
 
 _LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "beyond", "past", "off"}
