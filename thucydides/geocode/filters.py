@@ -66,9 +66,9 @@ def person_reason(item: Found, doc: Doc | None, focus: dict[str, float]) -> str 
     """
     if not reads_as_person(item, doc):
         return None
-    if any(feature_class(e) in ("country", "region", "ADM1") or (feature_class(e) == "PPL" and e.population >= 100_000)
-           or e.country_iso in focus for e, _ in item.candidates):
-        return None  # (a county's population is the sum of its towns': no sign the name is known)
+    if any(feature_class(e) in ("country", "region", "ADM1") or e.population >= 100_000 or e.country_iso in focus
+           for e, _ in item.candidates):
+        return None
     return "the parse reads it as a person's name and nothing marks it as a place"
 
 
