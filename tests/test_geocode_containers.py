@@ -107,3 +107,70 @@ def test_a_district_spelt_differently_is_found_when_the_text_calls_it_a_district
     [village] = mentions_of(geocoder, text, "Sangrampura")
     assert village.entry == district.entry and is_placed(village)
     assert not [m for m in geocoder.find_places(text) if m.text == "J"]  # an initial, not a place
+
+
+@pytest.mark.parametrize("text, name, unit", [
+    ("Gunmen shot two farmers in the village of Celayo, in the state of Guanajuato, Mexico.", "Celayo", "Guanajuato"),
+    ("Clashes were reported in the town of Tembo in the department of Cauca, Colombia.", "Tembo", "Cauca"),
+])
+def test_another_vowel_is_another_name_where_names_are_written_in_latin_letters(geocoder, text, name, unit):
+    # Celaya and El Tambo are other towns: a Spanish name is copied, not transliterated
+    [village] = mentions_of(geocoder, text, name)
+    assert village.entry is not None and village.entry.name == unit and is_placed(village)
+
+
+def test_a_typo_still_matches_where_names_are_written_in_latin_letters(geocoder):
+    [town] = mentions_of(geocoder, "Soldiers clashed with rebels near Popayon, in the department of Cauca, Colombia.",
+                         "Popayon")
+    assert town.entry is not None and town.entry.name == "Popayán" and not is_placed(town)
+
+
+def test_vowels_still_vary_in_a_transliterated_name(geocoder):
+    [town] = mentions_of(geocoder, "Shelling hit the village of Deh Salah in Baghlan province, Afghanistan.", "Deh Salah")
+    assert town.entry is not None and town.entry.name == "Deh-e Şalāḩ"
+
+
+def test_an_event_at_a_placed_village_is_not_an_account_of_its_whole_province():
+    from thucydides.ingest.articles import read_text_article
+    from thucydides.pipeline import process_article
+
+    # the bomb in Zorbaya (placed at Antioquia) is its own event, not a summary of the clash in
+    # Segovia (a town of Antioquia) that would give the clash its type and deaths
+    text = ("On Tuesday, a car bomb exploded near the police station in the town of Zorbaya, in the department "
+            "of Antioquia, killing two officers. On Tuesday, soldiers also clashed with guerrillas in Segovia.")
+    result = process_article(read_text_article(text, title="Car bomb kills two officers"))
+    events = {(e.sub_event_type, e.location.text if e.location else None, e.fatalities.count) for e in result.events}
+    assert events == {("Remote explosive/landmine/IED", "Zorbaya", 2), ("Armed clash", "Segovia", 0)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Bandits killed five people in Dankolo village.", "Dankolo"),
+    ("Bandits killed five people in the village of Dankolo.", "Dankolo"),
+    ("Bandits attacked Dankolo village in Maru LGA on Monday, killing five people.", "Dankolo"),
+    ("Bandits killed five people in Kebbe village of Sokoto State.", "Kebbe"),
+])
+def test_a_village_named_before_or_after_the_word_village_is_the_event_place(text, place):
+    from thucydides.ingest.articles import read_text_article
+    from thucydides.pipeline import process_article
+
+    # "Dankolo village" is also read as its villagers (the civilians attacked): still the place
+    result = process_article(read_text_article(text, title="Bandits kill five"))
+    assert [e.location.text for e in result.events if e.location is not None] == [place]
+
+
+def test_a_weekday_after_a_connector_is_no_part_of_a_name(geocoder):
+    text = "Gunmen killed five people in the village of Tungar Kaura on Monday, police in Zamfara State said."
+    [village] = mentions_of(geocoder, text, "Tungar Kaura")
+    assert village.entry is None and "read as a place" in village.why
+
+
+def test_a_place_its_state_and_its_country_name_a_container_not_a_list(geocoder, nlp):
+    # the parse reads the unknown name as a person; its state and country after it say otherwise
+    text = "Migrants have camped out in Matias Zorbaya, Oaxaca State, Mexico, since Wednesday."
+    [town] = [m for m in geocoder.find_places(text, nlp(text)) if m.text == "Matias Zorbaya"]
+    assert town.entry is not None and town.entry.name == "Oaxaca" and is_placed(town)
+
+
+def test_a_list_of_units_still_names_no_container(geocoder):
+    [village] = mentions_of(geocoder, "Fighting reached Zorbaya, Antioquia, Caldas and Risaralda.", "Zorbaya")
+    assert village.entry is None

@@ -259,3 +259,47 @@ def test_a_huge_capitalised_text_stays_fast(geocoder):
     started = time.process_time()
     geocoder.find_places(text)
     assert time.process_time() - started < 6  # about 1.5 s: linear, not quadratic
+
+
+def test_a_surname_named_again_alone_is_the_person(geocoder, nlp):
+    # "Kwame Adams" is read as a person: "Adams" alone later is him, not Adams County, and does
+    # not pull the article's English city to a namesake in the United States
+    text = "Striker Kwame Adams was sent off as Birmingham lost at home. Adams will miss the next match."
+    found = by_text(places(geocoder, text, nlp))
+    assert "Adams" not in found
+    assert [m.entry.country_iso for m in found["Birmingham"]] == ["GB"]
+
+
+def test_a_name_shared_by_a_district_and_its_city_votes_for_their_country():
+    from thucydides.geocode.context import focus_countries
+    from thucydides.geocode.mentions import Found
+    from thucydides.geocode.recognise import Run, Span
+    from thucydides.model import GazetteerEntry
+
+    def place(gid, feature, iso, population):
+        return GazetteerEntry(gid, "Zenda", feature, iso, None, None, None, 0.0, 0.0, population)
+
+    # the district's population is its city's again: counted whole, it hid the city's country
+    candidates = [(place(1, "PPL", "GB", 1_000_000), "name"), (place(2, "ADM2", "GB", 1_300_000), "name"),
+                  (place(3, "PPL", "US", 150_000), "name"), (place(4, "PPL", "US", 20_000), "name")]
+    span = Span(Run(0, 0), 0, 0, 0, 5, "Zenda", "zenda")
+    assert focus_countries([Found(span, candidates)]) == {"GB": 1.0}
+
+
+def test_a_place_cue_opening_a_sentence_counts(geocoder):
+    [village] = [m for m in places(geocoder, "Near Zorbaya, gunmen burned two houses.") if m.text == "Zorbaya"]
+    assert village.entry is None and "after 'near'" in village.why
+
+
+@pytest.mark.parametrize("name", ["Donbas", "Darfur", "Waziristan", "Levant", "Pearl Harbor"])
+def test_regions_often_in_the_news(geocoder, name):
+    text = f"Reporters travelled across {name} last week."
+    [region] = [m for m in places(geocoder, text) if m.text == name]
+    assert region.entry is not None and region.entry.country_iso is None and region.entry.latitude is not None
+
+
+def test_a_round_up_of_many_states_does_not_pull_a_big_city_to_a_namesake(geocoder, nlp):
+    # small Louisvilles lie in Ohio and Mississippi; naming four states says little about each name
+    text = "Fans from Ohio, Mississippi, Texas and Oregon filled the arena as Louisville won the final."
+    [city] = by_text(places(geocoder, text, nlp))["Louisville"]
+    assert city.entry is not None and city.entry.admin1 == "Kentucky"

@@ -37,6 +37,11 @@ _NOT_A_LOCATION_HEADS = {
 }
 
 
+# words for a settlement that an actor phrase may be headed by ("Kebbe village" read as its
+# villagers, ACLED's civilians): the name before them is still where it happened
+_SETTLEMENT_HEADS = {"village", "villages", "town", "towns", "hamlet", "settlement", "community", "communities"}
+
+
 _LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "beyond", "past", "off"}
 
 
@@ -54,6 +59,8 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
     last = sentence.doc[place.last]
     for mention in actors:
         inside = mention.first <= place.first and place.last <= mention.last
+        if inside and mention.kind not in {"named", "anti"} and sentence.doc[mention.head].lower_ in _SETTLEMENT_HEADS:
+            continue  # "attacked Kebbe village": the village is the target and the place
         # "Ethiopian National Defense Force": a group's name, whatever the gazetteer says
         if inside and (mention.head not in place.tokens or mention.kind in {"named", "anti"}):
             return True

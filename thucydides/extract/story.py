@@ -32,6 +32,7 @@ from thucydides.extract.places import EventPlace
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
+from thucydides.geocode.containers import is_placed
 from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
@@ -322,6 +323,8 @@ def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
 def _contains(outer: Mention, inner: Mention) -> bool:
     if outer.place is None or inner.place is None or outer.place.place is None or inner.place.place is None:
         return False
+    if is_placed(outer.place.place.mention):
+        return False  # a village placed at its unit is not an account of the whole unit
     a, b = outer.place.place.mention.entry, inner.place.place.mention.entry
     if a is None or b is None or a.geonameid == b.geonameid:
         return False

@@ -74,8 +74,19 @@ def can_contain(link: str, container: GazetteerEntry, text: str, container_end: 
     if cls not in (*UNITS, "PPL") or container.latitude is None:
         return False
     if link == ",":
-        return cls in UNITS and not _LIST_AFTER.match(text[container_end : container_end + 8])
+        return cls in UNITS and not _opens_list(text, container_end)
     return True
+
+
+def _opens_list(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is an item of a list: "and"/"or" next, or a comma and a
+    name with an "and"/"or" before the clause ends ("A, B, C and D"); "X, Oaxaca State, Mexico,
+    Wednesday" is a place, its state and its country."""
+    after = text[end : end + 60]
+    if not _LIST_AFTER.match(after):
+        return False
+    clause = re.split(r"[.;:()]", after, maxsplit=1)[0]
+    return re.search(r"\b(?:and|or)\b|&", clause) is not None
 
 
 def lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:

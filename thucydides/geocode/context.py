@@ -3,39 +3,56 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import Context, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
     from thucydides.geocode.mentions import Found
 
+_UNITS = ("ADM1", "ADM2", "ADM3", "RGN")
+_UNIT_DIVISOR = WEIGHTS["unit_population_divisor"]
 SKELETON_MIN_SIMILARITY = 70.0
 SKELETON_CLOSE_SIMILARITY = 85.0  # nearly the same spelling ("Basra", "Basrah")
 _ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "e", "i", "ye"})
 
 
-def close_spellings(key: str, pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """geonameids of skeleton matches whose spelling is still close to ``key``.
+def close_spellings(key: str, matches: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """geonameids of skeleton matches (geonameid, name key, country) still spelt close to ``key``.
 
     Vowel-less skeletons of long names collide ("Mindanao", "Mandaon"): a floor on the
     edit similarity of the full spellings keeps the transliteration variants and drops those.
+    In a country whose names are written in Latin letters in the first place, a text copies
+    the name rather than transliterating it: only a nearly identical spelling is the same name
+    there ("Timba" is not "Timbío").
     """
     from rapidfuzz import fuzz
 
     bare = without_articles(key)
     best: dict[int, float] = {}
-    for geonameid, other in pairs:
+    latin: set[int] = set()
+    for geonameid, other, iso in matches:
         similarity = fuzz.ratio(bare, without_articles(other))
         best[geonameid] = max(best.get(geonameid, 0.0), similarity)
+        if iso in latin_script_countries():
+            latin.add(geonameid)
     return sorted(
         (g, "skeleton-close" if value >= SKELETON_CLOSE_SIMILARITY else "skeleton")
         for g, value in best.items()
-        if value >= SKELETON_MIN_SIMILARITY
+        if value >= (SKELETON_CLOSE_SIMILARITY if g in latin else SKELETON_MIN_SIMILARITY)
     )
+
+
+@lru_cache(maxsize=1)
+def latin_script_countries() -> frozenset[str]:
+    """ISO codes of the countries whose place names are natively written in Latin letters."""
+    text = resources.files("thucydides.geocode.data").joinpath("latin_script.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def without_articles(key: str) -> str:
@@ -59,10 +76,15 @@ def focus_countries(found: list[Found]) -> dict[str, float]:
         elif countries:
             weights[countries[0].country_iso] += 2.0
         else:
-            total = sum(e.population for e in entries) or 1
-            top = max(entries, key=lambda e: e.population)
-            if top.country_iso and (top.population / total >= 0.8 or len({e.country_iso for e in entries}) == 1):
-                weights[top.country_iso] += 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5
+            # the country where most people living in places of this name live; a unit counts ten
+            # times smaller (its population is its towns': Birmingham the district and the city)
+            by_country: Counter[str] = Counter()
+            for e in entries:
+                by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if feature_class(e) in _UNITS else 1)
+            iso, people = by_country.most_common(1)[0]
+            if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
+                top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
+                weights[iso] += 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5
     if not weights:
         return {}
     heaviest = max(weights.values())

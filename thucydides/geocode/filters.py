@@ -64,16 +64,21 @@ def person_reason(item: Found, doc: Doc | None, focus: dict[str, float]) -> str 
     The parse's labels are unreliable ("Deh Saleh" PERSON), so this only drops names with no
     place context ("Sanchez said") whose candidates are all small places.
     """
-    span = item.span
-    if doc is None or span.demonym or span.kind or span.run.cue:
-        return None
-    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if chars is None or not all(t.ent_type_ == "PERSON" for t in chars):
+    if not reads_as_person(item, doc):
         return None
     if any(feature_class(e) in ("country", "region", "ADM1") or e.population >= 100_000 or e.country_iso in focus
            for e, _ in item.candidates):
         return None
     return "the parse reads it as a person's name and nothing marks it as a place"
+
+
+def reads_as_person(item: Found, doc: Doc | None) -> bool:
+    """Whether the parse reads the name as a person's, and no cue or kind word says it is a place."""
+    span = item.span
+    if doc is None or span.demonym or span.kind or span.run.cue:
+        return False
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return chars is not None and all(t.ent_type_ == "PERSON" for t in chars)
 
 
 def longest_matches(spans: list[Span]) -> list[Span]:
@@ -112,6 +117,24 @@ def person_words_of(tokens: list[Token], runs: list[Run], lex: Lexicon) -> set[s
                 break
         words.update(name)
     return words - lex.common
+
+
+def surnames_of(tokens: list[Token], runs: list[Run], lex: Lexicon, doc: Doc | None) -> set[str]:
+    """Last words of the runs the parse reads as a person's full name, with no place cue ("Che
+    Adams", "Sam Gallagher"): the same word alone later is that person ("Adams was sent off")."""
+    from thucydides.geocode.recognise import CONNECTORS
+
+    if doc is None:
+        return set()
+    words: set[str] = set()
+    for run in runs:
+        names = [t for t in tokens[run.first : run.last + 1] if t.lower not in CONNECTORS]
+        if run.cue or run.kind_after or run.kind_before or not 2 <= len(names) <= 3 or names[-1].text.isupper():
+            continue
+        chars = doc.char_span(names[0].start, names[-1].end, alignment_mode="expand")
+        if chars is not None and all(t.ent_type_ == "PERSON" for t in chars):
+            words.add(names[-1].lower)
+    return words - lex.common - lex.kind_words.keys() - lex.demonyms.keys()
 
 
 def neighbour_reason(

@@ -118,9 +118,9 @@ class Gazetteer:
                 found.setdefault(key, []).append(NameHit(key, geonameid, kind))
         return found
 
-    def by_skeleton(self, skels: Iterable[str], countries: Sequence[str]) -> dict[str, list[tuple[int, str]]]:
-        """(geonameid, name key) of names whose skeleton is one of ``skels``, only inside ``countries``."""
-        found: dict[str, list[tuple[int, str]]] = {}
+    def by_skeleton(self, skels: Iterable[str], countries: Sequence[str]) -> dict[str, list[tuple[int, str, str]]]:
+        """(geonameid, name key, country) of names whose skeleton is one of ``skels``, only inside ``countries``."""
+        found: dict[str, list[tuple[int, str, str]]] = {}
         unique = sorted(set(s for s in skels if s))
         if not unique or not countries:
             return found
@@ -130,11 +130,11 @@ class Gazetteer:
             chunk = unique[i : i + _BATCH]
             marks = ",".join("?" * len(chunk))
             rows = conn.execute(
-                f"SELECT skel, geonameid, key FROM skeleton WHERE country_iso IN ({country_marks}) AND skel IN ({marks})",
+                f"SELECT skel, geonameid, key, country_iso FROM skeleton WHERE country_iso IN ({country_marks}) AND skel IN ({marks})",
                 [*countries, *chunk],
             )
-            for skel, geonameid, key in rows:
-                found.setdefault(skel, []).append((geonameid, key))
+            for skel, geonameid, key, iso in rows:
+                found.setdefault(skel, []).append((geonameid, key, iso))
         return found
 
     def fuzzy_haystack(self, skel: str, countries: Sequence[str]) -> list[tuple[str, int]]:

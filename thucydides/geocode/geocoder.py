@@ -29,6 +29,7 @@ from thucydides.geocode.filters import (
     parsed_as,
     person_reason,
     person_words_of,
+    surnames_of,
     title_case_lines,
 )
 from thucydides.geocode.gazetteer import Gazetteer
@@ -129,6 +130,10 @@ class Geocoder:
             if uncovered:
                 leftovers.append((run, uncovered))
             found.extend(Found(s, []) for s in kept)
+        # "Kwame Adams … Adams was sent off": a surname alone, with nothing saying it is a place
+        surnames = surnames_of(tokens, runs, lex, doc)
+        found = [f for f in found if not (f.span.first == f.span.last and f.span.key in surnames
+                                          and not f.span.kind and not f.span.run.cue)]
 
         for item in found:
             if item.span.demonym:

@@ -116,7 +116,8 @@ def unresolved_mentions(
             continue
         kind_given = bool((run.kind_after and run.kind_after != "UNIT") or run.kind_before or run.list_kind)
         coordinated = is_coordinated(text, tokens[run.first].start, found_ends)
-        strong = kind_given or run.cue in STRONG_CUES or coordinated or followed_by_unit(text, tokens[run.last].end, unit_starts)
+        followed = followed_by_unit(text, tokens[run.last].end, unit_starts)
+        strong = kind_given or run.cue in STRONG_CUES or coordinated or followed
         weak = run.cue in WEAK_CUES and doc is not None and parsed_as_place(doc, tokens[run.first], tokens[run.last])
         if not (strong or weak):
             continue
@@ -131,8 +132,8 @@ def unresolved_mentions(
             continue
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
-        if not kind_given and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
-            continue
+        if not (kind_given or followed) and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
+            continue  # (a name followed by its province or country is a place: "in X, Oaxaca State")
         start, end = words[0].start, words[-1].end
         if run.kind_capitalised and run.kind_token is not None and run.kind_token == group[-1] + 1:
             end = tokens[run.kind_token].end

@@ -158,6 +158,8 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
         last = i
         j = i + 1
         while j < n and _joinable(text, tokens[j - 1], tokens[j]):
+            if tokens[j].lower in lex.calendar and j > last + 1:
+                break  # "the village of Dankolo on Monday": a connector joins no date to a name
             if _is_name_word(tokens[j]):
                 last = j
             elif tokens[j].lower not in CONNECTORS:
@@ -197,8 +199,8 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
         run.kind_before = lex.kind_words[tokens[first].lower]
     if _is_dateline(text, tokens, run):
         run.cue = "dateline"
-    elif first > 0 and not tokens[first - 1].capitalised:
-        word = tokens[first - 1].lower
+    elif first > 0 and (not tokens[first - 1].capitalised or tokens[first - 1].sentence_start):
+        word = tokens[first - 1].lower  # "In Kobo, …", "Near Idlib, …" open a sentence
         if word in lex.place_cues:
             run.cue = word
         elif word == "of" and first > 1 and tokens[first - 2].lower in lex.place_cues:

@@ -51,6 +51,7 @@ WEIGHTS = {
     # capital in the news (the seat of government); "Washington state" still gets the province
     "capital_over_unit": 1.5,
 }
+_NAMED_PROVINCES_FULL = 2  # up to this many provinces named, each counts fully
 _REGION_FEATURES = frozenset({"CONT", "OCN", "SEA", "RGN"})
 _KIND_WORDS = {"PPL": "town", "ADM1": "province", "ADM2": "district", "UNIT": "unit containing another place"}
 
@@ -138,7 +139,9 @@ def score(
         elif fits is False:
             total += WEIGHTS["kind_disagrees"]
     if entry.admin1_id in context.named_admin1 and entry.admin1_id != entry.geonameid:
-        total += WEIGHTS["in_named_admin1"]
+        # a text naming many provinces (a round-up of a national league, of a whole country's
+        # unrest) says less about where each other name lies
+        total += WEIGHTS["in_named_admin1"] * min(1.0, _NAMED_PROVINCES_FULL / len(context.named_admin1))
         reasons.append(f"in {context.named_admin1[entry.admin1_id]}, named in the text")
     if cls == "ADM1" and any(
         a.admin1_id == entry.geonameid and a.geonameid != entry.geonameid and skeleton(a.name) != skeleton(entry.name)
