@@ -102,7 +102,7 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
         return low, (low if high != low else None), (high if high != low else None), False
     text = " ".join(t.lower_ for t in modifiers)
     for phrase, value in sorted(vague.items(), key=lambda p: -len(p[0])):
-        if re.search(rf"\b{re.escape(phrase)}\b", text):
+        if lexicon.find_phrase(phrase, text):
             return int(value), None, None, True
     if target.lower_ in vague:  # "dozens were killed"
         return int(vague[target.lower_]), None, None, True

@@ -187,17 +187,17 @@ def _relative(text: str, base: int, published: dt.date | None) -> list[DateMenti
     lower = text.lower()
     found: list[DateMention] = []
     for phrase, back in words["relative_days"].items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+        for match in lexicon.iter_phrase(phrase, lower):
             value = published - dt.timedelta(days=int(back)) if published else None
             found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "relative", value, 1))
     for phrase, (back, precision) in words["relative_periods"].items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+        for match in lexicon.iter_phrase(phrase, lower):
             value = published - dt.timedelta(days=int(back)) if published else None
             found.append(
                 DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "period", value, int(precision), _is_background(value, published))
             )
     for phrase in words["background_phrases"]:
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+        for match in lexicon.iter_phrase(phrase, lower):
             found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "background", None, None, True))
     for match in _DAY_BEFORE.finditer(text):
         found.append(DateMention(base + match.start(), base + match.end(), match.group(0), "day_before", None, 1))
