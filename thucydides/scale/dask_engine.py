@@ -8,8 +8,9 @@ ArticleResult in input order — ``thucydides ingest`` stores them from the clie
 writer. A worker plugin loads the model and gazetteer once per Dask worker, also on workers
 that join later. Only a few shards per worker are in flight, so the client's memory is bounded.
 
-Dask runs tasks in worker threads, where the per-article time limit (a SIGALRM) cannot work;
-run workers with ``--nthreads 1`` (the local cluster does) so one worker parses one shard.
+Dask runs tasks in worker threads; the per-article time limit holds there too (a watchdog
+thread raises the timeout, see ``worker.time_limit``). Run workers with ``--nthreads 1`` (the
+local cluster does): the parse is CPU-bound, so more threads per process only contend for the GIL.
 """
 
 from __future__ import annotations
