@@ -9,6 +9,7 @@ line; the tokens of such a sentence belong to that small parse, so every offset 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Sequence
@@ -62,8 +63,9 @@ class Sentence:
     def end(self) -> int:
         return self.offset + self.span.end_char
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        # spaCy joins the span's tokens anew on each call, and the rules ask for it often
         return self.span.text
 
     def __iter__(self) -> Iterator[Token]:
