@@ -255,3 +255,22 @@ def test_post_articles_cuts_off_a_hanging_analysis(tmp_path, monkeypatch, nlp):
         assert time.perf_counter() - started < 10
     assert response.status_code == 201, response.text
     assert response.json()["outcome"]["skipped"] == "time limit: analysis ran over 0.5 s"
+
+
+def test_a_limit_left_without_its_disarm_does_not_hit_the_thread_afterwards(monkeypatch):
+    """A timeout that lands at the very entry of the block's exit, before the disarm, leaves
+    the limit armed: the watchdog then sees that the block's frame is gone and drops it,
+    instead of raising into whatever the thread runs next (a web server's next request)."""
+    from thucydides.scale.worker import time_limit
+
+    def leave_without_disarm():
+        time_limit(0.1).__enter__()  # the block's frame returns; its __exit__ never runs
+
+    def then_go_on() -> bool:
+        leave_without_disarm()
+        calm = time.perf_counter()
+        while time.perf_counter() - calm < 1.0:
+            time.sleep(0.01)
+        return True
+
+    assert in_thread(then_go_on)

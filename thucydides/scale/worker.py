@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from thucydides import errors
@@ -174,26 +175,24 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise ArticleTimeout()
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
+def time_limit(seconds: float) -> contextlib.AbstractContextManager[None]:
     """Interrupt the block after ``seconds`` with ArticleTimeout, in whichever thread it runs.
 
     In the main thread a SIGALRM does it (it also cuts a ``time.sleep`` or a blocking read
     short); in any other thread (a Dask worker's, a web server's thread pool) the process's
     watchdog thread raises the exception in the block's thread. Either way the exception comes
     between two Python instructions: a single long call into C code (one regular expression
-    match) finishes first.
+    match) finishes first. The block must not ``yield`` (a suspended block is not running).
     """
     if seconds <= 0:
-        yield
-        return
+        return contextlib.nullcontext()
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        limit = _watchdog.arm(seconds)
-        try:
-            yield
-        finally:
-            _watchdog.disarm(limit)
-        return
+        return _WatchedBlock(seconds)
+    return _alarm(seconds)
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT_SECONDS)
     try:
@@ -220,8 +219,33 @@ def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> N
 @dataclass(eq=False)
 class _Limit:
     thread_id: int
+    frame: FrameType  # the frame that runs the block
     deadline: float  # time.monotonic() of the next ArticleTimeout
     fired: bool = False
+
+    def running(self) -> bool:
+        """Whether the block's frame is still on its thread's stack: an ArticleTimeout that
+        lands just as the block exits (at the entry of __exit__, before its disarm) would
+        otherwise leave the limit armed and hit whatever the thread runs next."""
+        frame = sys._current_frames().get(self.thread_id)
+        while frame is not None:
+            if frame is self.frame:
+                return True
+            frame = frame.f_back
+        return False
+
+
+class _WatchedBlock:
+    """The limit of one block in a thread other than the main one (see ``time_limit``)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self.limit = _watchdog.arm(self.seconds, sys._getframe(1))
+
+    def __exit__(self, *exc_info: object) -> None:
+        _watchdog.disarm(self.limit)
 
 
 class _Watchdog:
@@ -233,8 +257,8 @@ class _Watchdog:
         self._limits: set[_Limit] = set()
         self._thread: threading.Thread | None = None
 
-    def arm(self, seconds: float) -> _Limit:
-        limit = _Limit(threading.get_ident(), time.monotonic() + seconds)
+    def arm(self, seconds: float, frame: FrameType) -> _Limit:
+        limit = _Limit(threading.get_ident(), frame, time.monotonic() + seconds)
         with self._changed:
             self._limits.add(limit)
             if self._thread is None:
@@ -258,11 +282,13 @@ class _Watchdog:
         with self._changed:
             while True:
                 now = time.monotonic()
-                for limit in self._limits:
-                    if limit.deadline <= now:
-                        _raise_in_thread(limit.thread_id, ArticleTimeout)
-                        limit.fired = True
-                        limit.deadline = now + _ALARM_REPEAT_SECONDS
+                for limit in [limit for limit in self._limits if limit.deadline <= now]:
+                    if not limit.running():
+                        self._limits.discard(limit)  # left without its disarm (see _Limit.running)
+                        continue
+                    _raise_in_thread(limit.thread_id, ArticleTimeout)
+                    limit.fired = True
+                    limit.deadline = now + _ALARM_REPEAT_SECONDS
                 next_deadline = min((limit.deadline for limit in self._limits), default=None)
                 self._changed.wait(None if next_deadline is None else max(0.0, next_deadline - time.monotonic()))
 
