@@ -152,3 +152,125 @@ def test_a_timeout_raised_where_python_ignores_exceptions_is_raised_again():
             time.sleep(10)
     assert time.perf_counter() - started < 3
     time.sleep(0.6)  # the alarm is disarmed: nothing goes off after the block
+
+
+# --- the limit in threads other than the main one ------------------------------------------------
+# Dask runs tasks in worker threads and the web server runs POST /articles in a thread pool; a
+# SIGALRM reaches only the main thread, so there a watchdog thread raises the timeout instead.
+
+
+def hang_on_marker(article: Article, doc) -> ArticleResult:
+    """A stand-in analysis that never ends on an article containing HANG (a stage caught in a
+    loop); bounded at 20 s, and raising there, so a failing test ends and says so."""
+    if "HANG" in article.text:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise AssertionError("the time limit did not stop the stage")
+    return places_only(article, doc)
+
+
+def in_thread(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` run in a thread of a pool, as Dask and the web server do."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
+def test_the_limit_interrupts_a_block_in_a_thread_that_is_not_the_main_one():
+    from thucydides.scale.worker import ArticleTimeout, time_limit
+
+    def spin_under_a_limit() -> float:
+        started = time.perf_counter()
+        with pytest.raises(ArticleTimeout):
+            with time_limit(0.3):
+                while time.perf_counter() - started < 20:
+                    pass
+        return time.perf_counter() - started
+
+    assert in_thread(spin_under_a_limit) < 3
+
+
+def test_a_hanging_analysis_in_a_thread_is_skipped_and_the_others_are_analysed():
+    articles = corpus("", "HANG", "")
+    options = Settings(workers=1, batch_size=8, prefilter=False, max_article_seconds=0.5)
+    started = time.perf_counter()
+    results = in_thread(lambda: list(process_stream(articles, settings=options, progress=False, analyse=hang_on_marker)))
+    assert time.perf_counter() - started < 10
+    assert [r.skipped for r in results] == [None, "time limit: analysis ran over 0.5 s", None]
+    assert results[0].places and results[2].places
+
+
+def test_a_parse_over_the_limit_in_a_thread_is_skipped(slow_model):
+    results, _ = in_thread(run, corpus("", "SPIN", ""), model=slow_model, max_article_seconds=0.5)
+    assert [r.skipped for r in results] == [None, "time limit: parse ran over 0.5 s", None]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_in_a_thread_a_swallowed_timeout_is_raised_again_and_nothing_goes_off_after_the_block():
+    from thucydides.scale.worker import ArticleTimeout, time_limit
+
+    def swallow_then_wait() -> float:
+        started = time.perf_counter()
+        with pytest.raises(ArticleTimeout):
+            with time_limit(0.2):
+                try:
+                    while time.perf_counter() - started < 0.5:
+                        time.sleep(0.01)
+                except ArticleTimeout:
+                    pass  # a stage's `except Exception` swallows the first one
+                while time.perf_counter() - started < 20:
+                    time.sleep(0.01)
+        seconds = time.perf_counter() - started
+        # disarmed: a block that ends before its limit, then a while without any limit
+        with time_limit(0.2):
+            pass
+        calm = time.perf_counter()
+        while time.perf_counter() - calm < 0.8:
+            time.sleep(0.01)
+        return seconds
+
+    assert in_thread(swallow_then_wait) < 3
+
+
+def test_post_articles_cuts_off_a_hanging_analysis(tmp_path, monkeypatch, nlp):
+    """POST /articles runs the runner in FastAPI's thread pool: the limit holds there too."""
+    from fastapi.testclient import TestClient
+
+    from thucydides import pipeline
+    from thucydides.serve import create_app
+
+    def analyse_parsed(article, doc, *, geocoder=None):
+        return hang_on_marker(article, doc)
+
+    monkeypatch.setattr(pipeline, "analyse_parsed", analyse_parsed)
+    settings = Settings(token="t0ken-for-the-limit-test", max_article_seconds=0.5)
+    text = "Gunmen attacked a checkpoint near Sittwe on Friday, killing three guards. HANG"
+    with TestClient(create_app(tmp_path / "limit.db", settings), base_url="http://127.0.0.1") as client:
+        started = time.perf_counter()
+        response = client.post(
+            "/articles", json={"text": text, "published": "2024-03-08"}, headers={"Authorization": "Bearer t0ken-for-the-limit-test"}
+        )
+        assert time.perf_counter() - started < 10
+    assert response.status_code == 201, response.text
+    assert response.json()["outcome"]["skipped"] == "time limit: analysis ran over 0.5 s"
+
+
+def test_a_limit_left_without_its_disarm_does_not_hit_the_thread_afterwards(monkeypatch):
+    """A timeout that lands at the very entry of the block's exit, before the disarm, leaves
+    the limit armed: the watchdog then sees that the block's frame is gone and drops it,
+    instead of raising into whatever the thread runs next (a web server's next request)."""
+    from thucydides.scale.worker import time_limit
+
+    def leave_without_disarm():
+        time_limit(0.1).__enter__()  # the block's frame returns; its __exit__ never runs
+
+    def then_go_on() -> bool:
+        leave_without_disarm()
+        calm = time.perf_counter()
+        while time.perf_counter() - calm < 1.0:
+            time.sleep(0.01)
+        return True
+
+    assert in_thread(then_go_on)

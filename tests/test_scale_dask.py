@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from test_limits_time import hang_on_marker
 from test_runner_stream import corpus, stand_in_analyse
 from thucydides.config import Settings
 from thucydides.errors import GazetteerError, ThucydidesError
@@ -69,6 +70,22 @@ def test_a_workers_thucydides_error_reaches_the_client_with_its_fix(cluster):
     with pytest.raises(GazetteerError) as raised:
         list(run_dask(articles, SETTINGS, scheduler=cluster.scheduler_address, shard_size=4, analyse=stand_in_analyse))
     assert raised.value.fix == "run `thucydides gazetteer build`"
+
+
+def test_a_hanging_analysis_on_a_dask_worker_is_skipped_with_the_time_limit_reason(cluster):
+    """Dask runs each task in a worker thread, out of a SIGALRM's reach: the limit holds there."""
+    import time
+
+    from thucydides.scale import run_dask
+
+    articles = [Article(id=f"h{i}", text=f"Soldiers attacked {'HANG ' if i == 2 else ''}a camp in Ituri.") for i in range(5)]
+    started = time.perf_counter()
+    results = list(
+        run_dask(articles, SETTINGS.replace(prefilter=False, max_article_seconds=0.5), scheduler=cluster.scheduler_address, shard_size=5, analyse=hang_on_marker)
+    )
+    assert time.perf_counter() - started < 15
+    assert [r.skipped for r in results] == [None, None, "time limit: analysis ran over 0.5 s", None, None]
+    assert all(r.places for r in results if r.skipped is None)
 
 
 def test_without_a_scheduler_a_local_cluster_runs_and_stops():

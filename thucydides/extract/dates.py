@@ -54,6 +54,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # the event itself, "fighting lasted until 8 May", is not fronted and keeps its day)
 _SPAN_EDGE = re.compile(r"(?:\bsince\s+|^\s*(?:until|till|up to|as of)\s+)$", re.I)
 _DAY_KINDS = {"iso", "day_month", "month_day"}
+# a quick test of text each slow pattern cannot match without (same flags, a part of the
+# pattern): most sentences name no year, and month_year alone cost more than all the others
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")
+_PRECHECKS: dict[str, re.Pattern[str]] = {
+    "month_year": _YEARISH,
+    "year_range": _YEARISH,
+    "year": _YEARISH,
+    "ago": re.compile(r"ago|earlier|before", re.I),
+}
 _DAY_BEFORE = re.compile(r"\b(?:the day before|the previous day|a day earlier|the day earlier|the previous night|the night before)\b", re.I)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "many": 5, "few": 3, "a few": 3, "a couple of": 2}
 
@@ -187,17 +196,17 @@ def _relative(text: str, base: int, published: dt.date | None) -> list[DateMenti
     lower = text.lower()
     found: list[DateMention] = []
     for phrase, back in words["relative_days"].items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+        for match in lexicon.iter_phrase(phrase, lower):
             value = published - dt.timedelta(days=int(back)) if published else None
             found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "relative", value, 1))
     for phrase, (back, precision) in words["relative_periods"].items():
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+        for match in lexicon.iter_phrase(phrase, lower):
             value = published - dt.timedelta(days=int(back)) if published else None
             found.append(
                 DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "period", value, int(precision), _is_background(value, published))
             )
     for phrase in words["background_phrases"]:
-        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+        for match in lexicon.iter_phrase(phrase, lower):
             found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "background", None, None, True))
     for match in _DAY_BEFORE.finditer(text):
         found.append(DateMention(base + match.start(), base + match.end(), match.group(0), "day_before", None, 1))
@@ -214,6 +223,9 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     base = sentence.start
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
+        precheck = _PRECHECKS.get(kind)
+        if precheck is not None and not precheck.search(text):
+            continue
         for match in pattern.finditer(text):
             mention = _mention(kind, match, base, published)
             if mention is None or any(_overlaps(mention, other) for other in found):

@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator
 
 from thucydides.errors import ConfigError
 
@@ -36,6 +36,24 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     text = normal_form(phrase).replace("-", " - ")
     text = re.sub(r"(\w)'s\b", r"\1 's", text)
     return tuple(word for word in text.split() if word != "-")
+
+
+@functools.cache
+def word_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a whole-word regex, compiled once per process (rules test every phrase of
+    a lexicon on every sentence: building the pattern each time was a tenth of the analysis)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
+    """The first whole-word occurrence of ``phrase`` in ``text``; the substring test first
+    (a phrase absent from the text cannot match, and most are absent)."""
+    return word_pattern(phrase).search(text) if phrase in text else None
+
+
+def iter_phrase(phrase: str, text: str) -> Iterator[re.Match[str]]:
+    """Every whole-word occurrence of ``phrase`` in ``text``, as ``re.finditer`` finds them."""
+    return word_pattern(phrase).finditer(text) if phrase in text else iter(())
 
 
 def normal_form(word: str) -> str:

@@ -86,14 +86,17 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
         elif _is_own_coordinate(token):
             cut[token.i] = "coordinate"
     root = sentence.span.root
+    # head indices read once: walking up through Token objects (made anew by spaCy on each
+    # access) for every token was most of this function's time
+    heads = {token.i: token.head.i for token in sentence.span}
     regions: dict[int, Region] = {}
     for token in sentence.span:
         if token.i in frame:
             continue
-        owner = token
-        while owner.i not in cut and owner.head.i != owner.i and sentence.contains(owner.head.i):
-            owner = owner.head
-        key = owner.i if owner.i in cut else root.i
+        owner = token.i
+        while owner not in cut and heads[owner] != owner and sentence.contains(heads[owner]):
+            owner = heads[owner]
+        key = owner if owner in cut else root.i
         if key not in regions:
             regions[key] = Region(sentence.doc[key], cut.get(key, "main"))
         regions[key].tokens.add(token.i)

@@ -11,7 +11,6 @@ account could not be verified; ``reported`` otherwise (taxonomy.md, "Status of a
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterable
 
 from thucydides.extract import lexicon
@@ -145,7 +144,7 @@ def habitual(text: str, tokens: Iterable[Token]) -> bool:
     """Generic or cumulative statements: "frequently carries out such bombings", "in recent years"."""
     words = _words()
     lower = text.lower()
-    if any(re.search(rf"\b{re.escape(phrase)}\b", lower) for phrase in words["habitual_phrases"]):
+    if any(lexicon.find_phrase(phrase, lower) for phrase in words["habitual_phrases"]):
         return True
     for token in tokens:
         # "as battles continue in those areas" (advcl): a state that goes on, not one event

@@ -36,21 +36,23 @@ def _word_forms(token: Token) -> tuple[str, str]:
     return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
 
 
-def _match_at(tokens: list[Token], position: int, words: tuple[str, ...]) -> int | None:
-    """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens."""
+def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...]) -> int | None:
+    """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens;
+    ``forms`` holds each token's ``_word_forms`` (read once per sentence: spaCy makes a new
+    Token object, and looks its strings up, on every access)."""
     i = position
     for n, word in enumerate(words):
         if n:
-            while i < len(tokens) and tokens[i].text in _HYPHENS:
+            while i < len(forms) and forms[i][0] in _HYPHENS:
                 i += 1
-        if i >= len(tokens) or word not in _word_forms(tokens[i]):
+        if i >= len(forms) or word not in forms[i]:
             return None
         i += 1
     return i
 
 
-def _contains(tokens: list[Token], words: tuple[str, ...]) -> bool:
-    return any(_match_at(tokens, i, words) is not None for i in range(len(tokens)))
+def _contains(forms: list[tuple[str, str]], words: tuple[str, ...]) -> bool:
+    return any(_match_at(forms, i, words) is not None for i in range(len(forms)))
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -129,16 +131,17 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     """Every cue of the lexicon in the sentence (one token may carry several categories)."""
     lex = lexicon.cues()
     tokens = list(sentence.span)
-    vocabulary = {form for token in tokens for form in _word_forms(token)}
+    forms = [_word_forms(token) for token in tokens]
+    vocabulary = {form for pair in forms for form in pair}
     cues: list[Cue] = []
     seen: set[tuple[str, int, int]] = set()
     for position, token in enumerate(tokens):
         if token.text in _HYPHENS or token.is_space:
             continue
-        lower, lemma = _word_forms(token)
+        lower, lemma = forms[position]
         rules = lex.by_first_word.get(lower, ()) + (lex.by_first_word.get(lemma, ()) if lemma != lower else ())
         for rule in rules:
-            end = _match_at(tokens, position, rule.words)
+            end = _match_at(forms, position, rule.words)
             if end is None:
                 continue
             matched = tokens[position:end]
@@ -150,7 +153,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.with_words and not (rule.with_words & vocabulary):
                 continue
-            if any(_contains(tokens, words) for words in rule.without):
+            if any(_contains(forms, words) for words in rule.without):
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue

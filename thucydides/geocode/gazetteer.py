@@ -47,6 +47,15 @@ CREATE INDEX skeleton_by_key ON skeleton(country_iso, skel);
 # feature codes of administrative units and of whole countries, for ranking and precision
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCLH", "PCL", "TERR"})
 _BATCH = 500  # SQLite's default limit on host parameters is 999
+# look-ups remembered per process; past this many keys the memory starts afresh (a news wire
+# meets new names for ever, its frequent ones come back within minutes)
+_CACHE_KEYS = 200_000
+
+
+def _remember(cache: dict, answers: dict) -> None:
+    if len(cache) + len(answers) > _CACHE_KEYS:
+        cache.clear()
+    cache.update(answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,10 @@ class Gazetteer:
         self._pid = os.getpid()
         self._entries: dict[int, GazetteerEntry | None] = {}
         self._countries: dict[str, tuple[int | None, str]] | None = None
+        # answers of names() and by_skeleton() per key, absent ones too: news repeats its places
+        # ("Gaza", "Kharkiv"), and these queries were a sixth of the geocoder's time
+        self._names: dict[str, tuple[NameHit, ...]] = {}
+        self._skeletons: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, str, str], ...]] = {}
         meta = dict(self._conn().execute("SELECT key, value FROM meta").fetchall())
         self.meta: dict[str, str] = meta
         from thucydides.geocode.index_writer import BUILDER_VERSION
@@ -107,35 +120,42 @@ class Gazetteer:
     # ---- names -------------------------------------------------------------------------
     def names(self, keys: Iterable[str]) -> dict[str, list[NameHit]]:
         """Every gazetteer name whose key is one of ``keys``, grouped by key."""
-        found: dict[str, list[NameHit]] = {}
         unique = sorted(set(k for k in keys if k))
-        conn = self._conn()
-        for i in range(0, len(unique), _BATCH):
-            chunk = unique[i : i + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(f"SELECT key, geonameid, kind FROM name WHERE key IN ({marks})", chunk)
-            for key, geonameid, kind in rows:
-                found.setdefault(key, []).append(NameHit(key, geonameid, kind))
-        return found
+        wanted = [k for k in unique if k not in self._names]
+        if wanted:
+            fetched: dict[str, list[NameHit]] = {k: [] for k in wanted}
+            conn = self._conn()
+            for i in range(0, len(wanted), _BATCH):
+                chunk = wanted[i : i + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(f"SELECT key, geonameid, kind FROM name WHERE key IN ({marks})", chunk)
+                for key, geonameid, kind in rows:
+                    fetched[key].append(NameHit(key, geonameid, kind))
+            _remember(self._names, {k: tuple(hits) for k, hits in fetched.items()})
+        return {k: list(hits) for k in unique if (hits := self._names.get(k, ()))}
 
     def by_skeleton(self, skels: Iterable[str], countries: Sequence[str]) -> dict[str, list[tuple[int, str, str]]]:
         """(geonameid, name key, country) of names whose skeleton is one of ``skels``, only inside ``countries``."""
-        found: dict[str, list[tuple[int, str, str]]] = {}
         unique = sorted(set(s for s in skels if s))
         if not unique or not countries:
-            return found
-        conn = self._conn()
-        country_marks = ",".join("?" * len(countries))
-        for i in range(0, len(unique), _BATCH):
-            chunk = unique[i : i + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT skel, geonameid, key, country_iso FROM skeleton WHERE country_iso IN ({country_marks}) AND skel IN ({marks})",
-                [*countries, *chunk],
-            )
-            for skel, geonameid, key, iso in rows:
-                found.setdefault(skel, []).append((geonameid, key, iso))
-        return found
+            return {}
+        where = tuple(countries)
+        wanted = [skel for skel in unique if (skel, where) not in self._skeletons]
+        if wanted:
+            fetched: dict[str, list[tuple[int, str, str]]] = {skel: [] for skel in wanted}
+            conn = self._conn()
+            country_marks = ",".join("?" * len(countries))
+            for i in range(0, len(wanted), _BATCH):
+                chunk = wanted[i : i + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(
+                    f"SELECT skel, geonameid, key, country_iso FROM skeleton WHERE country_iso IN ({country_marks}) AND skel IN ({marks})",
+                    [*countries, *chunk],
+                )
+                for skel, geonameid, key, iso in rows:
+                    fetched[skel].append((geonameid, key, iso))
+            _remember(self._skeletons, {(skel, where): tuple(found) for skel, found in fetched.items()})
+        return {skel: list(found) for skel in unique if (found := self._skeletons.get((skel, where), ()))}
 
     def fuzzy_haystack(self, skel: str, countries: Sequence[str]) -> list[tuple[str, int]]:
         """(name key, geonameid) of the places in ``countries`` whose skeleton starts like ``skel``.

@@ -15,6 +15,7 @@ to the caller, which raises it.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import logging
 import os
@@ -24,6 +25,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from thucydides import errors
@@ -109,9 +111,10 @@ _geocoders_lock = threading.Lock()
 def _forget_after_fork() -> None:
     # a forked worker opens its own SQLite connections, never its parent's, and must not
     # inherit a lock another thread of the parent held at the moment of the fork
-    global _geocoders_lock
+    global _geocoders_lock, _watchdog
     _geocoders.clear()
     _geocoders_lock = threading.Lock()
+    _watchdog = _Watchdog()  # the parent's watchdog thread does not exist in the child
 
 
 if hasattr(os, "register_at_fork"):
@@ -162,9 +165,9 @@ def ready(settings: Settings, gazetteer: bool = True) -> int:
     return os.getpid()
 
 
-# after the limit, the alarm repeats this often until the block is left: Python ignores an
-# exception raised where it cannot propagate (a __del__ method, a gc callback), and a timeout
-# raised there once would otherwise be lost and leave the article without a limit
+# after the limit, the timeout is raised again this often until the block is left: Python
+# ignores an exception raised where it cannot propagate (a __del__ method, a gc callback), and a
+# timeout raised there once would otherwise be lost and leave the article without a limit
 _ALARM_REPEAT_SECONDS = 0.25
 
 
@@ -172,16 +175,24 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise ArticleTimeout()
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` with ArticleTimeout.
+def time_limit(seconds: float) -> contextlib.AbstractContextManager[None]:
+    """Interrupt the block after ``seconds`` with ArticleTimeout, in whichever thread it runs.
 
-    It uses SIGALRM, which Python delivers only to the main thread: in a worker thread (a Dask
-    worker, a web server's thread pool) the block runs without a limit.
+    In the main thread a SIGALRM does it (it also cuts a ``time.sleep`` or a blocking read
+    short); in any other thread (a Dask worker's, a web server's thread pool) the process's
+    watchdog thread raises the exception in the block's thread. Either way the exception comes
+    between two Python instructions: a single long call into C code (one regular expression
+    match) finishes first. The block must not ``yield`` (a suspended block is not running).
     """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
+    if seconds <= 0:
+        return contextlib.nullcontext()
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return _WatchedBlock(seconds)
+    return _alarm(seconds)
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT_SECONDS)
     try:
@@ -198,6 +209,91 @@ def _disarm(previous: object) -> None:
             return
         except ArticleTimeout:  # the alarm went off once more on the way out: disarm again
             continue
+
+
+def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> None:
+    """Make ``exception`` pending in thread ``thread_id`` (None: withdraw a pending one)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exception) if exception else None)
+
+
+@dataclass(eq=False)
+class _Limit:
+    thread_id: int
+    frame: FrameType  # the frame that runs the block
+    deadline: float  # time.monotonic() of the next ArticleTimeout
+    fired: bool = False
+
+    def running(self) -> bool:
+        """Whether the block's frame is still on its thread's stack: an ArticleTimeout that
+        lands just as the block exits (at the entry of __exit__, before its disarm) would
+        otherwise leave the limit armed and hit whatever the thread runs next."""
+        frame = sys._current_frames().get(self.thread_id)
+        while frame is not None:
+            if frame is self.frame:
+                return True
+            frame = frame.f_back
+        return False
+
+
+class _WatchedBlock:
+    """The limit of one block in a thread other than the main one (see ``time_limit``)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self.limit = _watchdog.arm(self.seconds, sys._getframe(1))
+
+    def __exit__(self, *exc_info: object) -> None:
+        _watchdog.disarm(self.limit)
+
+
+class _Watchdog:
+    """One daemon thread per process that raises ArticleTimeout in each thread whose limit ran
+    out, and again every _ALARM_REPEAT_SECONDS until that thread leaves its block."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._limits: set[_Limit] = set()
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float, frame: FrameType) -> _Limit:
+        limit = _Limit(threading.get_ident(), frame, time.monotonic() + seconds)
+        with self._changed:
+            self._limits.add(limit)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="thucydides-time-limit", daemon=True)
+                self._thread.start()
+            self._changed.notify()
+        return limit
+
+    def disarm(self, limit: _Limit) -> None:
+        while True:
+            try:
+                with self._changed:  # the watchdog raises only while holding it
+                    self._limits.discard(limit)
+                    if limit.fired:
+                        _raise_in_thread(limit.thread_id, None)  # one raised but not yet delivered
+                return
+            except ArticleTimeout:  # delivered on the way out: withdraw again
+                continue
+
+    def _watch(self) -> None:
+        with self._changed:
+            while True:
+                now = time.monotonic()
+                for limit in [limit for limit in self._limits if limit.deadline <= now]:
+                    if not limit.running():
+                        self._limits.discard(limit)  # left without its disarm (see _Limit.running)
+                        continue
+                    _raise_in_thread(limit.thread_id, ArticleTimeout)
+                    limit.fired = True
+                    limit.deadline = now + _ALARM_REPEAT_SECONDS
+                next_deadline = min((limit.deadline for limit in self._limits), default=None)
+                self._changed.wait(None if next_deadline is None else max(0.0, next_deadline - time.monotonic()))
+
+
+_watchdog = _Watchdog()
 
 
 def _skip_before_parse(article: Article, settings: Settings, nlp: Language) -> str | None:
