@@ -113,9 +113,10 @@ def test_a_stage_of_the_real_pipeline_that_stalls_is_cut_off(monkeypatch, nlp):
     monkeypatch.setattr(geocoder.Geocoder, "find_places", find_places)
     articles = corpus("", "", "", "")  # the article about Pibor is the fourth
     started = time.perf_counter()
-    results = list(process_stream(articles, settings=Settings(workers=1, max_article_seconds=1.0), progress=False))
-    assert time.perf_counter() - started < 20
-    assert results[3].skipped == "time limit: analysis ran over 1 s"
+    # 3 s: the three real articles before it must fit in the limit even on a loaded CI machine
+    results = list(process_stream(articles, settings=Settings(workers=1, max_article_seconds=3.0), progress=False))
+    assert time.perf_counter() - started < 25
+    assert results[3].skipped == "time limit: analysis ran over 3 s"
     assert all(result.skipped is None for result in results[:3])
 
 
