@@ -107,3 +107,22 @@ def test_an_unreachable_scheduler_is_an_error_that_says_what_to_check():
         connect("tcp://127.0.0.1:9", SETTINGS, timeout="2s")
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in raised.value.what
     assert "dask scheduler" in raised.value.fix
+
+
+def test_dasks_info_logs_stay_off_the_users_stderr():
+    """distributed turns its loggers to INFO on import; a plain run shows warnings only, -vv all."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import logging, sys\n"
+        "from thucydides.cli.main import _configure_logging\n"
+        "_configure_logging(int(sys.argv[1]))\n"
+        "import thucydides.scale.dask_engine\n"
+        "logging.getLogger('distributed.scheduler').info('scheduler diary')\n"
+        "logging.getLogger('distributed.scheduler').warning('scheduler warning')\n"
+    )
+    plain = subprocess.run([sys.executable, "-c", probe, "0"], capture_output=True, text=True, check=True).stderr
+    assert "scheduler warning" in plain and "scheduler diary" not in plain
+    debug = subprocess.run([sys.executable, "-c", probe, "2"], capture_output=True, text=True, check=True).stderr
+    assert "scheduler diary" in debug

@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# distributed sets its own loggers to INFO on import, and they reach our stderr handler: a user
+# asked for a run, not for the scheduler's diary. -vv (DEBUG) lets them through again.
+if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
 PLUGIN_NAME = "thucydides-model"
 CONNECT_TIMEOUT = "30s"
 
