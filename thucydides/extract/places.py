@@ -190,9 +190,10 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     links = {w for w in words if w in _TRAIL_LINKS}
     if not links:
         return False  # "Ayn Laylah eastern Qara Tepe", "the Gao Timbuktu road": no link between them
-    if links == {","}:
-        # a comma joins the names of a trail ("Yae village, Myebon township") and those of a
-        # list ("A village, B village and C village"): a list is closed by "and"/"or"
+    if "," in links and "(" not in links:
+        # a comma joins the names of a trail ("Yae village, Myebon township", "Wukro, near
+        # Mekelle") and those of a list ("A town, B town and C town", "A, in B and in C"): a list
+        # is closed by "and"/"or"
         return not _comma_list(place, sentence)
     return True
 
@@ -252,8 +253,8 @@ def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
     for _ in range(3):
         if head.i in other.tokens or any(t.i in other.tokens for t in head.children if t.dep_ == "compound"):
             return last.dep_ in {"poss", "compound", "nmod"} or (last.dep_ == "pobj" and last.head.lower_ == "of")
-        if head.head.i == head.i:
-            break
+        if head.head.i == head.i or head.dep_ == "conj":
+            break  # "Kamba district, Lela district and …": a conjunct is a sibling, not an owner
         head = head.head
     return False
 
