@@ -4,8 +4,10 @@ A sentence names places for many reasons. Set aside: a country alone (ACLED reco
 country-only event), a place that is part of a person's or group's description ("a Kobo
 resident", "the Zamfara police spokesperson", "Ethiopian National Defense Force"), the dateline,
 a larger unit that only says where the first place lies ("Bano district of Baghlan", "Al Khabr
-(Habban, Shabwah)", "Cankaya, Ankara"), a landmark ("north of Sanaa", "outside of Kobo") when
-another place is named, and a place the parse ties to another noun phrase than the event's.
+(Habban, Shabwah)", "Cankaya, Ankara": the names of a location trail, from the most precise to
+its containers, are one place, the most precise that resolves in the trail's country), a
+landmark ("north of Sanaa", "outside of Kobo") when another place is named, and a place the
+parse ties to another noun phrase than the event's.
 What remains is one event place each, a coordinated list giving one event per place; a
 village the gazetteer lacks is coded near the known place that qualifies it (ACLED's
 geo_precision 2 or 3).
@@ -219,7 +221,7 @@ def _comma_list(place: Place, sentence: Sentence) -> bool:
     return False
 
 
-def trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
+def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     """The sentence's places (in text order) grouped into location trails, most precise first;
     a place named alone is a trail of one."""
     grouped: list[list[Place]] = []
@@ -314,7 +316,7 @@ def event_places(
     tied_or_near = candidates
     # the names of a location trail are one place: the event is at the most precise, its
     # containers only say where that lies (the parse often ties the event to a container)
-    trail_of = {p.first: trail for trail in trails(inside, sentence) for p in trail}
+    trail_of = {p.first: trail for trail in _trails(inside, sentence) for p in trail}
     heads = [next((q for q in trail_of[p.first] if q in named), p) for p in candidates]
     candidates = sorted({p.first: p for p in heads}.values(), key=lambda p: p.first)
     kept: list[Place] = []
@@ -338,7 +340,7 @@ def event_places(
         placed: list[EventPlace] = []
         for place in main:
             trail = trail_of[place.first]
-            containers = [q for q in trail if q.first > place.first]
+            containers = trail[trail.index(place) + 1 :]
             if not _consistent(place, containers):
                 # unresolved, or resolved to a namesake outside the units the trail names: the
                 # most precise container that resolves
