@@ -9,46 +9,10 @@ the words of the text tie a name to the one before it.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pytest
+from test_extract_events import entry, run  # noqa: F401 - run is the fixture extracting with hand-built places
 
-from thucydides.extract import extract_events
-from thucydides.model import Article, Event, GazetteerEntry, PlaceMention
-
-_ids = iter(range(5000, 100000))
-
-
-def entry(name: str, iso: str) -> GazetteerEntry:
-    return GazetteerEntry(
-        geonameid=next(_ids),
-        name=name,
-        feature="PPL",
-        country_iso=iso,
-        country=None,
-        admin1=None,
-        admin2=None,
-        latitude=1.0,
-        longitude=1.0,
-    )
-
-
-def places_in(text: str, gazetteer: dict[str, GazetteerEntry | None]) -> list[PlaceMention]:
-    found = []
-    for name, found_entry in gazetteer.items():
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-            found.append(PlaceMention(name, match.start(), match.end(), found_entry))
-    return sorted(found, key=lambda p: p.start)
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    def extract(text: str, gazetteer: dict[str, GazetteerEntry | None]) -> list[Event]:
-        article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
-        return extract_events(article, nlp(text), places_in(text, gazetteer))
-
-    return extract
+from thucydides.model import Event, GazetteerEntry
 
 
 def where(events: list[Event]) -> list[str | None]:
@@ -56,7 +20,7 @@ def where(events: list[Event]) -> list[str | None]:
 
 
 def known(iso: str, *names: str) -> dict[str, GazetteerEntry | None]:
-    return {name: entry(name, iso) for name in names}
+    return {name: entry(name, iso=iso) for name in names}
 
 
 # one trail, one event: at its first (most precise) name
@@ -118,6 +82,6 @@ def test_an_unresolved_first_name_is_placed_at_the_next_name_of_its_trail(run):
 
 def test_a_first_name_resolved_in_another_country_than_its_trail_is_a_namesake(run):
     text = "Soldiers clashed with rebels in Tabon town, Carmen municipality, Cotabato province on Sunday."
-    gazetteer = known("PH", "Carmen", "Cotabato") | {"Tabon": entry("Tabon", "CL")}
+    gazetteer = known("PH", "Carmen", "Cotabato") | {"Tabon": entry("Tabon", iso="CL")}
     (event,) = run(text, gazetteer)
     assert event.location.text == "Carmen" and event.location.geo_precision == 2
