@@ -9,10 +9,13 @@ the words of the text tie a name to the one before it.
 
 from __future__ import annotations
 
-import pytest
-from test_extract_events import entry, run  # noqa: F401 - run is the fixture extracting with hand-built places
+import datetime as dt
 
-from thucydides.model import Event, GazetteerEntry
+import pytest
+from test_extract_events import entry, places_in, run  # noqa: F401 - run is the fixture extracting with hand-built places
+
+from thucydides.extract import extract_events
+from thucydides.model import Article, Event, GazetteerEntry, PlaceMention
 
 
 def where(events: list[Event]) -> list[str | None]:
@@ -33,6 +36,7 @@ TRAILS = [
     ("A roadside bomb exploded in Abeche city in eastern Ouaddai countryside on Sunday.", known("TD", "Abeche", "Ouaddai"), "Abeche"),
     # "X village, Y municipality, Z province"
     ("Soldiers clashed with rebels in Tabon town, Carmen municipality, Cotabato province on Sunday.", known("PH", "Tabon", "Carmen", "Cotabato"), "Tabon"),
+    ("Soldiers clashed with rebels in Tabon village, Carmen municipality, Cotabato province on Sunday.", known("PH", "Tabon", "Carmen", "Cotabato"), "Tabon"),
     # "in X, near Y"
     ("Rebels attacked an army post in Wukro, near Mekelle, on Friday.", known("ET", "Wukro", "Mekelle"), "Wukro"),
     # "X neighbourhood of Y"
@@ -55,6 +59,7 @@ def test_a_location_trail_is_one_event_at_its_most_precise_place(run, text, gaze
 LISTS = [
     ("Fighting broke out in Tete, Moatize and Changara on Monday.", known("MZ", "Tete", "Moatize", "Changara"), ["Tete", "Moatize", "Changara"]),
     ("Bandits carried out attacks on Isiolo and on Garissa on Monday.", known("KE", "Isiolo", "Garissa"), ["Isiolo", "Garissa"]),
+    ("Rebels clashed with troops in Kamba village, Lela village and Sado village on Monday.", known("CF", "Kamba", "Lela", "Sado"), ["Kamba", "Lela", "Sado"]),
     ("Rebels clashed with troops in Kamba district, Lela district and Sado district on Monday.", known("CF", "Kamba", "Lela", "Sado"), ["Kamba", "Lela", "Sado"]),
     # a list, then the unit that holds all its names
     ("Rebels clashed with troops in Kamba, Lela and Sado districts, Ouham prefecture on Monday.", known("CF", "Kamba", "Lela", "Sado", "Ouham"), ["Kamba", "Lela", "Sado"]),
@@ -84,4 +89,16 @@ def test_a_first_name_resolved_in_another_country_than_its_trail_is_a_namesake(r
     text = "Soldiers clashed with rebels in Tabon town, Carmen municipality, Cotabato province on Sunday."
     gazetteer = known("PH", "Carmen", "Cotabato") | {"Tabon": entry("Tabon", iso="CL")}
     (event,) = run(text, gazetteer)
+    assert event.location.text == "Carmen" and event.location.geo_precision == 2
+
+
+def test_a_village_placed_at_a_unit_past_a_nearer_container_is_coded_at_the_nearer(nlp):
+    text = "A landmine killed a farmer in Tabon village, Carmen municipality, Cotabato province on Sunday."
+    cotabato = entry("Cotabato", feature="ADM1", iso="PH")
+    mentions = places_in(text, {"Carmen": entry("Carmen", iso="PH"), "Cotabato": cotabato})
+    start = text.index("Tabon")
+    # the geocoder placed the village at the province, though the municipality is named before it
+    mentions.append(PlaceMention("Tabon", start, start + len("Tabon"), cotabato, why="placed at Cotabato (ADM1)"))
+    article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
+    (event,) = extract_events(article, nlp(text), sorted(mentions, key=lambda m: m.start))
     assert event.location.text == "Carmen" and event.location.geo_precision == 2

@@ -244,6 +244,11 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
     entry = place.mention.entry
     if entry is None:
         return False
+    if is_placed(place.mention):
+        # a village placed at a unit of its trail, past a container that resolves ("Tin Ma
+        # village, Kyauktaw township, Mrauk-U district" placed at the district): the nearer one
+        first = next((c.mention.entry for c in containers if c.mention.entry is not None), None)
+        return first is None or first.geonameid == entry.geonameid
     countries = {c.mention.entry.country_iso for c in containers if c.mention.entry is not None}
     return not countries or entry.country_iso in countries
 
