@@ -237,7 +237,9 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
 
 
 def _consistent(place: Place, containers: list[Place]) -> bool:
-    """A place resolved in another country than every unit its trail names ("Khor" in Qatar, in
+    """Whether the event can be coded at ``place`` itself rather than at a container of its trail.
+
+    A place resolved in another country than every unit its trail names ("Khor" in Qatar, in
     "Khor-e Bala area of Chahar Asyab district, Kabul") is a namesake: the text says where it is.
     Only the country is compared: a gazetteer's unit (a city for its province) or the text itself
     may put a place in the wrong province."""
