@@ -4,8 +4,10 @@ A sentence names places for many reasons. Set aside: a country alone (ACLED reco
 country-only event), a place that is part of a person's or group's description ("a Kobo
 resident", "the Zamfara police spokesperson", "Ethiopian National Defense Force"), the dateline,
 a larger unit that only says where the first place lies ("Bano district of Baghlan", "Al Khabr
-(Habban, Shabwah)", "Cankaya, Ankara"), a landmark ("north of Sanaa", "outside of Kobo") when
-another place is named, and a place the parse ties to another noun phrase than the event's.
+(Habban, Shabwah)", "Cankaya, Ankara": the names of a location trail, from the most precise to
+its containers, are one place, the most precise that resolves in the trail's country), a
+landmark ("north of Sanaa", "outside of Kobo") when another place is named, and a place the
+parse ties to another noun phrase than the event's.
 What remains is one event place each, a coordinated list giving one event per place; a
 village the gazetteer lacks is coded near the known place that qualifies it (ACLED's
 geo_precision 2 or 3).
@@ -147,6 +149,112 @@ def _qualifier(place: Place, earlier: Place, sentence: Sentence) -> bool:
     return False
 
 
+# A location trail names one place, from the most precise to its containers: "X area of Y
+# district, Z province", "X town (X-Centre, Z)", "X city in the Y countryside", "in X, near Y".
+# Between two names of a trail stand only kinds of place, directions, prepositions of
+# containment and brackets; anything else ("and", a verb, a noun) ends the trail.
+_TRAIL_UNITS = {
+    "village", "villages", "town", "towns", "city", "area", "areas", "locality", "hamlet", "district",
+    "subdistrict", "sub-district", "township", "municipality", "commune", "county", "ward", "quarter",
+    "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "countryside", "camp", "settlement",
+    "sector", "department", "province", "region", "state", "governorate", "lga", "oblast", "raion", "zone",
+    "tehsil", "subdivision", "territory", "chiefdom", "prefecture", "sub-prefecture", "cercle", "woreda",
+    "kebele", "division", "centre", "center", "capital", "front", "fronts", "frontline", "frontlines", "valley",
+    "island", "airport", "airbase", "base", "checkpoint", "crossing", "bridge", "road", "street", "market",
+    "square", "hill", "hills", "mountain", "river", "prison",
+}
+_TRAIL_DIRECTIONS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+    "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "rural",
+    "upper", "lower",
+}
+_TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
+_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]"}
+# short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
+_NAME_PARTICLES = {"de", "del", "la", "le", "al", "el", "ad", "ar", "as", "ash", "at", "az", "e", "i", "ul", "bin", "ibn", "wa"}
+
+
+def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
+    """Whether ``place`` only says where ``earlier`` lies, the two being names of one trail."""
+    if earlier.country_only:
+        return False  # a trail runs from the precise to the large: "in Mali, near Gao" names Gao
+    tokens = [t for t in sentence.doc[earlier.last + 1 : place.first] if not t.is_space]
+    # the end of a name the recogniser cut short ("Khor-e Bala area of …")
+    while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text == "-" or tokens[0].lower_ in _NAME_PARTICLES):
+        tokens.pop(0)
+    words = [t.lower_ for t in tokens]
+    if not all(w in _TRAIL_LINKS or w in _TRAIL_UNITS or w in _TRAIL_DIRECTIONS or w in _TRAIL_FILLERS for w in words):
+        return False
+    if ")" in words:
+        # "Nihm (Nihm, Sanaa), Sirwah (…)": what follows a closed bracket links to the trail's
+        # first name, as a container or as the next item of a list
+        words = words[len(words) - words[::-1].index(")") :]
+    links = {w for w in words if w in _TRAIL_LINKS}
+    if not links:
+        return False  # "Ayn Laylah eastern Qara Tepe", "the Gao Timbuktu road": no link between them
+    if "," in links and "(" not in links:
+        # a comma joins the names of a trail ("Yae village, Myebon township", "Wukro, near
+        # Mekelle") and those of a list ("A town, B town and C town", "A, in B and in C"): a list
+        # is closed by "and"/"or"
+        return not _comma_list(place, sentence)
+    return True
+
+
+def _comma_list(place: Place, sentence: Sentence) -> bool:
+    """ "A, B and C", "A (X), B (Y) or C": after ``place``, names, brackets and commas run on to an
+    "and"/"or" (the names were a list), not to another word or a closing bracket (a trail)."""
+    depth = 0
+    for token in sentence.doc[place.last + 1 : sentence.span.end]:
+        word = token.lower_
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            if depth == 0:
+                return False  # "X (Y, Z)": the bracket that holds the names closes
+            depth -= 1
+        elif depth:
+            continue
+        elif word in {"and", "or", "&"}:
+            return True
+        elif not (token.text[:1].isupper() or word in {",", "-"} or word in _TRAIL_UNITS or word in _TRAIL_DIRECTIONS or token.is_space):
+            return False
+    return False
+
+
+def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
+    """The sentence's places (in text order) grouped into location trails, most precise first;
+    a place named alone is a trail of one."""
+    grouped: list[list[Place]] = []
+    for place in places:
+        between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
+        if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
+            grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+        elif grouped and _trail_link(grouped[-1][-1], place, sentence):
+            grouped[-1].append(place)
+        else:
+            grouped.append([place])
+    return grouped
+
+
+def _consistent(place: Place, containers: list[Place]) -> bool:
+    """Whether the event can be coded at ``place`` itself rather than at a container of its trail.
+
+    A place resolved in another country than every unit its trail names ("Khor" in Qatar, in
+    "Khor-e Bala area of Chahar Asyab district, Kabul") is a namesake: the text says where it is.
+    Only the country is compared: a gazetteer's unit (a city for its province) or the text itself
+    may put a place in the wrong province."""
+    entry = place.mention.entry
+    if entry is None:
+        return False
+    if is_placed(place.mention):
+        # a village placed at a unit of its trail, past a container that resolves ("Tin Ma
+        # village, Kyauktaw township, Mrauk-U district" placed at the district): the nearer one
+        first = next((c.mention.entry for c in containers if c.mention.entry is not None), None)
+        return first is None or first.geonameid == entry.geonameid
+    countries = {c.mention.entry.country_iso for c in containers if c.mention.entry is not None}
+    return not countries or entry.country_iso in countries
+
+
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
     """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase."""
     last = sentence.doc[place.last]
@@ -154,8 +262,8 @@ def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
     for _ in range(3):
         if head.i in other.tokens or any(t.i in other.tokens for t in head.children if t.dep_ == "compound"):
             return last.dep_ in {"poss", "compound", "nmod"} or (last.dep_ == "pobj" and last.head.lower_ == "of")
-        if head.head.i == head.i:
-            break
+        if head.head.i == head.i or head.dep_ == "conj":
+            break  # "Kamba district, Lela district and …": a conjunct is a sibling, not an owner
         head = head.head
     return False
 
@@ -204,6 +312,7 @@ def event_places(
         # ("Russian-occupied") is a recogniser slip
         and (p.mention.entry is not None or _looks_like_name(p, sentence))
     ]
+    named = candidates
     if anchors and candidates:
         tied = [p for p in candidates if _tied(p, anchors)]
         if tied:
@@ -211,6 +320,12 @@ def event_places(
         else:
             # nothing tied by the parse: the place nearest to the cue
             candidates = [min(candidates, key=lambda p: min(abs(p.first - a.i) for a in anchors))]
+    tied_or_near = candidates
+    # the names of a location trail are one place: the event is at the most precise, its
+    # containers only say where that lies (the parse often ties the event to a container)
+    trail_of = {p.first: trail for trail in _trails(inside, sentence) for p in trail}
+    heads = [next((q for q in trail_of[p.first] if q in named), p) for p in candidates]
+    candidates = sorted({p.first: p for p in heads}.values(), key=lambda p: p.first)
     kept: list[Place] = []
     for place in candidates:
         if any(_contains(place, other) for other in candidates if other is not place):
@@ -227,9 +342,19 @@ def event_places(
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
         # ("the village of Silgadji in northern Soum province", "outside of Kobo"): ACLED's
         # geo_precision 2 or 3
-        substitutes = [p for p in candidates if p not in main and p.mention.entry is not None]
+        members = [q for p in candidates for q in trail_of[p.first]]
+        substitutes = [p for p in named if p not in main and p.mention.entry is not None and (p in tied_or_near or p in members)]
         placed: list[EventPlace] = []
         for place in main:
+            trail = trail_of[place.first]
+            containers = trail[trail.index(place) + 1 :]
+            if not _consistent(place, containers):
+                # unresolved, or resolved to a namesake outside the units the trail names: the
+                # most precise container that resolves
+                known = [q for q in containers if q in named and q.mention.entry is not None]
+                if known:
+                    placed.append(EventPlace(known[0], near=True))
+                    continue
             if place.mention.entry is None:
                 near = [s for s in substitutes if 0 < s.first - place.last <= 12]
                 if near:

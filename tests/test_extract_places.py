@@ -1,0 +1,104 @@
+"""Where an event happened: location trails and place lists (thucydides/extract/places.py).
+
+A location trail names one place, from the most precise to its containers ("X area of Y
+district, Z county"): one event, at the most precise name that resolves. A list names several
+places ("in A, B and C"): one event each. Sentences written for these tests, places given by
+hand: every name is a populated place with no containment known to the gazetteer, so that only
+the words of the text tie a name to the one before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract_events import entry, places_in, run  # noqa: F401 - run is the fixture extracting with hand-built places
+
+from thucydides.extract import extract_events
+from thucydides.model import Article, Event, GazetteerEntry, PlaceMention
+
+
+def where(events: list[Event]) -> list[str | None]:
+    return [e.location.text if e.location else None for e in events]
+
+
+def known(iso: str, *names: str) -> dict[str, GazetteerEntry | None]:
+    return {name: entry(name, iso=iso) for name in names}
+
+
+# one trail, one event: at its first (most precise) name
+TRAILS = [
+    # "X area of Y district, Z county"
+    ("Gunmen killed two herders in Kalamba area of Mutito district, Kitui county on Monday.", known("KE", "Kalamba", "Mutito", "Kitui"), "Kalamba"),
+    # "X town (X-Centre, Region)"
+    ("Police fired tear gas at protesters in Dondo town (Dondo-Sede, Sofala) on Tuesday.", known("MZ", "Dondo", "Sofala"), "Dondo"),
+    # "X city in Y countryside"
+    ("A roadside bomb exploded in Abeche city in eastern Ouaddai countryside on Sunday.", known("TD", "Abeche", "Ouaddai"), "Abeche"),
+    # "X village, Y municipality, Z province"
+    ("Soldiers clashed with rebels in Tabon town, Carmen municipality, Cotabato province on Sunday.", known("PH", "Tabon", "Carmen", "Cotabato"), "Tabon"),
+    ("Soldiers clashed with rebels in Tabon village, Carmen municipality, Cotabato province on Sunday.", known("PH", "Tabon", "Carmen", "Cotabato"), "Tabon"),
+    # "in X, near Y"
+    ("Rebels attacked an army post in Wukro, near Mekelle, on Friday.", known("ET", "Wukro", "Mekelle"), "Wukro"),
+    # "X neighbourhood of Y"
+    ("Protesters clashed with police in Comas neighbourhood of Lima on Thursday.", known("PE", "Comas", "Lima"), "Comas"),
+    # "the outskirts of X in Y"
+    ("Militants shelled the outskirts of Kherwa in Tillaberi on Saturday.", known("NE", "Kherwa", "Tillaberi"), "Kherwa"),
+    # "Y's X neighbourhood": the owner contains the place
+    ("Hundreds of residents marched in Lima's Comas neighbourhood on Thursday to demand water.", known("PE", "Comas", "Lima"), "Comas"),
+    # the recogniser cut the name short: "Santa Cruz de la Sierra" read as "Santa Cruz"
+    ("Protesters clashed with police in Santa Cruz de la Sierra city, Andres Ibanez province on Monday.", known("BO", "Santa Cruz", "Andres Ibanez"), "Santa Cruz"),
+]
+
+
+@pytest.mark.parametrize(("text", "gazetteer", "place"), TRAILS, ids=[t[2] + str(n) for n, t in enumerate(TRAILS)])
+def test_a_location_trail_is_one_event_at_its_most_precise_place(run, text, gazetteer, place):
+    assert where(run(text, gazetteer)) == [place]
+
+
+# a list, one event per place
+LISTS = [
+    ("Fighting broke out in Tete, Moatize and Changara on Monday.", known("MZ", "Tete", "Moatize", "Changara"), ["Tete", "Moatize", "Changara"]),
+    ("Bandits carried out attacks on Isiolo and on Garissa on Monday.", known("KE", "Isiolo", "Garissa"), ["Isiolo", "Garissa"]),
+    ("Rebels clashed with troops in Kamba village, Lela village and Sado village on Monday.", known("CF", "Kamba", "Lela", "Sado"), ["Kamba", "Lela", "Sado"]),
+    ("Rebels clashed with troops in Kamba district, Lela district and Sado district on Monday.", known("CF", "Kamba", "Lela", "Sado"), ["Kamba", "Lela", "Sado"]),
+    # a list, then the unit that holds all its names
+    ("Rebels clashed with troops in Kamba, Lela and Sado districts, Ouham prefecture on Monday.", known("CF", "Kamba", "Lela", "Sado", "Ouham"), ["Kamba", "Lela", "Sado"]),
+    # a list of trails: each name with its own bracket
+    (
+        "Reinforcements were deployed to Nyala (South Darfur), Kadugli (South Kordofan), and Kassala (Kassala) on Monday.",
+        known("SD", "Nyala", "South Darfur", "Kadugli", "South Kordofan", "Kassala"),
+        ["Nyala", "Kadugli", "Kassala"],
+    ),
+    ("Clashes broke out in Kidira, in Bakel and in Goudiry on Monday.", known("SN", "Kidira", "Bakel", "Goudiry"), ["Kidira", "Bakel", "Goudiry"]),
+]
+
+
+@pytest.mark.parametrize(("text", "gazetteer", "places"), LISTS, ids=[t[2][0] + str(n) for n, t in enumerate(LISTS)])
+def test_a_list_of_places_is_one_event_per_place(run, text, gazetteer, places):
+    assert where(run(text, gazetteer)) == places
+
+
+def test_an_unresolved_first_name_is_placed_at_the_next_name_of_its_trail(run):
+    text = "Gunmen killed two herders in Kalamba area of Mutito district, Kitui county on Monday."
+    gazetteer = known("KE", "Mutito", "Kitui") | {"Kalamba": None}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Mutito" and event.location.geo_precision == 2
+
+
+def test_a_first_name_resolved_in_another_country_than_its_trail_is_a_namesake(run):
+    text = "Soldiers clashed with rebels in Tabon town, Carmen municipality, Cotabato province on Sunday."
+    gazetteer = known("PH", "Carmen", "Cotabato") | {"Tabon": entry("Tabon", iso="CL")}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Carmen" and event.location.geo_precision == 2
+
+
+def test_a_village_placed_at_a_unit_past_a_nearer_container_is_coded_at_the_nearer(nlp):
+    text = "A landmine killed a farmer in Tabon village, Carmen municipality, Cotabato province on Sunday."
+    cotabato = entry("Cotabato", feature="ADM1", iso="PH")
+    mentions = places_in(text, {"Carmen": entry("Carmen", iso="PH"), "Cotabato": cotabato})
+    start = text.index("Tabon")
+    # the geocoder placed the village at the province, though the municipality is named before it
+    mentions.append(PlaceMention("Tabon", start, start + len("Tabon"), cotabato, why="placed at Cotabato (ADM1)"))
+    article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
+    (event,) = extract_events(article, nlp(text), sorted(mentions, key=lambda m: m.start))
+    assert event.location.text == "Carmen" and event.location.geo_precision == 2
