@@ -7,16 +7,16 @@ Sudan…); none is a gold article's.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
+from test_extract_events import entry as events_entry
+from test_extract_events import places_in
 from thucydides.extract import extract_events
 from thucydides.extract.attribution import SpeakerMemory, chain_for, statements_in
 from thucydides.extract.sentences import Sentence, sentences_of
-from thucydides.model import Article, Event, GazetteerEntry, PlaceMention
+from thucydides.model import Article, Event, GazetteerEntry
 
-_ids = iter(range(5000, 100000))
 
 
 @pytest.fixture(scope="module")
@@ -109,24 +109,8 @@ def test_the_group_and_the_agency_are_named(sentence):
 # --- the article: every source of an event -----------------------------------------------------
 
 
-def entry(name: str, feature: str = "PPL", iso: str = "NG", *, admin1_id: int | None = None, gid: int | None = None) -> GazetteerEntry:
-    return GazetteerEntry(
-        geonameid=gid or next(_ids),
-        name=name,
-        feature=feature,
-        country_iso=iso,
-        country=None,
-        admin1=None,
-        admin2=None,
-        latitude=11.0,
-        longitude=5.0,
-        admin1_id=admin1_id,
-    )
-
-
-def places_in(text: str, gazetteer: dict[str, GazetteerEntry]) -> list[PlaceMention]:
-    found = [PlaceMention(name, m.start(), m.end(), e) for name, e in gazetteer.items() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
-    return sorted(found, key=lambda p: p.start)
+def entry(name: str, feature: str = "PPL", iso: str = "NG", **ids) -> GazetteerEntry:
+    return events_entry(name, feature, iso, **ids)
 
 
 @pytest.fixture(scope="module")
