@@ -42,7 +42,7 @@ def _territory(s: Signals) -> str | None:
         if s.has("transfer") and s.has("withdraw", "nofight"):
             return "Non-violent transfer of territory"
         return None
-    fighting = s.has("clash", "kill", "air", "shelling", "fire_on") or s.deaths
+    fighting = s.has("clash", "kill", "air", "shelling", "fire_on", "forced_out") or s.deaths
     if s.has("nofight") or (s.has("withdraw", "transfer") and not fighting):
         return "Non-violent transfer of territory"
     if s.agent_inter == 1 or (s.has("retake") and s.agent_inter is None):
@@ -60,11 +60,19 @@ def _protest(s: Signals) -> str | None:
         or (s.has("demo_tactic") and s.has("protest_purpose") and crowd_acts)
         # a crowd blocking roads or burning tires: a demonstration's tactic, not a mob's attack
         or (s.has("demo_tactic") and s.agent_inter in CROWD)
+        # "prisoners burned mattresses to demand visits": vandalism for a demand
+        or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
     )
     if not protest:
         return None
     # the crowd's own violence makes a riot; stones thrown by the police do not
-    if s.crowd_violence or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
+    vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
+    lethal = s.has("lethal_force") or (s.deaths and s.target_kind == "protesters")
+    if lethal and s.agent_inter in ARMED and not vandalism and not s.has("riot_violence"):
+        # a crowd blocking a road that armed men fire on: force against protesters, the
+        # blockade is no violence of the crowd's own
+        return "Excessive force against protesters"
+    if s.crowd_violence or vandalism or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
         return "Violent demonstration"
     if s.has("lethal_force") or (s.deaths and s.target_kind == "protesters"):
         return "Excessive force against protesters"

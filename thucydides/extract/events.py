@@ -39,11 +39,23 @@ log = logging.getLogger(__name__)
 # --- grouping into events ------------------------------------------------------------------------
 
 
+def _sides(mention: Mention) -> set[str]:
+    return {m.actor.name for m in (mention.agent, mention.target) if m is not None}
+
+
 def _agents_conflict(a: Mention, b: Mention) -> bool:
     if a.agent is None or b.agent is None:
         return False
     x, y = a.agent.actor, b.agent.actor
     if x.name == y.name or not (a.agent.armed and b.agent.armed):
+        return False
+    # "rebels attacked an army post … soldiers repelled the assault": one fight told from each
+    # side; its two sides are one actor pair (ACLED's day × place × pair)
+    if y.name in _sides(a) or x.name in _sides(b):
+        return False
+    # "the attack", "the assault" told again with someone else as its subject ("troops arrived
+    # to counter the attack"): the event already told, not a second one
+    if a.anaphoric or b.anaphoric:
         return False
     # "troops moved in after the rebels had pulled out": the side leaving and the side entering
     # make one transfer of the place
@@ -86,9 +98,14 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories[category] = max(categories.get(category, 0.0), strength)
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
-    agent = next((m.agent for m in group if m.agent is not None), None)
-    target = next((m.target for m in group if m.target is not None), None)
-    kind = next((m.victims_kind for m in group if m.victims_kind), None)
+    # who acts is who does what makes the event what it is (as in _actors): the group claiming
+    # a bombing, not the police who came to arrest suspects after it
+    dominant = family(categories)
+    agent = next((m.agent for m in group if m.agent is not None and family(m.categories) == dominant), None)
+    agent = agent or next((m.agent for m in group if m.agent is not None), None)
+    telling = [m for m in group if family(m.categories) == dominant] if dominant == "violent" else group
+    target = next((m.target for m in telling if m.target is not None), None)
+    kind = next((m.victims_kind for m in telling if m.victims_kind), None)
     if kind is None and target is not None:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
@@ -163,7 +180,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
     agents = [a for a in agents if id(a) not in leaving] or agents
     agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
-    target = next((m.target for m in group if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    # likewise who is hit: not the suspects the police arrested after a bombing
+    telling = [m for m in group if family(m.categories) == kind] if kind == "violent" else group
+    target = next((m.target for m in telling if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    first = group[0]
+    assault = "attack" in first.categories and "clash" not in first.categories
+    if assault and agent is not None and first.agent is None and first.target is not None and first.target.actor.name == agent.actor.name:
+        # "militants attacked an army post … the soldiers repelled them": the side the event
+        # was first told as hitting is actor2, whoever is the subject of a later telling
+        agent, target = None, first.target
     actor1 = agent.actor if agent else None
     if agent is None or agent.kind not in {"named", "anti"}:
         actor1 = _named_air_force(doc, group, agent) or actor1

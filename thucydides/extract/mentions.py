@@ -55,6 +55,8 @@ class Mention:
     day: dt.date | None = None  # the day (one of a range) this mention stands for
     dropped: bool = False
     crowd_violence: bool = False  # stones, fire, barricades by a crowd (or by nobody named)
+    # what a crowd's clause says it rose up over ("against the arrest of an editor"): categories
+    grievances: frozenset[str] = frozenset()
     # other statements telling of the same happening (a lead's "an official said" summing it up,
     # a later "X confirmed the attack"): sources of the event, not the chain that frames this clause
     sources: list[Statement] = field(default_factory=list)
@@ -100,6 +102,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
     # governs the cue's infinitive or participle acts
     if token.dep_ == "nsubj" and any(a.dep_ == "xcomp" and a.head.i == head.i for a in anchors):
+        return "agent"
+    # "militants made two attempts to attack the post": the subject of the verb whose object
+    # the cue's infinitive describes
+    if token.dep_ == "nsubj" and any(a.dep_ == "acl" and a.tag_ == "VB" and a.head.dep_ == "dobj" and a.head.head.i == head.i for a in anchors):
         return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
         return "target"
@@ -277,9 +283,12 @@ def build_mentions(
     mentions: list[Mention] = []
     doc = sentence.doc
     for region in regions:
-        region_cues = _without_causes_and_grievances([c for c in cues if c.head in region.tokens], sentence)
+        in_region = [c for c in cues if c.head in region.tokens]
+        region_cues = _without_causes_and_grievances(in_region, sentence)
+        grievances = frozenset(c.category for c in in_region if c not in region_cues)
         kept: list[Cue] = []
         modalities: list[str] = []
+        planned_heads: set[int] = set()
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
@@ -290,7 +299,13 @@ def build_mentions(
                     continue
                 if modality:
                     modalities.append(modality)
+                    planned_heads.add(cue.head)
             kept.append(cue)
+        if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
+            # "published a video announcing a curfew as part of planned attacks": the clause
+            # tells what was done; what is only planned in it is no part of the event
+            kept = [c for c in kept if c.head not in planned_heads]
+            modalities = []
         anchors = [c for c in kept if c.anchor]
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
         region_actors = [m for m in actors if m.head in region.tokens]
@@ -348,6 +363,7 @@ def build_mentions(
             anaphoric=_anaphoric(anchors, sentence),
             evidence=evidence_span(sentence, _cue_tokens(anchors), region),
             actors=region_actors,
+            grievances=grievances if any(c.category in _CROWD for c in kept) else frozenset(),
         )
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
@@ -395,7 +411,10 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
         # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
-        # parsed: a demonym among the words that run up to the cue word
+        # parsed: a demonym among the words that run up to the cue word ("entered Syrian
+        # territory": whose land it is, not who acts)
+        if anchor.lower_ in lexicon.cues().territory_nouns:
+            continue
         for before in reversed(anchor.doc[max(sentence.span.start, anchor.i - 3) : anchor.i]):
             if before.text[:1].isupper():
                 iso = demonym_country(before, sentence)
@@ -453,6 +472,10 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     """ "looted funds", "Patriot Missile batteries", "burned bodies": a cue word used to describe
     a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
     if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
+        return False
+    # "forces gang-raped one woman" parsed as a participle modifying "woman": a deed done to a
+    # person, not a description of a thing
+    if cue.category == "sexual" and token.pos_ == "VERB":
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
 
 
-_PROTEST = {"protest", "riot_violence", "mob"}
+# a crowd's tactics ("blocked the road", "set fire to tires") are a demonstration's
+_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic"}
 
 
 # how far back (in sentences) a placeless mention may look for the story's place
@@ -72,6 +73,9 @@ def article_country(places: Sequence[PlaceMention]) -> str | None:
 
 def family(categories: dict[str, float]) -> str:
     if set(categories) & _PROTEST:
+        return "protest"
+    # "prisoners burned mattresses to demand visits": property destroyed for a demand
+    if "protest_purpose" in categories and set(categories) & {"destroy", "loot"} and not set(categories) & _VIOLENT:
         return "protest"
     if set(categories) & _VIOLENT:
         return "violent"
@@ -157,6 +161,15 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
     doc = mention.sentence.doc
     for cue in mention.cues:
         verb = doc[cue.head]
+        # "the group claimed responsibility for the attack"
+        owned = verb.dep_ == "pobj" and verb.head.lower_ == "for" and verb.head.head.lemma_.lower() == "responsibility"
+        if cue.anchor and owned:
+            claim = verb.head.head.head
+            subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+            found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
+            if found is not None:
+                mention.agent = found
+                return
         if cue.anchor and verb.dep_ == "xcomp" and any(s.verb.i == verb.head.i for s in mention.statements):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
@@ -347,7 +360,26 @@ def _typed(mention: Mention) -> bool:
     return bool(set(mention.categories) & _TYPING)
 
 
+def _grievance_retold(doc: Story) -> None:
+    """ "Journalists protested against the arrest of an editor. He was arrested over a tax case":
+    what the demonstration was about, told again after it, is its setting, not an event (nor
+    an intervention at it) — unless a sentence dates it or names who did it and where."""
+    for n, protest in enumerate(doc.mentions):
+        if not protest.grievances or not is_current(protest):
+            continue
+        for later in doc.mentions[n + 1 :]:
+            gap = later.sentence.index - protest.sentence.index
+            if gap > _LOOKBACK:
+                break
+            if gap < 1 or not is_current(later) or later.place_source == "own" or later.date_source == "own":
+                continue
+            told = set(later.categories) - {"intervention", "lethal_force"}
+            if told and told <= protest.grievances and later.agent is None:
+                later.background = True
+
+
 def share_between_mentions(doc: Story) -> None:
+    _grievance_retold(doc)
     current = [m for m in doc.mentions if is_current(m)]
     for n, mention in enumerate(current):
         if mention.place is None or mention.place_source != "own":
