@@ -32,6 +32,7 @@ class Signals:
     target_kind: str | None = None  # "armed", "civilian", "protesters", "property", None
     deaths: bool = False
     crowd_violence: bool = False  # a mention where the crowd itself (or nobody named) is violent
+    armed_fire: bool = False  # an armed actor shoots or kills in one of the event's mentions
 
     def has(self, *categories: str) -> bool:
         return any(self.categories.get(c, 0) > 0 for c in categories)
@@ -68,7 +69,7 @@ def _protest(s: Signals) -> str | None:
     # the crowd's own violence makes a riot; stones thrown by the police do not
     vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
     lethal = s.has("lethal_force") or (s.deaths and s.target_kind == "protesters")
-    if lethal and s.agent_inter in ARMED and not vandalism and not s.has("riot_violence"):
+    if lethal and (s.agent_inter in ARMED or s.armed_fire) and not vandalism and not s.has("riot_violence"):
         # a crowd blocking a road that armed men fire on: force against protesters, the
         # blockade is no violence of the crowd's own
         return "Excessive force against protesters"

@@ -110,7 +110,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
     crowd_violence = any(m.crowd_violence for m in group)
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence)
+    armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
+    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire)
 
 
 # --- one event ------------------------------------------------------------------------------------

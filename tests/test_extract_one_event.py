@@ -1,0 +1,160 @@
+"""One happening, one event: ACLED's unit (day × place × actor pair) and what a note's other
+sentences are (its setting, a retelling, a plan), on reports written for the tests.
+
+Places are given by hand (see test_extract_events.py); none of these texts is a gold note's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thucydides.extract import extract_events
+from thucydides.model import Article, Event
+
+from tests.test_extract_events import at, entry, places_in
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def extract(text: str, gazetteer: dict, published: dt.date = dt.date(2022, 3, 10)) -> list[Event]:
+        article = Article(id="one-event", text=text, published=published)
+        return extract_events(article, nlp(text), places_in(text, gazetteer))
+
+    return extract
+
+
+def test_a_fight_told_from_each_side_is_one_event_with_the_attacker_first(run):
+    text = "On 8 March 2022, JNIM militants made two attempts to attack an army post in Boulkessi. The soldiers repelled the assaults."
+    (event,) = run(text, {"Boulkessi": entry("Boulkessi", iso="BF")})
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.name.startswith("JNIM")
+    assert event.actor2.name.startswith("Military Forces of Burkina Faso")
+
+
+def test_an_attempted_attack_is_an_event_and_a_future_attempt_a_plan(run):
+    (tried,) = run("On 8 March 2022, gunmen tried to attack a police post in Ouallam.", {"Ouallam": entry("Ouallam", iso="NE")})
+    assert tried.status == "reported"
+    (later,) = run("On 8 March 2022, gunmen will try to attack a police post in Ouallam.", {"Ouallam": entry("Ouallam", iso="NE")})
+    assert later.status == "planned"
+
+
+def test_the_attack_retold_with_another_subject_is_the_same_event(run):
+    text = (
+        "On 8 March 2022, a roadside bomb exploded near a police station in Jamame, killing two people. "
+        "Soldiers arrived later to counter the attack."
+    )
+    (event,) = run(text, {"Jamame": entry("Jamame", iso="SO")})
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_the_group_claiming_a_bombing_did_it_not_the_police_who_came_after(run):
+    text = (
+        "On 8 March 2022, an IED exploded at a market in Baidoa. "
+        "Policemen cordoned off the area and arrested two suspects. "
+        "Al Shabaab claimed responsibility for the attack."
+    )
+    (event,) = run(text, {"Baidoa": entry("Baidoa", iso="SO")})
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1.name == "Al Shabaab"
+
+
+def test_the_grievance_of_a_protest_retold_after_it_is_no_intervention(run):
+    text = (
+        "On 8 March 2022, lawyers held a protest in Quetta against the arrest of a colleague. "
+        "He was arrested in connection with a land dispute."
+    )
+    (event,) = run(text, {"Quetta": entry("Quetta", iso="PK")})
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_an_arrest_of_the_protesters_is_still_an_intervention(run):
+    text = "On 8 March 2022, lawyers held a protest in Quetta against a new tax. Police arrested six of the protesters."
+    (event,) = run(text, {"Quetta": entry("Quetta", iso="PK")})
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_people_gathering_to_mark_a_day_and_detained_is_a_protest_with_intervention(run):
+    text = "On 8 March 2022, police detained 12 women who gathered in Kadikoy to mark International Women's Day."
+    (event,) = run(text, {"Kadikoy": entry("Kadikoy", iso="TR")})
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_inmates_burning_mattresses_for_a_demand_is_a_violent_demonstration(run):
+    text = (
+        "On 8 March 2022, inmates burned mattresses in the prison of Tocoron to demand family visits. "
+        "Guards dispersed the demonstration."
+    )
+    (event,) = run(text, {"Tocoron": entry("Tocoron", iso="VE")})
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1.name == "Rioters (Venezuela)"
+
+
+def test_armed_men_firing_on_a_road_blockade_is_excessive_force(run):
+    text = (
+        "On 8 March 2022, villagers blocked the road to Kidal to denounce the closure of their school. "
+        "During the protest, militiamen opened fire, killing a protester."
+    )
+    (event,) = run(text, {"Kidal": entry("Kidal", iso="ML")})
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_live_bullets_at_a_march_are_excessive_force(run):
+    text = (
+        "On 8 March 2022, soldiers dispersed a march in Beita with tear gas. "
+        "Soldiers also fired live bullets at the marchers."
+    )
+    (event,) = run(text, {"Beita": entry("Beita", iso="PS")})
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_demonstrators_taking_the_streets_take_no_territory(run):
+    text = "On 8 March 2022, demonstrators took the streets in Mualla district to criticise the governor."
+    (event,) = run(text, {"Mualla": entry("Mualla", iso="YE")})
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_shots_fired_into_the_air_are_no_attack(run):
+    text = "On 8 March 2022, border guards fired dozens of shots into the air near Kapitan Andreevo."
+    assert run(text, {"Kapitan Andreevo": entry("Kapitan Andreevo", iso="BG")}) == []
+
+
+def test_weapons_destroyed_by_troops_are_disrupted_weapons_use(run):
+    text = "On 8 March 2022, the army destroyed a cache of weapons and ammunition belonging to the rebels near Bunia."
+    (event,) = run(text, {"Bunia": entry("Bunia", iso="CD")})
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_side_forced_to_withdraw_lost_the_place_by_force(run):
+    text = "On 8 March 2022, tribesmen took control of several checkpoints in Mukalla as government forces were forced to withdraw."
+    (event,) = run(text, {"Mukalla": entry("Mukalla", iso="YE")})
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_curfew_announced_as_part_of_planned_attacks_is_a_change_of_activity(run):
+    text = "On 8 March 2022, in Apatzingan, gunmen published a video announcing a curfew as part of planned attacks against a rival gang."
+    (event,) = run(text, {"Apatzingan": entry("Apatzingan", iso="MX")})
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_a_naming_verb_coordinated_with_the_clash_plans_nothing(run):
+    text = "On 8 March 2022, two factions of the militia, called Alpha and Bravo, clashed in Walikale."
+    (event,) = run(text, {"Walikale": entry("Walikale", iso="CD")})
+    assert (event.sub_event_type, event.status) == ("Armed clash", "reported")
+
+
+def test_a_participle_of_sexual_violence_is_a_deed(run):
+    text = "On 8 March 2022, soldiers reportedly gang-raped one woman during a raid in Bamenda."
+    (event,) = run(text, {"Bamenda": entry("Bamenda", iso="CM")})
+    assert event.sub_event_type == "Sexual violence"
+
+
+def test_a_convoy_entering_a_countrys_territory_is_not_that_countrys(run):
+    text = (
+        "On 8 March 2022, Turkish forces sent reinforcements to their positions near Afrin. "
+        "The convoy of 30 vehicles entered Syrian territory at the border."
+    )
+    events = run(text, {"Afrin": entry("Afrin", iso="SY")})
+    assert at(events) == [("Change to group/activity", "Afrin")]
+    assert events[0].actor1.name.startswith("Military Forces of Turkey")
