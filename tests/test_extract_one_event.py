@@ -76,9 +76,14 @@ def test_an_arrest_of_the_protesters_is_still_an_intervention(run):
 
 
 def test_people_gathering_to_mark_a_day_and_detained_is_a_protest_with_intervention(run):
-    text = "On 8 March 2022, police detained 12 women who gathered in Kadikoy to mark International Women's Day."
-    (event,) = run(text, {"Kadikoy": entry("Kadikoy", iso="TR")})
+    text = "On 1 May 2022, police detained 12 workers who gathered in Kadikoy to mark Labour Day."
+    (event,) = run(text, {"Kadikoy": entry("Kadikoy", iso="TR")}, published=dt.date(2022, 5, 2))
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_the_month_of_march_is_no_march(run):
+    (event,) = run("On 8 March 2022, police arrested two journalists in Izmir.", {"Izmir": entry("Izmir", iso="TR")})
+    assert event.sub_event_type == "Arrests"
 
 
 def test_inmates_burning_mattresses_for_a_demand_is_a_violent_demonstration(run):
