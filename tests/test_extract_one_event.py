@@ -163,3 +163,23 @@ def test_a_convoy_entering_a_countrys_territory_is_not_that_countrys(run):
     events = run(text, {"Afrin": entry("Afrin", iso="SY")})
     assert at(events) == [("Change to group/activity", "Afrin")]
     assert events[0].actor1.name.startswith("Military Forces of Turkey")
+
+
+def test_a_vehicle_seized_in_a_town_is_looting_not_a_capture(run):
+    text = "On 8 March 2022, gunmen seized a pickup truck of a local militia in Menaka."
+    (event,) = run(text, {"Menaka": entry("Menaka", iso="ML")})
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_a_man_attacked_at_his_home_is_an_attack_on_him(run):
+    text = "On 8 March 2022, a farmer was attacked by gunmen at his home in Kintampo. His motorbike was destroyed."
+    (event,) = run(text, {"Kintampo": entry("Kintampo", iso="GH")})
+    assert event.sub_event_type == "Attack"
+
+
+def test_an_arrest_with_weapons_recovered_is_a_weapons_seizure(run):
+    text = "On 8 March 2022, police arrested four rebels and recovered rifles and grenades in Ukhrul."
+    (event,) = run(text, {"Ukhrul": entry("Ukhrul", iso="IN")})
+    assert event.sub_event_type == "Disrupted weapons use"
+    (arrest,) = run("On 8 March 2022, police arrested four traders and seized cash in Ukhrul.", {"Ukhrul": entry("Ukhrul", iso="IN")})
+    assert arrest.sub_event_type == "Arrests"

@@ -114,6 +114,8 @@ def _battle(s: Signals) -> str | None:
 
 
 def _remote(s: Signals) -> str | None:
+    if s.has("disrupted") and s.has("weaponry", "arrest") and not s.deaths and not s.has("attack", "kill", "explosion", "fire_on", "clash", "injury"):
+        return None  # grenades and bombs seized with their holders are no grenade attack
     if s.has("chemical"):
         return "Chemical weapon"
     if s.has("air") or (s.has("air_platform") and s.has("attack", "kill", "explosion", "ied", "shelling")):
@@ -154,6 +156,9 @@ def _civilians(s: Signals) -> str | None:
 
 
 def _strategic(s: Signals) -> str | None:
+    if s.has("disrupted") and s.has("weaponry") and s.has("arrest"):
+        # ACLED codes a seizure of weapons with the arrest of their holders as the seizure
+        return "Disrupted weapons use"
     order = (
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),

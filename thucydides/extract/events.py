@@ -241,7 +241,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)
-    elif sub_event_type == "Disrupted weapons use" and actor2 is None:
+    elif sub_event_type == "Disrupted weapons use" and (actor2 is None or actor2.inter == 7):
+        # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
         owner = next((a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and (actor1 is None or a.actor.name != actor1.name)), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)

@@ -169,10 +169,13 @@ def _object_kind(anchors: list[Token]) -> str | None:
         objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
         objects += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"} for p in c.children if p.dep_ == "pobj"]
         for token in objects:
+            # "attacked at a checkpoint" hits the checkpoint; "attacked at his home" is where a
+            # person was attacked
+            located = token.dep_ == "pobj" and token.head.lower_ == "at"
             for candidate in (token.lower_, token.lemma_.lower(), " ".join(t.lower_ for t in token.subtree if t.i >= token.i - 1 and t.i <= token.i)):
                 if candidate in lex.armed_targets:
                     return "armed"
-                if candidate in lex.property_targets:
+                if candidate in lex.property_targets and not located:
                     return "property"
     return None
 
