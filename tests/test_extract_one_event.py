@@ -183,3 +183,28 @@ def test_an_arrest_with_weapons_recovered_is_a_weapons_seizure(run):
     assert event.sub_event_type == "Disrupted weapons use"
     (arrest,) = run("On 8 March 2022, police arrested four traders and seized cash in Ukhrul.", {"Ukhrul": entry("Ukhrul", iso="IN")})
     assert arrest.sub_event_type == "Arrests"
+
+
+def test_a_booby_trapped_car_defused_is_disrupted_weapons_use(run):
+    text = "On 8 March 2022, soldiers defused a booby-trapped car near Tal Afar."
+    (event,) = run(text, {"Tal Afar": entry("Tal Afar", iso="IQ")})
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_base_set_up_because_of_continued_attacks_is_a_current_event(run):
+    text = "On 8 March 2022, UN peacekeepers installed a new temporary military base in Bule due to continued attacks by militiamen."
+    (event,) = run(text, {"Bule": entry("Bule", iso="CD")})
+    assert (event.sub_event_type, event.status) == ("Headquarters or base established", "reported")
+
+
+def test_infrastructure_attacked_with_no_one_hurt_is_property_destruction(run):
+    text = "On 8 March 2022, the pipeline near Saravena was attacked by unidentified armed men."
+    (event,) = run(text, {"Saravena": entry("Saravena", iso="CO")})
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_a_governorship_closing_a_district_is_a_change_of_activity_by_the_government(run):
+    text = "On 8 March 2022, the Siirt governorship sealed off the town of Pervari for ten days to curb an outbreak of measles."
+    (event,) = run(text, {"Pervari": entry("Pervari", iso="TR")})
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1.name.startswith("Government of Turkey")

@@ -181,6 +181,9 @@ def _strategic(s: Signals) -> str | None:
             return label
     if s.has("group_change") and s.agent_inter in CROWD:
         return "Other"
+    # "the oil field was attacked", no one hurt: the destruction of property
+    if s.target_kind == "property" and s.has("attack") and not s.deaths and not s.has("injury"):
+        return "Looting/property destruction"
     return None
 
 

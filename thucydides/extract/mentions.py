@@ -329,10 +329,12 @@ def build_mentions(
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
-        region_text = " ".join(doc[i].text for i in sorted(region.tokens | said_in))
+        # not the setting: "installed a base … due to continued attacks" is one event
+        told = {i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
+        region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
-            or status.habitual(region_text, [doc[i] for i in sorted(region.tokens)])
+            or status.habitual(region_text, [doc[i] for i in sorted(told)])
             or _grievance_of_crowd(region, regions, cues)
         )
         verb = clause_verb(anchor_tokens[0])
@@ -451,6 +453,13 @@ def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention |
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
 _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
+
+
+def _in_setting(token: Token, anchors: list[Token]) -> bool:
+    """The token is in a cause phrase ("due to continued attacks") that holds none of the
+    event's anchors."""
+    cause = _inside(token, _CAUSE_WORDS)
+    return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
 def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token | None:
