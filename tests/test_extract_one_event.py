@@ -208,3 +208,13 @@ def test_a_governorship_closing_a_district_is_a_change_of_activity_by_the_govern
     (event,) = run(text, {"Pervari": entry("Pervari", iso="TR")})
     assert event.sub_event_type == "Change to group/activity"
     assert event.actor1.name.startswith("Government of Turkey")
+
+
+def test_what_had_happened_to_people_before_is_no_event_of_the_day(run):
+    text = (
+        "On 8 March 2022, students who had been arrested during protests in Arak and Qom were "
+        "beaten and tortured by intelligence agents in Arak."
+    )
+    events = run(text, {"Arak": entry("Arak", iso="IR"), "Qom": entry("Qom", iso="IR")})
+    assert at(events) == [("Attack", "Arak")]
+    assert events[0].actor2.name == "Civilians (Iran)"

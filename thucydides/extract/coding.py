@@ -66,6 +66,8 @@ def _protest(s: Signals) -> str | None:
     )
     if not protest:
         return None
+    if s.has("torture") and s.categories.get("protest", 0) < 1:
+        return None  # "demonstrators were tortured in custody": no crowd control, no protest
     # the crowd's own violence makes a riot; stones thrown by the police do not
     vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
     lethal = s.has("lethal_force") or (s.deaths and s.target_kind == "protesters")

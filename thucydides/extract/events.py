@@ -224,6 +224,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
             actor2 = None  # the attackers, misread as their own target
+        if event_type == "Violence against civilians" and actor2 is not None and actor2.inter in {5, 6}:
+            actor2 = None  # demonstrators beaten in custody are civilians here
         # violence against civilians is, by its definition, against civilians
         if actor2 is None and (signals.target_kind == "civilian" or event_type == "Violence against civilians"):
             actor2 = _country_actor("Civilians ({})", 7, iso)

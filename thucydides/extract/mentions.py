@@ -336,6 +336,7 @@ def build_mentions(
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
             or status.habitual(region_text, [doc[i] for i in sorted(told)])
             or _grievance_of_crowd(region, regions, cues)
+            or _earlier_of_a_person(region, regions)
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -534,6 +535,15 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+
+
+def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
+    """ "demonstrators who had been arrested for … were beaten in custody": a relative clause in
+    the past perfect tells what had happened to the people before the news the sentence
+    tells in its main clause."""
+    if region.kind != "relative" or len(regions) < 2:
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in region.root.children)
 
 
 def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
