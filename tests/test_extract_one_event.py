@@ -218,3 +218,24 @@ def test_what_had_happened_to_people_before_is_no_event_of_the_day(run):
     events = run(text, {"Arak": entry("Arak", iso="IR"), "Qom": entry("Qom", iso="IR")})
     assert at(events) == [("Attack", "Arak")]
     assert events[0].actor2.name == "Civilians (Iran)"
+
+
+def test_security_forces_making_arrests_are_coded_as_police(run):
+    (event,) = run("On 8 March 2022, security forces arrested five students in Homs.", {"Homs": entry("Homs", iso="SY")})
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1.name.startswith("Police Forces of Syria")
+
+
+def test_a_base_or_a_move_has_no_second_actor(run):
+    text = "On 8 March 2022, UN peacekeepers set up a new base in Fataki to protect the families displaced there."
+    (event,) = run(text, {"Fataki": entry("Fataki", iso="CD")})
+    assert event.sub_event_type == "Headquarters or base established"
+    assert event.actor2 is None
+
+
+def test_explosives_planted_by_a_group_and_destroyed_by_troops(run):
+    text = "On 8 March 2022, Turkish soldiers found explosives planted by the PKK near Semdinli and destroyed them in a controlled explosion."
+    (event,) = run(text, {"Semdinli": entry("Semdinli", iso="TR")})
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1.name.startswith("Military Forces of Turkey")
+    assert event.actor2.name.startswith("PKK")

@@ -236,6 +236,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
         actor2 = actor2 or _opponent(doc, actor1)
+    elif sub_event_type == "Agreement":
+        # the other party to the deal, never the prisoners exchanged
+        if actor2 is not None and actor2.inter == 7:
+            actor2 = next((a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)), None)
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
@@ -243,6 +247,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in {2, 3, 4} and any(a.actor.inter in {1, 8} for m in group for a in m.actors):
+        # "gendarmes found explosives planted by the PKK and destroyed them": who planted the
+        # bomb is whose weapons use was disrupted; the forces who found it acted
+        actor2 = actor1
+        actor1 = next(a.actor for m in group for a in m.actors if a.actor.inter in {1, 8})
     elif sub_event_type == "Disrupted weapons use" and (actor2 is None or actor2.inter == 7):
         # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
@@ -257,7 +266,25 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
+    if sub_event_type in _ONE_SIDED:
+        actor2 = None
+    if sub_event_type == "Arrests":
+        actor1 = _security_as_police(actor1)
+    elif event_type == "Protests":
+        actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+# ACLED codes these with the acting side alone: a group moving, a base set up
+_ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
+
+
+def _security_as_police(actor: Actor | None) -> Actor | None:
+    """ "security forces arrested …", "security forces dispersed the crowd": arrests and crowd
+    control are police work, and ACLED codes the security forces doing them as police."""
+    if actor is None or not actor.name.startswith("Military Forces of ") or "security" not in (actor.text or "").lower():
+        return actor
+    return Actor("Police Forces of " + actor.name[len("Military Forces of ") :], 1, actor.text)
 
 
 def _superseded(mention: Mention) -> bool:
