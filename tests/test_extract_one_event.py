@@ -239,3 +239,13 @@ def test_explosives_planted_by_a_group_and_destroyed_by_troops(run):
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1.name.startswith("Military Forces of Turkey")
     assert event.actor2.name.startswith("PKK")
+
+
+def test_an_ally_named_with_the_agent_is_not_the_other_side(run):
+    text = (
+        "On 8 March 2022, army troops and allied tribal fighters took control of Wadi Rumman, "
+        "killing a number of Houthi fighters."
+    )
+    (event,) = run(text, {"Wadi Rumman": entry("Wadi Rumman", iso="YE")})
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor2.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")

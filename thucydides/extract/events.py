@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 from thucydides.extract import casualties, coding, lexicon, status
 from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
-from thucydides.extract.mentions import Mention
+from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
 from thucydides.geocode.precision import geo_precision_of
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
@@ -139,7 +139,14 @@ def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
         for _, mention in doc.actors:
             if mention.armed and mention.actor.name.lower().startswith(enemy):
                 return Actor(mention.actor.name, mention.actor.inter, mention.actor.text)
-    counts = Counter(m.actor.name for _, m in doc.actors if m.armed and (actor1 is None or m.actor.name != actor1.name) and m.kind == "named")
+    # not an ally named with actor1 as one subject ("government forces and militia fighters took …")
+    allies = {
+        m.actor.name
+        for i, m in doc.actors
+        for j, other in doc.actors
+        if i == j and actor1 is not None and other.actor.name == actor1.name and m is not other and allied(m, other, doc.sentences[i].doc)
+    }
+    counts = Counter(m.actor.name for _, m in doc.actors if m.armed and (actor1 is None or m.actor.name != actor1.name) and m.kind == "named" and m.actor.name not in allies)
     if not counts:
         return None
     name = counts.most_common(1)[0][0]

@@ -24,7 +24,7 @@ from thucydides.extract.sentences import Sentence
 from thucydides.extract.triggers import Cue, clause_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _QUANTIFIERS = {"all", "several", "many", "some", "numerous", "various", "multiple", "dozens", "scores", "hundreds"}
@@ -158,8 +158,26 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
         agent = between[0] if between else None
     if agent is not None and target is None:
-        target = next((m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name), None)
+        # not an ally coordinated with the agent ("pro-government forces and militia fighters
+        # took control of …"); "clashes between A and B" name both sides with "between"
+        doc = anchors[0].doc
+        target = next(
+            (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and not allied(m, agent, doc)),
+            None,
+        )
     return agent, target
+
+
+def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
+    """The two are conjuncts of one subject ("A and B took …"), not sides of a fight."""
+    def top(mention: ActorMention) -> Token:
+        token = doc[mention.head]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    x, y = top(a), top(b)
+    return x.i == y.i and x.dep_ in {"nsubj", "nsubjpass"} and x.head.lower_ != "between"
 
 
 def _object_kind(anchors: list[Token]) -> str | None:
