@@ -249,3 +249,23 @@ def test_an_ally_named_with_the_agent_is_not_the_other_side(run):
     (event,) = run(text, {"Wadi Rumman": entry("Wadi Rumman", iso="YE")})
     assert event.sub_event_type == "Government regains territory"
     assert event.actor2.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+
+
+def test_each_place_of_a_list_of_targets_keeps_its_own_holder(run):
+    text = "On 8 March 2022, rebels attacked a police station in Ruhengeri and an army base in Gisenyi."
+    events = run(text, {"Ruhengeri": entry("Ruhengeri", iso="RW"), "Gisenyi": entry("Gisenyi", iso="RW")})
+    holders = {e.location.text: e.actor2.name for e in events}
+    assert holders["Ruhengeri"].startswith("Police Forces of Rwanda")
+    assert holders["Gisenyi"].startswith("Military Forces of Rwanda")
+
+
+def test_unnamed_fighters_told_by_the_province_are_the_group_named_in_the_town(run):
+    text = (
+        "On 8 March 2022, the army clashed with fighters from a militia in Oromia, residents said. "
+        "OLA rebels seized the town of Dembi Dolo, a local official said."
+    )
+    oromia = entry("Oromia", feature="ADM1", iso="ET", gid=777001)
+    places = {"Oromia": oromia, "Dembi Dolo": entry("Dembi Dolo", iso="ET", admin1_id=777001)}
+    (event,) = run(text, places)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor2.name.startswith("Military Forces of Ethiopia")

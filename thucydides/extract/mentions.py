@@ -400,10 +400,12 @@ def build_mentions(
             key = _cue_tokens(anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
             if agent is not None and abs(agent.head - anchors[0].head) <= 8:
                 key.append(agent.head)
+            here = _target_at(event_place, sentence, context) if target is not None and target.kind not in {"named", "anti"} and len(places) > 1 else None
             mention = replace(
                 base,
                 place=event_place,
                 place_source="own",
+                target=here or base.target,
                 counts=split_counts[n],
                 evidence=evidence_span(sentence, key, region),
                 summary=_summary(anchors, sentence, event_place) or _is_headline(sentence),
@@ -453,6 +455,28 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 iso = demonym_country(child, sentence)
                 if iso:
                     return generic_actor("military", iso, context, child.text, child.i)
+    return None
+
+
+def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | None) -> ActorMention | None:
+    """ "attacks against a police station in A and an army base in B": the force holding the
+    target named with each place, not the first one's for all."""
+    if context is None or place.place is None:
+        return None
+    lex = lexicon.cues()
+    token = sentence.doc[place.place.last]
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lower_ in lex.armed_targets or token.lemma_.lower() in lex.armed_targets:
+            words = [t for t in token.subtree if t.i < place.place.first or t.i > place.place.last]
+            for word in words:
+                if word.lower_ in {"police", "policemen", "gendarmerie"}:
+                    return generic_actor("police", None, context, word.text, word.i)
+                if word.lower_ in {"army", "military", "troops", "soldiers"}:
+                    return generic_actor("military", None, context, word.text, word.i)
+            return None
     return None
 
 

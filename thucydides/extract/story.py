@@ -320,6 +320,10 @@ def compatible_days(a: Mention, b: Mention) -> bool:
 
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories]
+    if into.target is None and _other_side(into, donor):
+        # "the military clashed with fighters from a militia" … "militiamen seized the town":
+        # the unnamed fighters are the group told acting here, the military its opponent
+        into.target = donor.agent
     into.agent = into.agent or donor.agent
     into.target = into.target or donor.target
     into.victims_kind = into.victims_kind or donor.victims_kind
@@ -331,6 +335,13 @@ def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     # whoever told the absorbed account is a source of this one too
     into.sources = into.sources + [s for s in donor.statements + donor.sources if s not in into.statements]
     into.actors = into.actors + donor.actors
+
+
+def _other_side(into: Mention, donor: Mention) -> bool:
+    a, b = into.agent, donor.agent
+    if a is None or b is None or donor.target is None or not (a.armed and b.armed) or a.actor.name == b.actor.name:
+        return False
+    return a.kind in {"named", "anti"} and donor.target.actor.name.startswith("Unidentified")
 
 
 def _contains(outer: Mention, inner: Mention) -> bool:
