@@ -269,3 +269,16 @@ def test_unnamed_fighters_told_by_the_province_are_the_group_named_in_the_town(r
     (event,) = run(text, places)
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor2.name.startswith("Military Forces of Ethiopia")
+
+
+def test_a_spokesman_telling_of_the_towns_far_below_is_a_source_of_their_events(run):
+    background = " ".join(f"Fact {n} about the group is told here." for n in range(12))
+    text = (
+        "On 8 March 2022, a military spokesman said troops moved into Kalehe and Minova after the rebels had pulled out. "
+        + background
+        + " Army spokesman Major Jean Bosco Kasereka told reporters that the two towns were now under government control."
+    )
+    events = run(text, {"Kalehe": entry("Kalehe", iso="CD"), "Minova": entry("Minova", iso="CD")})
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"] * 2
+    for event in events:
+        assert any("Kasereka" in source.speaker for source in event.attribution)

@@ -479,6 +479,13 @@ def attach_floating_sources(doc: Story) -> None:
         if not here:
             before = [m for m in current if 0 < sentence.index - m.sentence.index <= _ANAPHOR_REACH]
             if not before:
+                # "the two towns were now under government control", told far below the news
+                # (a box of background between): the events of the same kind told before
+                told = [m for m in doc.mentions if m.sentence.index == sentence.index and {id(x) for x in m.statements} & {id(f) for f in floating}]
+                same = [m for m in current if m.sentence.index < sentence.index and any(_same_kind(m, t) for t in told)]
+                referring = [f for f in floating if _refers_back(f)]
+                for mention in same:
+                    mention.sources = mention.sources + [f for f in referring if f not in mention.sources]
                 continue
             latest = max(m.sentence.index for m in before)
             # the story told just before: its latest sentence and those up to two before it
@@ -486,6 +493,15 @@ def attach_floating_sources(doc: Story) -> None:
             floating = [s for s in floating if _refers_back(s)]
         for mention in here:
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+
+
+_TERRITORY = {"takeover", "retake", "transfer"}
+
+
+def _same_kind(a: Mention, b: Mention) -> bool:
+    """Two tellings of one kind of happening: one family, or both a change of hands of a place
+    ("moved into the towns" … "the towns were under government control")."""
+    return family(a.categories) == family(b.categories) or bool(set(a.categories) & _TERRITORY and set(b.categories) & _TERRITORY)
 
 
 def _key_of(place: Place) -> str | None:
