@@ -282,3 +282,8 @@ def test_a_spokesman_telling_of_the_towns_far_below_is_a_source_of_their_events(
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"] * 2
     for event in events:
         assert any("Kasereka" in source.speaker for source in event.attribution)
+
+
+def test_a_commitment_to_fight_is_no_fight(run):
+    text = "On 8 March 2022, in Kitchanga, a militia leader reaffirmed his commitment to fight the M23 rebels."
+    assert all(event.status == "planned" for event in run(text, {"Kitchanga": entry("Kitchanga", iso="CD")}))

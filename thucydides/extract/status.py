@@ -129,7 +129,7 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         return "planned"
     # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
     # made is an event: "two attempts to attack the post")
-    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
+    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None
 
