@@ -287,3 +287,17 @@ def test_a_spokesman_telling_of_the_towns_far_below_is_a_source_of_their_events(
 def test_a_commitment_to_fight_is_no_fight(run):
     text = "On 8 March 2022, in Kitchanga, a militia leader reaffirmed his commitment to fight the M23 rebels."
     assert all(event.status == "planned" for event in run(text, {"Kitchanga": entry("Kitchanga", iso="CD")}))
+
+
+def test_indias_central_armed_police_are_police_units(run):
+    text = "On 8 March 2022, militants hurled a grenade at CRPF personnel in Sopore, injuring two of them."
+    (event,) = run(text, {"Sopore": entry("Sopore", iso="IN")})
+    assert event.sub_event_type == "Grenade"
+    assert event.actor2.name == "Police Forces of India (2014-) Central Reserve Police Force"
+
+
+def test_troops_moved_somewhere_are_the_actor_of_the_move(run):
+    text = "On 8 March 2022, a unit of GNB officers was moved to Guasdualito to secure the border crossing."
+    (event,) = run(text, {"Guasdualito": entry("Guasdualito", iso="VE")})
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1.name == "Military Forces of Venezuela GNB: Venezuelan National Guard"

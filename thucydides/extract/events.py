@@ -274,6 +274,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
     if sub_event_type in _ONE_SIDED:
+        if actor1 is None:
+            # "National Guard officers were moved to secure the area": who was moved acted
+            actor1 = next((a.actor for m in group for a in m.actors if a.armed), None)
         actor2 = None
     if sub_event_type == "Arrests":
         actor1 = _security_as_police(actor1)
