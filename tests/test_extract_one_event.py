@@ -301,3 +301,30 @@ def test_troops_moved_somewhere_are_the_actor_of_the_move(run):
     (event,) = run(text, {"Guasdualito": entry("Guasdualito", iso="VE")})
     assert event.sub_event_type == "Change to group/activity"
     assert event.actor1.name == "Military Forces of Venezuela GNB: Venezuelan National Guard"
+
+
+def test_an_age_is_not_a_count_of_the_dead(run):
+    text = "On 8 March 2022, a 63-year-old farmer died when a landmine exploded near Hpakant."
+    (event,) = run(text, {"Hpakant": entry("Hpakant", iso="MM")})
+    assert event.fatalities.count == 1
+
+
+def test_the_day_of_the_month_is_not_a_count_of_the_dead(run):
+    text = "Around 1 May 2021, in Leon, two women were found dead."
+    (event,) = run(text, {"Leon": entry("Leon", iso="MX")}, published=dt.date(2021, 5, 2))
+    assert event.fatalities.count == 2
+
+
+def test_a_closing_tally_of_fatalities_is_the_sources_coding(run):
+    text = "On 8 March 2022, in Culiacan, two men were found shot dead. Another body was found nearby. 3 fatalities"
+    (event,) = run(text, {"Culiacan": entry("Culiacan", iso="MX")})
+    assert event.fatalities.count == 3
+
+
+def test_the_dead_of_a_clause_telling_no_event_are_the_main_clauses(run):
+    text = (
+        "On 8 March 2022, the army took control of a rebel camp near Beni after clashes with the "
+        "rebels, which resulted in 14 rebels dead and 3 captured."
+    )
+    (event,) = run(text, {"Beni": entry("Beni", iso="CD")})
+    assert event.fatalities.count == 14

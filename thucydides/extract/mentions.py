@@ -411,6 +411,22 @@ def build_mentions(
                 summary=_summary(anchors, sentence, event_place) or _is_headline(sentence),
             )
             mentions.append(mention)
+    return _orphan_counts(mentions, regions, counts)
+
+
+def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
+    """ "took a stronghold after clashes with the militiamen, which resulted in 23 rebels dead":
+    the dead told in a clause that tells no event of its own are the main clause's."""
+    told = {id(m.region) for m in mentions}
+    silent = [r for r in regions if id(r) not in told]
+    orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
+    if not orphans:
+        return mentions
+    for mention in mentions:
+        # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
+        crowd = bool(set(mention.categories) & _CROWD)
+        if mention.region.kind == "main" and not mention.background and not crowd and not any(c.kind == "death" for c in mention.counts):
+            mention.counts = mention.counts + orphans
     return mentions
 
 
