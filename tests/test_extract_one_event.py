@@ -328,3 +328,9 @@ def test_the_dead_of_a_clause_telling_no_event_are_the_main_clauses(run):
     )
     (event,) = run(text, {"Beni": entry("Beni", iso="CD")})
     assert event.fatalities.count == 14
+
+
+def test_deaths_told_in_the_next_sentence_are_the_events(run):
+    text = "On 8 March 2022, two brothers were shot by gunmen in Apaseo. The younger one died and the other was hospitalised."
+    (event,) = run(text, {"Apaseo": entry("Apaseo", iso="MX")})
+    assert event.fatalities.count == 1

@@ -104,9 +104,23 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _claimant_agent(mention, actors)
+        if not found and not dates:
+            _deaths_told_after(mentions, sentence, counts)
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+
+
+def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list) -> None:
+    """ "A man and a woman were shot in X. The man died and the woman was injured": deaths told
+    in the next sentence, which tells no event of its own, are the previous sentence's."""
+    deaths = [c for c in counts if c.kind == "death"]
+    if not deaths:
+        return
+    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
+    if previous and not any(c.kind == "death" for m in previous for c in m.counts):
+        for mention in previous:
+            mention.counts = mention.counts + deaths
 
 
 def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tuple[int, ActorMention]]) -> list[ActorMention]:
