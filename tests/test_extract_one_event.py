@@ -334,3 +334,10 @@ def test_deaths_told_in_the_next_sentence_are_the_events(run):
     text = "On 8 March 2022, two brothers were shot by gunmen in Apaseo. The younger one died and the other was hospitalised."
     (event,) = run(text, {"Apaseo": entry("Apaseo", iso="MX")})
     assert event.fatalities.count == 1
+
+
+def test_a_patrol_hit_by_a_grenade_is_the_target(run):
+    text = "On 8 March 2022, militants hurled a grenade at a CRPF patrol in Sopore."
+    (event,) = run(text, {"Sopore": entry("Sopore", iso="IN")})
+    assert event.actor1.name == "Unidentified Armed Group (India)"
+    assert event.actor2.name == "Police Forces of India (2014-) Central Reserve Police Force"

@@ -331,7 +331,10 @@ def build_mentions(
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
         region_actors = [m for m in actors if m.head in region.tokens]
         anchor_tokens = [doc[c.head] for c in anchors]
-        agent, target = assign_roles(region_actors, anchor_tokens) if anchors else (None, None)
+        # "a grenade at a CRPF patrol": the patrol hit is no actor of the grenade; a movement word
+        # decides roles only when the clause tells nothing else
+        acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
+        agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
