@@ -341,3 +341,10 @@ def test_a_patrol_hit_by_a_grenade_is_the_target(run):
     (event,) = run(text, {"Sopore": entry("Sopore", iso="IN")})
     assert event.actor1.name == "Unidentified Armed Group (India)"
     assert event.actor2.name == "Police Forces of India (2014-) Central Reserve Police Force"
+
+
+def test_a_drone_shot_down_belongs_to_the_side_operating_it(run):
+    text = "On 8 April 2022, Houthi forces reportedly shot down a reconnaissance drone operated by the Saudi-led coalition near Harad."
+    (event,) = run(text, {"Harad": entry("Harad", iso="YE")}, published=dt.date(2022, 4, 10))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor2.name == "Operation Restoring Hope"

@@ -262,7 +262,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif sub_event_type == "Disrupted weapons use" and (actor2 is None or actor2.inter == 7):
         # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
-        owner = next((a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and (actor1 is None or a.actor.name != actor1.name)), None)
+        others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)]
+        # a group's cache, else the other side's weapon ("shot down a drone operated by X")
+        owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
         if actor1 is None:
