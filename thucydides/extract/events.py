@@ -140,11 +140,17 @@ def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
             if mention.armed and mention.actor.name.lower().startswith(enemy):
                 return Actor(mention.actor.name, mention.actor.inter, mention.actor.text)
     # not an ally named with actor1 as one subject ("government forces and militia fighters took …")
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for i, m in doc.actors:
+        by_sentence.setdefault(i, []).append(m)
     allies = {
         m.actor.name
-        for i, m in doc.actors
-        for j, other in doc.actors
-        if i == j and actor1 is not None and other.actor.name == actor1.name and m is not other and allied(m, other, doc.sentences[i].doc)
+        for i, named in by_sentence.items()
+        if actor1 is not None
+        for other in named
+        if other.actor.name == actor1.name
+        for m in named
+        if m is not other and allied(m, other, doc.sentences[i].doc)
     }
     counts = Counter(m.actor.name for _, m in doc.actors if m.armed and (actor1 is None or m.actor.name != actor1.name) and m.kind == "named" and m.actor.name not in allies)
     if not counts:
