@@ -348,3 +348,17 @@ def test_a_drone_shot_down_belongs_to_the_side_operating_it(run):
     (event,) = run(text, {"Harad": entry("Harad", iso="YE")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor2.name == "Operation Restoring Hope"
+
+
+def test_a_named_security_force_making_arrests_keeps_its_name(run):
+    text = "On 8 April 2022, the Houthi Preventive Security Force arrested twelve teachers in Dhamar."
+    (event,) = run(text, {"Dhamar": entry("Dhamar", iso="YE")}, published=dt.date(2022, 4, 10))
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+
+
+def test_a_brigade_of_the_government_forces_is_named_as_its_unit(run):
+    text = "On 8 April 2022, the Amajid Brigade took control of two hills near Qataba from Houthi forces."
+    (event,) = run(text, {"Qataba": entry("Qataba", iso="YE")}, published=dt.date(2022, 4, 10))
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1.name == "Military Forces of Yemen (2012-) Amajid Brigade"

@@ -302,7 +302,10 @@ def _security_as_police(actor: Actor | None) -> Actor | None:
     control are police work, and ACLED codes the security forces doing them as police."""
     if actor is None or not actor.name.startswith("Military Forces of ") or "security" not in (actor.text or "").lower():
         return actor
-    return Actor("Police Forces of " + actor.name[len("Military Forces of ") :], 1, actor.text)
+    country = actor.name[len("Military Forces of ") :]
+    if country not in lexicon.countries().by_acled:
+        return actor  # a named force or unit ("Houthi Prevention Security Force") keeps its name
+    return Actor("Police Forces of " + country, 1, actor.text)
 
 
 def _superseded(mention: Mention) -> bool:
