@@ -362,3 +362,10 @@ def test_a_brigade_of_the_government_forces_is_named_as_its_unit(run):
     (event,) = run(text, {"Qataba": entry("Qataba", iso="YE")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1.name == "Military Forces of Yemen (2012-) Amajid Brigade"
+
+
+def test_a_village_named_after_at_is_where_not_whom(run):
+    text = "On 8 April 2022, a mob attacked and pelted stones at a team of policemen at Rampur village."
+    (event,) = run(text, {"Rampur": entry("Rampur", iso="IN")}, published=dt.date(2022, 4, 10))
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2.name.startswith("Police Forces of India")

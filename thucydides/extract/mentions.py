@@ -125,6 +125,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "agent"
     if token.dep_ in {"dobj", "dative"} and head.i in verbs:
         return "target"
+    # "pelted stones at police at X village": the village named after "at" is where, not whom
+    if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
+        return "other"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
         return "target"
     # "took control of X from pro-Houthi forces": the side that lost the place
