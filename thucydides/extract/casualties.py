@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from thucydides.extract import lexicon
+from thucydides.extract.dates import MONTH_NAMES
 from thucydides.extract.sentences import Sentence
 from thucydides.model import Fatalities
 
@@ -119,11 +120,6 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
 
 
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
 
 
 def _in_date(token: Token) -> bool:
@@ -132,8 +128,8 @@ def _in_date(token: Token) -> bool:
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if token.like_num:
-        return any(t is not None and t.lower_ in _MONTHS and t.text[:1].isupper() for t in (before, after))
-    if token.lower_ in _MONTHS and token.text[:1].isupper():
+        return any(t is not None and t.lower_ in MONTH_NAMES and t.text[:1].isupper() for t in (before, after))
+    if token.lower_ in MONTH_NAMES and token.text[:1].isupper():
         return any(t is not None and t.like_num for t in (before, after))
     return False
 

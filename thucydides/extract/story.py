@@ -25,7 +25,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import counts_in, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace
@@ -111,7 +111,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
 
 
-def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list) -> None:
+def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count]) -> None:
     """ "A man and a woman were shot in X. The man died and the woman was injured": deaths told
     in the next sentence, which tells no event of its own, are the previous sentence's."""
     deaths = [c for c in counts if c.kind == "death"]
