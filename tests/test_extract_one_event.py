@@ -13,7 +13,7 @@ import pytest
 from thucydides.extract import extract_events
 from thucydides.model import Article, Event
 
-from tests.test_extract_events import at, entry, places_in
+from test_extract_events import at, entry, places_in
 
 
 @pytest.fixture(scope="module")
