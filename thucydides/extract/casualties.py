@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from thucydides.extract import lexicon
+from thucydides.extract.dates import MONTH_NAMES
 from thucydides.extract.sentences import Sentence
 from thucydides.model import Fatalities
 
@@ -82,7 +83,8 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     """(count, low, high, vague) of the number phrase counting ``target``."""
     words = _words()
     vague = words["vague"]
-    modifiers = _number_tokens(target)
+    # "a 48-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
+    modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
     numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
     # "between 10 and 30", "10 to 30", "20-25"
     values: list[int] = []
@@ -115,6 +117,29 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     if target.tag_ in {"NN", "NNP"} and _is_person(target) and any(c.dep_ in {"det", "poss"} for c in target.children):
         return 1, None, None, False
     return None
+
+
+_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+def _in_date(token: Token) -> bool:
+    """A day or a month of a date ("3 May", "May 3", "May 2020"), not a count."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.like_num:
+        return any(t is not None and t.lower_ in MONTH_NAMES and t.text[:1].isupper() for t in (before, after))
+    if token.lower_ in MONTH_NAMES and token.text[:1].isupper():
+        return any(t is not None and t.like_num for t in (before, after))
+    return False
+
+
+def _in_age(token: Token) -> bool:
+    """A word of an age phrase ("48-year-old", "a 48 year old"): the number and its unit."""
+    doc = token.doc
+    window = doc[token.i : min(len(doc), token.i + 5)]
+    words = [t.lower_ for t in window if t.text not in {"-", "–"}]
+    return len(words) >= 3 and words[1] in _AGE_UNITS and words[2] == "old" and (token.like_num or token.lower_ in _words()["numbers"])
 
 
 def _lemma(token: Token) -> str:
@@ -168,6 +193,11 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # "X were dead", "left 12 insurgents dead"
         if any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
+    # "resulted in 23 rebels dead, 12 captured": the word right after the counted noun, however
+    # the parse hangs it
+    after = target.nbor(1) if target.i + 1 < len(target.doc) else None
+    if after is not None and after.lower_ in words["death_adjectives"] and after.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in target.children):
+        return "death"
     # "the lives of at least 21 civilians", "a death toll of 20"
     if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body"}):
         return "death"
@@ -209,6 +239,8 @@ def counts_in(sentence: Sentence) -> list[Count]:
     """Every death and injury count of a sentence."""
     counts: list[Count] = []
     for target in _targets(sentence):
+        if _in_date(target):
+            continue  # "Around 3 May": a day, not three dead
         harm = _harm(target)
         if harm is None:
             # a conjunct's death noun, for a counted noun only: the cheap test first (reading

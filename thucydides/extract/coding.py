@@ -32,6 +32,7 @@ class Signals:
     target_kind: str | None = None  # "armed", "civilian", "protesters", "property", None
     deaths: bool = False
     crowd_violence: bool = False  # a mention where the crowd itself (or nobody named) is violent
+    armed_fire: bool = False  # an armed actor shoots or kills in one of the event's mentions
 
     def has(self, *categories: str) -> bool:
         return any(self.categories.get(c, 0) > 0 for c in categories)
@@ -42,7 +43,7 @@ def _territory(s: Signals) -> str | None:
         if s.has("transfer") and s.has("withdraw", "nofight"):
             return "Non-violent transfer of territory"
         return None
-    fighting = s.has("clash", "kill", "air", "shelling", "fire_on") or s.deaths
+    fighting = s.has("clash", "kill", "air", "shelling", "fire_on", "forced_out") or s.deaths
     if s.has("nofight") or (s.has("withdraw", "transfer") and not fighting):
         return "Non-violent transfer of territory"
     if s.agent_inter == 1 or (s.has("retake") and s.agent_inter is None):
@@ -60,11 +61,21 @@ def _protest(s: Signals) -> str | None:
         or (s.has("demo_tactic") and s.has("protest_purpose") and crowd_acts)
         # a crowd blocking roads or burning tires: a demonstration's tactic, not a mob's attack
         or (s.has("demo_tactic") and s.agent_inter in CROWD)
+        # "prisoners burned mattresses to demand visits": vandalism for a demand
+        or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
     )
     if not protest:
         return None
+    if s.has("torture") and s.categories.get("protest", 0) < 1:
+        return None  # "demonstrators were tortured in custody": no crowd control, no protest
     # the crowd's own violence makes a riot; stones thrown by the police do not
-    if s.crowd_violence or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
+    vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
+    lethal = s.has("lethal_force") or (s.deaths and s.target_kind == "protesters")
+    if lethal and (s.agent_inter in ARMED or s.armed_fire) and not vandalism and not s.has("riot_violence"):
+        # a crowd blocking a road that armed men fire on: force against protesters, the
+        # blockade is no violence of the crowd's own
+        return "Excessive force against protesters"
+    if s.crowd_violence or vandalism or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
         return "Violent demonstration"
     if s.has("lethal_force") or (s.deaths and s.target_kind == "protesters"):
         return "Excessive force against protesters"
@@ -105,6 +116,8 @@ def _battle(s: Signals) -> str | None:
 
 
 def _remote(s: Signals) -> str | None:
+    if s.has("disrupted") and s.has("weaponry", "arrest") and not s.deaths and not s.has("attack", "kill", "explosion", "fire_on", "clash", "injury"):
+        return None  # grenades and bombs seized with their holders are no grenade attack
     if s.has("chemical"):
         return "Chemical weapon"
     if s.has("air") or (s.has("air_platform") and s.has("attack", "kill", "explosion", "ied", "shelling")):
@@ -145,6 +158,9 @@ def _civilians(s: Signals) -> str | None:
 
 
 def _strategic(s: Signals) -> str | None:
+    if s.has("disrupted") and s.has("weaponry") and s.has("arrest"):
+        # ACLED codes a seizure of weapons with the arrest of their holders as the seizure
+        return "Disrupted weapons use"
     order = (
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
@@ -167,6 +183,9 @@ def _strategic(s: Signals) -> str | None:
             return label
     if s.has("group_change") and s.agent_inter in CROWD:
         return "Other"
+    # "the oil field was attacked", no one hurt: the destruction of property
+    if s.target_kind == "property" and s.has("attack") and not s.deaths and not s.has("injury"):
+        return "Looting/property destruction"
     return None
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 from thucydides.extract import casualties, coding, lexicon, status
 from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
-from thucydides.extract.mentions import Mention
+from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
 from thucydides.geocode.precision import geo_precision_of
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
@@ -39,11 +39,23 @@ log = logging.getLogger(__name__)
 # --- grouping into events ------------------------------------------------------------------------
 
 
+def _sides(mention: Mention) -> set[str]:
+    return {m.actor.name for m in (mention.agent, mention.target) if m is not None}
+
+
 def _agents_conflict(a: Mention, b: Mention) -> bool:
     if a.agent is None or b.agent is None:
         return False
     x, y = a.agent.actor, b.agent.actor
     if x.name == y.name or not (a.agent.armed and b.agent.armed):
+        return False
+    # "rebels attacked an army post … soldiers repelled the assault": one fight told from each
+    # side; its two sides are one actor pair (ACLED's day × place × pair)
+    if y.name in _sides(a) or x.name in _sides(b):
+        return False
+    # "the attack", "the assault" told again with someone else as its subject ("troops arrived
+    # to counter the attack"): the event already told, not a second one
+    if a.anaphoric or b.anaphoric:
         return False
     # "troops moved in after the rebels had pulled out": the side leaving and the side entering
     # make one transfer of the place
@@ -86,14 +98,20 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories[category] = max(categories.get(category, 0.0), strength)
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
-    agent = next((m.agent for m in group if m.agent is not None), None)
-    target = next((m.target for m in group if m.target is not None), None)
-    kind = next((m.victims_kind for m in group if m.victims_kind), None)
+    # who acts is who does what makes the event what it is (as in _actors): the group claiming
+    # a bombing, not the police who came to arrest suspects after it
+    dominant = family(categories)
+    agent = next((m.agent for m in group if m.agent is not None and family(m.categories) == dominant), None)
+    agent = agent or next((m.agent for m in group if m.agent is not None), None)
+    telling = [m for m in group if family(m.categories) == dominant] if dominant == "violent" else group
+    target = next((m.target for m in telling if m.target is not None), None)
+    kind = next((m.victims_kind for m in telling if m.victims_kind), None)
     if kind is None and target is not None:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
     crowd_violence = any(m.crowd_violence for m in group)
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence)
+    armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
+    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire)
 
 
 # --- one event ------------------------------------------------------------------------------------
@@ -121,7 +139,20 @@ def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
         for _, mention in doc.actors:
             if mention.armed and mention.actor.name.lower().startswith(enemy):
                 return Actor(mention.actor.name, mention.actor.inter, mention.actor.text)
-    counts = Counter(m.actor.name for _, m in doc.actors if m.armed and (actor1 is None or m.actor.name != actor1.name) and m.kind == "named")
+    # not an ally named with actor1 as one subject ("government forces and militia fighters took …")
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for i, m in doc.actors:
+        by_sentence.setdefault(i, []).append(m)
+    allies = {
+        m.actor.name
+        for i, named in by_sentence.items()
+        if actor1 is not None
+        for other in named
+        if other.actor.name == actor1.name
+        for m in named
+        if m is not other and allied(m, other, doc.sentences[i].doc)
+    }
+    counts = Counter(m.actor.name for _, m in doc.actors if m.armed and (actor1 is None or m.actor.name != actor1.name) and m.kind == "named" and m.actor.name not in allies)
     if not counts:
         return None
     name = counts.most_common(1)[0][0]
@@ -163,7 +194,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
     agents = [a for a in agents if id(a) not in leaving] or agents
     agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
-    target = next((m.target for m in group if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    # likewise who is hit: not the suspects the police arrested after a bombing
+    telling = [m for m in group if family(m.categories) == kind] if kind == "violent" else group
+    target = next((m.target for m in telling if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    first = group[0]
+    assault = "attack" in first.categories and "clash" not in first.categories
+    if assault and agent is not None and first.agent is None and first.target is not None and first.target.actor.name == agent.actor.name:
+        # "militants attacked an army post … the soldiers repelled them": the side the event
+        # was first told as hitting is actor2, whoever is the subject of a later telling
+        agent, target = None, first.target
     actor1 = agent.actor if agent else None
     if agent is None or agent.kind not in {"named", "anti"}:
         actor1 = _named_air_force(doc, group, agent) or actor1
@@ -198,6 +237,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
             actor2 = None  # the attackers, misread as their own target
+        if event_type == "Violence against civilians" and actor2 is not None and actor2.inter in {5, 6}:
+            actor2 = None  # demonstrators beaten in custody are civilians here
         # violence against civilians is, by its definition, against civilians
         if actor2 is None and (signals.target_kind == "civilian" or event_type == "Violence against civilians"):
             actor2 = _country_actor("Civilians ({})", 7, iso)
@@ -208,6 +249,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
         actor2 = actor2 or _opponent(doc, actor1)
+    elif sub_event_type == "Agreement":
+        # the other party to the deal, never the prisoners exchanged
+        if actor2 is not None and actor2.inter == 7:
+            actor2 = next((a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)), None)
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
@@ -215,9 +260,17 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)
-    elif sub_event_type == "Disrupted weapons use" and actor2 is None:
+    elif sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in {2, 3, 4} and any(a.actor.inter in {1, 8} for m in group for a in m.actors):
+        # "gendarmes found explosives planted by the PKK and destroyed them": who planted the
+        # bomb is whose weapons use was disrupted; the forces who found it acted
+        actor2 = actor1
+        actor1 = next(a.actor for m in group for a in m.actors if a.actor.inter in {1, 8})
+    elif sub_event_type == "Disrupted weapons use" and (actor2 is None or actor2.inter == 7):
+        # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
-        owner = next((a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and (actor1 is None or a.actor.name != actor1.name)), None)
+        others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)]
+        # a group's cache, else the other side's weapon ("shot down a drone operated by X")
+        owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
         if actor1 is None:
@@ -228,7 +281,31 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
+    if sub_event_type in _ONE_SIDED:
+        if actor1 is None:
+            # "National Guard officers were moved to secure the area": who was moved acted
+            actor1 = next((a.actor for m in group for a in m.actors if a.armed), None)
+        actor2 = None
+    if sub_event_type == "Arrests":
+        actor1 = _security_as_police(actor1)
+    elif event_type == "Protests":
+        actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+# ACLED codes these with the acting side alone: a group moving, a base set up
+_ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
+
+
+def _security_as_police(actor: Actor | None) -> Actor | None:
+    """ "security forces arrested …", "security forces dispersed the crowd": arrests and crowd
+    control are police work, and ACLED codes the security forces doing them as police."""
+    if actor is None or not actor.name.startswith("Military Forces of ") or "security" not in (actor.text or "").lower():
+        return actor
+    country = actor.name[len("Military Forces of ") :]
+    if country not in lexicon.countries().by_acled:
+        return actor  # a named force or unit ("Houthi Prevention Security Force") keeps its name
+    return Actor("Police Forces of " + country, 1, actor.text)
 
 
 def _superseded(mention: Mention) -> bool:

@@ -24,7 +24,7 @@ from thucydides.extract.sentences import Sentence
 from thucydides.extract.triggers import Cue, clause_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _QUANTIFIERS = {"all", "several", "many", "some", "numerous", "various", "multiple", "dozens", "scores", "hundreds"}
@@ -55,6 +55,8 @@ class Mention:
     day: dt.date | None = None  # the day (one of a range) this mention stands for
     dropped: bool = False
     crowd_violence: bool = False  # stones, fire, barricades by a crowd (or by nobody named)
+    # what a crowd's clause says it rose up over ("against the arrest of an editor"): categories
+    grievances: frozenset[str] = frozenset()
     # other statements telling of the same happening (a lead's "an official said" summing it up,
     # a later "X confirmed the attack"): sources of the event, not the chain that frames this clause
     sources: list[Statement] = field(default_factory=list)
@@ -101,6 +103,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # governs the cue's infinitive or participle acts
     if token.dep_ == "nsubj" and any(a.dep_ == "xcomp" and a.head.i == head.i for a in anchors):
         return "agent"
+    # "militants made two attempts to attack the post": the subject of the verb whose object
+    # the cue's infinitive describes
+    if token.dep_ == "nsubj" and any(a.dep_ == "acl" and a.tag_ == "VB" and a.head.dep_ == "dobj" and a.head.head.i == head.i for a in anchors):
+        return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
         return "target"
     # "they came under attack by ground forces": the subject is hit
@@ -119,6 +125,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "agent"
     if token.dep_ in {"dobj", "dative"} and head.i in verbs:
         return "target"
+    # "pelted stones at police at X village": the village named after "at" is where, not whom
+    if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
+        return "other"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
         return "target"
     # "took control of X from pro-Houthi forces": the side that lost the place
@@ -152,8 +161,26 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
         agent = between[0] if between else None
     if agent is not None and target is None:
-        target = next((m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name), None)
+        # not an ally coordinated with the agent ("pro-government forces and militia fighters
+        # took control of …"); "clashes between A and B" name both sides with "between"
+        doc = anchors[0].doc
+        target = next(
+            (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and not allied(m, agent, doc)),
+            None,
+        )
     return agent, target
+
+
+def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
+    """The two are conjuncts of one subject ("A and B took …"), not sides of a fight."""
+    def top(mention: ActorMention) -> Token:
+        token = doc[mention.head]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    x, y = top(a), top(b)
+    return x.i == y.i and x.dep_ in {"nsubj", "nsubjpass"} and x.head.lower_ != "between"
 
 
 def _object_kind(anchors: list[Token]) -> str | None:
@@ -163,10 +190,13 @@ def _object_kind(anchors: list[Token]) -> str | None:
         objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
         objects += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"} for p in c.children if p.dep_ == "pobj"]
         for token in objects:
+            # "attacked at a checkpoint" hits the checkpoint; "attacked at his home" is where a
+            # person was attacked
+            located = token.dep_ == "pobj" and token.head.lower_ == "at"
             for candidate in (token.lower_, token.lemma_.lower(), " ".join(t.lower_ for t in token.subtree if t.i >= token.i - 1 and t.i <= token.i)):
                 if candidate in lex.armed_targets:
                     return "armed"
-                if candidate in lex.property_targets:
+                if candidate in lex.property_targets and not located:
                     return "property"
     return None
 
@@ -277,9 +307,12 @@ def build_mentions(
     mentions: list[Mention] = []
     doc = sentence.doc
     for region in regions:
-        region_cues = _without_causes_and_grievances([c for c in cues if c.head in region.tokens], sentence)
+        in_region = [c for c in cues if c.head in region.tokens]
+        region_cues = _without_causes_and_grievances(in_region, sentence)
+        grievances = frozenset(c.category for c in in_region if c not in region_cues)
         kept: list[Cue] = []
         modalities: list[str] = []
+        planned_heads: set[int] = set()
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
@@ -290,12 +323,21 @@ def build_mentions(
                     continue
                 if modality:
                     modalities.append(modality)
+                    planned_heads.add(cue.head)
             kept.append(cue)
+        if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
+            # "published a video announcing a curfew as part of planned attacks": the clause
+            # tells what was done; what is only planned in it is no part of the event
+            kept = [c for c in kept if c.head not in planned_heads]
+            modalities = []
         anchors = [c for c in kept if c.anchor]
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
         region_actors = [m for m in actors if m.head in region.tokens]
         anchor_tokens = [doc[c.head] for c in anchors]
-        agent, target = assign_roles(region_actors, anchor_tokens) if anchors else (None, None)
+        # "a grenade at a CRPF patrol": the patrol hit is no actor of the grenade; a movement word
+        # decides roles only when the clause tells nothing else
+        acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
+        agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
@@ -311,11 +353,14 @@ def build_mentions(
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
-        region_text = " ".join(doc[i].text for i in sorted(region.tokens | said_in))
+        # not the setting: "installed a base … due to continued attacks" is one event
+        told = {i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
+        region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
-            or status.habitual(region_text, [doc[i] for i in sorted(region.tokens)])
+            or status.habitual(region_text, [doc[i] for i in sorted(told)])
             or _grievance_of_crowd(region, regions, cues)
+            or _earlier_of_a_person(region, regions)
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -348,6 +393,7 @@ def build_mentions(
             anaphoric=_anaphoric(anchors, sentence),
             evidence=evidence_span(sentence, _cue_tokens(anchors), region),
             actors=region_actors,
+            grievances=grievances if any(c.category in _CROWD for c in kept) else frozenset(),
         )
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
@@ -360,15 +406,33 @@ def build_mentions(
             key = _cue_tokens(anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
             if agent is not None and abs(agent.head - anchors[0].head) <= 8:
                 key.append(agent.head)
+            here = _target_at(event_place, sentence, context) if target is not None and target.kind not in {"named", "anti"} and len(places) > 1 else None
             mention = replace(
                 base,
                 place=event_place,
                 place_source="own",
+                target=here or base.target,
                 counts=split_counts[n],
                 evidence=evidence_span(sentence, key, region),
                 summary=_summary(anchors, sentence, event_place) or _is_headline(sentence),
             )
             mentions.append(mention)
+    return _orphan_counts(mentions, regions, counts)
+
+
+def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
+    """ "took a stronghold after clashes with the militiamen, which resulted in 23 rebels dead":
+    the dead told in a clause that tells no event of its own are the main clause's."""
+    told = {id(m.region) for m in mentions}
+    silent = [r for r in regions if id(r) not in told]
+    orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
+    if not orphans:
+        return mentions
+    for mention in mentions:
+        # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
+        crowd = bool(set(mention.categories) & _CROWD)
+        if mention.region.kind == "main" and not mention.background and not crowd and not any(c.kind == "death" for c in mention.counts):
+            mention.counts = mention.counts + orphans
     return mentions
 
 
@@ -395,7 +459,10 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
         # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
-        # parsed: a demonym among the words that run up to the cue word
+        # parsed: a demonym among the words that run up to the cue word ("entered Syrian
+        # territory": whose land it is, not who acts)
+        if anchor.lower_ in lexicon.cues().territory_nouns:
+            continue
         for before in reversed(anchor.doc[max(sentence.span.start, anchor.i - 3) : anchor.i]):
             if before.text[:1].isupper():
                 iso = demonym_country(before, sentence)
@@ -410,6 +477,28 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 iso = demonym_country(child, sentence)
                 if iso:
                     return generic_actor("military", iso, context, child.text, child.i)
+    return None
+
+
+def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | None) -> ActorMention | None:
+    """ "attacks against a police station in A and an army base in B": the force holding the
+    target named with each place, not the first one's for all."""
+    if context is None or place.place is None:
+        return None
+    lex = lexicon.cues()
+    token = sentence.doc[place.place.last]
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lower_ in lex.armed_targets or token.lemma_.lower() in lex.armed_targets:
+            words = [t for t in token.subtree if t.i < place.place.first or t.i > place.place.last]
+            for word in words:
+                if word.lower_ in {"police", "policemen", "gendarmerie"}:
+                    return generic_actor("police", None, context, word.text, word.i)
+                if word.lower_ in {"army", "military", "troops", "soldiers"}:
+                    return generic_actor("military", None, context, word.text, word.i)
+            return None
     return None
 
 
@@ -429,6 +518,13 @@ def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention |
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
 _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
+
+
+def _in_setting(token: Token, anchors: list[Token]) -> bool:
+    """The token is in a cause phrase ("due to continued attacks") that holds none of the
+    event's anchors."""
+    cause = _inside(token, _CAUSE_WORDS)
+    return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
 def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token | None:
@@ -453,6 +549,10 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     """ "looted funds", "Patriot Missile batteries", "burned bodies": a cue word used to describe
     a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
     if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
+        return False
+    # "forces gang-raped one woman" parsed as a participle modifying "woman": a deed done to a
+    # person, not a description of a thing
+    if cue.category == "sexual" and token.pos_ == "VERB":
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:
@@ -499,6 +599,15 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+
+
+def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
+    """ "demonstrators who had been arrested for … were beaten in custody": a relative clause in
+    the past perfect tells what had happened to the people before the news the sentence
+    tells in its main clause."""
+    if region.kind != "relative" or len(regions) < 2:
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in region.root.children)
 
 
 def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:

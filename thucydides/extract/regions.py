@@ -35,12 +35,12 @@ class Region:
         return i in self.tokens
 
 
-def _is_descriptive_relative(token: Token, sentence: Sentence, anchor_heads: set[int]) -> bool:
+def _is_descriptive_relative(token: Token, sentence: Sentence, event_heads: set[int], anchor_heads: set[int]) -> bool:
     """A relative or participle clause about an actor or person (not a place, not an event)."""
     if token.dep_ not in {"relcl", "acl"} or token.pos_ not in {"VERB", "AUX"}:
         return False
     noun = token.head
-    if sentence.place_at(noun.i) is not None or noun.i in anchor_heads:
+    if sentence.place_at(noun.i) is not None or noun.i in event_heads:
         return False
     territory = lexicon.cues().territory_nouns
     if noun.lower_ in territory or noun.lemma_.lower() in territory:
@@ -68,6 +68,8 @@ def _is_own_coordinate(token: Token) -> bool:
 def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue]) -> list[Region]:
     """The sentence's regions; tokens of reporting frames belong to none."""
     anchor_heads = {cue.head for cue in cues if cue.anchor}
+    # "demonstrators who had been arrested": a person named by a weak cue is still a person
+    event_heads = {cue.head for cue in cues if cue.anchor and cue.strength >= 1}
     frame: set[int] = set()
     cut: dict[int, str] = {}
     for statement in statements:
@@ -79,7 +81,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
     for token in sentence.span:
         if token.i in cut:
             continue
-        if _is_descriptive_relative(token, sentence, anchor_heads):
+        if _is_descriptive_relative(token, sentence, event_heads, anchor_heads):
             cut[token.i] = "relative"
         elif _is_time_shift(token):
             cut[token.i] = "temporal"

@@ -93,12 +93,16 @@ def negated(token: Token) -> bool:
     return False
 
 
+_NOT_YET = {"planned", "intended", "threatened", "possible", "potential", "future", "imminent", "upcoming", "expected", "feared"}
+
+
 def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     """ "planned" (will, vowed to, threatened to) or "hypothetical" (could, might, if …), else None."""
     words = _words()
     verb = _clause_verb(token) or token
     reported = any(verb.i in s.complement for s in statements)
-    for n, current in enumerate(_verb_chain(verb)):
+    chain = _verb_chain(verb)
+    for n, current in enumerate(chain):
         for child in current.children:
             lower = child.lower_
             if child.dep_ in {"aux", "auxpass"}:
@@ -112,14 +116,20 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
                 return "hypothetical"
             if child.dep_ == "advmod" and lower in {"probably", "possibly", "perhaps", "likely"}:
                 return "hypothetical"
-        # "vowed to resist", "threatened to attack"; "a ceasefire is expected"
-        if current.lemma_.lower() in words["planning_verbs"] and (n or current.i != token.i):
+        # "vowed to resist", "threatened to attack"; "a ceasefire is expected" — not a verb the
+        # cue's verb is coordinated with ("two factions, called A and B, clashed")
+        coordinated = n > 0 and chain[n - 1].dep_ == "conj" and chain[n - 1].head.i == current.i
+        if current.lemma_.lower() in words["planning_verbs"] and (n or current.i != token.i) and not coordinated:
             return "planned"
         # "is going to attack", "are set to march"
         if current.lemma_ in {"go", "set", "due"} and any(c.dep_ == "xcomp" for c in current.children) and current.tag_ == "VBG":
             return "planned"
-    # "plans to seize", "a threat to attack": a noun of intention governing the cue
-    if token.head.lemma_.lower() in {"plan", "threat", "attempt", "bid", "intention", "vow", "promise"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
+    # "as part of planned attacks", "a possible offensive": an event not (yet) done
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):
+        return "planned"
+    # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
+    # made is an event: "two attempts to attack the post")
+    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None
 

@@ -25,7 +25,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import counts_in, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
 
 
-_PROTEST = {"protest", "riot_violence", "mob"}
+# a crowd's tactics ("blocked the road", "set fire to tires") are a demonstration's
+_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic"}
 
 
 # how far back (in sentences) a placeless mention may look for the story's place
@@ -73,6 +74,9 @@ def article_country(places: Sequence[PlaceMention]) -> str | None:
 def family(categories: dict[str, float]) -> str:
     if set(categories) & _PROTEST:
         return "protest"
+    # "prisoners burned mattresses to demand visits": property destroyed for a demand
+    if "protest_purpose" in categories and set(categories) & {"destroy", "loot"} and not set(categories) & _VIOLENT:
+        return "protest"
     if set(categories) & _VIOLENT:
         return "violent"
     return "strategic"
@@ -100,9 +104,23 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _claimant_agent(mention, actors)
+        if not found and not dates:
+            _deaths_told_after(mentions, sentence, counts)
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+
+
+def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count]) -> None:
+    """ "A man and a woman were shot in X. The man died and the woman was injured": deaths told
+    in the next sentence, which tells no event of its own, are the previous sentence's."""
+    deaths = [c for c in counts if c.kind == "death"]
+    if not deaths:
+        return
+    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
+    if previous and not any(c.kind == "death" for m in previous for c in m.counts):
+        for mention in previous:
+            mention.counts = mention.counts + deaths
 
 
 def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tuple[int, ActorMention]]) -> list[ActorMention]:
@@ -157,6 +175,15 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
     doc = mention.sentence.doc
     for cue in mention.cues:
         verb = doc[cue.head]
+        # "the group claimed responsibility for the attack"
+        owned = verb.dep_ == "pobj" and verb.head.lower_ == "for" and verb.head.head.lemma_.lower() == "responsibility"
+        if cue.anchor and owned:
+            claim = verb.head.head.head
+            subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+            found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
+            if found is not None:
+                mention.agent = found
+                return
         if cue.anchor and verb.dep_ == "xcomp" and any(s.verb.i == verb.head.i for s in mention.statements):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
@@ -307,6 +334,10 @@ def compatible_days(a: Mention, b: Mention) -> bool:
 
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories]
+    if into.target is None and _other_side(into, donor):
+        # "the military clashed with fighters from a militia" … "militiamen seized the town":
+        # the unnamed fighters are the group told acting here, the military its opponent
+        into.target = donor.agent
     into.agent = into.agent or donor.agent
     into.target = into.target or donor.target
     into.victims_kind = into.victims_kind or donor.victims_kind
@@ -318,6 +349,13 @@ def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     # whoever told the absorbed account is a source of this one too
     into.sources = into.sources + [s for s in donor.statements + donor.sources if s not in into.statements]
     into.actors = into.actors + donor.actors
+
+
+def _other_side(into: Mention, donor: Mention) -> bool:
+    a, b = into.agent, donor.agent
+    if a is None or b is None or donor.target is None or not (a.armed and b.armed) or a.actor.name == b.actor.name:
+        return False
+    return a.kind in {"named", "anti"} and donor.target.actor.name.startswith("Unidentified")
 
 
 def _contains(outer: Mention, inner: Mention) -> bool:
@@ -347,7 +385,26 @@ def _typed(mention: Mention) -> bool:
     return bool(set(mention.categories) & _TYPING)
 
 
+def _grievance_retold(doc: Story) -> None:
+    """ "Journalists protested against the arrest of an editor. He was arrested over a tax case":
+    what the demonstration was about, told again after it, is its setting, not an event (nor
+    an intervention at it) — unless a sentence dates it or names who did it and where."""
+    for n, protest in enumerate(doc.mentions):
+        if not protest.grievances or not is_current(protest):
+            continue
+        for later in doc.mentions[n + 1 :]:
+            gap = later.sentence.index - protest.sentence.index
+            if gap > _LOOKBACK:
+                break
+            if gap < 1 or not is_current(later) or later.place_source == "own" or later.date_source == "own":
+                continue
+            told = set(later.categories) - {"intervention", "lethal_force"}
+            if told and told <= protest.grievances and later.agent is None:
+                later.background = True
+
+
 def share_between_mentions(doc: Story) -> None:
+    _grievance_retold(doc)
     current = [m for m in doc.mentions if is_current(m)]
     for n, mention in enumerate(current):
         if mention.place is None or mention.place_source != "own":
@@ -436,6 +493,13 @@ def attach_floating_sources(doc: Story) -> None:
         if not here:
             before = [m for m in current if 0 < sentence.index - m.sentence.index <= _ANAPHOR_REACH]
             if not before:
+                # "the two towns were now under government control", told far below the news
+                # (a box of background between): the events of the same kind told before
+                told = [m for m in doc.mentions if m.sentence.index == sentence.index and {id(x) for x in m.statements} & {id(f) for f in floating}]
+                same = [m for m in current if m.sentence.index < sentence.index and any(_same_kind(m, t) for t in told)]
+                referring = [f for f in floating if _refers_back(f)]
+                for mention in same:
+                    mention.sources = mention.sources + [f for f in referring if f not in mention.sources]
                 continue
             latest = max(m.sentence.index for m in before)
             # the story told just before: its latest sentence and those up to two before it
@@ -443,6 +507,15 @@ def attach_floating_sources(doc: Story) -> None:
             floating = [s for s in floating if _refers_back(s)]
         for mention in here:
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+
+
+_TERRITORY = {"takeover", "retake", "transfer"}
+
+
+def _same_kind(a: Mention, b: Mention) -> bool:
+    """Two tellings of one kind of happening: one family, or both a change of hands of a place
+    ("moved into the towns" … "the towns were under government control")."""
+    return family(a.categories) == family(b.categories) or bool(set(a.categories) & _TERRITORY and set(b.categories) & _TERRITORY)
 
 
 def _key_of(place: Place) -> str | None:

@@ -111,8 +111,16 @@ def _territory_arguments(head: Token) -> Iterable[Token]:
         for child in token.children:
             if child.dep_ in {"conj", "compound", "appos"}:
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ in {"of", "in", "near", "around"}:
+            elif child.dep_ == "prep" and child.lower_ == "of":
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in {"in", "near", "around"} and _place_like(token):
+                # "areas in X district", not "seized a vehicle in X": the place of a thing seized
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+
+
+def _place_like(token: Token) -> bool:
+    nouns = lexicon.cues().territory_nouns
+    return token.pos_ == "PROPN" or token.lower_ in nouns or token.lemma_.lower() in nouns
 
 
 def has_territory_argument(head: Token, sentence: Sentence) -> bool:
