@@ -149,8 +149,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
     agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian, m.kind not in {"named", "anti"}))
     if not agents:
-        # a parse that hangs the subject elsewhere ("Amajid Brigade and Resistance forces (coded
-        # as …) took control"): the first armed subject before the cue
+        # a parse that hangs the subject elsewhere ("the Giants Brigades and local fighters (backed
+        # by …) took control"): the first armed subject before the cue
         first = min(a.i for a in anchors)
         agents = [m for m, r in roles if r == "other" and m.armed and m.head < first and anchors[0].doc[m.head].dep_ in {"nsubj", "nsubjpass", "ROOT"}]
     targets = [m for m, r in roles if r == "target"]
