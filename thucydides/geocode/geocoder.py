@@ -98,7 +98,7 @@ class Geocoder:
         runs = find_runs(text, tokens, lex)
         headline_tokens = title_case_lines(text, tokens)
         person_words = person_words_of(tokens, runs, lex)
-        spans_by_run = {id(run): spans_of(text, tokens, run) for run in runs}
+        spans_by_run = {id(run): spans_of(text, tokens, run, lex.abbreviations) for run in runs}
         all_spans = [s for spans in spans_by_run.values() for s in spans]
         hits = gaz.names(s.key for s in all_spans)
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
@@ -141,7 +141,10 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
-                if _ABBREVIATED.match(item.span.text):
+                if item.span.abbreviation:  # "Fairfax, Va.": the state, not a town named Virginia
+                    item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
+                                       and feature_class(e) in ("ADM1", "ADM2")]
+                elif _ABBREVIATED.match(item.span.text):
                     # "US", "EU", "UAE": an abbreviation names a country or region, not the
                     # village of Us (France) or Eu (France)
                     item.candidates = [(e, how) for e, how in item.candidates

@@ -1,9 +1,9 @@
-"""The recogniser's word lists, read once from ``data/lexicon.toml`` and ``data/demonyms.tsv``."""
+"""The recogniser's word lists, read once from ``data/lexicon.toml``, ``data/demonyms.tsv`` and ``data/abbreviations.tsv``."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -23,6 +23,7 @@ class Lexicon:
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
     organisation_middle_words: frozenset[str] = frozenset()  # "state" of "Colorado State University"
+    abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
 def _demonyms() -> dict[str, str]:
@@ -38,6 +39,12 @@ def _demonyms() -> dict[str, str]:
         if not key.endswith(("ese", "ish", "ch", "s", "i")):
             table.setdefault(key + "s", target)
     return table
+
+
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    text = resources.files("thucydides.geocode.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: (row[1], row[2]) for row in rows}
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +63,5 @@ def lexicon() -> Lexicon:
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         organisation_middle_words=frozenset(data["organisation_middle_words"]),
+        abbreviations=_abbreviations(),
     )

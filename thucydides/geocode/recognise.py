@@ -18,9 +18,11 @@ place names are found here from the text itself:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.normalise import name_key
 
 # a word is letters with inner apostrophes ("Ma'arrat"), or initials ("U.S."); hyphenated words
@@ -28,6 +30,8 @@ from thucydides.geocode.normalise import name_key
 # when both parts belong to a name ("Pul-Hesar", "Guinea-Bissau", "Deir ez-Zor")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _ABBREVIATED_WORDS = frozenset({"st", "mt", "ft", "ste"})  # "St. Louis", "Mt. Kenya"
+# "Washington, D.C.": the comma is part of the city's name
+_NAME_AFTER_COMMA = frozenset({"D.C."})
 _POSSESSIVE = ("'s", "’s")
 # words that join the parts of a name: "State of Mexico", "Ixtapan de la Sal", "Deh-e Salah"
 CONNECTORS = frozenset(
@@ -94,6 +98,7 @@ class Span:
     text: str
     key: str
     hits: list[tuple[int, str]] = field(default_factory=list)  # (geonameid, how: name/alias/skeleton…)
+    abbreviation: str | None = None  # ISO code when the span abbreviates a unit ("Va." → US: Virginia)
     demonym: str | None = None  # ISO code or region name when the span is a demonym
     notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
 
@@ -110,10 +115,27 @@ class Span:
         return run.list_kind
 
 
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> frozenset[str]:
+    return frozenset(a for a in lexicon().abbreviations if a.endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    """``_TOKEN``, with the dotted abbreviations of units keeping their dot ("Fairfax, Va.").
+
+    Only where news style writes them: after a comma, a bracket or a party letter's hyphen
+    ("(D-Calif.)") or "in"; elsewhere "Miss." or "Mass." at a sentence's end is a word.
+    """
+    dotted = sorted(_dotted_abbreviations(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(a) for a in dotted)
+    return re.compile(rf"(?:(?<=, )|(?<=\()|(?<=-)|(?<=\bin ))(?:{alternatives})(?!\w)|{_TOKEN.pattern}", re.UNICODE)
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
-    for match in _TOKEN.finditer(text):
+    for match in _token_pattern().finditer(text):
         word, start, end = match.group(), match.start(), match.end()
         possessive = word.endswith(_POSSESSIVE) and len(word) > 3
         if possessive:
@@ -134,9 +156,11 @@ def _is_name_word(token: Token) -> bool:
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
     """Whether ``left`` and ``right`` may be parts of one name: only spaces or a hyphen between."""
-    if left.possessive:
+    if left.possessive or left.text in _dotted_abbreviations():
         return False
     gap = text[left.end : right.start]
+    if gap == ", " and right.text in _NAME_AFTER_COMMA:
+        return True
     if gap in (" ", "-", "‐", "\u00a0") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
         return True
     return gap in (". ", ".") and left.lower in _ABBREVIATED_WORDS
@@ -238,8 +262,22 @@ def _share_list_kinds(text: str, tokens: list[Token], runs: list[Run], lex: Lexi
                 other.cue = other.cue or "list"
 
 
-def spans_of(text: str, tokens: list[Token], run: Run) -> list[Span]:
-    """Every stretch of ``run`` that may be a name: at most MAX_SPAN_TOKENS, no edge connector."""
+def spans_of(text: str, tokens: list[Token], run: Run, abbreviations: Mapping[str, tuple[str, str]] | None = None) -> list[Span]:
+    """Every stretch of ``run`` that may be a name: at most MAX_SPAN_TOKENS, no edge connector.
+
+    An abbreviation of a unit ("Va.", "Herts") is looked up under the unit's name.
+    """
+    spans = []
+    for index in range(run.first, run.last + 1):
+        token = tokens[index]
+        if abbreviations and token.text in abbreviations:
+            iso, name = abbreviations[token.text]
+            spans.append(Span(run, index, index, token.start, token.end, token.text, name_key(name), abbreviation=iso))
+    spans.extend(_stretches(text, tokens, run, {s.first for s in spans}))
+    return spans
+
+
+def _stretches(text: str, tokens: list[Token], run: Run, abbreviated: set[int]) -> list[Span]:
     spans = []
     for first in range(run.first, run.last + 1):
         # a connector never starts a name, except "The Hague" and an Arabic article ("Al Bab")
@@ -248,7 +286,7 @@ def spans_of(text: str, tokens: list[Token], run: Run) -> list[Span]:
         if token.lower in CONNECTORS and not (token.capitalised and token.lower in _LEADING_CONNECTORS) and not glued_article:
             continue
         for last in range(first, min(run.last, first + MAX_SPAN_TOKENS - 1) + 1):
-            if tokens[last].lower in CONNECTORS:
+            if tokens[last].lower in CONNECTORS or (first == last and first in abbreviated):
                 continue
             start, end = tokens[first].start, tokens[last].end
             words = text[start:end]

@@ -1,0 +1,51 @@
+"""Toponym recognition: abbreviations, names that span a comma, multi-word names, words that are no places."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.geocode import Geocoder
+from thucydides.model import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    from thucydides.config import load_settings
+
+    return Geocoder(settings=load_settings())
+
+
+def mentions_of(geocoder: Geocoder, text: str, nlp=None) -> dict[str, list[PlaceMention]]:
+    table: dict[str, list[PlaceMention]] = {}
+    for mention in geocoder.find_places(text, nlp(text) if nlp is not None else None):
+        assert text[mention.start : mention.end] == mention.text
+        table.setdefault(mention.text, []).append(mention)
+    return table
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "unit"),
+    [
+        ("Floods closed schools in Roanoke, Va., on Tuesday.", "Va.", "Virginia"),
+        ("The senator (D-Calif.) voted against the bill.", "Calif.", "California"),
+        ("A tornado struck Dalton, Ga. Residents said the sirens were late.", "Ga.", "Georgia"),
+        ("Miners in Sudbury, Ont., went on strike.", "Ont.", "Ontario"),
+        ("The club moved its ground to Stevenage, Herts, last season.", "Herts", "Hertfordshire"),
+    ],
+)
+def test_an_abbreviated_state_keeps_its_dot_and_names_the_unit(geocoder, nlp, text, abbreviation, unit):
+    [mention] = mentions_of(geocoder, text, nlp)[abbreviation]
+    assert mention.entry is not None and mention.entry.name == unit and mention.entry.feature in ("ADM1", "ADM2")
+
+
+@pytest.mark.parametrize("text", ["Miss. Lane said the Mass. was long.", "Mo Farah won. VA hospitals closed.", "Pa said no."])
+def test_an_abbreviation_without_its_dot_or_its_town_is_no_state(geocoder, text):
+    states = {"Mississippi", "Massachusetts", "Missouri", "Virginia", "Pennsylvania"}
+    assert not [m for m in geocoder.find_places(text) if m.entry is not None and m.entry.name in states]
+
+
+def test_washington_dc_with_its_comma_is_one_name(geocoder):
+    found = mentions_of(geocoder, "Delegates flew from Washington, D.C. to Nairobi for the talks.")
+    [city] = found["Washington, D.C."]
+    assert city.entry is not None and city.entry.country_iso == "US" and city.entry.feature == "PPLC"
+    assert "Washington" not in found
