@@ -49,3 +49,29 @@ def test_washington_dc_with_its_comma_is_one_name(geocoder):
     [city] = found["Washington, D.C."]
     assert city.entry is not None and city.entry.country_iso == "US" and city.entry.feature == "PPLC"
     assert "Washington" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "country"),
+    [
+        ("Fans packed the stands for the Lagos Gold Cup on Saturday.", "Lagos Gold Cup", "NG"),
+        ("Doctors at Mombasa General Hospital treated the wounded.", "Mombasa General Hospital", "KE"),
+        ("The Kenya Chamber of Commerce welcomed the deal.", "Kenya Chamber of Commerce", "KE"),
+        ("A spokesman for the French Embassy in Dakar said the visa office was shut.", "French Embassy", "FR"),
+        ("Residents objected to Kerry County Council's housing plan.", "Kerry County Council", "IE"),
+    ],
+)
+def test_a_name_closed_by_an_organisation_word_is_one_mention(geocoder, text, organisation, country):
+    from thucydides.geocode import is_organisation
+
+    [mention] = mentions_of(geocoder, text)[organisation]
+    assert mention.entry is not None and mention.entry.country_iso == country and is_organisation(mention)
+
+
+@pytest.mark.parametrize(("text", "place"), [("The U.S. Attorney's Office declined to comment.", "U.S."),
+                                             ("Dubai Police arrested two men.", "Dubai")])
+def test_a_possessive_or_a_police_force_leaves_the_place_alone(geocoder, text, place):
+    from thucydides.geocode import is_organisation
+
+    [mention] = mentions_of(geocoder, text)[place]
+    assert not is_organisation(mention)

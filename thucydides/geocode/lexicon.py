@@ -22,7 +22,6 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
-    organisation_middle_words: frozenset[str] = frozenset()  # "state" of "Colorado State University"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
@@ -62,6 +61,5 @@ def lexicon() -> Lexicon:
         demonyms=_demonyms(),
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
-        organisation_middle_words=frozenset(data["organisation_middle_words"]),
         abbreviations=_abbreviations(),
     )
