@@ -75,3 +75,13 @@ def test_a_possessive_or_a_police_force_leaves_the_place_alone(geocoder, text, p
 
     [mention] = mentions_of(geocoder, text)[place]
     assert not is_organisation(mention)
+
+
+def test_two_small_place_words_glued_together_are_one_unknown_village(geocoder, nlp):
+    # "Nyaung" is a village near Yangon and "Kone" matches Koné (New Caledonia); the parse reads
+    # both as places, but together they are one village the gazetteer lacks
+    text = "Jets bombed Nyaung Kone village in the northern Magway region on Friday."
+    found = mentions_of(geocoder, text, nlp)
+    assert "Nyaung" not in found and "Kone" not in found
+    [village] = found["Nyaung Kone"]
+    assert village.entry is None or village.entry.admin1 == "Magway"

@@ -140,7 +140,11 @@ def surnames_of(tokens: list[Token], runs: list[Run], lex: Lexicon, doc: Doc | N
 def neighbour_reason(
     span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, headline_tokens: set[int], doc: Doc | None
 ) -> str | None:
-    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh")."""
+    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh").
+
+    Also when the parse reads the neighbour as a place, and when it matches a small place
+    itself: "Nyaung Kone village" is one village, not Nyaung (Yangon) beside Koné (New Caledonia).
+    """
     if span.demonym or span.first in headline_tokens:
         return None
     if span.notable and not (doc is not None and parsed_as(doc, span, ("PERSON",))):
@@ -157,8 +161,6 @@ def neighbour_reason(
             continue
         if i > span.last and (word in lex.titles or word in lex.place_cues):
             continue  # "Cauca Governor", "Kabul police": the place qualifies what follows
-        if doc is not None and token_parsed_as_place(doc, tokens[i]):
-            continue
         return f"part of a longer name with '{tokens[i].text}'"
     return None
 
@@ -172,7 +174,3 @@ def parsed_as(doc: Doc, span: Span, labels: tuple[str, ...]) -> bool:
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     return chars is not None and all(t.ent_type_ in labels for t in chars)
 
-
-def token_parsed_as_place(doc: Doc, token: Token) -> bool:
-    span = doc.char_span(token.start, token.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
