@@ -85,3 +85,10 @@ def test_two_small_place_words_glued_together_are_one_unknown_village(geocoder, 
     assert "Nyaung" not in found and "Kone" not in found
     [village] = found["Nyaung Kone"]
     assert village.entry is None or village.entry.admin1 == "Magway"
+
+
+def test_a_multiword_match_keeps_its_name_beside_another_word(geocoder, nlp):
+    text = "Police defused a bomb in Kuala Pembuang Dua subdistrict, Seruyan Regency, Central Kalimantan."
+    # the parse reads "Dua" as part of a facility with the rest: the two-word town is still named
+    [town] = mentions_of(geocoder, text, nlp)["Kuala Pembuang"]
+    assert town.entry is not None and town.entry.admin1 == "Kalimantan Tengah"

@@ -142,8 +142,9 @@ def neighbour_reason(
 ) -> str | None:
     """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh").
 
-    Also when the parse reads the neighbour as a place, and when it matches a small place
-    itself: "Nyaung Kone village" is one village, not Nyaung (Yangon) beside Koné (New Caledonia).
+    A one-word match is, even when the parse reads the neighbour as a place, or the neighbour
+    matches a small place itself: "Nyaung Kone village" is one village, not Nyaung (Yangon)
+    beside Koné (New Caledonia).
     """
     if span.demonym or span.first in headline_tokens:
         return None
@@ -161,6 +162,8 @@ def neighbour_reason(
             continue
         if i > span.last and (word in lex.titles or word in lex.place_cues):
             continue  # "Cauca Governor", "Kabul police": the place qualifies what follows
+        if span.last > span.first and doc is not None and token_parsed_as_place(doc, tokens[i]):
+            continue  # a multi-word match is a name of its own: "Kuala Pembuang" of "Kuala Pembuang Dua"
         return f"part of a longer name with '{tokens[i].text}'"
     return None
 
@@ -174,3 +177,7 @@ def parsed_as(doc: Doc, span: Span, labels: tuple[str, ...]) -> bool:
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     return chars is not None and all(t.ent_type_ in labels for t in chars)
 
+
+def token_parsed_as_place(doc: Doc, token: Token) -> bool:
+    span = doc.char_span(token.start, token.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
