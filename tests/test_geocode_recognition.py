@@ -92,3 +92,29 @@ def test_a_multiword_match_keeps_its_name_beside_another_word(geocoder, nlp):
     # the parse reads "Dua" as part of a facility with the rest: the two-word town is still named
     [town] = mentions_of(geocoder, text, nlp)["Kuala Pembuang"]
     assert town.entry is not None and town.entry.admin1 == "Kalimantan Tengah"
+
+
+def test_a_capitalised_adverb_before_a_province_is_no_place(geocoder, nlp):
+    text = "Meanwhile, Helmand province saw heavy fighting. However, Kandahar stayed calm."
+    found = mentions_of(geocoder, text, nlp)
+    assert "Meanwhile" not in found and "However" not in found
+    assert found["Helmand"][0].entry is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "locality", "wrong"),
+    [
+        ("Gunmen shot two men in Colonia Las Flores, in the municipality of Culiacan.", "Colonia Las Flores", "Colonia"),
+        ("Troops clashed with rebels at Sitio Malinao, Barangay San Isidro, in Lanao del Sur.", "Barangay San Isidro", "San Isidro"),
+        ("Police found a body in Colonia Centro of Tijuana.", "Colonia Centro", "Centro"),
+    ],
+)
+def test_a_locality_opened_by_its_kind_is_one_name(geocoder, nlp, text, locality, wrong):
+    found = mentions_of(geocoder, text, nlp)
+    assert locality in found and wrong not in found, list(found)
+
+
+def test_the_known_town_after_a_locality_and_of_is_still_found(geocoder, nlp):
+    found = mentions_of(geocoder, "Police found a body in Colonia Centro of Tijuana.", nlp)
+    assert found["Tijuana"][0].entry.country_iso == "MX"
+

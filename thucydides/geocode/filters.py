@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from thucydides.geocode.lexicon import Lexicon
-from thucydides.geocode.recognise import Run, Span, Token
+from thucydides.geocode.recognise import Run, Span, Token, locality_end, opens_locality
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import GazetteerEntry
 
@@ -140,12 +140,16 @@ def surnames_of(tokens: list[Token], runs: list[Run], lex: Lexicon, doc: Doc | N
 def neighbour_reason(
     span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, headline_tokens: set[int], doc: Doc | None
 ) -> str | None:
-    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh").
+    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh"),
+    and so is a place word inside a locality's name opened by its kind ("Colonia Las Flores").
 
     A one-word match is, even when the parse reads the neighbour as a place, or the neighbour
     matches a small place itself: "Nyaung Kone village" is one village, not Nyaung (Yangon)
     beside Koné (New Caledonia).
     """
+    run = span.run
+    if opens_locality(tokens, run, lex) and span.first <= locality_end(tokens, run) and (span.first, span.last) != (run.first, run.last):
+        return f"part of a locality's name opened by '{tokens[run.first].text}'"
     if span.demonym or span.first in headline_tokens:
         return None
     if span.notable and not (doc is not None and parsed_as(doc, span, ("PERSON",))):
@@ -153,7 +157,6 @@ def neighbour_reason(
     # a neighbour matched as a notable place is part of a list of places ("Kabul Kandahar
     # highway"); one matched as a small place may just be a first name ("Adam Smith")
     covered = {i for s in chosen if s is not span and (s.notable or s.demonym) for i in range(s.first, s.last + 1)}
-    run = span.run
     for i in (span.first - 1, span.last + 1):
         if not (run.first <= i <= run.last) or i in covered:
             continue

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.geocode.filters import followed_by_unit, is_notable
 from thucydides.geocode.lexicon import Lexicon
-from thucydides.geocode.recognise import Run, Span, Token
+from thucydides.geocode.recognise import CONNECTORS, Run, Span, Token, opens_locality
 from thucydides.geocode.resolve import Choice, distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -125,15 +125,19 @@ def unresolved_mentions(
         if not group or group[0] != run.first:
             continue
         words = [tokens[i] for i in group]
-        while words and words[-1].lower in lex.kind_words and len(words) > 1 and not run.kind_capitalised:
-            words.pop()
-        if not words or any(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words
+        while len(words) > 1 and ((words[-1].lower in lex.kind_words and not run.kind_capitalised) or words[-1].lower in CONNECTORS):
+            words.pop()  # "Kapisa province" names Kapisa; "Colonia Centro of Tijuana": the locality ends before "of"
+        # (after a locality's kind, saints and articles are part of its name: "Barangay San Isidro")
+        common = frozenset() if opens_locality(tokens, run, lex) else lex.common
+        if not words or any(t.lower in common or t.lower in lex.titles or t.lower in person_words
                             or t.lower in lex.demonyms for t in words):
             continue
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
         if not (kind_given or followed) and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
             continue  # (a name followed by its province or country is a place: "in X, Oaxaca State")
+        if doc is not None and parsed_as_function_word(doc, words[0], words[-1]):
+            continue  # "Meanwhile, Ghor province …", "However, California …": a capitalised adverb
         start, end = words[0].start, words[-1].end
         if run.kind_capitalised and run.kind_token is not None and run.kind_token == group[-1] + 1:
             end = tokens[run.kind_token].end
@@ -157,6 +161,15 @@ def parsed_as_place(doc: Doc, first: Token, last: Token) -> bool:
 def parsed_as_non_place(doc: Doc, first: Token, last: Token) -> bool:
     span = doc.char_span(first.start, last.end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL") for t in span)
+
+
+# parts of speech that no place name takes: "Meanwhile", "However", "Instead" open a sentence
+_NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"})
+
+
+def parsed_as_function_word(doc: Doc, first: Token, last: Token) -> bool:
+    span = doc.char_span(first.start, last.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in _NOT_NAME_POS for t in span)
 
 
 def drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -221,6 +221,8 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
         run.kind_before = lex.kind_words[before[-2]]
     elif tokens[first].lower in lex.kind_words and first + 1 <= last and tokens[first + 1].lower == "of":
         run.kind_before = lex.kind_words[tokens[first].lower]
+    elif opens_locality(tokens, run, lex):
+        run.kind_before = "PPL"  # "Colonia Las Flores", "Sitio Malinao"
     if _is_dateline(text, tokens, run):
         run.cue = "dateline"
     elif first > 0 and (not tokens[first - 1].capitalised or tokens[first - 1].sentence_start):
@@ -297,6 +299,19 @@ def _stretches(text: str, tokens: list[Token], run: Run, abbreviated: set[int]) 
 def _notable(span: Span) -> bool:
     """Whether the name matched a country's or a province's own name (not just any village)."""
     return any(how in ("name", "alias", "exonym") for _, how in span.hits) and span.notable
+
+
+def opens_locality(tokens: list[Token], run: Run, lex: Lexicon) -> bool:
+    """Whether the run is a neighbourhood's or hamlet's name opened by its kind ("Colonia Las Flores")."""
+    return run.last > run.first and tokens[run.first].lower in lex.locality_prefixes
+
+
+def locality_end(tokens: list[Token], run: Run) -> int:
+    """The last token of the locality's name that opens ``run``: "Colonia Centro" of "Colonia Centro of Tijuana"."""
+    for index in range(run.first + 1, run.last + 1):
+        if tokens[index].lower == "of":
+            return index - 1
+    return run.last
 
 
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str]) -> str | None:
