@@ -118,3 +118,26 @@ def test_the_known_town_after_a_locality_and_of_is_still_found(geocoder, nlp):
     found = mentions_of(geocoder, "Police found a body in Colonia Centro of Tijuana.", nlp)
     assert found["Tijuana"][0].entry.country_iso == "MX"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [("Storms hit West Wales on Friday.", "West Wales", "Wales"),
+     ("Rebels regrouped in Southern Mindanao last year.", "Southern Mindanao", "Mindanao"),
+     ("Drought spread across South Venezuela.", "South Venezuela", "Venezuela")],
+)
+def test_a_compass_word_before_a_large_place_is_part_of_the_mention(geocoder, text, part, whole):
+    found = mentions_of(geocoder, text)
+    assert whole not in found
+    [mention] = found[part]
+    assert mention.entry is not None and whole in mention.entry.name
+
+
+def test_a_compass_word_before_a_town_stays_out(geocoder):
+    assert "Kabul" in mentions_of(geocoder, "Shops reopened in West Kabul on Sunday.")
+
+
+def test_an_american_state_named_x_state_is_its_university_team(geocoder):
+    found = mentions_of(geocoder, "Ohio State beat Michigan, and fans in Kaduna State cheered.")
+    assert found["Ohio"][0].entry.name == "Ohio" and "Ohio State" not in found
+    assert "Kaduna State" in found  # Nigeria's states are called so

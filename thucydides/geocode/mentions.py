@@ -33,6 +33,24 @@ DEMONYM_WHY = "demonym"
 _COORDINATION = re.compile(r",? (?:and|or|&) ")
 
 
+# capitalised compass words before a province, country or island name the part of it they point
+# to ("West Wales", "South Venezuela"); not "New"/"Old", which make other names ("New Syria Party")
+REGION_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                               "central", "upper", "lower", "northeast", "northwest", "southeast", "southwest",
+                               "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def _team_state(entry: GazetteerEntry, kind: Token) -> bool:
+    """"Mississippi State", "Ohio State": American states are not called "X State" (but where a city
+    shares the name: "New York State", caught by the same-name rule), so it is the university or
+    its team, which GeoWebNews annotates as the state's name alone."""
+    return kind.lower == "state" and entry.country_iso == "US" and feature_class(entry) == "ADM1"
+
+
+def _is_large(entry: GazetteerEntry) -> bool:
+    return feature_class(entry) in ("country", "region", "ADM1", "ADM2") or entry.feature in ("ISL", "ISLS")
+
+
 @dataclass(slots=True)
 class Found:
     """A span kept as a place mention, with its candidates until it is resolved."""
@@ -70,6 +88,8 @@ def make_mention(
     if span.first > run.first and tokens[span.first - 1].lower in ARTICLE_WORDS and text[tokens[span.first - 1].end : span.start] in ("-", "‐"):
         start = tokens[span.first - 1].start  # "al-Bara": the article glued to the name is part of it
     entry = choice.entry
+    if span.first > run.first and tokens[span.first - 1].lower in REGION_DIRECTIONS and _is_large(entry) and not span.demonym:
+        start = tokens[span.first - 1].start  # "West Wales", "Southern Mindanao": a part of the place, named after it
     if (focus and entry.country_iso is not None and entry.country_iso not in focus and not is_notable(entry)
             and not span.demonym and not near_any(entry, homes, BORDER_KM)):
         # the only places of this name are villages abroad: the article's own village is
@@ -78,11 +98,13 @@ def make_mention(
                             why=f"unresolved: the only places of this name lie outside the article's countries "
                                 f"(best: {entry.name}, {entry.country or entry.country_iso})")
     if span.last + 1 in run.inner_kinds and not span.demonym:
-        end = tokens[span.last + 1].end  # "Davao City Mayor": the capitalised kind word is part of the name
+        if not _team_state(entry, tokens[span.last + 1]) or same_name - {entry.geonameid}:
+            end = tokens[span.last + 1].end  # "Davao City Mayor": the capitalised kind word is part of the name
     elif run.kind_token is not None and span.last in (run.last, run.kind_token - 1) and run.kind_token > span.last:
         # "Gezira State" is the name; "Basra province" too when the article also uses the name
         # for another place (the city); "Bano district", "Kapisa province" name Bano, Kapisa
-        if run.kind_capitalised or same_name - {choice.entry.geonameid}:
+        other_place = same_name - {choice.entry.geonameid}
+        if (run.kind_capitalised and not _team_state(entry, tokens[run.kind_token])) or other_place:
             end = tokens[run.kind_token].end
     why = choice.why
     if span.demonym:
