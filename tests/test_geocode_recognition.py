@@ -141,3 +141,19 @@ def test_an_american_state_named_x_state_is_its_university_team(geocoder):
     found = mentions_of(geocoder, "Ohio State beat Michigan, and fans in Kaduna State cheered.")
     assert found["Ohio"][0].entry.name == "Ohio" and "Ohio State" not in found
     assert "Kaduna State" in found  # Nigeria's states are called so
+
+
+def test_peoples_in_a_country_name_is_no_possessive(geocoder):
+    found = mentions_of(geocoder, "Envoys of the People's Republic of China and the Democratic People's Republic of Korea met.")
+    assert found["People's Republic of China"][0].entry.country_iso == "CN"
+    assert found["Democratic People's Republic of Korea"][0].entry.country_iso == "KP"
+
+
+def test_a_headline_ending_in_a_first_name_makes_no_person_of_the_dateline(geocoder):
+    found = mentions_of(geocoder, "Academy hopes to find the next Mohamed Salah\n\nNAIROBI - Boys train every morning.")
+    assert found["NAIROBI"][0].entry.country_iso == "KE"
+
+
+def test_a_demonym_in_an_outlet_name_still_counts_but_the_outlet_word_is_no_town(geocoder):
+    found = mentions_of(geocoder, "Readers of the African Herald wrote to the editor.")
+    assert found["African"][0].entry is not None and "Herald" not in found

@@ -61,6 +61,7 @@ class Token:
     end: int
     possessive: bool  # an "'s" followed it (and is not part of ``end``)
     sentence_start: bool
+    line_start: bool = False  # a line break lies between it and the word before
 
     @property
     def lower(self) -> str:
@@ -137,11 +138,13 @@ def tokenize(text: str) -> list[Token]:
     previous_end = 0
     for match in _token_pattern().finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        possessive = word.endswith(_POSSESSIVE) and len(word) > 3
+        # "People's Republic of China", "New People's Army": no owner, part of the name
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 3 and word[:-2].lower() != "people"
         if possessive:
             word, end = word[:-2], end - 2
-        sentence_start = not tokens or bool(_SENTENCE_END.search(text[previous_end:start]))
-        tokens.append(Token(word, start, end, possessive, sentence_start))
+        gap = text[previous_end:start]
+        sentence_start = not tokens or bool(_SENTENCE_END.search(gap))
+        tokens.append(Token(word, start, end, possessive, sentence_start, "\n" in gap))
         previous_end = match.end()
     return tokens
 
@@ -325,15 +328,17 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         left = tokens[span.first - 1]
         if left.lower in lex.titles:
             return f"a person's name: after '{left.text}'"
+        if span.first == span.last and first_token.lower in lex.media_words:
+            return f"an outlet's name: '{left.text} {first_token.text}'"  # "African Herald" is no town Herald
     if span.first == span.last and span.last < run.last and first_token.lower in lex.titles and not span.demonym:
         return f"a title or first name before another name: '{first_token.text} {tokens[span.last + 1].text}'"
     if span.last < run.last:
         right = tokens[span.last + 1]
-        if right.lower in lex.media_words and not _notable(span):
+        if right.lower in lex.media_words and not _notable(span) and not span.demonym:  # "Asian Tribune" is Asia's
             return f"part of an outlet's name: '{span.text} {right.text}'"
 
-    if span.first == run.first and span.first > 0:
-        left = tokens[span.first - 1]
+    if span.first == run.first and span.first > 0 and not first_token.line_start:
+        left = tokens[span.first - 1]  # ("… Mohamed Salah⏎⏎CAIRO —": a headline's last word is no title)
         if left.capitalised and left.lower in lex.titles and not left.possessive:
             return f"a person's name: after '{left.text}'"
     if len(words) == 1 and words[0] in person_words:
