@@ -157,3 +157,13 @@ def test_a_headline_ending_in_a_first_name_makes_no_person_of_the_dateline(geoco
 def test_a_demonym_in_an_outlet_name_still_counts_but_the_outlet_word_is_no_town(geocoder):
     found = mentions_of(geocoder, "Readers of the African Herald wrote to the editor.")
     assert found["African"][0].entry is not None and "Herald" not in found
+
+
+def test_a_kind_word_before_a_name_names_the_whole_run(geocoder, nlp):
+    # "Mir" alone is a village in Belarus and "Hassan" a first name: after "the town of" the
+    # whole run is the town's name, which the gazetteer lacks
+    text = "Two officials were killed in the town of Mir Hassan on Sunday, police in Bannu said."
+    found = mentions_of(geocoder, text, nlp)
+    assert "Mir" not in found
+    [town] = found["Mir Hassan"]
+    assert town.entry is None or town.entry.country_iso == "PK"

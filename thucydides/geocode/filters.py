@@ -152,6 +152,10 @@ def neighbour_reason(
         return f"part of a locality's name opened by '{tokens[run.first].text}'"
     if span.demonym or span.first in headline_tokens:
         return None
+    name_first = run.first + (tokens[run.first].lower in ("al", "el", "ad", "ar", "as", "an", "at", "the"))  # "al-Bara"
+    if run.kind_before and run.kind_token is None and not span.notable and (span.first > name_first or span.last < run.last):
+        # "the town of Mir Khel": the kind word before names the whole run, not a village Mir abroad
+        return f"part of the name after the kind word: '{' '.join(t.text for t in tokens[run.first:run.last + 1])}'"
     if span.notable and not (doc is not None and parsed_as(doc, span, ("PERSON",))):
         return None  # "Armenia-Italy Friendship Group", "Oman Film Society": still the country
     # a neighbour matched as a notable place is part of a list of places ("Kabul Kandahar

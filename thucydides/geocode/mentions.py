@@ -151,8 +151,10 @@ def unresolved_mentions(
             words.pop()  # "Kapisa province" names Kapisa; "Colonia Centro of Tijuana": the locality ends before "of"
         # (after a locality's kind, saints and articles are part of its name: "Barangay San Isidro")
         common = frozenset() if opens_locality(tokens, run, lex) else lex.common
-        if not words or any(t.lower in common or t.lower in lex.titles or t.lower in person_words
-                            or t.lower in lex.demonyms for t in words):
+        # ("the town of Mir Hassan": after a kind word, a first name inside the name is no title)
+        titled = words[:1] if run.kind_before else words
+        if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
+                or any(t.lower in lex.titles for t in titled):
             continue
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
