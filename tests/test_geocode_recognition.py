@@ -167,3 +167,13 @@ def test_a_kind_word_before_a_name_names_the_whole_run(geocoder, nlp):
     assert "Mir" not in found
     [town] = found["Mir Hassan"]
     assert town.entry is None or town.entry.country_iso == "PK"
+
+
+def test_a_name_before_area_is_a_place_even_when_no_gazetteer_lists_it(geocoder, nlp):
+    text = "Fighters clashed with the army in the Mersa Gebeya area, outside of Woldia, on Monday."
+    assert "Mersa Gebeya" in mentions_of(geocoder, text, nlp)
+
+
+def test_area_does_not_change_which_place_a_known_name_is(geocoder):
+    found = mentions_of(geocoder, "Shelling hit the Kabul area on Monday.")
+    assert found["Kabul"][0].entry.feature == "PPLC"
