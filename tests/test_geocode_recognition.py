@@ -177,3 +177,14 @@ def test_a_name_before_area_is_a_place_even_when_no_gazetteer_lists_it(geocoder,
 def test_area_does_not_change_which_place_a_known_name_is(geocoder):
     found = mentions_of(geocoder, "Shelling hit the Kabul area on Monday.")
     assert found["Kabul"][0].entry.feature == "PPLC"
+
+
+def test_a_kind_of_several_words_is_one_kind_word(geocoder):
+    found = mentions_of(geocoder, "Herders attacked villages in Gwer West Local Government Area of Benue State.")
+    [lga] = found["Gwer West Local Government Area"]
+    assert lga.entry is not None and lga.entry.feature == "ADM2" and lga.entry.country_iso == "NG"
+
+
+def test_a_kind_word_after_a_run_names_no_word_before_a_known_name(geocoder):
+    found = mentions_of(geocoder, "Councillors of the Clonmel District met on Tuesday.")
+    assert "Councillors" not in found

@@ -136,7 +136,10 @@ def unresolved_mentions(
     for run, indexes in leftovers:
         if run.first in taken:
             continue
-        kind_given = bool((run.kind_after and run.kind_after != "UNIT") or run.kind_before or run.list_kind)
+        # a kind word after the run names the words right before it, not the run's first word
+        # ("Councillors of the Clonmel District": Clonmel is the district, Councillors no place)
+        names_kind_after = run.kind_token is not None and not any(i in taken for i in range(run.first, run.kind_token))
+        kind_given = bool((run.kind_after and run.kind_after != "UNIT" and names_kind_after) or run.kind_before or run.list_kind)
         coordinated = is_coordinated(text, tokens[run.first].start, found_ends)
         followed = followed_by_unit(text, tokens[run.last].end, unit_starts)
         strong = kind_given or run.cue in STRONG_CUES or coordinated or followed

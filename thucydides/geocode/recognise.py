@@ -123,14 +123,17 @@ def _dotted_abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
-    """``_TOKEN``, with the dotted abbreviations of units keeping their dot ("Fairfax, Va.").
+    """``_TOKEN``, with the dotted abbreviations of units keeping their dot ("Fairfax, Va."), and
+    kind words of several words as one token.
 
     Only where news style writes them: after a comma, a bracket or a party letter's hyphen
     ("(D-Calif.)") or "in"; elsewhere "Miss." or "Mass." at a sentence's end is a word.
     """
     dotted = sorted(_dotted_abbreviations(), key=len, reverse=True)
     alternatives = "|".join(re.escape(a) for a in dotted)
-    return re.compile(rf"(?:(?<=, )|(?<=\()|(?<=-)|(?<=\bin ))(?:{alternatives})(?!\w)|{_TOKEN.pattern}", re.UNICODE)
+    # kind words of several words are one token ("Local Government Area"), so that the kind word rules apply
+    phrases = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(lexicon().kind_words, key=len, reverse=True) if " " in k)
+    return re.compile(rf"(?:(?<=, )|(?<=\()|(?<=-)|(?<=\bin ))(?:{alternatives})(?!\w)|\b(?i:{phrases})\b|{_TOKEN.pattern}", re.UNICODE)
 
 
 def tokenize(text: str) -> list[Token]:
