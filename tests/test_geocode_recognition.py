@@ -188,3 +188,8 @@ def test_a_kind_of_several_words_is_one_kind_word(geocoder):
 def test_a_kind_word_after_a_run_names_no_word_before_a_known_name(geocoder):
     found = mentions_of(geocoder, "Councillors of the Clonmel District met on Tuesday.")
     assert "Councillors" not in found
+
+
+def test_a_club_named_after_its_town_names_the_town(geocoder):
+    found = mentions_of(geocoder, "Fans of Doncaster Rovers travelled to London on Saturday.")
+    assert found["Doncaster"][0].entry.country_iso == "GB"

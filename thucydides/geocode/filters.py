@@ -167,8 +167,8 @@ def neighbour_reason(
         word = tokens[i].lower
         if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
             continue
-        if i > span.last and (word in lex.titles or word in lex.place_cues):
-            continue  # "Cauca Governor", "Kabul police": the place qualifies what follows
+        if i > span.last and (word in lex.titles or word in lex.place_cues or word in lex.team_words):
+            continue  # "Cauca Governor", "Kabul police", "Bolton Wanderers": the place qualifies what follows
         if span.last > span.first and doc is not None and token_parsed_as_place(doc, tokens[i]):
             continue  # a multi-word match is a name of its own: "Kuala Pembuang" of "Kuala Pembuang Dua"
         return f"part of a longer name with '{tokens[i].text}'"

@@ -22,6 +22,7 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
+    team_words: frozenset[str] = frozenset()  # "wanderers" of "Bolton Wanderers"
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
         demonyms=_demonyms(),
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
+        team_words=frozenset(data["team_words"]),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         abbreviations=_abbreviations(),
     )
