@@ -193,3 +193,13 @@ def test_a_kind_word_after_a_run_names_no_word_before_a_known_name(geocoder):
 def test_a_club_named_after_its_town_names_the_town(geocoder):
     found = mentions_of(geocoder, "Hundreds of fans of Morpeth Wanderers travelled north by coach for the cup match on Saturday.")
     assert found["Morpeth"][0].entry.country_iso == "GB"
+
+
+@pytest.mark.parametrize(("text", "group"), [("Fano fighters clashed with federal troops near Lalibela.", "Fano"),
+                                              ("Al-Shabab claimed the attack in Mogadishu.", "Al-Shabab")])
+def test_an_armed_groups_name_is_no_place(geocoder, nlp, text, group):
+    assert group not in mentions_of(geocoder, text, nlp)
+
+
+def test_a_group_name_after_a_place_cue_is_still_the_town(geocoder):
+    assert mentions_of(geocoder, "The film festival in Fano drew large crowds this summer.")["Fano"][0].entry.country_iso == "IT"

@@ -46,7 +46,7 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
-from thucydides.geocode.recognise import Run, Span, Token, find_runs, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import Context, choose, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -199,7 +199,9 @@ class Geocoder:
                 if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4):
                     continue
                 start, end = words[0].start, words[-1].end
-                segments.append(Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end])))
+                segment = Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end]))
+                if not names_group(segment, lex):  # "al-Shabab" is no spelling of a village
+                    segments.append(segment)
         if not segments:
             return []
         gaz = self.gazetteer

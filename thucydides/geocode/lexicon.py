@@ -23,6 +23,7 @@ class Lexicon:
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Bolton Wanderers"
+    group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
@@ -48,6 +49,14 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in rows}
 
 
+def _group_names() -> frozenset[str]:
+    """The names of the armed groups the event extractor knows (its actor dictionary): "Fano"
+    is the Amhara militia, not the Italian town; "al-Shabab" not a village in Iran."""
+    from thucydides.extract.lexicon import actors
+
+    return frozenset(name_key(" ".join(words)) for actor in actors().named for words in actor.terms)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("thucydides.geocode.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
@@ -64,6 +73,7 @@ def lexicon() -> Lexicon:
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         team_words=frozenset(data["team_words"]),
+        group_names=_group_names(),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         abbreviations=_abbreviations(),
     )

@@ -320,6 +320,11 @@ def locality_end(tokens: list[Token], run: Run) -> int:
     return run.last
 
 
+def names_group(span: Span, lex: Lexicon) -> bool:
+    """An armed group's name ("Fano fighters", "al-Shabab said"), with no place cue or kind word."""
+    return span.key in lex.group_names and not span.run.cue and not span.kind
+
+
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str]) -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
@@ -327,6 +332,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
     words = span.key.split()
     if span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar):
         return f"'{first_token.text}' is a common word here"
+    if names_group(span, lex):
+        return f"'{span.text}' names an armed group"
     if span.first > run.first:
         left = tokens[span.first - 1]
         if left.lower in lex.titles:
