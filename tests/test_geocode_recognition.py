@@ -203,3 +203,12 @@ def test_an_armed_groups_name_is_no_place(geocoder, nlp, text, group):
 
 def test_a_group_name_after_a_place_cue_is_still_the_town(geocoder):
     assert mentions_of(geocoder, "The film festival in Fano drew large crowds this summer.")["Fano"][0].entry.country_iso == "IT"
+
+
+@pytest.mark.parametrize(("text", "not_place"), [
+    ("Police patrolled the Druze area of the old town all night.", "Druze"),
+    ("Officers were called to the area of Ridgeway Avenue and Copper Drive after midnight.", "Ridgeway Avenue"),
+    ("Fighting broke out between Fano fighters and soldiers after dark.", "Fano"),
+])
+def test_religions_streets_and_groups_are_no_unknown_places(geocoder, nlp, text, not_place):
+    assert not_place not in mentions_of(geocoder, text, nlp)

@@ -159,6 +159,8 @@ def unresolved_mentions(
         if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
                 or any(t.lower in lex.titles for t in titled):
             continue
+        if any(t.lower in lex.facility_words for t in words[1:]):
+            continue  # "Eglinton Avenue West", "Nile Street": a street or building, not a place we can place
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
         if not (kind_given or followed) and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):

@@ -320,9 +320,14 @@ def locality_end(tokens: list[Token], run: Run) -> int:
     return run.last
 
 
+# cues after which a group's name is still a town's ("in Fano"); not "between Fano fighters and …"
+_LOCATING_CUES = frozenset({"in", "near", "outside", "at", "into", "around", "across", "toward", "towards",
+                            "through", "dateline"})
+
+
 def names_group(span: Span, lex: Lexicon) -> bool:
-    """An armed group's name ("Fano fighters", "al-Shabab said"), with no place cue or kind word."""
-    return span.key in lex.group_names and not span.run.cue and not span.kind
+    """An armed group's name ("Fano fighters", "al-Shabab said"), with no locating cue or kind word."""
+    return span.key in lex.group_names and span.run.cue not in _LOCATING_CUES and not span.kind
 
 
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str]) -> str | None:
