@@ -122,33 +122,61 @@ def _dotted_abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _token_pattern() -> re.Pattern[str]:
-    """``_TOKEN``, with the dotted abbreviations of units keeping their dot ("Fairfax, Va."), and
-    kind words of several words as one token.
+def _longer_tokens() -> tuple[dict[str, list[str]], dict[str, re.Pattern[str]]]:
+    """Words that may open a longer token: a dotted abbreviation of a unit ("Va." → ["Va."],
+    "W" → ["W.Va."]) and a kind word of several words ("local" → "Local Government Area")."""
+    dotted: dict[str, list[str]] = {}
+    for abbreviation in sorted(_dotted_abbreviations(), key=len, reverse=True):
+        dotted.setdefault(abbreviation.split(".")[0], []).append(abbreviation)
+    phrases: dict[str, list[str]] = {}
+    for kind in sorted(lexicon().kind_words, key=len, reverse=True):
+        if " " in kind:
+            phrases.setdefault(kind.split()[0], []).append(r"\s+".join(map(re.escape, kind.split())))
+    # keyed by the first word as written: "local", "Local", "LOCAL"
+    return dotted, {form: re.compile(rf"(?:{'|'.join(p)})\b", re.IGNORECASE)
+                    for first, p in phrases.items() for form in (first, first.title(), first.upper())}
 
-    Only where news style writes them: after a comma, a bracket or a party letter's hyphen
-    ("(D-Calif.)") or "in"; elsewhere "Miss." or "Mass." at a sentence's end is a word.
-    """
-    dotted = sorted(_dotted_abbreviations(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(a) for a in dotted)
-    # kind words of several words are one token ("Local Government Area"), so that the kind word rules apply
-    phrases = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(lexicon().kind_words, key=len, reverse=True) if " " in k)
-    return re.compile(rf"(?:(?<=, )|(?<=\()|(?<=-)|(?<=\bin ))(?:{alternatives})(?!\w)|\b(?i:{phrases})\b|{_TOKEN.pattern}", re.UNICODE)
+
+# news style writes a unit's abbreviation after a comma, a bracket, a party letter's hyphen
+# ("(D-Calif.)") or "in"; elsewhere "Miss." or "Mass." at a sentence's end is a word
+_ABBREVIATION_BEFORE = (", ", "(", "-", " in ")
+
+
+def _longer_token(text: str, start: int, word: str) -> int | None:
+    """The end of a longer token opening with ``word`` at ``start`` ("Va.", "W.Va.", "Local Government Area")."""
+    dotted, phrases = _longer_tokens()
+    if word in dotted and text.endswith(_ABBREVIATION_BEFORE, 0, start):
+        for abbreviation in dotted[word]:
+            end = start + len(abbreviation)
+            if text.startswith(abbreviation, start) and not text[end : end + 1].isalnum():
+                return end
+    phrase = phrases.get(word)
+    match = phrase.match(text, start) if phrase is not None else None
+    return match.end() if match else None
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words with their offsets; a unit's dotted abbreviation keeps its dot ("Fairfax, Va."), and a
+    kind word of several words is one token ("Guma Local Government Area")."""
     tokens: list[Token] = []
     previous_end = 0
-    for match in _token_pattern().finditer(text):
+    dotted, phrases = _longer_tokens()
+    for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
+        if start < previous_end:
+            continue  # inside a longer token
+        if word in dotted or word in phrases:
+            longer = _longer_token(text, start, word)
+            if longer is not None:
+                word, end = text[start:longer], longer
         # "People's Republic of China", "New People's Army": no owner, part of the name
         possessive = word.endswith(_POSSESSIVE) and len(word) > 3 and word[:-2].lower() != "people"
+        gap = text[previous_end:start]
+        previous_end = end
         if possessive:
             word, end = word[:-2], end - 2
-        gap = text[previous_end:start]
         sentence_start = not tokens or bool(_SENTENCE_END.search(gap))
         tokens.append(Token(word, start, end, possessive, sentence_start, "\n" in gap))
-        previous_end = match.end()
     return tokens
 
 
@@ -162,7 +190,7 @@ def _is_name_word(token: Token) -> bool:
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
     """Whether ``left`` and ``right`` may be parts of one name: only spaces or a hyphen between."""
-    if left.possessive or left.text in _dotted_abbreviations():
+    if left.possessive or (left.text.endswith(".") and left.text in _dotted_abbreviations()):
         return False
     gap = text[left.end : right.start]
     if gap == ", " and right.text in _NAME_AFTER_COMMA:
