@@ -212,3 +212,12 @@ def test_a_group_name_after_a_place_cue_is_still_the_town(geocoder):
 ])
 def test_religions_streets_and_groups_are_no_unknown_places(geocoder, nlp, text, not_place):
     assert not_place not in mentions_of(geocoder, text, nlp)
+
+
+def test_a_short_word_is_no_abbreviation_of_a_country(geocoder):
+    found = mentions_of(geocoder, "Car bombs exploded in Mogadishu on Friday, while the CAR government met.")
+    assert "Car" not in found and found["CAR"][0].entry.country_iso == "CF"
+
+
+def test_a_councillor_is_a_title(geocoder):
+    assert "Cllr Morris" not in mentions_of(geocoder, "Residents of Nenagh heard Cllr Morris say the plan was ready.")

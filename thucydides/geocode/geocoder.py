@@ -294,8 +294,8 @@ class Geocoder:
         wanted: list[Span] = []
         for run in runs:
             last = run.last - 1 if run.kind_token == run.last else run.last
-            if last <= run.first:
-                continue
+            if last <= run.first or tokens[run.first].lower in lex.titles:
+                continue  # ("Cllr Morris" is a person, not a spelling of Claremorris)
             parts = by_run.get(id(run), [])
             if any(p.span.first == run.first and p.span.last >= last for p in parts) or any(p.span.demonym for p in parts):
                 continue

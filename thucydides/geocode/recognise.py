@@ -367,6 +367,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         return f"'{first_token.text}' is a common word here"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
+    if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
+        return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
     if span.first > run.first:
         left = tokens[span.first - 1]
         if left.lower in lex.titles:
