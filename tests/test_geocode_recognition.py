@@ -69,7 +69,7 @@ def test_a_name_closed_by_an_organisation_word_is_one_mention(geocoder, text, or
 
 
 @pytest.mark.parametrize(("text", "place"), [("The U.S. Attorney's Office declined to comment.", "U.S."),
-                                             ("Dubai Police arrested two men.", "Dubai")])
+                                             ("Nairobi Police arrested two men.", "Nairobi")])
 def test_a_possessive_or_a_police_force_leaves_the_place_alone(geocoder, text, place):
     from thucydides.geocode import is_organisation
 
@@ -78,20 +78,20 @@ def test_a_possessive_or_a_police_force_leaves_the_place_alone(geocoder, text, p
 
 
 def test_two_small_place_words_glued_together_are_one_unknown_village(geocoder, nlp):
-    # "Nyaung" is a village near Yangon and "Kone" matches Koné (New Caledonia); the parse reads
-    # both as places, but together they are one village the gazetteer lacks
-    text = "Jets bombed Nyaung Kone village in the northern Magway region on Friday."
+    # "Papun" is a small town in Kayin State and "Kan" matches small places elsewhere; the parse
+    # reads both as places, but together they are one village the gazetteer lacks
+    text = "Jets bombed Papun Kan village in the northern Magway region on Friday."
     found = mentions_of(geocoder, text, nlp)
-    assert "Nyaung" not in found and "Kone" not in found
-    [village] = found["Nyaung Kone"]
+    assert "Papun" not in found and "Kan" not in found
+    [village] = found["Papun Kan"]
     assert village.entry is None or village.entry.admin1 == "Magway"
 
 
 def test_a_multiword_match_keeps_its_name_beside_another_word(geocoder, nlp):
-    text = "Police defused a bomb in Kuala Pembuang Dua subdistrict, Seruyan Regency, Central Kalimantan."
+    text = "Police defused a bomb in Muara Bungo Dua subdistrict, Bungo Regency, Jambi."
     # the parse reads "Dua" as part of a facility with the rest: the two-word town is still named
-    [town] = mentions_of(geocoder, text, nlp)["Kuala Pembuang"]
-    assert town.entry is not None and town.entry.admin1 == "Kalimantan Tengah"
+    [town] = mentions_of(geocoder, text, nlp)["Muara Bungo"]
+    assert town.entry is not None and town.entry.country_iso == "ID"
 
 
 def test_a_capitalised_adverb_before_a_province_is_no_place(geocoder, nlp):
@@ -122,9 +122,9 @@ def test_the_known_town_after_a_locality_and_of_is_still_found(geocoder, nlp):
 
 @pytest.mark.parametrize(
     ("text", "part", "whole"),
-    [("Storms hit West Wales on Friday.", "West Wales", "Wales"),
-     ("Rebels regrouped in Southern Mindanao last year.", "Southern Mindanao", "Mindanao"),
-     ("Drought spread across South Venezuela.", "South Venezuela", "Venezuela")],
+    [("Drought hit Western Chad last year.", "Western Chad", "Chad"),
+     ("Rebels regrouped in Northern Mali last year.", "Northern Mali", "Mali"),
+     ("Snow fell across Central Ohio overnight.", "Central Ohio", "Ohio")],
 )
 def test_a_compass_word_before_a_large_place_is_part_of_the_mention(geocoder, text, part, whole):
     found = mentions_of(geocoder, text)
@@ -150,7 +150,7 @@ def test_peoples_in_a_country_name_is_no_possessive(geocoder):
 
 
 def test_a_headline_ending_in_a_first_name_makes_no_person_of_the_dateline(geocoder):
-    found = mentions_of(geocoder, "Academy hopes to find the next Mohamed Salah\n\nNAIROBI - Boys train every morning.")
+    found = mentions_of(geocoder, "Academy hopes to find the next star like Ahmed\n\nNAIROBI - Boys train every morning.")
     assert found["NAIROBI"][0].entry.country_iso == "KE"
 
 
@@ -180,8 +180,8 @@ def test_area_does_not_change_which_place_a_known_name_is(geocoder):
 
 
 def test_a_kind_of_several_words_is_one_kind_word(geocoder):
-    found = mentions_of(geocoder, "Herders attacked villages in Gwer West Local Government Area of Benue State.")
-    [lga] = found["Gwer West Local Government Area"]
+    found = mentions_of(geocoder, "Herders attacked villages in Bokkos Local Government Area of Plateau State.")
+    [lga] = found["Bokkos Local Government Area"]
     assert lga.entry is not None and lga.entry.feature == "ADM2" and lga.entry.country_iso == "NG"
 
 
@@ -220,4 +220,5 @@ def test_a_short_word_is_no_abbreviation_of_a_country(geocoder):
 
 
 def test_a_councillor_is_a_title(geocoder):
-    assert "Cllr Morris" not in mentions_of(geocoder, "Residents of Nenagh heard Cllr Morris say the plan was ready.")
+    # "Cllr Galway" spelt as one word is close to Claregalway
+    assert "Cllr Galway" not in mentions_of(geocoder, "Residents of Ennis heard Cllr Galway say the plan was ready.")

@@ -144,8 +144,8 @@ def neighbour_reason(
     and so is a place word inside a locality's name opened by its kind ("Colonia Las Flores").
 
     A one-word match is, even when the parse reads the neighbour as a place, or the neighbour
-    matches a small place itself: "Nyaung Kone village" is one village, not Nyaung (Yangon)
-    beside Koné (New Caledonia).
+    matches a small place itself: "Papun Kan village" is one village, not Papun (Kayin State)
+    beside a Kan abroad.
     """
     run = span.run
     if opens_locality(tokens, run, lex) and span.first <= locality_end(tokens, run) and (span.first, span.last) != (run.first, run.last):
@@ -168,9 +168,9 @@ def neighbour_reason(
         if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
             continue
         if i > span.last and (word in lex.titles or word in lex.place_cues or word in lex.team_words):
-            continue  # "Cauca Governor", "Kabul police", "Bolton Wanderers": the place qualifies what follows
+            continue  # "Cauca Governor", "Kabul police", "Morpeth Wanderers": the place qualifies what follows
         if span.last > span.first and doc is not None and token_parsed_as_place(doc, tokens[i]):
-            continue  # a multi-word match is a name of its own: "Kuala Pembuang" of "Kuala Pembuang Dua"
+            continue  # a multi-word match is a name of its own: "Muara Bungo" of "Muara Bungo Dua"
         return f"part of a longer name with '{tokens[i].text}'"
     return None
 

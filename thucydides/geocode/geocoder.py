@@ -141,7 +141,7 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
-                if item.span.abbreviation:  # "Fairfax, Va.": the state, not a town named Virginia
+                if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]
                 elif _ABBREVIATED.match(item.span.text):
@@ -295,7 +295,7 @@ class Geocoder:
         for run in runs:
             last = run.last - 1 if run.kind_token == run.last else run.last
             if last <= run.first or tokens[run.first].lower in lex.titles:
-                continue  # ("Cllr Morris" is a person, not a spelling of Claremorris)
+                continue  # ("Cllr Galway" is a person, not a spelling of Claregalway)
             parts = by_run.get(id(run), [])
             if any(p.span.first == run.first and p.span.last >= last for p in parts) or any(p.span.demonym for p in parts):
                 continue

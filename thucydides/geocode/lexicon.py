@@ -22,7 +22,7 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
-    team_words: frozenset[str] = frozenset()  # "wanderers" of "Bolton Wanderers"
+    team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")

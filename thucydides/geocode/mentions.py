@@ -34,7 +34,7 @@ _COORDINATION = re.compile(r",? (?:and|or|&) ")
 
 
 # capitalised compass words before a province, country or island name the part of it they point
-# to ("West Wales", "South Venezuela"); not "New"/"Old", which make other names ("New Syria Party")
+# to ("Western Chad", "Central Ohio"); not "New"/"Old", which make other names ("New Syria Party")
 REGION_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                                "central", "upper", "lower", "northeast", "northwest", "southeast", "southwest",
                                "northeastern", "northwestern", "southeastern", "southwestern"})
@@ -89,7 +89,7 @@ def make_mention(
         start = tokens[span.first - 1].start  # "al-Bara": the article glued to the name is part of it
     entry = choice.entry
     if span.first > run.first and tokens[span.first - 1].lower in REGION_DIRECTIONS and _is_large(entry) and not span.demonym:
-        start = tokens[span.first - 1].start  # "West Wales", "Southern Mindanao": a part of the place, named after it
+        start = tokens[span.first - 1].start  # "Western Chad", "Northern Mali": a part of the place, named after it
     if (focus and entry.country_iso is not None and entry.country_iso not in focus and not is_notable(entry)
             and not span.demonym and not near_any(entry, homes, BORDER_KM)):
         # the only places of this name are villages abroad: the article's own village is
@@ -160,13 +160,13 @@ def unresolved_mentions(
                 or any(t.lower in lex.titles for t in titled):
             continue
         if any(t.lower in lex.facility_words for t in words[1:]):
-            continue  # "Eglinton Avenue West", "Nile Street": a street or building, not a place we can place
+            continue  # "Ridgeway Avenue West", "Nile Street": a street or building, not a place we can place
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
         if not (kind_given or followed) and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
             continue  # (a name followed by its province or country is a place: "in X, Oaxaca State")
         if doc is not None and parsed_as_function_word(doc, words[0], words[-1]):
-            continue  # "Meanwhile, Ghor province …", "However, California …": a capitalised adverb
+            continue  # "Meanwhile, Helmand province …", "However, Kandahar …": a capitalised adverb
         start, end = words[0].start, words[-1].end
         if run.kind_capitalised and run.kind_token is not None and run.kind_token == group[-1] + 1:
             end = tokens[run.kind_token].end

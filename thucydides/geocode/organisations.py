@@ -17,8 +17,8 @@ from thucydides.model import PlaceMention
 
 ORGANISATION_WHY = "organisation named after"
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+) of $")
-# capitalised words after the place (possessive: "Tipperary County Council's scheme"), then an
-# optional "of <Word>" ("Manitoba Chambers of Commerce")
+# capitalised words after the place (possessive: "Kerry County Council's plan"), then an
+# optional "of <Word>" ("Kenya Chamber of Commerce")
 _WORDS_AFTER = re.compile(r"^((?: [A-Z][A-Za-z]+(?:['’]s)?){1,4})( of [A-Z][a-z]+)?")
 _LARGE_ENOUGH = ("country", "region", "ADM1")
 
@@ -41,7 +41,7 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
 
 
 def _large_enough(mention: PlaceMention, lex: Lexicon) -> bool:
-    """A country, province or city of 100,000+ — or a district the text names as one ("Walker County")."""
+    """A country, province or city of 100,000+ — or a district the text names as one ("Harris County")."""
     entry = mention.entry
     if entry is None:
         return False
@@ -62,14 +62,14 @@ def _organisation_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[i
             word = words[count - 1]
             head = word.removesuffix("'s").removesuffix("’s")
             if head.lower() in lex.organisation_end_heads and not any(w.lower() in lex.calendar for w in words[: count - 1]):
-                # "Colorado State University", "Dubai World Cup", "Colchester General Hospital": any
+                # "Colorado State University", "Lagos Gold Cup", "Mombasa General Hospital": any
                 # capitalised words between the place and the head, but no month or weekday
                 widened = end + len(" ".join(words[: count - 1] + [head])) + 1
                 if count == len(words) and head == word and after.group(2):
                     widened += len(after.group(2))  # "Chambers of Commerce"
                 return start, widened
             if head != word:
-                return None  # a possessive ends the name: "U.S. Attorney's Office" is the country's
+                return None  # a possessive ends the name: "U.S. Senator's Office" is the country's
     return None
 
 

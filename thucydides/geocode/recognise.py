@@ -156,8 +156,8 @@ def _longer_token(text: str, start: int, word: str) -> int | None:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words with their offsets; a unit's dotted abbreviation keeps its dot ("Fairfax, Va."), and a
-    kind word of several words is one token ("Guma Local Government Area")."""
+    """Words with their offsets; a unit's dotted abbreviation keeps its dot ("Roanoke, Va."), and a
+    kind word of several words is one token ("Bokkos Local Government Area")."""
     tokens: list[Token] = []
     previous_end = 0
     dotted, phrases = _longer_tokens()
@@ -348,13 +348,13 @@ def locality_end(tokens: list[Token], run: Run) -> int:
     return run.last
 
 
-# cues after which a group's name is still a town's ("in Fano"); not "between Fano fighters and …"
+# cues after which a group's name is still a town's ("in Fano"); not "clashes between Fano and the army"
 _LOCATING_CUES = frozenset({"in", "near", "outside", "at", "into", "around", "across", "toward", "towards",
                             "through", "dateline"})
 
 
 def names_group(span: Span, lex: Lexicon) -> bool:
-    """An armed group's name ("Fano fighters", "al-Shabab said"), with no locating cue or kind word."""
+    """An armed group's name ("Fano gunmen", "al-Shabab said"), with no locating cue or kind word."""
     return span.key in lex.group_names and span.run.cue not in _LOCATING_CUES and not span.kind
 
 
@@ -379,11 +379,11 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         return f"a title or first name before another name: '{first_token.text} {tokens[span.last + 1].text}'"
     if span.last < run.last:
         right = tokens[span.last + 1]
-        if right.lower in lex.media_words and not _notable(span) and not span.demonym:  # "Asian Tribune" is Asia's
+        if right.lower in lex.media_words and not _notable(span) and not span.demonym:  # "African Herald" is Africa's
             return f"part of an outlet's name: '{span.text} {right.text}'"
 
     if span.first == run.first and span.first > 0 and not first_token.line_start:
-        left = tokens[span.first - 1]  # ("… Mohamed Salah⏎⏎CAIRO —": a headline's last word is no title)
+        left = tokens[span.first - 1]  # ("… Ahmed⏎⏎NAIROBI —": a headline's last word is no title)
         if left.capitalised and left.lower in lex.titles and not left.possessive:
             return f"a person's name: after '{left.text}'"
     if len(words) == 1 and words[0] in person_words:
