@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from thucydides.geocode.lexicon import Lexicon
-from thucydides.geocode.recognise import Run, Span, Token
+from thucydides.geocode.recognise import Run, Span, Token, locality_end, opens_locality
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import GazetteerEntry
 
@@ -140,25 +140,37 @@ def surnames_of(tokens: list[Token], runs: list[Run], lex: Lexicon, doc: Doc | N
 def neighbour_reason(
     span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, headline_tokens: set[int], doc: Doc | None
 ) -> str | None:
-    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh")."""
+    """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh"),
+    and so is a place word inside a locality's name opened by its kind ("Colonia Las Flores").
+
+    A one-word match is, even when the parse reads the neighbour as a place, or the neighbour
+    matches a small place itself: "Papun Kan village" is one village, not Papun (Kayin State)
+    beside a Kan abroad.
+    """
+    run = span.run
+    if opens_locality(tokens, run, lex) and span.first <= locality_end(tokens, run) and (span.first, span.last) != (run.first, run.last):
+        return f"part of a locality's name opened by '{tokens[run.first].text}'"
     if span.demonym or span.first in headline_tokens:
         return None
+    name_first = run.first + (tokens[run.first].lower in ("al", "el", "ad", "ar", "as", "an", "at", "the"))  # "al-Bara"
+    if run.kind_before and run.kind_token is None and not span.notable and (span.first > name_first or span.last < run.last):
+        # "the town of Mir Khel": the kind word before names the whole run, not a village Mir abroad
+        return f"part of the name after the kind word: '{' '.join(t.text for t in tokens[run.first:run.last + 1])}'"
     if span.notable and not (doc is not None and parsed_as(doc, span, ("PERSON",))):
         return None  # "Armenia-Italy Friendship Group", "Oman Film Society": still the country
     # a neighbour matched as a notable place is part of a list of places ("Kabul Kandahar
     # highway"); one matched as a small place may just be a first name ("Adam Smith")
     covered = {i for s in chosen if s is not span and (s.notable or s.demonym) for i in range(s.first, s.last + 1)}
-    run = span.run
     for i in (span.first - 1, span.last + 1):
         if not (run.first <= i <= run.last) or i in covered:
             continue
         word = tokens[i].lower
         if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
             continue
-        if i > span.last and (word in lex.titles or word in lex.place_cues):
-            continue  # "Cauca Governor", "Kabul police": the place qualifies what follows
-        if doc is not None and token_parsed_as_place(doc, tokens[i]):
-            continue
+        if i > span.last and (word in lex.titles or word in lex.place_cues or word in lex.team_words):
+            continue  # "Cauca Governor", "Kabul police", "Morpeth Wanderers": the place qualifies what follows
+        if span.last > span.first and doc is not None and token_parsed_as_place(doc, tokens[i]):
+            continue  # a multi-word match is a name of its own: "Muara Bungo" of "Muara Bungo Dua"
         return f"part of a longer name with '{tokens[i].text}'"
     return None
 

@@ -46,7 +46,7 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
-from thucydides.geocode.recognise import Run, Span, Token, find_runs, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import Context, choose, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -98,7 +98,7 @@ class Geocoder:
         runs = find_runs(text, tokens, lex)
         headline_tokens = title_case_lines(text, tokens)
         person_words = person_words_of(tokens, runs, lex)
-        spans_by_run = {id(run): spans_of(text, tokens, run) for run in runs}
+        spans_by_run = {id(run): spans_of(text, tokens, run, lex.abbreviations) for run in runs}
         all_spans = [s for spans in spans_by_run.values() for s in spans]
         hits = gaz.names(s.key for s in all_spans)
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
@@ -141,7 +141,10 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
-                if _ABBREVIATED.match(item.span.text):
+                if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
+                    item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
+                                       and feature_class(e) in ("ADM1", "ADM2")]
+                elif _ABBREVIATED.match(item.span.text):
                     # "US", "EU", "UAE": an abbreviation names a country or region, not the
                     # village of Us (France) or Eu (France)
                     item.candidates = [(e, how) for e, how in item.candidates
@@ -196,7 +199,9 @@ class Geocoder:
                 if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4):
                     continue
                 start, end = words[0].start, words[-1].end
-                segments.append(Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end])))
+                segment = Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end]))
+                if not names_group(segment, lex):  # "al-Shabab" is no spelling of a village
+                    segments.append(segment)
         if not segments:
             return []
         gaz = self.gazetteer
@@ -289,8 +294,8 @@ class Geocoder:
         wanted: list[Span] = []
         for run in runs:
             last = run.last - 1 if run.kind_token == run.last else run.last
-            if last <= run.first:
-                continue
+            if last <= run.first or tokens[run.first].lower in lex.titles:
+                continue  # ("Cllr Galway" is a person, not a spelling of Claregalway)
             parts = by_run.get(id(run), [])
             if any(p.span.first == run.first and p.span.last >= last for p in parts) or any(p.span.demonym for p in parts):
                 continue

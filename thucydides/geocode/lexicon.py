@@ -1,9 +1,9 @@
-"""The recogniser's word lists, read once from ``data/lexicon.toml`` and ``data/demonyms.tsv``."""
+"""The recogniser's word lists, read once from ``data/lexicon.toml``, ``data/demonyms.tsv`` and ``data/abbreviations.tsv``."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -22,7 +22,10 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
-    organisation_middle_words: frozenset[str] = frozenset()  # "state" of "Colorado State University"
+    team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
+    group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
+    locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
+    abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
 def _demonyms() -> dict[str, str]:
@@ -40,6 +43,20 @@ def _demonyms() -> dict[str, str]:
     return table
 
 
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    text = resources.files("thucydides.geocode.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def _group_names() -> frozenset[str]:
+    """The names of the armed groups the event extractor knows (its actor dictionary): "Fano"
+    is the Amhara militia, not the Italian town; "al-Shabab" not a village in Iran."""
+    from thucydides.extract.lexicon import actors
+
+    return frozenset(name_key(" ".join(words)) for actor in actors().named for words in actor.terms)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("thucydides.geocode.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
@@ -55,5 +72,8 @@ def lexicon() -> Lexicon:
         demonyms=_demonyms(),
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
-        organisation_middle_words=frozenset(data["organisation_middle_words"]),
+        team_words=frozenset(data["team_words"]),
+        group_names=_group_names(),
+        locality_prefixes=frozenset(data["locality_prefixes"]),
+        abbreviations=_abbreviations(),
     )

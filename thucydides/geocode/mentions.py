@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.geocode.filters import followed_by_unit, is_notable
 from thucydides.geocode.lexicon import Lexicon
-from thucydides.geocode.recognise import Run, Span, Token
+from thucydides.geocode.recognise import CONNECTORS, Run, Span, Token, opens_locality
 from thucydides.geocode.resolve import Choice, distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -31,6 +31,24 @@ ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash"
 BORDER_KM = 300.0  # a small place abroad this close to the article's places may be across a border
 DEMONYM_WHY = "demonym"
 _COORDINATION = re.compile(r",? (?:and|or|&) ")
+
+
+# capitalised compass words before a province, country or island name the part of it they point
+# to ("Western Chad", "Central Ohio"); not "New"/"Old", which make other names ("New Syria Party")
+REGION_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                               "central", "upper", "lower", "northeast", "northwest", "southeast", "southwest",
+                               "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def _team_state(entry: GazetteerEntry, kind: Token) -> bool:
+    """"Mississippi State", "Ohio State": American states are not called "X State" (but where a city
+    shares the name: "New York State", caught by the same-name rule), so it is the university or
+    its team, which GeoWebNews annotates as the state's name alone."""
+    return kind.lower == "state" and entry.country_iso == "US" and feature_class(entry) == "ADM1"
+
+
+def _is_large(entry: GazetteerEntry) -> bool:
+    return feature_class(entry) in ("country", "region", "ADM1", "ADM2") or entry.feature in ("ISL", "ISLS")
 
 
 @dataclass(slots=True)
@@ -70,6 +88,8 @@ def make_mention(
     if span.first > run.first and tokens[span.first - 1].lower in ARTICLE_WORDS and text[tokens[span.first - 1].end : span.start] in ("-", "‐"):
         start = tokens[span.first - 1].start  # "al-Bara": the article glued to the name is part of it
     entry = choice.entry
+    if span.first > run.first and tokens[span.first - 1].lower in REGION_DIRECTIONS and _is_large(entry) and not span.demonym:
+        start = tokens[span.first - 1].start  # "Western Chad", "Northern Mali": a part of the place, named after it
     if (focus and entry.country_iso is not None and entry.country_iso not in focus and not is_notable(entry)
             and not span.demonym and not near_any(entry, homes, BORDER_KM)):
         # the only places of this name are villages abroad: the article's own village is
@@ -78,11 +98,13 @@ def make_mention(
                             why=f"unresolved: the only places of this name lie outside the article's countries "
                                 f"(best: {entry.name}, {entry.country or entry.country_iso})")
     if span.last + 1 in run.inner_kinds and not span.demonym:
-        end = tokens[span.last + 1].end  # "Davao City Mayor": the capitalised kind word is part of the name
+        if not _team_state(entry, tokens[span.last + 1]) or same_name - {entry.geonameid}:
+            end = tokens[span.last + 1].end  # "Davao City Mayor": the capitalised kind word is part of the name
     elif run.kind_token is not None and span.last in (run.last, run.kind_token - 1) and run.kind_token > span.last:
         # "Gezira State" is the name; "Basra province" too when the article also uses the name
         # for another place (the city); "Bano district", "Kapisa province" name Bano, Kapisa
-        if run.kind_capitalised or same_name - {choice.entry.geonameid}:
+        other_place = same_name - {choice.entry.geonameid}
+        if (run.kind_capitalised and not _team_state(entry, tokens[run.kind_token])) or other_place:
             end = tokens[run.kind_token].end
     why = choice.why
     if span.demonym:
@@ -114,7 +136,10 @@ def unresolved_mentions(
     for run, indexes in leftovers:
         if run.first in taken:
             continue
-        kind_given = bool((run.kind_after and run.kind_after != "UNIT") or run.kind_before or run.list_kind)
+        # a kind word after the run names the words right before it, not the run's first word
+        # ("Councillors of the Clonmel District": Clonmel is the district, Councillors no place)
+        names_kind_after = run.kind_token is not None and not any(i in taken for i in range(run.first, run.kind_token))
+        kind_given = bool((run.kind_after and run.kind_after != "UNIT" and names_kind_after) or run.kind_before or run.list_kind)
         coordinated = is_coordinated(text, tokens[run.first].start, found_ends)
         followed = followed_by_unit(text, tokens[run.last].end, unit_starts)
         strong = kind_given or run.cue in STRONG_CUES or coordinated or followed
@@ -125,15 +150,23 @@ def unresolved_mentions(
         if not group or group[0] != run.first:
             continue
         words = [tokens[i] for i in group]
-        while words and words[-1].lower in lex.kind_words and len(words) > 1 and not run.kind_capitalised:
-            words.pop()
-        if not words or any(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words
-                            or t.lower in lex.demonyms for t in words):
+        while len(words) > 1 and ((words[-1].lower in lex.kind_words and not run.kind_capitalised) or words[-1].lower in CONNECTORS):
+            words.pop()  # "Kapisa province" names Kapisa; "Colonia Centro of Tijuana": the locality ends before "of"
+        # (after a locality's kind, saints and articles are part of its name: "Barangay San Isidro")
+        common = frozenset() if opens_locality(tokens, run, lex) else lex.common
+        # ("the town of Mir Hassan": after a kind word, a first name inside the name is no title)
+        titled = words[:1] if run.kind_before else words
+        if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
+                or any(t.lower in lex.titles for t in titled):
             continue
+        if any(t.lower in lex.facility_words for t in words[1:]):
+            continue  # "Ridgeway Avenue West", "Nile Street": a street or building, not a place we can place
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
         if not (kind_given or followed) and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
             continue  # (a name followed by its province or country is a place: "in X, Oaxaca State")
+        if doc is not None and parsed_as_function_word(doc, words[0], words[-1]):
+            continue  # "Meanwhile, Helmand province …", "However, Kandahar …": a capitalised adverb
         start, end = words[0].start, words[-1].end
         if run.kind_capitalised and run.kind_token is not None and run.kind_token == group[-1] + 1:
             end = tokens[run.kind_token].end
@@ -157,6 +190,15 @@ def parsed_as_place(doc: Doc, first: Token, last: Token) -> bool:
 def parsed_as_non_place(doc: Doc, first: Token, last: Token) -> bool:
     span = doc.char_span(first.start, last.end, alignment_mode="expand")
     return span is not None and any(t.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL") for t in span)
+
+
+# parts of speech that no place name takes: "Meanwhile", "However", "Instead" open a sentence
+_NOT_NAME_POS = frozenset({"ADV", "VERB", "AUX", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "INTJ", "PART", "NUM"})
+
+
+def parsed_as_function_word(doc: Doc, first: Token, last: Token) -> bool:
+    span = doc.char_span(first.start, last.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in _NOT_NAME_POS for t in span)
 
 
 def drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -17,7 +17,9 @@ from thucydides.model import PlaceMention
 
 ORGANISATION_WHY = "organisation named after"
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+) of $")
-_WORDS_AFTER = re.compile(r"^((?: [A-Z][A-Za-z]+){1,3})")
+# capitalised words after the place (possessive: "Kerry County Council's plan"), then an
+# optional "of <Word>" ("Kenya Chamber of Commerce")
+_WORDS_AFTER = re.compile(r"^((?: [A-Z][A-Za-z]+(?:['’]s)?){1,4})( of [A-Z][a-z]+)?")
 _LARGE_ENOUGH = ("country", "region", "ADM1")
 
 
@@ -26,10 +28,7 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     name replaced by a mention of the whole name (same resolution, a lower confidence)."""
     result: list[PlaceMention] = []
     for mention in mentions:
-        entry = mention.entry
-        widened = None
-        if entry is not None and (feature_class(entry) in _LARGE_ENOUGH or entry.population >= 100_000):
-            widened = _organisation_span(text, mention.start, mention.end, lex)
+        widened = _organisation_span(text, mention.start, mention.end, lex) if _large_enough(mention, lex) else None
         if widened is None:
             result.append(mention)
             continue
@@ -41,17 +40,36 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     return result
 
 
+def _large_enough(mention: PlaceMention, lex: Lexicon) -> bool:
+    """A country, province or city of 100,000+ — or a district the text names as one ("Harris County")."""
+    entry = mention.entry
+    if entry is None:
+        return False
+    if feature_class(entry) in _LARGE_ENOUGH or entry.population >= 100_000:
+        return True
+    last_word = mention.text.rsplit(" ", 1)[-1].lower()
+    return feature_class(entry) == "ADM2" and " " in mention.text and lex.kind_words.get(last_word) == "ADM2"
+
+
 def _organisation_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.end() == start and before.group(1).lower() in lex.organisation_of_heads:
         return before.start(), end
-    after = _WORDS_AFTER.match(text[end:end + 60])
+    after = _WORDS_AFTER.match(text[end:end + 80])
     if after:
         words = after.group(1).split()
-        for count in range(len(words), 0, -1):
-            head, middle = words[count - 1].lower(), [w.lower() for w in words[:count - 1]]
-            if head in lex.organisation_end_heads and all(w in lex.organisation_middle_words for w in middle):
-                return start, end + len(" ".join(words[:count])) + 1
+        for count in range(1, len(words) + 1):
+            word = words[count - 1]
+            head = word.removesuffix("'s").removesuffix("’s")
+            if head.lower() in lex.organisation_end_heads and not any(w.lower() in lex.calendar for w in words[: count - 1]):
+                # "Colorado State University", "Lagos Gold Cup", "Mombasa General Hospital": any
+                # capitalised words between the place and the head, but no month or weekday
+                widened = end + len(" ".join(words[: count - 1] + [head])) + 1
+                if count == len(words) and head == word and after.group(2):
+                    widened += len(after.group(2))  # "Chambers of Commerce"
+                return start, widened
+            if head != word:
+                return None  # a possessive ends the name: "U.S. Senator's Office" is the country's
     return None
 
 

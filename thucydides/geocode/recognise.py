@@ -18,9 +18,11 @@ place names are found here from the text itself:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.normalise import name_key
 
 # a word is letters with inner apostrophes ("Ma'arrat"), or initials ("U.S."); hyphenated words
@@ -28,6 +30,8 @@ from thucydides.geocode.normalise import name_key
 # when both parts belong to a name ("Pul-Hesar", "Guinea-Bissau", "Deir ez-Zor")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _ABBREVIATED_WORDS = frozenset({"st", "mt", "ft", "ste"})  # "St. Louis", "Mt. Kenya"
+# "Washington, D.C.": the comma is part of the city's name
+_NAME_AFTER_COMMA = frozenset({"D.C."})
 _POSSESSIVE = ("'s", "’s")
 # words that join the parts of a name: "State of Mexico", "Ixtapan de la Sal", "Deh-e Salah"
 CONNECTORS = frozenset(
@@ -57,6 +61,7 @@ class Token:
     end: int
     possessive: bool  # an "'s" followed it (and is not part of ``end``)
     sentence_start: bool
+    line_start: bool = False  # a line break lies between it and the word before
 
     @property
     def lower(self) -> str:
@@ -94,6 +99,7 @@ class Span:
     text: str
     key: str
     hits: list[tuple[int, str]] = field(default_factory=list)  # (geonameid, how: name/alias/skeleton…)
+    abbreviation: str | None = None  # ISO code when the span abbreviates a unit ("Va." → US: Virginia)
     demonym: str | None = None  # ISO code or region name when the span is a demonym
     notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
 
@@ -110,17 +116,67 @@ class Span:
         return run.list_kind
 
 
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> frozenset[str]:
+    return frozenset(a for a in lexicon().abbreviations if a.endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _longer_tokens() -> tuple[dict[str, list[str]], dict[str, re.Pattern[str]]]:
+    """Words that may open a longer token: a dotted abbreviation of a unit ("Va." → ["Va."],
+    "W" → ["W.Va."]) and a kind word of several words ("local" → "Local Government Area")."""
+    dotted: dict[str, list[str]] = {}
+    for abbreviation in sorted(_dotted_abbreviations(), key=len, reverse=True):
+        dotted.setdefault(abbreviation.split(".")[0], []).append(abbreviation)
+    phrases: dict[str, list[str]] = {}
+    for kind in sorted(lexicon().kind_words, key=len, reverse=True):
+        if " " in kind:
+            phrases.setdefault(kind.split()[0], []).append(r"\s+".join(map(re.escape, kind.split())))
+    # keyed by the first word as written: "local", "Local", "LOCAL"
+    return dotted, {form: re.compile(rf"(?:{'|'.join(p)})\b", re.IGNORECASE)
+                    for first, p in phrases.items() for form in (first, first.title(), first.upper())}
+
+
+# news style writes a unit's abbreviation after a comma, a bracket, a party letter's hyphen
+# ("(D-Calif.)") or "in"; elsewhere "Miss." or "Mass." at a sentence's end is a word
+_ABBREVIATION_BEFORE = (", ", "(", "-", " in ")
+
+
+def _longer_token(text: str, start: int, word: str) -> int | None:
+    """The end of a longer token opening with ``word`` at ``start`` ("Va.", "W.Va.", "Local Government Area")."""
+    dotted, phrases = _longer_tokens()
+    if word in dotted and text.endswith(_ABBREVIATION_BEFORE, 0, start):
+        for abbreviation in dotted[word]:
+            end = start + len(abbreviation)
+            if text.startswith(abbreviation, start) and not text[end : end + 1].isalnum():
+                return end
+    phrase = phrases.get(word)
+    match = phrase.match(text, start) if phrase is not None else None
+    return match.end() if match else None
+
+
 def tokenize(text: str) -> list[Token]:
+    """Words with their offsets; a unit's dotted abbreviation keeps its dot ("Roanoke, Va."), and a
+    kind word of several words is one token ("Bokkos Local Government Area")."""
     tokens: list[Token] = []
     previous_end = 0
+    dotted, phrases = _longer_tokens()
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
-        possessive = word.endswith(_POSSESSIVE) and len(word) > 3
+        if start < previous_end:
+            continue  # inside a longer token
+        if word in dotted or word in phrases:
+            longer = _longer_token(text, start, word)
+            if longer is not None:
+                word, end = text[start:longer], longer
+        # "People's Republic of China", "New People's Army": no owner, part of the name
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 3 and word[:-2].lower() != "people"
+        gap = text[previous_end:start]
+        previous_end = end
         if possessive:
             word, end = word[:-2], end - 2
-        sentence_start = not tokens or bool(_SENTENCE_END.search(text[previous_end:start]))
-        tokens.append(Token(word, start, end, possessive, sentence_start))
-        previous_end = match.end()
+        sentence_start = not tokens or bool(_SENTENCE_END.search(gap))
+        tokens.append(Token(word, start, end, possessive, sentence_start, "\n" in gap))
     return tokens
 
 
@@ -134,9 +190,11 @@ def _is_name_word(token: Token) -> bool:
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
     """Whether ``left`` and ``right`` may be parts of one name: only spaces or a hyphen between."""
-    if left.possessive:
+    if left.possessive or (left.text.endswith(".") and left.text in _dotted_abbreviations()):
         return False
     gap = text[left.end : right.start]
+    if gap == ", " and right.text in _NAME_AFTER_COMMA:
+        return True
     if gap in (" ", "-", "‐", "\u00a0") or (gap.strip() == "" and "\n" not in gap and len(gap) <= 2):
         return True
     return gap in (". ", ".") and left.lower in _ABBREVIATED_WORDS
@@ -197,6 +255,8 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
         run.kind_before = lex.kind_words[before[-2]]
     elif tokens[first].lower in lex.kind_words and first + 1 <= last and tokens[first + 1].lower == "of":
         run.kind_before = lex.kind_words[tokens[first].lower]
+    elif opens_locality(tokens, run, lex):
+        run.kind_before = "PPL"  # "Colonia Las Flores", "Sitio Malinao"
     if _is_dateline(text, tokens, run):
         run.cue = "dateline"
     elif first > 0 and (not tokens[first - 1].capitalised or tokens[first - 1].sentence_start):
@@ -238,8 +298,22 @@ def _share_list_kinds(text: str, tokens: list[Token], runs: list[Run], lex: Lexi
                 other.cue = other.cue or "list"
 
 
-def spans_of(text: str, tokens: list[Token], run: Run) -> list[Span]:
-    """Every stretch of ``run`` that may be a name: at most MAX_SPAN_TOKENS, no edge connector."""
+def spans_of(text: str, tokens: list[Token], run: Run, abbreviations: Mapping[str, tuple[str, str]] | None = None) -> list[Span]:
+    """Every stretch of ``run`` that may be a name: at most MAX_SPAN_TOKENS, no edge connector.
+
+    An abbreviation of a unit ("Va.", "Herts") is looked up under the unit's name.
+    """
+    spans = []
+    for index in range(run.first, run.last + 1):
+        token = tokens[index]
+        if abbreviations and token.text in abbreviations:
+            iso, name = abbreviations[token.text]
+            spans.append(Span(run, index, index, token.start, token.end, token.text, name_key(name), abbreviation=iso))
+    spans.extend(_stretches(text, tokens, run, {s.first for s in spans}))
+    return spans
+
+
+def _stretches(text: str, tokens: list[Token], run: Run, abbreviated: set[int]) -> list[Span]:
     spans = []
     for first in range(run.first, run.last + 1):
         # a connector never starts a name, except "The Hague" and an Arabic article ("Al Bab")
@@ -248,7 +322,7 @@ def spans_of(text: str, tokens: list[Token], run: Run) -> list[Span]:
         if token.lower in CONNECTORS and not (token.capitalised and token.lower in _LEADING_CONNECTORS) and not glued_article:
             continue
         for last in range(first, min(run.last, first + MAX_SPAN_TOKENS - 1) + 1):
-            if tokens[last].lower in CONNECTORS:
+            if tokens[last].lower in CONNECTORS or (first == last and first in abbreviated):
                 continue
             start, end = tokens[first].start, tokens[last].end
             words = text[start:end]
@@ -261,6 +335,29 @@ def _notable(span: Span) -> bool:
     return any(how in ("name", "alias", "exonym") for _, how in span.hits) and span.notable
 
 
+def opens_locality(tokens: list[Token], run: Run, lex: Lexicon) -> bool:
+    """Whether the run is a neighbourhood's or hamlet's name opened by its kind ("Colonia Las Flores")."""
+    return run.last > run.first and tokens[run.first].lower in lex.locality_prefixes
+
+
+def locality_end(tokens: list[Token], run: Run) -> int:
+    """The last token of the locality's name that opens ``run``: "Colonia Centro" of "Colonia Centro of Tijuana"."""
+    for index in range(run.first + 1, run.last + 1):
+        if tokens[index].lower == "of":
+            return index - 1
+    return run.last
+
+
+# cues after which a group's name is still a town's ("in Fano"); not "clashes between Fano and the army"
+_LOCATING_CUES = frozenset({"in", "near", "outside", "at", "into", "around", "across", "toward", "towards",
+                            "through", "dateline"})
+
+
+def names_group(span: Span, lex: Lexicon) -> bool:
+    """An armed group's name ("Fano gunmen", "al-Shabab said"), with no locating cue or kind word."""
+    return span.key in lex.group_names and span.run.cue not in _LOCATING_CUES and not span.kind
+
+
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str]) -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
@@ -268,19 +365,25 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
     words = span.key.split()
     if span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar):
         return f"'{first_token.text}' is a common word here"
+    if names_group(span, lex):
+        return f"'{span.text}' names an armed group"
+    if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
+        return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
     if span.first > run.first:
         left = tokens[span.first - 1]
         if left.lower in lex.titles:
             return f"a person's name: after '{left.text}'"
+        if span.first == span.last and first_token.lower in lex.media_words:
+            return f"an outlet's name: '{left.text} {first_token.text}'"  # "African Herald" is no town Herald
     if span.first == span.last and span.last < run.last and first_token.lower in lex.titles and not span.demonym:
         return f"a title or first name before another name: '{first_token.text} {tokens[span.last + 1].text}'"
     if span.last < run.last:
         right = tokens[span.last + 1]
-        if right.lower in lex.media_words and not _notable(span):
+        if right.lower in lex.media_words and not _notable(span) and not span.demonym:  # "African Herald" is Africa's
             return f"part of an outlet's name: '{span.text} {right.text}'"
 
-    if span.first == run.first and span.first > 0:
-        left = tokens[span.first - 1]
+    if span.first == run.first and span.first > 0 and not first_token.line_start:
+        left = tokens[span.first - 1]  # ("… Ahmed⏎⏎NAIROBI —": a headline's last word is no title)
         if left.capitalised and left.lower in lex.titles and not left.possessive:
             return f"a person's name: after '{left.text}'"
     if len(words) == 1 and words[0] in person_words:
