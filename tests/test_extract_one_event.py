@@ -86,9 +86,9 @@ def test_the_month_of_march_is_no_march(run):
     assert event.sub_event_type == "Arrests"
 
 
-def test_inmates_vandalising_their_cells_for_a_demand_is_a_violent_demonstration(run):
+def test_inmates_burning_blankets_for_a_demand_is_a_violent_demonstration(run):
     text = (
-        "On 8 March 2022, inmates of the Lurigancho prison vandalised their cells to demand faster trials. "
+        "On 8 March 2022, inmates burned blankets in their cells at Lurigancho prison to demand faster trials. "
         "Guards dispersed the demonstration."
     )
     (event,) = run(text, {"Lurigancho": entry("Lurigancho", iso="PE")})
@@ -132,7 +132,7 @@ def test_weapons_destroyed_by_troops_are_disrupted_weapons_use(run):
 
 
 def test_a_side_forced_to_withdraw_lost_the_place_by_force(run):
-    text = "On 8 March 2022, clan militiamen overran two villages near Beledweyne, and the soldiers posted there were forced to withdraw."
+    text = "On 8 March 2022, clan militiamen overran two villages near Beledweyne while the soldiers holding them were forced to withdraw."
     (event,) = run(text, {"Beledweyne": entry("Beledweyne", iso="SO")})
     assert event.sub_event_type == "Non-state actor overtakes territory"
 
@@ -150,7 +150,7 @@ def test_a_naming_verb_coordinated_with_the_clash_plans_nothing(run):
 
 
 def test_a_participle_of_sexual_violence_is_a_deed(run):
-    text = "On 8 March 2022, militiamen allegedly gang-raped two girls near Kalemie."
+    text = "On 8 March 2022, militiamen abandoned two gang-raped girls on a road near Kalemie."
     (event,) = run(text, {"Kalemie": entry("Kalemie", iso="CD")})
     assert event.sub_event_type == "Sexual violence"
 
@@ -327,8 +327,8 @@ def test_a_closing_tally_of_fatalities_is_the_sources_coding(run):
 
 def test_the_dead_of_a_clause_telling_no_event_are_the_main_clauses(run):
     text = (
-        "On 8 March 2022, troops overran an insurgent camp near Muidumbe after a battle, which "
-        "ended in 9 insurgents dead and 2 taken prisoner."
+        "On 8 March 2022, troops captured an insurgent camp near Muidumbe following a gunfight with "
+        "the militants, which ended in 9 militants dead and 2 wounded."
     )
     (event,) = run(text, {"Muidumbe": entry("Muidumbe", iso="MZ")})
     assert event.fatalities.count == 9
@@ -369,7 +369,7 @@ def test_a_brigade_of_the_government_forces_regains_territory_for_them(run):
 
 
 def test_a_village_named_after_at_is_where_not_whom(run):
-    text = "On 8 April 2022, a mob threw stones at two policemen at Sonpur village."
+    text = "On 8 April 2022, a mob attacked and stoned two policemen at Sonpur village."
     (event,) = run(text, {"Sonpur": entry("Sonpur", iso="IN")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Mob violence"
     assert event.actor2.name.startswith("Police Forces of India")

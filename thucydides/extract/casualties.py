@@ -193,7 +193,7 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # "X were dead", "left 12 insurgents dead"
         if any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
-    # "ended in 9 insurgents dead and 2 taken prisoner": the word right after the counted noun, however
+    # "ended in 9 militants dead and 2 wounded": the word right after the counted noun, however
     # the parse hangs it
     after = target.nbor(1) if target.i + 1 < len(target.doc) else None
     if after is not None and after.lower_ in words["death_adjectives"] and after.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in target.children):

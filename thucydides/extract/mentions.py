@@ -421,7 +421,7 @@ def build_mentions(
 
 
 def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
-    """ "overran a camp after a battle, which ended in 9 insurgents dead":
+    """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
     told = {id(m.region) for m in mentions}
     silent = [r for r in regions if id(r) not in told]
@@ -550,8 +550,8 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
     if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
         return False
-    # "militiamen gang-raped two girls" parsed as a participle modifying "girls": a deed done to a
-    # person, not a description of a thing
+    # "militiamen abandoned two gang-raped girls": the participle modifying "girls" tells a deed
+    # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
         return False
     head = token.head

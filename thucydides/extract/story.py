@@ -74,7 +74,7 @@ def article_country(places: Sequence[PlaceMention]) -> str | None:
 def family(categories: dict[str, float]) -> str:
     if set(categories) & _PROTEST:
         return "protest"
-    # "inmates vandalised their cells to demand faster trials": property destroyed for a demand
+    # "inmates burned blankets to demand faster trials": property destroyed for a demand
     if "protest_purpose" in categories and set(categories) & {"destroy", "loot"} and not set(categories) & _VIOLENT:
         return "protest"
     if set(categories) & _VIOLENT:
