@@ -26,10 +26,10 @@ def run(nlp):
 
 
 def test_a_fight_told_from_each_side_is_one_event_with_the_attacker_first(run):
-    text = "On 8 March 2022, JNIM militants made two attempts to attack an army post in Boulkessi. The soldiers repelled the assaults."
-    (event,) = run(text, {"Boulkessi": entry("Boulkessi", iso="BF")})
+    text = "On 8 March 2022, Ansarul Islam fighters made several attempts to attack a military camp near Djibo. Troops at the camp repelled each assault."
+    (event,) = run(text, {"Djibo": entry("Djibo", iso="BF")})
     assert event.sub_event_type == "Armed clash"
-    assert event.actor1.name.startswith("JNIM")
+    assert event.actor1.name.startswith("Ansaroul Islam")
     assert event.actor2.name.startswith("Military Forces of Burkina Faso")
 
 
@@ -42,8 +42,8 @@ def test_an_attempted_attack_is_an_event_and_a_future_attempt_a_plan(run):
 
 def test_the_attack_retold_with_another_subject_is_the_same_event(run):
     text = (
-        "On 8 March 2022, a roadside bomb exploded near a police station in Jamame, killing two people. "
-        "Soldiers arrived later to counter the attack."
+        "On 8 March 2022, a roadside bomb went off beside a bus stop in Jamame, killing two people. "
+        "Soldiers reached the scene an hour later and searched the houses around the site of the attack."
     )
     (event,) = run(text, {"Jamame": entry("Jamame", iso="SO")})
     assert event.sub_event_type == "Remote explosive/landmine/IED"
@@ -52,7 +52,7 @@ def test_the_attack_retold_with_another_subject_is_the_same_event(run):
 def test_the_group_claiming_a_bombing_did_it_not_the_police_who_came_after(run):
     text = (
         "On 8 March 2022, an IED exploded at a market in Baidoa. "
-        "Policemen cordoned off the area and arrested two suspects. "
+        "Police later detained three young men near the market. "
         "Al Shabaab claimed responsibility for the attack."
     )
     (event,) = run(text, {"Baidoa": entry("Baidoa", iso="SO")})
@@ -63,7 +63,7 @@ def test_the_group_claiming_a_bombing_did_it_not_the_police_who_came_after(run):
 def test_the_grievance_of_a_protest_retold_after_it_is_no_intervention(run):
     text = (
         "On 8 March 2022, lawyers held a protest in Quetta against the arrest of a colleague. "
-        "He was arrested in connection with a land dispute."
+        "She was arrested for criticising a judge on television."
     )
     (event,) = run(text, {"Quetta": entry("Quetta", iso="PK")})
     assert event.sub_event_type == "Peaceful protest"
@@ -76,8 +76,8 @@ def test_an_arrest_of_the_protesters_is_still_an_intervention(run):
 
 
 def test_people_gathering_to_mark_a_day_and_detained_is_a_protest_with_intervention(run):
-    text = "On 1 May 2022, police detained 12 workers who gathered in Kadikoy to mark Labour Day."
-    (event,) = run(text, {"Kadikoy": entry("Kadikoy", iso="TR")}, published=dt.date(2022, 5, 2))
+    text = "On 8 March 2022, in Bornova, police detained fifteen women gathering on a square to mark International Women's Day."
+    (event,) = run(text, {"Bornova": entry("Bornova", iso="TR")})
     assert event.sub_event_type == "Protest with intervention"
 
 
@@ -86,20 +86,20 @@ def test_the_month_of_march_is_no_march(run):
     assert event.sub_event_type == "Arrests"
 
 
-def test_inmates_burning_mattresses_for_a_demand_is_a_violent_demonstration(run):
+def test_inmates_burning_blankets_for_a_demand_is_a_violent_demonstration(run):
     text = (
-        "On 8 March 2022, inmates burned mattresses in the prison of Tocoron to demand family visits. "
+        "On 8 March 2022, inmates burned blankets in their cells at Lurigancho prison to demand faster trials. "
         "Guards dispersed the demonstration."
     )
-    (event,) = run(text, {"Tocoron": entry("Tocoron", iso="VE")})
+    (event,) = run(text, {"Lurigancho": entry("Lurigancho", iso="PE")})
     assert event.sub_event_type == "Violent demonstration"
-    assert event.actor1.name == "Rioters (Venezuela)"
+    assert event.actor1.name == "Rioters (Peru)"
 
 
 def test_armed_men_firing_on_a_road_blockade_is_excessive_force(run):
     text = (
         "On 8 March 2022, villagers blocked the road to Kidal to denounce the closure of their school. "
-        "During the protest, militiamen opened fire, killing a protester."
+        "Militiamen shot at the crowd and one protester died."
     )
     (event,) = run(text, {"Kidal": entry("Kidal", iso="ML")})
     assert event.sub_event_type == "Excessive force against protesters"
@@ -107,16 +107,16 @@ def test_armed_men_firing_on_a_road_blockade_is_excessive_force(run):
 
 def test_live_bullets_at_a_march_are_excessive_force(run):
     text = (
-        "On 8 March 2022, soldiers dispersed a march in Beita with tear gas. "
-        "Soldiers also fired live bullets at the marchers."
+        "On 8 March 2022, gendarmes broke up a march in Conakry with tear gas. "
+        "Later in the day, gendarmes fired live rounds at the marchers."
     )
-    (event,) = run(text, {"Beita": entry("Beita", iso="PS")})
+    (event,) = run(text, {"Conakry": entry("Conakry", iso="GN")})
     assert event.sub_event_type == "Excessive force against protesters"
 
 
 def test_demonstrators_taking_the_streets_take_no_territory(run):
-    text = "On 8 March 2022, demonstrators took the streets in Mualla district to criticise the governor."
-    (event,) = run(text, {"Mualla": entry("Mualla", iso="YE")})
+    text = "On 8 March 2022, students took the streets in the old town of Sfax to denounce the price of bread."
+    (event,) = run(text, {"Sfax": entry("Sfax", iso="TN")})
     assert event.sub_event_type == "Peaceful protest"
 
 
@@ -132,13 +132,13 @@ def test_weapons_destroyed_by_troops_are_disrupted_weapons_use(run):
 
 
 def test_a_side_forced_to_withdraw_lost_the_place_by_force(run):
-    text = "On 8 March 2022, tribesmen took control of several checkpoints in Mukalla as government forces were forced to withdraw."
-    (event,) = run(text, {"Mukalla": entry("Mukalla", iso="YE")})
+    text = "On 8 March 2022, clan militiamen overran two villages near Beledweyne while the soldiers holding them were forced to withdraw."
+    (event,) = run(text, {"Beledweyne": entry("Beledweyne", iso="SO")})
     assert event.sub_event_type == "Non-state actor overtakes territory"
 
 
-def test_a_curfew_announced_as_part_of_planned_attacks_is_a_change_of_activity(run):
-    text = "On 8 March 2022, in Apatzingan, gunmen published a video announcing a curfew as part of planned attacks against a rival gang."
+def test_a_curfew_imposed_ahead_of_possible_raids_is_a_change_of_activity(run):
+    text = "On 8 March 2022, in Apatzingan, armed men imposed a curfew on the neighbourhood ahead of possible raids by a rival cartel."
     (event,) = run(text, {"Apatzingan": entry("Apatzingan", iso="MX")})
     assert event.sub_event_type == "Change to group/activity"
 
@@ -150,19 +150,19 @@ def test_a_naming_verb_coordinated_with_the_clash_plans_nothing(run):
 
 
 def test_a_participle_of_sexual_violence_is_a_deed(run):
-    text = "On 8 March 2022, soldiers reportedly gang-raped one woman during a raid in Bamenda."
-    (event,) = run(text, {"Bamenda": entry("Bamenda", iso="CM")})
+    text = "On 8 March 2022, militiamen abandoned two gang-raped girls on a road near Kalemie."
+    (event,) = run(text, {"Kalemie": entry("Kalemie", iso="CD")})
     assert event.sub_event_type == "Sexual violence"
 
 
 def test_a_convoy_entering_a_countrys_territory_is_not_that_countrys(run):
     text = (
-        "On 8 March 2022, Turkish forces sent reinforcements to their positions near Afrin. "
-        "The convoy of 30 vehicles entered Syrian territory at the border."
+        "On 8 March 2022, Iranian troops were deployed to their outposts near Penjwen. "
+        "A convoy of 40 trucks entered Iraqi territory overnight."
     )
-    events = run(text, {"Afrin": entry("Afrin", iso="SY")})
-    assert at(events) == [("Change to group/activity", "Afrin")]
-    assert events[0].actor1.name.startswith("Military Forces of Turkey")
+    events = run(text, {"Penjwen": entry("Penjwen", iso="IQ")})
+    assert at(events) == [("Change to group/activity", "Penjwen")]
+    assert events[0].actor1.name.startswith("Military Forces of Iran")
 
 
 def test_a_vehicle_seized_in_a_town_is_looting_not_a_capture(run):
@@ -172,8 +172,8 @@ def test_a_vehicle_seized_in_a_town_is_looting_not_a_capture(run):
 
 
 def test_a_man_attacked_at_his_home_is_an_attack_on_him(run):
-    text = "On 8 March 2022, a farmer was attacked by gunmen at his home in Kintampo. His motorbike was destroyed."
-    (event,) = run(text, {"Kintampo": entry("Kintampo", iso="GH")})
+    text = "On 8 March 2022, near Eldoret, bandits attacked a village elder at his home. They burned his car."
+    (event,) = run(text, {"Eldoret": entry("Eldoret", iso="KE")})
     assert event.sub_event_type == "Attack"
 
 
@@ -191,32 +191,36 @@ def test_a_booby_trapped_car_defused_is_disrupted_weapons_use(run):
     assert event.sub_event_type == "Disrupted weapons use"
 
 
-def test_a_base_set_up_because_of_continued_attacks_is_a_current_event(run):
-    text = "On 8 March 2022, UN peacekeepers installed a new temporary military base in Bule due to continued attacks by militiamen."
-    (event,) = run(text, {"Bule": entry("Bule", iso="CD")})
+def test_a_base_set_up_amid_continued_raids_is_a_current_event(run):
+    text = "On 8 March 2022, government troops set up a military post in Macomia amid continued raids by insurgents."
+    (event,) = run(text, {"Macomia": entry("Macomia", iso="MZ")})
     assert (event.sub_event_type, event.status) == ("Headquarters or base established", "reported")
 
 
 def test_infrastructure_attacked_with_no_one_hurt_is_property_destruction(run):
-    text = "On 8 March 2022, the pipeline near Saravena was attacked by unidentified armed men."
-    (event,) = run(text, {"Saravena": entry("Saravena", iso="CO")})
+    text = "On 8 March 2022, unidentified gunmen attacked a railway bridge outside Kassala."
+    (event,) = run(text, {"Kassala": entry("Kassala", iso="SD")})
     assert event.sub_event_type == "Looting/property destruction"
 
 
-def test_a_governorship_closing_a_district_is_a_change_of_activity_by_the_government(run):
-    text = "On 8 March 2022, the Siirt governorship sealed off the town of Pervari for ten days to curb an outbreak of measles."
-    (event,) = run(text, {"Pervari": entry("Pervari", iso="TR")})
+@pytest.mark.parametrize(
+    "closure",
+    ["banned all entry to the town of Ercis", "halted all travel into and out of Ercis", "sealed off the town of Ercis", "suspended entry to Ercis"],
+)
+def test_a_governorship_closing_a_town_is_a_change_of_activity_by_the_government(run, closure):
+    text = f"On 8 March 2022, the Van governorship {closure} after a landmine blast on the main road."
+    (event,) = run(text, {"Ercis": entry("Ercis", iso="TR")})
     assert event.sub_event_type == "Change to group/activity"
     assert event.actor1.name.startswith("Government of Turkey")
 
 
 def test_what_had_happened_to_people_before_is_no_event_of_the_day(run):
     text = (
-        "On 8 March 2022, students who had been arrested during protests in Arak and Qom were "
-        "beaten and tortured by intelligence agents in Arak."
+        "On 8 March 2022, prison guards in Tabriz beat and tortured four protesters who had "
+        "been detained at rallies in Urmia and Tabriz."
     )
-    events = run(text, {"Arak": entry("Arak", iso="IR"), "Qom": entry("Qom", iso="IR")})
-    assert at(events) == [("Attack", "Arak")]
+    events = run(text, {"Tabriz": entry("Tabriz", iso="IR"), "Urmia": entry("Urmia", iso="IR")})
+    assert at(events) == [("Attack", "Tabriz")]
     assert events[0].actor2.name == "Civilians (Iran)"
 
 
@@ -252,7 +256,7 @@ def test_an_ally_named_with_the_agent_is_not_the_other_side(run):
 
 
 def test_each_place_of_a_list_of_targets_keeps_its_own_holder(run):
-    text = "On 8 March 2022, rebels attacked a police station in Ruhengeri and an army base in Gisenyi."
+    text = "On 8 March 2022, rebels raided a police post in Ruhengeri and an army barracks in Gisenyi."
     events = run(text, {"Ruhengeri": entry("Ruhengeri", iso="RW"), "Gisenyi": entry("Gisenyi", iso="RW")})
     holders = {e.location.text: e.actor2.name for e in events}
     assert holders["Ruhengeri"].startswith("Police Forces of Rwanda")
@@ -261,51 +265,51 @@ def test_each_place_of_a_list_of_targets_keeps_its_own_holder(run):
 
 def test_unnamed_fighters_told_by_the_province_are_the_group_named_in_the_town(run):
     text = (
-        "On 8 March 2022, the army clashed with fighters from a militia in Oromia, residents said. "
-        "OLA rebels seized the town of Dembi Dolo, a local official said."
+        "On 8 March 2022, in Ituri, soldiers fought gunmen of an armed group, witnesses said. "
+        "CODECO militiamen captured the town of Fataki, according to a local chief."
     )
-    oromia = entry("Oromia", feature="ADM1", iso="ET", gid=777001)
-    places = {"Oromia": oromia, "Dembi Dolo": entry("Dembi Dolo", iso="ET", admin1_id=777001)}
+    ituri = entry("Ituri", feature="ADM1", iso="CD", gid=777001)
+    places = {"Ituri": ituri, "Fataki": entry("Fataki", iso="CD", admin1_id=777001)}
     (event,) = run(text, places)
     assert event.sub_event_type == "Non-state actor overtakes territory"
-    assert event.actor2.name.startswith("Military Forces of Ethiopia")
+    assert event.actor2.name.startswith("Military Forces of the Democratic Republic of Congo")
 
 
 def test_a_spokesman_telling_of_the_towns_far_below_is_a_source_of_their_events(run):
     background = " ".join(f"Fact {n} about the group is told here." for n in range(12))
     text = (
-        "On 8 March 2022, a military spokesman said troops moved into Kalehe and Minova after the rebels had pulled out. "
+        "On 8 March 2022, soldiers entered Bunia and Komanda once the militiamen had withdrawn, an officer said. "
         + background
-        + " Army spokesman Major Jean Bosco Kasereka told reporters that the two towns were now under government control."
+        + " Interior minister Paul Mabika said on state radio that the army had regained the two towns."
     )
-    events = run(text, {"Kalehe": entry("Kalehe", iso="CD"), "Minova": entry("Minova", iso="CD")})
+    events = run(text, {"Bunia": entry("Bunia", iso="CD"), "Komanda": entry("Komanda", iso="CD")})
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"] * 2
     for event in events:
-        assert any("Kasereka" in source.speaker for source in event.attribution)
+        assert any("Mabika" in source.speaker for source in event.attribution)
 
 
 def test_a_commitment_to_fight_is_no_fight(run):
-    text = "On 8 March 2022, in Kitchanga, a militia leader reaffirmed his commitment to fight the M23 rebels."
+    text = "On 8 March 2022, in Kitchanga, a militia leader renewed his pledge to fight the M23 rebels."
     assert all(event.status == "planned" for event in run(text, {"Kitchanga": entry("Kitchanga", iso="CD")}))
 
 
 def test_indias_central_armed_police_are_police_units(run):
-    text = "On 8 March 2022, militants hurled a grenade at CRPF personnel in Sopore, injuring two of them."
-    (event,) = run(text, {"Sopore": entry("Sopore", iso="IN")})
+    text = "On 8 March 2022, a grenade thrown by militants wounded three CRPF men in Tral."
+    (event,) = run(text, {"Tral": entry("Tral", iso="IN")})
     assert event.sub_event_type == "Grenade"
     assert event.actor2.name == "Police Forces of India (2014-) Central Reserve Police Force"
 
 
 def test_troops_moved_somewhere_are_the_actor_of_the_move(run):
-    text = "On 8 March 2022, a unit of GNB officers was moved to Guasdualito to secure the border crossing."
+    text = "On 8 March 2022, a detachment of GNB troops was deployed to Guasdualito to guard the border crossing."
     (event,) = run(text, {"Guasdualito": entry("Guasdualito", iso="VE")})
     assert event.sub_event_type == "Change to group/activity"
     assert event.actor1.name == "Military Forces of Venezuela GNB: Venezuelan National Guard"
 
 
 def test_an_age_is_not_a_count_of_the_dead(run):
-    text = "On 8 March 2022, a 63-year-old farmer died when a landmine exploded near Hpakant."
-    (event,) = run(text, {"Hpakant": entry("Hpakant", iso="MM")})
+    text = "On 8 March 2022, a 63-year-old shepherd was killed by a landmine near Kandahar."
+    (event,) = run(text, {"Kandahar": entry("Kandahar", iso="AF")})
     assert event.fatalities.count == 1
 
 
@@ -323,35 +327,35 @@ def test_a_closing_tally_of_fatalities_is_the_sources_coding(run):
 
 def test_the_dead_of_a_clause_telling_no_event_are_the_main_clauses(run):
     text = (
-        "On 8 March 2022, the army took control of a rebel camp near Beni after clashes with the "
-        "rebels, which resulted in 14 rebels dead and 3 captured."
+        "On 8 March 2022, troops captured an insurgent camp near Muidumbe following a gunfight with "
+        "the militants, which ended in 9 militants dead and 2 wounded."
     )
-    (event,) = run(text, {"Beni": entry("Beni", iso="CD")})
-    assert event.fatalities.count == 14
+    (event,) = run(text, {"Muidumbe": entry("Muidumbe", iso="MZ")})
+    assert event.fatalities.count == 9
 
 
 def test_deaths_told_in_the_next_sentence_are_the_events(run):
-    text = "On 8 March 2022, two brothers were shot by gunmen in Apaseo. The younger one died and the other was hospitalised."
-    (event,) = run(text, {"Apaseo": entry("Apaseo", iso="MX")})
+    text = "On 8 March 2022, a gang shot two taxi drivers in San Pedro Sula. One driver died and the other is in hospital."
+    (event,) = run(text, {"San Pedro Sula": entry("San Pedro Sula", iso="HN")})
     assert event.fatalities.count == 1
 
 
 def test_a_patrol_hit_by_a_grenade_is_the_target(run):
-    text = "On 8 March 2022, militants hurled a grenade at a CRPF patrol in Sopore."
-    (event,) = run(text, {"Sopore": entry("Sopore", iso="IN")})
+    text = "On 8 March 2022, unknown attackers threw a grenade at a CRPF patrol in Pulwama."
+    (event,) = run(text, {"Pulwama": entry("Pulwama", iso="IN")})
     assert event.actor1.name == "Unidentified Armed Group (India)"
     assert event.actor2.name == "Police Forces of India (2014-) Central Reserve Police Force"
 
 
 def test_a_drone_shot_down_belongs_to_the_side_operating_it(run):
-    text = "On 8 April 2022, Houthi forces reportedly shot down a reconnaissance drone operated by the Saudi-led coalition near Harad."
+    text = "On 8 April 2022, over Harad, Houthi fighters shot down a surveillance drone flown by the Saudi-led coalition."
     (event,) = run(text, {"Harad": entry("Harad", iso="YE")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor2.name == "Operation Restoring Hope"
 
 
 def test_a_named_security_force_making_arrests_keeps_its_name(run):
-    text = "On 8 April 2022, the Houthi Preventive Security Force arrested twelve teachers in Dhamar."
+    text = "On 8 April 2022, Houthi security forces detained three journalists in Dhamar."
     (event,) = run(text, {"Dhamar": entry("Dhamar", iso="YE")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Arrests"
     assert event.actor1.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
@@ -365,7 +369,7 @@ def test_a_brigade_of_the_government_forces_regains_territory_for_them(run):
 
 
 def test_a_village_named_after_at_is_where_not_whom(run):
-    text = "On 8 April 2022, a mob attacked and pelted stones at a team of policemen at Rampur village."
-    (event,) = run(text, {"Rampur": entry("Rampur", iso="IN")}, published=dt.date(2022, 4, 10))
+    text = "On 8 April 2022, a mob attacked and stoned two policemen at Sonpur village."
+    (event,) = run(text, {"Sonpur": entry("Sonpur", iso="IN")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Mob violence"
     assert event.actor2.name.startswith("Police Forces of India")

@@ -83,7 +83,7 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     """(count, low, high, vague) of the number phrase counting ``target``."""
     words = _words()
     vague = words["vague"]
-    # "a 48-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
+    # "a 71-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
     modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
     numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
     # "between 10 and 30", "10 to 30", "20-25"
@@ -135,7 +135,7 @@ def _in_date(token: Token) -> bool:
 
 
 def _in_age(token: Token) -> bool:
-    """A word of an age phrase ("48-year-old", "a 48 year old"): the number and its unit."""
+    """A word of an age phrase ("71-year-old", "a 71 year old"): the number and its unit."""
     doc = token.doc
     window = doc[token.i : min(len(doc), token.i + 5)]
     words = [t.lower_ for t in window if t.text not in {"-", "–"}]
@@ -193,7 +193,7 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # "X were dead", "left 12 insurgents dead"
         if any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
-    # "resulted in 23 rebels dead, 12 captured": the word right after the counted noun, however
+    # "ended in 9 militants dead and 2 wounded": the word right after the counted noun, however
     # the parse hangs it
     after = target.nbor(1) if target.i + 1 < len(target.doc) else None
     if after is not None and after.lower_ in words["death_adjectives"] and after.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in target.children):

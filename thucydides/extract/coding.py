@@ -61,7 +61,7 @@ def _protest(s: Signals) -> str | None:
         or (s.has("demo_tactic") and s.has("protest_purpose") and crowd_acts)
         # a crowd blocking roads or burning tires: a demonstration's tactic, not a mob's attack
         or (s.has("demo_tactic") and s.agent_inter in CROWD)
-        # "prisoners burned mattresses to demand visits": vandalism for a demand
+        # "inmates burned blankets to demand faster trials": vandalism for a demand
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
     )
     if not protest:

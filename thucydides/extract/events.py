@@ -53,8 +53,8 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     # side; its two sides are one actor pair (ACLED's day × place × pair)
     if y.name in _sides(a) or x.name in _sides(b):
         return False
-    # "the attack", "the assault" told again with someone else as its subject ("troops arrived
-    # to counter the attack"): the event already told, not a second one
+    # "the attack", "the assault" told again with someone else as its subject ("soldiers
+    # searched the houses around the site of the attack"): the event already told, not a second one
     if a.anaphoric or b.anaphoric:
         return False
     # "troops moved in after the rebels had pulled out": the side leaving and the side entering
@@ -269,7 +269,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
         others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)]
-        # a group's cache, else the other side's weapon ("shot down a drone operated by X")
+        # a group's cache, else the other side's weapon ("shot down a drone flown by X")
         owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
@@ -283,7 +283,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         actor2 = None
     if sub_event_type in _ONE_SIDED:
         if actor1 is None:
-            # "National Guard officers were moved to secure the area": who was moved acted
+            # "a detachment of troops was deployed to the border": who was moved acted
             actor1 = next((a.actor for m in group for a in m.actors if a.armed), None)
         actor2 = None
     if sub_event_type == "Arrests":
@@ -304,7 +304,7 @@ def _security_as_police(actor: Actor | None) -> Actor | None:
         return actor
     country = actor.name[len("Military Forces of ") :]
     if country not in lexicon.countries().by_acled:
-        return actor  # a named force or unit ("Houthi Prevention Security Force") keeps its name
+        return actor  # a named force or unit ("Houthi security forces") keeps its name
     return Actor("Police Forces of " + country, 1, actor.text)
 
 

@@ -103,7 +103,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # governs the cue's infinitive or participle acts
     if token.dep_ == "nsubj" and any(a.dep_ == "xcomp" and a.head.i == head.i for a in anchors):
         return "agent"
-    # "militants made two attempts to attack the post": the subject of the verb whose object
+    # "fighters made several attempts to attack the camp": the subject of the verb whose object
     # the cue's infinitive describes
     if token.dep_ == "nsubj" and any(a.dep_ == "acl" and a.tag_ == "VB" and a.head.dep_ == "dobj" and a.head.head.i == head.i for a in anchors):
         return "agent"
@@ -125,7 +125,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "agent"
     if token.dep_ in {"dobj", "dative"} and head.i in verbs:
         return "target"
-    # "pelted stones at police at X village": the village named after "at" is where, not whom
+    # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
@@ -326,7 +326,7 @@ def build_mentions(
                     planned_heads.add(cue.head)
             kept.append(cue)
         if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
-            # "published a video announcing a curfew as part of planned attacks": the clause
+            # "imposed a curfew ahead of possible raids by a rival gang": the clause
             # tells what was done; what is only planned in it is no part of the event
             kept = [c for c in kept if c.head not in planned_heads]
             modalities = []
@@ -353,7 +353,7 @@ def build_mentions(
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
-        # not the setting: "installed a base … due to continued attacks" is one event
+        # not the setting: "set up a post … amid continued raids" is one event
         told = {i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
         region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
@@ -421,7 +421,7 @@ def build_mentions(
 
 
 def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
-    """ "took a stronghold after clashes with the militiamen, which resulted in 23 rebels dead":
+    """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
     told = {id(m.region) for m in mentions}
     silent = [r for r in regions if id(r) not in told]
@@ -481,7 +481,7 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
 
 
 def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | None) -> ActorMention | None:
-    """ "attacks against a police station in A and an army base in B": the force holding the
+    """ "rebels raided a police post in A and an army camp in B": the force holding the
     target named with each place, not the first one's for all."""
     if context is None or place.place is None:
         return None
@@ -521,7 +521,7 @@ _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounc
 
 
 def _in_setting(token: Token, anchors: list[Token]) -> bool:
-    """The token is in a cause phrase ("due to continued attacks") that holds none of the
+    """The token is in a cause phrase ("amid continued raids") that holds none of the
     event's anchors."""
     cause = _inside(token, _CAUSE_WORDS)
     return cause is not None and not any(_within(a, cause) for a in anchors)
@@ -550,8 +550,8 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
     if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
         return False
-    # "forces gang-raped one woman" parsed as a participle modifying "woman": a deed done to a
-    # person, not a description of a thing
+    # "militiamen abandoned two gang-raped girls": the participle modifying "girls" tells a deed
+    # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
         return False
     head = token.head
@@ -602,7 +602,7 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
 
 
 def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
-    """ "demonstrators who had been arrested for … were beaten in custody": a relative clause in
+    """ "guards beat protesters who had been detained at rallies in A and B": a relative clause in
     the past perfect tells what had happened to the people before the news the sentence
     tells in its main clause."""
     if region.kind != "relative" or len(regions) < 2:

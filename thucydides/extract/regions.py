@@ -68,7 +68,7 @@ def _is_own_coordinate(token: Token) -> bool:
 def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue]) -> list[Region]:
     """The sentence's regions; tokens of reporting frames belong to none."""
     anchor_heads = {cue.head for cue in cues if cue.anchor}
-    # "demonstrators who had been arrested": a person named by a weak cue is still a person
+    # "protesters who had been detained": a person named by a weak cue is still a person
     event_heads = {cue.head for cue in cues if cue.anchor and cue.strength >= 1}
     frame: set[int] = set()
     cut: dict[int, str] = {}

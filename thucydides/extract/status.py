@@ -124,11 +124,11 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         # "is going to attack", "are set to march"
         if current.lemma_ in {"go", "set", "due"} and any(c.dep_ == "xcomp" for c in current.children) and current.tag_ == "VBG":
             return "planned"
-    # "as part of planned attacks", "a possible offensive": an event not (yet) done
+    # "ahead of possible raids", "a planned offensive": an event not (yet) done
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):
         return "planned"
     # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
-    # made is an event: "two attempts to attack the post")
+    # made is an event: "several attempts to attack the camp")
     if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None

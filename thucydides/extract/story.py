@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
 
 
-# a crowd's tactics ("blocked the road", "set fire to tires") are a demonstration's
+# a crowd's tactics ("blocked the road", "burned tyres") are a demonstration's
 _PROTEST = {"protest", "riot_violence", "mob", "demo_tactic"}
 
 
@@ -74,7 +74,7 @@ def article_country(places: Sequence[PlaceMention]) -> str | None:
 def family(categories: dict[str, float]) -> str:
     if set(categories) & _PROTEST:
         return "protest"
-    # "prisoners burned mattresses to demand visits": property destroyed for a demand
+    # "inmates burned blankets to demand faster trials": property destroyed for a demand
     if "protest_purpose" in categories and set(categories) & {"destroy", "loot"} and not set(categories) & _VIOLENT:
         return "protest"
     if set(categories) & _VIOLENT:
@@ -112,7 +112,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
 
 
 def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count]) -> None:
-    """ "A man and a woman were shot in X. The man died and the woman was injured": deaths told
+    """ "A gang shot two drivers in X. One driver died and the other is in hospital": deaths told
     in the next sentence, which tells no event of its own, are the previous sentence's."""
     deaths = [c for c in counts if c.kind == "death"]
     if not deaths:
@@ -335,7 +335,7 @@ def compatible_days(a: Mention, b: Mention) -> bool:
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories]
     if into.target is None and _other_side(into, donor):
-        # "the military clashed with fighters from a militia" … "militiamen seized the town":
+        # "soldiers fought gunmen of an armed group" in the province … "CODECO captured the town":
         # the unnamed fighters are the group told acting here, the military its opponent
         into.target = donor.agent
     into.agent = into.agent or donor.agent
@@ -493,7 +493,7 @@ def attach_floating_sources(doc: Story) -> None:
         if not here:
             before = [m for m in current if 0 < sentence.index - m.sentence.index <= _ANAPHOR_REACH]
             if not before:
-                # "the two towns were now under government control", told far below the news
+                # "the army had regained the two towns", told far below the news
                 # (a box of background between): the events of the same kind told before
                 told = [m for m in doc.mentions if m.sentence.index == sentence.index and {id(x) for x in m.statements} & {id(f) for f in floating}]
                 same = [m for m in current if m.sentence.index < sentence.index and any(_same_kind(m, t) for t in told)]
@@ -514,7 +514,7 @@ _TERRITORY = {"takeover", "retake", "transfer"}
 
 def _same_kind(a: Mention, b: Mention) -> bool:
     """Two tellings of one kind of happening: one family, or both a change of hands of a place
-    ("moved into the towns" … "the towns were under government control")."""
+    ("entered the towns" … "the army had regained the two towns")."""
     return family(a.categories) == family(b.categories) or bool(set(a.categories) & _TERRITORY and set(b.categories) & _TERRITORY)
 
 
