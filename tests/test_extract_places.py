@@ -10,6 +10,7 @@ the words of the text tie a name to the one before it.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from test_extract_events import entry, places_in, run  # noqa: F401 - run is the fixture extracting with hand-built places
@@ -102,3 +103,80 @@ def test_a_village_placed_at_a_unit_past_a_nearer_container_is_coded_at_the_near
     article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
     (event,) = extract_events(article, nlp(text), sorted(mentions, key=lambda m: m.start))
     assert event.location.text == "Carmen" and event.location.geo_precision == 2
+
+
+def located(name: str, lat: float, lon: float, *, feature: str = "PPL", iso: str = "ML", admin1: str | None = None,
+            admin1_id: int | None = None, population: int = 0) -> GazetteerEntry:
+    """An entry with a point and a province, for the rules that compare places of a trail (a
+    province's id is its own admin1_id)."""
+    gid = admin1_id if feature == "ADM1" else None
+    return replace(entry(name, feature, iso, admin1_id=admin1_id, gid=gid), latitude=lat, longitude=lon, admin1=admin1,
+                   population=population)
+
+
+def test_a_namesake_far_from_the_town_of_its_trail_is_coded_at_the_town(run):
+    text = "Rebels shelled army positions near Bamba, Gao on Monday."
+    gazetteer = {"Bamba": located("Bamba", 13.0, -8.0, admin1="Koulikoro", admin1_id=2),
+                 "Gao": located("Gao", 16.27, -0.04, admin1="Gao", admin1_id=1, population=86_000)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Gao" and event.location.geo_precision == 2
+
+
+def test_a_place_near_the_town_of_its_trail_is_coded_at_itself(run):
+    text = "Rebels shelled army positions near Bamba, Gao on Monday."
+    gazetteer = {"Bamba": located("Bamba", 16.1, -0.3, admin1="Tombouctou", admin1_id=3),
+                 "Gao": located("Gao", 16.27, -0.04, admin1="Gao", admin1_id=1, population=86_000)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Bamba"
+
+
+def test_a_well_known_city_the_text_puts_in_another_province_keeps_its_point(run):
+    text = "Traders protested in Kumasi, Volta region on Monday against new market fees."
+    gazetteer = {"Kumasi": located("Kumasi", 6.69, -1.62, iso="GH", admin1="Ashanti", admin1_id=5, population=1_500_000),
+                 "Volta": located("Volta", 6.6, 0.47, feature="ADM1", iso="GH", admin1="Volta", admin1_id=6)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Kumasi"
+
+
+def test_a_unit_named_like_a_zone_of_the_town_after_it_is_coded_at_the_town(run):
+    text = "Police shot dead a young man in the Santa Rosa zone, Valencia, Carabobo state on Monday."
+    gazetteer = {"Santa Rosa": located("Santa Rosa", 8.4, -69.7, feature="ADM2", iso="VE", admin1="Barinas", admin1_id=7),
+                 "Valencia": located("Valencia", 10.16, -68.0, iso="VE", admin1="Carabobo", admin1_id=8, population=1_400_000),
+                 "Carabobo": located("Carabobo", 10.16, -68.0, feature="ADM1", iso="VE", admin1="Carabobo", admin1_id=8)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Valencia"
+
+
+def test_a_town_named_like_its_province_stands_for_the_province(run):
+    text = "Gunmen killed a farmer in Tlalixcoyan municipality, Veracruz on Monday."
+    gazetteer = {"Tlalixcoyan": located("Tlalixcoyan", 18.8, -96.06, feature="ADM2", iso="MX",
+                                        admin1="Veracruz de Ignacio de la Llave", admin1_id=9),
+                 "Veracruz": located("Veracruz", 19.18, -96.14, iso="MX", admin1="Veracruz de Ignacio de la Llave",
+                                     admin1_id=9, population=600_000)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Tlalixcoyan"
+
+
+def test_a_district_that_says_where_a_border_is_is_no_part_of_the_border_name(run):
+    text = "Farmers pelted stones at police on the Oyo-Kwara border in Saki district (Oyo) on Monday."
+    gazetteer = {"Oyo": located("Oyo", 8.0, 3.6, feature="ADM1", iso="NG", admin1="Oyo", admin1_id=10),
+                 "Kwara": located("Kwara", 8.5, 4.55, feature="ADM1", iso="NG", admin1="Kwara", admin1_id=11),
+                 "Saki": located("Saki", 8.67, 3.39, feature="ADM2", iso="NG", admin1="Oyo", admin1_id=10)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Saki"
+
+
+def test_an_unresolved_reference_point_is_coded_at_the_next_name_of_its_trail(run):
+    text = "Militants fired mortars at army positions near Kouri Dogo, Mopti on Monday."
+    gazetteer = {"Kouri Dogo": None, "Mopti": located("Mopti", 14.49, -4.2, admin1="Mopti", admin1_id=12, population=120_000)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Mopti" and event.location.geo_precision == 2
+
+
+def test_the_place_an_article_is_about_is_where_its_trail_is_coded(run):
+    text = ("On Monday, in the Santa Rosa zone, Valencia, Carabobo state, a young man was at home. "
+            "Police officers shot him dead.")
+    gazetteer = {"Santa Rosa": located("Santa Rosa", 8.4, -69.7, feature="ADM2", iso="VE", admin1="Barinas", admin1_id=7),
+                 "Valencia": located("Valencia", 10.16, -68.0, iso="VE", admin1="Carabobo", admin1_id=8, population=1_400_000),
+                 "Carabobo": located("Carabobo", 10.16, -68.0, feature="ADM1", iso="VE", admin1="Carabobo", admin1_id=8)}
+    assert where(run(text, gazetteer)) == ["Valencia"]

@@ -15,7 +15,7 @@ geo_precision 2 or 3).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
@@ -23,7 +23,10 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
-from thucydides.geocode.containers import is_placed
+from thucydides.geocode.containers import UNITS, is_placed, lies_in
+from thucydides.geocode.normalise import skeleton
+from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
+from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -48,6 +51,9 @@ _LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "be
 
 
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "edge", "border", "kilometres", "kilometers", "km", "miles", "drive", "outside"}
+
+
+_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier"}
 
 
 @dataclass
@@ -122,6 +128,8 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             return True
         if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _DIRECTIONS:
             return True
+        if current.dep_ == "compound" and head.lower_ in _BOUNDS:
+            return True  # "the Oyo-Kwara border", "the city's outskirts": a reference line, not a place
         if current.dep_ in {"pobj", "compound", "appos"} and head.i != current.i:
             current = head
             continue
@@ -236,13 +244,27 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     return grouped
 
 
+_NEIGHBOURING_KM = 100.0  # a text may put a place in the next province: this close, it still fits
+_WELL_KNOWN = 100_000  # people: a city this big is where the text says, whatever unit it names beside it
+
+
+def _distance(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    if a.latitude is None or b.latitude is None:
+        return 0.0  # no point to compare: nothing says it does not fit
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
 def _consistent(place: Place, containers: list[Place]) -> bool:
     """Whether the event can be coded at ``place`` itself rather than at a container of its trail.
 
     A place resolved in another country than every unit its trail names ("Khor" in Qatar, in
     "Khor-e Bala area of Chahar Asyab district, Kabul") is a namesake: the text says where it is.
-    Only the country is compared: a gazetteer's unit (a city for its province) or the text itself
-    may put a place in the wrong province."""
+    So is a small place that lies in none of the trail's units, in another province and over
+    100 km from each ("near Pisky, Donetsk" read in Poltava), and a unit followed by a town (a
+    unit cannot lie in a town: "the Jose Felix Ribas zone, Petare" is no district of another
+    state). The test is loose on purpose: a gazetteer's unit (a city for its province) or the text
+    itself may put a place in the neighbouring province, and a city of 100,000+ matched by its
+    own name stays where the gazetteer puts it ("Mariupol, Zaporizhia")."""
     entry = place.mention.entry
     if entry is None:
         return False
@@ -251,8 +273,31 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
         # village, Kyauktaw township, Mrauk-U district" placed at the district): the nearer one
         first = next((c.mention.entry for c in containers if c.mention.entry is not None), None)
         return first is None or first.geonameid == entry.geonameid
-    countries = {c.mention.entry.country_iso for c in containers if c.mention.entry is not None}
-    return not countries or entry.country_iso in countries
+    known = [c.mention.entry for c in containers if c.mention.entry is not None]
+    if not known:
+        return True
+    if entry.country_iso not in {c.country_iso for c in known}:
+        return False
+    if not is_spelling_variant(place.mention.why) and (
+            feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN)):
+        return True  # a text may misplace a city known across its country ("Mariupol, Zaporizhia")
+    if feature_class(entry) in UNITS and feature_class(known[0]) == "PPL" and not _seat(known[0]):
+        return False  # "the X zone, Petare": a unit of X's name elsewhere, not a part of the town
+    # a namesake in another corner of the country ("near Pisky, Donetsk" read in Poltava): it lies
+    # in none of the trail's units (a provincial seat named like its province stands for it), and
+    # is far from all of them
+    return any(lies_in(entry, c) or (entry.admin1_id is not None and entry.admin1_id == c.admin1_id)
+               or _distance(entry, c) < _NEIGHBOURING_KM for c in known)
+
+
+def _seat(entry: GazetteerEntry) -> bool:
+    """A town named like its province ("Kandahar", "Donetsk", "Veracruz"): a text naming it after
+    a place often means the province."""
+    if feature_class(entry) != "PPL" or not entry.admin1:
+        return False
+    town, province = skeleton(entry.name), skeleton(entry.admin1)
+    # "Veracruz" for "Veracruz de Ignacio de la Llave"
+    return province == town or (province.startswith(town) and len(town) >= 4)
 
 
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
@@ -264,6 +309,8 @@ def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
             return last.dep_ in {"poss", "compound", "nmod"} or (last.dep_ == "pobj" and last.head.lower_ == "of")
         if head.head.i == head.i or head.dep_ == "conj":
             break  # "Kamba district, Lela district and …": a conjunct is a sibling, not an owner
+        if head.dep_ == "prep" and head.lower_ != "of":
+            break  # "the A-B border in X district": X says where the border is, it is no part of its name
         head = head.head
     return False
 
@@ -344,28 +391,36 @@ def event_places(
         # geo_precision 2 or 3
         members = [q for p in candidates for q in trail_of[p.first]]
         substitutes = [p for p in named if p not in main and p.mention.entry is not None and (p in tied_or_near or p in members)]
-        placed: list[EventPlace] = []
-        for place in main:
-            trail = trail_of[place.first]
-            containers = trail[trail.index(place) + 1 :]
-            if not _consistent(place, containers):
-                # unresolved, or resolved to a namesake outside the units the trail names: the
-                # most precise container that resolves
-                known = [q for q in containers if q in named and q.mention.entry is not None]
-                if known:
-                    placed.append(EventPlace(known[0], near=True))
-                    continue
-            if place.mention.entry is None:
-                near = [s for s in substitutes if 0 < s.first - place.last <= 12]
-                if near:
-                    placed.append(EventPlace(near[0], near=True))
-                    continue
-            # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
-            placed.append(EventPlace(place, near=is_placed(place.mention)))
+        placed = [_placed(place, trail_of[place.first], named, substitutes) for place in main]
         return _unique(placed), False
     if landmarks:
-        return [EventPlace(landmarks[0], near=True)], False
+        # "near X, Y": X is the reference point, coded like any place of a trail
+        return [replace(_placed(landmarks[0], trail_of[landmarks[0].first], named, []), near=True)], False
     return [], bool(countries)
+
+
+def coded_places(sentence: Sentence) -> list[EventPlace]:
+    """Where each location trail of ``sentence`` is coded: its most precise name that fits it."""
+    trails = _trails(list(sentence.places), sentence)
+    return [_placed(trail[0], trail, trail, []) for trail in trails]
+
+
+def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place]) -> EventPlace:
+    """Where an event told at ``place`` is coded: the place itself, or, when it is unresolved or a
+    namesake that does not fit its trail, the most precise container (or nearby place) that resolves."""
+    containers = trail[trail.index(place) + 1 :]
+    if not _consistent(place, containers):
+        # unresolved, or resolved to a namesake outside the units the trail names: the
+        # most precise container that resolves
+        known = [q for q in containers if q in named and q.mention.entry is not None]
+        if known:
+            return EventPlace(known[0], near=True)
+    if place.mention.entry is None:
+        near = [s for s in substitutes if 0 < s.first - place.last <= 12]
+        if near:
+            return EventPlace(near[0], near=True)
+    # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
+    return EventPlace(place, near=is_placed(place.mention))
 
 
 def counts_by_place(places: list[EventPlace], counts: list[Count], sentence: Sentence) -> list[list[Count]]:
