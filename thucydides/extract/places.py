@@ -23,8 +23,7 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
-from thucydides.geocode.containers import UNITS, is_placed, lies_in
-from thucydides.geocode.normalise import skeleton
+from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
 
@@ -281,23 +280,13 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
     if not is_spelling_variant(place.mention.why) and (
             feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN)):
         return True  # a text may misplace a city known across its country ("Mariupol, Zaporizhia")
-    if feature_class(entry) in UNITS and feature_class(known[0]) == "PPL" and not _seat(known[0]):
+    if feature_class(entry) in UNITS and feature_class(known[0]) == "PPL" and not is_seat(known[0]):
         return False  # "the X zone, Petare": a unit of X's name elsewhere, not a part of the town
     # a namesake in another corner of the country ("near Pisky, Donetsk" read in Poltava): it lies
     # in none of the trail's units (a provincial seat named like its province stands for it), and
     # is far from all of them
     return any(lies_in(entry, c) or (entry.admin1_id is not None and entry.admin1_id == c.admin1_id)
                or _distance(entry, c) < _NEIGHBOURING_KM for c in known)
-
-
-def _seat(entry: GazetteerEntry) -> bool:
-    """A town named like its province ("Kandahar", "Donetsk", "Veracruz"): a text naming it after
-    a place often means the province."""
-    if feature_class(entry) != "PPL" or not entry.admin1:
-        return False
-    town, province = skeleton(entry.name), skeleton(entry.admin1)
-    # "Veracruz" for "Veracruz de Ignacio de la Llave"
-    return province == town or (province.startswith(town) and len(town) >= 4)
 
 
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:

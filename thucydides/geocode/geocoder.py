@@ -396,7 +396,14 @@ class Geocoder:
         displaced = self._choose_inside_containers(resolved, text, focus)
         mentions = {id(item): make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], focus, homes)
                     for item in resolved}
-        for item, container, link in displaced:
+        # the same name elsewhere in the article is the same place: "Dharkenley district
+        # (Dharkenley, Banadir) … Dharkenley" is placed at Banadir at each mention
+        by_name = {(skeleton(item.span.key), item.choice.entry.geonameid): (container, link) for item, container, link in displaced}
+        for item in resolved:
+            key = (skeleton(item.span.key), item.choice.entry.geonameid)
+            if key not in by_name or item.span.demonym:
+                continue
+            container, link = by_name[key]
             mention = mentions[id(item)]
             if mention.entry is not None and mentions[id(container)].entry is not None:
                 mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
@@ -423,7 +430,17 @@ class Geocoder:
             entry = item.choice.entry
             rank = _RANK["PPL"] if item.span.kind == "PPL" else _RANK.get(feature_class(entry), 0)
             outer_rank = _RANK.get(feature_class(outer), 0)
-            if lies_in(entry, outer) or rank > outer_rank or (rank == outer_rank and feature_class(outer) != "PPL"):
+            if rank == outer_rank and feature_class(outer) != "PPL":
+                # "A district, B district" may be a list; but "Minbya Township, Mrauk-U District,
+                # Rakhine State" runs on to the province both lie in: the name must lie in it too
+                index_of = next(i for i, other in enumerate(resolved) if other is container)
+                beyond = _container_of(container, resolved[index_of + 1 : index_of + 3], text)
+                if beyond is None or _RANK.get(feature_class(beyond[0].choice.entry), 0) <= outer_rank:
+                    continue
+                if not lies_in(outer, beyond[0].choice.entry):
+                    continue
+                outer = beyond[0].choice.entry
+            if lies_in(entry, outer) or rank > outer_rank:
                 continue
             inside = [(entry, how) for entry, how in item.candidates if lies_in(entry, outer)]
             if inside:
