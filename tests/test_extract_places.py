@@ -180,3 +180,26 @@ def test_the_place_an_article_is_about_is_where_its_trail_is_coded(run):
                  "Valencia": located("Valencia", 10.16, -68.0, iso="VE", admin1="Carabobo", admin1_id=8, population=1_400_000),
                  "Carabobo": located("Carabobo", 10.16, -68.0, feature="ADM1", iso="VE", admin1="Carabobo", admin1_id=8)}
     assert where(run(text, gazetteer)) == ["Valencia"]
+
+
+def test_a_people_named_in_an_aside_is_neither_the_place_nor_a_break_in_the_trail(nlp):
+    text = "PKK militants detonated a bomb near Kelekan village (Kurdish name) of Lice district, Diyarbakir on Monday."
+    gazetteer = {"Kelekan": None, "Lice": located("Lice", 38.46, 40.65, iso="TR", admin1="Diyarbakir", admin1_id=13),
+                 "Diyarbakir": located("Diyarbakir", 37.9, 40.2, feature="ADM1", iso="TR", admin1="Diyarbakir", admin1_id=13)}
+    mentions = places_in(text, gazetteer)
+    start = text.index("Kurdish")
+    kurdistan = located("Kurdistan", 36.5, 44.0, feature="RGN", iso=None)
+    mentions.append(PlaceMention("Kurdish", start, start + len("Kurdish"), kurdistan, why="demonym of Kurdistan"))
+    article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
+    (event,) = extract_events(article, nlp(text), sorted(mentions, key=lambda m: m.start))
+    assert event.location.text == "Lice" and event.location.geo_precision == 2
+
+
+def test_an_unknown_place_is_coded_at_the_known_place_named_before_it(run):
+    text = "Around Ciudad del Este (Alto Parana), gunmen burned a truck and a tractor in Santa Rosa farm on Tuesday."
+    gazetteer = {"Santa Rosa": None,
+                 "Ciudad del Este": located("Ciudad del Este", -25.5, -54.6, iso="PY", admin1="Alto Parana", admin1_id=14,
+                                            population=300_000),
+                 "Alto Parana": located("Alto Parana", -25.5, -54.6, feature="ADM1", iso="PY", admin1="Alto Parana", admin1_id=14)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Ciudad del Este" and event.location.geo_precision == 2

@@ -23,6 +23,7 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
+from thucydides.geocode import is_demonym, is_organisation
 from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
@@ -190,6 +191,10 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text == "-" or tokens[0].lower_ in _NAME_PARTICLES):
         tokens.pop(0)
     words = [t.lower_ for t in tokens]
+    if "(" in words and ")" in words[words.index("(") :]:
+        # "Sinemerge village (Kurdish name) of Sason district": an aside naming no place
+        close = words.index(")", words.index("("))
+        words = words[: words.index("(")] + words[close + 1 :]
     if not all(w in _TRAIL_LINKS or w in _TRAIL_UNITS or w in _TRAIL_DIRECTIONS or w in _TRAIL_FILLERS for w in words):
         return False
     if ")" in words:
@@ -228,10 +233,18 @@ def _comma_list(place: Place, sentence: Sentence) -> bool:
     return False
 
 
+def _stands_for_people(place: Place) -> bool:
+    """The geocoder's demonyms and organisations ("Kurdish fighters", "the University of
+    Kirkuk") stand for a people or a body, never for where something happened."""
+    return is_demonym(place.mention) or is_organisation(place.mention)
+
+
 def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     """The sentence's places (in text order) grouped into location trails, most precise first;
     a place named alone is a trail of one."""
     grouped: list[list[Place]] = []
+    # "Sinemerge village (Kurdish name) of Sason district": a people's name is no link of a trail
+    places = [p for p in places if not _stands_for_people(p)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
@@ -342,6 +355,7 @@ def event_places(
         p
         for p in inside
         if not p.country_only
+        and not _stands_for_people(p)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         # an unresolved "place" that is no proper noun ("Meanwhile") or an adjective
@@ -380,6 +394,9 @@ def event_places(
         # geo_precision 2 or 3
         members = [q for p in candidates for q in trail_of[p.first]]
         substitutes = [p for p in named if p not in main and p.mention.entry is not None and (p in tied_or_near or p in members)]
+        # of a trail, only its most precise known name stands in for an unknown place nearby
+        substitutes = [s for s in substitutes
+                       if next((q for q in trail_of[s.first] if q in substitutes), s) is s]
         placed = [_placed(place, trail_of[place.first], named, substitutes) for place in main]
         return _unique(placed), False
     if landmarks:
@@ -405,9 +422,12 @@ def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: l
         if known:
             return EventPlace(known[0], near=True)
     if place.mention.entry is None:
-        near = [s for s in substitutes if 0 < s.first - place.last <= 12]
-        if near:
-            return EventPlace(near[0], near=True)
+        # the known place named next to it, after it ("X farm, outside Y") or else before it
+        # ("around Y, … burned houses in X farm")
+        after = [s for s in substitutes if 0 < s.first - place.last <= 12]
+        before = [s for s in substitutes if s.last < place.first]
+        if after or before:
+            return EventPlace(after[0] if after else before[-1], near=True)
     # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
     return EventPlace(place, near=is_placed(place.mention))
 
