@@ -405,6 +405,14 @@ def event_places(
     return [], bool(countries)
 
 
+def named_countries(sentence: Sentence) -> list[str]:
+    """ISO codes of the countries ``sentence`` names as places ("withdrawn from Saudi Arabia"),
+    not as a modifier of a noun ("the US government", "Afghan forces")."""
+    return [p.mention.entry.country_iso for p in sentence.places
+            if p.country_only and p.mention.entry is not None and p.mention.entry.country_iso
+            and not is_demonym(p.mention) and sentence.doc[p.last].dep_ not in {"compound", "amod", "nmod", "poss"}]
+
+
 def coded_places(sentence: Sentence) -> list[EventPlace]:
     """Where each location trail of ``sentence`` is coded: its most precise name that fits it."""
     trails = _trails(list(sentence.places), sentence)
