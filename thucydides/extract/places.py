@@ -413,6 +413,26 @@ def named_countries(sentence: Sentence) -> list[str]:
             and not is_demonym(p.mention) and sentence.doc[p.last].dep_ not in {"compound", "amod", "nmod", "poss"}]
 
 
+# heads that make a demonym name whose forces these are, not where anything happened
+_FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
+                "drones", "drone", "navy", "militias", "fighters", "mercenaries"}
+
+
+def home_countries(sentences: list[Sentence]) -> list[str]:
+    """The countries an article is set in, most named first: those it names as places, then by
+    its demonyms, except those of armed forces ("Russian forces" patrol another country)."""
+    votes: dict[str, int] = {}
+    for sentence in sentences:
+        for place in sentence.places:
+            entry = place.mention.entry
+            if not place.country_only or entry is None or not entry.country_iso:
+                continue
+            if is_demonym(place.mention) and sentence.doc[place.last].head.lower_ in _FORCE_HEADS:
+                continue
+            votes[entry.country_iso] = votes.get(entry.country_iso, 0) + (1 if is_demonym(place.mention) else 2)
+    return sorted(votes, key=lambda iso: -votes[iso])
+
+
 def coded_places(sentence: Sentence) -> list[EventPlace]:
     """Where each location trail of ``sentence`` is coded: its most precise name that fits it."""
     trails = _trails(list(sentence.places), sentence)
