@@ -63,6 +63,7 @@ _MAIN_FOCUS_SHARE = 0.75
 _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
+_BIG_CITY = 100_000  # a two-letter skeleton with a weak cue matches only a city this big
 
 
 class Geocoder:
@@ -213,14 +214,21 @@ class Geocoder:
             strong = bool((span.kind and span.kind != "UNIT") or span.run.cue in STRONG_CUES)
             # "Khan Sheikhoun, Idlib": a name followed by its province or country is a place
             strong = strong or followed_by_unit(text, span.end, unit_starts or set())
-            if len(skel) < 2 or (len(skel) == 2 and not strong) or not (strong or span.run.cue):
+            if len(skel) < 2 or not (strong or span.run.cue):
                 continue
+            # "in Tyr" (Tyre): a two-letter skeleton collides everywhere, so with a weak cue only
+            # a city of 100,000+ of the article's main country spelt nearly the same is taken
+            big_only = len(skel) == 2 and not strong
             if not strong and doc is not None and parsed_as(doc, span, ("PERSON", "ORG", "NORP")):
                 continue  # a spelling variant needs the text to say it is a place, not a person
             close = close_spellings(span.key, by_skeleton.get(skel, []))
             if len(skel) <= 3 and close:  # short skeletons collide: only in the article's main countries
                 entries = gaz.entries(g for g, _ in close)
-                close = [(g, how) for g, how in close if g in entries and entries[g].country_iso in main]
+                close = [(g, how) for g, how in close if g in entries and entries[g].country_iso in main
+                         and (not big_only or (how == "skeleton-close" and feature_class(entries[g]) == "PPL"
+                                               and entries[g].population >= _BIG_CITY))]
+            if big_only and not close:
+                continue
             if close:
                 span.hits = close
                 results.append(Found(span, []))
