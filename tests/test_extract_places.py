@@ -203,3 +203,30 @@ def test_an_unknown_place_is_coded_at_the_known_place_named_before_it(run):
                  "Alto Parana": located("Alto Parana", -25.5, -54.6, feature="ADM1", iso="PY", admin1="Alto Parana", admin1_id=14)}
     (event,) = run(text, gazetteer)
     assert event.location.text == "Ciudad del Este" and event.location.geo_precision == 2
+
+
+def test_a_highway_named_after_two_towns_is_no_event_place_beside_a_named_town(run):
+    text = "In Sagamu town, Ogun state, about 50 demonstrators blocked the Lagos-Ibadan highway with burning tyres on Monday."
+    gazetteer = {"Sagamu": located("Sagamu", 6.84, 3.65, iso="NG", admin1="Ogun", admin1_id=15, population=250_000),
+                 "Ogun": located("Ogun", 7.0, 3.35, feature="ADM1", iso="NG", admin1="Ogun", admin1_id=15),
+                 "Lagos": located("Lagos", 6.45, 3.39, iso="NG", admin1="Lagos", admin1_id=16, population=9_000_000),
+                 "Ibadan": located("Ibadan", 7.38, 3.9, iso="NG", admin1="Oyo", admin1_id=10, population=3_000_000)}
+    assert where(run(text, gazetteer)) == ["Sagamu"]
+
+
+def test_the_province_a_militia_came_from_is_no_event_place(run):
+    text = "Militia from the Kuajok area of Warrap state attacked a cattle camp in Rumbek county on Monday."
+    gazetteer = {"Warrap": located("Warrap", 8.0, 28.8, feature="ADM1", iso="SS", admin1="Warrap", admin1_id=17),
+                 "Rumbek": located("Rumbek", 6.8, 29.68, iso="SS", admin1="Lakes", admin1_id=18, population=30_000)}
+    assert where(run(text, gazetteer)) == ["Rumbek"]
+
+
+def test_an_unknown_village_beside_a_town_that_is_an_event_place_adds_no_event(run):
+    # the text puts the town in the wrong state: the state is no container of it, yet the village
+    # named beside the town is at the town, not at the state
+    text = "On Monday, a mob pelted stones at Kalyanpur village under Rampur police station area (Barhiya, Jharkhand)."
+    gazetteer = {"Kalyanpur": None, "Rampur": None,
+                 "Barhiya": located("Barhiya", 25.28, 86.02, iso="IN", admin1="Bihar", admin1_id=19, population=100_000),
+                 "Jharkhand": located("Jharkhand", 23.6, 85.3, feature="ADM1", iso="IN", admin1="Jharkhand", admin1_id=20)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Barhiya" and event.location.geo_precision == 1

@@ -53,7 +53,9 @@ _LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "be
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "edge", "border", "kilometres", "kilometers", "km", "miles", "drive", "outside"}
 
 
-_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier"}
+# a line or edge named after places ("the Oyo-Kwara border", "the Lagos-Ibadan highway"): a
+# reference, the event place only when the text names no other
+_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway"}
 
 
 @dataclass
@@ -128,10 +130,13 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             return True
         if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _DIRECTIONS:
             return True
-        if current.dep_ == "compound" and head.lower_ in _BOUNDS:
-            return True  # "the Oyo-Kwara border", "the city's outskirts": a reference line, not a place
+        if current.dep_ in {"compound", "amod", "nmod"} and head.lower_ in _BOUNDS:
+            return True  # "the Oyo-Kwara border", "the Lagos-Ibadan highway": a reference line
         if current.dep_ in {"pobj", "compound", "appos"} and head.i != current.i:
             current = head
+            continue
+        if current.dep_ == "prep" and current.lower_ == "of" and head.i != current.i:
+            current = head  # "militia from the Mapel area of X state": X is where they came from
             continue
         break
     return False
@@ -394,10 +399,12 @@ def event_places(
         # geo_precision 2 or 3
         members = [q for p in candidates for q in trail_of[p.first]]
         substitutes = [p for p in named if p not in main and p.mention.entry is not None and (p in tied_or_near or p in members)]
-        # of a trail, only its most precise known name stands in for an unknown place nearby
-        substitutes = [s for s in substitutes
-                       if next((q for q in trail_of[s.first] if q in substitutes), s) is s]
-        placed = [_placed(place, trail_of[place.first], named, substitutes) for place in main]
+        # a known place stands in for an unknown one nearby as its trail is coded: at the trail's
+        # most precise known name, which may be an event place already ("at X village under Y
+        # police station (Bhagalpur, Bihar)": Bhagalpur, not Bihar)
+        coded = {s.first: next((q for q in trail_of[s.first] if q in named and q.mention.entry is not None), s)
+                 for s in substitutes}
+        placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         return _unique(placed), False
     if landmarks:
         # "near X, Y": X is the reference point, coded like any place of a trail
@@ -439,7 +446,8 @@ def coded_places(sentence: Sentence) -> list[EventPlace]:
     return [_placed(trail[0], trail, trail, []) for trail in trails]
 
 
-def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place]) -> EventPlace:
+def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place],
+            coded: dict[int, Place] | None = None) -> EventPlace:
     """Where an event told at ``place`` is coded: the place itself, or, when it is unresolved or a
     namesake that does not fit its trail, the most precise container (or nearby place) that resolves."""
     containers = trail[trail.index(place) + 1 :]
@@ -455,7 +463,8 @@ def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: l
         after = [s for s in substitutes if 0 < s.first - place.last <= 12]
         before = [s for s in substitutes if s.last < place.first]
         if after or before:
-            return EventPlace(after[0] if after else before[-1], near=True)
+            nearest = after[0] if after else before[-1]
+            return EventPlace((coded or {}).get(nearest.first, nearest), near=True)
     # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
     return EventPlace(place, near=is_placed(place.mention))
 
@@ -516,14 +525,16 @@ def list_head(place: Place, places: list[EventPlace], sentence: Sentence) -> lis
 
 
 def _unique(places: list[EventPlace]) -> list[EventPlace]:
-    seen: set[int] = set()
-    unique = []
+    """One event place per place, "near" only if it is near at every mention (an unknown village
+    coded at a town that is also named as an event place is at that town)."""
+    unique: dict[int, EventPlace] = {}
     for event_place in places:
         key = event_place.place.first if event_place.place is not None else -1
-        if key not in seen:
-            seen.add(key)
-            unique.append(event_place)
-    return unique
+        if key not in unique:
+            unique[key] = event_place
+        elif not event_place.near:
+            unique[key] = replace(unique[key], near=False)
+    return list(unique.values())
 
 
 _ADJECTIVE_ENDINGS = ("-occupied", "-held", "-controlled", "-backed", "-led", "-installed", "-allied", "-linked", "-based", "-run")
