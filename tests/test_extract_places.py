@@ -230,3 +230,13 @@ def test_an_unknown_village_beside_a_town_that_is_an_event_place_adds_no_event(r
                  "Jharkhand": located("Jharkhand", 23.6, 85.3, feature="ADM1", iso="IN", admin1="Jharkhand", admin1_id=20)}
     (event,) = run(text, gazetteer)
     assert event.location.text == "Barhiya" and event.location.geo_precision == 1
+
+
+def test_an_article_left_out_of_the_next_name_does_not_break_the_trail(run):
+    # the recogniser read "Ash Shihr" as "Shihr": "(Ash" still links the names of one trail
+    text = "Pro-government forces took control of Al Qarn (Ash Shihr, Hadramawt) on Monday."
+    gazetteer = {"Al Qarn": located("Al Qarn", 33.2, 35.6, iso="LB", admin1="Nabatieh", admin1_id=21),
+                 "Shihr": located("Ash Shihr", 14.76, 49.6, iso="YE", admin1="Hadramawt", admin1_id=22, population=50_000),
+                 "Hadramawt": located("Hadramawt", 15.9, 49.0, feature="ADM1", iso="YE", admin1="Hadramawt", admin1_id=22)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Shihr"

@@ -195,6 +195,9 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     # the end of a name the recogniser cut short ("Khor-e Bala area of …")
     while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text == "-" or tokens[0].lower_ in _NAME_PARTICLES):
         tokens.pop(0)
+    # the start of the next name the recogniser left out ("(As Sawmaah" read as "Sawmaah")
+    while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
+        tokens.pop()
     words = [t.lower_ for t in tokens]
     if "(" in words and ")" in words[words.index("(") :]:
         # "Sinemerge village (Kurdish name) of Sason district": an aside naming no place
