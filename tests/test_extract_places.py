@@ -240,3 +240,12 @@ def test_an_article_left_out_of_the_next_name_does_not_break_the_trail(run):
                  "Hadramawt": located("Hadramawt", 15.9, 49.0, feature="ADM1", iso="YE", admin1="Hadramawt", admin1_id=22)}
     (event,) = run(text, gazetteer)
     assert event.location.text == "Shihr"
+
+
+def test_a_fronted_place_the_parse_gives_to_the_actor_is_where_it_happened(run):
+    # the small parse reads "Cagua" as a modifier of "drivers"; the "in" before it says where
+    text = "On 6 May 2020, in Cagua, Miranda state, moto-taxi drivers protested near the service station Jimani to demand fuel."
+    gazetteer = {"Cagua": located("Cagua", 10.19, -67.46, iso="VE", admin1="Miranda", admin1_id=23, population=100_000),
+                 "Miranda": located("Miranda", 10.3, -66.4, feature="ADM1", iso="VE", admin1="Miranda", admin1_id=23),
+                 "Jimani": None}
+    assert where(run(text, gazetteer, published=dt.date(2020, 5, 7))) == ["Cagua"]

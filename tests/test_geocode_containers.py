@@ -197,3 +197,17 @@ def test_a_unit_followed_by_a_unit_of_its_rank_must_lie_in_the_province_both_are
 def test_a_list_of_units_of_one_rank_is_left_alone(geocoder):
     [lga] = mentions_of(geocoder, "Gunmen raided Kaura LGA, Bama LGA and Dikwa LGA on Monday.", "Kaura LGA")
     assert lga.entry is not None and lga.entry.admin1 == "Kaduna" and not is_placed(lga)
+
+
+def test_a_small_place_abroad_beside_a_place_of_the_main_country_is_not_taken(geocoder):
+    # the only Jimani is a Dominican town: its own vote made the Dominican Republic look like one
+    # of the article's countries
+    text = "On Monday, in Barquisimeto, Lara state, taxi drivers protested near the service station Jimani to demand fuel."
+    [station] = mentions_of(geocoder, text, "Jimani")
+    assert station.entry is None
+
+
+def test_a_small_place_abroad_in_a_sentence_of_its_own_keeps_its_point(geocoder):
+    text = "Taxi drivers in Barquisimeto protested on Monday. In Jimani, traders closed their shops."
+    [town] = mentions_of(geocoder, text, "Jimani")
+    assert town.entry is not None and town.entry.country_iso == "DO"

@@ -58,6 +58,9 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 _BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway"}
 
 
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
+
+
 @dataclass
 class EventPlace:
     place: Place | None
@@ -71,6 +74,9 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
         inside = mention.first <= place.first and place.last <= mention.last
         if inside and mention.kind not in {"named", "anti"} and sentence.doc[mention.head].lower_ in _SETTLEMENT_HEADS:
             continue  # "attacked Kebbe village": the village is the target and the place
+        if (inside and mention.first == place.first and place.first > sentence.span.start
+                and sentence.doc[place.first - 1].lower_ in _LOCATIVE_PREPS):
+            continue  # "in Guarenas, Miranda state, drivers protested": a fronted place the parse gave the actor
         # "Ethiopian National Defense Force": a group's name, whatever the gazetteer says
         if inside and (mention.head not in place.tokens or mention.kind in {"named", "anti"}):
             return True
@@ -410,8 +416,11 @@ def event_places(
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         return _unique(placed), False
     if landmarks:
-        # "near X, Y": X is the reference point, coded like any place of a trail
-        return [replace(_placed(landmarks[0], trail_of[landmarks[0].first], named, []), near=True)], False
+        # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
+        # ("in Guarenas, … protested near the service station X") near the known place named
+        known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]
+        coded = {p.first: next((q for q in trail_of[p.first] if q in known), p) for p in known}
+        return [replace(_placed(landmarks[0], trail_of[landmarks[0].first], named, known, coded), near=True)], False
     return [], bool(countries)
 
 

@@ -402,8 +402,12 @@ class Geocoder:
                       and i.choice.entry.latitude is not None}.values())
         resolved = sorted((item for item in found if item.choice is not None), key=lambda item: item.span.start)
         displaced = self._choose_inside_containers(resolved, text, focus)
-        mentions = {id(item): make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], focus, homes)
-                    for item in resolved}
+        mentions = {}
+        for item in resolved:
+            own_focus = _focus_by_others(item, found, focus, text)
+            # the article's places in its countries, as the other names give them
+            own_homes = homes if own_focus is focus else [h for h in homes if h.country_iso in own_focus]
+            mentions[id(item)] = make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], own_focus, own_homes)
         # the same name elsewhere in the article is the same place: "Dharkenley district
         # (Dharkenley, Banadir) … Dharkenley" is placed at Banadir at each mention
         by_name = {(skeleton(item.span.key), item.choice.entry.geonameid): (container, link) for item, container, link in displaced}
@@ -467,6 +471,33 @@ class Geocoder:
 
 
 _RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“(]")
+
+
+def _focus_by_others(item: Found, found: list[Found], focus: dict[str, float], text: str) -> dict[str, float]:
+    """The focus countries without the item's own vote, for a small place abroad named in a
+    sentence that also names a place of the article's main country.
+
+    A name whose only places are small ones in one country votes for that country: "in Guarenas,
+    Miranda state, drivers protested near the service station El Cercado" put the Dominican
+    Republic among a Venezuelan report's countries, and so its district of that name looked at
+    home. Next to a place of the main country, without its own vote, it is a village abroad.
+    """
+    entry = item.choice.entry if item.choice is not None else None
+    if (entry is None or item.span.demonym or entry.country_iso not in focus or focus[entry.country_iso] >= _MAIN_FOCUS_SHARE
+            or is_notable(entry) or feature_class(entry) in ("country", "region", "ADM1")):
+        return focus
+    main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
+
+    def same_sentence(other: Found) -> bool:
+        a, b = sorted((other.span.start, item.span.start))
+        return _SENTENCE_END.search(text, a, b + 1) is None
+
+    if not any(o.choice is not None and not o.span.demonym and o.choice.entry.country_iso in main
+               and feature_class(o.choice.entry) not in ("country", "region") and same_sentence(o) for o in found):
+        return focus
+    own = skeleton(item.span.key)
+    return focus_countries([f for f in found if skeleton(f.span.key) != own])
 
 
 def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:
