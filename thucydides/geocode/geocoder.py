@@ -9,6 +9,7 @@ mentions, with names that read as places but are in no gazetteer as unresolved (
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
@@ -403,8 +404,9 @@ class Geocoder:
         resolved = sorted((item for item in found if item.choice is not None), key=lambda item: item.span.start)
         displaced = self._choose_inside_containers(resolved, text, focus)
         mentions = {}
+        by_others = _FocusByOthers(found, focus, text)
         for item in resolved:
-            own_focus = _focus_by_others(item, found, focus, text)
+            own_focus = by_others.of(item)
             # the article's places in its countries, as the other names give them
             own_homes = homes if own_focus is focus else [h for h in homes if h.country_iso in own_focus]
             mentions[id(item)] = make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], own_focus, own_homes)
@@ -429,6 +431,7 @@ class Geocoder:
         is, the mention is returned (with its container and link) to be placed at the container.
         """
         displaced: list[tuple[Found, Found, str]] = []
+        positions = {id(item): index for index, item in enumerate(resolved)}
         for index, item in enumerate(resolved):
             if item.span.demonym or feature_class(item.choice.entry) in ("country", "region", "RGN"):
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
@@ -445,7 +448,7 @@ class Geocoder:
             if rank == outer_rank and feature_class(outer) != "PPL":
                 # "A district, B district" may be a list; but "Minbya Township, Mrauk-U District,
                 # Rakhine State" runs on to the province both lie in: the name must lie in it too
-                index_of = next(i for i, other in enumerate(resolved) if other is container)
+                index_of = positions[id(container)]
                 beyond = _container_of(container, resolved[index_of + 1 : index_of + 3], text)
                 if beyond is None or _RANK.get(feature_class(beyond[0].choice.entry), 0) <= outer_rank:
                     continue
@@ -474,8 +477,8 @@ _RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“(]")
 
 
-def _focus_by_others(item: Found, found: list[Found], focus: dict[str, float], text: str) -> dict[str, float]:
-    """The focus countries without the item's own vote, for a small place abroad named in a
+class _FocusByOthers:
+    """The focus countries without an item's own vote, for a small place abroad named in a
     sentence that also names a place of the article's main country.
 
     A name whose only places are small ones in one country votes for that country: "in Guarenas,
@@ -483,21 +486,31 @@ def _focus_by_others(item: Found, found: list[Found], focus: dict[str, float], t
     Republic among a Venezuelan report's countries, and so its district of that name looked at
     home. Next to a place of the main country, without its own vote, it is a village abroad.
     """
-    entry = item.choice.entry if item.choice is not None else None
-    if (entry is None or item.span.demonym or entry.country_iso not in focus or focus[entry.country_iso] >= _MAIN_FOCUS_SHARE
-            or is_notable(entry) or feature_class(entry) in ("country", "region", "ADM1")):
-        return focus
-    main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
 
-    def same_sentence(other: Found) -> bool:
-        a, b = sorted((other.span.start, item.span.start))
-        return _SENTENCE_END.search(text, a, b + 1) is None
+    def __init__(self, found: list[Found], focus: dict[str, float], text: str) -> None:
+        self.found, self.focus = found, focus
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
+        # the sentences that name a place (not a country, not a people) of a main country
+        self.main_sentences = {self._sentence(o.span.start) for o in found
+                               if o.choice is not None and not o.span.demonym and o.choice.entry.country_iso in main
+                               and feature_class(o.choice.entry) not in ("country", "region")}
+        self.memo: dict[str, dict[str, float]] = {}
 
-    if not any(o.choice is not None and not o.span.demonym and o.choice.entry.country_iso in main
-               and feature_class(o.choice.entry) not in ("country", "region") and same_sentence(o) for o in found):
-        return focus
-    own = skeleton(item.span.key)
-    return focus_countries([f for f in found if skeleton(f.span.key) != own])
+    def _sentence(self, offset: int) -> int:
+        return bisect.bisect_left(self.ends, offset)
+
+    def of(self, item: Found) -> dict[str, float]:
+        entry = item.choice.entry if item.choice is not None else None
+        if (entry is None or item.span.demonym or entry.country_iso not in self.focus
+                or self.focus[entry.country_iso] >= _MAIN_FOCUS_SHARE or is_notable(entry)
+                or feature_class(entry) in ("country", "region", "ADM1")
+                or self._sentence(item.span.start) not in self.main_sentences):
+            return self.focus
+        own = skeleton(item.span.key)
+        if own not in self.memo:
+            self.memo[own] = focus_countries([f for f in self.found if skeleton(f.span.key) != own])
+        return self.memo[own]
 
 
 def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:
