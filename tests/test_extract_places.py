@@ -249,3 +249,28 @@ def test_a_fronted_place_the_parse_gives_to_the_actor_is_where_it_happened(run):
                  "Miranda": located("Miranda", 10.3, -66.4, feature="ADM1", iso="VE", admin1="Miranda", admin1_id=23),
                  "Jimani": None}
     assert where(run(text, gazetteer, published=dt.date(2020, 5, 7))) == ["Cagua"]
+
+
+def test_a_lone_name_resolved_abroad_in_a_sentence_set_elsewhere_is_a_namesake(run):
+    text = "On Monday, in Rosario (Santa Fe), workers of Lyon Textiles set fire to tires to demand unpaid wages."
+    gazetteer = {"Rosario": located("Rosario", -32.95, -60.64, iso="AR", admin1="Santa Fe", admin1_id=24, population=1_200_000),
+                 "Santa Fe": located("Santa Fe", -31.6, -60.7, feature="ADM1", iso="AR", admin1="Santa Fe", admin1_id=24),
+                 "Lyon": located("Lyon", 45.75, 4.85, iso="FR", admin1="Auvergne-Rhone-Alpes", admin1_id=25, population=500_000)}
+    assert where(run(text, gazetteer)) == ["Rosario"]
+
+
+def test_places_of_two_countries_the_sentence_names_are_both_event_places(run):
+    text = "Jets struck Rafah in Gaza and Naqoura in Lebanon on Monday."
+    gazetteer = {"Rafah": located("Rafah", 31.3, 34.25, iso="PS", admin1="Gaza", admin1_id=26, population=150_000),
+                 "Gaza": located("Gaza", 31.5, 34.47, feature="ADM1", iso="PS", admin1="Gaza", admin1_id=26),
+                 "Naqoura": located("Naqoura", 33.12, 35.14, iso="LB", admin1="South", admin1_id=27, population=5_000),
+                 "Lebanon": entry("Lebanon", feature="PCLI", iso="LB")}
+    assert where(run(text, gazetteer)) == ["Rafah", "Naqoura"]
+
+
+def test_a_place_naming_a_faction_is_no_event_place(run):
+    text = "Mai-Mai militiamen (Kasongo faction) abducted six fishermen in Kalehe (Sud-Kivu) on Monday."
+    gazetteer = {"Kasongo": located("Kasongo", -4.45, 26.66, iso="CD", admin1="Maniema", admin1_id=28, population=60_000),
+                 "Kalehe": located("Kalehe", -2.1, 28.9, iso="CD", admin1="Sud-Kivu", admin1_id=29, population=20_000),
+                 "Sud-Kivu": located("Sud-Kivu", -2.5, 28.85, feature="ADM1", iso="CD", admin1="Sud-Kivu", admin1_id=29)}
+    assert where(run(text, gazetteer)) == ["Kalehe"]

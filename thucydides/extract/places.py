@@ -39,6 +39,7 @@ _NOT_A_LOCATION_HEADS = {
     "militia", "government", "authorities", "brigade", "battalion", "president", "minister",
     "media", "station", "native", "people", "office", "administration", "command", "university",
     "hospital", "deputy", "director", "head", "source", "sources", "leader", "man", "woman",
+    "faction", "factions", "company",  # "Mayi Mayi militiamen (Charles faction)"
 }
 
 
@@ -402,12 +403,16 @@ def event_places(
         kept.append(place)
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
+    fitting = _in_the_sentence_country(named, trail_of, sentence)
+    namesakes = [p for p in named if p not in fitting]
+    main = [p for p in main if p not in namesakes] or main
     if main:
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
         # ("the village of Silgadji in northern Soum province", "outside of Kobo"): ACLED's
         # geo_precision 2 or 3
         members = [q for p in candidates for q in trail_of[p.first]]
-        substitutes = [p for p in named if p not in main and p.mention.entry is not None and (p in tied_or_near or p in members)]
+        substitutes = [p for p in named if p not in main and p not in namesakes and p.mention.entry is not None
+                       and (p in tied_or_near or p in members)]
         # a known place stands in for an unknown one nearby as its trail is coded: at the trail's
         # most precise known name, which may be an event place already ("at X village under Y
         # police station (Bhagalpur, Bihar)": Bhagalpur, not Bihar)
@@ -456,6 +461,27 @@ def coded_places(sentence: Sentence) -> list[EventPlace]:
     """Where each location trail of ``sentence`` is coded: its most precise name that fits it."""
     trails = _trails(list(sentence.places), sentence)
     return [_placed(trail[0], trail, trail, []) for trail in trails]
+
+
+def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place]], sentence: Sentence) -> list[Place]:
+    """``places`` without the lone names resolved in another country than most of the sentence's
+    places, when the sentence does not name that country: "in La Plata (Buenos Aires), workers of
+    Paris Confectionery set fire to tires", "militiamen (Charles faction) in Kyavinyonge (Beni,
+    Nord-Kivu)", "in Tijuana, Baja California, … found dead in Colonia Alamar" are namesakes."""
+    votes: dict[str, int] = {}
+    for p in sentence.places:
+        entry = p.mention.entry
+        if entry is not None and entry.country_iso and not p.country_only and not _stands_for_people(p):
+            votes[entry.country_iso] = votes.get(entry.country_iso, 0) + 1
+    if len(votes) < 2:
+        return places
+    ranked = sorted(votes.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return places
+    top = max(votes, key=lambda iso: votes[iso])
+    named = set(named_countries(sentence))
+    return [p for p in places
+            if p.mention.entry is None or p.mention.entry.country_iso in (top, *named) or len(trail_of[p.first]) > 1]
 
 
 def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place],
