@@ -274,3 +274,14 @@ def test_a_place_naming_a_faction_is_no_event_place(run):
                  "Kalehe": located("Kalehe", -2.1, 28.9, iso="CD", admin1="Sud-Kivu", admin1_id=29, population=20_000),
                  "Sud-Kivu": located("Sud-Kivu", -2.5, 28.85, feature="ADM1", iso="CD", admin1="Sud-Kivu", admin1_id=29)}
     assert where(run(text, gazetteer)) == ["Kalehe"]
+
+
+def test_the_unit_after_a_list_says_where_each_of_its_names_lies(run):
+    # the gazetteer's Tawila lies 900 km away: the list's unit puts every camp in Kutum
+    text = "Jets bombed the Dali, Tawila and Kornoi military camps (Kutum, North Darfur) on Monday."
+    gazetteer = {"Dali": None, "Kornoi": None,
+                 "Tawila": located("Tawila", 19.0, 33.0, iso="SD", admin1="River Nile", admin1_id=30, population=3_000),
+                 "Kutum": located("Kutum", 14.2, 24.66, iso="SD", admin1="North Darfur", admin1_id=31, population=40_000),
+                 "North Darfur": located("North Darfur", 15.0, 25.0, feature="ADM1", iso="SD", admin1="North Darfur", admin1_id=31)}
+    (event,) = run(text, gazetteer)
+    assert event.location.text == "Kutum" and event.location.geo_precision == 2

@@ -189,7 +189,7 @@ _TRAIL_DIRECTIONS = {
     "upper", "lower",
 }
 _TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
-_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]"}
+_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions"}
 # short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
 _NAME_PARTICLES = {"de", "del", "la", "le", "al", "el", "ad", "ar", "as", "ash", "at", "az", "e", "i", "ul", "bin", "ibn", "wa"}
 
@@ -246,6 +246,17 @@ def _comma_list(place: Place, sentence: Sentence) -> bool:
         elif not (token.text[:1].isupper() or word in {",", "-"} or word in _TRAIL_UNITS or word in _TRAIL_DIRECTIONS or token.is_space):
             return False
     return False
+
+
+def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Place]]:
+    """Trails with the units a list's last name is followed by shared with the list's other names:
+    in "the Mori, Ash Shawati, and Nawjid camps (Hidaybu, Suqutra)" each camp lies in Hidaybu."""
+    result = [list(trail) for trail in trails]
+    for index in range(len(result) - 2, -1, -1):
+        trail, following = result[index], result[index + 1]
+        if len(trail) == 1 and len(following) > 1 and _coordinated(trail[0], following[0], sentence):
+            trail.extend(following[1:])
+    return result
 
 
 def _stands_for_people(place: Place) -> bool:
@@ -388,7 +399,7 @@ def event_places(
     tied_or_near = candidates
     # the names of a location trail are one place: the event is at the most precise, its
     # containers only say where that lies (the parse often ties the event to a container)
-    trail_of = {p.first: trail for trail in _trails(inside, sentence) for p in trail}
+    trail_of = {p.first: trail for trail in _shared_units(_trails(inside, sentence), sentence) for p in trail}
     heads = [next((q for q in trail_of[p.first] if q in named), p) for p in candidates]
     candidates = sorted({p.first: p for p in heads}.values(), key=lambda p: p.first)
     kept: list[Place] = []
