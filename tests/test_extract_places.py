@@ -285,3 +285,19 @@ def test_the_unit_after_a_list_says_where_each_of_its_names_lies(run):
                  "North Darfur": located("North Darfur", 15.0, 25.0, feature="ADM1", iso="SD", admin1="North Darfur", admin1_id=31)}
     (event,) = run(text, gazetteer)
     assert event.location.text == "Kutum" and event.location.geo_precision == 2
+
+
+def test_provinces_a_border_runs_between_are_reference_points(run):
+    text = "Troops repelled an attack on the Wadi front (Harib, Shabwah) at the border between Shabwah and Marib governorates on Monday."
+    gazetteer = {"Harib": located("Harib", 14.93, 45.5, iso="YE", admin1="Shabwah", admin1_id=33, population=20_000),
+                 "Shabwah": located("Shabwah", 14.5, 46.8, feature="ADM1", iso="YE", admin1="Shabwah", admin1_id=33),
+                 "Marib": located("Marib", 15.46, 45.33, iso="YE", admin1="Marib", admin1_id=32, population=40_000)}
+    assert where(run(text, gazetteer)) == ["Harib"]
+
+
+def test_the_second_of_two_reference_points_is_one_too(run):
+    text = "Militiamen from Lakes and Unity states attacked a cattle camp in Tonj on Monday."
+    gazetteer = {"Lakes": located("Lakes", 6.8, 29.7, feature="ADM1", iso="SS", admin1="Lakes", admin1_id=34),
+                 "Unity": located("Unity", 9.3, 29.8, feature="ADM1", iso="SS", admin1="Unity", admin1_id=35),
+                 "Tonj": located("Tonj", 7.27, 28.68, iso="SS", admin1="Warrap", admin1_id=36, population=20_000)}
+    assert where(run(text, gazetteer)) == ["Tonj"]

@@ -139,7 +139,12 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             return True
         if current.dep_ in {"compound", "amod", "nmod"} and head.lower_ in _BOUNDS:
             return True  # "the Oyo-Kwara border", "the Lagos-Ibadan highway": a reference line
-        if current.dep_ in {"pobj", "compound", "appos"} and head.i != current.i:
+        if current.dep_ == "pobj" and head.lower_ == "between" and head.head.lower_ in _BOUNDS:
+            return True  # "at the border between X and Y governorates"
+        if current.dep_ == "conj" and sentence.place_at(head.i) is not None:
+            current = head  # "from A and B departments": B is what A is
+            continue
+        if current.dep_ in {"pobj", "compound", "appos", "nmod"} and head.i != current.i:
             current = head
             continue
         if current.dep_ == "prep" and current.lower_ == "of" and head.i != current.i:
