@@ -301,3 +301,20 @@ def test_the_second_of_two_reference_points_is_one_too(run):
                  "Unity": located("Unity", 9.3, 29.8, feature="ADM1", iso="SS", admin1="Unity", admin1_id=35),
                  "Tonj": located("Tonj", 7.27, 28.68, iso="SS", admin1="Warrap", admin1_id=36, population=20_000)}
     assert where(run(text, gazetteer)) == ["Tonj"]
+
+
+def test_a_list_of_places_abroad_sets_no_scene(run):
+    text = "Troops shelled Sumy from positions in Belgorod and Kursk regions on Monday."
+    gazetteer = {"Sumy": located("Sumy", 50.9, 34.8, iso="UA", admin1="Sumy", admin1_id=37, population=260_000),
+                 "Belgorod": located("Belgorod", 50.6, 36.6, feature="ADM1", iso="RU", admin1="Belgorod", admin1_id=38),
+                 "Kursk": located("Kursk", 51.7, 36.2, feature="ADM1", iso="RU", admin1="Kursk", admin1_id=39)}
+    assert "Sumy" in where(run(text, gazetteer))
+
+
+def test_a_list_item_resolved_abroad_among_places_of_one_country_is_a_namesake(run):
+    text = "Protesters blocked roads in Kisumu, Kericho, Nakuru and Eldoret on Monday."
+    gazetteer = {"Kisumu": located("Kisumu", -0.1, 34.75, iso="KE", admin1="Kisumu", admin1_id=40, population=400_000),
+                 "Kericho": located("Kericho", -9.5, 33.9, iso="TZ", admin1="Mbeya", admin1_id=41, population=3_000),
+                 "Nakuru": located("Nakuru", -0.3, 36.07, iso="KE", admin1="Nakuru", admin1_id=42, population=300_000),
+                 "Eldoret": located("Eldoret", 0.52, 35.27, iso="KE", admin1="Uasin Gishu", admin1_id=43, population=290_000)}
+    assert where(run(text, gazetteer)) == ["Kisumu", "Nakuru", "Eldoret"]

@@ -481,9 +481,11 @@ def coded_places(sentence: Sentence) -> list[EventPlace]:
 
 def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place]], sentence: Sentence) -> list[Place]:
     """``places`` without the lone names resolved in another country than most of the sentence's
-    places, when the sentence does not name that country: "in La Plata (Buenos Aires), workers of
-    Paris Confectionery set fire to tires", "militiamen (Charles faction) in Kyavinyonge (Beni,
-    Nord-Kivu)", "in Tijuana, Baja California, … found dead in Colonia Alamar" are namesakes."""
+    places, when the sentence does not name that country and sets its scene in the other one, by
+    a trail ("in La Plata (Buenos Aires), workers of Paris Confectionery set fire to tires", "in
+    Tijuana, Baja California, … found dead in Colonia Alamar") or a list the name is an item of
+    ("Sidon, Tripoli, Matn and Zahle"). "Shelled Sumy from positions in Belgorod and Kursk
+    regions" sets no scene: Sumy stays."""
     votes: dict[str, int] = {}
     for p in sentence.places:
         entry = p.mention.entry
@@ -495,9 +497,27 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
     if ranked[0] == ranked[1]:
         return places
     top = max(votes, key=lambda iso: votes[iso])
+    # the sentence sets its scene with a trail in that country ("in La Plata (Buenos Aires)"), not
+    # with a list of places ("from Belgorod and Kursk regions")
+    scene = any(sum(1 for q in trail if q.mention.entry is not None and q.mention.entry.country_iso == top) >= 2
+                for trail in trail_of.values())
+    ordered = sorted(sentence.places, key=lambda q: q.first)
+
+    def in_top(q: Place) -> bool:
+        return q.mention.entry is not None and q.mention.entry.country_iso == top
+
+    def listed_with_top(p: Place) -> bool:
+        """ "Sidon, Tripoli, Matn and Zahle": an item of a list of places of that country."""
+        i = ordered.index(p)
+        before = ordered[i - 1] if i else None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        return ((before is not None and in_top(before) and _coordinated(before, p, sentence))
+                or (after is not None and in_top(after) and _coordinated(p, after, sentence)))
+
     named = set(named_countries(sentence))
     return [p for p in places
-            if p.mention.entry is None or p.mention.entry.country_iso in (top, *named) or len(trail_of[p.first]) > 1]
+            if p.mention.entry is None or p.mention.entry.country_iso in (top, *named) or len(trail_of[p.first]) > 1
+            or not (scene or listed_with_top(p))]
 
 
 def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place],
