@@ -329,8 +329,10 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
     # a namesake in another corner of the country ("near Pisky, Donetsk" read in Poltava): it lies
     # in none of the trail's units (a provincial seat named like its province stands for it), and
     # is far from all of them
-    return any(lies_in(entry, c) or (entry.admin1_id is not None and entry.admin1_id == c.admin1_id)
-               or _distance(entry, c) < _NEIGHBOURING_KM for c in known)
+    if entry.admin1_id is None:
+        return True  # the gazetteer does not say which province it lies in
+    return any(lies_in(entry, c) or entry.admin1_id == c.admin1_id or _distance(entry, c) < _NEIGHBOURING_KM
+               for c in known)
 
 
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
