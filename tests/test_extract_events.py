@@ -333,3 +333,26 @@ def test_a_crowd_blocking_roads_is_a_demonstration_not_a_mob(run, text, expected
 def test_demonstrators_who_kill_make_a_violent_demonstration(run, text, expected):
     events = run(text, {"Lumbo": entry("Lumbo", iso="KE")})
     assert [e.sub_event_type for e in events] == [expected]
+
+
+def test_an_event_told_of_a_whole_country_is_coded_at_its_capital(run):
+    # no place below the country: ACLED codes national-level events at the capital, precision 3
+    text = "Police arrested 40 protesters on Monday, Chad's interior ministry said."
+    (event,) = run(text, {"Chad": entry("Chad", feature="PCLI", iso="TD")})
+    assert event.location is not None and event.location.name == "N'Djamena" and event.location.geo_precision == 3
+
+
+def test_the_capital_is_that_of_the_country_named_as_a_place_not_as_a_modifier(run):
+    text = "Police arrested 40 protesters on Monday, the US embassy in Chad said."
+    (event,) = run(text, {"US": entry("United States", feature="PCLI", iso="US"), "Chad": entry("Chad", feature="PCLI", iso="TD")})
+    assert event.location is not None and event.location.name == "N'Djamena"
+
+
+def test_the_demonym_of_foreign_forces_gives_no_capital(nlp):
+    text = "Turkish forces conducted a patrol in the Tal Kocher area on Monday."
+    start = text.index("Turkish")
+    turkey = entry("Türkiye", feature="PCLI", iso="TR")
+    places = [PlaceMention("Turkish", start, start + len("Turkish"), turkey, why="demonym of Türkiye")]
+    article = Article(id="test-article", text=text, published=dt.date(2023, 6, 14))
+    events = extract_events(article, nlp(text), places)
+    assert events and all(e.location is None or e.location.name != "Ankara" for e in events)

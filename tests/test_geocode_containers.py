@@ -174,3 +174,40 @@ def test_a_place_its_state_and_its_country_name_a_container_not_a_list(geocoder,
 def test_a_list_of_units_still_names_no_container(geocoder):
     [village] = mentions_of(geocoder, "Fighting reached Zorbaya, Antioquia, Caldas and Risaralda.", "Zorbaya")
     assert village.entry is None
+
+
+def test_a_namesake_placed_at_its_container_is_placed_there_at_each_mention(geocoder):
+    text = "Militiamen looted Moba village (Fizi, Sud-Kivu) on Sunday. Residents of Moba fled to Uvira."
+    villages = mentions_of(geocoder, text, "Moba")
+    assert len(villages) == 2 and all(v.entry is not None and v.entry.name == "Fizi" and is_placed(v) for v in villages)
+
+
+def test_a_town_named_like_its_province_after_a_comma_names_the_province(geocoder):
+    # the gazetteer's Qarqin lies in Jowzjan: "Kandahar" after the comma says where this one is
+    [village] = mentions_of(geocoder, "Taliban fighters attacked a checkpoint near Qarqin, Kandahar.", "Qarqin")
+    assert village.entry is not None and village.entry.admin1 == "Kandahār" and is_placed(village)
+
+
+def test_a_unit_followed_by_a_unit_of_its_rank_must_lie_in_the_province_both_are_in(geocoder):
+    # Kaura LGA lies in Kaduna: "Kaura LGA, Bama LGA, Borno State" is a trail into Borno, not a list
+    [lga] = mentions_of(geocoder, "Gunmen raided Kaura LGA, Bama LGA, Borno State on Monday.", "Kaura LGA")
+    assert lga.entry is not None and lga.entry.admin1 == "Borno" and is_placed(lga)
+
+
+def test_a_list_of_units_of_one_rank_is_left_alone(geocoder):
+    [lga] = mentions_of(geocoder, "Gunmen raided Kaura LGA, Bama LGA and Dikwa LGA on Monday.", "Kaura LGA")
+    assert lga.entry is not None and lga.entry.admin1 == "Kaduna" and not is_placed(lga)
+
+
+def test_a_small_place_abroad_beside_a_place_of_the_main_country_is_not_taken(geocoder):
+    # the only Jimani is a Dominican town: its own vote made the Dominican Republic look like one
+    # of the article's countries
+    text = "On Monday, in Barquisimeto, Lara state, taxi drivers protested near the service station Jimani to demand fuel."
+    [station] = mentions_of(geocoder, text, "Jimani")
+    assert station.entry is None
+
+
+def test_a_small_place_abroad_in_a_sentence_of_its_own_keeps_its_point(geocoder):
+    text = "Taxi drivers in Barquisimeto protested on Monday. In Jimani, traders closed their shops."
+    [town] = mentions_of(geocoder, text, "Jimani")
+    assert town.entry is not None and town.entry.country_iso == "DO"

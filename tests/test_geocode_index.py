@@ -119,3 +119,14 @@ def test_a_forked_child_opens_its_own_connection(tmp_path):
             os._exit(0)
     os.waitpid(pid, 0)
     assert os.read(read, 1) == b"1"
+
+
+def test_a_district_is_coded_at_its_largest_place_and_a_province_at_the_median():
+    from thucydides.geocode.build import _point_of
+
+    members = [("tessit", 15.0, 0.5, 2_000), ("ansongo", 15.66, 0.5, 32_000), ("bara", 15.2, 0.2, 0),
+               ("ouatagouna", 15.18, 0.72, 5_000)]
+    assert _point_of("ansongo cercle", members[:1] + members[2:], 2)[2] == "largest place inside it"
+    assert _point_of("kel", members, 2)[:2] == (15.66, 0.5)
+    assert _point_of("kel", members, 1)[2] == "median of 4 places inside it"
+    assert _point_of("ansongo", members, 2)[2] == "namesake place inside it"

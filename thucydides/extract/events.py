@@ -26,8 +26,9 @@ from thucydides.extract import casualties, coding, lexicon, status
 from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
+from thucydides.extract.places import home_countries, named_countries
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
-from thucydides.geocode.precision import geo_precision_of
+from thucydides.geocode.precision import geo_precision_of, national_capital
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
 
 if TYPE_CHECKING:
@@ -413,6 +414,12 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         location = Location.from_mention(mention, geo_precision_of(mention.entry, near=place.near))
     elif any(m.place is not None for m in group):
         return None
+    else:
+        # told of the whole country: ACLED codes it at the national capital (precision 3)
+        named = [iso for m in group for iso in named_countries(m.sentence)] or home_countries(doc.sentences)
+        capital = national_capital(named[0] if named else None)
+        if capital is not None:
+            location = Location.from_mention(capital, 3)
     actor1, actor2 = _actors(doc, group, sub_event_type, signals)
     if any(m.background for m in group):
         event_status = "background"

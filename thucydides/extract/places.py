@@ -15,7 +15,7 @@ geo_precision 2 or 3).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
@@ -23,7 +23,10 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
-from thucydides.geocode.containers import is_placed
+from thucydides.geocode import is_demonym, is_organisation
+from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in
+from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
+from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -36,6 +39,7 @@ _NOT_A_LOCATION_HEADS = {
     "militia", "government", "authorities", "brigade", "battalion", "president", "minister",
     "media", "station", "native", "people", "office", "administration", "command", "university",
     "hospital", "deputy", "director", "head", "source", "sources", "leader", "man", "woman",
+    "faction", "factions", "company",  # "Mayi Mayi militiamen (Charles faction)"
 }
 
 
@@ -48,6 +52,14 @@ _LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "be
 
 
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "edge", "border", "kilometres", "kilometers", "km", "miles", "drive", "outside"}
+
+
+# a line or edge named after places ("the Oyo-Kwara border", "the Lagos-Ibadan highway"): a
+# reference, the event place only when the text names no other
+_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway"}
+
+
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
 
 
 @dataclass
@@ -63,6 +75,9 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
         inside = mention.first <= place.first and place.last <= mention.last
         if inside and mention.kind not in {"named", "anti"} and sentence.doc[mention.head].lower_ in _SETTLEMENT_HEADS:
             continue  # "attacked Kebbe village": the village is the target and the place
+        if (inside and mention.first == place.first and place.first > sentence.span.start
+                and sentence.doc[place.first - 1].lower_ in _LOCATIVE_PREPS):
+            continue  # "in Guarenas, Miranda state, drivers protested": a fronted place the parse gave the actor
         # "Ethiopian National Defense Force": a group's name, whatever the gazetteer says
         if inside and (mention.head not in place.tokens or mention.kind in {"named", "anti"}):
             return True
@@ -122,8 +137,18 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             return True
         if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _DIRECTIONS:
             return True
-        if current.dep_ in {"pobj", "compound", "appos"} and head.i != current.i:
+        if current.dep_ in {"compound", "amod", "nmod"} and head.lower_ in _BOUNDS:
+            return True  # "the Oyo-Kwara border", "the Lagos-Ibadan highway": a reference line
+        if current.dep_ == "pobj" and head.lower_ == "between" and head.head.lower_ in _BOUNDS:
+            return True  # "at the border between X and Y governorates"
+        if current.dep_ == "conj" and sentence.place_at(head.i) is not None:
+            current = head  # "from A and B departments": B is what A is
+            continue
+        if current.dep_ in {"pobj", "compound", "appos", "nmod"} and head.i != current.i:
             current = head
+            continue
+        if current.dep_ == "prep" and current.lower_ == "of" and head.i != current.i:
+            current = head  # "militia from the Mapel area of X state": X is where they came from
             continue
         break
     return False
@@ -169,7 +194,7 @@ _TRAIL_DIRECTIONS = {
     "upper", "lower",
 }
 _TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
-_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]"}
+_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions"}
 # short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
 _NAME_PARTICLES = {"de", "del", "la", "le", "al", "el", "ad", "ar", "as", "ash", "at", "az", "e", "i", "ul", "bin", "ibn", "wa"}
 
@@ -182,7 +207,14 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     # the end of a name the recogniser cut short ("Khor-e Bala area of …")
     while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text == "-" or tokens[0].lower_ in _NAME_PARTICLES):
         tokens.pop(0)
+    # the start of the next name the recogniser left out ("(As Sawmaah" read as "Sawmaah")
+    while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
+        tokens.pop()
     words = [t.lower_ for t in tokens]
+    if "(" in words and ")" in words[words.index("(") :]:
+        # "Sinemerge village (Kurdish name) of Sason district": an aside naming no place
+        close = words.index(")", words.index("("))
+        words = words[: words.index("(")] + words[close + 1 :]
     if not all(w in _TRAIL_LINKS or w in _TRAIL_UNITS or w in _TRAIL_DIRECTIONS or w in _TRAIL_FILLERS for w in words):
         return False
     if ")" in words:
@@ -221,10 +253,29 @@ def _comma_list(place: Place, sentence: Sentence) -> bool:
     return False
 
 
+def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Place]]:
+    """Trails with the units a list's last name is followed by shared with the list's other names:
+    in "the Mori, Ash Shawati, and Nawjid camps (Hidaybu, Suqutra)" each camp lies in Hidaybu."""
+    result = [list(trail) for trail in trails]
+    for index in range(len(result) - 2, -1, -1):
+        trail, following = result[index], result[index + 1]
+        if len(trail) == 1 and len(following) > 1 and _coordinated(trail[0], following[0], sentence):
+            trail.extend(following[1:])
+    return result
+
+
+def _stands_for_people(place: Place) -> bool:
+    """The geocoder's demonyms and organisations ("Kurdish fighters", "the University of
+    Kirkuk") stand for a people or a body, never for where something happened."""
+    return is_demonym(place.mention) or is_organisation(place.mention)
+
+
 def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     """The sentence's places (in text order) grouped into location trails, most precise first;
     a place named alone is a trail of one."""
     grouped: list[list[Place]] = []
+    # "Sinemerge village (Kurdish name) of Sason district": a people's name is no link of a trail
+    places = [p for p in places if not _stands_for_people(p)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
@@ -236,13 +287,27 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     return grouped
 
 
+_NEIGHBOURING_KM = 100.0  # a text may put a place in the next province: this close, it still fits
+_WELL_KNOWN = 100_000  # people: a city this big is where the text says, whatever unit it names beside it
+
+
+def _distance(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    if a.latitude is None or b.latitude is None:
+        return 0.0  # no point to compare: nothing says it does not fit
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
 def _consistent(place: Place, containers: list[Place]) -> bool:
     """Whether the event can be coded at ``place`` itself rather than at a container of its trail.
 
     A place resolved in another country than every unit its trail names ("Khor" in Qatar, in
     "Khor-e Bala area of Chahar Asyab district, Kabul") is a namesake: the text says where it is.
-    Only the country is compared: a gazetteer's unit (a city for its province) or the text itself
-    may put a place in the wrong province."""
+    So is a small place that lies in none of the trail's units, in another province and over
+    100 km from each ("near Pisky, Donetsk" read in Poltava), and a unit followed by a town (a
+    unit cannot lie in a town: "the Jose Felix Ribas zone, Petare" is no district of another
+    state). The test is loose on purpose: a gazetteer's unit (a city for its province) or the text
+    itself may put a place in the neighbouring province, and a city of 100,000+ matched by its
+    own name stays where the gazetteer puts it ("Mariupol, Zaporizhia")."""
     entry = place.mention.entry
     if entry is None:
         return False
@@ -251,8 +316,23 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
         # village, Kyauktaw township, Mrauk-U district" placed at the district): the nearer one
         first = next((c.mention.entry for c in containers if c.mention.entry is not None), None)
         return first is None or first.geonameid == entry.geonameid
-    countries = {c.mention.entry.country_iso for c in containers if c.mention.entry is not None}
-    return not countries or entry.country_iso in countries
+    known = [c.mention.entry for c in containers if c.mention.entry is not None]
+    if not known:
+        return True
+    if entry.country_iso not in {c.country_iso for c in known}:
+        return False
+    if not is_spelling_variant(place.mention.why) and (
+            feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN)):
+        return True  # a text may misplace a city known across its country ("Mariupol, Zaporizhia")
+    if feature_class(entry) in UNITS and feature_class(known[0]) == "PPL" and not is_seat(known[0]):
+        return False  # "the X zone, Petare": a unit of X's name elsewhere, not a part of the town
+    # a namesake in another corner of the country ("near Pisky, Donetsk" read in Poltava): it lies
+    # in none of the trail's units (a provincial seat named like its province stands for it), and
+    # is far from all of them
+    if entry.admin1_id is None:
+        return True  # the gazetteer does not say which province it lies in
+    return any(lies_in(entry, c) or entry.admin1_id == c.admin1_id or _distance(entry, c) < _NEIGHBOURING_KM
+               for c in known)
 
 
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
@@ -264,6 +344,8 @@ def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
             return last.dep_ in {"poss", "compound", "nmod"} or (last.dep_ == "pobj" and last.head.lower_ == "of")
         if head.head.i == head.i or head.dep_ == "conj":
             break  # "Kamba district, Lela district and …": a conjunct is a sibling, not an owner
+        if head.dep_ == "prep" and head.lower_ != "of":
+            break  # "the A-B border in X district": X says where the border is, it is no part of its name
         head = head.head
     return False
 
@@ -306,6 +388,7 @@ def event_places(
         p
         for p in inside
         if not p.country_only
+        and not _stands_for_people(p)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         # an unresolved "place" that is no proper noun ("Meanwhile") or an adjective
@@ -323,7 +406,7 @@ def event_places(
     tied_or_near = candidates
     # the names of a location trail are one place: the event is at the most precise, its
     # containers only say where that lies (the parse often ties the event to a container)
-    trail_of = {p.first: trail for trail in _trails(inside, sentence) for p in trail}
+    trail_of = {p.first: trail for trail in _shared_units(_trails(inside, sentence), sentence) for p in trail}
     heads = [next((q for q in trail_of[p.first] if q in named), p) for p in candidates]
     candidates = sorted({p.first: p for p in heads}.values(), key=lambda p: p.first)
     kept: list[Place] = []
@@ -338,34 +421,128 @@ def event_places(
         kept.append(place)
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
+    fitting = _in_the_sentence_country(named, trail_of, sentence)
+    namesakes = [p for p in named if p not in fitting]
+    main = [p for p in main if p not in namesakes] or main
     if main:
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
         # ("the village of Silgadji in northern Soum province", "outside of Kobo"): ACLED's
         # geo_precision 2 or 3
         members = [q for p in candidates for q in trail_of[p.first]]
-        substitutes = [p for p in named if p not in main and p.mention.entry is not None and (p in tied_or_near or p in members)]
-        placed: list[EventPlace] = []
-        for place in main:
-            trail = trail_of[place.first]
-            containers = trail[trail.index(place) + 1 :]
-            if not _consistent(place, containers):
-                # unresolved, or resolved to a namesake outside the units the trail names: the
-                # most precise container that resolves
-                known = [q for q in containers if q in named and q.mention.entry is not None]
-                if known:
-                    placed.append(EventPlace(known[0], near=True))
-                    continue
-            if place.mention.entry is None:
-                near = [s for s in substitutes if 0 < s.first - place.last <= 12]
-                if near:
-                    placed.append(EventPlace(near[0], near=True))
-                    continue
-            # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
-            placed.append(EventPlace(place, near=is_placed(place.mention)))
+        substitutes = [p for p in named if p not in main and p not in namesakes and p.mention.entry is not None
+                       and (p in tied_or_near or p in members)]
+        # a known place stands in for an unknown one nearby as its trail is coded: at the trail's
+        # most precise known name, which may be an event place already ("at X village under Y
+        # police station (Bhagalpur, Bihar)": Bhagalpur, not Bihar)
+        coded = {s.first: next((q for q in trail_of[s.first] if q in named and q.mention.entry is not None), s)
+                 for s in substitutes}
+        placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         return _unique(placed), False
     if landmarks:
-        return [EventPlace(landmarks[0], near=True)], False
+        # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
+        # ("in Guarenas, … protested near the service station X") near the known place named
+        known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]
+        coded = {p.first: next((q for q in trail_of[p.first] if q in known), p) for p in known}
+        return [replace(_placed(landmarks[0], trail_of[landmarks[0].first], named, known, coded), near=True)], False
     return [], bool(countries)
+
+
+def named_countries(sentence: Sentence) -> list[str]:
+    """ISO codes of the countries ``sentence`` names as places ("withdrawn from Saudi Arabia"),
+    not as a modifier of a noun ("the US government", "Afghan forces")."""
+    return [p.mention.entry.country_iso for p in sentence.places
+            if p.country_only and p.mention.entry is not None and p.mention.entry.country_iso
+            and not is_demonym(p.mention) and sentence.doc[p.last].dep_ not in {"compound", "amod", "nmod", "poss"}]
+
+
+# heads that make a demonym name whose forces these are, not where anything happened
+_FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
+                "drones", "drone", "navy", "militias", "fighters", "mercenaries"}
+
+
+def home_countries(sentences: list[Sentence]) -> list[str]:
+    """The countries an article is set in, most named first: those it names as places, then by
+    its demonyms, except those of armed forces ("Russian forces" patrol another country)."""
+    votes: dict[str, int] = {}
+    for sentence in sentences:
+        for place in sentence.places:
+            entry = place.mention.entry
+            if not place.country_only or entry is None or not entry.country_iso:
+                continue
+            if is_demonym(place.mention) and sentence.doc[place.last].head.lower_ in _FORCE_HEADS:
+                continue
+            votes[entry.country_iso] = votes.get(entry.country_iso, 0) + (1 if is_demonym(place.mention) else 2)
+    return sorted(votes, key=lambda iso: -votes[iso])
+
+
+def coded_places(sentence: Sentence) -> list[EventPlace]:
+    """Where each location trail of ``sentence`` is coded: its most precise name that fits it."""
+    trails = _trails(list(sentence.places), sentence)
+    return [_placed(trail[0], trail, trail, []) for trail in trails]
+
+
+def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place]], sentence: Sentence) -> list[Place]:
+    """``places`` without the lone names resolved in another country than most of the sentence's
+    places, when the sentence does not name that country and sets its scene in the other one, by
+    a trail ("in La Plata (Buenos Aires), workers of Paris Confectionery set fire to tires", "in
+    Tijuana, Baja California, … found dead in Colonia Alamar") or a list the name is an item of
+    ("Sidon, Tripoli, Matn and Zahle"). "Shelled Sumy from positions in Belgorod and Kursk
+    regions" sets no scene: Sumy stays."""
+    votes: dict[str, int] = {}
+    for p in sentence.places:
+        entry = p.mention.entry
+        if entry is not None and entry.country_iso and not p.country_only and not _stands_for_people(p):
+            votes[entry.country_iso] = votes.get(entry.country_iso, 0) + 1
+    if len(votes) < 2:
+        return places
+    ranked = sorted(votes.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return places
+    top = max(votes, key=lambda iso: votes[iso])
+    # the sentence sets its scene with a trail in that country ("in La Plata (Buenos Aires)"), not
+    # with a list of places ("from Belgorod and Kursk regions")
+    scene = any(sum(1 for q in trail if q.mention.entry is not None and q.mention.entry.country_iso == top) >= 2
+                for trail in trail_of.values())
+    ordered = sorted(sentence.places, key=lambda q: q.first)
+
+    def in_top(q: Place) -> bool:
+        return q.mention.entry is not None and q.mention.entry.country_iso == top
+
+    def listed_with_top(p: Place) -> bool:
+        """ "Sidon, Tripoli, Matn and Zahle": an item of a list of places of that country."""
+        i = ordered.index(p)
+        before = ordered[i - 1] if i else None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        return ((before is not None and in_top(before) and _coordinated(before, p, sentence))
+                or (after is not None and in_top(after) and _coordinated(p, after, sentence)))
+
+    named = set(named_countries(sentence))
+    return [p for p in places
+            if p.mention.entry is None or p.mention.entry.country_iso in (top, *named) or len(trail_of[p.first]) > 1
+            or not (scene or listed_with_top(p))]
+
+
+def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place],
+            coded: dict[int, Place] | None = None) -> EventPlace:
+    """Where an event told at ``place`` is coded: the place itself, or, when it is unresolved or a
+    namesake that does not fit its trail, the most precise container (or nearby place) that resolves."""
+    containers = trail[trail.index(place) + 1 :]
+    if not _consistent(place, containers):
+        # unresolved, or resolved to a namesake outside the units the trail names: the
+        # most precise container that resolves
+        known = [q for q in containers if q in named and q.mention.entry is not None]
+        if known:
+            return EventPlace(known[0], near=True)
+    if place.mention.entry is None:
+        # the known place named next to it, after it ("X farm, outside Y") or else before it
+        # ("around Y, … burned houses in X farm")
+        after = [s for s in substitutes if 0 < s.first - place.last <= 12]
+        before = [s for s in substitutes if s.last < place.first]
+        if after or before:
+            nearest = after[0] if after else before[-1]
+            return EventPlace((coded or {}).get(nearest.first, nearest), near=True)
+    # a village placed at the town or unit named beside it: ACLED's precision 2 or 3
+    return EventPlace(place, near=is_placed(place.mention))
 
 
 def counts_by_place(places: list[EventPlace], counts: list[Count], sentence: Sentence) -> list[list[Count]]:
@@ -424,14 +601,16 @@ def list_head(place: Place, places: list[EventPlace], sentence: Sentence) -> lis
 
 
 def _unique(places: list[EventPlace]) -> list[EventPlace]:
-    seen: set[int] = set()
-    unique = []
+    """One event place per place, "near" only if it is near at every mention (an unknown village
+    coded at a town that is also named as an event place is at that town)."""
+    unique: dict[int, EventPlace] = {}
     for event_place in places:
         key = event_place.place.first if event_place.place is not None else -1
-        if key not in seen:
-            seen.add(key)
-            unique.append(event_place)
-    return unique
+        if key not in unique:
+            unique[key] = event_place
+        elif not event_place.near:
+            unique[key] = replace(unique[key], near=False)
+    return list(unique.values())
 
 
 _ADJECTIVE_ENDINGS = ("-occupied", "-held", "-controlled", "-backed", "-led", "-installed", "-allied", "-linked", "-based", "-run")

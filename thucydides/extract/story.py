@@ -28,7 +28,7 @@ from thucydides.extract.attribution import SpeakerMemory, Statement, statements_
 from thucydides.extract.casualties import Count, counts_in, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
-from thucydides.extract.places import EventPlace
+from thucydides.extract.places import EventPlace, coded_places
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
@@ -250,14 +250,16 @@ def _focus_place(doc: Story) -> EventPlace | None:
     in_names = {(i, t) for i, actor in doc.actors if actor.kind in {"named", "anti"} for t in range(actor.first, actor.last + 1)}
     # a dateline ("DAVAO CITY, Philippines—") counts like any other mention of its place
     for sentence in doc.sentences:
-        for place in sentence.places:
+        # a location trail counts once, at the place its events would be coded at
+        for coded in coded_places(sentence):
+            place = coded.place
             entry = place.mention.entry
             if entry is None or (entry.feature or "").startswith("PCL") or entry.country_iso != doc.context.country:
                 continue
             if (sentence.index, place.first) in in_names:
                 continue  # "Security Belt": part of a group's name
             counts[entry.geonameid] += 1
-            first.setdefault(entry.geonameid, EventPlace(place))
+            first.setdefault(entry.geonameid, EventPlace(place, near=coded.near))
     if not counts:
         return None
     return first[counts.most_common(1)[0][0]]

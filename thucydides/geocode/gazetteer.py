@@ -235,6 +235,13 @@ class Gazetteer:
             self._countries = {iso: (geonameid, name) for iso, geonameid, name in rows}
         return self._countries
 
+    def capital(self, iso: str) -> GazetteerEntry | None:
+        """The national capital (PPLC) of the country ``iso``, the largest if it has several."""
+        row = self._conn().execute(
+            "SELECT geonameid FROM place WHERE country_iso = ? AND feature = 'PPLC' ORDER BY population DESC LIMIT 1", (iso,)
+        ).fetchone()
+        return self.entry(row[0]) if row else None
+
     def coord_basis(self, geonameid: int) -> str | None:
         row = self._conn().execute("SELECT coord_basis FROM place WHERE geonameid = ?", (geonameid,)).fetchone()
         return row[0] if row else None

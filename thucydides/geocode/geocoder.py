@@ -9,6 +9,7 @@ mentions, with names that read as places but are in no gazetteer as unresolved (
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
@@ -63,6 +64,7 @@ _MAIN_FOCUS_SHARE = 0.75
 _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
+_BIG_CITY = 100_000  # a two-letter skeleton with a weak cue matches only a city this big
 
 
 class Geocoder:
@@ -218,14 +220,21 @@ class Geocoder:
             strong = bool((span.kind and span.kind != "UNIT") or span.run.cue in STRONG_CUES)
             # "Khan Sheikhoun, Idlib": a name followed by its province or country is a place
             strong = strong or followed_by_unit(text, span.end, unit_starts or set())
-            if len(skel) < 2 or (len(skel) == 2 and not strong) or not (strong or span.run.cue):
+            if len(skel) < 2 or not (strong or span.run.cue):
                 continue
+            # "in Tyr" (Tyre): a two-letter skeleton collides everywhere, so with a weak cue only
+            # a city of 100,000+ of the article's main country spelt nearly the same is taken
+            big_only = len(skel) == 2 and not strong
             if not strong and doc is not None and parsed_as(doc, span, ("PERSON", "ORG", "NORP")):
                 continue  # a spelling variant needs the text to say it is a place, not a person
             close = close_spellings(span.key, by_skeleton.get(skel, []))
             if len(skel) <= 3 and close:  # short skeletons collide: only in the article's main countries
                 entries = gaz.entries(g for g, _ in close)
-                close = [(g, how) for g, how in close if g in entries and entries[g].country_iso in main]
+                close = [(g, how) for g, how in close if g in entries and entries[g].country_iso in main
+                         and (not big_only or (how == "skeleton-close" and feature_class(entries[g]) == "PPL"
+                                               and entries[g].population >= _BIG_CITY))]
+            if big_only and not close:
+                continue
             if close:
                 span.hits = close
                 results.append(Found(span, []))
@@ -399,9 +408,21 @@ class Geocoder:
                       and i.choice.entry.latitude is not None}.values())
         resolved = sorted((item for item in found if item.choice is not None), key=lambda item: item.span.start)
         displaced = self._choose_inside_containers(resolved, text, focus)
-        mentions = {id(item): make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], focus, homes)
-                    for item in resolved}
-        for item, container, link in displaced:
+        mentions = {}
+        by_others = _FocusByOthers(found, focus, text)
+        for item in resolved:
+            own_focus = by_others.of(item)
+            # the article's places in its countries, as the other names give them
+            own_homes = homes if own_focus is focus else [h for h in homes if h.country_iso in own_focus]
+            mentions[id(item)] = make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], own_focus, own_homes)
+        # the same name elsewhere in the article is the same place: "Dharkenley district
+        # (Dharkenley, Banadir) … Dharkenley" is placed at Banadir at each mention
+        by_name = {(skeleton(item.span.key), item.choice.entry.geonameid): (container, link) for item, container, link in displaced}
+        for item in resolved:
+            key = (skeleton(item.span.key), item.choice.entry.geonameid)
+            if key not in by_name or item.span.demonym:
+                continue
+            container, link = by_name[key]
             mention = mentions[id(item)]
             if mention.entry is not None and mentions[id(container)].entry is not None:
                 mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
@@ -415,6 +436,7 @@ class Geocoder:
         is, the mention is returned (with its container and link) to be placed at the container.
         """
         displaced: list[tuple[Found, Found, str]] = []
+        positions = {id(item): index for index, item in enumerate(resolved)}
         for index, item in enumerate(resolved):
             if item.span.demonym or feature_class(item.choice.entry) in ("country", "region", "RGN"):
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
@@ -428,7 +450,17 @@ class Geocoder:
             entry = item.choice.entry
             rank = _RANK["PPL"] if item.span.kind == "PPL" else _RANK.get(feature_class(entry), 0)
             outer_rank = _RANK.get(feature_class(outer), 0)
-            if lies_in(entry, outer) or rank > outer_rank or (rank == outer_rank and feature_class(outer) != "PPL"):
+            if rank == outer_rank and feature_class(outer) != "PPL":
+                # "A district, B district" may be a list; but "Minbya Township, Mrauk-U District,
+                # Rakhine State" runs on to the province both lie in: the name must lie in it too
+                index_of = positions[id(container)]
+                beyond = _container_of(container, resolved[index_of + 1 : index_of + 3], text)
+                if beyond is None or _RANK.get(feature_class(beyond[0].choice.entry), 0) <= outer_rank:
+                    continue
+                if not lies_in(outer, beyond[0].choice.entry):
+                    continue
+                outer = beyond[0].choice.entry
+            if lies_in(entry, outer) or rank > outer_rank:
                 continue
             inside = [(entry, how) for entry, how in item.candidates if lies_in(entry, outer)]
             if inside:
@@ -447,6 +479,43 @@ class Geocoder:
 
 
 _RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“(]")
+
+
+class _FocusByOthers:
+    """The focus countries without an item's own vote, for a small place abroad named in a
+    sentence that also names a place of the article's main country.
+
+    A name whose only places are small ones in one country votes for that country: "in Guarenas,
+    Miranda state, drivers protested near the service station El Cercado" put the Dominican
+    Republic among a Venezuelan report's countries, and so its district of that name looked at
+    home. Next to a place of the main country, without its own vote, it is a village abroad.
+    """
+
+    def __init__(self, found: list[Found], focus: dict[str, float], text: str) -> None:
+        self.found, self.focus = found, focus
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
+        # the sentences that name a place (not a country, not a people) of a main country
+        self.main_sentences = {self._sentence(o.span.start) for o in found
+                               if o.choice is not None and not o.span.demonym and o.choice.entry.country_iso in main
+                               and feature_class(o.choice.entry) not in ("country", "region")}
+        self.memo: dict[str, dict[str, float]] = {}
+
+    def _sentence(self, offset: int) -> int:
+        return bisect.bisect_left(self.ends, offset)
+
+    def of(self, item: Found) -> dict[str, float]:
+        entry = item.choice.entry if item.choice is not None else None
+        if (entry is None or item.span.demonym or entry.country_iso not in self.focus
+                or self.focus[entry.country_iso] >= _MAIN_FOCUS_SHARE or is_notable(entry)
+                or feature_class(entry) in ("country", "region", "ADM1")
+                or self._sentence(item.span.start) not in self.main_sentences):
+            return self.focus
+        own = skeleton(item.span.key)
+        if own not in self.memo:
+            self.memo[own] = focus_countries([f for f in self.found if skeleton(f.span.key) != own])
+        return self.memo[own]
 
 
 def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:

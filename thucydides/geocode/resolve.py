@@ -73,6 +73,15 @@ class Context:
     anchors: tuple[GazetteerEntry, ...] = ()  # confidently resolved places (for proximity)
 
 
+SPELLING_VARIANT = "spelling variant"  # in a ``why``: the name matched only by transliteration or fuzzily
+
+
+def is_spelling_variant(why: str) -> bool:
+    """Whether a resolution (its ``why``) rests on a spelling variant rather than the name itself."""
+    head, _, detail = why.partition(": ")
+    return detail.startswith(SPELLING_VARIANT) or f"; {SPELLING_VARIANT}" in detail
+
+
 def feature_class(entry: GazetteerEntry) -> str:
     if entry.feature in COUNTRY_FEATURES:
         return "country"
@@ -112,7 +121,7 @@ def score(
     cls = feature_class(entry)
     total = WEIGHTS["match"].get(how, -1.0) + WEIGHTS["feature"].get(cls, 0.0)
     if how in ("skeleton", "skeleton-close", "fuzzy"):
-        reasons.append(f"spelling variant ({how.split('-')[0]})")
+        reasons.append(f"{SPELLING_VARIANT} ({how.split('-')[0]})")
     if entry.feature == "PPLC":
         total += WEIGHTS["capital"]
     population = entry.population
