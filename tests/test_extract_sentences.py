@@ -14,7 +14,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, actors_in, is_group_name
 from thucydides.extract.attribution import SpeakerMemory, chain_for, statements_in
 from thucydides.extract.casualties import combine, counts_in, explicit_coding, parse_number
-from thucydides.extract.dates import find_dates
+from thucydides.extract.dates import find_dates, is_time_word
 from thucydides.extract.sentences import Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 
@@ -134,6 +134,15 @@ def test_a_span_opened_or_closed_by_a_date_is_a_recap(sentence, text, background
 def test_a_weekday_is_never_after_publication(sentence):
     (mention,) = find_dates(sentence("The convoy was ambushed on Thursday."), PUBLISHED)
     assert mention.value == dt.date(2023, 6, 8)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Tuesday", True), ("march", True), ("Sept", True), ("night", True), ("weekend", True), ("weeks", True),
+     ("yesterday", True), ("2023", True), ("attacks", False), ("statement", False), ("Twitter", False), ("230", False)],
+)
+def test_a_time_word_is_told_from_a_thing(word, expected):
+    assert is_time_word(word) is expected
 
 
 def test_a_yearless_date_ahead_is_a_plan(sentence):

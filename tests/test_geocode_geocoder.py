@@ -262,9 +262,10 @@ def test_a_huge_capitalised_text_stays_fast(geocoder):
 
 
 def test_a_surname_named_again_alone_is_the_person(geocoder, nlp):
-    # "Kwame Adams" is read as a person: "Adams" alone later is him, not Adams County, and does
-    # not pull the article's English city to a namesake in the United States
-    text = "Striker Kwame Adams was sent off as Birmingham lost at home. Adams will miss the next match."
+    # the title makes "Kwame Adams" a person: "Adams" alone later is him, not Adams County, and
+    # does not pull the article's English city to a namesake in the United States (without a
+    # title or a listed first name nothing marks the name: the parse has no entity labels)
+    text = "Captain Kwame Adams was sent off as Birmingham lost at home. Adams will miss the next match."
     found = by_text(places(geocoder, text, nlp))
     assert "Adams" not in found
     assert [m.entry.country_iso for m in found["Birmingham"]] == ["GB"]

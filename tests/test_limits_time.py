@@ -52,7 +52,7 @@ def slow_model(monkeypatch):
     """A blank English pipeline with the stalling step, registered as an installed model."""
     nlp = spacy.blank("en")
     nlp.add_pipe("stall_on_marker")
-    monkeypatch.setitem(analyse._models, SLOW_MODEL, nlp)
+    monkeypatch.setitem(analyse._models, (SLOW_MODEL, False), nlp)
     return SLOW_MODEL
 
 

@@ -23,7 +23,8 @@ QUIET = "The city orchestra of Vienna played Brahms on Sunday to a full hall."
 
 
 def stand_in_analyse(article: Article, doc) -> ArticleResult:
-    """Places from spaCy's GPE entities; one event per article that mentions an attack."""
+    """Places: proper nouns governed by a preposition ("in Kunduz"); one event per article
+    that mentions an attack."""
     if "EXPLODE" in article.text:
         raise RuntimeError("a stage bug")
     if "NO-GAZETTEER" in article.text:
@@ -32,7 +33,7 @@ def stand_in_analyse(article: Article, doc) -> ArticleResult:
         os._exit(3)
     if "TAKES-FOREVER" in article.text:
         time.sleep(5)
-    places = tuple(PlaceMention(ent.text, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "GPE")
+    places = tuple(PlaceMention(t.text, t.idx, t.idx + len(t.text)) for t in doc if t.pos_ == "PROPN" and t.dep_ == "pobj")
     events: tuple[Event, ...] = ()
     start = article.text.find("attacked")
     if start >= 0:

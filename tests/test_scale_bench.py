@@ -33,6 +33,9 @@ def test_the_ratio_is_the_median_of_the_runs_ratios():
     report.pipeline_runs = [PipelineRun(Rate(10, 200, seconds), 10, 0, 1, 0, 0.1) for seconds in (2.0, 8.0, 4.0)]
     assert report.parse_rate == 10.0 and report.pipeline_rate == 2.5
     assert report.ratio == 0.5
+    # the same pairing against the bare parse by the components the pipeline runs
+    report.components_parse_runs = [Rate(10, 200, 0.5), Rate(10, 200, 0.5), Rate(10, 200, 1.0)]
+    assert report.components_parse_rate == 20.0 and report.components_ratio == 0.25
     assert report.dask_rate is None and report.dask_over_local is None
     # engine "both": Dask over local is taken run by run (pairs share the machine's load), then the median
     report.dask_runs = [PipelineRun(Rate(10, 200, seconds), 10, 0, 1, 0, 0.1) for seconds in (2.5, 4.0, 16.0)]
@@ -77,11 +80,12 @@ def test_bench_runs_the_whole_pipeline_and_reports(tmp_path, capsys):
     code = main(["bench", "--corpus", str(corpus), "--runs", "1", "--workers", "2", "--latency-sample", "3", "--json", str(measurements)])
     assert code == 0
     out = capsys.readouterr().out
-    for label in ("bare spaCy parse", "full pipeline", "ratio", "latency", "peak RSS", "main"):
+    for label in ("bare spaCy parse", "components used", "full pipeline", "the issue's ratio", "latency", "peak RSS", "main"):
         assert label in out
     data = json.loads(measurements.read_text(encoding="utf-8"))
     assert data["corpus_articles"] == 72 and data["workers"] == 2
-    assert data["parse_runs"][0]["articles"] == 72
+    assert data["parse_runs"][0]["articles"] == 72 and data["components_parse_runs"][0]["articles"] == 72
+    assert data["components_ratio"] > 0 and data["ratio"] > 0
     [run] = data["pipeline_runs"]
     assert run["rate"]["articles"] == 72
     assert run["skipped"] == 24, "the rain report has no conflict vocabulary"

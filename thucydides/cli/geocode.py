@@ -30,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="*", metavar="FILE", help=".txt, .html, .xml/.rss/.atom, .jsonl files, or - for JSONL on stdin")
     parser.add_argument("--published", type=parse_date, metavar="YYYY-MM-DD", help="publication date for inputs that lack one")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format (default: table)")
-    parser.add_argument("--no-parse", action="store_true", help="skip the spaCy parse (faster; fewer person-name filters)")
+    parser.add_argument("--no-parse", action="store_true", help="skip the spaCy parse (faster; a capitalised adverb may then be read as a name)")
     parser.add_argument("--score", metavar="GOLD", action="append", help="score against gold files/folders with places (repeatable)")
     parser.add_argument("--misses", action="store_true", help="with --score: list the gold toponyms missed")
     parser.set_defaults(func=run)

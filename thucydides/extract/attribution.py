@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
+from thucydides.extract.dates import is_time_word
 from thucydides.extract.sentences import Sentence
 from thucydides.model import Attribution
 
@@ -83,7 +84,7 @@ def _noun_phrase(head: Token) -> list[Token]:
                 name_tail = [child, *pobj.subtree]
             # who the speaker is, told by what follows: "the information centre on shelling",
             # "residents in the village", "a spokesman for the police" (not "on Tuesday")
-            elif head.pos_ == "NOUN" and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and pobj.ent_type_ not in {"DATE", "TIME"}:
+            elif head.pos_ == "NOUN" and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and not is_time_word(pobj.text):
                 name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and not t.is_punct]
                 name_tail = [t for t in name_tail if t.i < _first_clip(child)]
             continue
@@ -165,7 +166,7 @@ def _is_topic(prep: Token) -> bool:
         return False
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     channels = lexicon.status_words()["channels"]
-    return pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"} and pobj.lemma_.lower() not in channels and not _is_outlet(pobj)
+    return pobj is not None and not is_time_word(pobj.text) and pobj.lemma_.lower() not in channels and not _is_outlet(pobj)
 
 
 def _is_outlet(token: Token) -> bool:

@@ -22,6 +22,8 @@ _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if
 _MONTHS["sept"] = 9
 MONTH_NAMES = frozenset(_MONTHS)  # "may", "sept", "december" (lower case)
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+# parts of a day, which name a time like the lexicon's relative days and units ("on the night")
+_DAY_PARTS = frozenset({"morning", "mornings", "afternoon", "evening", "evenings", "night", "nights", "weekend", "dawn", "dusk", "midnight", "noon", "hour", "hours"})
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -186,6 +188,22 @@ def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | No
 
 def _is_future(value: dt.date | None, published: dt.date | None) -> bool:
     return value is not None and published is not None and value > published
+
+
+def is_time_word(word: str) -> bool:
+    """Whether ``word`` names a time rather than a thing: a month, a weekday, a one-word relative
+    day ("yesterday"), a unit or part of a day ("week", "night") or a year ("on Tuesday", "in
+    March", "on the night", "in 2023", against "on the attacks", "in a statement")."""
+    lower = word.lower()
+    words = lexicon.time_words()
+    return (
+        lower in MONTH_NAMES
+        or lower in _WEEKDAYS
+        or lower in _DAY_PARTS
+        or lower in words["units_days"]
+        or lower in words["relative_days"]  # its one-word phrases
+        or _YEARISH.fullmatch(lower) is not None
+    )
 
 
 def _resolved(kind: str, start: int, end: int, text: str, value: dt.date | None, precision: int, published: dt.date | None) -> DateMention:

@@ -90,10 +90,7 @@ def _reparse(text: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, Sp
 
     nlp = load_nlp()
     out: list[tuple[int, Span]] = []
-    # no entity recogniser: the extractors read tokens, tags, lemmas and the dependency parse
-    # of these pieces, never their entities (the geocoder reads the article's), and it is
-    # half of the parse's time
-    for (start, end), doc in zip(pieces, nlp.pipe((text[start:end] for start, end in pieces), disable=["ner"])):
+    for (start, end), doc in zip(pieces, nlp.pipe(text[start:end] for start, end in pieces)):
         out.extend((start, sent) for sent in doc.sents)
     return out
 

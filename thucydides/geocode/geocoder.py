@@ -27,10 +27,7 @@ from thucydides.geocode.filters import (
     is_notable,
     longest_matches,
     neighbour_reason,
-    parsed_as,
-    person_reason,
     person_words_of,
-    surnames_of,
     title_case_lines,
 )
 from thucydides.geocode.gazetteer import Gazetteer
@@ -118,7 +115,7 @@ class Geocoder:
             for span in chosen:
                 reason = reject_reason(span, tokens, lex, person_words)
                 if reason is None:
-                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens, doc)
+                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
                     if reason:
                         # "Minis" of "Tel Minis": the longer name may still be a place the
                         # gazetteer lacks, so its words stay available to the later steps
@@ -132,10 +129,6 @@ class Geocoder:
             if uncovered:
                 leftovers.append((run, uncovered))
             found.extend(Found(s, []) for s in kept)
-        # "Kwame Adams … Adams was sent off": a surname alone, with nothing saying it is a place
-        surnames = surnames_of(tokens, runs, lex, doc)
-        found = [f for f in found if not (f.span.first == f.span.last and f.span.key in surnames
-                                          and not f.span.kind and not f.span.run.cue)]
 
         for item in found:
             if item.span.demonym:
@@ -153,13 +146,12 @@ class Geocoder:
                                        if how == "exonym" or feature_class(e) in ("country", "region")]
         found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
         focus = focus_countries(found)
-        found = [item for item in found if not person_reason(item, doc, focus)]
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus, lex)
         focus = focus_countries(found)
         self._add_variant_candidates(found, focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
-        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, doc, unit_starts))
+        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts))
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -187,7 +179,6 @@ class Geocoder:
         lex: Lexicon,
         person_words: set[str],
         headline_tokens: set[int],
-        doc: Doc | None = None,
         unit_starts: set[int] | None = None,
     ) -> list[Found]:
         """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
@@ -225,8 +216,6 @@ class Geocoder:
             # "in Tyr" (Tyre): a two-letter skeleton collides everywhere, so with a weak cue only
             # a city of 100,000+ of the article's main country spelt nearly the same is taken
             big_only = len(skel) == 2 and not strong
-            if not strong and doc is not None and parsed_as(doc, span, ("PERSON", "ORG", "NORP")):
-                continue  # a spelling variant needs the text to say it is a place, not a person
             close = close_spellings(span.key, by_skeleton.get(skel, []))
             if len(skel) <= 3 and close:  # short skeletons collide: only in the article's main countries
                 entries = gaz.entries(g for g, _ in close)

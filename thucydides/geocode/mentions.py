@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 STRONG_CUES = frozenset({"dateline", "near", "outside", "village", "town", "city", "district", "province", "list",
                          "villages", "towns", "districts", "provinces", "outskirts", "municipality",
                          "municipalities", "region", "camp", "area", "suburb", "border"})
-WEAK_CUES = frozenset({"in", "at", "from", "to", "into", "of", "across", "toward", "towards", "around"})
 ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")
 ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "e", "i", "ye"})
 BORDER_KM = 300.0  # a small place abroad this close to the article's places may be across a border
@@ -125,8 +124,8 @@ def unresolved_mentions(
 
     Strong context: a kind word ("the village of X", "X district"), a list with one ("the
     districts of A, B"), a place cue such as "near"/"outside", or a name coordinated with a
-    found place ("Rutshuru and X"). Weak context ("in X") counts only when the parse also
-    reads X as a place.
+    found place ("Rutshuru and X"). Weak context ("in X") is not enough: without entity labels
+    nothing tells a village from a person or an organisation there.
     """
     taken = {i for f in found for i in range(f.span.first, f.span.last + 1)}
     found_ends = {tokens[f.span.last].end for f in found if f.choice is not None and not f.span.demonym}
@@ -142,9 +141,7 @@ def unresolved_mentions(
         kind_given = bool((run.kind_after and run.kind_after != "UNIT" and names_kind_after) or run.kind_before or run.list_kind)
         coordinated = is_coordinated(text, tokens[run.first].start, found_ends)
         followed = followed_by_unit(text, tokens[run.last].end, unit_starts)
-        strong = kind_given or run.cue in STRONG_CUES or coordinated or followed
-        weak = run.cue in WEAK_CUES and doc is not None and parsed_as_place(doc, tokens[run.first], tokens[run.last])
-        if not (strong or weak):
+        if not (kind_given or run.cue in STRONG_CUES or coordinated or followed):
             continue
         group = next(iter(consecutive([i for i in indexes if i not in taken])), [])
         if not group or group[0] != run.first:
@@ -163,8 +160,6 @@ def unresolved_mentions(
             continue  # "Ridgeway Avenue West", "Nile Street": a street or building, not a place we can place
         if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
             continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
-        if not (kind_given or followed) and doc is not None and parsed_as_non_place(doc, words[0], words[-1]):
-            continue  # (a name followed by its province or country is a place: "in X, Oaxaca State")
         if doc is not None and parsed_as_function_word(doc, words[0], words[-1]):
             continue  # "Meanwhile, Helmand province …", "However, Kandahar …": a capitalised adverb
         start, end = words[0].start, words[-1].end
@@ -180,16 +175,6 @@ def is_coordinated(text: str, start: int, place_ends: set[int]) -> bool:
     """Whether the name at ``start`` follows "<a found place> and|or|&" ("Rutshuru and Kiwanja")."""
     match = _COORDINATION.search(text, max(0, start - 8), start)
     return match is not None and match.end() == start and match.start() in place_ends
-
-
-def parsed_as_place(doc: Doc, first: Token, last: Token) -> bool:
-    span = doc.char_span(first.start, last.end, alignment_mode="expand")
-    return span is not None and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
-
-
-def parsed_as_non_place(doc: Doc, first: Token, last: Token) -> bool:
-    span = doc.char_span(first.start, last.end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL") for t in span)
 
 
 # parts of speech that no place name takes: "Meanwhile", "However", "Instead" open a sentence

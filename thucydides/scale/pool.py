@@ -83,15 +83,16 @@ class LocalPool:
         """Stop the workers; batches not yet started are dropped, running ones finish."""
         self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def warm_up(self, *, timeout: float = 120.0) -> set[int]:
-        """Start every worker and wait until each has its model loaded; their process ids.
+    def warm_up(self, *, timeout: float = 120.0, full_model: bool = False) -> set[int]:
+        """Start every worker and wait until each has its model loaded (``full_model``: also
+        with all its components, for the benchmark's bare parse); their process ids.
 
         A ready worker may take several of the warm-up tasks while another is still loading, so
         rounds of tasks are sent until every worker has answered one."""
         pids: set[int] = set()
         deadline = time.monotonic() + timeout
         while len(pids) < self.workers and time.monotonic() < deadline:
-            futures = [self._executor.submit(worker.ready, self.settings, self._gazetteer) for _ in range(self.workers)]
+            futures = [self._executor.submit(worker.ready, self.settings, self._gazetteer, full_model) for _ in range(self.workers)]
             pids.update(self._result(future, "warming up") for future in futures)
         return pids
 
@@ -102,9 +103,9 @@ class LocalPool:
             output.raise_error()
             yield batch, output
 
-    def parse_only(self, batches: Iterable[Sequence[str]]) -> Iterator[int]:
-        """Bare spaCy parse of each batch of texts (the benchmark's ceiling); token counts."""
-        task = functools.partial(worker.parse_only, settings=self.settings)
+    def parse_only(self, batches: Iterable[Sequence[str]], *, full: bool = True) -> Iterator[int]:
+        """Bare spaCy parse of each batch of texts (see ``worker.parse_only``); token counts."""
+        task = functools.partial(worker.parse_only, settings=self.settings, full=full)
         for _, tokens in self.map(task, batches, describe=lambda texts: f"{len(texts)} texts"):
             yield tokens
 

@@ -147,20 +147,23 @@ def prepare_gazetteer(settings: Settings) -> None:
     ensure_gazetteer(settings).close()
 
 
-def warm_up(settings: Settings, *, gazetteer: bool = True) -> int:
-    """Load the model, and open the gazetteer index, before the first batch; the process id."""
+def warm_up(settings: Settings, *, gazetteer: bool = True, full_model: bool = False) -> int:
+    """Load the model, and open the gazetteer index, before the first batch; the process id.
+    ``full_model``: also the model with all its components (the benchmark's bare parse)."""
     from thucydides import analyse
 
     analyse.load_nlp(settings.model)
+    if full_model:
+        analyse.load_nlp(settings.model, full=True)
     if gazetteer:
         geocoder_for(settings).gazetteer  # noqa: B018 — the property opens the index
     return os.getpid()
 
 
-def ready(settings: Settings, gazetteer: bool = True) -> int:
+def ready(settings: Settings, gazetteer: bool = True, full_model: bool = False) -> int:
     """A warm-up task: loads what ``warm_up`` loads and holds the worker a moment, so that the
     pool's other workers take the other warm-up tasks; the process id."""
-    warm_up(settings, gazetteer=gazetteer)
+    warm_up(settings, gazetteer=gazetteer, full_model=full_model)
     time.sleep(0.05)
     return os.getpid()
 
@@ -400,11 +403,12 @@ def _process_in_zone(articles: Sequence[Article], settings: Settings, analyse: A
     return outcomes  # type: ignore[return-value] — every index was filled above
 
 
-def parse_only(texts: Sequence[str], settings: Settings) -> int:
-    """Bare spaCy parse of ``texts`` (the benchmark's ceiling); the number of tokens."""
+def parse_only(texts: Sequence[str], settings: Settings, full: bool = True) -> int:
+    """Bare spaCy parse of ``texts``, the number of tokens: with every component of the model
+    (``full``, the benchmark's ceiling) or with only those the pipeline runs."""
     from thucydides import analyse
 
-    nlp = analyse.load_nlp(settings.model)
+    nlp = analyse.load_nlp(settings.model, full=full)
     return sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.batch_size))
 
 
