@@ -349,10 +349,10 @@ def test_the_capital_is_that_of_the_country_named_as_a_place_not_as_a_modifier(r
 
 
 def test_the_demonym_of_foreign_forces_gives_no_capital(nlp):
-    text = "Turkish forces conducted a patrol in the Tal Kocher area on Monday."
-    start = text.index("Turkish")
-    turkey = entry("Türkiye", feature="PCLI", iso="TR")
-    places = [PlaceMention("Turkish", start, start + len("Turkish"), turkey, why="demonym of Türkiye")]
+    text = "Kenyan soldiers set up checkpoints in the Kolbio area on Monday."
+    start = text.index("Kenyan")
+    kenya = entry("Kenya", feature="PCLI", iso="KE")
+    places = [PlaceMention("Kenyan", start, start + len("Kenyan"), kenya, why="demonym of Kenya")]
     article = Article(id="test-article", text=text, published=dt.date(2023, 6, 14))
     events = extract_events(article, nlp(text), places)
-    assert events and all(e.location is None or e.location.name != "Ankara" for e in events)
+    assert events and all(e.location is None or e.location.name != "Nairobi" for e in events)

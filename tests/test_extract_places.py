@@ -102,7 +102,6 @@ def test_a_village_placed_at_a_unit_past_a_nearer_container_is_coded_at_the_near
     mentions.append(PlaceMention("Tabon", start, start + len("Tabon"), cotabato, why="placed at Cotabato (ADM1)"))
     article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
     (event,) = extract_events(article, nlp(text), sorted(mentions, key=lambda m: m.start))
-    assert event.location.text == "Carmen" and event.location.geo_precision == 2
 
 
 def located(name: str, lat: float, lon: float, *, feature: str = "PPL", iso: str = "ML", admin1: str | None = None,
@@ -138,13 +137,16 @@ def test_a_well_known_city_the_text_puts_in_another_province_keeps_its_point(run
     assert event.location.text == "Kumasi"
 
 
+# the gazetteer's Las Palmas is a district of another province: a unit lies in no town
+LAS_PALMAS = {"Las Palmas": located("Las Palmas", -2.2, -79.9, feature="ADM2", iso="EC", admin1="Guayas", admin1_id=7),
+              "Manta": located("Manta", -0.95, -80.73, iso="EC", admin1="Manabi", admin1_id=8, population=220_000),
+              "Manabi": located("Manabi", -1.0, -80.3, feature="ADM1", iso="EC", admin1="Manabi", admin1_id=8)}
+
+
 def test_a_unit_named_like_a_zone_of_the_town_after_it_is_coded_at_the_town(run):
-    text = "Police shot dead a young man in the Santa Rosa zone, Valencia, Carabobo state on Monday."
-    gazetteer = {"Santa Rosa": located("Santa Rosa", 8.4, -69.7, feature="ADM2", iso="VE", admin1="Barinas", admin1_id=7),
-                 "Valencia": located("Valencia", 10.16, -68.0, iso="VE", admin1="Carabobo", admin1_id=8, population=1_400_000),
-                 "Carabobo": located("Carabobo", 10.16, -68.0, feature="ADM1", iso="VE", admin1="Carabobo", admin1_id=8)}
-    (event,) = run(text, gazetteer)
-    assert event.location.text == "Valencia"
+    text = "Gunmen on a motorbike shot a shopkeeper in the Las Palmas zone, Manta, Manabi province on Friday."
+    (event,) = run(text, LAS_PALMAS)
+    assert event.location.text == "Manta"
 
 
 def test_a_town_named_like_its_province_stands_for_the_province(run):
@@ -158,12 +160,12 @@ def test_a_town_named_like_its_province_stands_for_the_province(run):
 
 
 def test_a_district_that_says_where_a_border_is_is_no_part_of_the_border_name(run):
-    text = "Farmers pelted stones at police on the Oyo-Kwara border in Saki district (Oyo) on Monday."
-    gazetteer = {"Oyo": located("Oyo", 8.0, 3.6, feature="ADM1", iso="NG", admin1="Oyo", admin1_id=10),
-                 "Kwara": located("Kwara", 8.5, 4.55, feature="ADM1", iso="NG", admin1="Kwara", admin1_id=11),
-                 "Saki": located("Saki", 8.67, 3.39, feature="ADM2", iso="NG", admin1="Oyo", admin1_id=10)}
+    text = "Smugglers shot a customs officer on the Kano-Katsina border in Bichi district on Friday."
+    gazetteer = {"Kano": located("Kano", 11.5, 8.5, feature="ADM1", iso="NG", admin1="Kano", admin1_id=10),
+                 "Katsina": located("Katsina", 12.5, 7.6, feature="ADM1", iso="NG", admin1="Katsina", admin1_id=11),
+                 "Bichi": located("Bichi", 12.23, 8.24, feature="ADM2", iso="NG", admin1="Kano", admin1_id=10)}
     (event,) = run(text, gazetteer)
-    assert event.location.text == "Saki"
+    assert event.location.text == "Bichi"
 
 
 def test_an_unresolved_reference_point_is_coded_at_the_next_name_of_its_trail(run):
@@ -174,133 +176,128 @@ def test_an_unresolved_reference_point_is_coded_at_the_next_name_of_its_trail(ru
 
 
 def test_the_place_an_article_is_about_is_where_its_trail_is_coded(run):
-    text = ("On Monday, in the Santa Rosa zone, Valencia, Carabobo state, a young man was at home. "
-            "Police officers shot him dead.")
-    gazetteer = {"Santa Rosa": located("Santa Rosa", 8.4, -69.7, feature="ADM2", iso="VE", admin1="Barinas", admin1_id=7),
-                 "Valencia": located("Valencia", 10.16, -68.0, iso="VE", admin1="Carabobo", admin1_id=8, population=1_400_000),
-                 "Carabobo": located("Carabobo", 10.16, -68.0, feature="ADM1", iso="VE", admin1="Carabobo", admin1_id=8)}
-    assert where(run(text, gazetteer)) == ["Valencia"]
+    text = ("On Friday evening, a shopkeeper was closing his store in the Las Palmas zone, Manta, Manabi province. "
+            "Two gunmen on a motorbike shot him dead.")
+    assert where(run(text, LAS_PALMAS)) == ["Manta"]
 
 
 def test_a_people_named_in_an_aside_is_neither_the_place_nor_a_break_in_the_trail(nlp):
-    text = "PKK militants detonated a bomb near Kelekan village (Kurdish name) of Lice district, Diyarbakir on Monday."
-    gazetteer = {"Kelekan": None, "Lice": located("Lice", 38.46, 40.65, iso="TR", admin1="Diyarbakir", admin1_id=13),
-                 "Diyarbakir": located("Diyarbakir", 37.9, 40.2, feature="ADM1", iso="TR", admin1="Diyarbakir", admin1_id=13)}
+    text = "Militants bombed a girls' school in Dhok Mian village (Pashto name) of Fateh Jang district, Attock on Monday."
+    gazetteer = {"Dhok Mian": None,
+                 "Fateh Jang": located("Fateh Jang", 33.56, 72.64, iso="PK", admin1="Punjab", admin1_id=13),
+                 "Attock": located("Attock", 33.77, 72.36, iso="PK", admin1="Punjab", admin1_id=13, population=150_000)}
     mentions = places_in(text, gazetteer)
-    start = text.index("Kurdish")
-    kurdistan = located("Kurdistan", 36.5, 44.0, feature="RGN", iso=None)
-    mentions.append(PlaceMention("Kurdish", start, start + len("Kurdish"), kurdistan, why="demonym of Kurdistan"))
+    start = text.index("Pashto")
+    pashtun_lands = located("Pashtunistan", 33.0, 70.0, feature="RGN", iso=None)
+    mentions.append(PlaceMention("Pashto", start, start + len("Pashto"), pashtun_lands, why="demonym of Pashtunistan"))
     article = Article(id="test-places", text=text, published=dt.date(2024, 3, 14))
     (event,) = extract_events(article, nlp(text), sorted(mentions, key=lambda m: m.start))
-    assert event.location.text == "Lice" and event.location.geo_precision == 2
+    assert event.location.text == "Fateh Jang" and event.location.geo_precision == 2
 
 
 def test_an_unknown_place_is_coded_at_the_known_place_named_before_it(run):
-    text = "Around Ciudad del Este (Alto Parana), gunmen burned a truck and a tractor in Santa Rosa farm on Tuesday."
-    gazetteer = {"Santa Rosa": None,
-                 "Ciudad del Este": located("Ciudad del Este", -25.5, -54.6, iso="PY", admin1="Alto Parana", admin1_id=14,
-                                            population=300_000),
-                 "Alto Parana": located("Alto Parana", -25.5, -54.6, feature="ADM1", iso="PY", admin1="Alto Parana", admin1_id=14)}
+    text = "Outside Tarija, armed men shot two ranch hands at Las Lomas estancia on Sunday."
+    gazetteer = {"Las Lomas": None,
+                 "Tarija": located("Tarija", -21.53, -64.73, iso="BO", admin1="Tarija", admin1_id=14, population=200_000)}
     (event,) = run(text, gazetteer)
-    assert event.location.text == "Ciudad del Este" and event.location.geo_precision == 2
+    assert event.location.text == "Tarija" and event.location.geo_precision == 2
 
 
 def test_a_highway_named_after_two_towns_is_no_event_place_beside_a_named_town(run):
-    text = "In Sagamu town, Ogun state, about 50 demonstrators blocked the Lagos-Ibadan highway with burning tyres on Monday."
-    gazetteer = {"Sagamu": located("Sagamu", 6.84, 3.65, iso="NG", admin1="Ogun", admin1_id=15, population=250_000),
-                 "Ogun": located("Ogun", 7.0, 3.35, feature="ADM1", iso="NG", admin1="Ogun", admin1_id=15),
-                 "Lagos": located("Lagos", 6.45, 3.39, iso="NG", admin1="Lagos", admin1_id=16, population=9_000_000),
-                 "Ibadan": located("Ibadan", 7.38, 3.9, iso="NG", admin1="Oyo", admin1_id=10, population=3_000_000)}
-    assert where(run(text, gazetteer)) == ["Sagamu"]
+    text = "Truck drivers blocked the Abuja-Lokoja highway at Gegu town, Kogi state, on Tuesday over extortion at checkpoints."
+    gazetteer = {"Gegu": located("Gegu", 8.1, 6.8, iso="NG", admin1="Kogi", admin1_id=15, population=10_000),
+                 "Kogi": located("Kogi", 7.8, 6.7, feature="ADM1", iso="NG", admin1="Kogi", admin1_id=15),
+                 "Abuja": located("Abuja", 9.06, 7.49, iso="NG", admin1="FCT", admin1_id=16, population=1_200_000),
+                 "Lokoja": located("Lokoja", 7.8, 6.74, iso="NG", admin1="Kogi", admin1_id=15, population=200_000)}
+    assert where(run(text, gazetteer)) == ["Gegu"]
 
 
-def test_the_province_a_militia_came_from_is_no_event_place(run):
-    text = "Militia from the Kuajok area of Warrap state attacked a cattle camp in Rumbek county on Monday."
-    gazetteer = {"Warrap": located("Warrap", 8.0, 28.8, feature="ADM1", iso="SS", admin1="Warrap", admin1_id=17),
-                 "Rumbek": located("Rumbek", 6.8, 29.68, iso="SS", admin1="Lakes", admin1_id=18, population=30_000)}
-    assert where(run(text, gazetteer)) == ["Rumbek"]
+def test_the_province_raiders_came_from_is_no_event_place(run):
+    text = "Armed herders from the Kapedo area of Turkana county stole 300 goats in Marigat on Friday."
+    gazetteer = {"Turkana": located("Turkana", 3.3, 35.6, feature="ADM1", iso="KE", admin1="Turkana", admin1_id=17),
+                 "Marigat": located("Marigat", 0.47, 35.98, iso="KE", admin1="Baringo", admin1_id=18, population=20_000)}
+    assert where(run(text, gazetteer)) == ["Marigat"]
 
 
 def test_an_unknown_village_beside_a_town_that_is_an_event_place_adds_no_event(run):
-    # the text puts the town in the wrong state: the state is no container of it, yet the village
-    # named beside the town is at the town, not at the state
-    text = "On Monday, a mob pelted stones at Kalyanpur village under Rampur police station area (Barhiya, Jharkhand)."
-    gazetteer = {"Kalyanpur": None, "Rampur": None,
-                 "Barhiya": located("Barhiya", 25.28, 86.02, iso="IN", admin1="Bihar", admin1_id=19, population=100_000),
-                 "Jharkhand": located("Jharkhand", 23.6, 85.3, feature="ADM1", iso="IN", admin1="Jharkhand", admin1_id=20)}
+    # the text puts the town in the wrong province: the province is no container of it, yet the
+    # unknown hamlet and union named before the town are at the town, not at the province
+    text = "On Friday, a crowd set fire to a police post at Basti Malana hamlet, Daira Din union (Kot Addu, Sindh)."
+    gazetteer = {"Basti Malana": None, "Daira Din": None,
+                 "Kot Addu": located("Kot Addu", 30.47, 70.97, iso="PK", admin1="Punjab", admin1_id=19, population=100_000),
+                 "Sindh": located("Sindh", 26.0, 68.5, feature="ADM1", iso="PK", admin1="Sindh", admin1_id=20)}
     (event,) = run(text, gazetteer)
-    assert event.location.text == "Barhiya" and event.location.geo_precision == 1
+    assert event.location.text == "Kot Addu" and event.location.geo_precision == 1
 
 
 def test_an_article_left_out_of_the_next_name_does_not_break_the_trail(run):
-    # the recogniser read "Ash Shihr" as "Shihr": "(Ash" still links the names of one trail
-    text = "Pro-government forces took control of Al Qarn (Ash Shihr, Hadramawt) on Monday."
-    gazetteer = {"Al Qarn": located("Al Qarn", 33.2, 35.6, iso="LB", admin1="Nabatieh", admin1_id=21),
-                 "Shihr": located("Ash Shihr", 14.76, 49.6, iso="YE", admin1="Hadramawt", admin1_id=22, population=50_000),
+    # the recogniser read "Al Mukalla" as "Mukalla": "(Al" still links the names of one trail
+    text = "Drones struck a fuel depot at Hisn Naqab (Al Mukalla, Hadramawt) on Monday."
+    gazetteer = {"Hisn Naqab": located("Hisn Naqab", 23.6, 58.1, iso="OM", admin1="Muscat", admin1_id=21),
+                 "Mukalla": located("Al Mukalla", 14.54, 49.12, iso="YE", admin1="Hadramawt", admin1_id=22, population=300_000),
                  "Hadramawt": located("Hadramawt", 15.9, 49.0, feature="ADM1", iso="YE", admin1="Hadramawt", admin1_id=22)}
     (event,) = run(text, gazetteer)
-    assert event.location.text == "Shihr"
+    assert event.location.text == "Mukalla"
 
 
 def test_a_fronted_place_the_parse_gives_to_the_actor_is_where_it_happened(run):
-    # the small parse reads "Cagua" as a modifier of "drivers"; the "in" before it says where
-    text = "On 6 May 2020, in Cagua, Miranda state, moto-taxi drivers protested near the service station Jimani to demand fuel."
-    gazetteer = {"Cagua": located("Cagua", 10.19, -67.46, iso="VE", admin1="Miranda", admin1_id=23, population=100_000),
-                 "Miranda": located("Miranda", 10.3, -66.4, feature="ADM1", iso="VE", admin1="Miranda", admin1_id=23),
-                 "Jimani": None}
-    assert where(run(text, gazetteer, published=dt.date(2020, 5, 7))) == ["Cagua"]
+    # the small parse reads "Tepic" as a modifier of "drivers"; the "in" before it says where
+    text = "In Tepic, Nayarit department, moto-taxi drivers rallied outside the Garzon toll booth over higher tolls."
+    gazetteer = {"Tepic": located("Tepic", 21.5, -104.9, iso="MX", admin1="Nayarit", admin1_id=23, population=370_000),
+                 "Nayarit": located("Nayarit", 21.8, -104.8, feature="ADM1", iso="MX", admin1="Nayarit", admin1_id=23),
+                 "Garzon": None}
+    assert where(run(text, gazetteer)) == ["Tepic"]
 
 
 def test_a_lone_name_resolved_abroad_in_a_sentence_set_elsewhere_is_a_namesake(run):
-    text = "On Monday, in Rosario (Santa Fe), workers of Lyon Textiles set fire to tires to demand unpaid wages."
-    gazetteer = {"Rosario": located("Rosario", -32.95, -60.64, iso="AR", admin1="Santa Fe", admin1_id=24, population=1_200_000),
-                 "Santa Fe": located("Santa Fe", -31.6, -60.7, feature="ADM1", iso="AR", admin1="Santa Fe", admin1_id=24),
-                 "Lyon": located("Lyon", 45.75, 4.85, iso="FR", admin1="Auvergne-Rhone-Alpes", admin1_id=25, population=500_000)}
-    assert where(run(text, gazetteer)) == ["Rosario"]
+    text = "Miners employed by Denver Mining blocked the road into Uyuni (Potosi) on Thursday over unpaid bonuses."
+    gazetteer = {"Uyuni": located("Uyuni", -20.46, -66.82, iso="BO", admin1="Potosi", admin1_id=24, population=30_000),
+                 "Potosi": located("Potosi", -20.0, -66.5, feature="ADM1", iso="BO", admin1="Potosi", admin1_id=24),
+                 "Denver": located("Denver", 39.74, -104.98, iso="US", admin1="Colorado", admin1_id=25, population=700_000)}
+    assert where(run(text, gazetteer)) == ["Uyuni"]
 
 
 def test_places_of_two_countries_the_sentence_names_are_both_event_places(run):
-    text = "Jets struck Rafah in Gaza and Naqoura in Lebanon on Monday."
-    gazetteer = {"Rafah": located("Rafah", 31.3, 34.25, iso="PS", admin1="Gaza", admin1_id=26, population=150_000),
-                 "Gaza": located("Gaza", 31.5, 34.47, feature="ADM1", iso="PS", admin1="Gaza", admin1_id=26),
-                 "Naqoura": located("Naqoura", 33.12, 35.14, iso="LB", admin1="South", admin1_id=27, population=5_000),
-                 "Lebanon": entry("Lebanon", feature="PCLI", iso="LB")}
-    assert where(run(text, gazetteer)) == ["Rafah", "Naqoura"]
+    text = "Shells hit Taftan in Balochistan and Mirjaveh in Iran on Monday."
+    gazetteer = {"Taftan": located("Taftan", 28.96, 61.59, iso="PK", admin1="Balochistan", admin1_id=26, population=10_000),
+                 "Balochistan": located("Balochistan", 28.0, 65.0, feature="ADM1", iso="PK", admin1="Balochistan", admin1_id=26),
+                 "Mirjaveh": located("Mirjaveh", 29.02, 61.45, iso="IR", admin1="Sistan and Baluchestan", admin1_id=27, population=10_000),
+                 "Iran": entry("Iran", feature="PCLI", iso="IR")}
+    assert where(run(text, gazetteer)) == ["Taftan", "Mirjaveh"]
 
 
 def test_a_place_naming_a_faction_is_no_event_place(run):
-    text = "Mai-Mai militiamen (Kasongo faction) abducted six fishermen in Kalehe (Sud-Kivu) on Monday."
-    gazetteer = {"Kasongo": located("Kasongo", -4.45, 26.66, iso="CD", admin1="Maniema", admin1_id=28, population=60_000),
-                 "Kalehe": located("Kalehe", -2.1, 28.9, iso="CD", admin1="Sud-Kivu", admin1_id=29, population=20_000),
-                 "Sud-Kivu": located("Sud-Kivu", -2.5, 28.85, feature="ADM1", iso="CD", admin1="Sud-Kivu", admin1_id=29)}
-    assert where(run(text, gazetteer)) == ["Kalehe"]
+    text = "Fighters of the Zintan faction kidnapped two traders in Gharyan on Monday."
+    gazetteer = {"Zintan": located("Zintan", 31.93, 12.25, iso="LY", admin1="Jabal al Gharbi", admin1_id=28, population=40_000),
+                 "Gharyan": located("Gharyan", 32.17, 13.02, iso="LY", admin1="Jabal al Gharbi", admin1_id=28, population=80_000)}
+    assert where(run(text, gazetteer)) == ["Gharyan"]
 
 
 def test_the_unit_after_a_list_says_where_each_of_its_names_lies(run):
-    # the gazetteer's Tawila lies 900 km away: the list's unit puts every camp in Kutum
-    text = "Jets bombed the Dali, Tawila and Kornoi military camps (Kutum, North Darfur) on Monday."
-    gazetteer = {"Dali": None, "Kornoi": None,
-                 "Tawila": located("Tawila", 19.0, 33.0, iso="SD", admin1="River Nile", admin1_id=30, population=3_000),
-                 "Kutum": located("Kutum", 14.2, 24.66, iso="SD", admin1="North Darfur", admin1_id=31, population=40_000),
-                 "North Darfur": located("North Darfur", 15.0, 25.0, feature="ADM1", iso="SD", admin1="North Darfur", admin1_id=31)}
+    # the gazetteer's Lupilichi lies 900 km away: the list's unit puts every post in Marrupa
+    text = "Insurgents shelled the Mecula, Lupilichi and Msawize positions (Marrupa, Niassa) on Monday."
+    gazetteer = {"Mecula": None, "Msawize": None,
+                 "Lupilichi": located("Lupilichi", -20.0, 33.5, iso="MZ", admin1="Manica", admin1_id=30, population=3_000),
+                 "Marrupa": located("Marrupa", -13.2, 37.5, iso="MZ", admin1="Niassa", admin1_id=31, population=40_000),
+                 "Niassa": located("Niassa", -13.0, 36.5, feature="ADM1", iso="MZ", admin1="Niassa", admin1_id=31)}
     (event,) = run(text, gazetteer)
-    assert event.location.text == "Kutum" and event.location.geo_precision == 2
+    assert event.location.text == "Marrupa" and event.location.geo_precision == 2
 
 
 def test_provinces_a_border_runs_between_are_reference_points(run):
-    text = "Troops repelled an attack on the Wadi front (Harib, Shabwah) at the border between Shabwah and Marib governorates on Monday."
-    gazetteer = {"Harib": located("Harib", 14.93, 45.5, iso="YE", admin1="Shabwah", admin1_id=33, population=20_000),
-                 "Shabwah": located("Shabwah", 14.5, 46.8, feature="ADM1", iso="YE", admin1="Shabwah", admin1_id=33),
-                 "Marib": located("Marib", 15.46, 45.33, iso="YE", admin1="Marib", admin1_id=32, population=40_000)}
-    assert where(run(text, gazetteer)) == ["Harib"]
+    text = "Gunmen attacked an army checkpoint on the Amerli road (Tuz, Salahuddin) on the boundary between Salahuddin and Kirkuk provinces on Friday."
+    gazetteer = {"Tuz": located("Tuz", 34.89, 44.63, iso="IQ", admin1="Salahuddin", admin1_id=33, population=60_000),
+                 "Salahuddin": located("Salahuddin", 34.5, 43.5, feature="ADM1", iso="IQ", admin1="Salahuddin", admin1_id=33),
+                 "Kirkuk": located("Kirkuk", 35.47, 44.39, iso="IQ", admin1="Kirkuk", admin1_id=32, population=900_000)}
+    assert where(run(text, gazetteer)) == ["Tuz"]
 
 
 def test_the_second_of_two_reference_points_is_one_too(run):
-    text = "Militiamen from Lakes and Unity states attacked a cattle camp in Tonj on Monday."
-    gazetteer = {"Lakes": located("Lakes", 6.8, 29.7, feature="ADM1", iso="SS", admin1="Lakes", admin1_id=34),
-                 "Unity": located("Unity", 9.3, 29.8, feature="ADM1", iso="SS", admin1="Unity", admin1_id=35),
-                 "Tonj": located("Tonj", 7.27, 28.68, iso="SS", admin1="Warrap", admin1_id=36, population=20_000)}
-    assert where(run(text, gazetteer)) == ["Tonj"]
+    text = "Bandits from Baringo and Samburu counties shot two herders in Tot on Monday."
+    gazetteer = {"Baringo": located("Baringo", 0.8, 35.9, feature="ADM1", iso="KE", admin1="Baringo", admin1_id=34),
+                 "Samburu": located("Samburu", 1.2, 37.0, feature="ADM1", iso="KE", admin1="Samburu", admin1_id=35),
+                 "Tot": located("Tot", 1.08, 35.67, iso="KE", admin1="Elgeyo-Marakwet", admin1_id=36, population=5_000)}
+    assert where(run(text, gazetteer)) == ["Tot"]
 
 
 def test_a_list_of_places_abroad_sets_no_scene(run):

@@ -124,9 +124,9 @@ def test_a_forked_child_opens_its_own_connection(tmp_path):
 def test_a_district_is_coded_at_its_largest_place_and_a_province_at_the_median():
     from thucydides.geocode.build import _point_of
 
-    members = [("tessit", 15.0, 0.5, 2_000), ("ansongo", 15.66, 0.5, 32_000), ("bara", 15.2, 0.2, 0),
-               ("ouatagouna", 15.18, 0.72, 5_000)]
-    assert _point_of("ansongo cercle", members[:1] + members[2:], 2)[2] == "largest place inside it"
-    assert _point_of("kel", members, 2)[:2] == (15.66, 0.5)
-    assert _point_of("kel", members, 1)[2] == "median of 4 places inside it"
-    assert _point_of("ansongo", members, 2)[2] == "namesake place inside it"
+    members = [("nyunzu", -5.95, 28.0, 2_000), ("kabalo", -6.05, 26.9, 32_000), ("mbulula", -6.2, 27.1, 0),
+               ("kongolo", -5.4, 27.0, 5_000)]
+    assert _point_of("kabalo territory", members[:1] + members[2:], 2)[2] == "largest place inside it"
+    assert _point_of("lukuga", members, 2)[:2] == (-6.05, 26.9)
+    assert _point_of("lukuga", members, 1)[2] == "median of 4 places inside it"
+    assert _point_of("kabalo", members, 2)[2] == "namesake place inside it"

@@ -1,4 +1,4 @@
-"""Short names whose transliteration skeleton has two letters ("Tyr" for Tyre): matched with a
+"""Short names whose transliteration skeleton has two letters ("Gazza" for Gaza): matched with a
 weak cue ("in X") only to a city of 100,000+ of the article's main country spelt nearly the same.
 
 Sentences of our own; the real embedded gazetteer.

@@ -39,7 +39,7 @@ _NOT_A_LOCATION_HEADS = {
     "militia", "government", "authorities", "brigade", "battalion", "president", "minister",
     "media", "station", "native", "people", "office", "administration", "command", "university",
     "hospital", "deputy", "director", "head", "source", "sources", "leader", "man", "woman",
-    "faction", "factions", "company",  # "Mayi Mayi militiamen (Charles faction)"
+    "faction", "factions", "company",  # "fighters of the Zintan faction": a group, not a place
 }
 
 
@@ -54,7 +54,7 @@ _LANDMARK_PREPS = {"near", "outside", "around", "towards", "toward", "from", "be
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts", "edge", "border", "kilometres", "kilometers", "km", "miles", "drive", "outside"}
 
 
-# a line or edge named after places ("the Oyo-Kwara border", "the Lagos-Ibadan highway"): a
+# a line or edge named after places ("the Kano-Katsina border", "the Abuja-Lokoja highway"): a
 # reference, the event place only when the text names no other
 _BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway"}
 
@@ -77,7 +77,7 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
             continue  # "attacked Kebbe village": the village is the target and the place
         if (inside and mention.first == place.first and place.first > sentence.span.start
                 and sentence.doc[place.first - 1].lower_ in _LOCATIVE_PREPS):
-            continue  # "in Guarenas, Miranda state, drivers protested": a fronted place the parse gave the actor
+            continue  # "In Tepic, Nayarit department, drivers rallied": a fronted place the parse gave the actor
         # "Ethiopian National Defense Force": a group's name, whatever the gazetteer says
         if inside and (mention.head not in place.tokens or mention.kind in {"named", "anti"}):
             return True
@@ -138,9 +138,9 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
         if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _DIRECTIONS:
             return True
         if current.dep_ in {"compound", "amod", "nmod"} and head.lower_ in _BOUNDS:
-            return True  # "the Oyo-Kwara border", "the Lagos-Ibadan highway": a reference line
+            return True  # "the Kano-Katsina border", "the Abuja-Lokoja highway": a reference line
         if current.dep_ == "pobj" and head.lower_ == "between" and head.head.lower_ in _BOUNDS:
-            return True  # "at the border between X and Y governorates"
+            return True  # "on the boundary between X and Y provinces"
         if current.dep_ == "conj" and sentence.place_at(head.i) is not None:
             current = head  # "from A and B departments": B is what A is
             continue
@@ -148,7 +148,7 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             current = head
             continue
         if current.dep_ == "prep" and current.lower_ == "of" and head.i != current.i:
-            current = head  # "militia from the Mapel area of X state": X is where they came from
+            current = head  # "herders from the Kapedo area of X county": X is where they came from
             continue
         break
     return False
@@ -207,12 +207,12 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     # the end of a name the recogniser cut short ("Khor-e Bala area of …")
     while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text == "-" or tokens[0].lower_ in _NAME_PARTICLES):
         tokens.pop(0)
-    # the start of the next name the recogniser left out ("(As Sawmaah" read as "Sawmaah")
+    # the start of the next name the recogniser left out ("(Al Mukalla" read as "Mukalla")
     while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
         tokens.pop()
     words = [t.lower_ for t in tokens]
     if "(" in words and ")" in words[words.index("(") :]:
-        # "Sinemerge village (Kurdish name) of Sason district": an aside naming no place
+        # "Dhok Mian village (Pashto name) of Fateh Jang district": an aside naming no place
         close = words.index(")", words.index("("))
         words = words[: words.index("(")] + words[close + 1 :]
     if not all(w in _TRAIL_LINKS or w in _TRAIL_UNITS or w in _TRAIL_DIRECTIONS or w in _TRAIL_FILLERS for w in words):
@@ -255,7 +255,7 @@ def _comma_list(place: Place, sentence: Sentence) -> bool:
 
 def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Place]]:
     """Trails with the units a list's last name is followed by shared with the list's other names:
-    in "the Mori, Ash Shawati, and Nawjid camps (Hidaybu, Suqutra)" each camp lies in Hidaybu."""
+    in "the Mecula, Lupilichi and Msawize positions (Marrupa, Niassa)" each post lies in Marrupa."""
     result = [list(trail) for trail in trails]
     for index in range(len(result) - 2, -1, -1):
         trail, following = result[index], result[index + 1]
@@ -265,7 +265,7 @@ def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Pl
 
 
 def _stands_for_people(place: Place) -> bool:
-    """The geocoder's demonyms and organisations ("Kurdish fighters", "the University of
+    """The geocoder's demonyms and organisations ("Tuareg fighters", "the University of
     Kirkuk") stand for a people or a body, never for where something happened."""
     return is_demonym(place.mention) or is_organisation(place.mention)
 
@@ -274,7 +274,7 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     """The sentence's places (in text order) grouped into location trails, most precise first;
     a place named alone is a trail of one."""
     grouped: list[list[Place]] = []
-    # "Sinemerge village (Kurdish name) of Sason district": a people's name is no link of a trail
+    # "Dhok Mian village (Pashto name) of Fateh Jang district": a people's name is no link of a trail
     places = [p for p in places if not _stands_for_people(p)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
@@ -303,11 +303,11 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
     A place resolved in another country than every unit its trail names ("Khor" in Qatar, in
     "Khor-e Bala area of Chahar Asyab district, Kabul") is a namesake: the text says where it is.
     So is a small place that lies in none of the trail's units, in another province and over
-    100 km from each ("near Pisky, Donetsk" read in Poltava), and a unit followed by a town (a
-    unit cannot lie in a town: "the Jose Felix Ribas zone, Petare" is no district of another
-    state). The test is loose on purpose: a gazetteer's unit (a city for its province) or the text
+    100 km from each ("near Bamba, Gao" read in Koulikoro), and a unit followed by a town (a
+    unit cannot lie in a town: "the Las Palmas zone, Manta" is no district of another
+    province). The test is loose on purpose: a gazetteer's unit (a city for its province) or the text
     itself may put a place in the neighbouring province, and a city of 100,000+ matched by its
-    own name stays where the gazetteer puts it ("Mariupol, Zaporizhia")."""
+    own name stays where the gazetteer puts it ("Kumasi, Volta region")."""
     entry = place.mention.entry
     if entry is None:
         return False
@@ -323,10 +323,10 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
         return False
     if not is_spelling_variant(place.mention.why) and (
             feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN)):
-        return True  # a text may misplace a city known across its country ("Mariupol, Zaporizhia")
+        return True  # a text may misplace a city known across its country ("Kumasi, Volta region")
     if feature_class(entry) in UNITS and feature_class(known[0]) == "PPL" and not is_seat(known[0]):
-        return False  # "the X zone, Petare": a unit of X's name elsewhere, not a part of the town
-    # a namesake in another corner of the country ("near Pisky, Donetsk" read in Poltava): it lies
+        return False  # "the X zone, Manta": a unit of X's name elsewhere, not a part of the town
+    # a namesake in another corner of the country ("near Bamba, Gao" read in Koulikoro): it lies
     # in none of the trail's units (a provincial seat named like its province stands for it), and
     # is far from all of them
     if entry.admin1_id is None:
@@ -432,15 +432,15 @@ def event_places(
         substitutes = [p for p in named if p not in main and p not in namesakes and p.mention.entry is not None
                        and (p in tied_or_near or p in members)]
         # a known place stands in for an unknown one nearby as its trail is coded: at the trail's
-        # most precise known name, which may be an event place already ("at X village under Y
-        # police station (Bhagalpur, Bihar)": Bhagalpur, not Bihar)
+        # most precise known name, which may be an event place already ("at X hamlet, Y union
+        # (Kot Addu, Sindh)": Kot Addu, not Sindh)
         coded = {s.first: next((q for q in trail_of[s.first] if q in named and q.mention.entry is not None), s)
                  for s in substitutes}
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         return _unique(placed), False
     if landmarks:
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
-        # ("in Guarenas, … protested near the service station X") near the known place named
+        # ("In Tepic, … rallied outside the X toll booth") near the known place named
         known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]
         coded = {p.first: next((q for q in trail_of[p.first] if q in known), p) for p in known}
         return [replace(_placed(landmarks[0], trail_of[landmarks[0].first], named, known, coded), near=True)], False
@@ -448,7 +448,7 @@ def event_places(
 
 
 def named_countries(sentence: Sentence) -> list[str]:
-    """ISO codes of the countries ``sentence`` names as places ("withdrawn from Saudi Arabia"),
+    """ISO codes of the countries ``sentence`` names as places ("refugees returned to Chad"),
     not as a modifier of a noun ("the US government", "Afghan forces")."""
     return [p.mention.entry.country_iso for p in sentence.places
             if p.country_only and p.mention.entry is not None and p.mention.entry.country_iso
@@ -462,7 +462,7 @@ _FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "je
 
 def home_countries(sentences: list[Sentence]) -> list[str]:
     """The countries an article is set in, most named first: those it names as places, then by
-    its demonyms, except those of armed forces ("Russian forces" patrol another country)."""
+    its demonyms, except those of armed forces ("Kenyan soldiers" may be posted abroad)."""
     votes: dict[str, int] = {}
     for sentence in sentences:
         for place in sentence.places:
@@ -484,10 +484,9 @@ def coded_places(sentence: Sentence) -> list[EventPlace]:
 def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place]], sentence: Sentence) -> list[Place]:
     """``places`` without the lone names resolved in another country than most of the sentence's
     places, when the sentence does not name that country and sets its scene in the other one, by
-    a trail ("in La Plata (Buenos Aires), workers of Paris Confectionery set fire to tires", "in
-    Tijuana, Baja California, … found dead in Colonia Alamar") or a list the name is an item of
-    ("Sidon, Tripoli, Matn and Zahle"). "Shelled Sumy from positions in Belgorod and Kursk
-    regions" sets no scene: Sumy stays."""
+    a trail ("Miners employed by Denver Mining blocked the road into Uyuni (Potosi)") or a list
+    the name is an item of ("in Kisumu, Kericho, Nakuru and Eldoret", Kericho read in Tanzania).
+    "Shelled Sumy from positions in Belgorod and Kursk regions" sets no scene: Sumy stays."""
     votes: dict[str, int] = {}
     for p in sentence.places:
         entry = p.mention.entry
@@ -499,7 +498,7 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
     if ranked[0] == ranked[1]:
         return places
     top = max(votes, key=lambda iso: votes[iso])
-    # the sentence sets its scene with a trail in that country ("in La Plata (Buenos Aires)"), not
+    # the sentence sets its scene with a trail in that country ("into Uyuni (Potosi)"), not
     # with a list of places ("from Belgorod and Kursk regions")
     scene = any(sum(1 for q in trail if q.mention.entry is not None and q.mention.entry.country_iso == top) >= 2
                 for trail in trail_of.values())
@@ -509,7 +508,7 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
         return q.mention.entry is not None and q.mention.entry.country_iso == top
 
     def listed_with_top(p: Place) -> bool:
-        """ "Sidon, Tripoli, Matn and Zahle": an item of a list of places of that country."""
+        """ "Kisumu, Kericho, Nakuru and Eldoret": an item of a list of places of that country."""
         i = ordered.index(p)
         before = ordered[i - 1] if i else None
         after = ordered[i + 1] if i + 1 < len(ordered) else None
@@ -535,7 +534,7 @@ def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: l
             return EventPlace(known[0], near=True)
     if place.mention.entry is None:
         # the known place named next to it, after it ("X farm, outside Y") or else before it
-        # ("around Y, … burned houses in X farm")
+        # ("outside Y, … shot two ranch hands at X estancia")
         after = [s for s in substitutes if 0 < s.first - place.last <= 12]
         before = [s for s in substitutes if s.last < place.first]
         if after or before:

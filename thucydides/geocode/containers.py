@@ -74,7 +74,7 @@ def can_contain(link: str, container: GazetteerEntry, text: str, container_end: 
     if cls not in (*UNITS, "PPL") or container.latitude is None:
         return False
     if link == ",":
-        # "near Pisky, Donetsk": a town named like its province, after a comma, names the province
+        # "near Qarqin, Kandahar": a town named like its province, after a comma, names the province
         return (cls in UNITS or is_seat(container)) and not _opens_list(text, container_end)
     return True
 

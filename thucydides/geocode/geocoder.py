@@ -213,7 +213,7 @@ class Geocoder:
             strong = strong or followed_by_unit(text, span.end, unit_starts or set())
             if len(skel) < 2 or not (strong or span.run.cue):
                 continue
-            # "in Tyr" (Tyre): a two-letter skeleton collides everywhere, so with a weak cue only
+            # "in Gazza" (Gaza): a two-letter skeleton collides everywhere, so with a weak cue only
             # a city of 100,000+ of the article's main country spelt nearly the same is taken
             big_only = len(skel) == 2 and not strong
             close = close_spellings(span.key, by_skeleton.get(skel, []))
@@ -404,8 +404,8 @@ class Geocoder:
             # the article's places in its countries, as the other names give them
             own_homes = homes if own_focus is focus else [h for h in homes if h.country_iso in own_focus]
             mentions[id(item)] = make_mention(item, text, tokens, chosen_for_name[skeleton(item.span.key)], own_focus, own_homes)
-        # the same name elsewhere in the article is the same place: "Dharkenley district
-        # (Dharkenley, Banadir) … Dharkenley" is placed at Banadir at each mention
+        # the same name elsewhere in the article is the same place: "Bali village (Mora,
+        # Extreme-Nord) … Residents of Bali" is placed at Mora at each mention
         by_name = {(skeleton(item.span.key), item.choice.entry.geonameid): (container, link) for item, container, link in displaced}
         for item in resolved:
             key = (skeleton(item.span.key), item.choice.entry.geonameid)
@@ -440,8 +440,8 @@ class Geocoder:
             rank = _RANK["PPL"] if item.span.kind == "PPL" else _RANK.get(feature_class(entry), 0)
             outer_rank = _RANK.get(feature_class(outer), 0)
             if rank == outer_rank and feature_class(outer) != "PPL":
-                # "A district, B district" may be a list; but "Minbya Township, Mrauk-U District,
-                # Rakhine State" runs on to the province both lie in: the name must lie in it too
+                # "A district, B district" may be a list; but "Kaura LGA, Bama LGA, Borno State"
+                # runs on to the province both lie in: the name must lie in it too
                 index_of = positions[id(container)]
                 beyond = _container_of(container, resolved[index_of + 1 : index_of + 3], text)
                 if beyond is None or _RANK.get(feature_class(beyond[0].choice.entry), 0) <= outer_rank:
@@ -475,9 +475,9 @@ class _FocusByOthers:
     """The focus countries without an item's own vote, for a small place abroad named in a
     sentence that also names a place of the article's main country.
 
-    A name whose only places are small ones in one country votes for that country: "in Guarenas,
-    Miranda state, drivers protested near the service station El Cercado" put the Dominican
-    Republic among a Venezuelan report's countries, and so its district of that name looked at
+    A name whose only places are small ones in one country votes for that country: "nurses
+    marched from the Jimani clinic … in Barquisimeto, Lara state" would put the Dominican
+    Republic among a Venezuelan report's countries, and so make its town of that name look at
     home. Next to a place of the main country, without its own vote, it is a village abroad.
     """
 
