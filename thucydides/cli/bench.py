@@ -98,7 +98,7 @@ def format_report(report) -> str:
         f"                  {report.components_ratio:.0%} of the bare parse by the components used (the cost of the analysis after it)",
         *_dask_lines(report),
         f"articles          {last.analysed} analysed, {last.skipped} skipped, {last.events} events, {last.input_errors} inputs refused (last run)",
-        f"store             {statistics.median(r.store_seconds for r in report.pipeline_runs):.1f} s of each run in Store.add_result",
+        f"store             {statistics.median(r.store_seconds for r in report.pipeline_runs):.1f} s of each run in Store.add_results",
         f"latency           in a batch: median {_ms(work['median'])}, p95 {_ms(work['p95'])}; "
         f"sent alone: median {_ms(alone['median'])}, p95 {_ms(alone['p95'])}",
         "peak RSS          " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in sorted(report.peak_rss_mb.items())),

@@ -6,8 +6,8 @@ Each run times, with the same warm workers:
    spaCy's small pipeline (the ceiling the scaling issue quotes), then with only the components
    the pipeline runs (``analyse.EXCLUDED_COMPONENTS`` left out);
 2. the full pipeline: ingest (the JSONL corpus read by ``ingest.read_inputs``), analyse,
-   geocode, extract (``process_stream`` or ``run_dask``) and store (``Store.add_result`` into a
-   temporary SQLite file, from the main process, the single writer).
+   geocode, extract (``process_stream`` or ``run_dask``) and store (``Store.add_results``, one
+   transaction per batch, into a temporary SQLite file, from the main process, the single writer).
 
 Rates are articles/s and words/s (whitespace words) over the wall time of the step. Worker
 start-up (one model load each) is timed apart, as are two latencies: the work time of an
@@ -64,7 +64,7 @@ class PipelineRun:
     skipped: int  # by the prefilter, a time limit or an error
     events: int
     input_errors: int  # inputs the ingest stage refused
-    store_seconds: float  # time spent in Store.add_result (main process)
+    store_seconds: float  # time spent in Store.add_results (main process)
 
 
 @dataclass
@@ -314,14 +314,14 @@ def _pipeline(
     else:
         from thucydides.scale.dask_engine import run_dask
 
-        results = run_dask(articles, settings, scheduler, shard_size=2 * settings.batch_size, on_batch=meter)
+        results = run_dask(articles, settings, scheduler, on_batch=meter)
     with Store.open(database) as store:
-        for result in results:
-            counts["articles"] += 1
-            counts["analysed"] += result.skipped is None
-            counts["events"] += len(result.events)
+        for batch in batched(results, settings.batch_size):
+            counts["articles"] += len(batch)
+            counts["analysed"] += sum(result.skipped is None for result in batch)
+            counts["events"] += sum(len(result.events) for result in batch)
             writing = time.perf_counter()
-            store.add_result(result)
+            store.add_results(batch)  # one transaction per batch
             store_seconds += time.perf_counter() - writing
     seconds = time.perf_counter() - started
     return PipelineRun(

@@ -41,6 +41,10 @@ if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
 
 PLUGIN_NAME = "thucydides-model"
 CONNECT_TIMEOUT = "30s"
+SHARD_BATCHES = 2  # batches per shard: short tasks, so that no worker waits long at the end
+# shards in flight per worker: results come back in input order, so a worker whose shards are
+# done waits while the client waits for an older, slower one; a deeper queue keeps it busy
+IN_FLIGHT_PER_WORKER = 4
 
 
 class LoadModel(WorkerPlugin):
@@ -116,6 +120,7 @@ def run_dask(
     output_dir: str | Path | None = None,
     *,
     shard_size: int | None = None,
+    in_flight: int | None = None,
     progress: bool | None = None,
     total: int | None = None,
     on_batch: BatchHook | None = None,
@@ -126,10 +131,13 @@ def run_dask(
     ``scheduler``: the address of a running scheduler (``tcp://host:8786``); None starts a local
     cluster of ``settings.workers`` processes for the duration of the run. ``output_dir``: also
     write each shard as a Parquet partition there (a path every worker can reach).
-    ``shard_size``: articles per task (default 8 batches). ``progress``/``total``: a progress
-    bar on stderr, as in ``runner.process_stream`` (None: when stderr is a terminal).
+    ``shard_size``: articles per task (default ``SHARD_BATCHES`` batches); ``in_flight``: shards
+    submitted and not yet collected (default ``IN_FLIGHT_PER_WORKER`` per worker).
+    ``progress``/``total``: a progress bar on stderr, as in ``runner.process_stream`` (None:
+    when stderr is a terminal).
     """
-    results = _run(articles, settings, scheduler, output_dir, shard_size or 8 * settings.batch_size, on_batch, analyse)
+    shard_size = shard_size or SHARD_BATCHES * settings.batch_size
+    results = _run(articles, settings, scheduler, output_dir, shard_size, in_flight, on_batch, analyse)
     return with_progress(results, progress=progress, total=total)
 
 
@@ -139,6 +147,7 @@ def _run(
     scheduler: str | None,
     output_dir: str | Path | None,
     shard_size: int,
+    in_flight: int | None,
     on_batch: BatchHook | None,
     analyse: Analyse | None,
 ) -> Iterator[ArticleResult]:
@@ -149,7 +158,7 @@ def _run(
     client, cluster = connect(scheduler, settings)
     try:
         client.register_plugin(LoadModel(settings, gazetteer=analyse is None), name=PLUGIN_NAME)
-        in_flight = 2 * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+        in_flight = in_flight or IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
         pending: deque[tuple[list[Article], Future]] = deque()
         for index, shard in enumerate(batched(articles, shard_size)):
             # the shard goes inside the task, not scattered ahead: a scattered shard waits on

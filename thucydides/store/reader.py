@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections import defaultdict
@@ -9,7 +10,7 @@ from dataclasses import replace
 from typing import Any, Iterable, Sequence
 
 from thucydides.errors import InputError, NotFoundError
-from thucydides.model import STATUSES, Article, Attribution, Evidence, GazetteerEntry, PlaceMention
+from thucydides.model import STATUSES, Article, Attribution, Event, Evidence, GazetteerEntry, PlaceMention
 from thucydides.reconcile.matching import SourceEvent
 from thucydides.reconcile.merge import claim_of, independence, merged_fatalities, order_by_authority
 from thucydides.store.codec import event_from_dict, parse_date, parse_timestamp
@@ -48,14 +49,9 @@ def _load_reports(connection: sqlite3.Connection, column: str, keys: Sequence[An
         links = _attributions(connection, row_ids)
         spans = _evidence(connection, row_ids)
         for row in rows:
-            data = json.loads(row["data"])
-            data["attribution"], data["evidence"] = [], []
-            event = replace(
-                event_from_dict(data), attribution=links.get(row["row_id"], ()), evidence=spans.get(row["row_id"], ())
-            )
             reports[row["event_id"]].append(
                 SourceEvent(
-                    event=event,
+                    event=_report_event(row["data"], links.get(row["row_id"], ()), spans.get(row["row_id"], ())),
                     article_id=row["article_id"],
                     source=row["source"],
                     url=row["url"],
@@ -65,6 +61,16 @@ def _load_reports(connection: sqlite3.Connection, column: str, keys: Sequence[An
                 )
             )
     return reports
+
+
+@functools.lru_cache(maxsize=2048)
+def _report_event(data: str, attribution: tuple[Attribution, ...], evidence: tuple[Evidence, ...]) -> Event:
+    """A report's event from its row's JSON and its own tables' rows. An event's reports are
+    read again each time a new report may join it, and decoding them was most of that work: the
+    same rows give an equal (immutable) Event, so it is kept."""
+    decoded = json.loads(data)
+    decoded["attribution"], decoded["evidence"] = [], []
+    return replace(event_from_dict(decoded), attribution=attribution, evidence=evidence)
 
 
 def _attributions(connection: sqlite3.Connection, row_ids: Sequence[int]) -> dict[int, tuple[Attribution, ...]]:

@@ -8,6 +8,7 @@ processes opening a fresh file at once cannot both apply it) and is recorded in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import sqlite3
@@ -115,7 +116,14 @@ def fold(text: str | None) -> str | None:
     """Case- and accent-free text, for filters: "Baghlān" and "baghlan" are one province."""
     if text is None:
         return None
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    return _fold(str(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
+    # each stored event folds its types, places and actors again whenever it is touched: the
+    # same few thousand names, so their folded forms are kept
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold().strip()
 
 

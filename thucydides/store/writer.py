@@ -438,13 +438,12 @@ def refresh_event(
     row = connection.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
     touched = touched_by(row)
     reports = load_reports(connection, [event_id]).get(event_id, [])
-    old = json.loads(row["data"])
     if not reports:
         if row["review_state"] in LOCKED_STATES:
             connection.execute("UPDATE events SET corroboration = 0, updated_at = ? WHERE id = ?", (timestamp(now), event_id))
             audit(connection, event_id, now, "ingest", "kept", {}, "lost all its sources; kept because an analyst reviewed it")
             return "kept", touched
-        snapshot = dict(old, review_state=row["review_state"], created_at=row["created_at"])
+        snapshot = dict(json.loads(row["data"]), review_state=row["review_state"], created_at=row["created_at"])
         reason = "its last source article was updated and no longer reports it"
         connection.execute(
             "INSERT INTO deleted_events (event_id, deleted_at, reason, data) VALUES (?, ?, ?, ?)",
@@ -463,7 +462,7 @@ def refresh_event(
     before = {key: row[key] for key in columns}
     if columns == before:
         return "unchanged", touched
-    changes = _changes(old, json.loads(columns["data"]))
+    changes = _changes(json.loads(row["data"]), json.loads(columns["data"]))
     for key in ("corroboration", "conflicting", "fatalities_best"):
         if before[key] != columns[key]:
             changes[key] = [before[key], columns[key]]
