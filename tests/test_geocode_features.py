@@ -1,0 +1,40 @@
+"""Points of natural features and large regions, and readings of bare names shared by a unit and a town."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.geocode import Geocoder
+from thucydides.geocode.resolve import distance_km
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    from thucydides.config import load_settings
+
+    return Geocoder(settings=load_settings())
+
+
+def _mention(geocoder: Geocoder, text: str, name: str):
+    found = [m for m in geocoder.find_places(text) if m.text == name]
+    assert found and found[0].entry is not None, f"{name!r} not resolved in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mouth"),
+    [
+        ("Barges were stuck on the Danube after the drought in Hungary.", "Danube", (45.2, 29.7)),
+        ("Fishermen on the Mekong say dams upstream in Laos starve the river.", "Mekong", (9.6, 106.5)),
+        ("Farmers in Karnataka and Tamil Nadu quarrel over the waters of the Cauvery.", "Cauvery", (11.14, 79.86)),
+    ],
+)
+def test_a_river_is_placed_at_its_mouth_as_geonames_places_streams(geocoder, text, name, mouth):
+    entry = _mention(geocoder, text, name).entry
+    assert entry.feature == "STM"
+    assert distance_km(entry.latitude, entry.longitude, *mouth) < 50
+
+
+def test_the_rainforest_is_not_placed_at_the_river_mouth(geocoder):
+    entry = _mention(geocoder, "Loggers cleared more of Amazonia in Brazil this year.", "Amazonia").entry
+    assert entry.feature == "RGN" and entry.latitude < -1
