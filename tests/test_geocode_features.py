@@ -38,3 +38,15 @@ def test_a_river_is_placed_at_its_mouth_as_geonames_places_streams(geocoder, tex
 def test_the_rainforest_is_not_placed_at_the_river_mouth(geocoder):
     entry = _mention(geocoder, "Loggers cleared more of Amazonia in Brazil this year.", "Amazonia").entry
     assert entry.feature == "RGN" and entry.latitude < -1
+
+
+def test_a_bare_province_name_is_not_a_village_of_that_name_elsewhere_in_the_country(geocoder):
+    # Florida is also a village of New York state: naming New York beside it does not make it so
+    text = "After the blizzard in Rochester, New York, thousands of retirees moved to Florida for the winter."
+    entry = _mention(geocoder, text, "Florida").entry
+    assert entry.feature == "ADM1" and entry.country_iso == "US"
+
+
+def test_a_town_of_a_province_name_still_counts_when_called_a_town(geocoder):
+    text = "The town of Florida in Orange County, New York, flooded after the storm."
+    assert _mention(geocoder, text, "Florida").entry.feature.startswith("PPL")

@@ -50,6 +50,10 @@ WEIGHTS = {
     # a bare name shared by a national capital and a province ("Washington", "Sanaa") means the
     # capital in the news (the seat of government); "Washington state" still gets the province
     "capital_over_unit": 1.5,
+    # a bare name shared by a province and a small town elsewhere in the same country
+    # ("Florida" the state, Florida a village in New York) means the province: the town's
+    # hierarchy and proximity evidence (New York named nearby) does not make it the reading
+    "village_under_province_name": -1.5,
 }
 _NAMED_PROVINCES_FULL = 2  # up to this many provinces named, each counts fully
 _REGION_FEATURES = frozenset({"CONT", "OCN", "SEA", "RGN"})
@@ -186,6 +190,21 @@ def _with_big_namesake(scored: list) -> list:
             for value, entry, how, reasons in scored]
 
 
+def _without_villages_named_like_a_province(scored: list) -> list:
+    """Penalise small towns named like a province of their own country that they do not lie in."""
+    provinces = {(e.country_iso, e.geonameid) for _, e, _, _ in scored if e.feature == "ADM1" and e.country_iso}
+    if not provinces:
+        return scored
+    countries = {iso for iso, _ in provinces}
+
+    def misleading(entry: GazetteerEntry) -> bool:
+        return (feature_class(entry) == "PPL" and entry.population < WEIGHTS["notable_population"]
+                and entry.country_iso in countries and (entry.country_iso, entry.admin1_id) not in provinces)
+
+    return [(value + WEIGHTS["village_under_province_name"], entry, how, reasons) if misleading(entry)
+            else (value, entry, how, reasons) for value, entry, how, reasons in scored]
+
+
 def choose(
     candidates: list[tuple[GazetteerEntry, str]], kind: str | None, context: Context
 ) -> tuple[Choice | None, GazetteerEntry | None]:
@@ -203,6 +222,8 @@ def choose(
     if kind is None and any(feature_class(e) in ("ADM1", "ADM2") for _, e, _, _ in scored):
         scored = [(value + WEIGHTS["capital_over_unit"], entry, how, reasons + ["the capital, not the province of its name"])
                   if entry.feature == "PPLC" else (value, entry, how, reasons) for value, entry, how, reasons in scored]
+    if kind is None:
+        scored = _without_villages_named_like_a_province(scored)
     scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].geonameid))
     best_value, best, how, reasons = scored[0]
     runner_up = next((s for s in scored[1:] if s[1].geonameid != best.geonameid), None)
