@@ -50,3 +50,25 @@ def test_a_bare_province_name_is_not_a_village_of_that_name_elsewhere_in_the_cou
 def test_a_town_of_a_province_name_still_counts_when_called_a_town(geocoder):
     text = "The town of Florida in Orange County, New York, flooded after the storm."
     assert _mention(geocoder, text, "Florida").entry.feature.startswith("PPL")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Ferries to Oahu were cancelled as the hurricane neared Hawaii.", "Oahu", "ISL"),
+        ("Wildfires forced tourists off Mallorca in Spain.", "Mallorca", "ISL"),
+        ("Hospitals across the East of England cancelled operations.", "East of England", "RGN"),
+    ],
+)
+def test_islands_and_regions_the_embedded_gazetteer_adds(geocoder, text, name, feature):
+    assert _mention(geocoder, text, name).entry.feature == feature
+
+
+def test_a_title_then_a_comma_names_the_body_not_a_person(geocoder):
+    # "Chairman, Niger Delta …": the title is of the body named after the comma
+    text = "The Chairman, Niger Delta Peace Forum, Ebi Tonye, called for talks with the militants."
+    assert _mention(geocoder, text, "Niger Delta").entry.feature == "RGN"
+
+
+def test_a_title_right_before_a_name_still_makes_it_a_person(geocoder):
+    assert not [m for m in geocoder.find_places("Senator Kaduna Bello spoke in Abuja.") if m.text == "Kaduna"]

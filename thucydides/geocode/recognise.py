@@ -384,7 +384,10 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
 
     if span.first == run.first and span.first > 0 and not first_token.line_start:
         left = tokens[span.first - 1]  # ("… Ahmed⏎⏎NAIROBI —": a headline's last word is no title)
-        if left.capitalised and left.lower in lex.titles and not left.possessive:
+        # more than a space between them is a comma or a bracket: "the Managing Director, Niger
+        # Delta Development Commission" is a title of the body named next, not a person's name
+        glued = first_token.start - left.end <= 1
+        if left.capitalised and left.lower in lex.titles and not left.possessive and glued:
             return f"a person's name: after '{left.text}'"
     if len(words) == 1 and words[0] in person_words:
         return f"'{span.text}' names a person elsewhere in the text"
