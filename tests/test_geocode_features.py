@@ -72,3 +72,30 @@ def test_a_title_then_a_comma_names_the_body_not_a_person(geocoder):
 
 def test_a_title_right_before_a_name_still_makes_it_a_person(geocoder):
     assert not [m for m in geocoder.find_places("Senator Kaduna Bello spoke in Abuja.") if m.text == "Kaduna"]
+
+
+def _town(geonameid: int, country: str, population: int):
+    from thucydides.model import GazetteerEntry
+
+    return GazetteerEntry(geonameid=geonameid, name="Kingsbridge", feature="PPL", country_iso=country,
+                          country=country, admin1=None, admin2=None, latitude=10.0, longitude=10.0,
+                          population=population)
+
+
+def test_a_city_several_times_larger_than_its_namesakes_in_the_articles_countries_wins():
+    from thucydides.geocode.resolve import Context, choose
+
+    # the city (AA, 200,000) is 8 times the largest namesake of the other focus country; a third
+    # namesake abroad (CC, 150,000) is no rival the focus could favour
+    city, small, abroad = _town(1, "AA", 200_000), _town(2, "BB", 25_000), _town(3, "CC", 150_000)
+    context = Context(focus={"AA": 0.5, "BB": 1.0}, named_admin1={})
+    choice, _ = choose([(small, "name"), (abroad, "name"), (city, "name")], None, context)
+    assert choice.entry.geonameid == 1 and "largest town of its name" in choice.why
+
+
+def test_a_city_only_a_few_times_larger_leaves_the_focus_to_decide():
+    from thucydides.geocode.resolve import Context, choose
+
+    city, small = _town(1, "AA", 200_000), _town(2, "BB", 50_000)
+    choice, _ = choose([(small, "name"), (city, "name")], None, Context(focus={"AA": 0.5, "BB": 1.0}, named_admin1={}))
+    assert choice.entry.geonameid == 2

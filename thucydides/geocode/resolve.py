@@ -47,6 +47,10 @@ WEIGHTS = {
     # the small one's country: only strong local evidence (a province named beside it) overrides
     "big_namesake": 2.0,
     "big_namesake_ratio": 20,
+    # a city several times larger than every other town of its name (Aberdeen, Scotland over
+    # Aberdeen, South Dakota) is the likelier reading when no local evidence names the small one
+    "notable_namesake": 1.5,
+    "notable_namesake_ratio": 6,
     # a bare name shared by a national capital and a province ("Washington", "Sanaa") means the
     # capital in the news (the seat of government); "Washington state" still gets the province
     "capital_over_unit": 1.5,
@@ -175,17 +179,30 @@ def score(
     return total, reasons
 
 
-def _with_big_namesake(scored: list) -> list:
-    """Add the big-namesake bonus to a town far larger than every other town of the name."""
+def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
+    """Add the big-namesake bonus to a town far larger than every other town of the name.
+
+    The rivals measured are the towns of the article's countries, when it has any: a town abroad
+    is already penalised (Aberdeen, Hong Kong is no rival to Aberdeen, Scotland in an article
+    about Britain and the United States).
+    """
     towns = sorted((item for item in scored if feature_class(item[1]) == "PPL"), key=lambda item: -item[1].population)
     if len(towns) < 2:
         return scored
-    biggest, runner_up = towns[0][1], next((t[1] for t in towns[1:] if t[1].geonameid != towns[0][1].geonameid), None)
+    biggest = towns[0][1]
+    others = [t[1] for t in towns[1:] if t[1].geonameid != biggest.geonameid]
+    rivals = [t for t in others if t.country_iso in focus] if focus else others
+    runner_up = rivals[0] if rivals else (others[0] if others and not focus else None)
     if runner_up is None or biggest.population < WEIGHTS["notable_population"]:
         return scored
-    if biggest.population < WEIGHTS["big_namesake_ratio"] * max(runner_up.population, 1):
+    ratio = biggest.population / max(runner_up.population, 1)
+    if ratio >= WEIGHTS["big_namesake_ratio"]:
+        bonus = WEIGHTS["big_namesake"]
+    elif ratio >= WEIGHTS["notable_namesake_ratio"]:
+        bonus = WEIGHTS["notable_namesake"]
+    else:
         return scored
-    return [(value + WEIGHTS["big_namesake"], entry, how, reasons + ["by far the largest town of its name"])
+    return [(value + bonus, entry, how, reasons + ["by far the largest town of its name"])
             if entry.geonameid == biggest.geonameid else (value, entry, how, reasons)
             for value, entry, how, reasons in scored]
 
@@ -218,7 +235,7 @@ def choose(
         if feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units):
             value += WEIGHTS["namesake_town"]
         scored.append((value, entry, how, reasons))
-    scored = _with_big_namesake(scored)
+    scored = _with_big_namesake(scored, context.focus)
     if kind is None and any(feature_class(e) in ("ADM1", "ADM2") for _, e, _, _ in scored):
         scored = [(value + WEIGHTS["capital_over_unit"], entry, how, reasons + ["the capital, not the province of its name"])
                   if entry.feature == "PPLC" else (value, entry, how, reasons) for value, entry, how, reasons in scored]
