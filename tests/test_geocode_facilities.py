@@ -1,0 +1,47 @@
+"""Named buildings and sites ("Holy Trinity Cathedral"): reported, placed at the article's town, never an event's place."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.geocode import Geocoder, is_organisation
+from thucydides.geocode.facilities import is_facility
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    from thucydides.config import load_settings
+
+    return Geocoder(settings=load_settings())
+
+
+def _named(geocoder: Geocoder, text: str, name: str):
+    return [m for m in geocoder.find_places(text) if m.text == name]
+
+
+def test_a_building_is_placed_at_the_town_named_before_it(geocoder):
+    text = "In Mombasa, hundreds of worshippers gathered at Holy Trinity Cathedral after the attack."
+    [cathedral] = _named(geocoder, text, "Holy Trinity Cathedral")
+    assert is_facility(cathedral) and cathedral.entry.name == "Mombasa"
+    assert is_organisation(cathedral)  # the event extractor never codes an event at it
+    assert cathedral.confidence <= 0.3
+
+
+def test_a_site_before_a_connector_is_still_closed_by_its_head(geocoder):
+    text = "Fans packed Kasarani Stadium as Harambee Stars beat Ghana in Nairobi."
+    [stadium] = _named(geocoder, text, "Kasarani Stadium")
+    assert stadium.entry.name == "Nairobi"
+
+
+def test_a_building_with_no_town_in_the_article_is_reported_unplaced(geocoder):
+    [prison] = _named(geocoder, "Two guards were hurt in a riot at Kamiti Maximum Prison overnight.", "Kamiti Maximum Prison")
+    assert prison.entry is None
+
+
+def test_a_surname_after_a_first_name_is_no_building(geocoder):
+    assert not _named(geocoder, "Stuart Hall and Charlotte Church spoke in Cardiff.", "Charlotte Church")
+
+
+def test_a_building_named_after_a_known_place_keeps_the_place(geocoder):
+    mentions = geocoder.find_places("A rocket struck Kandahar International Airport on Sunday.")
+    assert [m.text for m in mentions] == ["Kandahar"] and not is_facility(mentions[0])

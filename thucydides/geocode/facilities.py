@@ -1,0 +1,69 @@
+"""Named buildings and sites: "Third Presbyterian Church", "Meydan Racecourse", "Dulles International Airport".
+
+GeoWebNews-style annotation counts a named building or site as a toponym, and GeoNames lists
+many (churches, airports, racecourses). The embedded gazetteer has none, so such a name — a run
+of capitalised words closed by a building word (``facility_heads`` in ``data/lexicon.toml``) and
+naming no place the gazetteer knows — is reported with the point of the town the article last
+named before it (else the first one after it): a building stands in a town of its story. These
+mentions, like organisations, are never an event's location (the town is named on its own).
+"""
+
+from __future__ import annotations
+
+from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.recognise import CONNECTORS, Run, Token
+from thucydides.geocode.resolve import feature_class
+from thucydides.model import PlaceMention
+
+FACILITY_WHY = "a named building or site"
+_MIN_TOWN_CONFIDENCE = 0.5
+# heads that are also common surnames ("Charlotte Church", "Stuart Hall"): a name of three
+# words or more only ("Holy Redeemer Church", "Royal Albert Hall")
+_SURNAME_HEADS = frozenset({"church", "hall", "temple", "castle", "palace"})
+
+
+def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
+    """``mentions`` and the runs that name a building or site with no resolved place inside; an
+    unresolved word inside ("Trinity" of "Holy Trinity Cathedral") gives way to the whole name."""
+    towns = [m for m in mentions if m.entry is not None and feature_class(m.entry) == "PPL"
+             and m.confidence >= _MIN_TOWN_CONFIDENCE]
+    added: list[PlaceMention] = []
+    replaced: set[int] = set()
+    for run in runs:
+        first = run.first + (tokens[run.first].text == "The")
+        # the head closes the run, or a connector follows it ("Meydan Racecourse as Thunder Snow won")
+        last = next((i for i in range(first + 1, run.last + 1) if tokens[i].lower in lex.facility_heads
+                     and (i == run.last or tokens[i + 1].lower in CONNECTORS)), None)
+        if last is None or tokens[last].possessive:
+            continue
+        words = tokens[first:last + 1]
+        if words[-1].lower in _SURNAME_HEADS and len(words) < 3:
+            continue
+        if any(t.lower in lex.titles for t in words[:-1]):
+            continue  # "Mr Smith Hall" is a person's
+        start, end = words[0].start, words[-1].end
+        inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+        if any(mentions[i].entry is not None for i in inside):
+            continue  # a place inside ("Kandahar International Airport") keeps its own reading
+        replaced.update(inside)
+        added.append(_placed(text[start:end], start, end, towns))
+    if not added:
+        return mentions
+    return sorted([m for i, m in enumerate(mentions) if i not in replaced] + added, key=lambda m: (m.start, -m.end))
+
+
+def _placed(name: str, start: int, end: int, towns: list[PlaceMention]) -> PlaceMention:
+    before = [m for m in towns if m.end <= start]
+    after = [m for m in towns if m.start >= end]
+    town = before[-1] if before else (after[0] if after else None)
+    if town is None:
+        return PlaceMention(text=name, start=start, end=end, entry=None, confidence=0.2,
+                            why=f"{FACILITY_WHY}, in no gazetteer; the article names no town")
+    return PlaceMention(text=name, start=start, end=end, entry=town.entry, confidence=round(min(0.3, town.confidence), 3),
+                        why=f"{FACILITY_WHY}, placed at {town.entry.name}: the town the article names "
+                            f"{'before' if before else 'after'} it")
+
+
+def is_facility(mention: PlaceMention) -> bool:
+    """Whether ``mention`` names a building or site ("Meydan Racecourse") rather than a settlement."""
+    return mention.why.startswith(FACILITY_WHY)
