@@ -45,3 +45,15 @@ def test_a_surname_after_a_first_name_is_no_building(geocoder):
 def test_a_building_named_after_a_known_place_keeps_the_place(geocoder):
     mentions = geocoder.find_places("A rocket struck Kandahar International Airport on Sunday.")
     assert [m.text for m in mentions] == ["Kandahar"] and not is_facility(mentions[0])
+
+
+def test_a_building_is_placed_at_the_largest_town_named_before_it_not_the_last_suburb(geocoder):
+    text = "Police in Mombasa and later in Kilifi closed Holy Family Basilica to worshippers."
+    [basilica] = _named(geocoder, text, "Holy Family Basilica")
+    assert basilica.entry.name == "Mombasa"
+
+
+def test_a_demonym_opening_a_quarter_is_part_of_its_name(geocoder):
+    text = "Rockets fell on Jerusalem, and shops in the Armenian Quarter closed."
+    [quarter] = _named(geocoder, text, "Armenian Quarter")
+    assert quarter.entry.name == "Jerusalem" and not _named(geocoder, text, "Armenian")

@@ -3,14 +3,15 @@
 GeoWebNews-style annotation counts a named building or site as a toponym, and GeoNames lists
 many (churches, airports, racecourses). The embedded gazetteer has none, so such a name — a run
 of capitalised words closed by a building word (``facility_heads`` in ``data/lexicon.toml``) and
-naming no place the gazetteer knows — is reported with the point of the town the article last
-named before it (else the first one after it): a building stands in a town of its story. These
+naming no place the gazetteer knows — is reported with the point of the largest town the
+article names before it (else after it): a building stands in a town of its story. These
 mentions, like organisations, are never an event's location (the town is named on its own).
 """
 
 from __future__ import annotations
 
 from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.mentions import is_demonym
 from thucydides.geocode.recognise import CONNECTORS, Run, Token
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import PlaceMention
@@ -43,7 +44,7 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
             continue  # "Mr Smith Hall" is a person's
         start, end = words[0].start, words[-1].end
         inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
-        if any(mentions[i].entry is not None for i in inside):
+        if any(mentions[i].entry is not None and not is_demonym(mentions[i]) for i in inside):
             continue  # a place inside ("Kandahar International Airport") keeps its own reading
         replaced.update(inside)
         added.append(_placed(text[start:end], start, end, towns))
@@ -55,12 +56,14 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
 def _placed(name: str, start: int, end: int, towns: list[PlaceMention]) -> PlaceMention:
     before = [m for m in towns if m.end <= start]
     after = [m for m in towns if m.start >= end]
-    town = before[-1] if before else (after[0] if after else None)
+    # the largest town named so far: a story's buildings stand in its city more often than in
+    # the village it last named ("Holy Redeemer Church" after New Orleans and a suburb of it)
+    town = max(before or after, key=lambda m: m.entry.population, default=None)
     if town is None:
         return PlaceMention(text=name, start=start, end=end, entry=None, confidence=0.2,
                             why=f"{FACILITY_WHY}, in no gazetteer; the article names no town")
     return PlaceMention(text=name, start=start, end=end, entry=town.entry, confidence=round(min(0.3, town.confidence), 3),
-                        why=f"{FACILITY_WHY}, placed at {town.entry.name}: the town the article names "
+                        why=f"{FACILITY_WHY}, placed at {town.entry.name}: the largest town the article names "
                             f"{'before' if before else 'after'} it")
 
 
