@@ -57,3 +57,9 @@ def test_a_demonym_opening_a_quarter_is_part_of_its_name(geocoder):
     text = "Rockets fell on Jerusalem, and shops in the Armenian Quarter closed."
     [quarter] = _named(geocoder, text, "Armenian Quarter")
     assert quarter.entry.name == "Jerusalem" and not _named(geocoder, text, "Armenian")
+
+
+def test_a_saints_possessive_opens_a_buildings_name(geocoder):
+    text = "Gunmen attacked St Anne's Cathedral in Owo, Nigeria, during Mass."
+    [cathedral] = _named(geocoder, text, "St Anne's Cathedral")
+    assert cathedral.entry.name == "Owo" and not _named(geocoder, text, "St Anne")

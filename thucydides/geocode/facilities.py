@@ -21,6 +21,7 @@ _MIN_TOWN_CONFIDENCE = 0.5
 # heads that are also common surnames ("Charlotte Church", "Stuart Hall"): a name of three
 # words or more only ("Holy Redeemer Church", "Royal Albert Hall")
 _SURNAME_HEADS = frozenset({"church", "hall", "temple", "castle", "palace"})
+_SAINTS = frozenset({"st", "saint", "ste"})
 
 
 def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
@@ -30,27 +31,35 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
              and m.confidence >= _MIN_TOWN_CONFIDENCE]
     added: list[PlaceMention] = []
     replaced: set[int] = set()
-    for run in runs:
+    for index, run in enumerate(runs):
         first = run.first + (tokens[run.first].text == "The")
+        saint_end = None  # "St. Peter's Basilica", "St Mary's Church": the saint's name then the head
+        if index > 0 and _saints_possessive(tokens, runs[index - 1]) and runs[index - 1].last + 1 == run.first:
+            first, saint_end = runs[index - 1].first, tokens[runs[index - 1].last].end
         # the head closes the run, or a connector follows it ("Meydan Racecourse as Thunder Snow won")
-        last = next((i for i in range(first + 1, run.last + 1) if tokens[i].lower in lex.facility_heads
+        last = next((i for i in range(max(first + 1, run.first), run.last + 1) if tokens[i].lower in lex.facility_heads
                      and (i == run.last or tokens[i + 1].lower in CONNECTORS)), None)
         if last is None or tokens[last].possessive:
             continue
         words = tokens[first:last + 1]
-        if words[-1].lower in _SURNAME_HEADS and len(words) < 3:
+        if words[-1].lower in _SURNAME_HEADS and len(words) < 3 and saint_end is None:
             continue
-        if any(t.lower in lex.titles for t in words[:-1]):
-            continue  # "Mr Smith Hall" is a person's
+        if any(t.lower in lex.titles for t in words[:-1] if saint_end is None or t.start >= saint_end):
+            continue  # "Mr Smith Hall" is a person's (but a saint's first name is the saint's)
         start, end = words[0].start, words[-1].end
         inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
-        if any(mentions[i].entry is not None and not is_demonym(mentions[i]) for i in inside):
+        if any(mentions[i].entry is not None and not is_demonym(mentions[i])
+               and not (saint_end is not None and mentions[i].end <= saint_end) for i in inside):
             continue  # a place inside ("Kandahar International Airport") keeps its own reading
         replaced.update(inside)
         added.append(_placed(text[start:end], start, end, towns))
     if not added:
         return mentions
     return sorted([m for i, m in enumerate(mentions) if i not in replaced] + added, key=lambda m: (m.start, -m.end))
+
+
+def _saints_possessive(tokens: list[Token], run: Run) -> bool:
+    return tokens[run.first].lower in _SAINTS and run.last > run.first and tokens[run.last].possessive
 
 
 def _placed(name: str, start: int, end: int, towns: list[PlaceMention]) -> PlaceMention:
