@@ -99,3 +99,8 @@ def test_a_city_only_a_few_times_larger_leaves_the_focus_to_decide():
     city, small = _town(1, "AA", 200_000), _town(2, "BB", 50_000)
     choice, _ = choose([(small, "name"), (city, "name")], None, Context(focus={"AA": 0.5, "BB": 1.0}, named_admin1={}))
     assert choice.entry.geonameid == 2
+
+
+def test_a_bracket_after_a_title_still_abbreviates_the_title(geocoder):
+    text = "A bomb hit the car of the Afgooye District Commissioner (DC) in Lower Shabelle."
+    assert not [m for m in geocoder.find_places(text) if m.text == "DC"]

@@ -114,7 +114,7 @@ class Geocoder:
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
-                reason = reject_reason(span, tokens, lex, person_words)
+                reason = reject_reason(span, tokens, lex, person_words, text)
                 if reason is None:
                     reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
                     if reason:
