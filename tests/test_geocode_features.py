@@ -104,3 +104,15 @@ def test_a_city_only_a_few_times_larger_leaves_the_focus_to_decide():
 def test_a_bracket_after_a_title_still_abbreviates_the_title(geocoder):
     text = "A bomb hit the car of the Afgooye District Commissioner (DC) in Lower Shabelle."
     assert not [m for m in geocoder.find_places(text) if m.text == "DC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "geonameid"),
+    [
+        ("Oil prices rose as tension spread across the Middle East this week.", "Middle East", 6269133),
+        ("Caravans of Central American migrants reached the border at Tijuana.", "Central American", 7729892),
+        ("Typhoons form over the warm western Pacific in late summer.", "Pacific", 2363254),
+    ],
+)
+def test_regions_with_a_geonames_id_are_at_its_point(geocoder, text, name, geonameid):
+    assert _mention(geocoder, text, name).entry.geonameid == geonameid
