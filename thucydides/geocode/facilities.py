@@ -1,4 +1,4 @@
-"""Named buildings and sites: "Third Presbyterian Church", "Meydan Racecourse", "Dulles International Airport".
+"""Named buildings and sites: "Holy Trinity Cathedral", "Kasarani Stadium", "Bole International Airport".
 
 GeoWebNews-style annotation counts a named building or site as a toponym, and GeoNames lists
 many (churches, airports, racecourses). The embedded gazetteer has none, so such a name — a run
@@ -19,7 +19,7 @@ from thucydides.model import PlaceMention
 FACILITY_WHY = "a named building or site"
 _MIN_TOWN_CONFIDENCE = 0.5
 # heads that are also common surnames ("Charlotte Church", "Stuart Hall"): a name of three
-# words or more only ("Holy Redeemer Church", "Royal Albert Hall")
+# words or more only ("Holy Family Church", "Royal Albert Hall")
 _SURNAME_HEADS = frozenset({"church", "hall", "temple", "castle", "palace"})
 _SAINTS = frozenset({"st", "saint", "ste"})
 
@@ -33,10 +33,10 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
     replaced: set[int] = set()
     for index, run in enumerate(runs):
         first = run.first + (tokens[run.first].text == "The")
-        saint_end = None  # "St. Peter's Basilica", "St Mary's Church": the saint's name then the head
+        saint_end = None  # "St. Anne's Cathedral", "St Mary's Church": the saint's name then the head
         if index > 0 and _saints_possessive(tokens, runs[index - 1]) and runs[index - 1].last + 1 == run.first:
             first, saint_end = runs[index - 1].first, tokens[runs[index - 1].last].end
-        # the head closes the run, or a connector follows it ("Meydan Racecourse as Thunder Snow won")
+        # the head closes the run, or a connector follows it ("Kasarani Stadium as the home side won")
         last = next((i for i in range(max(first + 1, run.first), run.last + 1) if tokens[i].lower in lex.facility_heads
                      and (i == run.last or tokens[i + 1].lower in CONNECTORS)), None)
         if last is None or tokens[last].possessive:
@@ -66,7 +66,7 @@ def _placed(name: str, start: int, end: int, towns: list[PlaceMention]) -> Place
     before = [m for m in towns if m.end <= start]
     after = [m for m in towns if m.start >= end]
     # the largest town named so far: a story's buildings stand in its city more often than in
-    # the village it last named ("Holy Redeemer Church" after New Orleans and a suburb of it)
+    # the village it last named ("Holy Family Basilica" after Mombasa and a town near it)
     town = max(before or after, key=lambda m: m.entry.population, default=None)
     if town is None:
         return PlaceMention(text=name, start=start, end=end, entry=None, confidence=0.2,
@@ -77,5 +77,5 @@ def _placed(name: str, start: int, end: int, towns: list[PlaceMention]) -> Place
 
 
 def is_facility(mention: PlaceMention) -> bool:
-    """Whether ``mention`` names a building or site ("Meydan Racecourse") rather than a settlement."""
+    """Whether ``mention`` names a building or site ("Kasarani Stadium") rather than a settlement."""
     return mention.why.startswith(FACILITY_WHY)

@@ -25,7 +25,7 @@ class Lexicon:
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
-    facility_heads: frozenset[str] = frozenset()  # "racecourse" of "Meydan Racecourse"
+    facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 

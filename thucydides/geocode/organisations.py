@@ -76,6 +76,6 @@ def _organisation_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[i
 
 def is_organisation(mention: PlaceMention) -> bool:
     """Whether ``mention`` is an organisation named after a place ("Bank of Japan"), not a place;
-    or a named building or site ("Meydan Racecourse", ``facilities.py``), placed only at its town,
+    or a named building or site ("Kasarani Stadium", ``facilities.py``), placed only at its town,
     which the event extractor must not take for where something happened either."""
     return mention.why.startswith(ORGANISATION_WHY + " ") or mention.why.startswith(FACILITY_WHY)

@@ -384,7 +384,7 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
 
     if span.first == run.first and span.first > 0 and not first_token.line_start:
         left = tokens[span.first - 1]  # ("… Ahmed⏎⏎NAIROBI —": a headline's last word is no title)
-        # a comma between them: "the Managing Director, Niger Delta Development Commission" is a
+        # a comma between them: "the Chairman, Niger Delta Peace Forum" is a
         # title of the body named next, not a person's name (a bracket still abbreviates the
         # title: "the District Commissioner (DC)")
         apposed = text[left.end:first_token.start].lstrip().startswith(",")

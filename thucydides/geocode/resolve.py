@@ -47,8 +47,8 @@ WEIGHTS = {
     # the small one's country: only strong local evidence (a province named beside it) overrides
     "big_namesake": 2.0,
     "big_namesake_ratio": 20,
-    # a city several times larger than every other town of its name (Aberdeen, Scotland over
-    # Aberdeen, South Dakota) is the likelier reading when no local evidence names the small one
+    # a city several times larger than every other town of its name (Swansea, Wales over
+    # Swansea, Massachusetts) is the likelier reading when no local evidence names the small one
     "notable_namesake": 1.5,
     "notable_namesake_ratio": 6,
     # a bare name shared by a national capital and a province ("Washington", "Sanaa") means the
@@ -183,7 +183,7 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     """Add the big-namesake bonus to a town far larger than every other town of the name.
 
     The rivals measured are the towns of the article's countries, when it has any: a town abroad
-    is already penalised (Aberdeen, Hong Kong is no rival to Aberdeen, Scotland in an article
+    is already penalised (a Swansea in Australia is no rival to Swansea, Wales in an article
     about Britain and the United States).
     """
     towns = sorted((item for item in scored if feature_class(item[1]) == "PPL"), key=lambda item: -item[1].population)
