@@ -116,3 +116,14 @@ def test_a_bracket_after_a_title_still_abbreviates_the_title(geocoder):
 )
 def test_regions_with_a_geonames_id_are_at_its_point(geocoder, text, name, geonameid):
     assert _mention(geocoder, text, name).entry.geonameid == geonameid
+
+
+def test_a_big_town_abroad_gets_no_namesake_bonus_over_a_unit_of_the_articles_country():
+    from dataclasses import replace
+
+    from thucydides.geocode.resolve import Context, choose
+
+    county = replace(_town(1, "AA", 300_000), feature="ADM2")
+    city, village = _town(2, "BB", 500_000), _town(3, "CC", 1_000)
+    choice, _ = choose([(city, "name"), (village, "name"), (county, "name")], None, Context(focus={"AA": 1.0}, named_admin1={}))
+    assert choice.entry.geonameid == 1

@@ -184,7 +184,8 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
 
     The rivals measured are the towns of the article's countries, when it has any: a town abroad
     is already penalised (a Swansea in Australia is no rival to Swansea, Wales in an article
-    about Britain and the United States).
+    about Britain and the United States); and with no town of the name in them, there is no
+    focus to override (a British article's Surrey is the county, not the Canadian city).
     """
     towns = sorted((item for item in scored if feature_class(item[1]) == "PPL"), key=lambda item: -item[1].population)
     if len(towns) < 2:
@@ -192,7 +193,7 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     biggest = towns[0][1]
     others = [t[1] for t in towns[1:] if t[1].geonameid != biggest.geonameid]
     rivals = [t for t in others if t.country_iso in focus] if focus else others
-    runner_up = rivals[0] if rivals else (others[0] if others and not focus else None)
+    runner_up = rivals[0] if rivals else None
     if runner_up is None or biggest.population < WEIGHTS["notable_population"]:
         return scored
     ratio = biggest.population / max(runner_up.population, 1)
