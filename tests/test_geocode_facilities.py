@@ -63,3 +63,15 @@ def test_a_saints_possessive_opens_a_buildings_name(geocoder):
     text = "Gunmen attacked St Anne's Cathedral in Owo, Nigeria, during Mass."
     [cathedral] = _named(geocoder, text, "St Anne's Cathedral")
     assert cathedral.entry.name == "Owo" and not _named(geocoder, text, "St Anne")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Ferries from Mombasa to Wasini Island were suspended after the storm.", "Wasini Island", "Mombasa"),
+        ("Rangers in Arusha said poachers were caught near Lake Eyasi last week.", "Lake Eyasi", "Arusha"),
+    ],
+)
+def test_islands_and_lakes_the_gazetteer_lacks_are_sites_placed_at_the_town(geocoder, text, name, town):
+    [site] = _named(geocoder, text, name)
+    assert is_facility(site) and site.entry.name == town

@@ -1,8 +1,9 @@
-"""Named buildings and sites: "Holy Trinity Cathedral", "Kasarani Stadium", "Bole International Airport".
+"""Named buildings and sites: "Holy Trinity Cathedral", "Kasarani Stadium", "Wasini Island", "Lake Eyasi".
 
 GeoWebNews-style annotation counts a named building or site as a toponym, and GeoNames lists
 many (churches, airports, racecourses). The embedded gazetteer has none, so such a name — a run
-of capitalised words closed by a building word (``facility_heads`` in ``data/lexicon.toml``) and
+of capitalised words closed by a building or site word (``facility_heads`` in ``data/lexicon.toml``),
+or opened by a lake's or a mountain's (``facility_openers``), and
 naming no place the gazetteer knows — is reported with the point of the largest town the
 article names before it (else after it): a building stands in a town of its story. These
 mentions, like organisations, are never an event's location (the town is named on its own).
@@ -39,6 +40,9 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
         # the head closes the run, or a connector follows it ("Kasarani Stadium as the home side won")
         last = next((i for i in range(max(first + 1, run.first), run.last + 1) if tokens[i].lower in lex.facility_heads
                      and (i == run.last or tokens[i + 1].lower in CONNECTORS)), None)
+        if last is None and tokens[first].lower in lex.facility_openers and run.last > first:
+            # "Lake Eyasi", "Mount Elgon": the opener names a lake or a mountain, up to a connector
+            last = next((i - 1 for i in range(first + 2, run.last + 1) if tokens[i].lower in CONNECTORS), run.last)
         if last is None or tokens[last].possessive:
             continue
         words = tokens[first:last + 1]
