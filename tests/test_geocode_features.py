@@ -127,3 +127,8 @@ def test_a_big_town_abroad_gets_no_namesake_bonus_over_a_unit_of_the_articles_co
     city, village = _town(2, "BB", 500_000), _town(3, "CC", 1_000)
     choice, _ = choose([(city, "name"), (village, "name"), (county, "name")], None, Context(focus={"AA": 1.0}, named_admin1={}))
     assert choice.entry.geonameid == 1
+
+
+def test_a_compass_word_before_the_us_names_the_country_like_before_any_country(geocoder):
+    entry = _mention(geocoder, "Wildfires raged across the Western US this summer.", "Western US").entry
+    assert entry.feature == "PCLI" and entry.country_iso == "US"
