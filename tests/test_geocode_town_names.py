@@ -48,3 +48,17 @@ def test_a_country_is_placed_at_its_capital(geocoder):
     [country] = resolved(geocoder, "Kenya said the troops would leave the country.", "Kenya")
     [capital] = resolved(geocoder, "Officials met in Nairobi, Kenya.", "Nairobi")
     assert (country.latitude, country.longitude) == (capital.latitude, capital.longitude)
+
+
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    # a Spanish plural article joins a name's parts as "de" and "la" do
+    ("Police detained 30 protesters in San Cristóbal de las Casas, Chiapas, on Friday.", "San Cristóbal de las Casas", "MX"),
+    ("Residents of Santiago de los Caballeros marched on Sunday.", "Santiago de los Caballeros", "DO"),
+    # and a capitalised article opens one, as "Al" and "El" do
+    ("Gunmen attacked a bar in Las Vegas on Saturday.", "Las Vegas", "US"),
+    ("Le Havre police said two dockers were hurt.", "Le Havre", "FR"),
+    ("La Paz police said the march was peaceful.", "La Paz", "BO"),
+])
+def test_names_with_articles_inside_or_first(geocoder, text, name, iso):
+    [entry] = resolved(geocoder, text, name)
+    assert entry.country_iso == iso
