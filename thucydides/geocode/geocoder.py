@@ -62,6 +62,7 @@ _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
 _BIG_CITY = 100_000  # a two-letter skeleton with a weak cue matches only a city this big
+_CONFIRMED_SKELETON = 6  # a whole name's skeleton this long, in the unit named beside it, is a spelling of it
 
 
 class Geocoder:
@@ -306,8 +307,10 @@ class Geocoder:
         replaced: set[int] = set()
         extra: list[Found] = []
         for span in wanted:
-            close = [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
-                     if how == "skeleton-close"]
+            matches = by_skeleton.get(skeleton(span.text), [])
+            close = [(g, how) for g, how in close_spellings(span.key, matches) if how == "skeleton-close"]
+            if not close and len(skeleton(span.text)) >= _CONFIRMED_SKELETON:
+                close = self._confirmed_by_container(span, matches, found, text)
             if not close:
                 continue
             entries = gaz.entries(g for g, _ in close)
@@ -319,6 +322,23 @@ class Geocoder:
             return found, leftovers
         kept = [f for f in found if id(f.span.run) not in replaced] + extra
         return kept, [(run, indexes) for run, indexes in leftovers if id(run) not in replaced]
+
+    def _confirmed_by_container(self, span: Span, matches: list[tuple[int, str, str]], found: list[Found],
+                                text: str) -> list[tuple[int, str]]:
+        """Places of the same long skeleton that lie in the unit the text names right after the name.
+
+        A note may garble a multi-word name past every edit-similarity floor and keep its
+        consonants ("Mizor Shoraf (Balkh)" for Mazār-e Sharīf): the skeleton and
+        the province named beside it together are evidence enough.
+        """
+        following = next((f for f in found if f.span.start >= span.end), None)
+        if following is None or beside(text, span.end, following.span.start) is None:
+            return []
+        units = [e for e, _ in following.candidates if feature_class(e) in ("ADM1", "ADM2")]
+        entries = self.gazetteer.entries(g for g, _, _ in matches)
+        return sorted({(g, "skeleton") for g, _, _ in matches
+                       if g in entries and any(lies_in(entries[g], unit) and entries[g].geonameid != unit.geonameid
+                                               for unit in units)})
 
     def _add_variant_candidates(self, found: list[Found], focus: dict[str, float]) -> None:
         """Spelling variants of names that matched exactly, inside the focus countries.

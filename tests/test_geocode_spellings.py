@@ -1,0 +1,30 @@
+"""Spelling variants the geocoder accepts only with the text's support (issue #4).
+Sentences of our own; the real embedded gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.geocode import Geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    from thucydides.config import load_settings
+
+    return Geocoder(settings=load_settings())
+
+
+def resolved(geocoder: Geocoder, text: str, name: str):
+    return [m.entry for m in geocoder.find_places(text) if m.text == name and m.entry is not None]
+
+
+def test_a_garbled_name_is_its_skeleton_namesake_in_the_unit_named_beside_it(geocoder):
+    # the vowels are too far off for the edit-similarity floor; the consonants and the
+    # province in brackets together identify the city
+    [entry] = resolved(geocoder, "Gunmen killed two men in Mizor Shoraf (Balkh) on Monday.", "Mizor Shoraf")
+    assert entry.name == "Mazār-e Sharīf"
+
+
+def test_a_garbled_name_without_its_unit_is_not_matched(geocoder):
+    assert resolved(geocoder, "Gunmen killed two men in Mizor Shoraf on Monday, Afghan police said.", "Mizor Shoraf") == []
