@@ -30,7 +30,12 @@ def resolved(geocoder: Geocoder, text: str, name: str):
     ("Alcalá de Henares", "ES", None),  # in Spain the second part tells namesakes apart
 ])
 def test_short_town_names(name, iso, short):
-    assert short_town_name(name, iso) == short
+    assert short_town_name(name, iso, 50_000) == short
+
+
+def test_a_hamlet_keeps_its_whole_name():
+    # a hamlet's first word is often a common noun ("Labor de …"): only towns are shortened
+    assert short_town_name("Labor de Peralta", "MX", 900) is None
 
 
 @pytest.mark.parametrize(("text", "name", "town"), [

@@ -44,6 +44,7 @@ _CITY_SUFFIX_COUNTRIES = frozenset({"PH"})
 # "Iguala de la Independencia") but written by their first word: that word is their short form,
 # unless it is a generic head shared by many names ("San Juan de …", "Ciudad de …")
 _HONORIFIC_COUNTRIES = frozenset({"MX"})
+_HONORIFIC_MIN_POPULATION = 10_000
 _HONORIFIC = re.compile(r"^(\w{4,}) (?:de|del|de la|de las|de los) \w", re.UNICODE)
 _GENERIC_HEADS = frozenset({
     "san", "santa", "santo", "santiago", "ciudad", "villa", "puerto", "valle", "rio", "ojo", "rincon",
@@ -183,7 +184,7 @@ def _build(writer: IndexWriter, data: Path) -> None:
         key = (row[3], name_key(row[1]))
         towns_by_key[key] = max(towns_by_key.get(key, 0), row[8])
     for row in city_rows:
-        short = short_town_name(row[1], row[3])
+        short = short_town_name(row[1], row[3], row[8])
         # a town of the short name at least a tenth as big is what the short name means
         if short and towns_by_key.get((row[3], name_key(short)), 0) * 10 < max(row[8], 1):
             writer.add_names(row[0], row[3], [(row[1], "name"), (short, "short")])
@@ -234,11 +235,12 @@ def _build(writer: IndexWriter, data: Path) -> None:
     mark_capitals(writer)
 
 
-def short_town_name(name: str, iso: str | None) -> str | None:
+def short_town_name(name: str, iso: str | None, population: int) -> str | None:
     """The name a town is written by when its filed name is longer ("Makati City" → "Makati")."""
     if iso in _CITY_SUFFIX_COUNTRIES and name.endswith(" City") and len(name) >= len("Xxxx City"):
         return name[: -len(" City")]
-    if iso in _HONORIFIC_COUNTRIES:
+    # only towns: a hamlet's first word is often a common noun ("Labor de …", "Estancia de …")
+    if iso in _HONORIFIC_COUNTRIES and population >= _HONORIFIC_MIN_POPULATION:
         match = _HONORIFIC.match(name)
         if match and name_key(match.group(1)) not in _GENERIC_HEADS:
             return match.group(1)
