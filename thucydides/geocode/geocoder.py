@@ -190,8 +190,9 @@ class Geocoder:
                 words = [tokens[i] for i in group]
                 if all(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words for t in words):
                     continue
-                if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4):
-                    continue
+                if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4
+                                        or words[0].lower in lex.locality_prefixes):
+                    continue  # "Barangay" alone is a kind of place, not a spelling of some village
                 start, end = words[0].start, words[-1].end
                 segment = Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end]))
                 if not names_group(segment, lex):  # "al-Shabab" is no spelling of a village

@@ -1,0 +1,35 @@
+"""Localities opened by their kind ("Barangay X", "Sitio Y") and the town named after them
+(issue #4). Sentences of our own; the real embedded gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.geocode import Geocoder
+from thucydides.geocode.containers import is_placed
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    from thucydides.config import load_settings
+
+    return Geocoder(settings=load_settings())
+
+
+def test_a_barangay_is_placed_at_the_town_named_after_a_comma(geocoder):
+    # a barangay is always part of the city or municipality named after it, comma or not
+    text = "Soldiers clashed with rebels in Barangay San Isidro, Bayawan City, Negros Oriental."
+    [barangay] = [m for m in geocoder.find_places(text) if m.text == "Barangay San Isidro"]
+    assert is_placed(barangay) and barangay.entry.name == "Bayawan"
+
+
+def test_a_lone_locality_kind_word_is_no_place(geocoder):
+    # "Barangay" alone is neither a spelling of some village nor an unknown place
+    text = "Police arrested 12 residents in Barangay Central, Pasig City, on Friday."
+    assert [m.text for m in geocoder.find_places(text)] == ["Pasig City"]
+
+
+def test_a_village_after_a_comma_still_needs_a_unit_or_a_seat(geocoder):
+    # outside a locality, a town after a comma may be the next item of a list
+    text = "Rebels raided Kisoro, Kabale and Mbarara on Monday."
+    assert not any(is_placed(m) for m in geocoder.find_places(text))
