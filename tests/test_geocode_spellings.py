@@ -28,3 +28,10 @@ def test_a_garbled_name_is_its_skeleton_namesake_in_the_unit_named_beside_it(geo
 
 def test_a_garbled_name_without_its_unit_is_not_matched(geocoder):
     assert resolved(geocoder, "Gunmen killed two men in Mizor Shoraf on Monday, Afghan police said.", "Mizor Shoraf") == []
+
+
+def test_a_village_at_home_beats_a_larger_namesake_abroad(geocoder):
+    # the Iraqi town is larger, but the report's other names are Syrian: a small place abroad
+    # would be reported unresolved while the name is also a Syrian village
+    [entry] = resolved(geocoder, "Shelling hit farms near Sinjar and Salamiyah in Hama on Tuesday.", "Sinjar")
+    assert entry.country_iso == "SY"

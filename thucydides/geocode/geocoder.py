@@ -408,6 +408,8 @@ class Geocoder:
                 choice, plain = choose(items[0].candidates, items[0].span.kind, context)
                 for item in items:
                     item.choice, item.plain_best = choice, plain
+        for items in groups.values():
+            self._prefer_home(items, found, focus)
         chosen_for_name: dict[str, set[int]] = defaultdict(set)  # by skeleton: "Kharkov", "Kharkiv" are one name
         for (key, _), items in groups.items():
             if items[0].choice is not None and not items[0].span.demonym:
@@ -438,6 +440,32 @@ class Geocoder:
                 mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
                                                f"no place of this name lies in {container.choice.entry.name}")
         return list(mentions.values())
+
+    @staticmethod
+    def _prefer_home(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
+        """A small place abroad loses to its namesake in the article's countries.
+
+        Such a choice is reported unresolved ("the only places of this name lie abroad"), yet
+        the name may also be a village at home that the population prior ranked lower ("Sinjar
+        area west of Salamiyah" in a Syrian report: the Iraqi town is larger).
+        """
+        choice = items[0].choice
+        if choice is None or not focus or items[0].span.demonym:
+            return
+        entry = choice.entry
+        if entry.country_iso is None or is_notable(entry):
+            return
+        # the countries the article's other names give (the name votes for its own namesakes)
+        own = skeleton(items[0].span.key)
+        others = focus_countries([f for f in found if skeleton(f.span.key) != own])
+        if not others or entry.country_iso in others:
+            return
+        home = [(e, how) for e, how in items[0].candidates if e.country_iso in others]
+        if not home:
+            return
+        better, plain = choose(home, items[0].span.kind, context_without(found, (items[0].span.key, items[0].span.kind), focus))
+        for item in items:
+            item.choice, item.plain_best = better, plain
 
     def _choose_inside_containers(self, resolved: list[Found], text: str, focus: dict[str, float]) -> list[tuple[Found, Found, str]]:
         """Re-choose a place that does not lie in the unit or town named right after it.
