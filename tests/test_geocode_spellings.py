@@ -35,3 +35,10 @@ def test_a_village_at_home_beats_a_larger_namesake_abroad(geocoder):
     # would be reported unresolved while the name is also a Syrian village
     [entry] = resolved(geocoder, "Shelling hit farms near Sinjar and Salamiyah in Hama on Tuesday.", "Sinjar")
     assert entry.country_iso == "SY"
+
+
+def test_a_word_glued_after_a_found_name_is_no_spelling_of_another_place(geocoder):
+    # "Satu" ("one") ends the subdistrict's name; read alone it was a town 1,300 km away
+    text = "Police raided a house in Kuala Tungkal Satu subdistrict, Tanjung Jabung Barat, Jambi."
+    assert resolved(geocoder, text, "Satu") == []
+    assert [e.name for e in resolved(geocoder, text, "Kuala Tungkal")] == ["Kuala Tungkal"]

@@ -152,7 +152,9 @@ class Geocoder:
         self._add_variant_candidates(found, focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
-        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts))
+        name_ends = {f.span.last for f in found if not f.span.demonym}
+        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts,
+                                             name_ends))
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -181,6 +183,7 @@ class Geocoder:
         person_words: set[str],
         headline_tokens: set[int],
         unit_starts: set[int] | None = None,
+        name_ends: set[int] | None = None,
     ) -> list[Found]:
         """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
         countries = sorted(focus)
@@ -193,6 +196,8 @@ class Geocoder:
                 if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4
                                         or words[0].lower in lex.locality_prefixes):
                     continue  # "Barangay" alone is a kind of place, not a spelling of some village
+                if len(group) == 1 and group[0] > run.first and group[0] - 1 in (name_ends or ()):
+                    continue  # "Kuala Tungkal Satu subdistrict": the end of a longer name, no other place
                 start, end = words[0].start, words[-1].end
                 segment = Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end]))
                 if not names_group(segment, lex):  # "al-Shabab" is no spelling of a village
