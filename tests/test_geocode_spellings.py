@@ -42,3 +42,20 @@ def test_a_word_glued_after_a_found_name_is_no_spelling_of_another_place(geocode
     text = "Police raided a house in Kuala Tungkal Satu subdistrict, Tanjung Jabung Barat, Jambi."
     assert resolved(geocoder, text, "Satu") == []
     assert [e.name for e in resolved(geocoder, text, "Kuala Tungkal")] == ["Kuala Tungkal"]
+
+
+@pytest.mark.parametrize(("text", "name", "province"), [
+    # the only country evidence is a foreign people's: a province abroad is still found, spelt
+    # with other vowels or with a three-letter skeleton
+    ("Turkish troops set up two new posts in Idleb on Friday.", "Idleb", "Idlib"),
+    ("Russian military police patrolled near Tal Tamr in al-Hasakeh.", "al-Hasakeh", "Al Ḩasakah"),
+])
+def test_a_province_spelt_otherwise_when_the_text_names_only_peoples(geocoder, text, name, province):
+    [entry] = resolved(geocoder, text, name)
+    assert entry.name == province and entry.feature == "ADM1"
+
+
+def test_no_province_abroad_for_a_village_named_beside_its_own_province(geocoder):
+    # the text names a Somali province: an unknown neighbourhood is no Moldovan province
+    text = "Gunmen attacked a hotel in Bondhere (Banaadir)."
+    assert [e.country_iso for e in resolved(geocoder, text, "Bondhere")] in ([], ["SO"])

@@ -154,7 +154,7 @@ class Geocoder:
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
         name_ends = {f.span.last for f in found if not f.span.demonym}
         found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts,
-                                             name_ends))
+                                             name_ends, peoples_only=not name_ends))
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -184,6 +184,7 @@ class Geocoder:
         headline_tokens: set[int],
         unit_starts: set[int] | None = None,
         name_ends: set[int] | None = None,
+        peoples_only: bool = False,
     ) -> list[Found]:
         """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
         countries = sorted(focus)
@@ -234,11 +235,11 @@ class Geocoder:
             if close:
                 span.hits = close
                 results.append(Found(span, []))
-            elif len(skel) >= 4:
+            elif len(skel) >= 4 or (peoples_only and len(skel) == 3):
                 elsewhere_needed.append(span)
             elif strong:  # the last resort is tried only where the text says a place is named
                 fuzzy_needed.append(span)
-        for span, close in self._notable_elsewhere(elsewhere_needed, focus):
+        for span, close in self._notable_elsewhere(elsewhere_needed, focus, loose=peoples_only):
             if close:
                 span.hits = close
                 results.append(Found(span, []))
@@ -256,7 +257,7 @@ class Geocoder:
             item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
         return [r for r in results if r.candidates]
 
-    def _notable_elsewhere(self, spans: list[Span], focus: dict[str, float]) -> list[tuple[Span, list[tuple[int, str]]]]:
+    def _notable_elsewhere(self, spans: list[Span], focus: dict[str, float], *, loose: bool = False) -> list[tuple[Span, list[tuple[int, str]]]]:
         """Close spellings of a province or a city of 50,000+ in any country, for each span.
 
         An ACLED-style note often names no country ("in Tartous city", "Quamishli in
@@ -270,11 +271,21 @@ class Geocoder:
         by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
         # a looser spelling only for a unit of the kind the text names ("Pulvama district" for
         # Pulwama): the kind word and the consonants together are strong enough evidence
-        close_by_span = [(span, [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
-                                 if how == "skeleton-close" or span.kind in ("ADM1", "ADM2")]) for span in spans]
+        # when the text names no place but peoples ("Turkish forces … in Idleb"), a province of a
+        # country whose names are transliterated may be spelt with other vowels, or be short
+        # ("al-Hasakeh"): the looser floor of those countries holds for provinces too
+        close_by_span = [(span, close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))) for span in spans]
         entries = gaz.entries(g for _, close in close_by_span for g, _ in close)
-        return [(span, [(g, how) for g, how in close if g in entries and (
-                    (how == "skeleton-close" and _is_well_known(entries[g])) or entries[g].feature == span.kind)])
+
+        def fits(span: Span, entry: GazetteerEntry, how: str) -> bool:
+            if span.kind == "PPL" and entry.feature == "ADM1":
+                return False  # "the area of Basira town" is no spelling of a province abroad
+            if len(skeleton(span.text)) < 4:  # a short skeleton collides: only a province spelt nearly the same
+                return loose and how == "skeleton-close" and entry.feature == "ADM1"
+            return ((how == "skeleton-close" and _is_well_known(entry)) or (loose and entry.feature == "ADM1")
+                    or (span.kind in ("ADM1", "ADM2") and entry.feature == span.kind))
+
+        return [(span, [(g, how) for g, how in close if g in entries and fits(span, entries[g], how)])
                 for span, close in close_by_span]
 
     def _whole_runs(
