@@ -33,3 +33,10 @@ def test_a_village_after_a_comma_still_needs_a_unit_or_a_seat(geocoder):
     # outside a locality, a town after a comma may be the next item of a list
     text = "Rebels raided Kisoro, Kabale and Mbarara on Monday."
     assert not any(is_placed(m) for m in geocoder.find_places(text))
+
+
+def test_a_name_followed_by_its_unit_in_brackets_is_a_place(geocoder):
+    # "X (Province)" is how ACLED notes say where X lies, even after a weak cue or none
+    text = "Gunmen attacked a hotel in Bundheri (Banaadir)."
+    [mention] = [m for m in geocoder.find_places(text) if m.text == "Bundheri"]
+    assert is_placed(mention) and mention.entry.name == "Banaadir"
