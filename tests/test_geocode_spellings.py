@@ -59,3 +59,18 @@ def test_no_province_abroad_for_a_village_named_beside_its_own_province(geocoder
     # the text names a Somali province: an unknown neighbourhood is no Moldovan province
     text = "Gunmen attacked a hotel in Bundheri (Banaadir)."
     assert [e.country_iso for e in resolved(geocoder, text, "Bundheri")] in ([], ["SO"])
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanese soldiers clashed with protesters in Tripoli on Monday.",
+    "Rioters threw a grenade at a bank in Tripoli. Lebanese police said nobody was hurt.",
+])
+def test_a_city_at_home_beats_a_larger_namesake_abroad_that_votes_for_itself(geocoder, text):
+    [entry] = resolved(geocoder, text, "Tripoli")
+    assert entry.country_iso == "LB"
+
+
+def test_a_city_that_dwarfs_its_namesakes_keeps_its_reading(geocoder):
+    # London is over twenty times larger than London, Ontario: a Canadian people's name is not enough
+    [entry] = resolved(geocoder, "Canadian fans flew to London for the final.", "London")
+    assert entry.country_iso == "GB"

@@ -45,7 +45,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import Context, choose, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -459,24 +459,28 @@ class Geocoder:
 
     @staticmethod
     def _prefer_home(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
-        """A small place abroad loses to its namesake in the article's countries.
+        """A place abroad loses to its namesake in the countries the article's other names give.
 
-        Such a choice is reported unresolved ("the only places of this name lie abroad"), yet
+        A small one is reported unresolved ("the only places of this name lie abroad"), yet
         the name may also be a village at home that the population prior ranked lower ("Sinjar
-        area west of Salamiyah" in a Syrian report: the Iraqi town is larger).
+        area west of Salamiyah" in a Syrian report: the Iraqi town is larger). A city abroad
+        votes for its own country and so outweighs a people's name ("Lebanese soldiers … in
+        Tripoli"): it loses only to a city of 100,000+ (or a province) of its name at home.
         """
         choice = items[0].choice
         if choice is None or not focus or items[0].span.demonym:
             return
         entry = choice.entry
-        if entry.country_iso is None or is_notable(entry):
+        if entry.country_iso is None or feature_class(entry) in ("country", "region", "ADM1"):
             return
         # the countries the article's other names give (the name votes for its own namesakes)
         own = skeleton(items[0].span.key)
         others = focus_countries([f for f in found if skeleton(f.span.key) != own])
         if not others or entry.country_iso in others:
             return
-        home = [(e, how) for e, how in items[0].candidates if e.country_iso in others]
+        # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
+        home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
+                and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
         if not home:
             return
         better, plain = choose(home, items[0].span.kind, context_without(found, (items[0].span.key, items[0].span.kind), focus))
