@@ -47,7 +47,7 @@ def test_a_word_glued_after_a_found_name_is_no_spelling_of_another_place(geocode
 @pytest.mark.parametrize(("text", "name", "province"), [
     # the only country evidence is a foreign people's: a province abroad is still found, spelt
     # with other vowels or with a three-letter skeleton
-    ("Turkish troops set up two new posts in Idleb on Friday.", "Idleb", "Idlib"),
+    ("Turkish troops set up two new posts in Edlib on Friday.", "Edlib", "Idlib"),
     ("Russian military police patrolled near Tal Tamr in al-Hasakeh.", "al-Hasakeh", "Al Ḩasakah"),
 ])
 def test_a_province_spelt_otherwise_when_the_text_names_only_peoples(geocoder, text, name, province):
@@ -63,7 +63,7 @@ def test_no_province_abroad_for_a_village_named_beside_its_own_province(geocoder
 
 @pytest.mark.parametrize("text", [
     "Lebanese soldiers clashed with protesters in Tripoli on Monday.",
-    "Rioters threw a grenade at a bank in Tripoli. Lebanese police said nobody was hurt.",
+    "A bomb damaged a bank in Tripoli. Lebanese police said nobody was hurt.",
 ])
 def test_a_city_at_home_beats_a_larger_namesake_abroad_that_votes_for_itself(geocoder, text):
     [entry] = resolved(geocoder, text, "Tripoli")

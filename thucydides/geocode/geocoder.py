@@ -271,7 +271,7 @@ class Geocoder:
         by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
         # a looser spelling only for a unit of the kind the text names ("Pulvama district" for
         # Pulwama): the kind word and the consonants together are strong enough evidence
-        # when the text names no place but peoples ("Turkish forces … in Idleb"), a province of a
+        # when the text names no place but peoples ("Turkish troops … in Edlib"), a province of a
         # country whose names are transliterated may be spelt with other vowels, or be short
         # ("al-Hasakeh"): the looser floor of those countries holds for provinces too
         close_by_span = [(span, close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))) for span in spans]
@@ -279,7 +279,7 @@ class Geocoder:
 
         def fits(span: Span, entry: GazetteerEntry, how: str) -> bool:
             if span.kind == "PPL" and entry.feature == "ADM1":
-                return False  # "the area of Basira town" is no spelling of a province abroad
+                return False  # "the area of Kafrun town" is no spelling of a province abroad
             if len(skeleton(span.text)) < 4:  # a short skeleton collides: only a province spelt nearly the same
                 return loose and how == "skeleton-close" and entry.feature == "ADM1"
             return ((how == "skeleton-close" and _is_well_known(entry)) or (loose and entry.feature == "ADM1")
