@@ -33,6 +33,17 @@ def test_short_town_names(name, iso, short):
     assert short_town_name(name, iso, 50_000) == short
 
 
+@pytest.mark.parametrize("name", ["Centro de Readaptación", "Villas de la Loma", "Tres de Mayo", "Hidalgo del Parral"])
+def test_a_generic_first_word_is_no_short_name(name):
+    assert short_town_name(name, "MX", 50_000) is None
+
+
+def test_a_short_name_that_names_a_province_stays_the_province(geocoder):
+    # "Quezon City" is not "Quezon": that is the province
+    [entry] = resolved(geocoder, "Soldiers clashed with rebels in Quezon on Sunday, Philippine police said.", "Quezon")
+    assert entry.feature in ("ADM1", "ADM2")
+
+
 def test_a_hamlet_keeps_its_whole_name():
     # a hamlet's first word is often a common noun ("Labor de …"): only towns are shortened
     assert short_town_name("Labor de Peralta", "MX", 900) is None

@@ -47,9 +47,12 @@ _HONORIFIC_COUNTRIES = frozenset({"MX"})
 _HONORIFIC_MIN_POPULATION = 10_000
 _HONORIFIC = re.compile(r"^(\w{4,}) (?:de|del|de la|de las|de los) \w", re.UNICODE)
 _GENERIC_HEADS = frozenset({
-    "san", "santa", "santo", "santiago", "ciudad", "villa", "puerto", "valle", "rio", "ojo", "rincon",
-    "puente", "paso", "nuevo", "nueva", "heroica", "cerro", "boca", "barra", "playa", "isla", "colonia",
-    "congregacion", "ejido", "hacienda", "rancho", "real", "lagos", "loma", "lomas", "cruz", "estacion",
+    "san", "santa", "santo", "santiago", "ciudad", "villa", "villas", "puerto", "valle", "rio", "ojo",
+    "rincon", "puente", "paso", "paseos", "nuevo", "nueva", "heroica", "cerro", "boca", "barra", "playa",
+    "playas", "isla", "colonia", "congregacion", "ejido", "hacienda", "rancho", "real", "lagos", "loma",
+    "lomas", "cruz", "estacion", "centro", "plan", "tres", "veintidos", "jardines", "porticos",
+    "terrazas", "fuentes", "progreso", "mineral", "capilla", "encarnacion", "soledad", "salinas",
+    "purisima", "jaral", "cienega", "jesus", "magdalena", "martinez", "victoria", "hidalgo",
 })
 
 
@@ -183,10 +186,13 @@ def _build(writer: IndexWriter, data: Path) -> None:
     for row in city_rows:
         key = (row[3], name_key(row[1]))
         towns_by_key[key] = max(towns_by_key.get(key, 0), row[8])
+    unit_keys = {(unit.iso, strip_type_words(name_key(n))) for unit in units.values() for n in (unit.name, *unit.aliases)}
     for row in city_rows:
         short = short_town_name(row[1], row[3], row[8])
-        # a town of the short name at least a tenth as big is what the short name means
-        if short and towns_by_key.get((row[3], name_key(short)), 0) * 10 < max(row[8], 1):
+        # a unit of the short name ("Quezon", "Cavite": provinces) or a town at least a tenth
+        # as big is what the short name means
+        if (short and (row[3], name_key(short)) not in unit_keys
+                and towns_by_key.get((row[3], name_key(short)), 0) * 10 < max(row[8], 1)):
             writer.add_names(row[0], row[3], [(row[1], "name"), (short, "short")])
         else:
             writer.add_names(row[0], row[3], [(row[1], "name")])
