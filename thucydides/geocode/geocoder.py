@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
-from thucydides.geocode.containers import beside, can_contain, lies_in, place_at_containers, placed_at
+from thucydides.geocode.containers import beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import close_spellings, context_without, focus_countries
 from thucydides.geocode.filters import (
     facility_reason,
@@ -62,6 +62,7 @@ _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
 _BIG_CITY = 100_000  # a two-letter skeleton with a weak cue matches only a city this big
+_COMPLETED_MIN_LENGTH = 5  # a name this long (its key) may be completed inside its container
 _CONFIRMED_SKELETON = 6  # a whole name's skeleton this long, in the unit named beside it, is a spelling of it
 
 
@@ -160,9 +161,36 @@ class Geocoder:
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return repeated_mentions(text, place_at_containers(text, drop_overlaps(mentions)))
+        return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
+    def _completed_names(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A name placed at its container for want of a gazetteer entry, that is the start of the
+        name of a town in that container ("Matias Romero, Oaxaca" for Matías Romero Avendaño): the town.
+
+        Official names add a patron or a hero that texts leave out; the unit named beside the
+        name is what makes the shorter spelling safe.
+        """
+        result = []
+        for mention in mentions:
+            container = mention.entry
+            if (container is None or not is_placed(mention) or feature_class(container) not in ("ADM1", "ADM2")
+                    or len(name_key(mention.text)) < _COMPLETED_MIN_LENGTH):
+                result.append(mention)
+                continue
+            hits = self.gazetteer.names_beginning(name_key(mention.text))
+            towns = [e for e in self.gazetteer.entries(g for _, g in hits).values()
+                     if feature_class(e) == "PPL" and lies_in(e, container)]
+            if not towns:
+                result.append(mention)
+                continue
+            town = max(towns, key=lambda e: e.population)
+            result.append(replace(mention, entry=town, confidence=round(min(0.6, mention.confidence * 2), 3),
+                                  why=f"{town.name} ({town.feature}, {container.name}): the start of its name, "
+                                      f"in {container.name} named beside it"))
+        return result
+
+
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:
         gaz = self.gazetteer
         if len(target) == 2 and target.isupper():
