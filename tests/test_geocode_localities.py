@@ -44,12 +44,12 @@ def test_a_name_followed_by_its_unit_in_brackets_is_a_place(geocoder):
 
 def test_a_name_completed_inside_the_unit_named_beside_it(geocoder):
     # official names add a hero's name the text leaves out: "Matías Romero Avendaño"
-    text = "Migrants camped out in Matias Romero, Oaxaca State, Mexico."
+    text = "Police escorted a caravan through the town of Matias Romero, in Oaxaca state, on Tuesday."
     [mention] = [m for m in geocoder.find_places(text) if m.text == "Matias Romero"]
     assert not is_placed(mention) and mention.entry.name == "Matías Romero Avendaño"
 
 
 def test_a_name_is_not_completed_outside_its_unit(geocoder):
-    text = "Migrants camped out in Matias Romero, Chiapas."
+    text = "Police escorted a caravan through the town of Matias Romero, in Chiapas state, on Tuesday."
     [mention] = [m for m in geocoder.find_places(text) if m.text == "Matias Romero"]
     assert mention.entry is None or mention.entry.name != "Matías Romero Avendaño"

@@ -166,7 +166,8 @@ class Geocoder:
     # ---- steps ---------------------------------------------------------------------------
     def _completed_names(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A name placed at its container for want of a gazetteer entry, that is the start of the
-        name of a town in that container ("Matias Romero, Oaxaca" for Matías Romero Avendaño): the town.
+        name of a town in that container ("the town of Matias Romero, in Oaxaca" for Matías Romero
+        Avendaño): the town.
 
         Official names add a patron or a hero that texts leave out; the unit named beside the
         name is what makes the shorter spelling safe.
