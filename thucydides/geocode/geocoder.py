@@ -502,6 +502,8 @@ class Geocoder:
         entry = choice.entry
         if entry.country_iso is None or feature_class(entry) in ("country", "region", "ADM1"):
             return
+        if not any(e.country_iso not in (None, entry.country_iso) for e, _ in items[0].candidates):
+            return  # no namesake in another country (the usual case: spare the focus below)
         # the countries the article's other names give (the name votes for its own namesakes)
         own = skeleton(items[0].span.key)
         others = focus_countries([f for f in found if skeleton(f.span.key) != own])
