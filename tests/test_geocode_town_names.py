@@ -39,7 +39,7 @@ def test_a_generic_first_word_is_no_short_name(name):
 
 
 def test_a_short_name_that_names_a_province_stays_the_province(geocoder):
-    # "Quezon City" is not "Quezon": that is the province
+    # the city filed as "Quezon City" is not meant by "Quezon": that is the province
     [entry] = resolved(geocoder, "Soldiers clashed with rebels in Quezon on Sunday, Philippine police said.", "Quezon")
     assert entry.feature in ("ADM1", "ADM2")
 
