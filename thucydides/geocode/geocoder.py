@@ -191,7 +191,6 @@ class Geocoder:
                                       f"in {container.name} named beside it"))
         return result
 
-
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:
         gaz = self.gazetteer
         if len(target) == 2 and target.isupper():
