@@ -78,16 +78,3 @@ def test_a_country_is_placed_at_its_capital(geocoder):
 def test_names_with_articles_inside_or_first(geocoder, text, name, iso):
     [entry] = resolved(geocoder, text, name)
     assert entry.country_iso == iso
-
-
-def test_a_bare_province_name_is_the_province_not_a_village_of_another(geocoder):
-    # a village called Florida lies in New York, named in the same sentence: the state is meant
-    text = "The ticket was sold in Riverdale, New York; last year's winner lives in Florida."
-    [entry] = resolved(geocoder, text, "Florida")
-    assert entry.feature == "ADM1" and entry.admin1 == "Florida"
-
-
-def test_a_provincial_seat_named_like_its_province_keeps_its_claim(geocoder):
-    # the town that names its province is still the town ("Kandahar" the city)
-    [entry] = resolved(geocoder, "Gunmen killed two policemen in Kandahar on Monday.", "Kandahar")
-    assert entry.feature.startswith("PPL")

@@ -50,8 +50,6 @@ WEIGHTS = {
     # a bare name shared by a national capital and a province ("Washington", "Sanaa") means the
     # capital in the news (the seat of government); "Washington state" still gets the province
     "capital_over_unit": 1.5,
-    # a bare name shared by a province and only small towns of other provinces means the province
-    "province_over_town": 1.5,
 }
 _NAMED_PROVINCES_FULL = 2  # up to this many provinces named, each counts fully
 _REGION_FEATURES = frozenset({"CONT", "OCN", "SEA", "RGN"})
@@ -188,24 +186,6 @@ def _with_big_namesake(scored: list) -> list:
             for value, entry, how, reasons in scored]
 
 
-def _with_province_over_towns(scored: list) -> list:
-    """A bare name shared by a province and small towns elsewhere ("an unnamed man in Florida"
-    in a report that also names New York, where a village Florida lies) is the province: a
-    town of its name inside it (its seat) or a city of 100,000+ keeps its own claim."""
-    provinces = [e for _, e, how, _ in scored if feature_class(e) == "ADM1" and how == "name"]
-    if not provinces:
-        return scored
-    towns = [e for _, e, _, _ in scored if feature_class(e) == "PPL"]
-    result = []
-    for value, entry, how, reasons in scored:
-        if entry in provinces and not any(t.admin1_id == entry.geonameid or t.population >= WEIGHTS["notable_population"]
-                                          for t in towns):
-            value += WEIGHTS["province_over_town"]
-            reasons = reasons + ["a province, not a small town of its name elsewhere"]
-        result.append((value, entry, how, reasons))
-    return result
-
-
 def choose(
     candidates: list[tuple[GazetteerEntry, str]], kind: str | None, context: Context
 ) -> tuple[Choice | None, GazetteerEntry | None]:
@@ -220,8 +200,6 @@ def choose(
             value += WEIGHTS["namesake_town"]
         scored.append((value, entry, how, reasons))
     scored = _with_big_namesake(scored)
-    if kind is None:
-        scored = _with_province_over_towns(scored)
     if kind is None and any(feature_class(e) in ("ADM1", "ADM2") for _, e, _, _ in scored):
         scored = [(value + WEIGHTS["capital_over_unit"], entry, how, reasons + ["the capital, not the province of its name"])
                   if entry.feature == "PPLC" else (value, entry, how, reasons) for value, entry, how, reasons in scored]
