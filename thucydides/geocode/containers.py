@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from thucydides.geocode.lexicon import lexicon
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
@@ -63,19 +64,20 @@ def beside(text: str, end: int, start: int) -> str | None:
     return "(" if "(" in match.group("sep") else ","
 
 
-def can_contain(link: str, container: GazetteerEntry, text: str, container_end: int) -> bool:
+def can_contain(link: str, container: GazetteerEntry, text: str, container_end: int, *, locality: bool = False) -> bool:
     """Whether ``container`` linked by ``link`` says where the place before it lies.
 
     After a bare comma only a unit does, and not one that opens a list ("Deh Saleh, Bano and
     Pul-Hesar"); a town must be linked by a bracket or a preposition ("Kabushwa (Kabare)",
-    "a village near Uvira").
+    "a village near Uvira"), unless the place is a locality opened by its kind ("Barangay San
+    Roque, Bago City": a barangay is always part of the town named after it).
     """
     cls = feature_class(container)
     if cls not in (*UNITS, "PPL") or container.latitude is None:
         return False
     if link == ",":
         # "near Qarqin, Kandahar": a town named like its province, after a comma, names the province
-        return (cls in UNITS or is_seat(container)) and not _opens_list(text, container_end)
+        return (cls in UNITS or is_seat(container) or locality) and not _opens_list(text, container_end)
     return True
 
 
@@ -133,7 +135,8 @@ def place_at_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMe
     placed: dict[str, PlaceMention] = {}
     for index, mention in enumerate(mentions):
         if mention.entry is None:
-            found = container_after(text, mention.end, mentions[index + 1 :])
+            locality = mention.text.split(maxsplit=1)[0].lower() in lexicon().locality_prefixes
+            found = container_after(text, mention.end, mentions[index + 1 :], locality=locality)
             if found is not None:
                 container, link = found
                 mention = placed_at(mention, container, link, "in no gazetteer")
@@ -145,7 +148,7 @@ def place_at_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMe
             if m.entry is None and name_key(m.text) in placed else m for m in result]
 
 
-def container_after(text: str, end: int, following: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+def container_after(text: str, end: int, following: list[PlaceMention], *, locality: bool = False) -> tuple[PlaceMention, str] | None:
     """The resolved mention right after ``end`` that names where the place before it lies."""
     for other in following[:2]:  # "X village, Y township": the first resolved unit or town
         if other.start < end:
@@ -154,7 +157,7 @@ def container_after(text: str, end: int, following: list[PlaceMention]) -> tuple
         if link is None:
             return None
         if (other.entry is not None and other.confidence >= _MIN_CONTAINER_CONFIDENCE
-                and not is_placed(other) and can_contain(link, other.entry, text, other.end)):
+                and not is_placed(other) and can_contain(link, other.entry, text, other.end, locality=locality)):
             return other, link
         end = other.end  # an unresolved unit between them ("X village, Y township, Z district")
     return None

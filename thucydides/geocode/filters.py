@@ -132,6 +132,7 @@ def neighbour_reason(
 
 
 def followed_by_unit(text: str, end: int, unit_starts: set[int]) -> bool:
+    """ "Khan Sheikhoun, Idlib", "Quelimane (Zambezia)": a name followed by the unit it lies in."""
     after = text[end : end + 3]
-    return after.startswith(", ") and end + 2 in unit_starts
+    return (after.startswith(", ") or after.startswith(" (")) and end + 2 in unit_starts
 

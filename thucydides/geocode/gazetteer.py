@@ -173,6 +173,16 @@ class Gazetteer:
         )
         return rows.fetchall()
 
+    def names_beginning(self, key: str, limit: int = 50) -> list[tuple[str, int]]:
+        """(name key, geonameid) of the names that begin with the words of ``key`` and go on
+        ("matias romero" → "matias romero avendano"): an index range scan."""
+        if not key:
+            return []
+        rows = self._conn().execute(
+            "SELECT key, geonameid FROM name WHERE key >= ? AND key < ? LIMIT ?", (key + " ", key + " \uffff", limit)
+        )
+        return rows.fetchall()
+
     # ---- places ------------------------------------------------------------------------
     def entries(self, geonameids: Iterable[int]) -> dict[int, GazetteerEntry]:
         """The entries of ``geonameids`` (unknown ids are left out), with admin names filled in."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
-from thucydides.geocode.containers import beside, can_contain, lies_in, place_at_containers, placed_at
+from thucydides.geocode.containers import beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import close_spellings, context_without, focus_countries
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
@@ -46,7 +46,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import Context, choose, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ _HAYSTACKS_CACHED = 256
 _FUZZY_COUNTRIES = 2  # the fuzzy step searches the article's main countries only
 _WELL_KNOWN_POPULATION = 50_000  # a spelling variant outside the focus countries must be this big (or a province)
 _BIG_CITY = 100_000  # a two-letter skeleton with a weak cue matches only a city this big
+_COMPLETED_MIN_LENGTH = 5  # a name this long (its key) may be completed inside its container
+_CONFIRMED_SKELETON = 6  # a whole name's skeleton this long, in the unit named beside it, is a spelling of it
 
 
 class Geocoder:
@@ -152,16 +154,45 @@ class Geocoder:
         self._add_variant_candidates(found, focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
-        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts))
+        name_ends = {f.span.last for f in found if not f.span.demonym}
+        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts,
+                                             name_ends, peoples_only=not name_ends))
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = with_facilities(text, tokens, runs, mentions, lex)
-        return repeated_mentions(text, place_at_containers(text, drop_overlaps(mentions)))
+        return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
+    def _completed_names(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A name placed at its container for want of a gazetteer entry, that is the start of the
+        name of a town in that container ("the town of Matias Romero, in Oaxaca" for Matías Romero
+        Avendaño): the town.
+
+        Official names add a patron or a hero that texts leave out; the unit named beside the
+        name is what makes the shorter spelling safe.
+        """
+        result = []
+        for mention in mentions:
+            container = mention.entry
+            if (container is None or not is_placed(mention) or feature_class(container) not in ("ADM1", "ADM2")
+                    or len(name_key(mention.text)) < _COMPLETED_MIN_LENGTH):
+                result.append(mention)
+                continue
+            hits = self.gazetteer.names_beginning(name_key(mention.text))
+            towns = [e for e in self.gazetteer.entries(g for _, g in hits).values()
+                     if feature_class(e) == "PPL" and lies_in(e, container)]
+            if not towns:
+                result.append(mention)
+                continue
+            town = max(towns, key=lambda e: e.population)
+            result.append(replace(mention, entry=town, confidence=round(min(0.6, mention.confidence * 2), 3),
+                                  why=f"{town.name} ({town.feature}, {container.name}): the start of its name, "
+                                      f"in {container.name} named beside it"))
+        return result
+
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:
         gaz = self.gazetteer
         if len(target) == 2 and target.isupper():
@@ -182,6 +213,8 @@ class Geocoder:
         person_words: set[str],
         headline_tokens: set[int],
         unit_starts: set[int] | None = None,
+        name_ends: set[int] | None = None,
+        peoples_only: bool = False,
     ) -> list[Found]:
         """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
         countries = sorted(focus)
@@ -191,8 +224,11 @@ class Geocoder:
                 words = [tokens[i] for i in group]
                 if all(t.lower in lex.common or t.lower in lex.titles or t.lower in person_words for t in words):
                     continue
-                if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4):
-                    continue
+                if len(group) == 1 and (words[0].lower in lex.demonyms or words[0].text.isupper() and len(words[0].text) <= 4
+                                        or words[0].lower in lex.locality_prefixes):
+                    continue  # "Barangay" alone is a kind of place, not a spelling of some village
+                if len(group) == 1 and group[0] > run.first and group[0] - 1 in (name_ends or ()):
+                    continue  # "Kuala Tungkal Satu subdistrict": the end of a longer name, no other place
                 start, end = words[0].start, words[-1].end
                 segment = Span(run, group[0], group[-1], start, end, text[start:end], name_key(text[start:end]))
                 if not names_group(segment, lex):  # "al-Shabab" is no spelling of a village
@@ -229,11 +265,11 @@ class Geocoder:
             if close:
                 span.hits = close
                 results.append(Found(span, []))
-            elif len(skel) >= 4:
+            elif len(skel) >= 4 or (peoples_only and len(skel) == 3):
                 elsewhere_needed.append(span)
             elif strong:  # the last resort is tried only where the text says a place is named
                 fuzzy_needed.append(span)
-        for span, close in self._notable_elsewhere(elsewhere_needed, focus):
+        for span, close in self._notable_elsewhere(elsewhere_needed, focus, loose=peoples_only):
             if close:
                 span.hits = close
                 results.append(Found(span, []))
@@ -251,7 +287,7 @@ class Geocoder:
             item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
         return [r for r in results if r.candidates]
 
-    def _notable_elsewhere(self, spans: list[Span], focus: dict[str, float]) -> list[tuple[Span, list[tuple[int, str]]]]:
+    def _notable_elsewhere(self, spans: list[Span], focus: dict[str, float], *, loose: bool = False) -> list[tuple[Span, list[tuple[int, str]]]]:
         """Close spellings of a province or a city of 50,000+ in any country, for each span.
 
         An ACLED-style note often names no country ("in Tartous city", "Quamishli in
@@ -265,11 +301,21 @@ class Geocoder:
         by_skeleton = gaz.by_skeleton({skeleton(s.text) for s in spans}, others)
         # a looser spelling only for a unit of the kind the text names ("Pulvama district" for
         # Pulwama): the kind word and the consonants together are strong enough evidence
-        close_by_span = [(span, [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
-                                 if how == "skeleton-close" or span.kind in ("ADM1", "ADM2")]) for span in spans]
+        # when the text names no place but peoples ("Turkish troops … in Edlib"), a province of a
+        # country whose names are transliterated may be spelt with other vowels, or be short
+        # ("al-Hasakeh"): the looser floor of those countries holds for provinces too
+        close_by_span = [(span, close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))) for span in spans]
         entries = gaz.entries(g for _, close in close_by_span for g, _ in close)
-        return [(span, [(g, how) for g, how in close if g in entries and (
-                    (how == "skeleton-close" and _is_well_known(entries[g])) or entries[g].feature == span.kind)])
+
+        def fits(span: Span, entry: GazetteerEntry, how: str) -> bool:
+            if span.kind == "PPL" and entry.feature == "ADM1":
+                return False  # "the area of Kafrun town" is no spelling of a province abroad
+            if len(skeleton(span.text)) < 4:  # a short skeleton collides: only a province spelt nearly the same
+                return loose and how == "skeleton-close" and entry.feature == "ADM1"
+            return ((how == "skeleton-close" and _is_well_known(entry)) or (loose and entry.feature == "ADM1")
+                    or (span.kind in ("ADM1", "ADM2") and entry.feature == span.kind))
+
+        return [(span, [(g, how) for g, how in close if g in entries and fits(span, entries[g], how)])
                 for span, close in close_by_span]
 
     def _whole_runs(
@@ -308,8 +354,10 @@ class Geocoder:
         replaced: set[int] = set()
         extra: list[Found] = []
         for span in wanted:
-            close = [(g, how) for g, how in close_spellings(span.key, by_skeleton.get(skeleton(span.text), []))
-                     if how == "skeleton-close"]
+            matches = by_skeleton.get(skeleton(span.text), [])
+            close = [(g, how) for g, how in close_spellings(span.key, matches) if how == "skeleton-close"]
+            if not close and len(skeleton(span.text)) >= _CONFIRMED_SKELETON:
+                close = self._confirmed_by_container(span, matches, found, text)
             if not close:
                 continue
             entries = gaz.entries(g for g, _ in close)
@@ -321,6 +369,23 @@ class Geocoder:
             return found, leftovers
         kept = [f for f in found if id(f.span.run) not in replaced] + extra
         return kept, [(run, indexes) for run, indexes in leftovers if id(run) not in replaced]
+
+    def _confirmed_by_container(self, span: Span, matches: list[tuple[int, str, str]], found: list[Found],
+                                text: str) -> list[tuple[int, str]]:
+        """Places of the same long skeleton that lie in the unit the text names right after the name.
+
+        A note may garble a multi-word name past every edit-similarity floor and keep its
+        consonants ("Mizor Shoraf (Balkh)" for Mazār-e Sharīf): the skeleton and
+        the province named beside it together are evidence enough.
+        """
+        following = next((f for f in found if f.span.start >= span.end), None)
+        if following is None or beside(text, span.end, following.span.start) is None:
+            return []
+        units = [e for e, _ in following.candidates if feature_class(e) in ("ADM1", "ADM2")]
+        entries = self.gazetteer.entries(g for g, _, _ in matches)
+        return sorted({(g, "skeleton") for g, _, _ in matches
+                       if g in entries and any(lies_in(entries[g], unit) and entries[g].geonameid != unit.geonameid
+                                               for unit in units)})
 
     def _add_variant_candidates(self, found: list[Found], focus: dict[str, float]) -> None:
         """Spelling variants of names that matched exactly, inside the focus countries.
@@ -389,6 +454,8 @@ class Geocoder:
                 choice, plain = choose(items[0].candidates, items[0].span.kind, context)
                 for item in items:
                     item.choice, item.plain_best = choice, plain
+        for items in groups.values():
+            self._prefer_home(items, found, focus)
         chosen_for_name: dict[str, set[int]] = defaultdict(set)  # by skeleton: "Kharkov", "Kharkiv" are one name
         for (key, _), items in groups.items():
             if items[0].choice is not None and not items[0].span.demonym:
@@ -419,6 +486,38 @@ class Geocoder:
                 mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
                                                f"no place of this name lies in {container.choice.entry.name}")
         return list(mentions.values())
+
+    @staticmethod
+    def _prefer_home(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
+        """A place abroad loses to its namesake in the countries the article's other names give.
+
+        A small one is reported unresolved ("the only places of this name lie abroad"), yet
+        the name may also be a village at home that the population prior ranked lower ("Sinjar
+        area west of Salamiyah" in a Syrian report: the Iraqi town is larger). A city abroad
+        votes for its own country and so outweighs a people's name ("Lebanese soldiers … in
+        Tripoli"): it loses only to a city of 100,000+ (or a province) of its name at home.
+        """
+        choice = items[0].choice
+        if choice is None or not focus or items[0].span.demonym:
+            return
+        entry = choice.entry
+        if entry.country_iso is None or feature_class(entry) in ("country", "region", "ADM1"):
+            return
+        if not any(e.country_iso not in (None, entry.country_iso) for e, _ in items[0].candidates):
+            return  # no namesake in another country (the usual case: spare the focus below)
+        # the countries the article's other names give (the name votes for its own namesakes)
+        own = skeleton(items[0].span.key)
+        others = focus_countries([f for f in found if skeleton(f.span.key) != own])
+        if not others or entry.country_iso in others:
+            return
+        # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
+        home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
+                and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
+        if not home:
+            return
+        better, plain = choose(home, items[0].span.kind, context_without(found, (items[0].span.key, items[0].span.kind), focus))
+        for item in items:
+            item.choice, item.plain_best = better, plain
 
     def _choose_inside_containers(self, resolved: list[Found], text: str, focus: dict[str, float]) -> list[tuple[Found, Found, str]]:
         """Re-choose a place that does not lie in the unit or town named right after it.

@@ -158,8 +158,9 @@ def unresolved_mentions(
             continue
         if any(t.lower in lex.facility_words for t in words[1:]):
             continue  # "Ridgeway Avenue West", "Nile Street": a street or building, not a place we can place
-        if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2):
-            continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial
+        if len(words) == 1 and (ABBREVIATION.match(words[0].text) or len(words[0].text) < 2
+                                or words[0].lower in lex.locality_prefixes):
+            continue  # "NPAs", "ISIS": acronyms of groups; "J" of "J&K": an initial; "Barangay" alone: a kind
         if doc is not None and parsed_as_function_word(doc, words[0], words[-1]):
             continue  # "Meanwhile, Helmand province …", "However, Kandahar …": a capitalised adverb
         start, end = words[0].start, words[-1].end

@@ -38,7 +38,9 @@ CONNECTORS = frozenset(
     {"of", "de", "del", "della", "la", "le", "les", "des", "du", "da", "di", "do", "dos", "das",
      "al", "el", "ad", "ar", "as", "ash", "az", "at", "an", "ez", "es", "ed", "et", "er", "bin",
      "ibn", "y", "e", "i", "ye", "the", "on", "upon", "sur", "am", "im", "der", "den", "van", "von",
-     "en", "ul", "sur", "lès", "les"}
+     "en", "ul", "sur", "lès", "les",
+     # Spanish plural articles: "San Cristóbal de las Casas", "Santiago de los Caballeros"
+     "los", "las"}
 )
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "or", "but", "in", "at", "by", "for", "from", "to", "into", "with", "as",
@@ -48,7 +50,7 @@ _FUNCTION_WORDS = frozenset(
      "who", "what", "when", "where", "why", "how", "if", "than", "then", "so", "up", "out", "off",
      "all", "more", "most", "some", "any", "each", "every", "amid", "against", "near", "via"}
 )
-_LEADING_CONNECTORS = frozenset({"the", "al", "el", "ad", "ar", "as", "an", "at", "ash", "ul"})
+_LEADING_CONNECTORS = frozenset({"the", "al", "el", "ad", "ar", "as", "an", "at", "ash", "ul", "la", "le", "les", "los", "las"})
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&|/)\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;\n\"“”(]\s*$|^\s*$")
 MAX_SPAN_TOKENS = 6
