@@ -41,12 +41,14 @@ def test_an_attempted_attack_is_an_event_and_a_future_attempt_a_plan(run):
 
 
 def test_the_attack_retold_with_another_subject_is_the_same_event(run):
+    # two named armed sides (a group, then the army) that are no pair of one fight: only the
+    # retelling ("the site of the attack") keeps the soldiers' search from being an event
     text = (
-        "On 8 March 2022, a roadside bomb went off beside a bus stop in Jamame, killing two people. "
+        "On 8 March 2022, Al Shabaab militants detonated a roadside bomb beside a bus stop in Jamame, killing two people. "
         "Soldiers reached the scene an hour later and searched the houses around the site of the attack."
     )
     (event,) = run(text, {"Jamame": entry("Jamame", iso="SO")})
-    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.sub_event_type, event.actor1.name, event.fatalities.count) == ("Remote explosive/landmine/IED", "Al Shabaab", 2)
 
 
 def test_the_group_claiming_a_bombing_did_it_not_the_police_who_came_after(run):
@@ -163,6 +165,14 @@ def test_a_convoy_entering_a_countrys_territory_is_not_that_countrys(run):
     events = run(text, {"Penjwen": entry("Penjwen", iso="IQ")})
     assert at(events) == [("Change to group/activity", "Penjwen")]
     assert events[0].actor1.name.startswith("Military Forces of Iran")
+
+
+def test_a_post_named_by_its_holder_is_the_holders(run):
+    # the demonym of a post ("an Iraqi outpost") names who holds it; the land a clause names
+    # ("entered Iraqi territory", above) is never read, as only the cue's own words are
+    (outpost,) = run("On 8 March 2022, an Iraqi outpost was set up near Penjwen.", {"Penjwen": entry("Penjwen", iso="IQ")})
+    assert outpost.sub_event_type == "Headquarters or base established"
+    assert outpost.actor1 is not None and outpost.actor1.name.startswith("Military Forces of Iraq")
 
 
 def test_a_vehicle_seized_in_a_town_is_looting_not_a_capture(run):
