@@ -50,7 +50,10 @@ _FUNCTION_WORDS = frozenset(
 )
 _LEADING_CONNECTORS = frozenset({"the", "al", "el", "ad", "ar", "as", "an", "at", "ash", "ul"})
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&|/)\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"“”(]\s*$|^\s*$")
+# what lies before a word that opens a sentence: an end of sentence (with its closing quotes
+# or brackets) and spaces, or an opening quote or bracket right before it; not mere spaces,
+# and not a quote closed before the word ('"Fighting" went on')
+_SENTENCE_END = re.compile(r"(?:[.!?:;\n][\"”’)\]]*\s*|[\"“(\[])$")
 MAX_SPAN_TOKENS = 6
 
 
