@@ -426,7 +426,10 @@ def share_between_mentions(doc: Story) -> None:
                 _absorb(mention, donor, counts=True)
                 donor.dropped = True
             # "Saturday's second attack": the same kind of violence as the attacks told before
-            typed = [m for m in earlier if _typed(m)]
+            # (an account told at a place it names first: one that only took the place of the
+            # sentence before, such as a quote on what the victims' patrol was there to fight,
+            # tells no more of who attacked)
+            typed = [m for m in earlier if _typed(m) and m.place_source == "own"] or [m for m in earlier if _typed(m)]
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
