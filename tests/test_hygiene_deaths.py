@@ -75,3 +75,22 @@ def test_a_killing_by_someone_is_still_an_event(run):
 def test_a_killing_told_as_another_story_does_not_take_the_place_or_the_dead_of_the_one_before(run, after):
     events = run(ATTACK + after)
     assert [(e.location.text, e.fatalities.count) for e in events if e.location is not None] == [("Gao", 0)]
+
+
+@pytest.mark.parametrize(("toll", "counts"), [("two", [2, 1]), ("five", [4, 1])])
+def test_a_lower_toll_confirmed_by_another_source_is_the_lowest_figure(run, toll, counts):
+    # ACLED codes the lowest of conflicting reports; a higher toll is the total of both events
+    places = {"Kharkiv": entry("Kharkiv", iso="UA"), "Izium": entry("Izium", iso="UA")}
+    text = (
+        "On 8 March 2022, artillery shelling killed four people in Kharkiv and one in Izium, the regional administration said. "
+        f"The regional governor confirmed {toll} fatalities."
+    )
+    events = run(text, places)
+    assert [(e.location.text, e.fatalities.count) for e in events] == list(zip(["Kharkiv", "Izium"], counts))
+
+
+def test_conjoined_counts_each_with_its_place_are_two_tolls(run):
+    places = {"Kharkiv": entry("Kharkiv", iso="UA"), "Izium": entry("Izium", iso="UA")}
+    text = "On 8 March 2022, artillery shelling killed four people in Kharkiv and one in Izium."
+    events = run(text, places)
+    assert [(e.location.text, e.fatalities.count) for e in events] == [("Kharkiv", 4), ("Izium", 1)]

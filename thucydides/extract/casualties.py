@@ -267,7 +267,14 @@ def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
     merged: dict[int, Count] = {}
     for count in counts:
         root = sentence.doc[count.target]
-        while root.dep_ == "conj" and root.head.i in by_target and by_target[root.head.i].kind == count.kind and root.head.i != root.i:
+        while (
+            root.dep_ == "conj"
+            and root.head.i in by_target
+            and by_target[root.head.i].kind == count.kind
+            and root.head.i != root.i
+            # "four people in A and one in B": each count has its place, two tolls
+            and not (_placed(root, sentence) and _placed(root.head, sentence))
+        ):
             root = root.head
         if root.i not in merged:
             merged[root.i] = count
@@ -348,6 +355,11 @@ def _refers_back(target: Token, told_before: set[str], event_words: set[int]) ->
     return any(cause.i in event_words or cause.lower_ in words["injury_words"] for cause in causes if cause.dep_ == "pobj")
 
 
+def _placed(token: Token, sentence: Sentence) -> bool:
+    """Whether a counted noun has a place of its own in a phrase hanging on it ("one in B")."""
+    return any(sentence.place_at(t.i) is not None for c in token.children if c.dep_ == "prep" for t in c.subtree)
+
+
 def words_of_harm(sentence: Sentence, indices: set[int]) -> list[tuple[int, int, str]]:
     """Injury and casualty words in the given tokens ("heavy casualties"), for Fatalities.text."""
     words = _words()
@@ -376,6 +388,18 @@ def explicit_coding(text: str) -> tuple[int, int] | None:
                     spread = parse_number(found.group(1)) or 1
             return count, max(spread, 1)
     return None
+
+
+def lower_total(counts: list[Count], totals: list[Count]) -> list[Count]:
+    """An event's counts with a toll told of its story by another source ("the governor confirmed
+    two fatalities") when that toll is lower than the event's own figure: conflicting reports,
+    of which ACLED codes the lowest (``combine``). A higher toll is a total of several events, and
+    an event without dead gets none from it."""
+    own = [c.value for c in counts if c.kind == "death"]
+    if not own:
+        return counts
+    lower = [t for t in totals if t.kind == "death" and t.value < min(own) and t not in counts]
+    return counts + lower
 
 
 def combine(counts: list[Count], injuries: list[str]) -> Fatalities:

@@ -25,7 +25,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, natural_deaths, opens_another_story, same_happening, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, lower_total, natural_deaths, opens_another_story, same_happening, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places
@@ -516,8 +516,12 @@ def attach_floating_sources(doc: Story) -> None:
             # the story told just before: its latest sentence and those up to two before it
             here = [m for m in before if latest - m.sentence.index <= _LOOKBACK]
             floating = [s for s in floating if _refers_back(s)]
+        # the toll such a statement reports ("confirmed two fatalities") is a figure of the same
+        # happening: a lower one conflicts with the event's own
+        tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating)]
         for mention in here:
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+            mention.counts = lower_total(mention.counts, tolls)
 
 
 _TERRITORY = {"takeover", "retake", "transfer"}
