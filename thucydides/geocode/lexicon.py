@@ -23,6 +23,7 @@ class Lexicon:
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
+    force_heads: frozenset[str] = frozenset()  # "brigade" of "Naval Brigade"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         team_words=frozenset(data["team_words"]),
+        force_heads=frozenset(data["force_heads"]),
         group_names=_group_names(),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         abbreviations=_abbreviations(),
