@@ -25,6 +25,7 @@ class Lexicon:
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     force_heads: frozenset[str] = frozenset()  # "brigade" of "Naval Brigade"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
+    group_words: frozenset[str] = frozenset()  # the words of those names ("security", "belt")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
@@ -75,7 +76,8 @@ def lexicon() -> Lexicon:
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]),
-        group_names=_group_names(),
+        group_names=(groups := _group_names()),
+        group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         abbreviations=_abbreviations(),
     )

@@ -366,6 +366,9 @@ def _group_around(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
     around "Belt"), with a lower-case word after the run ("Security Belt forces") read too."""
     run = span.run
     last = run.last + 1 if run.last + 1 < len(tokens) and tokens[run.last + 1].lower in lex.force_heads else run.last
+    # a name holding the span holds a word next to it: none of a group's words there, no name
+    if not any(run.first <= i <= last and name_key(tokens[i].text) in lex.group_words for i in (span.first - 1, span.last + 1)):
+        return None
     # a name is a few words: only that far around the span (a run may be a whole capitalised text)
     for first in range(max(run.first, span.last + 1 - MAX_SPAN_TOKENS), span.first + 1):
         for end in range(min(last, first + MAX_SPAN_TOKENS - 1), span.last - 1, -1):
