@@ -9,7 +9,7 @@ from thucydides.extract.sentences import sentences_of
 
 
 @pytest.mark.parametrize("near", ["nearby", "neighbouring"])
-def test_a_resident_of_a_town_nearby_is_a_resident_of_the_town(nlp, near):
+def test_a_speaker_living_near_the_event_is_named_by_the_town_alone(nlp, near):
     text = f"Gunmen burned the market on Sunday, a resident in {near} Gorom town told reporters by phone."
     sentence = sentences_of(text, nlp(text), [])[0]
     (statement,) = statements_in(sentence, SpeakerMemory())

@@ -22,7 +22,7 @@ def test_the_attack_retold_at_a_town_keeps_the_attackers_not_the_patrol_a_quote_
         "Gunmen kill 9 police in ambush in northern Mexico\n"
         "Gunmen ambushed a police convoy on Friday in northern Mexico, killing nine state police officers in a burst of gunfire, officials said.\n"
         "The Friday ambush set off a manhunt in a hilly area of Durango State.\n"
-        '"The convoy was on patrol in the region, precisely to fight the gangs that are active there," the police chief said.\n'
+        '"The convoy was out on patrol to fight the gangs active in those hills," the police chief said.\n'
         "It is unclear which gang the gunmen belonged to. Several are active around Santiago Papasquiaro, where the attack occurred."
     )
     article = Article(id="retold", text=text, published=dt.date(2022, 3, 12))
