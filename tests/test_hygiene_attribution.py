@@ -15,3 +15,16 @@ def test_a_speaker_living_near_the_event_is_named_by_the_town_alone(nlp, near):
     (statement,) = statements_in(sentence, SpeakerMemory())
     assert statement.link.speaker == "resident in Gorom town"
     assert statement.link.channel == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('"Between 5 and 20 died" in the raid on the market, said one of the sources, a police officer.', "one of the sources", "police officer"),
+        ("Two of the witnesses said soldiers fired at the crowd.", "Two of the witnesses", None),
+    ],
+)
+def test_a_speaker_told_as_some_of_a_group_keeps_the_group(nlp, text, speaker, role):
+    sentence = sentences_of(text, nlp(text), [])[0]
+    (statement,) = statements_in(sentence, SpeakerMemory())
+    assert (statement.link.speaker, statement.link.role) == (speaker, role)
