@@ -305,7 +305,7 @@ def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, 
     if opens_another_story(sentence):
         return []
     told_before = {_lemma(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN", "PRON"}}
-    return [count for count in deaths if _refers_back(sentence.doc[count.target], told_before, event_words)]
+    return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)]
 
 
 def _death_verb(target: Token) -> Token:
@@ -317,9 +317,8 @@ def _causes(verb: Token) -> list[Token]:
     12"), the object of "in"/"of"/"from"/"during"/"after" ("died in the attack", "died of cholera")."""
     found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"}]
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "during", "after", "by"}:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
-        elif prep.dep_ == "agent":  # "were killed by a landslide"
+        # "were killed by a landslide": the passive's agent
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "during", "after", "by"}):
             found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
@@ -337,7 +336,7 @@ def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:
     return bool(deaths) and all(any(_natural(cause) for cause in _causes(_death_verb(sentence.doc[c.target]))) for c in deaths)
 
 
-def _refers_back(target: Token, told_before: set[str], event_words: set[int]) -> bool:
+def _told_of_before(target: Token, told_before: set[str], event_words: set[int]) -> bool:
     words = _words()
     verb = _death_verb(target)
     causes = _causes(verb)

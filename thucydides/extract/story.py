@@ -102,7 +102,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         regions = regions_of(sentence, statements, cues)
         found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
         # "flooding killed 12 people": deaths without violence are no event
-        found = [m for m in found if not (set(c.category for c in m.cues if c.anchor) <= {"kill"} and natural_deaths(m.counts, sentence))]
+        found = [m for m in found if not ({c.category for c in m.cues if c.anchor} <= {"kill"} and natural_deaths(m.counts, sentence))]
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _claimant_agent(mention, actors)
