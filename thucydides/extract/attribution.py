@@ -64,10 +64,10 @@ class SpeakerMemory:
 
 
 def _text(tokens: list[Token]) -> str:
+    """The words of ``tokens`` as written (with their spaces), words left out between them skipped."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,\"'“”")
+    return "".join(t.text_with_ws for t in tokens).strip(" ,\"'“”")
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -84,9 +84,11 @@ def _noun_phrase(head: Token) -> list[Token]:
                 name_tail = [child, *pobj.subtree]
             # who the speaker is, told by what follows: "the information centre on shelling",
             # "residents in the village", "a spokesman for the police" (not "on Tuesday")
-            elif head.pos_ == "NOUN" and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and not is_time_word(pobj.text):
+            elif head.pos_ in {"NOUN", "NUM"} and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and not is_time_word(pobj.text):
                 name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and not t.is_punct]
                 name_tail = [t for t in name_tail if t.i < _first_clip(child)]
+                # "a resident in nearby X town": where the speaker lives, not how near it is
+                name_tail = [t for t in name_tail if not (t.dep_ == "amod" and t.lower_ in lexicon.status_words()["relative_place_words"])]
             continue
         keep.extend(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)

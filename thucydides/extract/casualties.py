@@ -267,7 +267,14 @@ def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
     merged: dict[int, Count] = {}
     for count in counts:
         root = sentence.doc[count.target]
-        while root.dep_ == "conj" and root.head.i in by_target and by_target[root.head.i].kind == count.kind and root.head.i != root.i:
+        while (
+            root.dep_ == "conj"
+            and root.head.i in by_target
+            and by_target[root.head.i].kind == count.kind
+            and root.head.i != root.i
+            # "four people in A and one in B": each count has its place, two tolls
+            and not (_placed(root, sentence) and _placed(root.head, sentence))
+        ):
             root = root.head
         if root.i not in merged:
             merged[root.i] = count
@@ -279,6 +286,77 @@ def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
             first.kind, first.value + count.value, None, None, text, start, end, first.target, first.vague and count.vague
         )
     return sorted(merged.values(), key=lambda c: c.start)
+
+
+def opens_another_story(sentence: Sentence) -> bool:
+    """ "Separately, …", "Meanwhile, …", "In a separate incident, …": what follows is not the
+    story told before."""
+    text = sentence.text.lower()
+    return any(lexicon.find_phrase(marker, text) for marker in _words()["separate_story"])
+
+
+def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, event_words: set[int]) -> list[Count]:
+    """The deaths of ``sentence``, which tells no event of its own, that clearly tell of the
+    happening of ``previous``: "A gang shot two drivers. One driver died" (the victims told
+    before), "Two officers died in the attack" (the event told back, by its word in
+    ``event_words``, token indices of cue words, or by wounds). Not a death of another story
+    ("Separately, …"), nor one with a cause of its own ("A road accident killed three people"),
+    nor people never told of before ("Three migrants died")."""
+    if opens_another_story(sentence):
+        return []
+    told_before = {_lemma(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN", "PRON"}}
+    return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)]
+
+
+def _death_verb(target: Token) -> Token:
+    return target.head if target.dep_ in {"nsubj", "nsubjpass", "dobj"} else target
+
+
+def _causes(verb: Token) -> list[Token]:
+    """What a death verb says caused the deaths: the subject of an active "kill" ("flooding killed
+    12"), the object of "in"/"of"/"from"/"during"/"after" ("died in the attack", "died of cholera")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"}]
+    for prep in verb.children:
+        # "were killed by a landslide": the passive's agent
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "during", "after", "by"}):
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def _natural(token: Token) -> bool:
+    causes = _words()["natural_causes"]
+    phrase = " ".join(t.lower_ for t in token.subtree)
+    return _lemma(token) in causes or token.lower_ in causes or any(lexicon.find_phrase(c, phrase) for c in causes if " " in c)
+
+
+def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:
+    """Whether the sentence's deaths all have a cause that is no violence ("flooding killed 12
+    people", "two children died of cholera"): no event of their own."""
+    deaths = [c for c in counts if c.kind == "death"]
+    return bool(deaths) and all(any(_natural(cause) for cause in _causes(_death_verb(sentence.doc[c.target]))) for c in deaths)
+
+
+def _told_of_before(target: Token, told_before: set[str], event_words: set[int]) -> bool:
+    words = _words()
+    verb = _death_verb(target)
+    causes = _causes(verb)
+    if any(_natural(cause) for cause in causes):
+        return False
+    # "the blast killed three": the event told back; "they killed two": those told before
+    subject = next((c for c in causes if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.i not in event_words and _lemma(subject) not in told_before and subject.lower_ not in words["back_reference"]:
+        return False  # a killer never told of before: another happening
+    # "one of them", "two of the passengers": who they are is told by the "of" phrase
+    people = [target] + [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(_lemma(p) in told_before or p.lower_ in words["back_reference"] for p in people):
+        return True
+    # "died in the attack", "died of their wounds": the event told back
+    return any(cause.i in event_words or cause.lower_ in words["injury_words"] for cause in causes if cause.dep_ == "pobj")
+
+
+def _placed(token: Token, sentence: Sentence) -> bool:
+    """Whether a counted noun has a place of its own in a phrase hanging on it ("one in B")."""
+    return any(sentence.place_at(t.i) is not None for c in token.children if c.dep_ == "prep" for t in c.subtree)
 
 
 def words_of_harm(sentence: Sentence, indices: set[int]) -> list[tuple[int, int, str]]:
@@ -309,6 +387,18 @@ def explicit_coding(text: str) -> tuple[int, int] | None:
                     spread = parse_number(found.group(1)) or 1
             return count, max(spread, 1)
     return None
+
+
+def lower_total(counts: list[Count], totals: list[Count]) -> list[Count]:
+    """An event's counts with a toll told of its story by another source ("the governor confirmed
+    two fatalities") when that toll is lower than the event's own figure: conflicting reports,
+    of which ACLED codes the lowest (``combine``). A higher toll is a total of several events, and
+    an event without dead gets none from it."""
+    own = [c.value for c in counts if c.kind == "death"]
+    if not own:
+        return counts
+    lower = [t for t in totals if t.kind == "death" and t.value < min(own) and t not in counts]
+    return counts + lower
 
 
 def combine(counts: list[Count], injuries: list[str]) -> Fatalities:

@@ -459,10 +459,9 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
         # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
-        # parsed: a demonym among the words that run up to the cue word ("entered Syrian
-        # territory": whose land it is, not who acts)
-        if anchor.lower_ in lexicon.cues().territory_nouns:
-            continue
+        # parsed: a demonym among the words that run up to the cue word. Only the cue's own
+        # words are read, so the land a clause names ("entered Iraqi territory") is never taken
+        # for who acts, and a post named by its holder ("an Iraqi outpost was set up") is theirs
         for before in reversed(anchor.doc[max(sentence.span.start, anchor.i - 3) : anchor.i]):
             if before.text[:1].isupper():
                 iso = demonym_country(before, sentence)

@@ -25,7 +25,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, lower_total, natural_deaths, opens_another_story, same_happening, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places
@@ -101,24 +101,28 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         injuries = words_of_harm(sentence, {t.i for t in sentence.span})
         regions = regions_of(sentence, statements, cues)
         found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
+        # "flooding killed 12 people": deaths without violence are no event
+        found = [m for m in found if not ({c.category for c in m.cues if c.anchor} <= {"kill"} and natural_deaths(m.counts, sentence))]
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _claimant_agent(mention, actors)
         if not found and not dates:
-            _deaths_told_after(mentions, sentence, counts)
+            _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)})
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
 
 
-def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count]) -> None:
+def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count], event_words: set[int]) -> None:
     """ "A gang shot two drivers in X. One driver died and the other is in hospital": deaths told
-    in the next sentence, which tells no event of its own, are the previous sentence's."""
+    in the next sentence, which tells no event of its own, are the previous sentence's when they
+    are clearly the same happening (``casualties.same_happening``)."""
     deaths = [c for c in counts if c.kind == "death"]
     if not deaths:
         return
     previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
-    if previous and not any(c.kind == "death" for m in previous for c in m.counts):
+    deaths = same_happening(deaths, sentence, previous[0].sentence, event_words) if previous else []
+    if deaths and not any(c.kind == "death" for m in previous for c in m.counts):
         for mention in previous:
             mention.counts = mention.counts + deaths
 
@@ -225,6 +229,8 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
+        if opens_another_story(mention.sentence):
+            continue  # "Separately, …": not where the story told before happened
         day = _own_day(mention)
         # nearest first: mentions placed by this loop were appended after those placed by name
         before = sorted((m for m in placed if index - _LOOKBACK <= m.sentence.index < index), key=lambda m: m.sentence.index)
@@ -420,7 +426,10 @@ def share_between_mentions(doc: Story) -> None:
                 _absorb(mention, donor, counts=True)
                 donor.dropped = True
             # "Saturday's second attack": the same kind of violence as the attacks told before
-            typed = [m for m in earlier if _typed(m)]
+            # (an account told at a place it names first: one that only took the place of the
+            # sentence before, such as a quote on what the victims' patrol was there to fight,
+            # tells no more of who attacked)
+            typed = [m for m in earlier if _typed(m) and m.place_source == "own"] or [m for m in earlier if _typed(m)]
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
@@ -507,8 +516,12 @@ def attach_floating_sources(doc: Story) -> None:
             # the story told just before: its latest sentence and those up to two before it
             here = [m for m in before if latest - m.sentence.index <= _LOOKBACK]
             floating = [s for s in floating if _refers_back(s)]
+        # the toll such a statement reports ("confirmed two fatalities") is a figure of the same
+        # happening: a lower one conflicts with the event's own
+        tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating)]
         for mention in here:
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+            mention.counts = lower_total(mention.counts, tolls)
 
 
 _TERRITORY = {"takeover", "retake", "transfer"}

@@ -23,7 +23,9 @@ class Lexicon:
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
+    force_heads: frozenset[str] = frozenset()  # "brigade" of "Naval Brigade"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
+    group_words: frozenset[str] = frozenset()  # the words of those names ("security", "belt")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
@@ -75,7 +77,9 @@ def lexicon() -> Lexicon:
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         team_words=frozenset(data["team_words"]),
-        group_names=_group_names(),
+        force_heads=frozenset(data["force_heads"]),
+        group_names=(groups := _group_names()),
+        group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
         facility_openers=frozenset(data["facility_openers"]),

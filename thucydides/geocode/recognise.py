@@ -52,7 +52,10 @@ _FUNCTION_WORDS = frozenset(
 )
 _LEADING_CONNECTORS = frozenset({"the", "al", "el", "ad", "ar", "as", "an", "at", "ash", "ul", "la", "le", "les", "los", "las"})
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&|/)\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"“”(]\s*$|^\s*$")
+# what lies before a word that opens a sentence: an end of sentence (with its closing quotes
+# or brackets) and spaces, or an opening quote or bracket right before it; not mere spaces,
+# and not a quote closed before the word ('"Fighting" went on')
+_SENTENCE_END = re.compile(r"(?:[.!?:;\n][\"”’)\]]*\s*|[\"“(\[])$")
 MAX_SPAN_TOKENS = 6
 
 
@@ -360,6 +363,25 @@ def names_group(span: Span, lex: Lexicon) -> bool:
     return span.key in lex.group_names and span.run.cue not in _LOCATING_CUES and not span.kind
 
 
+def _group_around(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
+    """The name of an armed group that the span's run holds around the span ("Security Belt"
+    around "Belt"), with a lower-case word after the run ("Security Belt forces") read too."""
+    run = span.run
+    last = run.last + 1 if run.last + 1 < len(tokens) and tokens[run.last + 1].lower in lex.force_heads else run.last
+    # a name holding the span holds a word next to it: none of a group's words there, no name
+    if not any(run.first <= i <= last and name_key(tokens[i].text) in lex.group_words for i in (span.first - 1, span.last + 1)):
+        return None
+    # a name is a few words: only that far around the span (a run may be a whole capitalised text)
+    for first in range(max(run.first, span.last + 1 - MAX_SPAN_TOKENS), span.first + 1):
+        for end in range(min(last, first + MAX_SPAN_TOKENS - 1), span.last - 1, -1):
+            if (first, end) == (span.first, span.last):
+                continue
+            words = tokens[first : end + 1]
+            if name_key(" ".join(t.text for t in words)) in lex.group_names:
+                return " ".join(t.text for t in words)
+    return None
+
+
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str], text: str = "") -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
@@ -369,6 +391,13 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         return f"'{first_token.text}' is a common word here"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
+    if not _notable(span) and not span.demonym:
+        # "Security Belt": a word of a force's name is no small place of that name somewhere
+        group = _group_around(span, tokens, lex)
+        if group:
+            return f"part of an armed group's name: '{group}'"
+        if span.last < run.last and tokens[span.last + 1].lower in lex.force_heads:
+            return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
     if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
     if span.first > run.first:
