@@ -97,6 +97,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     head = token.head
     anchor_ids = {a.i for a in anchors}
     verbs = {clause_verb(a).i for a in anchors} | anchor_ids
+    # "they came under attack by ground forces": the subject is hit
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
+        return "target"
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
         return "agent"
     # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
@@ -108,9 +111,6 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if token.dep_ == "nsubj" and any(a.dep_ == "acl" and a.tag_ == "VB" and a.head.dep_ == "dobj" and a.head.head.i == head.i for a in anchors):
         return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
-        return "target"
-    # "they came under attack by ground forces": the subject is hit
-    if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
         return "target"
     # "by X" of the cue itself ("killed by Taliban insurgents", "an attack by gunmen"), not of
     # another verb in the sentence ("the car was stopped by the security guards and went off")
