@@ -35,24 +35,24 @@ def actors(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Insurgents ambushed a police convoy near Kunduz on Wednesday, killing four officers.",
-        "Gunmen attacked a police patrol in Kunduz on Wednesday.",
-        "A police patrol was attacked in Kunduz on Wednesday.",
-        "A police patrol came under attack in Kunduz on Wednesday.",  # the subject is hit
+        "Insurgents ambushed a police convoy near Taloqan on Wednesday, killing four officers.",
+        "Gunmen attacked a police patrol in Taloqan on Wednesday.",
+        "A police patrol was attacked in Taloqan on Wednesday.",
+        "A police patrol came under attack in Taloqan on Wednesday.",  # the subject is hit
     ],
 )
 def test_a_police_convoy_or_patrol_attacked_is_the_police(run, text):
-    ((kind, _, actor2),) = actors(run(text, "Kunduz", "AF"))
+    ((kind, _, actor2),) = actors(run(text, "Taloqan", "AF"))
     assert kind == "Armed clash" and actor2 is not None and actor2.startswith("Police Forces of Afghanistan")
 
 
 def test_soldiers_who_came_under_attack_are_its_target(run):
-    ((_, actor1, actor2),) = actors(run("Soldiers came under attack in Kunduz on Wednesday.", "Kunduz", "AF"))
+    ((_, actor1, actor2),) = actors(run("Soldiers came under attack in Taloqan on Wednesday.", "Taloqan", "AF"))
     assert actor1 is None and actor2 is not None and actor2.startswith("Military Forces of Afghanistan")
 
 
 def test_an_army_patrol_is_still_the_military(run):
-    ((_, _, actor2),) = actors(run("Gunmen attacked an army patrol in Kunduz on Wednesday.", "Kunduz", "AF"))
+    ((_, _, actor2),) = actors(run("Gunmen attacked an army patrol in Taloqan on Wednesday.", "Taloqan", "AF"))
     assert actor2 is not None and actor2.startswith("Military Forces of Afghanistan")
 
 
@@ -64,7 +64,7 @@ def test_an_army_patrol_is_still_the_military(run):
     [
         "Soldiers cordoned off the area after the blast and searched nearby houses.",  # the time of their deed
         "Soldiers cordoned off the site of the explosion.",  # the place of their deed
-        "Soldiers cordoned off the area and searched nearby houses.",  # right before the fix too
+        "Soldiers sealed off the neighbourhood and searched nearby houses.",  # right before the fix too
     ],
 )
 def test_an_unclaimed_roadside_bomb_is_set_off_by_an_unidentified_group(run, after):

@@ -97,7 +97,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     head = token.head
     anchor_ids = {a.i for a in anchors}
     verbs = {clause_verb(a).i for a in anchors if not _aside(a)} | anchor_ids
-    # "they came under attack by ground forces": the subject is hit
+    # "a patrol came under attack": the subject is hit
     if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
         return "target"
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
