@@ -32,6 +32,8 @@ _MEMBER_NOUNS = {
     "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
     "army", "police", "officers", "personnel", "spokesman", "spokesperson", "leader", "leaders",
 }
+# words for a formation, not a force: "police" in "a police patrol" says whose it is
+_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
@@ -291,6 +293,7 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             if any(t.i in taken for t in phrase if t.i != token.i):
                 phrase = [t for t in phrase if t.i not in taken or t.i == token.i]
             iso = _country_in(phrase, sentence)
+            kind = _formation_of(token, lex) or kind
             kind_name = kind.kind
             anti = _anti_target(phrase)
             if anti and kind_name in {"military", "unidentified", "militia"}:
@@ -304,6 +307,18 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             taken.update(range(first, token.i + 1))
             break
     return mentions
+
+
+def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
+    """ "a police convoy", "a militia patrol": a formation word is the force its modifier names."""
+    if head.lower_ not in _FORMATIONS:
+        return None
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            for words, kind in lex.head_index.get(child.lower_, ()):
+                if len(words) == 1:
+                    return kind
+    return None
 
 
 def _anti_target(phrase: list[Token]) -> str | None:

@@ -96,7 +96,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
             token = token.head
     head = token.head
     anchor_ids = {a.i for a in anchors}
-    verbs = {clause_verb(a).i for a in anchors} | anchor_ids
+    verbs = {clause_verb(a).i for a in anchors if not _aside(a)} | anchor_ids
+    # "a patrol came under attack": the subject is hit
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
+        return "target"
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
         return "agent"
     # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
@@ -108,9 +111,6 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if token.dep_ == "nsubj" and any(a.dep_ == "acl" and a.tag_ == "VB" and a.head.dep_ == "dobj" and a.head.head.i == head.i for a in anchors):
         return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
-        return "target"
-    # "they came under attack by ground forces": the subject is hit
-    if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
         return "target"
     # "by X" of the cue itself ("killed by Taliban insurgents", "an attack by gunmen"), not of
     # another verb in the sentence ("the car was stopped by the security guards and went off")
@@ -148,7 +148,7 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
     roles = [(m, _role(m, anchors)) for m in actors]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
     agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian, m.kind not in {"named", "anti"}))
-    if not agents:
+    if not agents and not all(_aside(a) for a in anchors):
         # a parse that hangs the subject elsewhere ("the Giants Brigades and local fighters (backed
         # by …) took control"): the first armed subject before the cue
         first = min(a.i for a in anchors)
@@ -517,6 +517,15 @@ def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention |
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
 _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
+
+
+def _aside(anchor: Token) -> bool:
+    """ "Soldiers cordoned off the area after the blast", "sealed the site of the explosion": an
+    event told as the time or the place of another deed was not done by that deed's subject."""
+    if _inside(anchor, _CAUSE_WORDS) is not None:
+        return True
+    prep = anchor.head
+    return anchor.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in lexicon.cues().territory_nouns | {"scene"}
 
 
 def _in_setting(token: Token, anchors: list[Token]) -> bool:

@@ -125,12 +125,30 @@ def _place_like(token: Token) -> bool:
 
 def has_territory_argument(head: Token, sentence: Sentence) -> bool:
     nouns = lexicon.cues().territory_nouns
+    if _moved_by_things(head):
+        return False
     for token in _territory_arguments(head):
         if sentence.place_at(token.i) is not None:
             place = sentence.place_at(token.i)
             if place is not None and not place.country_only:
                 return True
-        if token.lower_ in nouns or token.lemma_.lower() in nouns:
+        if (token.lower_ in nouns or token.lemma_.lower() in nouns) and not _a_countrys_whole(token):
+            return True
+    return False
+
+
+def _a_countrys_whole(token: Token) -> bool:
+    """ "Iraqi territory", "Syria's territory": a country as a whole, no place taken (like "entered Iraq")."""
+    by_word = lexicon.countries().by_word
+    return any(child.dep_ in {"amod", "compound", "poss", "nmod"} and (child.lower_,) in by_word for child in token.children)
+
+
+def _moved_by_things(head: Token) -> bool:
+    """ "forty trucks entered …", "a convoy of tankers moved into …": vehicles or goods take no place."""
+    things = lexicon.cues().property_targets
+    for subject in (c for c in clause_verb(head).children if c.dep_ == "nsubj"):
+        words = [subject, *(o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+        if any(w.lower_ in things or w.lemma_.lower() in things for w in words):
             return True
     return False
 
