@@ -10,6 +10,7 @@ the article's date (the Taliban are rebels until 14 August 2021, state forces fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ _MEMBER_NOUNS = {
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,16 @@ def _extend_to_member_noun(head: Token) -> Token:
     return current
 
 
+def _names_a_group(tokens: list[Token], lex: lexicon.ActorLexicon) -> bool:
+    """Some of the tokens spell a named group of the dictionary (a term or an acronym)."""
+    for n, token in enumerate(tokens):
+        if token.text in lex.acronym_index:
+            return True
+        if any(_match(tokens, n, words) is not None for words, _ in lex.term_index.get(lexicon.normal_form(token.text), ())):
+            return True
+    return False
+
+
 def _is_anti(tokens: list[Token], start: int) -> bool:
     """ "anti-Taliban": the word before the name is "anti" (with or without a hyphen)."""
     i = start - 1
@@ -223,6 +235,11 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             head = tokens[end]  # "IS militants" even when the parse misreads "IS"
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
         anti = _is_anti(tokens, n)
+        if anti and _names_a_group(tokens[end : position_of.get(head.i, end - 1) + 1], lex):
+            # "anti-Houthi National Resistance forces": the group named is who they are; the
+            # enemy's name only describes them
+            n = end
+            continue
         hint = _country_in(phrase, sentence)
         if anti:
             label = "".join(t.text_with_ws for t in matched).strip()
@@ -230,6 +247,10 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             first = tokens[max(0, n - 2)].i if _is_anti(tokens, n) else matched[0].i
         else:
             (name, inter), kind = _named_actor(actor, context, hint), "named"
+            unit = _unit_of(phrase, actor.country, "military", sentence) if _is_whole_force(name) else None
+            if unit is not None:
+                # "Russian military police", "the Amajid Brigade": a unit of the force named
+                name = f"{name} {unit.name}"
             first = phrase[0].i
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
@@ -298,12 +319,72 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                 name, inter, kind_name = f"Anti-{anti} forces", 3, "anti"
             else:
                 name, inter = _generic_actor(kind, iso, context)
+                unit = _unit_of(phrase, iso or context.country, kind_name, sentence) if kind_name in {"military", "police"} else None
+                if unit is not None:
+                    force = next(k for k in lex.generic if k.kind == unit.force)
+                    (name, inter), kind_name = _generic_actor(force, iso, context), unit.force
+                    name = f"{name} {unit.name}"
+                identity = _identity_name(tokens[:start], words, sentence) if kind_name == "militia" else None
+                if identity is not None:
+                    name, inter = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", 4
             first = phrase[0].i if phrase else token.i
             text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
             taken.update(range(first, token.i + 1))
             break
     return mentions
+
+
+_BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division"}
+
+
+def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sentence) -> lexicon.StateUnit | None:
+    """The unit of a state's forces a phrase names: a unit of the dictionary ("Turkish
+    gendarmerie forces", "the federal police"), or a brigade by its name ("the Amajid Brigade":
+    ACLED appends a named unit to its force's name; numbered ones, "the 35th Brigade", not)."""
+    words = [lexicon.normal_form(t.text) for t in phrase]
+    for unit in lexicon.actors().units:
+        if unit.country is not None and unit.country != iso:
+            continue
+        if any(tuple(words[n : n + len(terms)]) == terms for terms in unit.terms for n in range(len(words))):
+            return unit
+    head = phrase[-1] if phrase else None
+    if kind_name != "military" or head is None or head.lower_ not in _BRANCHES:
+        return None
+    named = [t for t in phrase[:-1] if t.dep_ not in {"det", "poss", "case"}]
+    if not named or not all(t.is_alpha and t.text[:1].isupper() and t.dep_ in {"compound", "amod", "nmod"} for t in named):
+        return None
+    if _country_in(named, sentence) is not None:
+        return None  # "the Syrian brigade": whose, not which
+    name = " ".join([*(t.text for t in named), head.text[:1].upper() + head.text[1:]])
+    return lexicon.StateUnit(name, "military", ())
+
+
+def _is_whole_force(name: str) -> bool:
+    """ "Military Forces of Russia", "Military Forces of Yemen (2012-)": a state's forces as a
+    whole, not one of their units already ("… Security Belt Forces")."""
+    prefix = next((p for p in _STATE_PREFIXES[:2] if name.startswith(p)), None)
+    if prefix is None:
+        return False
+    rest = _PERIOD.sub("", name[len(prefix):])
+    return rest in lexicon.countries().by_acled
+
+
+def _identity_name(before: list[Token], head_words: tuple[str, ...], sentence: Sentence) -> str | None:
+    """ "Al Hayash tribesmen" → "Al Hayash Tribal Militia": the capitalised name before a tribe's,
+    clan's or community's fighters (not a country's: "Yemeni tribesmen" are a local militia)."""
+    identity = next((i for i in lexicon.actors().identities if head_words in i.heads), None)
+    if identity is None:
+        return None
+    name: list[Token] = []
+    # the words just before, however parsed ("Abgaal" hung on the verb): a name is proper nouns
+    for token in reversed(before):
+        if not (token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"):
+            break
+        name.insert(0, token)
+    if not name or _country_in(name, sentence) is not None:
+        return None
+    return " ".join(t.text for t in name) + " " + identity.suffix
 
 
 def _anti_target(phrase: list[Token]) -> str | None:

@@ -1,0 +1,73 @@
+"""ACLED's naming conventions for actors: units of a state's forces after the period tag, tribes
+and clans as identity militias, a named group described by its enemy. Sentences written for the
+tests (Niger, Mexico, Iraq, Somalia, Sudan, Afghanistan…); none is a gold article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thucydides.extract.actors import ActorContext, actors_in, dated
+from thucydides.extract.sentences import sentences_of
+from thucydides.model import Actor
+
+
+@pytest.fixture(scope="module")
+def names(nlp):
+    def found(text: str, country: str | None, day: dt.date = dt.date(2023, 5, 2)) -> list[tuple[str, int]]:
+        sentence = sentences_of(text, nlp(text), [])[0]
+        return [(dated(m.actor, day).name, m.actor.inter) for m in actors_in(sentence, ActorContext(country, day))]
+
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Gendarmes fired at smugglers near the border post.", "NE", "Military Forces of Niger (2021-2023) Gendarmerie"),
+        ("The gendarmerie arrested two traders at a market.", "CM", "Military Forces of Cameroon (1982-) Gendarmerie"),
+        ("Federal police officers seized a truck of fuel on the highway.", "MX", "Police Forces of Mexico (2018-2024) Federal Police"),
+        ("Military police raided a house in the favela.", "BR", "Military Forces of Brazil (2023-) Military Police"),
+        ("Prison guards fired tear gas at the inmates.", "AR", "Police Forces of Argentina (2019-2023) Prison Guards"),
+        ("Armed police personnel stopped the buses at the crossing.", "NP", "Police Forces of Nepal (2015-) Armed Police Force"),
+    ],
+)
+def test_a_unit_of_a_states_forces_follows_the_period_tag(names, text, country, expected):
+    assert names(text, country)[0] == (expected, 1)
+
+
+def test_armed_police_are_a_unit_only_where_a_state_has_one_by_that_name(names):
+    assert names("Armed police personnel stopped the buses at the crossing.", "KE")[0][0] == "Police Forces of Kenya (2022-)"
+
+
+def test_a_brigade_by_its_name_is_a_unit_and_a_numbered_one_the_force(names):
+    assert names("The Thunder Brigade shelled the hills east of the dam.", "IQ")[0][0] == "Military Forces of Iraq (2022-) Thunder Brigade"
+    assert names("The 7th Brigade shelled the hills east of the dam.", "IQ")[0][0] == "Military Forces of Iraq (2022-)"
+    # whose brigade, not which one
+    assert names("The Iraqi brigade shelled the hills east of the dam.", "IQ")[0][0] == "Military Forces of Iraq (2022-)"
+
+
+def test_a_named_force_keeps_its_unit(names):
+    assert names("Russian military police blocked a road near the airport.", "SY")[0] == ("Military Forces of Russia (2000-) Military Police", 8)
+
+
+def test_tribesmen_and_clansmen_are_an_identity_militia_by_their_name(names):
+    assert names("Bani Dhabyan tribesmen blocked the road to the oil field.", "YE")[0] == ("Bani Dhabyan Tribal Militia (Yemen)", 4)
+    assert names("Abgaal clan fighters attacked a rival settlement.", "SO")[0] == ("Abgaal Clan Militia (Somalia)", 4)
+    # a country's tribesmen, or unnamed ones, are a local militia
+    assert names("Sudanese tribesmen blocked the road to the oil field.", "SD")[0][0] == "Local militia (Sudan)"
+    assert names("Armed tribesmen blocked the road to the oil field.", "YE")[0][0] == "Local militia (Yemen)"
+
+
+def test_a_named_group_described_by_its_enemy_is_the_group(names):
+    assert names("Anti-Taliban National Resistance Front fighters ambushed a patrol.", "AF")[0][0] == "National Resistance Front"
+    # with no group named, the enemy's name is all there is
+    assert names("Anti-Taliban fighters ambushed a patrol.", "AF")[0][0] == "Anti-Taliban forces"
+
+
+def test_a_period_tag_goes_before_the_unit():
+    actor = Actor("Military Forces of Turkey Gendarmerie", 1, "gendarmes")
+    assert dated(actor, dt.date(2021, 6, 1)).name == "Military Forces of Turkey (2016-) Gendarmerie"
+    assert dated(Actor("Police Forces of Venezuela", 1, None), dt.date(2021, 6, 1)).name == "Police Forces of Venezuela (1999-)"
