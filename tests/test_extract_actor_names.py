@@ -71,3 +71,33 @@ def test_a_period_tag_goes_before_the_unit():
     actor = Actor("Military Forces of Turkey Gendarmerie", 1, "gendarmes")
     assert dated(actor, dt.date(2021, 6, 1)).name == "Military Forces of Turkey (2016-) Gendarmerie"
     assert dated(Actor("Police Forces of Venezuela", 1, None), dt.date(2021, 6, 1)).name == "Police Forces of Venezuela (1999-)"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    from test_extract_actors import entry
+
+    from thucydides.extract import extract_events
+    from thucydides.model import Article, PlaceMention
+
+    def extract(text: str, place: str, iso: str, published: dt.date = dt.date(2023, 6, 13)):
+        start = text.index(place)
+        found = [PlaceMention(place, start, start + len(place), entry(place, iso))]
+        return extract_events(Article(id="names-test", text=text, published=published), nlp(text), found)
+
+    return extract
+
+
+def test_the_forces_whose_positions_were_fired_at_are_hit(run):
+    (event,) = run("On 12 June 2023, Al Shabaab fighters fired mortars at the government positions near Jowhar.", "Jowhar", "SO")
+    assert event.actor1.name == "Al Shabaab"
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Somalia")
+
+
+def test_the_forces_whose_vehicle_a_bomb_targeted_are_hit_by_the_demonym(run):
+    (event,) = run("On 12 June 2023, JNIM militants set off a roadside bomb targeting a Burkinabe army truck near Djibo.", "Djibo", "BF")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Burkina Faso")
+    # a civilian's car is no force's
+    (event,) = run("On 12 June 2023, JNIM militants set off a roadside bomb targeting a trader's truck near Djibo.", "Djibo", "BF")
+    assert event.actor2 is None or not event.actor2.name.startswith("Military Forces")

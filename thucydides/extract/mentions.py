@@ -344,7 +344,7 @@ def build_mentions(
             continue
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context)
-            target = target or _object_actor(anchor_tokens, context)
+            target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens)
@@ -502,16 +502,50 @@ def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | No
     return None
 
 
-def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention | None:
+def _object_actor(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
     """ "attacks against a police station", "an army military base": the force that holds it."""
     if _object_kind(anchors) != "armed":
-        return None
+        return _force_of_target(anchors, sentence, context)
     for anchor in anchors:
         for token in anchor.subtree:
             if token.lower_ in {"police", "policemen", "gendarmerie"}:
                 return generic_actor("police", None, context, token.text, token.i)
             if token.lower_ in {"army", "military", "base", "barracks", "checkpoint", "troops", "soldiers"}:
                 return generic_actor("military", None, context, token.text, token.i)
+    return _force_of_target(anchors, sentence, context)
+
+
+# words that make a position, a vehicle or a post a state's ("the governmental positions", "a
+# Turkish Army vehicle", "a police truck")
+_FORCE_MODIFIERS = {
+    "army": "military", "military": "military", "government": "military", "governmental": "military",
+    "govt": "military", "troop": "military", "troops": "military", "soldiers": "military",
+    "police": "police",
+}
+_AIMING_VERBS = {"target", "hit", "strike"}
+
+
+def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "fired mortars at the governmental positions", "an attack targeting a Turkish Army
+    vehicle": the state's forces whose position or vehicle was hit (of the country a demonym in
+    the phrase names, else the article's)."""
+    lex = lexicon.cues()
+    objects: list[Token] = []
+    for anchor in anchors:
+        for head in {anchor, clause_verb(anchor)}:
+            objects += [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and head.i == anchor.i]
+            objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon"} for p in c.children if p.dep_ == "pobj"]
+        # "an attack targeting a vehicle"
+        objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
+    for token in objects:
+        if token.lower_ not in lex.armed_targets | lex.property_targets and token.lemma_.lower() not in lex.armed_targets | lex.property_targets:
+            continue
+        modifiers = [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+        force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
+        if force is None:
+            continue
+        iso = next((c for c in (demonym_country(t, sentence) for t in modifiers if t.text[:1].isupper()) if c), None)
+        return generic_actor(force, iso, context, " ".join(t.text for t in [*modifiers, token]), token.i)
     return None
 
 
