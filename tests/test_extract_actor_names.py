@@ -101,3 +101,17 @@ def test_the_forces_whose_vehicle_a_bomb_targeted_are_hit_by_the_demonym(run):
     # a civilian's car is no force's
     (event,) = run("On 12 June 2023, JNIM militants set off a roadside bomb targeting a trader's truck near Djibo.", "Djibo", "BF")
     assert event.actor2 is None or not event.actor2.name.startswith("Military Forces")
+
+
+def test_people_beating_a_person_hit_a_civilian(run):
+    (event,) = run("On 12 June 2023, four men beat up a trader with iron rods in Kisumu over a debt.", "Kisumu", "KE")
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor1.name == "Rioters (Kenya)"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Kenya)"
+
+
+def test_the_authorities_someone_alerted_are_not_who_a_mob_faced(run):
+    text = "On 12 June 2023, a nurse was assaulted by her neighbour's relatives in Kisumu for alerting authorities that he had broken the curfew."
+    (event,) = run(text, "Kisumu", "KE")
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Kenya)"

@@ -228,11 +228,14 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
         if actor2 is None:
-            # "… while security forces responded with tear gas": the force facing the crowd
-            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8}), None)
+            # "… while security forces responded with tear gas": the force facing the crowd (not
+            # the authorities someone had alerted: a government faces no crowd by being named)
+            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if actor2 is None and sub_event_type == "Mob violence":
-            # a mob beats a man: civilians; two groups clash: rioters on both sides
-            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" else _country_actor("Rioters ({})", 5, iso)
+            # a mob beats a man: civilians (the man however parsed, when no fight is told); two
+            # groups clash: rioters on both sides
+            person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
+            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)

@@ -155,7 +155,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         agents = [m for m, r in roles if r == "other" and m.armed and m.head < first and anchors[0].doc[m.head].dep_ in {"nsubj", "nsubjpass", "ROOT"}]
     targets = [m for m, r in roles if r == "target"]
     agent = agents[0] if agents else None
-    target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name), None)
+    # "five men beat up a man": people hitting people are two mentions of one name, not one side
+    target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name or (m.is_civilian and m.head != agent.head)), None)
     if agent is None:
         # "clashes between Fano fighters and ENDF": the first side acts
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
