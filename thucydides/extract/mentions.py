@@ -369,7 +369,9 @@ def build_mentions(
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
             background = True
-        future = any(d.future for d in region_dates if date_source in {"own", "sentence"})
+        # a day after publication told in the past tense ("his body was found on 8 May") was
+        # misdated, not planned: only a clause not yet in the past is a plan
+        future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)
         modality = "planned" if modalities and len(modalities) == len(anchors) or future else None
         kind = victims_kind(target, region_counts, region_actors, sentence, anchor_tokens)
         base = Mention(
@@ -419,6 +421,19 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _told_as_past(verb: Token) -> bool:
+    """ "landed", "were killed", "had been seized": a simple past, or a participle whose
+    auxiliary is past ("has been scheduled", "will be held" are not)."""
+    while verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        verb = verb.head  # "was found handcuffed and killed": the tense of the first verb
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"will", "would", "shall"} or a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
 
 
 def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
