@@ -17,7 +17,8 @@ from test_extract_events import entry, places_in
 @pytest.fixture(scope="module")
 def run(nlp):
     def extract(text: str, places: dict[str, str], published: dt.date) -> list[Event]:
-        gazetteer = {name: entry(name, iso=iso) for name, iso in places.items()}
+        # "KE:PCLI" is a country
+        gazetteer = {name: entry(name, iso=iso[:2], feature=iso[3:] or "PPL") for name, iso in places.items()}
         return extract_events(Article(id="note-test", text=text, published=published), nlp(text), places_in(text, gazetteer))
 
     return extract
@@ -41,3 +42,27 @@ def test_a_span_that_began_by_publication_is_no_plan(run):
     text = "On 2 June 2023, during fighting that lasted between 2 June-3 June, Al Shabaab militants clashed with soldiers in Bulo Burte."
     events = run(text, {"Bulo Burte": "SO"}, dt.date(2023, 6, 2))
     assert events and all(e.status == "reported" for e in events)
+
+
+def test_an_arrest_campaign_is_arrests(run):
+    (event,) = run("On 2 June 2023, police launched an arrest campaign against traders in Kano.", {"Kano": "NG"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Arrests"
+    # a warrant is a thing, not a deed
+    assert run("On 2 June 2023, a court in Kano issued an arrest warrant for a senator.", {"Kano": "NG"}, dt.date(2023, 6, 2)) == []
+
+
+def test_a_states_own_measure_told_of_no_place_is_coded_at_its_capital(run):
+    text = "On 2 June 2023, Taliban security forces carried out an arrest campaign against journalists."
+    (event,) = run(text, {}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Arrests"
+    assert event.location is not None and event.location.name == "Kabul" and event.location.geo_precision == 3
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Afghanistan)"
+    # violence told of no place is not placed at a capital
+    assert all(e.location is None for e in run("On 2 June 2023, Taliban fighters shelled a border post.", {}, dt.date(2023, 6, 2)))
+
+
+def test_arrests_in_cities_of_a_country_are_national_and_the_protest_is_their_reason(run):
+    text = "On 2 June 2023, dozens of people were detained in cities across Kenya for taking part in protests against taxes."
+    (event,) = run(text, {"Kenya": "KE:PCLI"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Arrests"
+    assert event.location is not None and event.location.name == "Nairobi"

@@ -182,9 +182,10 @@ def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | Non
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals) -> tuple[Actor | None, Actor | None]:
+def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals, where: str | None = None) -> tuple[Actor | None, Actor | None]:
     event_type = coding.event_type_of(sub_event_type)
-    iso = doc.context.country
+    # the article's country, else the event's (a note naming no place is coded at a capital)
+    iso = doc.context.country or where
     # the agent of the telling that makes the event what it is (not of "the troops were on
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
@@ -405,6 +406,26 @@ def _names_any_place(doc: Story) -> bool:
     return any(not p.country_only for sentence in doc.sentences for p in sentence.places)
 
 
+def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
+    """A generic actor of an article naming no country ("Civilians (Unknown)") takes the country
+    the event is coded in."""
+    if actor is None or iso is None or "Unknown" not in actor.name:
+        return actor
+    short, long = country_name(iso, short=True), country_name(iso, short=False)
+    if short is None or long is None:
+        return actor
+    return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
+
+
+def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]:
+    """ "Houthi security forces carried out an arrest campaign": arrests by a named state (or
+    de facto authority), told of no place, are national: the country of that state. Not other
+    deeds, which forces may do abroad ("Kenyan soldiers set up checkpoints")."""
+    if sub_event_type != "Arrests":
+        return []
+    return [m.agent.country for m in group if m.agent is not None and m.agent.kind == "named" and m.agent.actor.inter == 1 and m.agent.country]
+
+
 def _event(doc: Story, group: list[Mention]) -> Event | None:
     signals = _signals(group)
     sub_event_type = coding.classify(signals)
@@ -419,11 +440,12 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         return None
     else:
         # told of the whole country: ACLED codes it at the national capital (precision 3)
-        named = [iso for m in group for iso in named_countries(m.sentence)] or home_countries(doc.sentences)
+        named = [iso for m in group for iso in named_countries(m.sentence)] or home_countries(doc.sentences) or _home_of_state_agent(group, sub_event_type)
         capital = national_capital(named[0] if named else None)
         if capital is not None:
             location = Location.from_mention(capital, 3)
-    actor1, actor2 = _actors(doc, group, sub_event_type, signals)
+    where = location.country_iso if location else None
+    actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
     if any(m.background for m in group):
         event_status = "background"
     elif any(m.modality == "planned" for m in group):
@@ -499,7 +521,9 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     if not usable and not _names_any_place(read):
         # the text names no place the gazetteer knows (only a country, or nothing): what it
         # tells is kept as one event with a null location rather than lost (output.md: unknown → null)
-        usable = [m for m in read.mentions if is_current(m) and not m.summary and not m.country_only]
+        # a measure told of the whole country ("55 people were arrested in different cities in
+        # Belarus") is national; fighting told of a country alone is too vague to place
+        usable = [m for m in read.mentions if is_current(m) and not m.summary and (not m.country_only or family(m.categories) != "violent")]
         for mention in usable:
             mention.day = usable[0].day if compatible_days(mention, usable[0]) else mention.day
     events: list[Event] = []

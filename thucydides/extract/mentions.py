@@ -592,7 +592,9 @@ def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token |
     return None
 
 
-_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos"}
+# nouns a cue word can modify and still tell the deed: "artillery fire", and the campaigns of
+# it ("an arrest campaign", "a kidnapping spree", "a bombing campaign")
+_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos", "campaign", "campaigns", "spree", "sweep", "sweeps", "operation", "operations"}
 
 
 def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
@@ -627,6 +629,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             outside = [c for c in cues if c.anchor and c is not cue and not _within(doc[c.head], cause)]
             if outside:
                 continue
+        # "arrested for participating in protests", "detained over a rally": why people were
+        # arrested, not a demonstration of that day
+        reason = _inside(token, {"for", "over"}) if cue.category in _CROWD | {"protest_purpose"} else None
+        if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
+            continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
             purpose = _inside(token, _PURPOSE_WORDS)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
