@@ -66,3 +66,20 @@ def test_arrests_in_cities_of_a_country_are_national_and_the_protest_is_their_re
     (event,) = run(text, {"Kenya": "KE:PCLI"}, dt.date(2023, 6, 2))
     assert event.sub_event_type == "Arrests"
     assert event.location is not None and event.location.name == "Nairobi"
+
+
+def test_a_release_of_prisoners_is_coded_with_the_side_that_held_them(run):
+    (event,) = run("On 2 June 2023, 30 soldiers were released from M23 prisons in Rutshuru.", {"Rutshuru": "CD"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Other"
+    assert event.actor1 is not None and event.actor1.name == "M23: March 23 Movement"
+    assert event.actor2 is None
+    (event,) = run("On 2 June 2023, the government freed 40 Al Shabaab prisoners in Baidoa.", {"Baidoa": "SO"}, dt.date(2023, 6, 2))
+    assert event.actor1 is not None and event.actor1.name.startswith("Government of Somalia")
+    assert event.actor2 is None
+
+
+def test_a_note_headed_as_a_base_set_up_has_the_acting_side_alone(run):
+    text = "Headquarters or base established: On 2 June 2023, RSF fighters continued work on a camp near Nyala. They burned the farmland of residents nearby."
+    (event,) = run(text, {"Nyala": "SD"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Headquarters or base established"
+    assert event.actor2 is None

@@ -286,6 +286,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
+    if sub_event_type == "Other" and any(c.category == "other" and c.text.lower() in _RELEASE_WORDS for m in group for c in m.cues):
+        # a release of prisoners is coded with the side that held them alone ("52 soldiers were
+        # released from Taliban prisons": the Taliban), not the people freed
+        if actor1 is None or actor1.inter == 7:
+            released = target.actor.name if target else None
+            actor1 = next((a.actor for m in group for a in m.actors if a.kind == "named" and a.armed and a.actor.name != released), actor1)
+        actor2 = None
     if sub_event_type in _ONE_SIDED:
         if actor1 is None:
             # "a detachment of troops was deployed to the border": who was moved acted
@@ -300,6 +307,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
 
 # ACLED codes these with the acting side alone: a group moving, a base set up
 _ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
+_RELEASE_WORDS = {"released", "freed", "released prisoners", "prisoner release"}
 
 
 def _security_as_police(actor: Actor | None) -> Actor | None:
@@ -501,6 +509,8 @@ def _explicit_heading(doc: Story, events: list[Event]) -> list[Event]:
         event_type=coding.event_type_of(label),
         sub_event_type=label,
         plover=coding.plover_of(label, coding.Signals()),
+        # a base set up, a group moving: the acting side alone
+        actor2=None if label in _ONE_SIDED else first.actor2,
     )
     return [retyped, *events[1:]]
 
