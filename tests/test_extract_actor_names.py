@@ -115,3 +115,21 @@ def test_the_authorities_someone_alerted_are_not_who_a_mob_faced(run):
     (event,) = run(text, "Kisumu", "KE")
     assert event.sub_event_type == "Mob violence"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Kenya)"
+
+
+def test_members_of_a_group_after_another_side_are_the_group(names):
+    found = names("There was a clash between police forces and members of the New People's Army (NPA) in the hills.", "PH")
+    assert found[0][0].startswith("Police Forces of the Philippines")
+    assert found[1][0] == "NPA: New People's Army"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 June 2023, men suspected to be JNIM militants burned a school near Djibo.",
+        "On 12 June 2023, gunmen identified as members of JNIM burned a school near Djibo.",
+    ],
+)
+def test_people_suspected_to_be_of_a_group_are_the_group(run, text):
+    (event,) = run(text, "Djibo", "BF")
+    assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"

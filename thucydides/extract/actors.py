@@ -269,18 +269,42 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
     for mention in mentions:
         if mention.kind not in {"named", "anti"}:
             head = sentence.doc[mention.head]
-            inner = [
+            inner = [m for prep in _of_phrases(head) for m in named if any(t.i == m.head for t in prep.subtree)]
+            # "men suspected to be Al Shabaab militants", "gunmen believed to be from ISWAP"
+            inner += [
                 m
-                for prep in head.children
-                if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+                for clause in head.children
+                if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS
                 for m in named
-                if any(t.i == m.head for t in prep.subtree)
+                if any(t.i == m.head for t in clause.subtree)
             ]
+            verb = head.head
+            if head.dep_ == "nsubj" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in _SUSPECT_VERBS:
+                # the same misparsed with the participle as the verb: "gunmen [identified] as
+                # members of JNIM killed …", "gunmen [believed] to be ISWAP fighters attacked …"
+                said = [c for c in verb.children if (c.dep_ == "xcomp" and c.lemma_ == "be") or (c.dep_ == "prep" and c.lower_ == "as")]
+                inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
             if inner:
                 group = inner[0]
                 mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country)
         out.append(mention)
     return out
+
+
+_SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "report", "allege"}
+
+
+def _of_phrases(head: Token) -> list[Token]:
+    """The "of"/"from" phrases of a head noun. In "forces and members of the ELN" the phrase
+    belongs to the last conjunct, however parsed: not to "forces", but to "members"."""
+    def of_phrases(token: Token) -> list[Token]:
+        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
+
+    conjuncts = [c.i for c in head.children if c.dep_ == "conj"]
+    own = [p for p in of_phrases(head) if not any(i < p.i for i in conjuncts)]
+    if head.dep_ == "conj":
+        own += [p for p in of_phrases(head.head) if p.i > head.i]
+    return own
 
 
 def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], context: ActorContext) -> list[ActorMention]:
