@@ -133,3 +133,20 @@ def test_members_of_a_group_after_another_side_are_the_group(names):
 def test_people_suspected_to_be_of_a_group_are_the_group(run, text):
     (event,) = run(text, "Djibo", "BF")
     assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_two_groups_offered_as_the_author_are_named_both(names):
+    found = names("Presumed ISWAP or Boko Haram fighters looted shops in the town.", "NG")
+    # ACLED's "A and/or B", in the dictionary's order
+    assert found[0] == ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad and/or Islamic State (West Africa)", 2)
+    # "and" joins two sides, not two guesses
+    assert not any("and/or" in n for n, _ in names("ISWAP and Boko Haram fighters clashed near the lake.", "NG"))
+
+
+def test_the_suspected_author_of_a_bombing_told_after_it_is_its_actor(run):
+    text = "On 12 June 2023, a minibus struck a landmine near Djibo. The mine was probably planted by JNIM militants."
+    (event,) = run(text, "Djibo", "BF")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+    # a deed itself in doubt is no event
+    assert run("On 12 June 2023, JNIM militants could attack Djibo.", "Djibo", "BF") == []

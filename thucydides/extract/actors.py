@@ -187,6 +187,30 @@ def _extend_to_member_noun(head: Token) -> Token:
     return current
 
 
+def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
+    """The named group whose term or acronym starts at token ``n``, and where it ends."""
+    actor = lex.acronym_index.get(tokens[n].text)
+    if actor is not None:
+        return n + 1, actor
+    for words, candidate in lex.term_index.get(lexicon.normal_form(tokens[n].text), ()):
+        end = _match(tokens, n, words)
+        if end is not None:
+            return end, candidate
+    return None
+
+
+def _alternative(tokens: list[Token], end: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
+    """A second group offered as the other possible author: "or ISGS", "and/or ISGS"."""
+    i = end
+    words = []
+    while i < len(tokens) and tokens[i].lower_ in {"or", "and", "/"} and len(words) < 3:
+        words.append(tokens[i].lower_)
+        i += 1
+    if "or" not in words or i >= len(tokens):
+        return None
+    return _named_at(tokens, i, lex)
+
+
 def _names_a_group(tokens: list[Token], lex: lexicon.ActorLexicon) -> bool:
     """Some of the tokens spell a named group of the dictionary (a term or an acronym)."""
     for n, token in enumerate(tokens):
@@ -214,21 +238,16 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     n = 0
     while n < len(tokens):
-        token = tokens[n]
-        found: tuple[int, NamedActor] | None = None
-        actor = lex.acronym_index.get(token.text)
-        if actor is not None:
-            found = (n + 1, actor)
-        else:
-            for words, candidate in lex.term_index.get(lexicon.normal_form(token.text), ()):
-                end = _match(tokens, n, words)
-                if end is not None:
-                    found = (end, candidate)
-                    break
+        found = _named_at(tokens, n, lex)
         if found is None:
             n += 1
             continue
         end, actor = found
+        # "presumed JNIM or ISGS militants": ACLED names the two, "A and/or B"
+        either = _alternative(tokens, end, lex)
+        other = None
+        if either is not None and either[1] is not actor:
+            end, other = either
         matched = tokens[n:end]
         head = _extend_to_member_noun(max(matched, key=lambda t: (t.head.i not in {m.i for m in matched}, t.i)))
         if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
@@ -252,6 +271,10 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
                 # "Russian military police", "the Amajid Brigade": a unit of the force named
                 name = f"{name} {unit.name}"
             first = phrase[0].i
+            if other is not None:
+                pair = sorted((actor, other), key=lex.named.index)
+                name = " and/or ".join(_named_actor(a, context, hint)[0] for a in pair)
+                inter = min(a.coded_on(context.published)[1] for a in pair)
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
         words = sentence.doc[matched[0].i : matched[-1].i + 1].text

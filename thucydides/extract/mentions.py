@@ -320,8 +320,10 @@ def build_mentions(
                 if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
                     continue
                 modality = status.modality(token, statements)
-                if modality == "hypothetical":
+                if modality == "hypothetical" and not _doubted_author(token):
                     continue
+                if modality == "hypothetical":
+                    modality = None  # what is in doubt is who did it, not whether it happened
                 if modality:
                     modalities.append(modality)
                     planned_heads.add(cue.head)
@@ -421,6 +423,20 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+_DOUBT = {"probably", "likely", "possibly", "presumably"}
+
+
+def _doubted_author(token: Token) -> bool:
+    """ "The device was likely planted by JNIM militants", "the attack was probably carried out
+    by X": a deed already told ("the …"), whose author is a guess; ACLED codes the suspected."""
+    verb = clause_verb(token)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    told = subject is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children)
+    doubted = any(c.dep_ == "advmod" and c.lower_ in _DOUBT for c in verb.children)
+    by = any(c.dep_ == "agent" for c in verb.children)
+    return told and doubted and by
 
 
 def _told_as_past(verb: Token) -> bool:
