@@ -83,3 +83,19 @@ def test_a_note_headed_as_a_base_set_up_has_the_acting_side_alone(run):
     (event,) = run(text, {"Nyala": "SD"}, dt.date(2023, 6, 2))
     assert event.sub_event_type == "Headquarters or base established"
     assert event.actor2 is None
+
+
+def test_people_a_crowd_kills_are_civilians_not_the_police_it_spoke_of(run):
+    text = (
+        "On 2 June 2023, traders demonstrated in Gulu over the murder of a colleague, asking why police had not come. "
+        "Demonstrators caught one of the suspects and killed him."
+    )
+    (event,) = run(text, {"Gulu": "UG"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Uganda)"
+
+
+def test_shops_a_crowd_vandalised_with_no_force_there_are_civilians(run):
+    (event,) = run("On 2 June 2023, hundreds of villagers vandalized a grocery shop in Gulu to protest food prices.", {"Gulu": "UG"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Uganda)"

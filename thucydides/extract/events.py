@@ -226,12 +226,20 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # rioters of the crowd's own country ("Palestinians" clashing in Jerusalem)
         crowd_iso = agent.country if crowd is not None and agent is not None and agent.country else iso
         actor1 = _country_actor("Rioters ({})", 5, crowd_iso, text) or _country_actor("Rioters ({})", 5, iso, text)
+        # people the crowd itself beat or killed are civilians ("demonstrators took a suspect to
+        # the scene and killed him"); other people named as hit are the crowd, misread
+        hurt = sub_event_type == "Violent demonstration" and _crowd_hit(group)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
+        if hurt:
+            actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text if target is not None and target.is_civilian else None)
         if actor2 is None:
             # "… while security forces responded with tear gas": the force facing the crowd (not
             # the authorities someone had alerted: a government faces no crowd by being named)
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
+        if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
+            # shops and houses vandalised by a crowd no force faced: their owners, civilians
+            actor2 = _country_actor("Civilians ({})", 7, iso)
         if actor2 is None and sub_event_type == "Mob violence":
             # a mob beats a man: civilians (the man however parsed, when no fight is told); two
             # groups clash: rioters on both sides
@@ -303,6 +311,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+def _crowd_hit(group: list[Mention]) -> bool:
+    """People hit by the crowd itself: the victims of a violent deed whose subject is the
+    demonstrators ("… and killed him", "beat a trader")."""
+    return any(
+        m.victims_kind == "civilian" and m.agent is not None and m.agent.actor.inter in {5, 6, 7} and set(m.categories) & {"kill", "attack", "torture", "lethal_force", "fire_on"}
+        for m in group
+    )
 
 
 # ACLED codes these with the acting side alone: a group moving, a base set up
