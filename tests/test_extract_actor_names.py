@@ -150,3 +150,17 @@ def test_the_suspected_author_of_a_bombing_told_after_it_is_its_actor(run):
     assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
     # a deed itself in doubt is no event
     assert run("On 12 June 2023, JNIM militants could attack Djibo.", "Djibo", "BF") == []
+
+
+def test_a_police_convoy_is_the_polices(names):
+    assert names("Gunmen ambushed a police convoy on the highway.", "NG")[1][0].startswith("Police Forces of Nigeria")
+    assert names("Gunmen ambushed an army convoy on the highway.", "NG")[1][0].startswith("Military Forces of Nigeria")
+
+
+def test_a_dateline_after_a_headline_is_cut_off_the_lead(nlp):
+    text = "Bandits kill six in raid on village\nKANO, Nigeria (AP) — Bandits on motorcycles attacked a village in the northwest, killing six farmers, police said."
+    sentences = sentences_of(text, nlp(text), [])
+    lead = next(s for s in sentences if "attacked" in s.text)
+    assert lead.text.startswith("Bandits on motorcycles")
+    subject = next(t for t in lead.span if t.lower_ == "bandits")
+    assert subject.dep_ == "nsubj"

@@ -366,6 +366,10 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                 name, inter, kind_name = f"Anti-{anti} forces", 3, "anti"
             else:
                 name, inter = _generic_actor(kind, iso, context)
+                if kind_name == "military" and token.lower_ in _BODIES and any(t.lower_ in {"police", "policemen"} for t in phrase):
+                    # "a police convoy", "police units": the police's, not the army's
+                    kind = next(k for k in lex.generic if k.kind == "police")
+                    (name, inter), kind_name = _generic_actor(kind, iso, context), "police"
                 unit = _unit_of(phrase, iso or context.country, kind_name, sentence) if kind_name in {"military", "police"} else None
                 if unit is not None:
                     force = next(k for k in lex.generic if k.kind == unit.force)
@@ -382,6 +386,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
     return mentions
 
 
+# heads that name a body of men of any force: whose, a word before them says
+_BODIES = {"convoy", "convoys", "patrol", "patrols", "unit", "units", "forces", "force", "personnel", "squad", "squads", "team", "teams"}
 _BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division"}
 
 
