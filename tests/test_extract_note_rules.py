@@ -99,3 +99,11 @@ def test_shops_a_crowd_vandalised_with_no_force_there_are_civilians(run):
     (event,) = run("On 2 June 2023, hundreds of villagers vandalized a grocery shop in Gulu to protest food prices.", {"Gulu": "UG"}, dt.date(2023, 6, 2))
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Uganda)"
+
+
+def test_a_word_of_a_groups_name_is_no_place(run):
+    # a gazetteer holds a town "Belt": the word of "Security Belt forces" sets no country
+    text = "On 2 June 2023, Security Belt forces arrested two journalists in Crater."
+    (event,) = run(text, {"Belt": "US", "Crater": "YE"}, dt.date(2023, 6, 2))
+    assert event.location is not None and event.location.name == "Crater"
+    assert event.actor1 is not None and event.actor1.inter == 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import logging
 from collections import Counter
 from dataclasses import replace
@@ -532,12 +533,30 @@ def _explicit_heading(doc: Story, events: list[Event]) -> list[Event]:
     return [retyped, *events[1:]]
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _in_group_name(text: str, place: PlaceMention) -> bool:
+    """ "Belt" in "Security Belt forces", "Mara" in "MS-13: Mara Salvatrucha": a word of a group's
+    name is no place (a gazetteer holds towns named after everything)."""
+    before = _WORD.findall(text[max(0, place.start - 40) : place.start])[-3:]
+    after = _WORD.findall(text[place.end : place.end + 40])[:3]
+    words = [*before, place.text, *after]
+    at = len(before)
+    return any(
+        is_group_name(" ".join(words[i:j]))
+        for i in range(at + 1)
+        for j in range(at + 1, len(words) + 1)
+        if j - i > 1
+    )
+
+
 def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *, keep_background: bool = False) -> list[Event]:
     """Coded events of one article, in text order; background events only with ``keep_background``.
 
     ``doc`` is the spaCy parse of ``article.text``; ``places`` the geocoder's mentions in it.
     """
-    places = [p for p in places if not is_group_name(p.text)]
+    places = [p for p in places if not is_group_name(p.text) and not _in_group_name(article.text, p)]
     read = read_story(article, doc, places)
     resolve_dates(read)
     read.mentions = split_ranges(read.mentions)
