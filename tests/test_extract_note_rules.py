@@ -107,3 +107,11 @@ def test_a_word_of_a_groups_name_is_no_place(run):
     (event,) = run(text, {"Belt": "US", "Crater": "YE"}, dt.date(2023, 6, 2))
     assert event.location is not None and event.location.name == "Crater"
     assert event.actor1 is not None and event.actor1.inter == 1
+
+
+def test_a_subject_the_parse_hung_on_a_time_phrase_still_acts(run):
+    # "… of Eid, RSF-aligned militia forces" read as one phrase: the verb has no subject left
+    text = "Around 12 June 2023 (week of), at the start of Eid, RSF-aligned militia forces reportedly abducted two farmers near Geneina."
+    (event,) = run(text, {"Geneina": "SD"}, dt.date(2023, 6, 12))
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.actor1 is not None and event.actor1.text is not None and "militia forces" in event.actor1.text

@@ -153,6 +153,7 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         # by …) took control"): the first armed subject before the cue
         first = min(a.i for a in anchors)
         agents = [m for m, r in roles if r == "other" and m.armed and m.head < first and anchors[0].doc[m.head].dep_ in {"nsubj", "nsubjpass", "ROOT"}]
+        agents = agents or _subject_lost(roles, anchors)
     targets = [m for m, r in roles if r == "target"]
     agent = agents[0] if agents else None
     # "five men beat up a man": people hitting people are two mentions of one name, not one side
@@ -170,6 +171,23 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
             None,
         )
     return agent, target
+
+
+def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -> list[ActorMention]:
+    """ "at the beginning of Ramadan, Islah-affiliated forces reportedly abducted …" parsed with
+    the forces inside the time phrase: an active verb with no subject of its own acts through
+    the armed phrase that ends just before it (adverbs between)."""
+    verb = anchors[0]
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return []
+    doc = verb.doc
+    for mention, role in roles:
+        if role != "other" or not mention.armed or mention.last >= verb.i:
+            continue
+        between = doc[mention.last + 1 : verb.i]
+        if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
+            return [mention]
+    return []
 
 
 def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
