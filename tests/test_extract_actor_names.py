@@ -164,3 +164,12 @@ def test_a_dateline_after_a_headline_is_cut_off_the_lead(nlp):
     assert lead.text.startswith("Bandits on motorcycles")
     subject = next(t for t in lead.span if t.lower_ == "bandits")
     assert subject.dep_ == "nsubj"
+
+
+def test_forces_affiliated_to_a_group_are_the_group_and_forces_backed_by_a_state_are_not_its(names):
+    assert names("Houthi-affiliated military forces detained a teacher in the city.", "YE")[0][0] == "Military Forces of Yemen (2016-) Supreme Political Council"
+    # the group named after the affiliation is who acts
+    assert ("Al Shabaab", 2) in names("The al-Qaeda-linked Al Shabaab group claimed the bombing.", "SO")
+    # a sponsor's name says who backs them, not whose forces they are
+    (backed, _) = names("Rwandan-backed forces shelled the hills above the town.", "CD")[0]
+    assert not backed.startswith("Military Forces of Rwanda")

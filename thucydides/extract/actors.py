@@ -33,6 +33,8 @@ _MEMBER_NOUNS = {
     "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
     "army", "police", "officers", "personnel", "spokesman", "spokesperson", "leader", "leaders",
 }
+_SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
+_AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
@@ -93,6 +95,10 @@ def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
     """A demonym or country named inside a phrase ("Russian jets", "Nigeria's army")."""
     by_word = lexicon.countries().by_word
     for n, token in enumerate(tokens):
+        # "UAE-backed forces", "Iranian-supported militias": a sponsor's, not its own forces
+        after = [t for t in tokens[n + 1 : n + 3] if t.text not in _HYPHENS]
+        if after and after[0].lower_ in _SPONSORED:
+            continue
         place = sentence.place_at(token.i)
         if place is not None and place.mention.entry is not None and place.country_only:
             return place.mention.entry.country_iso
@@ -180,7 +186,11 @@ def _extend_to_member_noun(head: Token) -> Token:
     current = head
     while current.dep_ in {"compound", "amod", "nmod", "npadvmod"} and current.head.i > current.i:
         parent = current.head
-        if parent.lower_ in _MEMBER_NOUNS or parent.pos_ in {"NOUN", "PROPN"} and parent.lower_ not in {"province", "state", "district", "city", "region"}:
+        # "Houthi-affiliated forces" are the Houthis' ("UAE-backed forces" are not the UAE's;
+        # "the al-Qaeda-linked al-Shabab group" is al-Shabab)
+        if parent.lower_ in _AFFILIATED and any(t.pos_ == "PROPN" for t in parent.doc[parent.i + 1 : parent.head.i]):
+            break
+        if parent.lower_ in _AFFILIATED or parent.lower_ in _MEMBER_NOUNS or parent.pos_ in {"NOUN", "PROPN"} and parent.lower_ not in {"province", "state", "district", "city", "region"}:
             current = parent
         else:
             break
