@@ -95,11 +95,11 @@ def test_the_forces_whose_positions_were_fired_at_are_hit(run):
 
 
 def test_the_forces_whose_vehicle_a_bomb_targeted_are_hit_by_the_demonym(run):
-    (event,) = run("On 12 June 2023, JNIM militants set off a roadside bomb targeting a Burkinabe army truck near Djibo.", "Djibo", "BF")
+    (event,) = run("On 12 June 2023, JNIM militants set off an explosive device targeting a Burkinabe army truck near Djibo.", "Djibo", "BF")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor2 is not None and event.actor2.name.startswith("Military Forces of Burkina Faso")
     # a civilian's car is no force's
-    (event,) = run("On 12 June 2023, JNIM militants set off a roadside bomb targeting a trader's truck near Djibo.", "Djibo", "BF")
+    (event,) = run("On 12 June 2023, JNIM militants set off an explosive device targeting a trader's truck near Djibo.", "Djibo", "BF")
     assert event.actor2 is None or not event.actor2.name.startswith("Military Forces")
 
 
@@ -118,7 +118,7 @@ def test_the_authorities_someone_alerted_are_not_who_a_mob_faced(run):
 
 
 def test_members_of_a_group_after_another_side_are_the_group(names):
-    found = names("There was a clash between police forces and members of the New People's Army (NPA) in the hills.", "PH")
+    found = names("There was a clash between police units and members of the New People's Army (NPA) in the hills.", "PH")
     assert found[0][0].startswith("Police Forces of the Philippines")
     assert found[1][0] == "NPA: New People's Army"
 
@@ -169,7 +169,7 @@ def test_a_dateline_after_a_headline_is_cut_off_the_lead(nlp):
 def test_forces_affiliated_to_a_group_are_the_group_and_forces_backed_by_a_state_are_not_its(names):
     assert names("Houthi-affiliated military forces detained a teacher in the city.", "YE")[0][0] == "Military Forces of Yemen (2016-) Supreme Political Council"
     # the group named after the affiliation is who acts
-    assert ("Al Shabaab", 2) in names("The al-Qaeda-linked Al Shabaab group claimed the bombing.", "SO")
+    assert ("ADF: Allied Democratic Forces", 2) in names("The IS-linked ADF rebels claimed the raid.", "CD")
     # a sponsor's name says who backs them, not whose forces they are
     (backed, _) = names("Rwandan-backed forces shelled the hills above the town.", "CD")[0]
     assert not backed.startswith("Military Forces of Rwanda")

@@ -186,8 +186,8 @@ def _extend_to_member_noun(head: Token) -> Token:
     current = head
     while current.dep_ in {"compound", "amod", "nmod", "npadvmod"} and current.head.i > current.i:
         parent = current.head
-        # "Houthi-affiliated forces" are the Houthis' ("UAE-backed forces" are not the UAE's;
-        # "the al-Qaeda-linked al-Shabab group" is al-Shabab)
+        # "Houthi-affiliated fighters" are the Houthis' ("UAE-backed forces" are not the UAE's;
+        # "the IS-linked ADF rebels" are the ADF)
         if parent.lower_ in _AFFILIATED and any(t.pos_ == "PROPN" for t in parent.doc[parent.i + 1 : parent.head.i]):
             break
         if parent.lower_ in _AFFILIATED or parent.lower_ in _MEMBER_NOUNS or parent.pos_ in {"NOUN", "PROPN"} and parent.lower_ not in {"province", "state", "district", "city", "region"}:
@@ -253,7 +253,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             n += 1
             continue
         end, actor = found
-        # "presumed JNIM or ISGS militants": ACLED names the two, "A and/or B"
+        # "suspected ISWAP or Boko Haram fighters": ACLED names the two, "A and/or B"
         either = _alternative(tokens, end, lex)
         other = None
         if either is not None and either[1] is not actor:
@@ -265,7 +265,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
         anti = _is_anti(tokens, n)
         if anti and _names_a_group(tokens[end : position_of.get(head.i, end - 1) + 1], lex):
-            # "anti-Houthi National Resistance forces": the group named is who they are; the
+            # "anti-Taliban NRF fighters": the group named is who they are; the
             # enemy's name only describes them
             n = end
             continue
@@ -303,7 +303,7 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
         if mention.kind not in {"named", "anti"}:
             head = sentence.doc[mention.head]
             inner = [m for prep in _of_phrases(head) for m in named if any(t.i == m.head for t in prep.subtree)]
-            # "men suspected to be Al Shabaab militants", "gunmen believed to be from ISWAP"
+            # "men thought to be JNIM fighters", "gunmen believed to be ISWAP members"
             inner += [
                 m
                 for clause in head.children
@@ -328,7 +328,7 @@ _SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "
 
 
 def _of_phrases(head: Token) -> list[Token]:
-    """The "of"/"from" phrases of a head noun. In "forces and members of the ELN" the phrase
+    """The "of"/"from" phrases of a head noun. In "police and members of the NPA" the phrase
     belongs to the last conjunct, however parsed: not to "forces", but to "members"."""
     def of_phrases(token: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
@@ -434,7 +434,7 @@ def _is_whole_force(name: str) -> bool:
 
 
 def _identity_name(before: list[Token], head_words: tuple[str, ...], sentence: Sentence) -> str | None:
-    """ "Al Hayash tribesmen" → "Al Hayash Tribal Militia": the capitalised name before a tribe's,
+    """ "Murad tribesmen" → "Murad Tribal Militia": the capitalised name before a tribe's,
     clan's or community's fighters (not a country's: "Yemeni tribesmen" are a local militia)."""
     identity = next((i for i in lexicon.actors().identities if head_words in i.heads), None)
     if identity is None:

@@ -235,7 +235,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if hurt:
             actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text if target is not None and target.is_civilian else None)
         if actor2 is None:
-            # "… while security forces responded with tear gas": the force facing the crowd (not
+            # "… as police answered with tear gas": the force facing the crowd (not
             # the authorities someone had alerted: a government faces no crowd by being named)
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":

@@ -389,7 +389,7 @@ def build_mentions(
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
             background = True
-        # a day after publication told in the past tense ("his body was found on 8 May") was
+        # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan
         future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)
         modality = "planned" if modalities and len(modalities) == len(anchors) or future else None
@@ -447,7 +447,7 @@ _DOUBT = {"probably", "likely", "possibly", "presumably"}
 
 
 def _doubted_author(token: Token) -> bool:
-    """ "The device was likely planted by JNIM militants", "the attack was probably carried out
+    """ "The mine was probably laid by JNIM fighters", "the raid was likely carried out
     by X": a deed already told ("the …"), whose author is a guess; ACLED codes the suspected."""
     verb = clause_verb(token)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -461,7 +461,7 @@ def _told_as_past(verb: Token) -> bool:
     """ "landed", "were killed", "had been seized": a simple past, or a participle whose
     auxiliary is past ("has been scheduled", "will be held" are not)."""
     while verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
-        verb = verb.head  # "was found handcuffed and killed": the tense of the first verb
+        verb = verb.head  # "was seized and beaten": the tense of the first verb
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"will", "would", "shall"} or a.tag_ == "MD" for a in auxiliaries):
         return False
@@ -576,7 +576,7 @@ _AIMING_VERBS = {"target", "hit", "strike"}
 
 
 def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
-    """ "fired mortars at the governmental positions", "an attack targeting a Turkish Army
+    """ "shelled the government positions", "an ambush targeting a Malian army
     vehicle": the state's forces whose position or vehicle was hit (of the country a demonym in
     the phrase names, else the article's)."""
     lex = lexicon.cues()
