@@ -173,3 +173,9 @@ def test_forces_affiliated_to_a_group_are_the_group_and_forces_backed_by_a_state
     # a sponsor's name says who backs them, not whose forces they are
     (backed, _) = names("Rwandan-backed forces shelled the hills above the town.", "CD")[0]
     assert not backed.startswith("Military Forces of Rwanda")
+
+
+def test_a_squad_of_a_force_acts_as_the_force(run):
+    (event,) = run("On 12 June 2023, a squad of police commandos seized two rifles and grenades from a hideout near Moreh.", "Moreh", "IN")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name.startswith("Police Forces of India")

@@ -397,7 +397,7 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
 
 
 # heads that name a body of men of any force: whose, a word before them says
-_BODIES = {"convoy", "convoys", "patrol", "patrols", "unit", "units", "forces", "force", "personnel", "squad", "squads", "team", "teams"}
+_BODIES = {"convoy", "convoys", "patrol", "patrols", "unit", "units", "forces", "force", "personnel", "squad", "squads", "team", "teams", "commando", "commandos"}
 _BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division"}
 
 
