@@ -115,3 +115,16 @@ def test_a_subject_the_parse_hung_on_a_time_phrase_still_acts(run):
     (event,) = run(text, {"Geneina": "SD"}, dt.date(2023, 6, 12))
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert event.actor1 is not None and event.actor1.text is not None and "militia forces" in event.actor1.text
+
+
+def test_the_people_a_bombing_hurt_are_its_second_actor(run):
+    text = "On 2 June 2023, an IED exploded under a minibus near Baidoa, leaving several passengers wounded."
+    (event,) = run(text, {"Baidoa": "SO"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Somalia)"
+    text = "On 2 June 2023, a roadside bomb exploded in Baidoa, leaving three policemen inside a patrol car injured."
+    (event,) = run(text, {"Baidoa": "SO"}, dt.date(2023, 6, 2))
+    assert event.actor2 is not None and event.actor2.name.startswith("Police Forces of Somalia")
+    # no one told hurt: no second actor
+    (event,) = run("On 2 June 2023, an IED exploded near a market in Baidoa. No casualties were reported.", {"Baidoa": "SO"}, dt.date(2023, 6, 2))
+    assert event.actor2 is None
