@@ -179,3 +179,17 @@ def test_a_squad_of_a_force_acts_as_the_force(run):
     (event,) = run("On 12 June 2023, a squad of police commandos seized two rifles and grenades from a hideout near Moreh.", "Moreh", "IN")
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 is not None and event.actor1.name.startswith("Police Forces of India")
+
+
+def test_two_groups_sharing_a_noun_are_two_mentions(names):
+    found = [n for n, _ in names("A clash between SPLM-N and RSF forces was reported in the hills.", "SD")]
+    assert "SPLM-N: Sudan People's Liberation Movement-North" in found and "Rapid Support Forces" in found
+    # a named brigade keeps its unit when another group shares its noun
+    found = [n for n, _ in names("Giants Brigades and Southern Resistance forces shelled the hills.", "YE", dt.date(2022, 4, 8))]
+    assert "Military Forces of Yemen (2012-) Giants Brigades" in found and "Southern Resistance" in found
+
+
+def test_the_militiamen_after_a_named_militia_are_that_militia(run):
+    text = "Residents of Fataki have long feared the CODECO militia. On 12 June 2023, soldiers clashed with the militiamen near the town."
+    (event,) = run(text, "Fataki", "CD")
+    assert event.actor2 is not None and event.actor2.name == "CODECO: Cooperative for Development of Congo"

@@ -209,6 +209,11 @@ def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon) -> tuple[i
     return None
 
 
+def _another_named_before(tokens: list[Token], end: int, head: int, lex: lexicon.ActorLexicon) -> bool:
+    """A second group joined by "and" between a name and the noun it shares ("GNA and LNA forces")."""
+    return any(tokens[i].lower_ in {"and", ","} and _named_at(tokens, i + 1, lex) is not None for i in range(end, head))
+
+
 def _alternative(tokens: list[Token], end: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
     """A second group offered as the other possible author: "or ISGS", "and/or ISGS"."""
     i = end
@@ -262,6 +267,9 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         head = _extend_to_member_noun(max(matched, key=lambda t: (t.head.i not in {m.i for m in matched}, t.i)))
         if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
             head = tokens[end]  # "IS militants" even when the parse misreads "IS"
+        if other is None and _another_named_before(tokens, end, position_of.get(head.i, end - 1), lex):
+            # "GNA and LNA forces": two sides sharing a noun; each is a mention of its own
+            head = matched[-1]
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
         anti = _is_anti(tokens, n)
         if anti and _names_a_group(tokens[end : position_of.get(head.i, end - 1) + 1], lex):
@@ -276,7 +284,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             first = tokens[max(0, n - 2)].i if _is_anti(tokens, n) else matched[0].i
         else:
             (name, inter), kind = _named_actor(actor, context, hint), "named"
-            unit = _unit_of(phrase, actor.country, "military", sentence) if _is_whole_force(name) else None
+            unit = (_unit_of(phrase, actor.country, "military", sentence) or _unit_of(matched, actor.country, "military", sentence)) if _is_whole_force(name) else None
             if unit is not None:
                 # "Russian military police", "the Amajid Brigade": a unit of the force named
                 name = f"{name} {unit.name}"
