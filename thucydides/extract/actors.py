@@ -210,7 +210,7 @@ def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon) -> tuple[i
 
 
 def _another_named_before(tokens: list[Token], end: int, head: int, lex: lexicon.ActorLexicon) -> bool:
-    """A second group joined by "and" between a name and the noun it shares ("GNA and LNA forces")."""
+    """A second group joined by "and" between a name and the noun it shares ("M23 and FDLR fighters")."""
     return any(tokens[i].lower_ in {"and", ","} and _named_at(tokens, i + 1, lex) is not None for i in range(end, head))
 
 
@@ -268,7 +268,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
             head = tokens[end]  # "IS militants" even when the parse misreads "IS"
         if other is None and _another_named_before(tokens, end, position_of.get(head.i, end - 1), lex):
-            # "GNA and LNA forces": two sides sharing a noun; each is a mention of its own
+            # "SPLM-N and RSF forces": two sides sharing a noun; each is a mention of its own
             head = matched[-1]
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
         anti = _is_anti(tokens, n)

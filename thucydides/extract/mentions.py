@@ -89,7 +89,7 @@ _COLLECTIVES = {"team", "contingent", "squad", "detachment", "platoon", "unit"}
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
-    # "a joint team of police and army arrested …": the team's role is its members'
+    # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES:
         token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
