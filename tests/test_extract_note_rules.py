@@ -128,3 +128,12 @@ def test_the_people_a_bombing_hurt_are_its_second_actor(run):
     # no one told hurt: no second actor
     (event,) = run("On 2 June 2023, an IED exploded near a market in Baidoa. No casualties were reported.", {"Baidoa": "SO"}, dt.date(2023, 6, 2))
     assert event.actor2 is None
+
+
+def test_a_word_of_a_units_name_is_no_place(run):
+    # "Coastal" of "the 3rd Coastal Brigade" found as a village abroad sets no country
+    text = "On 2 June 2023, government troops took control of the base of the 3rd Coastal Brigade in Crater from Houthi forces."
+    (event,) = run(text, {"Coastal": "PH", "Crater": "YE"}, dt.date(2023, 6, 2))
+    assert event.sub_event_type == "Government regains territory"
+    assert event.location is not None and event.location.name == "Crater"
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Yemen")
