@@ -550,7 +550,7 @@ def _in_group_name(text: str, place: PlaceMention) -> bool:
     name is no place (a gazetteer holds towns named after everything)."""
     before = _WORD.findall(text[max(0, place.start - 40) : place.start])[-3:]
     after = _WORD.findall(text[place.end : place.end + 40])[:3]
-    # "the 1st Naval Brigade", "the Kirkuk Operations Command Brigade": a unit's name
+    # "the 3rd Coastal Brigade", "the Kirkuk Commando Brigade": a unit's name
     if after and after[0].lower() in _UNIT_NOUNS or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in _UNIT_NOUNS:
         return True
     words = [*before, place.text, *after]
