@@ -228,12 +228,7 @@ def _alternative(tokens: list[Token], end: int, lex: lexicon.ActorLexicon) -> tu
 
 def _names_a_group(tokens: list[Token], lex: lexicon.ActorLexicon) -> bool:
     """Some of the tokens spell a named group of the dictionary (a term or an acronym)."""
-    for n, token in enumerate(tokens):
-        if token.text in lex.acronym_index:
-            return True
-        if any(_match(tokens, n, words) is not None for words, _ in lex.term_index.get(lexicon.normal_form(token.text), ())):
-            return True
-    return False
+    return any(_named_at(tokens, n, lex) is not None for n in range(len(tokens)))
 
 
 def _is_anti(tokens: list[Token], start: int) -> bool:
@@ -286,7 +281,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             (name, inter), kind = _named_actor(actor, context, hint), "named"
             unit = (_unit_of(phrase, actor.country, "military", sentence) or _unit_of(matched, actor.country, "military", sentence)) if _is_whole_force(name) else None
             if unit is not None:
-                # "Russian military police", "the Amajid Brigade": a unit of the force named
+                # "Russian military police", "the Thunder Brigade": a unit of the force named
                 name = f"{name} {unit.name}"
             first = phrase[0].i
             if other is not None:
@@ -411,7 +406,7 @@ _BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regi
 
 def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sentence) -> lexicon.StateUnit | None:
     """The unit of a state's forces a phrase names: a unit of the dictionary ("Turkish
-    gendarmerie forces", "the federal police"), or a brigade by its name ("the Amajid Brigade":
+    gendarmerie forces", "the federal police"), or a brigade by its name ("the Thunder Brigade":
     ACLED appends a named unit to its force's name; numbered ones, "the 35th Brigade", not)."""
     words = [lexicon.normal_form(t.text) for t in phrase]
     for unit in lexicon.actors().units:

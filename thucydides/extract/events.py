@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import logging
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
@@ -262,11 +262,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         elif actor2 is None:
             # "… leaving several passengers wounded", "the police inside the vehicle injured": the
             # people the text tells were hurt (civilians first), when it tells of harm at all
-            hurt = [a for m in group if m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for a in m.actors if agent is None or a.head != agent.head]
-            if any(a.is_civilian for a in hurt):
+            harmed = [a for m in group if m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for a in m.actors if agent is None or a.head != agent.head]
+            if any(a.is_civilian for a in harmed):
                 actor2 = _country_actor("Civilians ({})", 7, iso)
             else:
-                actor2 = next((a.actor for a in hurt if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
+                actor2 = next((a.actor for a in harmed if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
