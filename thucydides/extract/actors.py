@@ -10,6 +10,7 @@ the article's date (the Taliban are rebels until 14 August 2021, state forces fr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -34,9 +35,12 @@ _MEMBER_NOUNS = {
 }
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units"}
+_SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
+_AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,10 @@ def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
     """A demonym or country named inside a phrase ("Russian jets", "Nigeria's army")."""
     by_word = lexicon.countries().by_word
     for n, token in enumerate(tokens):
+        # "UAE-backed forces", "Iranian-supported militias": a sponsor's, not its own forces
+        after = [t for t in tokens[n + 1 : n + 3] if t.text not in _HYPHENS]
+        if after and after[0].lower_ in _SPONSORED:
+            continue
         place = sentence.place_at(token.i)
         if place is not None and place.mention.entry is not None and place.country_only:
             return place.mention.entry.country_iso
@@ -180,11 +188,49 @@ def _extend_to_member_noun(head: Token) -> Token:
     current = head
     while current.dep_ in {"compound", "amod", "nmod", "npadvmod"} and current.head.i > current.i:
         parent = current.head
-        if parent.lower_ in _MEMBER_NOUNS or parent.pos_ in {"NOUN", "PROPN"} and parent.lower_ not in {"province", "state", "district", "city", "region"}:
+        # "Houthi-affiliated fighters" are the Houthis' ("UAE-backed forces" are not the UAE's;
+        # "the IS-linked ADF rebels" are the ADF)
+        if parent.lower_ in _AFFILIATED and any(t.pos_ == "PROPN" for t in parent.doc[parent.i + 1 : parent.head.i]):
+            break
+        if parent.lower_ in _AFFILIATED or parent.lower_ in _MEMBER_NOUNS or parent.pos_ in {"NOUN", "PROPN"} and parent.lower_ not in {"province", "state", "district", "city", "region"}:
             current = parent
         else:
             break
     return current
+
+
+def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
+    """The named group whose term or acronym starts at token ``n``, and where it ends."""
+    actor = lex.acronym_index.get(tokens[n].text)
+    if actor is not None:
+        return n + 1, actor
+    for words, candidate in lex.term_index.get(lexicon.normal_form(tokens[n].text), ()):
+        end = _match(tokens, n, words)
+        if end is not None:
+            return end, candidate
+    return None
+
+
+def _another_named_before(tokens: list[Token], end: int, head: int, lex: lexicon.ActorLexicon) -> bool:
+    """A second group joined by "and" between a name and the noun it shares ("M23 and FDLR fighters")."""
+    return any(tokens[i].lower_ in {"and", ","} and _named_at(tokens, i + 1, lex) is not None for i in range(end, head))
+
+
+def _alternative(tokens: list[Token], end: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
+    """A second group offered as the other possible author: "or ISGS", "and/or ISGS"."""
+    i = end
+    words = []
+    while i < len(tokens) and tokens[i].lower_ in {"or", "and", "/"} and len(words) < 3:
+        words.append(tokens[i].lower_)
+        i += 1
+    if "or" not in words or i >= len(tokens):
+        return None
+    return _named_at(tokens, i, lex)
+
+
+def _names_a_group(tokens: list[Token], lex: lexicon.ActorLexicon) -> bool:
+    """Some of the tokens spell a named group of the dictionary (a term or an acronym)."""
+    return any(_named_at(tokens, n, lex) is not None for n in range(len(tokens)))
 
 
 def _is_anti(tokens: list[Token], start: int) -> bool:
@@ -204,27 +250,30 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     n = 0
     while n < len(tokens):
-        token = tokens[n]
-        found: tuple[int, NamedActor] | None = None
-        actor = lex.acronym_index.get(token.text)
-        if actor is not None:
-            found = (n + 1, actor)
-        else:
-            for words, candidate in lex.term_index.get(lexicon.normal_form(token.text), ()):
-                end = _match(tokens, n, words)
-                if end is not None:
-                    found = (end, candidate)
-                    break
+        found = _named_at(tokens, n, lex)
         if found is None:
             n += 1
             continue
         end, actor = found
+        # "suspected ISWAP or Boko Haram fighters": ACLED names the two, "A and/or B"
+        either = _alternative(tokens, end, lex)
+        other = None
+        if either is not None and either[1] is not actor:
+            end, other = either
         matched = tokens[n:end]
         head = _extend_to_member_noun(max(matched, key=lambda t: (t.head.i not in {m.i for m in matched}, t.i)))
         if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
             head = tokens[end]  # "IS militants" even when the parse misreads "IS"
+        if other is None and _another_named_before(tokens, end, position_of.get(head.i, end - 1), lex):
+            # "SPLM-N and RSF forces": two sides sharing a noun; each is a mention of its own
+            head = matched[-1]
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
         anti = _is_anti(tokens, n)
+        if anti and _names_a_group(tokens[end : position_of.get(head.i, end - 1) + 1], lex):
+            # "anti-Taliban NRF fighters": the group named is who they are; the
+            # enemy's name only describes them
+            n = end
+            continue
         hint = _country_in(phrase, sentence)
         if anti:
             label = "".join(t.text_with_ws for t in matched).strip()
@@ -232,7 +281,15 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             first = tokens[max(0, n - 2)].i if _is_anti(tokens, n) else matched[0].i
         else:
             (name, inter), kind = _named_actor(actor, context, hint), "named"
+            unit = (_unit_of(phrase, actor.country, "military", sentence) or _unit_of(matched, actor.country, "military", sentence)) if _is_whole_force(name) else None
+            if unit is not None:
+                # "Russian military police", "the Thunder Brigade": a unit of the force named
+                name = f"{name} {unit.name}"
             first = phrase[0].i
+            if other is not None:
+                pair = sorted((actor, other), key=lex.named.index)
+                name = " and/or ".join(_named_actor(a, context, hint)[0] for a in pair)
+                inter = min(a.coded_on(context.published)[1] for a in pair)
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
         words = sentence.doc[matched[0].i : matched[-1].i + 1].text
@@ -250,18 +307,42 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
     for mention in mentions:
         if mention.kind not in {"named", "anti"}:
             head = sentence.doc[mention.head]
-            inner = [
+            inner = [m for prep in _of_phrases(head) for m in named if any(t.i == m.head for t in prep.subtree)]
+            # "men thought to be JNIM fighters", "gunmen believed to be ISWAP members"
+            inner += [
                 m
-                for prep in head.children
-                if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}
+                for clause in head.children
+                if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS
                 for m in named
-                if any(t.i == m.head for t in prep.subtree)
+                if any(t.i == m.head for t in clause.subtree)
             ]
+            verb = head.head
+            if head.dep_ == "nsubj" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in _SUSPECT_VERBS:
+                # the same misparsed with the participle as the verb: "gunmen [identified] as
+                # members of JNIM killed …", "gunmen [believed] to be ISWAP fighters attacked …"
+                said = [c for c in verb.children if (c.dep_ == "xcomp" and c.lemma_ == "be") or (c.dep_ == "prep" and c.lower_ == "as")]
+                inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
             if inner:
                 group = inner[0]
                 mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country)
         out.append(mention)
     return out
+
+
+_SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "report", "allege"}
+
+
+def _of_phrases(head: Token) -> list[Token]:
+    """The "of"/"from" phrases of a head noun. In "police and members of the NPA" the phrase
+    belongs to the last conjunct, however parsed: not to "forces", but to "members"."""
+    def of_phrases(token: Token) -> list[Token]:
+        return [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
+
+    conjuncts = [c.i for c in head.children if c.dep_ == "conj"]
+    own = [p for p in of_phrases(head) if not any(i < p.i for i in conjuncts)]
+    if head.dep_ == "conj":
+        own += [p for p in of_phrases(head.head) if p.i > head.i]
+    return own
 
 
 def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], context: ActorContext) -> list[ActorMention]:
@@ -301,6 +382,18 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                 name, inter, kind_name = f"Anti-{anti} forces", 3, "anti"
             else:
                 name, inter = _generic_actor(kind, iso, context)
+                if kind_name == "military" and token.lower_ in _BODIES and any(t.lower_ in {"police", "policemen"} for t in phrase):
+                    # "police commandos", "police personnel": the police's, not the army's
+                    kind = next(k for k in lex.generic if k.kind == "police")
+                    (name, inter), kind_name = _generic_actor(kind, iso, context), "police"
+                unit = _unit_of(phrase, iso or context.country, kind_name, sentence) if kind_name in {"military", "police"} else None
+                if unit is not None:
+                    force = next(k for k in lex.generic if k.kind == unit.force)
+                    (name, inter), kind_name = _generic_actor(force, iso, context), unit.force
+                    name = f"{name} {unit.name}"
+                identity = _identity_name(tokens[:start], words, sentence) if kind_name == "militia" else None
+                if identity is not None:
+                    name, inter = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", 4
             first = phrase[0].i if phrase else token.i
             text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
@@ -319,6 +412,61 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
                 if len(words) == 1:
                     return kind
     return None
+
+
+# heads that name a body of men of any force: whose, a word before them says (formations,
+# "a police convoy", are read by _formation_of before)
+_BODIES = {"forces", "force", "personnel", "squad", "squads", "team", "teams", "commando", "commandos"}
+_BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division"}
+
+
+def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sentence) -> lexicon.StateUnit | None:
+    """The unit of a state's forces a phrase names: a unit of the dictionary ("Turkish
+    gendarmerie forces", "the federal police"), or a brigade by its name ("the Thunder Brigade":
+    ACLED appends a named unit to its force's name; numbered ones, "the 35th Brigade", not)."""
+    words = [lexicon.normal_form(t.text) for t in phrase]
+    for unit in lexicon.actors().units:
+        if unit.country is not None and unit.country != iso:
+            continue
+        if any(tuple(words[n : n + len(terms)]) == terms for terms in unit.terms for n in range(len(words))):
+            return unit
+    head = phrase[-1] if phrase else None
+    if kind_name != "military" or head is None or head.lower_ not in _BRANCHES:
+        return None
+    named = [t for t in phrase[:-1] if t.dep_ not in {"det", "poss", "case"}]
+    if not named or not all(t.is_alpha and t.text[:1].isupper() and t.dep_ in {"compound", "amod", "nmod"} for t in named):
+        return None
+    if _country_in(named, sentence) is not None:
+        return None  # "the Syrian brigade": whose, not which
+    name = " ".join([*(t.text for t in named), head.text[:1].upper() + head.text[1:]])
+    return lexicon.StateUnit(name, "military", ())
+
+
+def _is_whole_force(name: str) -> bool:
+    """ "Military Forces of Russia", "Military Forces of Yemen (2012-)": a state's forces as a
+    whole, not one of their units already ("… Security Belt Forces")."""
+    prefix = next((p for p in _STATE_PREFIXES[:2] if name.startswith(p)), None)
+    if prefix is None:
+        return False
+    rest = _PERIOD.sub("", name[len(prefix):])
+    return rest in lexicon.countries().by_acled
+
+
+def _identity_name(before: list[Token], head_words: tuple[str, ...], sentence: Sentence) -> str | None:
+    """ "Murad tribesmen" → "Murad Tribal Militia": the capitalised name before a tribe's,
+    clan's or community's fighters (not a country's: "Yemeni tribesmen" are a local militia)."""
+    identity = next((i for i in lexicon.actors().identities if head_words in i.heads), None)
+    if identity is None:
+        return None
+    name: list[Token] = []
+    # the words just before, however parsed ("Abgaal" hung on the verb): a name is proper nouns
+    for token in reversed(before):
+        if not (token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"):
+            break
+        name.insert(0, token)
+    if not name or _country_in(name, sentence) is not None:
+        return None
+    return " ".join(t.text for t in name) + " " + identity.suffix
 
 
 def _anti_target(phrase: list[Token]) -> str | None:

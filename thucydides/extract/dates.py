@@ -269,8 +269,9 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
         later = found[n + 1] if n + 1 < len(found) else None
         between = text[mention.end - base : later.start - base].strip().lower() if later else ""
         if later and mention.value and later.value and between in {"to", "and", "-", "–", "until", "through"} and 0 < (later.value - mention.value).days <= 7:
+            # a span that began by the publication date has begun: no plan, even if it runs on
             joined.append(
-                DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background, later.future, until=later.value)
+                DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background, mention.future, until=later.value)
             )
             skip.add(n + 1)
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
@@ -182,9 +183,10 @@ def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | Non
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals) -> tuple[Actor | None, Actor | None]:
+def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals, where: str | None = None) -> tuple[Actor | None, Actor | None]:
     event_type = coding.event_type_of(sub_event_type)
-    iso = doc.context.country
+    # the article's country, else the event's (a note naming no place is coded at a capital)
+    iso = doc.context.country or where
     # the agent of the telling that makes the event what it is (not of "the troops were on
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
@@ -225,14 +227,25 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # rioters of the crowd's own country ("Palestinians" clashing in Jerusalem)
         crowd_iso = agent.country if crowd is not None and agent is not None and agent.country else iso
         actor1 = _country_actor("Rioters ({})", 5, crowd_iso, text) or _country_actor("Rioters ({})", 5, iso, text)
+        # people the crowd itself beat or killed are civilians ("demonstrators took a suspect to
+        # the scene and killed him"); other people named as hit are the crowd, misread
+        hurt = sub_event_type == "Violent demonstration" and _crowd_hit(group)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
+        if hurt:
+            actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text if target is not None and target.is_civilian else None)
         if actor2 is None:
-            # "… while security forces responded with tear gas": the force facing the crowd
-            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8}), None)
+            # "… as police answered with tear gas": the force facing the crowd (not
+            # the authorities someone had alerted: a government faces no crowd by being named)
+            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
+        if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
+            # shops and houses vandalised by a crowd no force faced: their owners, civilians
+            actor2 = _country_actor("Civilians ({})", 7, iso)
         if actor2 is None and sub_event_type == "Mob violence":
-            # a mob beats a man: civilians; two groups clash: rioters on both sides
-            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" else _country_actor("Rioters ({})", 5, iso)
+            # a mob beats a man: civilians (the man however parsed, when no fight is told); two
+            # groups clash: rioters on both sides
+            person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
+            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
@@ -246,6 +259,14 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         elif actor2 is None and signals.target_kind == "armed":
             # "a roadside bomb … killing two soldiers": the force hit
             actor2 = next((a.actor for m in group for a in m.actors if a.armed and a.actor.name != actor1.name), None) if actor1 else None
+        elif actor2 is None:
+            # "… leaving several passengers wounded", "the police inside the vehicle injured": the
+            # people the text tells were hurt (civilians first), when it tells of harm at all
+            harmed = [a for m in group if m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for a in m.actors if agent is None or a.head != agent.head]
+            if any(a.is_civilian for a in harmed):
+                actor2 = _country_actor("Civilians ({})", 7, iso)
+            else:
+                actor2 = next((a.actor for a in harmed if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -282,6 +303,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
+    if sub_event_type == "Other" and any(c.category == "other" and c.text.lower() in _RELEASE_WORDS for m in group for c in m.cues):
+        # a release of prisoners is coded with the side that held them alone ("52 soldiers were
+        # released from Taliban prisons": the Taliban), not the people freed
+        if actor1 is None or actor1.inter == 7:
+            released = target.actor.name if target else None
+            actor1 = next((a.actor for m in group for a in m.actors if a.kind == "named" and a.armed and a.actor.name != released), actor1)
+        actor2 = None
     if sub_event_type in _ONE_SIDED:
         if actor1 is None:
             # "a detachment of troops was deployed to the border": who was moved acted
@@ -294,8 +322,18 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     return actor1, actor2
 
 
+def _crowd_hit(group: list[Mention]) -> bool:
+    """People hit by the crowd itself: the victims of a violent deed whose subject is the
+    demonstrators ("… and killed him", "beat a trader")."""
+    return any(
+        m.victims_kind == "civilian" and m.agent is not None and m.agent.actor.inter in {5, 6, 7} and set(m.categories) & {"kill", "attack", "torture", "lethal_force", "fire_on"}
+        for m in group
+    )
+
+
 # ACLED codes these with the acting side alone: a group moving, a base set up
 _ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
+_RELEASE_WORDS = {"released", "freed", "released prisoners", "prisoner release"}
 
 
 def _security_as_police(actor: Actor | None) -> Actor | None:
@@ -402,6 +440,26 @@ def _names_any_place(doc: Story) -> bool:
     return any(not p.country_only for sentence in doc.sentences for p in sentence.places)
 
 
+def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
+    """A generic actor of an article naming no country ("Civilians (Unknown)") takes the country
+    the event is coded in."""
+    if actor is None or iso is None or "Unknown" not in actor.name:
+        return actor
+    short, long = country_name(iso, short=True), country_name(iso, short=False)
+    if short is None or long is None:
+        return actor
+    return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
+
+
+def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]:
+    """ "Houthi security forces carried out an arrest campaign": arrests by a named state (or
+    de facto authority), told of no place, are national: the country of that state. Not other
+    deeds, which forces may do abroad ("Kenyan soldiers set up checkpoints")."""
+    if sub_event_type != "Arrests":
+        return []
+    return [m.agent.country for m in group if m.agent is not None and m.agent.kind == "named" and m.agent.actor.inter == 1 and m.agent.country]
+
+
 def _event(doc: Story, group: list[Mention]) -> Event | None:
     signals = _signals(group)
     sub_event_type = coding.classify(signals)
@@ -416,11 +474,12 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         return None
     else:
         # told of the whole country: ACLED codes it at the national capital (precision 3)
-        named = [iso for m in group for iso in named_countries(m.sentence)] or home_countries(doc.sentences)
+        named = [iso for m in group for iso in named_countries(m.sentence)] or home_countries(doc.sentences) or _home_of_state_agent(group, sub_event_type)
         capital = national_capital(named[0] if named else None)
         if capital is not None:
             location = Location.from_mention(capital, 3)
-    actor1, actor2 = _actors(doc, group, sub_event_type, signals)
+    where = location.country_iso if location else None
+    actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
     if any(m.background for m in group):
         event_status = "background"
     elif any(m.modality == "planned" for m in group):
@@ -476,8 +535,32 @@ def _explicit_heading(doc: Story, events: list[Event]) -> list[Event]:
         event_type=coding.event_type_of(label),
         sub_event_type=label,
         plover=coding.plover_of(label, coding.Signals()),
+        # a base set up, a group moving: the acting side alone
+        actor2=None if label in _ONE_SIDED else first.actor2,
     )
     return [retyped, *events[1:]]
+
+
+_UNIT_NOUNS = {"brigade", "brigades", "battalion", "battalions", "regiment", "division"}
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _in_group_name(text: str, place: PlaceMention) -> bool:
+    """ "Belt" in "Security Belt forces", "Mara" in "MS-13: Mara Salvatrucha": a word of a group's
+    name is no place (a gazetteer holds towns named after everything)."""
+    before = _WORD.findall(text[max(0, place.start - 40) : place.start])[-3:]
+    after = _WORD.findall(text[place.end : place.end + 40])[:3]
+    # "the 3rd Coastal Brigade", "the Kirkuk Commando Brigade": a unit's name
+    if after and after[0].lower() in _UNIT_NOUNS or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in _UNIT_NOUNS:
+        return True
+    words = [*before, place.text, *after]
+    at = len(before)
+    return any(
+        is_group_name(" ".join(words[i:j]))
+        for i in range(at + 1)
+        for j in range(at + 1, len(words) + 1)
+        if j - i > 1
+    )
 
 
 def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *, keep_background: bool = False) -> list[Event]:
@@ -485,7 +568,7 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
 
     ``doc`` is the spaCy parse of ``article.text``; ``places`` the geocoder's mentions in it.
     """
-    places = [p for p in places if not is_group_name(p.text)]
+    places = [p for p in places if not is_group_name(p.text) and not _in_group_name(article.text, p)]
     read = read_story(article, doc, places)
     resolve_dates(read)
     read.mentions = split_ranges(read.mentions)
@@ -496,7 +579,9 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     if not usable and not _names_any_place(read):
         # the text names no place the gazetteer knows (only a country, or nothing): what it
         # tells is kept as one event with a null location rather than lost (output.md: unknown → null)
-        usable = [m for m in read.mentions if is_current(m) and not m.summary and not m.country_only]
+        # a measure told of the whole country ("55 people were arrested in different cities in
+        # Belarus") is national; fighting told of a country alone is too vague to place
+        usable = [m for m in read.mentions if is_current(m) and not m.summary and (not m.country_only or family(m.categories) != "violent")]
         for mention in usable:
             mention.day = usable[0].day if compatible_days(mention, usable[0]) else mention.day
     events: list[Event] = []

@@ -246,6 +246,24 @@ class GenericKind:
     heads: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class StateUnit:
+    """A unit ACLED names after its state's forces and period tag ("... (2016-) Gendarmerie")."""
+
+    name: str
+    force: str  # "military" or "police": whose unit it is
+    terms: tuple[tuple[str, ...], ...]
+    country: str | None = None  # ISO code when only one state has a unit of that name
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityMilitia:
+    """Fighters named after their tribe, clan or community ("X tribesmen" → "X Tribal Militia")."""
+
+    suffix: str  # "Tribal Militia", "Clan Militia", "Communal Militia"
+    heads: tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True)
 class ActorLexicon:
     named: tuple[NamedActor, ...]
@@ -253,6 +271,8 @@ class ActorLexicon:
     term_index: dict[str, tuple[tuple[tuple[str, ...], NamedActor], ...]]
     acronym_index: dict[str, NamedActor]
     head_index: dict[str, tuple[tuple[tuple[str, ...], GenericKind], ...]]
+    units: tuple[StateUnit, ...] = ()
+    identities: tuple[IdentityMilitia, ...] = ()
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -300,6 +320,12 @@ def actors() -> ActorLexicon:
     for kind in generic:
         for words in kind.heads:
             head_index.setdefault(words[-1], []).append((words, kind))
+    units = []
+    for spec in data.get("unit", []):
+        if spec.get("force") not in {"military", "police"}:
+            raise ConfigError(f"actors.toml: unit {spec.get('name')!r} has force {spec.get('force')!r}", 'use "military" or "police"')
+        units.append(StateUnit(spec["name"], spec["force"], tuple(phrase_words(t) for t in spec["terms"]), spec.get("country")))
+    identities = tuple(IdentityMilitia(spec["suffix"], tuple(phrase_words(h) for h in spec["heads"])) for spec in data.get("identity", []))
     # longest phrases first, so "local militia" wins over "militia"
     return ActorLexicon(
         named=tuple(named),
@@ -307,6 +333,8 @@ def actors() -> ActorLexicon:
         term_index={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in term_index.items()},
         acronym_index=acronym_index,
         head_index={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in head_index.items()},
+        units=tuple(units),
+        identities=identities,
     )
 
 

@@ -83,9 +83,15 @@ class Mention:
 # --- actors and roles -------------------------------------------------------------------------
 
 
+_COLLECTIVES = {"team", "contingent", "squad", "detachment", "platoon", "unit"}
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
+    # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES:
+        token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase
     if mention.head in {a.i for a in anchors} and mention.kind in {"named", "anti"}:
@@ -153,9 +159,11 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         # by …) took control"): the first armed subject before the cue
         first = min(a.i for a in anchors)
         agents = [m for m, r in roles if r == "other" and m.armed and m.head < first and anchors[0].doc[m.head].dep_ in {"nsubj", "nsubjpass", "ROOT"}]
+        agents = agents or _subject_lost(roles, anchors)
     targets = [m for m, r in roles if r == "target"]
     agent = agents[0] if agents else None
-    target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name), None)
+    # "five men beat up a man": people hitting people are two mentions of one name, not one side
+    target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name or (m.is_civilian and m.head != agent.head)), None)
     if agent is None:
         # "clashes between Fano fighters and ENDF": the first side acts
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
@@ -169,6 +177,23 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
             None,
         )
     return agent, target
+
+
+def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -> list[ActorMention]:
+    """ "at the beginning of Ramadan, Islah-affiliated forces reportedly abducted …" parsed with
+    the forces inside the time phrase: an active verb with no subject of its own acts through
+    the armed phrase that ends just before it (adverbs between)."""
+    verb = anchors[0]
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return []
+    doc = verb.doc
+    for mention, role in roles:
+        if role != "other" or not mention.armed or mention.last >= verb.i:
+            continue
+        between = doc[mention.last + 1 : verb.i]
+        if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
+            return [mention]
+    return []
 
 
 def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
@@ -319,8 +344,10 @@ def build_mentions(
                 if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
                     continue
                 modality = status.modality(token, statements)
-                if modality == "hypothetical":
+                if modality == "hypothetical" and not _doubted_author(token):
                     continue
+                if modality == "hypothetical":
+                    modality = None  # what is in doubt is who did it, not whether it happened
                 if modality:
                     modalities.append(modality)
                     planned_heads.add(cue.head)
@@ -344,7 +371,7 @@ def build_mentions(
             continue
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context)
-            target = target or _object_actor(anchor_tokens, context)
+            target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens)
@@ -368,7 +395,9 @@ def build_mentions(
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
             background = True
-        future = any(d.future for d in region_dates if date_source in {"own", "sentence"})
+        # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
+        # misdated, not planned: only a clause not yet in the past is a plan
+        future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)
         modality = "planned" if modalities and len(modalities) == len(anchors) or future else None
         kind = victims_kind(target, region_counts, region_actors, sentence, anchor_tokens)
         base = Mention(
@@ -418,6 +447,33 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+_DOUBT = {"probably", "likely", "possibly", "presumably"}
+
+
+def _doubted_author(token: Token) -> bool:
+    """ "The mine was probably laid by JNIM fighters", "the raid was likely carried out
+    by X": a deed already told ("the …"), whose author is a guess; ACLED codes the suspected."""
+    verb = clause_verb(token)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    told = subject is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children)
+    doubted = any(c.dep_ == "advmod" and c.lower_ in _DOUBT for c in verb.children)
+    by = any(c.dep_ == "agent" for c in verb.children)
+    return told and doubted and by
+
+
+def _told_as_past(verb: Token) -> bool:
+    """ "landed", "were killed", "had been seized": a simple past, or a participle whose
+    auxiliary is past ("has been scheduled", "will be held" are not)."""
+    while verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        verb = verb.head  # "was seized and beaten": the tense of the first verb
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"will", "would", "shall"} or a.tag_ == "MD" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
 
 
 def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
@@ -501,16 +557,50 @@ def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | No
     return None
 
 
-def _object_actor(anchors: list[Token], context: ActorContext) -> ActorMention | None:
+def _object_actor(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
     """ "attacks against a police station", "an army military base": the force that holds it."""
     if _object_kind(anchors) != "armed":
-        return None
+        return _force_of_target(anchors, sentence, context)
     for anchor in anchors:
         for token in anchor.subtree:
             if token.lower_ in {"police", "policemen", "gendarmerie"}:
                 return generic_actor("police", None, context, token.text, token.i)
             if token.lower_ in {"army", "military", "base", "barracks", "checkpoint", "troops", "soldiers"}:
                 return generic_actor("military", None, context, token.text, token.i)
+    return _force_of_target(anchors, sentence, context)
+
+
+# words that make a position, a vehicle or a post a state's ("the governmental positions", "a
+# Turkish Army vehicle", "a police truck")
+_FORCE_MODIFIERS = {
+    "army": "military", "military": "military", "government": "military", "governmental": "military",
+    "govt": "military", "troop": "military", "troops": "military", "soldiers": "military",
+    "police": "police",
+}
+_AIMING_VERBS = {"target", "hit", "strike"}
+
+
+def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "shelled the government positions", "an ambush targeting a Malian army
+    vehicle": the state's forces whose position or vehicle was hit (of the country a demonym in
+    the phrase names, else the article's)."""
+    lex = lexicon.cues()
+    objects: list[Token] = []
+    for anchor in anchors:
+        for head in {anchor, clause_verb(anchor)}:
+            objects += [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and head.i == anchor.i]
+            objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon"} for p in c.children if p.dep_ == "pobj"]
+        # "an attack targeting a vehicle"
+        objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
+    for token in objects:
+        if token.lower_ not in lex.armed_targets | lex.property_targets and token.lemma_.lower() not in lex.armed_targets | lex.property_targets:
+            continue
+        modifiers = [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+        force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
+        if force is None:
+            continue
+        iso = next((c for c in (demonym_country(t, sentence) for t in modifiers if t.text[:1].isupper()) if c), None)
+        return generic_actor(force, iso, context, " ".join(t.text for t in [*modifiers, token]), token.i)
     return None
 
 
@@ -550,7 +640,9 @@ def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token |
     return None
 
 
-_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos"}
+# nouns a cue word can modify and still tell the deed: "artillery fire", and the campaigns of
+# it ("an arrest campaign", "a kidnapping spree", "a bombing campaign")
+_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos", "campaign", "campaigns", "spree", "sweep", "sweeps", "operation", "operations"}
 
 
 def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
@@ -585,6 +677,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             outside = [c for c in cues if c.anchor and c is not cue and not _within(doc[c.head], cause)]
             if outside:
                 continue
+        # "arrested for participating in protests", "detained over a rally": why people were
+        # arrested, not a demonstration of that day
+        reason = _inside(token, {"for", "over"}) if cue.category in _CROWD | {"protest_purpose"} else None
+        if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
+            continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
             purpose = _inside(token, _PURPOSE_WORDS)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):

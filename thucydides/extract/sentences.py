@@ -107,13 +107,22 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _without_dateline(text: str, piece: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = piece
+    dateline = _DATELINE.match(text[start:end])
+    if dateline is None or start + dateline.end() >= end:
+        return [piece]
+    return [(start, start + dateline.end()), (start + dateline.end(), end)]
+
+
 def split_sentences(text: str, doc: Doc) -> list[tuple[int, Span]]:
     """(offset, span) per sentence, lines of multi-line spaCy sentences parsed on their own."""
     found: list[tuple[int, Span]] = []
     pending: list[tuple[int, int]] = []
     for sent in doc.sents:
         if _LINE_BREAK.search(sent.text):
-            pending.extend(_lines(text, sent.start_char, sent.end_char))
+            # a headline run into the dateline of the lead: the lead's dateline is cut off too
+            pending.extend(piece for line in _lines(text, sent.start_char, sent.end_char) for piece in _without_dateline(text, line))
             continue
         dateline = _DATELINE.match(sent.text)
         if dateline:
