@@ -326,12 +326,16 @@ def test_a_gold_source_with_a_leading_article_or_its_channel():
     assert not attribution_correct(output_with(*links), ["police statement"])
 
 
-def test_actor_names_compare_without_a_trailing_acled_period_tag():
+def test_actor_names_compare_without_an_acled_period_tag():
     tagged = OutputActor(name="Military Forces of Freedonia (2019-)", text="soldiers")
     untagged = OutputActor(name="Police Forces of Freedonia", text=None)
     assert actor_correct(tagged, ["Military Forces of Freedonia (2011-2019)"])
     assert actor_correct(tagged, ["Military Forces of Freedonia"])
     assert actor_correct(untagged, ["Police Forces of Freedonia (2019-)"])
-    # only a trailing period tag is ignored: another actor, or a tag inside the name, still counts
+    # a unit's name follows its force's tag: the tag is ignored there too, the unit is not
+    unit = OutputActor(name="Police Forces of Freedonia (2019-2022) Federal Police", text=None)
+    assert actor_correct(unit, ["Police Forces of Freedonia (2019-) Federal Police"])
+    assert not actor_correct(unit, ["Police Forces of Freedonia (2019-) Prison Guards"])
+    # another actor, or a unit beside its whole force, still counts
     assert not actor_correct(tagged, ["Police Forces of Freedonia (2019-)"])
     assert not actor_correct(OutputActor(name="Military Forces of Freedonia (2019-) Border Guard", text=None), ["Military Forces of Freedonia (2019-)"])

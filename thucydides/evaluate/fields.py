@@ -22,8 +22,9 @@ FIELDS: tuple[str, ...] = ("actor1", "actor2", "date", "fatalities", "status", "
 PLACE_RESOLVED_KM = 161.0
 _ARTICLES = ("the ", "a ", "an ")
 # ACLED tags state forces with the period of the government they served ("Military Forces of
-# Nigeria (2015-2023)"): the same force under another government is still the same actor
-_PERIOD_TAG = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
+# Nigeria (2015-2023)", "Police Forces of Brazil (2019-2022) Federal Police" for a unit): the
+# same force under another government is still the same actor
+_PERIOD_TAG = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)(?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
