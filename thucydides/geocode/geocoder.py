@@ -76,6 +76,7 @@ class Geocoder:
         self._gazetteer_path = Path(gazetteer) if isinstance(gazetteer, (str, Path)) else None
         self._lock = threading.Lock()
         self._haystacks: dict[tuple[str, tuple[str, ...]], list[tuple[str, int]]] = {}
+        self._landmarks: dict[str, GazetteerEntry] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -162,7 +163,7 @@ class Geocoder:
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        mentions = with_facilities(text, tokens, runs, mentions, lex)
+        mentions = with_facilities(text, tokens, runs, mentions, lex, self._landmark_towns(lex))
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
@@ -192,6 +193,22 @@ class Geocoder:
                                   why=f"{town.name} ({town.feature}, {container.name}): the start of its name, "
                                       f"in {container.name} named beside it"))
         return result
+
+    def _landmark_towns(self, lex: Lexicon) -> dict[str, GazetteerEntry]:
+        """The town of each landmark (``data/landmarks.tsv``): the largest populated place of its
+        name in its country, looked up once."""
+        if self._landmarks is None:
+            gaz = self.gazetteer
+            hits = gaz.names(name_key(town) for _, town in lex.landmarks.values())
+            entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
+            towns: dict[str, GazetteerEntry] = {}
+            for key, (iso, town) in lex.landmarks.items():
+                places = [entries[h.geonameid] for h in hits.get(name_key(town), ()) if h.geonameid in entries
+                          and entries[h.geonameid].country_iso == iso and feature_class(entries[h.geonameid]) == "PPL"]
+                if places:
+                    towns[key] = max(places, key=lambda e: e.population)
+            self._landmarks = towns
+        return self._landmarks
 
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:
         gaz = self.gazetteer

@@ -27,6 +27,8 @@ class Lexicon:
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
+    facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
+    landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # "heathrow" → ("GB", "London")
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
@@ -49,6 +51,12 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
     text = resources.files("thucydides.geocode.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def _landmarks() -> dict[str, tuple[str, str]]:
+    text = resources.files("thucydides.geocode.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name_key(row[0]): (row[1], row[2]) for row in rows}
 
 
 def _group_names() -> frozenset[str]:
@@ -79,5 +87,7 @@ def lexicon() -> Lexicon:
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
         facility_openers=frozenset(data["facility_openers"]),
+        facility_names=frozenset(data["facility_names"]),
+        landmarks=_landmarks(),
         abbreviations=_abbreviations(),
     )
