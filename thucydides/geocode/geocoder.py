@@ -31,7 +31,7 @@ from thucydides.geocode.filters import (
     person_words_of,
     title_case_lines,
 )
-from thucydides.geocode.gazetteer import Gazetteer
+from thucydides.geocode.gazetteer import COUNTRY_FEATURES, Gazetteer
 from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.mentions import (
     STRONG_CUES,
@@ -46,7 +46,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -473,6 +473,9 @@ class Geocoder:
                     item.choice, item.plain_best = choice, plain
         for items in groups.values():
             self._prefer_home(items, found, focus)
+        if _writes_british(tokens, lexicon()) and _names_britain(found):
+            for items in groups.values():
+                self._prefer_british_town(items, found, focus)
         chosen_for_name: dict[str, set[int]] = defaultdict(set)  # by skeleton: "Kharkov", "Kharkiv" are one name
         for (key, _), items in groups.items():
             if items[0].choice is not None and not items[0].span.demonym:
@@ -536,6 +539,37 @@ class Geocoder:
         for item in items:
             item.choice, item.plain_best = better, plain
 
+    @staticmethod
+    def _prefer_british_town(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
+        """In a text written in British English that names Britain, a bare town name shared by a
+        British town and a smaller one elsewhere that nothing in the text supports but its country is
+        the British town ("born in Manchester" in a London paper's story about American troops).
+
+        An American writer gives a small namesake its state ("Manchester, N.H."); a British one
+        writes the bare name of the English town. The other one keeps its reading where the text
+        names its province or a place near it.
+        """
+        choice = items[0].choice
+        if choice is None or items[0].span.demonym or items[0].span.kind not in (None, "PPL"):
+            return
+        entry = choice.entry
+        if entry.country_iso in (None, _BRITAIN) or feature_class(entry) != "PPL":
+            return
+        context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
+        if has_local_evidence(entry, context):
+            return
+        british = [(e, how) for e, how in items[0].candidates if e.country_iso == _BRITAIN and feature_class(e) == "PPL"
+                   and e.population >= max(_WELL_KNOWN_POPULATION, _BRITISH_TOWN_RATIO * entry.population)]
+        if not british:
+            return
+        better, plain = choose(british, items[0].span.kind, context)
+        if better is None:
+            return
+        better = replace(better, why=f"{better.why}; a British text's bare name, {entry.name} ({entry.country_iso}) "
+                                     "unsupported by the text")
+        for item in items:
+            item.choice, item.plain_best = better, plain
+
     def _choose_inside_containers(self, resolved: list[Found], text: str, focus: dict[str, float]) -> list[tuple[Found, Found, str]]:
         """Re-choose a place that does not lie in the unit or town named right after it.
 
@@ -583,6 +617,20 @@ class Geocoder:
                 continue
             displaced.append((item, container, link))
         return displaced
+
+
+_BRITAIN = "GB"
+_BRITISH_TOWN_RATIO = 2  # the British town is at least this many times larger than its namesake
+_BRITISH_WORDS_NEEDED = 2  # different marks of British English ("whilst", "defence")
+
+
+def _writes_british(tokens: list[Token], lex: Lexicon) -> bool:
+    return len({t.lower for t in tokens if t.lower in lex.british_words}) >= _BRITISH_WORDS_NEEDED
+
+
+def _names_britain(found: list[Found]) -> bool:
+    """Whether the text names Britain or its people ("the UK", "British")."""
+    return any(e.country_iso == _BRITAIN and e.feature in COUNTRY_FEATURES for f in found for e, _ in f.candidates)
 
 
 _RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}

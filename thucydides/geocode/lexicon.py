@@ -29,6 +29,7 @@ class Lexicon:
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
     landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # "heathrow" → ("GB", "London")
+    british_words: frozenset[str] = frozenset()  # "whilst", "defence": British English
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
@@ -89,5 +90,6 @@ def lexicon() -> Lexicon:
         facility_openers=frozenset(data["facility_openers"]),
         facility_names=frozenset(data["facility_names"]),
         landmarks=_landmarks(),
+        british_words=frozenset(data["british_words"]),
         abbreviations=_abbreviations(),
     )
