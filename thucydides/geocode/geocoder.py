@@ -149,6 +149,7 @@ class Geocoder:
                     item.candidates = [(e, how) for e, how in item.candidates
                                        if how == "exonym" or feature_class(e) in ("country", "region")]
         found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
+        found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         focus = focus_countries(found)
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus, lex)
         focus = focus_countries(found)
@@ -193,6 +194,33 @@ class Geocoder:
                                   why=f"{town.name} ({town.feature}, {container.name}): the start of its name, "
                                       f"in {container.name} named beside it"))
         return result
+
+    def _short_forms(self, text: str, tokens: list[Token], runs: list[Run], found: list[Found],
+                     leftovers: list[tuple[Run, list[int]]], lex: Lexicon) -> tuple[list[Found], list[tuple[Run, list[int]]]]:
+        """A country's short form ("SA", "the Islamic Republic", ``data/short_forms.tsv``) where the
+        text names that country or its people too: the country. Elsewhere "SA" may be South
+        Australia or a company's, so the short form alone never names it."""
+        named = {e.country_iso for f in found for e, _ in f.candidates if e.feature in COUNTRY_FEATURES}
+        if not named or not lex.short_forms:
+            return found, leftovers
+        covered = {id(f.span.run) for f in found}
+        extra: list[Found] = []
+        for run in runs:
+            first = run.first + (tokens[run.first].text == "The" and run.last > run.first)
+            start, end = tokens[first].start, tokens[run.last].end
+            iso = lex.short_forms.get(name_key(text[start:end]))
+            if iso not in named or id(run) in covered or text[end:end + 4] == " of ":
+                continue  # "the Islamic Republic of Mauritania" is named by what follows
+            geonameid = self.gazetteer.countries().get(iso, (None, ""))[0]
+            entry = self.gazetteer.entry(geonameid) if geonameid else None
+            if entry is None:
+                continue
+            span = Span(run, first, run.last, start, end, text[start:end], name_key(text[start:end]), [(geonameid, "alias")])
+            extra.append(Found(span, [(entry, "alias")]))
+        if not extra:
+            return found, leftovers
+        taken = {id(f.span.run) for f in extra}
+        return found + extra, [(run, indexes) for run, indexes in leftovers if id(run) not in taken]
 
     def _landmark_towns(self, lex: Lexicon) -> dict[str, GazetteerEntry]:
         """The town of each landmark (``data/landmarks.tsv``): the largest populated place of its

@@ -30,6 +30,7 @@ class Lexicon:
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
     landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # "heathrow" → ("GB", "London")
     british_words: frozenset[str] = frozenset()  # "whilst", "defence": British English
+    short_forms: dict[str, str] = field(default_factory=dict)  # "sa" → "ZA", only beside South Africa
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
@@ -58,6 +59,12 @@ def _landmarks() -> dict[str, tuple[str, str]]:
     text = resources.files("thucydides.geocode.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {name_key(row[0]): (row[1], row[2]) for row in rows}
+
+
+def _short_forms() -> dict[str, str]:
+    text = resources.files("thucydides.geocode.data").joinpath("short_forms.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name_key(row[0]): row[1] for row in rows}
 
 
 def _group_names() -> frozenset[str]:
@@ -91,5 +98,6 @@ def lexicon() -> Lexicon:
         facility_names=frozenset(data["facility_names"]),
         landmarks=_landmarks(),
         british_words=frozenset(data["british_words"]),
+        short_forms=_short_forms(),
         abbreviations=_abbreviations(),
     )
