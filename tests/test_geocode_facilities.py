@@ -75,3 +75,16 @@ def test_a_saints_possessive_opens_a_buildings_name(geocoder):
 def test_islands_and_lakes_the_gazetteer_lacks_are_sites_placed_at_the_town(geocoder, text, name, town):
     [site] = _named(geocoder, text, name)
     assert is_facility(site) and site.entry.name == town
+
+
+def test_a_square_named_like_a_far_small_town_is_the_square_of_the_story(geocoder):
+    # the gazetteer's Washington Square is a neighbourhood of Philadelphia, far from this story
+    text = "Brass bands paraded through New Orleans on Saturday and ended the night in Washington Square, near the river."
+    [square] = _named(geocoder, text, "Washington Square")
+    assert is_facility(square) and square.entry.name == "New Orleans"
+
+
+def test_a_square_named_like_a_town_the_story_is_about_keeps_the_town(geocoder):
+    text = "Residents of Washington Square met officials from Philadelphia on Monday about the parking plan."
+    [square] = _named(geocoder, text, "Washington Square")
+    assert not is_facility(square) and square.entry.admin1 == "Pennsylvania"

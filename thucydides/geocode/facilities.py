@@ -22,7 +22,7 @@ from thucydides.geocode.lexicon import Lexicon
 from thucydides.geocode.mentions import is_demonym
 from thucydides.geocode.normalise import name_key
 from thucydides.geocode.recognise import CONNECTORS, Run, Token
-from thucydides.geocode.resolve import feature_class
+from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
 FACILITY_WHY = "a named building or site"
@@ -32,6 +32,7 @@ _MIN_TOWN_CONFIDENCE = 0.5
 _SURNAME_HEADS = frozenset({"church", "hall", "temple", "castle", "palace"})
 _SAINTS = frozenset({"st", "saint", "ste"})
 _LANDMARK_WORDS = 3  # the longest landmark name ("Walt Disney World")
+_NEAR_KM = 150.0  # another place of the text this close supports a town named like a facility
 
 
 def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: list[PlaceMention], lex: Lexicon,
@@ -68,7 +69,8 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
         landmark = _landmark_in(text, tokens, first, last, landmarks)
         if any(mentions[i].entry is not None and not is_demonym(mentions[i])
                and not (saint_end is not None and mentions[i].end <= saint_end)
-               and not (landmark is not None and _gives_way(mentions[i], landmark[0], landmark[1])) for i in inside):
+               and not (landmark is not None and _gives_way(mentions[i], landmark[0], landmark[1]))
+               and not _unsupported_namesake(mentions[i], start, end, mentions) for i in inside):
             continue  # a place inside ("Kandahar International Airport") keeps its own reading
         replaced.update(inside)
         used.add(index)
@@ -131,6 +133,22 @@ def _gives_way(mention: PlaceMention, start: int, end: int) -> bool:
     if mention.start < start or mention.end > end:
         return False  # a longer name ("Capitol Heights") is its own
     return mention.entry is None or is_demonym(mention) or not is_notable(mention.entry)
+
+
+def _unsupported_namesake(mention: PlaceMention, start: int, end: int, mentions: list[PlaceMention]) -> bool:
+    """A small town named exactly like the whole facility ("Washington Square", a Philadelphia
+    neighbourhood) that nothing else in the text places near: the square of the story's town."""
+    entry = mention.entry
+    if entry is None or (mention.start, mention.end) != (start, end) or is_notable(entry) or feature_class(entry) != "PPL":
+        return False
+    return not any(other.entry is not None and other is not mention and other.entry.geonameid != entry.geonameid
+                   and (other.entry.geonameid == entry.admin1_id or _near(other.entry, entry)) for other in mentions)
+
+
+def _near(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    if a.latitude is None or b.latitude is None or feature_class(a) in ("country", "region"):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) < _NEAR_KM
 
 
 def _at_landmark(name: str, start: int, end: int, town: GazetteerEntry) -> PlaceMention:
