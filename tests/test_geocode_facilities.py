@@ -88,3 +88,9 @@ def test_a_square_named_like_a_town_the_story_is_about_keeps_the_town(geocoder):
     text = "Residents of Washington Square met officials from Philadelphia on Monday about the parking plan."
     [square] = _named(geocoder, text, "Washington Square")
     assert not is_facility(square) and square.entry.admin1 == "Pennsylvania"
+
+
+def test_a_hotel_opened_by_its_kind_is_placed_at_the_town_named_before_it(geocoder):
+    text = "Delegates arrived in Abidjan on Sunday and met at Hotel Ivoire, where the talks will be held."
+    [hotel] = _named(geocoder, text, "Hotel Ivoire")
+    assert is_facility(hotel) and hotel.entry.name == "Abidjan"
