@@ -78,16 +78,16 @@ def test_islands_and_lakes_the_gazetteer_lacks_are_sites_placed_at_the_town(geoc
 
 
 def test_a_square_named_like_a_far_small_town_is_the_square_of_the_story(geocoder):
-    # the gazetteer's Washington Square is a neighbourhood of Philadelphia, far from this story
-    text = "Brass bands paraded through New Orleans on Saturday and ended the night in Washington Square, near the river."
-    [square] = _named(geocoder, text, "Washington Square")
-    assert is_facility(square) and square.entry.name == "New Orleans"
+    # the gazetteer's Franklin Square is a village on Long Island, far from this story
+    text = "Brass bands paraded through Denver on Saturday and ended the night in Franklin Square, near the river."
+    [square] = _named(geocoder, text, "Franklin Square")
+    assert is_facility(square) and square.entry.name == "Denver"
 
 
 def test_a_square_named_like_a_town_the_story_is_about_keeps_the_town(geocoder):
-    text = "Residents of Washington Square met officials from Philadelphia on Monday about the parking plan."
-    [square] = _named(geocoder, text, "Washington Square")
-    assert not is_facility(square) and square.entry.admin1 == "Pennsylvania"
+    text = "Residents of Franklin Square met officials from Hempstead on Monday about the parking plan."
+    [square] = _named(geocoder, text, "Franklin Square")
+    assert not is_facility(square) and square.entry.admin1 == "New York"
 
 
 def test_a_hotel_opened_by_its_kind_is_placed_at_the_town_named_before_it(geocoder):

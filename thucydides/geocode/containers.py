@@ -166,15 +166,15 @@ def container_after(text: str, end: int, following: list[PlaceMention], *, local
 
 @lru_cache(maxsize=1)
 def _possessive_gap() -> re.Pattern[str]:
-    """Text between a town or unit in the possessive and a place of it: "Cairo's gated suburb of
-    X", "Idlib's southern village of X" (up to three lower-case words before the place word)."""
+    """Text between a town or unit in the possessive and a place of it: "Nairobi's sprawling suburb
+    of X", "Hama's northern village of X" (up to three lower-case words before the place word)."""
     place_word = "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True))
     return re.compile(rf"^['’]s\s+(?:[a-z-]+\s+){{0,3}}?(?:{place_word})\s+of\s+(?:the\s+)?$")
 
 
 def container_before(text: str, start: int, preceding: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
     """The resolved town or unit in the possessive right before ``start`` that names where the place
-    lies ("Cairo's gated suburb of Madinaty"); never a country, too large to place a village at."""
+    lies ("Nairobi's sprawling suburb of Kibera"); never a country, too large to place a village at."""
     if not preceding:
         return None
     other = preceding[-1]

@@ -136,8 +136,8 @@ def _gives_way(mention: PlaceMention, start: int, end: int) -> bool:
 
 
 def _unsupported_namesake(mention: PlaceMention, start: int, end: int, mentions: list[PlaceMention]) -> bool:
-    """A small town named exactly like the whole facility ("Washington Square", a Philadelphia
-    neighbourhood) that nothing else in the text places near: the square of the story's town."""
+    """A small town named exactly like the whole facility ("Franklin Square", a Long Island
+    village) that nothing else in the text places near: the square of the story's town."""
     entry = mention.entry
     if entry is None or (mention.start, mention.end) != (start, end) or is_notable(entry) or feature_class(entry) != "PPL":
         return False

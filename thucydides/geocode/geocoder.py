@@ -571,9 +571,9 @@ class Geocoder:
     def _prefer_british_town(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
         """In a text written in British English that names Britain, a bare town name shared by a
         British town and a smaller one elsewhere that nothing in the text supports but its country is
-        the British town ("born in Manchester" in a London paper's story about American troops).
+        the British town ("grew up in Bristol" in a London paper's story about American troops).
 
-        An American writer gives a small namesake its state ("Manchester, N.H."); a British one
+        An American writer gives a small namesake its state ("Bristol, Conn."); a British one
         writes the bare name of the English town. The other one keeps its reading where the text
         names its province or a place near it.
         """
