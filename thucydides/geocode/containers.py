@@ -174,7 +174,7 @@ def _possessive_gap() -> re.Pattern[str]:
 
 def container_before(text: str, start: int, preceding: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
     """The resolved town or unit in the possessive right before ``start`` that names where the place
-    lies ("Nairobi's sprawling suburb of Kibera"); never a country, too large to place a village at."""
+    lies ("Nairobi's sprawling suburb of Kiboronga"); never a country, too large to place a village at."""
     if not preceding:
         return None
     other = preceding[-1]
