@@ -81,7 +81,7 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
     for index, run in enumerate(runs):
         if index in used:
             continue
-        for first, last, town in _bare_landmarks(text, tokens, run, landmarks):
+        for first, last, town in _bare_landmarks(text, tokens, run, landmarks, lex.landmark_firsts):
             start, end = tokens[first].start, tokens[last].end
             inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
             if all(_gives_way(mentions[i], start, end) for i in inside):
@@ -111,12 +111,15 @@ def _landmark_in(text: str, tokens: list[Token], first: int, last: int,
     return None
 
 
-def _bare_landmarks(text: str, tokens: list[Token], run: Run,
-                    landmarks: Mapping[str, GazetteerEntry]) -> list[tuple[int, int, GazetteerEntry]]:
+def _bare_landmarks(text: str, tokens: list[Token], run: Run, landmarks: Mapping[str, GazetteerEntry],
+                    firsts: frozenset[str]) -> list[tuple[int, int, GazetteerEntry]]:
     """The landmarks a run names ("the Kremlin", "London's Heathrow"), longest first, as token spans."""
     found: list[tuple[int, int, GazetteerEntry]] = []
     i = run.first
     while i <= run.last and landmarks:
+        if tokens[i].lower not in firsts:
+            i += 1
+            continue
         for j in range(min(run.last, i + _LANDMARK_WORDS - 1), i - 1, -1):
             town = landmarks.get(name_key(text[tokens[i].start:tokens[j].end]))
             if town is not None:

@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -501,7 +502,7 @@ class Geocoder:
                     item.choice, item.plain_best = choice, plain
         for items in groups.values():
             self._prefer_home(items, found, focus)
-        if _writes_british(tokens, lexicon()) and _names_britain(found):
+        if _names_britain(found) and _writes_british(text, lexicon()):
             for items in groups.values():
                 self._prefer_british_town(items, found, focus)
         chosen_for_name: dict[str, set[int]] = defaultdict(set)  # by skeleton: "Kharkov", "Kharkiv" are one name
@@ -652,8 +653,14 @@ _BRITISH_TOWN_RATIO = 2  # the British town is at least this many times larger t
 _BRITISH_WORDS_NEEDED = 2  # different marks of British English ("whilst", "defence")
 
 
-def _writes_british(tokens: list[Token], lex: Lexicon) -> bool:
-    return len({t.lower for t in tokens if t.lower in lex.british_words}) >= _BRITISH_WORDS_NEEDED
+def _writes_british(text: str, lex: Lexicon) -> bool:
+    pattern = _british_pattern(lex.british_words)
+    return len({m.group().lower() for m in pattern.finditer(text)}) >= _BRITISH_WORDS_NEEDED
+
+
+@lru_cache(maxsize=2)
+def _british_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
 
 
 def _names_britain(found: list[Found]) -> bool:

@@ -29,6 +29,7 @@ class Lexicon:
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
     landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # "heathrow" → ("GB", "London")
+    landmark_firsts: frozenset[str] = frozenset()  # "white" of "White House", as written
     british_words: frozenset[str] = frozenset()  # "whilst", "defence": British English
     short_forms: dict[str, str] = field(default_factory=dict)  # "sa" → "ZA", only beside South Africa
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
@@ -59,6 +60,13 @@ def _landmarks() -> dict[str, tuple[str, str]]:
     text = resources.files("thucydides.geocode.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {name_key(row[0]): (row[1], row[2]) for row in rows}
+
+
+def _landmark_firsts() -> frozenset[str]:
+    """The first words of the landmarks as written, lower-case ("o'hare", "white"): a cheap test
+    before a run's words are keyed."""
+    text = resources.files("thucydides.geocode.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _short_forms() -> dict[str, str]:
@@ -97,6 +105,7 @@ def lexicon() -> Lexicon:
         facility_openers=frozenset(data["facility_openers"]),
         facility_names=frozenset(data["facility_names"]),
         landmarks=_landmarks(),
+        landmark_firsts=_landmark_firsts(),
         british_words=frozenset(data["british_words"]),
         short_forms=_short_forms(),
         abbreviations=_abbreviations(),
