@@ -94,3 +94,8 @@ def test_a_hotel_opened_by_its_kind_is_placed_at_the_town_named_before_it(geocod
     text = "Delegates arrived in Abidjan on Sunday and met at Hotel Ivoire, where the talks will be held."
     [hotel] = _named(geocoder, text, "Hotel Ivoire")
     assert is_facility(hotel) and hotel.entry.name == "Abidjan"
+
+
+def test_a_lone_capitalised_article_at_the_end_of_a_text_is_no_facility(geocoder):
+    places = geocoder.find_places("Hundreds marched in Nairobi on Monday to protest against The.")
+    assert [m.text for m in places] == ["Nairobi"]

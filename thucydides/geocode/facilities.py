@@ -48,6 +48,8 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
     used: set[int] = set()  # runs read as facilities
     for index, run in enumerate(runs):
         first = run.first + (tokens[run.first].text == "The")
+        if first > run.last:
+            continue  # a lone "The" ("… to protest against The.")
         saint_end = None  # "St. Anne's Cathedral", "St Mary's Church": the saint's name then the head
         if index > 0 and _saints_possessive(tokens, runs[index - 1]) and runs[index - 1].last + 1 == run.first:
             first, saint_end = runs[index - 1].first, tokens[runs[index - 1].last].end
