@@ -50,29 +50,28 @@ def _demonyms() -> dict[str, str]:
     return table
 
 
+def _rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, without blank lines and comments."""
+    text = resources.files("thucydides.geocode.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _abbreviations() -> dict[str, tuple[str, str]]:
-    text = resources.files("thucydides.geocode.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {row[0]: (row[1], row[2]) for row in rows}
+    return {row[0]: (row[1], row[2]) for row in _rows("abbreviations.tsv")}
 
 
 def _landmarks() -> dict[str, tuple[str, str]]:
-    text = resources.files("thucydides.geocode.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {name_key(row[0]): (row[1], row[2]) for row in rows}
+    return {name_key(row[0]): (row[1], row[2]) for row in _rows("landmarks.tsv")}
 
 
 def _landmark_firsts() -> frozenset[str]:
     """The first words of the landmarks as written, lower-case ("o'hare", "white"): a cheap test
     before a run's words are keyed."""
-    text = resources.files("thucydides.geocode.data").joinpath("landmarks.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(row[0].split()[0].lower() for row in _rows("landmarks.tsv"))
 
 
 def _short_forms() -> dict[str, str]:
-    text = resources.files("thucydides.geocode.data").joinpath("short_forms.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {name_key(row[0]): row[1] for row in rows}
+    return {name_key(row[0]): row[1] for row in _rows("short_forms.tsv")}
 
 
 def _group_names() -> frozenset[str]:
