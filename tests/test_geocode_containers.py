@@ -212,3 +212,15 @@ def test_a_small_place_abroad_in_a_sentence_of_its_own_keeps_its_point(geocoder)
     text = "Taxi drivers in Barquisimeto protested on Monday. In Jimani, traders closed their shops."
     [town] = mentions_of(geocoder, text, "Jimani")
     assert town.entry is not None and town.entry.country_iso == "DO"
+
+
+def test_a_town_in_the_possessive_places_its_suburb(geocoder):
+    text = ("Protesters gathered in Nairobi on Monday. The unrest began in Nairobi's sprawling suburb of "
+            "Kiboronga, police said, and spread beyond Kiboronga by nightfall.")
+    placed = mentions_of(geocoder, text, "Kiboronga")
+    assert placed and all(is_placed(m) and m.entry.name == "Nairobi" for m in placed)
+
+
+def test_a_country_in_the_possessive_places_nothing(geocoder):
+    text = "Fighting spread to Kenya's remote village of Kiboronga on Monday, Kenyan officials said."
+    assert all(m.entry is None for m in mentions_of(geocoder, text, "Kiboronga"))

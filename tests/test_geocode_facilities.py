@@ -75,3 +75,27 @@ def test_a_saints_possessive_opens_a_buildings_name(geocoder):
 def test_islands_and_lakes_the_gazetteer_lacks_are_sites_placed_at_the_town(geocoder, text, name, town):
     [site] = _named(geocoder, text, name)
     assert is_facility(site) and site.entry.name == town
+
+
+def test_a_square_named_like_a_far_small_town_is_the_square_of_the_story(geocoder):
+    # the gazetteer's Franklin Square is a village on Long Island, far from this story
+    text = "Brass bands paraded through Denver on Saturday and ended the night in Franklin Square, near the river."
+    [square] = _named(geocoder, text, "Franklin Square")
+    assert is_facility(square) and square.entry.name == "Denver"
+
+
+def test_a_square_named_like_a_town_the_story_is_about_keeps_the_town(geocoder):
+    text = "Residents of Franklin Square met officials from Hempstead on Monday about the parking plan."
+    [square] = _named(geocoder, text, "Franklin Square")
+    assert not is_facility(square) and square.entry.admin1 == "New York"
+
+
+def test_a_hotel_opened_by_its_kind_is_placed_at_the_town_named_before_it(geocoder):
+    text = "Delegates arrived in Abidjan on Sunday and met at Hotel Ivoire, where the talks will be held."
+    [hotel] = _named(geocoder, text, "Hotel Ivoire")
+    assert is_facility(hotel) and hotel.entry.name == "Abidjan"
+
+
+def test_a_lone_capitalised_article_at_the_end_of_a_text_is_no_facility(geocoder):
+    places = geocoder.find_places("Hundreds marched in Nairobi on Monday to protest against The.")
+    assert [m.text for m in places] == ["Nairobi"]

@@ -222,3 +222,12 @@ def test_a_short_word_is_no_abbreviation_of_a_country(geocoder):
 def test_a_councillor_is_a_title(geocoder):
     # "Cllr Galway" spelt as one word is close to Claregalway
     assert "Cllr Galway" not in mentions_of(geocoder, "Residents of Ennis heard Cllr Galway say the plan was ready.")
+
+
+def test_a_kind_before_such_as_names_the_kind_of_the_list():
+    from thucydides.config import load_settings
+    from thucydides.geocode import Geocoder
+
+    text = "Tech firms are leaving costly states such as New York or Washington for Texas, economists said."
+    places = {m.text: m.entry for m in Geocoder(settings=load_settings()).find_places(text)}
+    assert places["Washington"].feature == "ADM1"  # the state, not the capital

@@ -31,7 +31,7 @@ _DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "easter
 _PLACE_WORDS = ("village", "villages", "town", "city", "area", "locality", "hamlet", "district", "subdistrict",
                 "sub-district", "township", "municipality", "commune", "county", "ward", "neighbourhood",
                 "neighborhood", "camp", "settlement", "sector", "department", "province", "region", "state",
-                "governorate", "countryside", "outskirts", "suburbs", "lga", "oblast", "raion", "zone")
+                "governorate", "countryside", "outskirts", "suburb", "suburbs", "lga", "oblast", "raion", "zone")
 _LIST_AFTER = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
 
 
@@ -136,7 +136,8 @@ def place_at_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMe
     for index, mention in enumerate(mentions):
         if mention.entry is None:
             locality = mention.text.split(maxsplit=1)[0].lower() in lexicon().locality_prefixes
-            found = container_after(text, mention.end, mentions[index + 1 :], locality=locality)
+            found = (container_after(text, mention.end, mentions[index + 1 :], locality=locality)
+                     or container_before(text, mention.start, mentions[:index]))
             if found is not None:
                 container, link = found
                 mention = placed_at(mention, container, link, "in no gazetteer")
@@ -161,6 +162,27 @@ def container_after(text: str, end: int, following: list[PlaceMention], *, local
             return other, link
         end = other.end  # an unresolved unit between them ("X village, Y township, Z district")
     return None
+
+
+@lru_cache(maxsize=1)
+def _possessive_gap() -> re.Pattern[str]:
+    """Text between a town or unit in the possessive and a place of it: "Nairobi's sprawling suburb
+    of X", "Hama's northern village of X" (up to three lower-case words before the place word)."""
+    place_word = "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True))
+    return re.compile(rf"^['’]s\s+(?:[a-z-]+\s+){{0,3}}?(?:{place_word})\s+of\s+(?:the\s+)?$")
+
+
+def container_before(text: str, start: int, preceding: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+    """The resolved town or unit in the possessive right before ``start`` that names where the place
+    lies ("Nairobi's sprawling suburb of Kiboronga"); never a country, too large to place a village at."""
+    if not preceding:
+        return None
+    other = preceding[-1]
+    if (other.entry is None or other.confidence < _MIN_CONTAINER_CONFIDENCE or is_placed(other)
+            or feature_class(other.entry) not in (*UNITS, "PPL") or other.entry.latitude is None
+            or _possessive_gap().match(text[other.end:start]) is None):
+        return None
+    return other, "in"
 
 
 def is_placed(mention: PlaceMention) -> bool:

@@ -68,8 +68,10 @@ def focus_countries(found: list[Found]) -> dict[str, float]:
         if not item.candidates:
             continue
         entries = [e for e, _ in item.candidates if e.country_iso is not None]
-        if not entries:
-            continue  # a continent, a sea, the Soviet Union: no country to focus on
+        if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
+            # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
+            # also a region ("West Coast": Western Australia's alias too, in an American story)
+            continue
         countries = [e for e in entries if e.feature in COUNTRY_FEATURES]
         if countries and item.span.demonym:
             weights[countries[0].country_iso] += 1.0

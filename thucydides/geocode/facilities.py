@@ -5,17 +5,25 @@ many (churches, airports, racecourses). The embedded gazetteer has none, so such
 of capitalised words closed by a building or site word (``facility_heads`` in ``data/lexicon.toml``),
 or opened by a lake's or a mountain's (``facility_openers``), and
 naming no place the gazetteer knows — is reported with the point of the largest town the
-article names before it (else after it): a building stands in a town of its story. These
-mentions, like organisations, are never an event's location (the town is named on its own).
+article names before it (else after it): a building stands in a town of its story. So is a
+building named by one word alone ("the state Capitol", ``facility_names``). A landmark known by
+its bare name the world over ("the Kremlin", "landed at Heathrow", ``data/landmarks.tsv``), or a
+facility name containing one ("Gatwick Airport"), is placed at its own town instead, over the
+small towns that share its name (Heathrow, Florida). These mentions, like organisations, are
+never an event's location (the town is named on its own).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from thucydides.geocode.filters import is_notable
 from thucydides.geocode.lexicon import Lexicon
 from thucydides.geocode.mentions import is_demonym
+from thucydides.geocode.normalise import name_key
 from thucydides.geocode.recognise import CONNECTORS, Run, Token
-from thucydides.geocode.resolve import feature_class
-from thucydides.model import PlaceMention
+from thucydides.geocode.resolve import distance_km, feature_class
+from thucydides.model import GazetteerEntry, PlaceMention
 
 FACILITY_WHY = "a named building or site"
 _MIN_TOWN_CONFIDENCE = 0.5
@@ -23,17 +31,25 @@ _MIN_TOWN_CONFIDENCE = 0.5
 # words or more only ("Holy Family Church", "Royal Albert Hall")
 _SURNAME_HEADS = frozenset({"church", "hall", "temple", "castle", "palace"})
 _SAINTS = frozenset({"st", "saint", "ste"})
+_LANDMARK_WORDS = 3  # the longest landmark name ("Walt Disney World")
+_NEAR_KM = 150.0  # another place of the text this close supports a town named like a facility
 
 
-def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
+def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: list[PlaceMention], lex: Lexicon,
+                    landmarks: Mapping[str, GazetteerEntry] | None = None) -> list[PlaceMention]:
     """``mentions`` and the runs that name a building or site with no resolved place inside; an
-    unresolved word inside ("Trinity" of "Holy Trinity Cathedral") gives way to the whole name."""
+    unresolved word inside ("Trinity" of "Holy Trinity Cathedral") gives way to the whole name.
+    ``landmarks``: the town of each landmark (by name key) of ``data/landmarks.tsv``."""
     towns = [m for m in mentions if m.entry is not None and feature_class(m.entry) == "PPL"
              and m.confidence >= _MIN_TOWN_CONFIDENCE]
+    landmarks = landmarks or {}
     added: list[PlaceMention] = []
     replaced: set[int] = set()
+    used: set[int] = set()  # runs read as facilities
     for index, run in enumerate(runs):
         first = run.first + (tokens[run.first].text == "The")
+        if first > run.last:
+            continue  # a lone "The" ("… to protest against The.")
         saint_end = None  # "St. Anne's Cathedral", "St Mary's Church": the saint's name then the head
         if index > 0 and _saints_possessive(tokens, runs[index - 1]) and runs[index - 1].last + 1 == run.first:
             first, saint_end = runs[index - 1].first, tokens[runs[index - 1].last].end
@@ -52,14 +68,97 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
             continue  # "Mr Smith Hall" is a person's (but a saint's first name is the saint's)
         start, end = words[0].start, words[-1].end
         inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+        landmark = _landmark_in(text, tokens, first, last, landmarks)
         if any(mentions[i].entry is not None and not is_demonym(mentions[i])
-               and not (saint_end is not None and mentions[i].end <= saint_end) for i in inside):
+               and not (saint_end is not None and mentions[i].end <= saint_end)
+               and not (landmark is not None and _gives_way(mentions[i], landmark[0], landmark[1]))
+               and not _unsupported_namesake(mentions[i], start, end, mentions) for i in inside):
             continue  # a place inside ("Kandahar International Airport") keeps its own reading
         replaced.update(inside)
-        added.append(_placed(text[start:end], start, end, towns))
+        used.add(index)
+        if landmark is not None:
+            added.append(_at_landmark(text[start:end], start, end, landmark[2]))
+        else:
+            added.append(_placed(text[start:end], start, end, towns))
+    for index, run in enumerate(runs):
+        if index in used:
+            continue
+        for first, last, town in _bare_landmarks(text, tokens, run, landmarks, lex.landmark_firsts):
+            start, end = tokens[first].start, tokens[last].end
+            inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+            if all(_gives_way(mentions[i], start, end) for i in inside):
+                replaced.update(inside)
+                added.append(_at_landmark(text[start:end], start, end, town))
+        word = tokens[run.first]
+        if run.first == run.last and word.lower in lex.facility_names:
+            # "the state Capitol": a building of the story's town, not a town spelt like it (Capitola)
+            inside = [i for i, m in enumerate(mentions) if m.start < word.end and word.start < m.end]
+            if all(_gives_way(mentions[i], word.start, word.end) for i in inside):
+                replaced.update(inside)
+                added.append(_placed(word.text, word.start, word.end, towns))
     if not added:
         return mentions
     return sorted([m for i, m in enumerate(mentions) if i not in replaced] + added, key=lambda m: (m.start, -m.end))
+
+
+def _landmark_in(text: str, tokens: list[Token], first: int, last: int,
+                 landmarks: Mapping[str, GazetteerEntry]) -> tuple[int, int, GazetteerEntry] | None:
+    """The first landmark named inside tokens ``first``..``last`` ("Gatwick" of "Gatwick Airport"):
+    its offsets and its town."""
+    for i in range(first, last + 1):
+        for j in range(min(last, i + _LANDMARK_WORDS - 1), i - 1, -1):
+            town = landmarks.get(name_key(text[tokens[i].start:tokens[j].end]))
+            if town is not None:
+                return tokens[i].start, tokens[j].end, town
+    return None
+
+
+def _bare_landmarks(text: str, tokens: list[Token], run: Run, landmarks: Mapping[str, GazetteerEntry],
+                    firsts: frozenset[str]) -> list[tuple[int, int, GazetteerEntry]]:
+    """The landmarks a run names ("the Kremlin", "London's Heathrow"), longest first, as token spans."""
+    found: list[tuple[int, int, GazetteerEntry]] = []
+    i = run.first
+    while i <= run.last and landmarks:
+        if tokens[i].lower not in firsts:
+            i += 1
+            continue
+        for j in range(min(run.last, i + _LANDMARK_WORDS - 1), i - 1, -1):
+            town = landmarks.get(name_key(text[tokens[i].start:tokens[j].end]))
+            if town is not None:
+                found.append((i, j, town))
+                i = j
+                break
+        i += 1
+    return found
+
+
+def _gives_way(mention: PlaceMention, start: int, end: int) -> bool:
+    """Whether a mention inside a landmark's name is no rival to it: unresolved, a demonym, or a
+    small town named like it or inside it (Heathrow, Florida; Capitola, a spelling variant)."""
+    if mention.start < start or mention.end > end:
+        return False  # a longer name ("Capitol Heights") is its own
+    return mention.entry is None or is_demonym(mention) or not is_notable(mention.entry)
+
+
+def _unsupported_namesake(mention: PlaceMention, start: int, end: int, mentions: list[PlaceMention]) -> bool:
+    """A small town named exactly like the whole facility ("Franklin Square", a Long Island
+    village) that nothing else in the text places near: the square of the story's town."""
+    entry = mention.entry
+    if entry is None or (mention.start, mention.end) != (start, end) or is_notable(entry) or feature_class(entry) != "PPL":
+        return False
+    return not any(other.entry is not None and other is not mention and other.entry.geonameid != entry.geonameid
+                   and (other.entry.geonameid == entry.admin1_id or _near(other.entry, entry)) for other in mentions)
+
+
+def _near(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    if a.latitude is None or b.latitude is None or feature_class(a) in ("country", "region"):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) < _NEAR_KM
+
+
+def _at_landmark(name: str, start: int, end: int, town: GazetteerEntry) -> PlaceMention:
+    return PlaceMention(text=name, start=start, end=end, entry=town, confidence=0.5,
+                        why=f"{FACILITY_WHY}, placed at {town.name}: a landmark of that town")
 
 
 def _saints_possessive(tokens: list[Token], run: Run) -> bool:

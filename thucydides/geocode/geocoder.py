@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from thucydides.geocode.filters import (
     person_words_of,
     title_case_lines,
 )
-from thucydides.geocode.gazetteer import Gazetteer
+from thucydides.geocode.gazetteer import COUNTRY_FEATURES, Gazetteer
 from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.mentions import (
     STRONG_CUES,
@@ -46,7 +47,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class Geocoder:
         self._gazetteer_path = Path(gazetteer) if isinstance(gazetteer, (str, Path)) else None
         self._lock = threading.Lock()
         self._haystacks: dict[tuple[str, tuple[str, ...]], list[tuple[str, int]]] = {}
+        self._landmarks: dict[str, GazetteerEntry] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -148,6 +150,7 @@ class Geocoder:
                     item.candidates = [(e, how) for e, how in item.candidates
                                        if how == "exonym" or feature_class(e) in ("country", "region")]
         found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
+        found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         focus = focus_countries(found)
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus, lex)
         focus = focus_countries(found)
@@ -162,7 +165,7 @@ class Geocoder:
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        mentions = with_facilities(text, tokens, runs, mentions, lex)
+        mentions = with_facilities(text, tokens, runs, mentions, lex, self._landmark_towns(lex))
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
@@ -192,6 +195,49 @@ class Geocoder:
                                   why=f"{town.name} ({town.feature}, {container.name}): the start of its name, "
                                       f"in {container.name} named beside it"))
         return result
+
+    def _short_forms(self, text: str, tokens: list[Token], runs: list[Run], found: list[Found],
+                     leftovers: list[tuple[Run, list[int]]], lex: Lexicon) -> tuple[list[Found], list[tuple[Run, list[int]]]]:
+        """A country's short form ("SA", "the Islamic Republic", ``data/short_forms.tsv``) where the
+        text names that country or its people too: the country. Elsewhere "SA" may be South
+        Australia or a company's, so the short form alone never names it."""
+        named = {e.country_iso for f in found for e, _ in f.candidates if e.feature in COUNTRY_FEATURES}
+        if not named or not lex.short_forms:
+            return found, leftovers
+        covered = {id(f.span.run) for f in found}
+        extra: list[Found] = []
+        for run in runs:
+            first = run.first + (tokens[run.first].text == "The" and run.last > run.first)
+            start, end = tokens[first].start, tokens[run.last].end
+            iso = lex.short_forms.get(name_key(text[start:end]))
+            if iso not in named or id(run) in covered or text[end:end + 4] == " of ":
+                continue  # "the Islamic Republic of Mauritania" is named by what follows
+            geonameid = self.gazetteer.countries().get(iso, (None, ""))[0]
+            entry = self.gazetteer.entry(geonameid) if geonameid else None
+            if entry is None:
+                continue
+            span = Span(run, first, run.last, start, end, text[start:end], name_key(text[start:end]), [(geonameid, "alias")])
+            extra.append(Found(span, [(entry, "alias")]))
+        if not extra:
+            return found, leftovers
+        taken = {id(f.span.run) for f in extra}
+        return found + extra, [(run, indexes) for run, indexes in leftovers if id(run) not in taken]
+
+    def _landmark_towns(self, lex: Lexicon) -> dict[str, GazetteerEntry]:
+        """The town of each landmark (``data/landmarks.tsv``): the largest populated place of its
+        name in its country, looked up once."""
+        if self._landmarks is None:
+            gaz = self.gazetteer
+            hits = gaz.names(name_key(town) for _, town in lex.landmarks.values())
+            entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
+            towns: dict[str, GazetteerEntry] = {}
+            for key, (iso, town) in lex.landmarks.items():
+                places = [entries[h.geonameid] for h in hits.get(name_key(town), ()) if h.geonameid in entries
+                          and entries[h.geonameid].country_iso == iso and feature_class(entries[h.geonameid]) == "PPL"]
+                if places:
+                    towns[key] = max(places, key=lambda e: e.population)
+            self._landmarks = towns
+        return self._landmarks
 
     def _demonym_entry(self, target: str) -> GazetteerEntry | None:
         gaz = self.gazetteer
@@ -456,6 +502,9 @@ class Geocoder:
                     item.choice, item.plain_best = choice, plain
         for items in groups.values():
             self._prefer_home(items, found, focus)
+        if _names_britain(found) and _writes_british(text, lexicon()):
+            for items in groups.values():
+                self._prefer_british_town(items, found, focus)
         chosen_for_name: dict[str, set[int]] = defaultdict(set)  # by skeleton: "Kharkov", "Kharkiv" are one name
         for (key, _), items in groups.items():
             if items[0].choice is not None and not items[0].span.demonym:
@@ -519,6 +568,37 @@ class Geocoder:
         for item in items:
             item.choice, item.plain_best = better, plain
 
+    @staticmethod
+    def _prefer_british_town(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
+        """In a text written in British English that names Britain, a bare town name shared by a
+        British town and a smaller one elsewhere that nothing in the text supports but its country is
+        the British town ("grew up in Bristol" in a London paper's story about American troops).
+
+        An American writer gives a small namesake its state ("Bristol, Conn."); a British one
+        writes the bare name of the English town. The other one keeps its reading where the text
+        names its province or a place near it.
+        """
+        choice = items[0].choice
+        if choice is None or items[0].span.demonym or items[0].span.kind not in (None, "PPL"):
+            return
+        entry = choice.entry
+        if entry.country_iso in (None, _BRITAIN) or feature_class(entry) != "PPL":
+            return
+        context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
+        if has_local_evidence(entry, context):
+            return
+        british = [(e, how) for e, how in items[0].candidates if e.country_iso == _BRITAIN and feature_class(e) == "PPL"
+                   and e.population >= max(_WELL_KNOWN_POPULATION, _BRITISH_TOWN_RATIO * entry.population)]
+        if not british:
+            return
+        better, plain = choose(british, items[0].span.kind, context)
+        if better is None:
+            return
+        better = replace(better, why=f"{better.why}; a British text's bare name, {entry.name} ({entry.country_iso}) "
+                                     "unsupported by the text")
+        for item in items:
+            item.choice, item.plain_best = better, plain
+
     def _choose_inside_containers(self, resolved: list[Found], text: str, focus: dict[str, float]) -> list[tuple[Found, Found, str]]:
         """Re-choose a place that does not lie in the unit or town named right after it.
 
@@ -566,6 +646,26 @@ class Geocoder:
                 continue
             displaced.append((item, container, link))
         return displaced
+
+
+_BRITAIN = "GB"
+_BRITISH_TOWN_RATIO = 2  # the British town is at least this many times larger than its namesake
+_BRITISH_WORDS_NEEDED = 2  # different marks of British English ("whilst", "defence")
+
+
+def _writes_british(text: str, lex: Lexicon) -> bool:
+    pattern = _british_pattern(lex.british_words)
+    return len({m.group().lower() for m in pattern.finditer(text)}) >= _BRITISH_WORDS_NEEDED
+
+
+@lru_cache(maxsize=2)
+def _british_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
+
+
+def _names_britain(found: list[Found]) -> bool:
+    """Whether the text names Britain or its people ("the UK", "British")."""
+    return any(e.country_iso == _BRITAIN and e.feature in COUNTRY_FEATURES for f in found for e, _ in f.candidates)
 
 
 _RANK = {"PPL": 1, "ADM3": 2, "ADM2": 3, "ADM1": 4, "country": 5, "region": 6}

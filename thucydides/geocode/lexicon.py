@@ -29,6 +29,11 @@ class Lexicon:
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
+    facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
+    landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # "heathrow" → ("GB", "London")
+    landmark_firsts: frozenset[str] = frozenset()  # "white" of "White House", as written
+    british_words: frozenset[str] = frozenset()  # "whilst", "defence": British English
+    short_forms: dict[str, str] = field(default_factory=dict)  # "sa" → "ZA", only beside South Africa
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
 
 
@@ -47,10 +52,28 @@ def _demonyms() -> dict[str, str]:
     return table
 
 
+def _rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, without blank lines and comments."""
+    text = resources.files("thucydides.geocode.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _abbreviations() -> dict[str, tuple[str, str]]:
-    text = resources.files("thucydides.geocode.data").joinpath("abbreviations.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {row[0]: (row[1], row[2]) for row in rows}
+    return {row[0]: (row[1], row[2]) for row in _rows("abbreviations.tsv")}
+
+
+def _landmarks() -> dict[str, tuple[str, str]]:
+    return {name_key(row[0]): (row[1], row[2]) for row in _rows("landmarks.tsv")}
+
+
+def _landmark_firsts() -> frozenset[str]:
+    """The first words of the landmarks as written, lower-case ("o'hare", "white"): a cheap test
+    before a run's words are keyed."""
+    return frozenset(row[0].split()[0].lower() for row in _rows("landmarks.tsv"))
+
+
+def _short_forms() -> dict[str, str]:
+    return {name_key(row[0]): row[1] for row in _rows("short_forms.tsv")}
 
 
 def _group_names() -> frozenset[str]:
@@ -83,5 +106,10 @@ def lexicon() -> Lexicon:
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
         facility_openers=frozenset(data["facility_openers"]),
+        facility_names=frozenset(data["facility_names"]),
+        landmarks=_landmarks(),
+        landmark_firsts=_landmark_firsts(),
+        british_words=frozenset(data["british_words"]),
+        short_forms=_short_forms(),
         abbreviations=_abbreviations(),
     )

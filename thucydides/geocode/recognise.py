@@ -260,6 +260,8 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
         run.kind_before = lex.kind_words[before[-2]]
     elif tokens[first].lower in lex.kind_words and first + 1 <= last and tokens[first + 1].lower == "of":
         run.kind_before = lex.kind_words[tokens[first].lower]
+    elif len(before) == 3 and before[1:] == ["such", "as"] and before[0] in lex.kind_words:
+        run.kind_before = lex.kind_words[before[0]]  # "states such as Ohio or Washington"
     elif opens_locality(tokens, run, lex):
         run.kind_before = "PPL"  # "Colonia Las Flores", "Sitio Malinao"
     if _is_dateline(text, tokens, run):

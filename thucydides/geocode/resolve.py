@@ -166,17 +166,30 @@ def score(
     ):
         total += WEIGHTS["contains_others"]
         reasons.append("other places of the article lie in it")
-    if cls in ("PPL", "ADM2", "ADM3") and entry.latitude is not None:
-        near = [
-            a for a in context.anchors
-            # 150 km is under 1.4 degrees of latitude: a cheap test before the great circle
-            if a.geonameid != entry.geonameid and a.latitude is not None and abs(a.latitude - entry.latitude) < 1.4
-            and distance_km(entry.latitude, entry.longitude, a.latitude, a.longitude) < 150
-        ]
-        if near:
+    if cls in ("PPL", "ADM2", "ADM3"):
+        near = _near_anchor(entry, context.anchors)
+        if near is not None:
             total += WEIGHTS["near_anchor"]
-            reasons.append(f"near {near[0].name}")
+            reasons.append(f"near {near.name}")
     return total, reasons
+
+
+def _near_anchor(entry: GazetteerEntry, anchors: tuple[GazetteerEntry, ...]) -> GazetteerEntry | None:
+    """The first anchor within 150 km of ``entry``."""
+    if entry.latitude is None:
+        return None
+    return next((
+        a for a in anchors
+        # 150 km is under 1.4 degrees of latitude: a cheap test before the great circle
+        if a.geonameid != entry.geonameid and a.latitude is not None and abs(a.latitude - entry.latitude) < 1.4
+        and distance_km(entry.latitude, entry.longitude, a.latitude, a.longitude) < 150
+    ), None)
+
+
+def has_local_evidence(entry: GazetteerEntry, context: Context) -> bool:
+    """Whether the text supports ``entry`` beyond its country: its province is named, or another
+    place of the article lies within 150 km of it."""
+    return entry.admin1_id in context.named_admin1 or _near_anchor(entry, context.anchors) is not None
 
 
 def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
