@@ -68,7 +68,7 @@ def test_the_month_march_is_still_no_protest(run):
 @pytest.mark.parametrize(
     "text",
     [
-        "Residents of Cusco performed a pot-banging protest on Saturday against the closure of the clinic and to reject the new water tariff.",
+        "Neighbours in Cusco held a pot-banging protest on Saturday against the closure of the clinic and to reject the new water tariff.",
         "Teachers marched in Cusco on Saturday to reject the new evaluation law.",
         "Hundreds of farmers rallied in Cusco on Saturday to demand water and to deny the company a permit.",
         "Women held a vigil in Cusco on Saturday and rejected the new mining law.",
