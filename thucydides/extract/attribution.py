@@ -289,6 +289,10 @@ def _is_reporting(verb: Token) -> bool:
     # "quoted X as saying": the frame is the quoting verb's
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         return False
+    # "marched to reject the new law": a purpose or a demand, not a denial; a statement "issued
+    # to deny that …", "to deny the reports" or "… and denied that …" still denies
+    if lemma in words["denial_verbs"] and _purpose(verb) and not _denies_an_account(verb):
+        return False
     # "no one claimed responsibility", "did not say": nothing is reported
     if any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none", "nothing"} or any(d.lower_ == "no" for d in c.children))
@@ -304,6 +308,22 @@ def _is_reporting(verb: Token) -> bool:
     if objects and lemma not in {"quote", "tell", "claim", "deny", "reject", "dismiss", "confirm", "report", "cite", "accuse", "inform", "show", "put"}:
         return False
     return True
+
+
+def _purpose(verb: Token) -> bool:
+    """ "marched to reject …", "a sit-in against X and to reject Y", "held a vigil and rejected
+    the new law": an infinitive hanging on a clause or a noun (not the complement of "was quick
+    to deny"), or a verb sharing the subject of the one before, tells what the actors want."""
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ in {"advcl", "conj", "acl", "relcl"}:
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _denies_an_account(verb: Token) -> bool:
+    """ "to deny that troops …", "to reject the reports of …": what is denied is something said."""
+    nouns = lexicon.status_words()["report_nouns"]
+    return bool(_complement_roots(verb)) or any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
 
 def _quoted_speaker(verb: Token) -> tuple[Token | None, Token | None]:

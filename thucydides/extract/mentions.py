@@ -606,7 +606,7 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
-_PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "for"}
+_PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "reject", "rejecting", "for"}
 
 
 def _aside(anchor: Token) -> bool:
