@@ -66,6 +66,19 @@ _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
 class EventPlace:
     place: Place | None
     near: bool = False
+    # named only as a building or site's name ("the Kakoba square"): the story's town, when it has one
+    facility: bool = False
+
+
+# buildings and sites inside a town: a place name modifying one ("prisoners of the Socabaya prison",
+# "gathered at the Kakoba square") names the site, which lies in the town the story is told at
+_FACILITY_NOUNS = {
+    "square", "prison", "jail", "building", "ministry", "headquarters", "stadium", "mosque", "church",
+    "market", "hospital", "roundabout", "park", "palace", "bank", "branch", "hotel", "courthouse",
+}
+# what a protest is against, or demands: "against the arrest of activists in X" names a place of
+# the grievance, not of the demonstration
+_GRIEVANCE_WORDS = {"against", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning"}
 
 
 def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
@@ -154,6 +167,29 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
     return False
 
 
+def _facility(place: Place, sentence: Sentence) -> bool:
+    """ "the Kakoba square", "the Socabaya prison", "the Mbale Stanbic bank building": a place name
+    modifying a building's or site's noun (through other modifiers) names the site, not the town."""
+    current = sentence.doc[place.last]
+    for _ in range(3):
+        if current.dep_ not in {"compound", "nmod", "amod"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in _FACILITY_NOUNS and current.is_lower:
+            return True
+    return False
+
+
+def _grievance(place: Place, sentence: Sentence, anchors: list[Token]) -> bool:
+    """ "protested against banking policies and the detention of activists accused of attacking a
+    bank in X": a place inside what a crowd is against or demands, a phrase holding none of the
+    event's cue words, is where the grievance happened."""
+    for token in _ancestors(sentence.doc[place.last])[1:]:
+        if token.lower_ in _GRIEVANCE_WORDS:
+            return not any(token.i in {t.i for t in _ancestors(a)} for a in anchors)
+    return False
+
+
 def _qualifier(place: Place, earlier: Place, sentence: Sentence) -> bool:
     """ "Al Khabr (Habban, Shabwah)", "Bano district of Baghlan": a larger unit qualifying a place."""
     doc = sentence.doc
@@ -211,6 +247,11 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
         tokens.pop()
     words = [t.lower_ for t in tokens]
+    if ")" in words and "(" not in words[: words.index(")")] and all(
+            t.text[:1].isupper() or t.text == "," for t in tokens[: words.index(")")]):
+        # "Hadibu (Hidaybu, Suqutra), capital city of Socotra": a name the recogniser missed
+        # inside the bracket the earlier name stands in closes it
+        words = words[words.index(")") :]
     if "(" in words and ")" in words[words.index("(") :]:
         # "Dhok Mian village (Pashto name) of Fateh Jang district": an aside naming no place
         close = words.index(")", words.index("("))
@@ -281,6 +322,11 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
             grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
+            grouped[-1].append(place)
+        elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
+              and [t.text for t in sentence.doc[grouped[-1][-1].last + 1 : place.first]] == ["("]):
+            # "X area in northwestern Yemen (Abs, Hajjah)": the bracket after the country still
+            # says where the trail's first name lies
             grouped[-1].append(place)
         else:
             grouped.append([place])
@@ -377,10 +423,14 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
 
 
 def event_places(
-    region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None
+    region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None,
+    *, crowd: bool = False,
 ) -> tuple[list[EventPlace], bool]:
-    """The places a region's events happened at (one event each), and whether only a country was named."""
+    """The places a region's events happened at (one event each), and whether only a country was
+    named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it."""
     inside = [p for p in sentence.places if p.first in region.tokens]
+    if crowd and anchors:
+        inside = [p for p in inside if not _grievance(p, sentence, anchors)] or [p for p in inside if not p.country_only]
     # a country named as where it happened ("in Mali"), not a demonym ("Russian forces")
     demonyms = lexicon.countries().demonyms
     countries = [p for p in inside if p.country_only and p.mention.text.lower() not in demonyms and not _is_actor_modifier(p, sentence, actors)]
@@ -395,6 +445,9 @@ def event_places(
         # ("Russian-occupied") is a recogniser slip
         and (p.mention.entry is not None or _looks_like_name(p, sentence))
     ]
+    # a site named after a place ("the Socabaya prison") when the sentence names its town
+    sites = [p for p in candidates if _facility(p, sentence)]
+    candidates = [p for p in candidates if p not in sites] or candidates
     named = candidates
     if anchors and candidates:
         tied = [p for p in candidates if _tied(p, anchors)]
@@ -437,7 +490,7 @@ def event_places(
         coded = {s.first: next((q for q in trail_of[s.first] if q in named and q.mention.entry is not None), s)
                  for s in substitutes}
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
-        return _unique(placed), False
+        return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
     if landmarks:
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named

@@ -219,10 +219,14 @@ def place_mentions(doc: Story) -> None:
     placed = [m for m in doc.mentions if m.place is not None]
     extra: list[Mention] = []
     for mention in doc.mentions:
-        if mention.place is not None or mention.country_only or mention.background:
+        # a clause placed only at a site named after a place ("gathered at the Kakoba square") is
+        # at the town its story is told at, when the story names one
+        at_site = mention.place is not None and mention.place.facility
+        if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
         index = mention.sentence.index
-        siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"]
+        siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
+                    and not m.place.facility]
         if siblings:
             # a clause without a place of its own shares its sentence's places ("… and 20 others injured")
             places = list({place_key(m.place): m.place for m in siblings}.values())
