@@ -1,0 +1,67 @@
+"""Which of the places a note names its event happened at (thucydides/extract/places.py, story.py).
+
+A site named after a place ("the Socabaya prison", "the Kakoba square") lies in the town the
+story is told at; a place inside what a crowd is against is where its grievance happened; a
+bracket or a country inside a location trail does not split one happening over two places.
+Sentences written for these tests, places given by hand (test_extract_events.entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_extract_events import entry, run  # noqa: F401 - run is the fixture extracting with hand-built places
+
+from thucydides.model import Event, GazetteerEntry
+
+
+def where(events: list[Event]) -> list[str | None]:
+    return [e.location.text if e.location else None for e in events]
+
+
+def known(iso: str, *names: str) -> dict[str, GazetteerEntry | None]:
+    return {name: entry(name, iso=iso) for name in names}
+
+
+def test_a_site_named_after_a_place_is_in_the_town_the_sentence_names(run):
+    text = "In Arequipa, inmates of the Socabaya prison set fire to mattresses on Tuesday to demand their release."
+    assert where(run(text, known("PE", "Arequipa", "Socabaya"))) == ["Arequipa"]
+
+
+def test_a_site_named_after_a_place_is_in_the_town_the_story_is_told_at(run):
+    text = ("On 3 March 2023, hundreds of teachers demonstrated in Mbarara over unpaid salaries. "
+            "The teachers gathered at the Kakoba square and chanted slogans before marching to the district offices.")
+    assert set(where(run(text, known("UG", "Mbarara", "Kakoba"), published=dt.date(2023, 3, 3)))) == {"Mbarara"}
+
+
+def test_a_site_alone_still_places_its_event(run):
+    text = "Gunmen stormed the Jalalabad prison on Sunday and freed dozens of inmates."
+    assert where(run(text, known("AF", "Jalalabad"))) == ["Jalalabad"]
+
+
+def test_a_place_of_what_a_crowd_is_against_is_no_place_of_the_demonstration(run):
+    text = ("Hundreds of students protested in Kisumu on Monday against the detention of activists "
+            "accused of burning a bank in Nakuru.")
+    assert where(run(text, known("KE", "Kisumu", "Nakuru"))) == ["Kisumu"]
+
+
+def test_the_only_place_of_a_demonstration_stays_even_inside_its_grievance(run):
+    text = "Residents demonstrated on Monday against the eviction of traders in Nakuru."
+    assert where(run(text, known("KE", "Nakuru"))) == ["Nakuru"]
+
+
+def test_what_an_attack_is_against_is_where_it_happened(run):
+    text = "Militants launched an attack against an army base in Menaka on Sunday, the army said in Gao."
+    assert "Menaka" in where(run(text, known("ML", "Menaka", "Gao")))
+
+
+def test_a_name_the_recogniser_missed_inside_a_bracket_does_not_break_the_trail(run):
+    text = "Rebels besieged Ndele (Ndele, Bamingui), capital city of Kotto prefecture, on Friday."
+    assert where(run(text, known("CF", "Ndele", "Kotto"))) == ["Ndele"]
+
+
+def test_a_bracket_after_a_country_inside_a_trail_still_qualifies_its_first_name(run):
+    text = "Coalition air raids hit Al Qarn area in northwestern Yemen (Kushar, Hajjah) on Monday, killing two civilians."
+    gazetteer = {**known("YE", "Al Qarn", "Kushar", "Hajjah"), "Yemen": entry("Yemen", feature="PCLI", iso="YE")}
+    assert where(run(text, gazetteer)) == ["Al Qarn"]
+
