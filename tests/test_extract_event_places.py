@@ -65,3 +65,16 @@ def test_a_bracket_after_a_country_inside_a_trail_still_qualifies_its_first_name
     gazetteer = {**known("YE", "Al Qarn", "Kushar", "Hajjah"), "Yemen": entry("Yemen", feature="PCLI", iso="YE")}
     assert where(run(text, gazetteer)) == ["Al Qarn"]
 
+
+
+def test_a_name_no_gazetteer_knows_told_next_is_at_the_place_of_the_story(run):
+    text = ("On 3 March 2023, gunmen shot dead two farmers in Kabarole. "
+            "Also, a handcuffed man was found shot dead in Nyakasura Kisiita.")
+    gazetteer = {"Kabarole": entry("Kabarole", iso="UG"), "Nyakasura Kisiita": None}
+    assert set(where(run(text, gazetteer, published=dt.date(2023, 3, 3)))) == {"Kabarole"}
+
+
+def test_a_name_no_gazetteer_knows_told_alone_keeps_its_name(run):
+    text = "On 3 March 2023, gunmen shot dead two farmers in Nyakasura Kisiita."
+    gazetteer = {"Nyakasura Kisiita": None}
+    assert where(run(text, gazetteer, published=dt.date(2023, 3, 3))) == ["Nyakasura Kisiita"]

@@ -219,14 +219,15 @@ def place_mentions(doc: Story) -> None:
     placed = [m for m in doc.mentions if m.place is not None]
     extra: list[Mention] = []
     for mention in doc.mentions:
-        # a clause placed only at a site named after a place ("gathered at the Kakoba square") is
-        # at the town its story is told at, when the story names one
-        at_site = mention.place is not None and mention.place.facility
+        # a clause placed only at a site named after a place ("gathered at the Kakoba square"), or
+        # at a name no gazetteer knows with no known place beside it ("Also, a body was found in
+        # Colonia X"), is at the place its story is told at, when the story names one
+        at_site = _weak(mention.place)
         if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
         index = mention.sentence.index
         siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
-                    and not m.place.facility]
+                    and not (at_site and _weak(m.place))]
         if siblings:
             # a clause without a place of its own shares its sentence's places ("… and 20 others injured")
             places = list({place_key(m.place): m.place for m in siblings}.values())
@@ -251,6 +252,11 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+def _weak(place: EventPlace | None) -> bool:
+    """Placed only at a site named after a place, or at a name that no gazetteer knows."""
+    return place is not None and place.place is not None and (place.facility or place.place.mention.entry is None)
 
 
 def _focus_place(doc: Story) -> EventPlace | None:
