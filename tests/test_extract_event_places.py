@@ -78,3 +78,15 @@ def test_a_name_no_gazetteer_knows_told_alone_keeps_its_name(run):
     text = "On 3 March 2023, gunmen shot dead two farmers in Nyakasura Kisiita."
     gazetteer = {"Nyakasura Kisiita": None}
     assert where(run(text, gazetteer, published=dt.date(2023, 3, 3))) == ["Nyakasura Kisiita"]
+
+
+def test_an_unknown_name_in_a_list_with_a_known_one_is_a_place_of_its_own(run):
+    text = "The army said on Sunday its troops had retaken Kamango and Nobili after the rebels pulled out."
+    gazetteer = {"Kamango": entry("Kamango", iso="CD"), "Nobili": None}
+    assert set(where(run(text, gazetteer))) == {"Kamango", "Nobili"}
+
+
+def test_an_unknown_name_beside_a_known_one_in_its_sentence_is_at_the_known_one(run):
+    text = "A landmine exploded near Tessalit on Sunday, wounding a herder who was watering camels at Bir Tazeghart."
+    gazetteer = {"Tessalit": entry("Tessalit", iso="ML"), "Bir Tazeghart": None}
+    assert where(run(text, gazetteer)) == ["Tessalit"]

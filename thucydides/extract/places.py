@@ -631,6 +631,12 @@ def _coordinated(a: Place, b: Place, sentence: Sentence) -> bool:
     return last.dep_ == "conj" and last.head.i in a.tokens
 
 
+def listed(place: Place, sentence: Sentence) -> bool:
+    """Whether ``place`` is one of a list of the sentence's places ("moved into A and B")."""
+    others = [p for p in sentence.places if p is not place and not p.country_only]
+    return any(_coordinated(o, place, sentence) or _coordinated(place, o, sentence) for o in others)
+
+
 def list_head(place: Place, places: list[EventPlace], sentence: Sentence) -> list[int]:
     """Tokens that make the evidence cover a whole place list and the noun governing it:
     "the districts of Deh Saleh, Bano and Pul-Hesar"."""
