@@ -6,8 +6,9 @@ resident", "the Zamfara police spokesperson", "Ethiopian National Defense Force"
 a larger unit that only says where the first place lies ("Bano district of Baghlan", "Al Khabr
 (Habban, Shabwah)", "Cankaya, Ankara": the names of a location trail, from the most precise to
 its containers, are one place, the most precise that resolves in the trail's country), a
-landmark ("north of Sanaa", "outside of Kobo") when another place is named, and a place the
-parse ties to another noun phrase than the event's.
+landmark ("north of Sanaa", "outside of Kobo") when another place is named, a site named after
+a place ("the Socabaya prison") when another is named, a place of a crowd's grievance, and a
+place the parse ties to another noun phrase than the event's.
 What remains is one event place each, a coordinated list giving one event per place; a
 village the gazetteer lacks is coded near the known place that qualifies it (ACLED's
 geo_precision 2 or 3).
