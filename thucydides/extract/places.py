@@ -182,9 +182,9 @@ def _facility(place: Place, sentence: Sentence) -> bool:
 
 
 def _grievance(place: Place, sentence: Sentence, anchors: list[Token]) -> bool:
-    """ "protested against banking policies and the detention of activists accused of attacking a
-    bank in X": a place inside what a crowd is against or demands, a phrase holding none of the
-    event's cue words, is where the grievance happened."""
+    """ "students rallied in A against the jailing of writers charged with burning a bank in B": a
+    place inside what a crowd is against or demands, a phrase holding none of the event's cue
+    words, is where the grievance happened."""
     for token in _ancestors(sentence.doc[place.last])[1:]:
         if token.lower_ in _GRIEVANCE_WORDS:
             return not any(token.i in {t.i for t in _ancestors(a)} for a in anchors)
@@ -250,7 +250,7 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     words = [t.lower_ for t in tokens]
     if ")" in words and "(" not in words[: words.index(")")] and all(
             t.text[:1].isupper() or t.text == "," for t in tokens[: words.index(")")]):
-        # "Hadibu (Hidaybu, Suqutra), capital city of Socotra": a name the recogniser missed
+        # "Ndele (Ndele, Bamingui), capital city of Kotto": a name the recogniser missed
         # inside the bracket the earlier name stands in closes it
         words = words[words.index(")") :]
     if "(" in words and ")" in words[words.index("(") :]:
@@ -326,7 +326,7 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
             grouped[-1].append(place)
         elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
               and [t.text for t in sentence.doc[grouped[-1][-1].last + 1 : place.first]] == ["("]):
-            # "X area in northwestern Yemen (Abs, Hajjah)": the bracket after the country still
+            # "Tarsiya area in northern Chad (Fada, Ennedi)": the bracket after the country still
             # says where the trail's first name lies
             grouped[-1].append(place)
         else:
