@@ -9,10 +9,13 @@ Sentences written for these tests, places given by hand (test_extract_events.ent
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from test_extract_events import entry, run  # noqa: F401 - run is the fixture extracting with hand-built places
+from test_extract_events import entry, places_in, run  # noqa: F401 - run is the fixture extracting with hand-built places
 
-from thucydides.model import Event, GazetteerEntry
+from thucydides.extract import extract_events
+from thucydides.geocode.resolve import SPELLING_VARIANT
+from thucydides.model import Article, Event, GazetteerEntry
 
 
 def where(events: list[Event]) -> list[str | None]:
@@ -90,3 +93,22 @@ def test_an_unknown_name_beside_a_known_one_in_its_sentence_is_at_the_known_one(
     text = "A landmine exploded near Tessalit on Sunday, wounding a herder who was watering camels at Bir Tazeghart."
     gazetteer = {"Tessalit": entry("Tessalit", iso="ML"), "Bir Tazeghart": None}
     assert where(run(text, gazetteer)) == ["Tessalit"]
+
+
+def _at(name: str, latitude: float, longitude: float, admin1_id: int, feature: str = "PPL") -> GazetteerEntry:
+    return replace(entry(name, feature=feature, iso="MX", admin1_id=admin1_id), latitude=latitude, longitude=longitude)
+
+
+def test_a_name_matched_only_by_its_spelling_far_from_the_scene_is_a_namesake(nlp):
+    text = "On 3 March 2023, in Mexicali, Baja California, gunmen shot dead two men in Colonia Pueblo Nuevo."
+    state = _at("Baja California", 30.0, -115.0, 1, feature="ADM1")
+    gazetteer = {
+        "Mexicali": _at("Mexicali", 32.6, -115.5, 1),
+        "Baja California": state,
+        # matched fuzzily to a village of another state, 2,000 km away
+        "Colonia Pueblo Nuevo": _at("Pueblo Nuevo", 17.0, -96.7, 2),
+    }
+    found = [replace(p, why=f"{p.text}: {SPELLING_VARIANT} (fuzzy)") if p.text.startswith("Colonia") else p
+             for p in places_in(text, gazetteer)]
+    article = Article(id="test-article", text=text, published=dt.date(2023, 3, 3))
+    assert where(extract_events(article, nlp(text), found)) == ["Mexicali"]

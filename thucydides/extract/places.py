@@ -476,7 +476,7 @@ def event_places(
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)
-    namesakes = [p for p in named if p not in fitting]
+    namesakes = [p for p in named if p not in fitting or _far_variant(p, trail_of, sentence)]
     main = [p for p in main if p not in namesakes] or main
     if main:
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
@@ -573,6 +573,23 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
     return [p for p in places
             if p.mention.entry is None or p.mention.entry.country_iso in (top, *named) or len(trail_of[p.first]) > 1
             or not (scene or listed_with_top(p))]
+
+
+def _far_variant(place: Place, trail_of: dict[int, list[Place]], sentence: Sentence) -> bool:
+    """A lone name resolved only by a spelling variant, far from the scene its sentence sets with a
+    trail ("in Tijuana, Baja California, … found in Colonia X", X matched to a namesake 2,000 km
+    away), lying in none of its units: a namesake, the clause's event is at the scene."""
+    entry = place.mention.entry
+    if entry is None or not is_spelling_variant(place.mention.why) or len(trail_of[place.first]) > 1:
+        return False
+    if listed(place, sentence):
+        return False
+    scenes = [[q.mention.entry for q in trail if q.mention.entry is not None and not q.country_only]
+              for trail in trail_of.values() if place not in trail]
+    scenes = [known for known in scenes if len(known) >= 2]
+    return bool(scenes) and all(
+        not any(lies_in(entry, c) or entry.admin1_id == c.admin1_id or _distance(entry, c) < _NEIGHBOURING_KM for c in known)
+        for known in scenes)
 
 
 def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place],
