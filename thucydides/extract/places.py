@@ -577,7 +577,7 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
 
 def _far_variant(place: Place, trail_of: dict[int, list[Place]], sentence: Sentence) -> bool:
     """A lone name resolved only by a spelling variant, far from the scene its sentence sets with a
-    trail ("in Tijuana, Baja California, … found in Colonia X", X matched to a namesake 2,000 km
+    trail ("in Mexicali, Baja California, … shot in Colonia X", X matched to a namesake 2,000 km
     away), lying in none of its units: a namesake, the clause's event is at the scene."""
     entry = place.mention.entry
     if entry is None or not is_spelling_variant(place.mention.why) or len(trail_of[place.first]) > 1:
