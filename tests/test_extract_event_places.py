@@ -112,3 +112,8 @@ def test_a_name_matched_only_by_its_spelling_far_from_the_scene_is_a_namesake(nl
              for p in places_in(text, gazetteer)]
     article = Article(id="test-article", text=text, published=dt.date(2023, 3, 3))
     assert where(extract_events(article, nlp(text), found)) == ["Mexicali"]
+
+
+def test_a_reference_point_the_recogniser_missed_does_not_break_the_trail(run):
+    text = "A landmine exploded in Tarmaba area east of Bir Kassa in Mopti countryside on Sunday, wounding a boy."
+    assert where(run(text, known("ML", "Tarmaba", "Mopti"))) == ["Tarmaba"]

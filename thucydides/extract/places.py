@@ -247,6 +247,15 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     # the start of the next name the recogniser left out ("(Al Mukalla" read as "Mukalla")
     while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
         tokens.pop()
+    # "X area west of Y in Z countryside": a reference point the recogniser missed ("west of Y")
+    # says where X lies, like a direction
+    kept: list[Token] = []
+    for token in tokens:
+        reference = (len(kept) >= 2 and kept[-1].lower_ == "of" and kept[-2].lower_ in _TRAIL_DIRECTIONS)
+        if reference and (token.pos_ == "PROPN" or token.text == "-"):
+            continue
+        kept.append(token)
+    tokens = kept
     words = [t.lower_ for t in tokens]
     if ")" in words and "(" not in words[: words.index(")")] and all(
             t.text[:1].isupper() or t.text == "," for t in tokens[: words.index(")")]):
