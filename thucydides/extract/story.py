@@ -221,15 +221,16 @@ def place_mentions(doc: Story) -> None:
     extra: list[Mention] = []
     for mention in doc.mentions:
         # a clause placed only at a site named after a place ("gathered at the Kakoba square"), or
-        # at a name no gazetteer knows with no known place beside it ("Also, a body was found in
-        # Colonia X"), is at the place its story is told at, when the story names one
+        # at a name no gazetteer knows ("Also, a man was found shot dead in X"), is at a known
+        # place of its sentence, else at the town its story is told at, when there is one
         at_site = _weak(mention.place)
         if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
         index = mention.sentence.index
-        # (not an unknown name in a list with known ones: "moved into A and B" names two places)
         siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
-                    and not (at_site and _weak(m.place))] if not (at_site and listed(mention.place.place, mention.sentence)) else []
+                    and not (at_site and _weak(m.place))]
+        if at_site and listed(mention.place.place, mention.sentence):
+            siblings = []  # "moved into A and B": an unknown name in a list is a place of its own
         if siblings:
             # a clause without a place of its own shares its sentence's places ("… and 20 others injured")
             places = list({place_key(m.place): m.place for m in siblings}.values())
