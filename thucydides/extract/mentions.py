@@ -374,7 +374,8 @@ def build_mentions(
             target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
-        places, country_only = event_places(region, sentence, region_actors, anchor_tokens)
+        places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
+                                            crowd=any(c.category in _CROWD for c in anchors))
         region_dates, date_source = _region_dates(region, sentence, dates, frame)
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
         # habits and tallies are told in the clause or in the frame that reports it

@@ -6,8 +6,9 @@ resident", "the Zamfara police spokesperson", "Ethiopian National Defense Force"
 a larger unit that only says where the first place lies ("Bano district of Baghlan", "Al Khabr
 (Habban, Shabwah)", "Cankaya, Ankara": the names of a location trail, from the most precise to
 its containers, are one place, the most precise that resolves in the trail's country), a
-landmark ("north of Sanaa", "outside of Kobo") when another place is named, and a place the
-parse ties to another noun phrase than the event's.
+landmark ("north of Sanaa", "outside of Kobo") when another place is named, a site named after
+a place ("the Socabaya prison") when another is named, a place of a crowd's grievance, and a
+place the parse ties to another noun phrase than the event's.
 What remains is one event place each, a coordinated list giving one event per place; a
 village the gazetteer lacks is coded near the known place that qualifies it (ACLED's
 geo_precision 2 or 3).
@@ -66,6 +67,19 @@ _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
 class EventPlace:
     place: Place | None
     near: bool = False
+    # named only as a building or site's name ("the Kakoba square"): the story's town, when it has one
+    facility: bool = False
+
+
+# buildings and sites inside a town: a place name modifying one ("prisoners of the Socabaya prison",
+# "gathered at the Kakoba square") names the site, which lies in the town the story is told at
+_FACILITY_NOUNS = {
+    "square", "prison", "jail", "building", "ministry", "headquarters", "stadium", "mosque", "church",
+    "market", "hospital", "roundabout", "park", "palace", "bank", "branch", "hotel", "courthouse",
+}
+# what a protest is against, or demands: "against the arrest of activists in X" names a place of
+# the grievance, not of the demonstration
+_GRIEVANCE_WORDS = {"against", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning"}
 
 
 def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
@@ -154,6 +168,29 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
     return False
 
 
+def _facility(place: Place, sentence: Sentence) -> bool:
+    """ "the Kakoba square", "the Socabaya prison", "the Mbale Stanbic bank building": a place name
+    modifying a building's or site's noun (through other modifiers) names the site, not the town."""
+    current = sentence.doc[place.last]
+    for _ in range(3):
+        if current.dep_ not in {"compound", "nmod", "amod"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in _FACILITY_NOUNS and current.is_lower:
+            return True
+    return False
+
+
+def _grievance(place: Place, sentence: Sentence, anchors: list[Token]) -> bool:
+    """ "students rallied in A against the jailing of writers charged with burning a bank in B": a
+    place inside what a crowd is against or demands, a phrase holding none of the event's cue
+    words, is where the grievance happened."""
+    for token in _ancestors(sentence.doc[place.last])[1:]:
+        if token.lower_ in _GRIEVANCE_WORDS:
+            return not any(token.i in {t.i for t in _ancestors(a)} for a in anchors)
+    return False
+
+
 def _qualifier(place: Place, earlier: Place, sentence: Sentence) -> bool:
     """ "Al Khabr (Habban, Shabwah)", "Bano district of Baghlan": a larger unit qualifying a place."""
     doc = sentence.doc
@@ -210,7 +247,21 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     # the start of the next name the recogniser left out ("(Al Mukalla" read as "Mukalla")
     while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
         tokens.pop()
+    # "X area west of Y in Z countryside": a reference point the recogniser missed ("west of Y")
+    # says where X lies, like a direction
+    kept: list[Token] = []
+    for token in tokens:
+        reference = (len(kept) >= 2 and kept[-1].lower_ == "of" and kept[-2].lower_ in _TRAIL_DIRECTIONS)
+        if reference and (token.pos_ == "PROPN" or token.text == "-"):
+            continue
+        kept.append(token)
+    tokens = kept
     words = [t.lower_ for t in tokens]
+    if ")" in words and "(" not in words[: words.index(")")] and all(
+            t.text[:1].isupper() or t.text == "," for t in tokens[: words.index(")")]):
+        # "Ndele (Ndele, Bamingui), capital city of Kotto": a name the recogniser missed
+        # inside the bracket the earlier name stands in closes it
+        words = words[words.index(")") :]
     if "(" in words and ")" in words[words.index("(") :]:
         # "Dhok Mian village (Pashto name) of Fateh Jang district": an aside naming no place
         close = words.index(")", words.index("("))
@@ -281,6 +332,11 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
             grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
+            grouped[-1].append(place)
+        elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
+              and [t.text for t in sentence.doc[grouped[-1][-1].last + 1 : place.first]] == ["("]):
+            # "Tarsiya area in northern Chad (Fada, Ennedi)": the bracket after the country still
+            # says where the trail's first name lies
             grouped[-1].append(place)
         else:
             grouped.append([place])
@@ -377,10 +433,14 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
 
 
 def event_places(
-    region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None
+    region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None,
+    *, crowd: bool = False,
 ) -> tuple[list[EventPlace], bool]:
-    """The places a region's events happened at (one event each), and whether only a country was named."""
+    """The places a region's events happened at (one event each), and whether only a country was
+    named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it."""
     inside = [p for p in sentence.places if p.first in region.tokens]
+    if crowd and anchors:
+        inside = [p for p in inside if not _grievance(p, sentence, anchors)] or [p for p in inside if not p.country_only]
     # a country named as where it happened ("in Mali"), not a demonym ("Russian forces")
     demonyms = lexicon.countries().demonyms
     countries = [p for p in inside if p.country_only and p.mention.text.lower() not in demonyms and not _is_actor_modifier(p, sentence, actors)]
@@ -395,6 +455,9 @@ def event_places(
         # ("Russian-occupied") is a recogniser slip
         and (p.mention.entry is not None or _looks_like_name(p, sentence))
     ]
+    # a site named after a place ("the Socabaya prison") when the sentence names its town
+    sites = [p for p in candidates if _facility(p, sentence)]
+    candidates = [p for p in candidates if p not in sites] or candidates
     named = candidates
     if anchors and candidates:
         tied = [p for p in candidates if _tied(p, anchors)]
@@ -422,7 +485,7 @@ def event_places(
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)
-    namesakes = [p for p in named if p not in fitting]
+    namesakes = [p for p in named if p not in fitting or _far_variant(p, trail_of, sentence)]
     main = [p for p in main if p not in namesakes] or main
     if main:
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
@@ -437,7 +500,7 @@ def event_places(
         coded = {s.first: next((q for q in trail_of[s.first] if q in named and q.mention.entry is not None), s)
                  for s in substitutes}
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
-        return _unique(placed), False
+        return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
     if landmarks:
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named
@@ -521,6 +584,23 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
             or not (scene or listed_with_top(p))]
 
 
+def _far_variant(place: Place, trail_of: dict[int, list[Place]], sentence: Sentence) -> bool:
+    """A lone name resolved only by a spelling variant, far from the scene its sentence sets with a
+    trail ("in Mexicali, Baja California, … shot in Colonia X", X matched to a namesake 2,000 km
+    away), lying in none of its units: a namesake, the clause's event is at the scene."""
+    entry = place.mention.entry
+    if entry is None or not is_spelling_variant(place.mention.why) or len(trail_of[place.first]) > 1:
+        return False
+    if listed(place, sentence):
+        return False
+    scenes = [[q.mention.entry for q in trail if q.mention.entry is not None and not q.country_only]
+              for trail in trail_of.values() if place not in trail]
+    scenes = [known for known in scenes if len(known) >= 2]
+    return bool(scenes) and all(
+        not any(lies_in(entry, c) or entry.admin1_id == c.admin1_id or _distance(entry, c) < _NEIGHBOURING_KM for c in known)
+        for known in scenes)
+
+
 def _placed(place: Place, trail: list[Place], named: list[Place], substitutes: list[Place],
             coded: dict[int, Place] | None = None) -> EventPlace:
     """Where an event told at ``place`` is coded: the place itself, or, when it is unresolved or a
@@ -576,6 +656,12 @@ def _coordinated(a: Place, b: Place, sentence: Sentence) -> bool:
         return True
     last = doc[b.last]
     return last.dep_ == "conj" and last.head.i in a.tokens
+
+
+def listed(place: Place, sentence: Sentence) -> bool:
+    """Whether ``place`` is one of a list of the sentence's places ("moved into A and B")."""
+    others = [p for p in sentence.places if p is not place and not p.country_only]
+    return any(_coordinated(o, place, sentence) or _coordinated(place, o, sentence) for o in others)
 
 
 def list_head(place: Place, places: list[EventPlace], sentence: Sentence) -> list[int]:

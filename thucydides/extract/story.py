@@ -28,11 +28,12 @@ from thucydides.extract.attribution import SpeakerMemory, Statement, statements_
 from thucydides.extract.casualties import Count, counts_in, lower_total, natural_deaths, opens_another_story, same_happening, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
-from thucydides.extract.places import EventPlace, coded_places
+from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.geocode.containers import is_placed
+from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
@@ -219,10 +220,17 @@ def place_mentions(doc: Story) -> None:
     placed = [m for m in doc.mentions if m.place is not None]
     extra: list[Mention] = []
     for mention in doc.mentions:
-        if mention.place is not None or mention.country_only or mention.background:
+        # a clause placed only at a site named after a place ("gathered at the Kakoba square"), or
+        # at a name no gazetteer knows ("Also, a man was found shot dead in X"), is at a known
+        # place of its sentence, else at the town its story is told at, when there is one
+        at_site = _weak(mention.place)
+        if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
         index = mention.sentence.index
-        siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"]
+        siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
+                    and not (at_site and _weak(m.place))]
+        if at_site and listed(mention.place.place, mention.sentence):
+            siblings = []  # "moved into A and B": an unknown name in a list is a place of its own
         if siblings:
             # a clause without a place of its own shares its sentence's places ("… and 20 others injured")
             places = list({place_key(m.place): m.place for m in siblings}.values())
@@ -238,6 +246,8 @@ def place_mentions(doc: Story) -> None:
         for earlier in reversed(before):
             if earlier.background or earlier.modality or earlier.dropped:
                 continue
+            if at_site and not _town(earlier.place):
+                continue  # a site or an unknown village lies in a town, not just in its province
             # the story's place carries over unless the two are dated to different days
             earlier_day = _own_day(earlier)
             if day is not None and earlier_day is not None and day != earlier_day:
@@ -247,6 +257,16 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+def _weak(place: EventPlace | None) -> bool:
+    """Placed only at a site named after a place, or at a name that no gazetteer knows."""
+    return place is not None and place.place is not None and (place.facility or place.place.mention.entry is None)
+
+
+def _town(place: EventPlace | None) -> bool:
+    entry = place.place.mention.entry if place is not None and place.place is not None else None
+    return entry is not None and feature_class(entry) == "PPL"
 
 
 def _focus_place(doc: Story) -> EventPlace | None:
