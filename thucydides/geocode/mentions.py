@@ -124,7 +124,7 @@ def unresolved_mentions(
 
     Strong context: a kind word ("the village of X", "X district"), a list with one ("the
     districts of A, B"), a place cue such as "near"/"outside", or a name coordinated with a
-    found place ("Rutshuru and X"). Weak context ("in X") is not enough: without entity labels
+    found place ("Walikale and X"). Weak context ("in X") is not enough: without entity labels
     nothing tells a village from a person or an organisation there.
     """
     taken = {i for f in found for i in range(f.span.first, f.span.last + 1)}
@@ -173,7 +173,7 @@ def unresolved_mentions(
 
 
 def is_coordinated(text: str, start: int, place_ends: set[int]) -> bool:
-    """Whether the name at ``start`` follows "<a found place> and|or|&" ("Rutshuru and Kiwanja")."""
+    """Whether the name at ``start`` follows "<a found place> and|or|&" ("Walikale and Pinga")."""
     match = _COORDINATION.search(text, max(0, start - 8), start)
     return match is not None and match.end() == start and match.start() in place_ends
 
