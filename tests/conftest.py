@@ -41,3 +41,12 @@ def nlp():
     from thucydides.analyse import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def geocoder():
+    """The default geocoder: its index is built once in the normal cache dir and reused."""
+    from thucydides.config import load_settings
+    from thucydides.geocode import Geocoder
+
+    return Geocoder(settings=load_settings())

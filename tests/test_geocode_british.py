@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from thucydides.geocode import Geocoder
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
 
 
 def _entry(geocoder: Geocoder, text: str, name: str):

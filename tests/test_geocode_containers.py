@@ -12,13 +12,6 @@ from thucydides.geocode.containers import beside, is_placed
 from thucydides.geocode.normalise import skeleton
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def mentions_of(geocoder: Geocoder, text: str, name: str):
     found = [m for m in geocoder.find_places(text) if m.text == name]
     assert found, (name, geocoder.find_places(text))

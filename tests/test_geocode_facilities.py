@@ -8,13 +8,6 @@ from thucydides.geocode import Geocoder, is_organisation
 from thucydides.geocode.facilities import is_facility
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def _named(geocoder: Geocoder, text: str, name: str):
     return [m for m in geocoder.find_places(text) if m.text == name]
 

@@ -8,13 +8,6 @@ from thucydides.geocode import Geocoder
 from thucydides.geocode.resolve import distance_km
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def _mention(geocoder: Geocoder, text: str, name: str):
     found = [m for m in geocoder.find_places(text) if m.text == name]
     assert found and found[0].entry is not None, f"{name!r} not resolved in {text!r}"

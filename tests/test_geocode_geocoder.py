@@ -16,14 +16,6 @@ KABUL_CITY = 1138958
 PANJSHIR_ADM1 = 6957555
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    """The default geocoder: its index is built once in the normal cache dir and reused."""
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def places(geocoder: Geocoder, text: str, nlp=None) -> list[PlaceMention]:
     mentions = geocoder.find_places(text, nlp(text) if nlp is not None else None)
     for mention in mentions:

@@ -14,14 +14,6 @@ BASELINE = json.loads((Path(__file__).parent / "baselines" / "geo.json").read_te
 SETS = {"seed": "seed.json", "dev": "dev", "gwn": "geo", "acled": "acled"}
 
 
-@pytest.fixture(scope="module")
-def geocoder():
-    from thucydides.config import load_settings
-    from thucydides.geocode import Geocoder
-
-    return Geocoder(settings=load_settings())
-
-
 @pytest.mark.parametrize("name", list(SETS))
 def test_geoparsing_holds_its_floor(name, gold_dir, geocoder):
     path = gold_dir / SETS[name]

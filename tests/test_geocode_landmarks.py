@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from thucydides.geocode import Geocoder, is_organisation
 from thucydides.geocode.facilities import is_facility
 from thucydides.geocode.lexicon import lexicon
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
 
 
 def _named(geocoder: Geocoder, text: str, name: str):

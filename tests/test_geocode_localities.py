@@ -3,17 +3,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from thucydides.geocode import Geocoder
 from thucydides.geocode.containers import is_placed
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
 
 
 def test_a_barangay_is_placed_at_the_town_named_after_a_comma(geocoder):

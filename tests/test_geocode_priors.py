@@ -6,16 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from thucydides.geocode import Geocoder, is_organisation
+from thucydides.geocode import is_organisation
 from thucydides.geocode.resolve import Context, choose
 from thucydides.model import GazetteerEntry
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
 
 
 def _town(geonameid: int, country: str, population: int) -> GazetteerEntry:

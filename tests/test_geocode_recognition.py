@@ -8,13 +8,6 @@ from thucydides.geocode import Geocoder
 from thucydides.model import PlaceMention
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def mentions_of(geocoder: Geocoder, text: str, nlp=None) -> dict[str, list[PlaceMention]]:
     table: dict[str, list[PlaceMention]] = {}
     for mention in geocoder.find_places(text, nlp(text) if nlp is not None else None):

@@ -3,16 +3,7 @@ and regions at GeoNames' points."""
 
 from __future__ import annotations
 
-import pytest
-
 from thucydides.geocode import Geocoder
-
-
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
 
 
 def _named(geocoder: Geocoder, text: str, name: str):

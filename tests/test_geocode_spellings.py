@@ -8,13 +8,6 @@ import pytest
 from thucydides.geocode import Geocoder
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def resolved(geocoder: Geocoder, text: str, name: str):
     return [m.entry for m in geocoder.find_places(text) if m.text == name and m.entry is not None]
 

@@ -9,13 +9,6 @@ from thucydides.geocode import Geocoder
 from thucydides.geocode.build import short_town_name
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def resolved(geocoder: Geocoder, text: str, name: str):
     return [m.entry for m in geocoder.find_places(text) if m.text == name and m.entry is not None]
 

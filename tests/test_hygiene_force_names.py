@@ -11,13 +11,6 @@ import pytest
 from thucydides.geocode import Geocoder
 
 
-@pytest.fixture(scope="module")
-def geocoder() -> Geocoder:
-    from thucydides.config import load_settings
-
-    return Geocoder(settings=load_settings())
-
-
 def places(geocoder: Geocoder, nlp, text: str) -> dict[str, str | None]:
     return {m.text: m.entry.country_iso if m.entry else None for m in geocoder.find_places(text, nlp(text))}
 
