@@ -119,6 +119,9 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     return None
 
 
+# a marker of another story opens its sentence ("Separately, …", "On Tuesday, meanwhile, …");
+# further on it tells of something else ("… over an unrelated land dispute")
+_STORY_MARKER_WORDS = 3
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 
 
@@ -292,7 +295,8 @@ def opens_another_story(sentence: Sentence) -> bool:
     """ "Separately, …", "Meanwhile, …", "In a separate incident, …": what follows is not the
     story told before."""
     text = sentence.text.lower()
-    return any(lexicon.find_phrase(marker, text) for marker in _words()["separate_story"])
+    return any((found := lexicon.find_phrase(marker, text)) and len(text[: found.start()].split()) <= _STORY_MARKER_WORDS
+               for marker in _words()["separate_story"])
 
 
 def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, event_words: set[int]) -> list[Count]:

@@ -588,13 +588,15 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
     lex = lexicon.cues()
     objects: list[Token] = []
     for anchor in anchors:
-        for head in {anchor, clause_verb(anchor)}:
+        verb = clause_verb(anchor)
+        for head in (anchor,) if verb.i == anchor.i else (anchor, verb):  # the cue word first, then its clause verb
             objects += [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and head.i == anchor.i]
             objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon"} for p in c.children if p.dep_ == "pobj"]
         # "an attack targeting a vehicle"
         objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
+    targets = lex.armed_targets | lex.property_targets
     for token in objects:
-        if token.lower_ not in lex.armed_targets | lex.property_targets and token.lemma_.lower() not in lex.armed_targets | lex.property_targets:
+        if token.lower_ not in targets and token.lemma_.lower() not in targets:
             continue
         modifiers = [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
         force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
