@@ -56,7 +56,8 @@ def test_a_country_before_a_verb_or_other_noun_stays_a_country(geocoder, text, n
 
 
 def test_a_protest_about_the_exchange_rate_is_not_coded_at_the_currencys_capital(geocoder, nlp):
-    text = "Protesters blocked roads in Kfar Remman on Tuesday as the Lebanese pound hit a new low against the US dollar."
+    text = ("Protesters blocked roads in Kfar Remman on Tuesday as the Lebanese pound hit a new low "
+            "against the US dollar.")
     doc = nlp(text)
     article = Article(id="currency", text=text, published=dt.date(2024, 3, 5))
     places = geocoder.find_places(text, doc)

@@ -47,17 +47,7 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
-from thucydides.geocode.recognise import (
-    Run,
-    Span,
-    Token,
-    find_runs,
-    names_group,
-    names_money,
-    reject_reason,
-    spans_of,
-    tokenize,
-)
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
