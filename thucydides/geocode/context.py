@@ -62,11 +62,12 @@ def without_articles(key: str) -> str:
 
 
 def focus_countries(found: list[Found]) -> dict[str, float]:
-    """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1."""
+    """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
+    currency's ("US dollars") none."""
     weights: Counter[str] = Counter()
     for item in found:
-        if not item.candidates:
-            continue
+        if not item.candidates or item.span.currency:
+            continue  # "the Lebanese pound" names money, not a country the article is about
         entries = [e for e, _ in item.candidates if e.country_iso is not None]
         if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
             # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is

@@ -39,6 +39,7 @@ from thucydides.geocode.mentions import (
     Found,
     consecutive,
     drop_overlaps,
+    is_currency,
     is_demonym,
     make_mention,
     repeated_mentions,
@@ -46,14 +47,14 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_organisation, widen_to_organisations
-from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Geocoder", "default_geocoder", "is_demonym", "is_organisation"]
+__all__ = ["Geocoder", "default_geocoder", "is_currency", "is_demonym", "is_organisation"]
 log = logging.getLogger(__name__)
 
 _ABBREVIATED = re.compile(r"^(?:[A-Z]\.?){2,4}$")
@@ -110,6 +111,11 @@ class Geocoder:
             span.hits = [(h.geonameid, h.kind) for h in hits.get(span.key, ()) if h.geonameid in entries]
             span.demonym = lex.demonyms.get(span.key)
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
+            if names_money(span, tokens, lex, text):
+                # "US dollars" is read like "American dollars": the country's adjective
+                countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
+                span.demonym = span.demonym or (countries[0] if countries else None)
+                span.currency = span.demonym is not None
 
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []

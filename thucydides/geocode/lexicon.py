@@ -35,6 +35,8 @@ class Lexicon:
     british_words: frozenset[str] = frozenset()  # "whilst", "defence": British English
     short_forms: dict[str, str] = field(default_factory=dict)  # "sa" → "ZA", only beside South Africa
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
+    currencies: frozenset[str] = frozenset()  # "pounds" of "Lebanese pounds"
+    currency_verbs: frozenset[str] = frozenset()  # "pounds" of "Israel pounds Gaza" too
 
 
 def _demonyms() -> dict[str, str]:
@@ -112,4 +114,6 @@ def lexicon() -> Lexicon:
         british_words=frozenset(data["british_words"]),
         short_forms=_short_forms(),
         abbreviations=_abbreviations(),
+        currencies=frozenset(data["currencies"]),
+        currency_verbs=frozenset(data["currency_verbs"]),
     )

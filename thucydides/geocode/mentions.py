@@ -29,6 +29,7 @@ ABBREVIATION = re.compile(r"^[A-Z]{2,6}s?$")
 ARTICLE_WORDS = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "e", "i", "ye"})
 BORDER_KM = 300.0  # a small place abroad this close to the article's places may be across a border
 DEMONYM_WHY = "demonym"
+CURRENCY_WHY = ", naming a currency"
 _COORDINATION = re.compile(r",? (?:and|or|&) ")
 
 
@@ -107,7 +108,7 @@ def make_mention(
             end = tokens[run.kind_token].end
     why = choice.why
     if span.demonym:
-        why = f"{DEMONYM_WHY} of {choice.entry.name}"
+        why = f"{DEMONYM_WHY} of {choice.entry.name}" + (CURRENCY_WHY if span.currency else "")
     return PlaceMention(text=text[start:end], start=start, end=end, entry=choice.entry, confidence=choice.confidence, why=why)
 
 
@@ -199,6 +200,11 @@ def drop_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
 def is_demonym(mention: PlaceMention) -> bool:
     """Whether ``mention`` is a demonym ("Afghan", "Russians"): a reference to a country, never an event location."""
     return mention.why.startswith(DEMONYM_WHY + " ")
+
+
+def is_currency(mention: PlaceMention) -> bool:
+    """Whether ``mention`` names money ("Lebanese" of "Lebanese pounds"): no country of the article."""
+    return mention.why.endswith(CURRENCY_WHY)
 
 
 def repeated_mentions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

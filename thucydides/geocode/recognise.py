@@ -107,6 +107,7 @@ class Span:
     abbreviation: str | None = None  # ISO code when the span abbreviates a unit ("Va." → US: Virginia)
     demonym: str | None = None  # ISO code or region name when the span is a demonym
     notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
+    currency: bool = False  # it names money with the word after it ("Lebanese pounds", "US dollars")
 
     @property
     def kind(self) -> str | None:
@@ -358,6 +359,21 @@ def locality_end(tokens: list[Token], run: Run) -> int:
 # cues after which a group's name is still a town's ("in Fano"); not "clashes between Fano and the army"
 _LOCATING_CUES = frozenset({"in", "near", "outside", "at", "into", "around", "across", "toward", "towards",
                             "through", "dateline"})
+
+
+def names_money(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool:
+    """"The Lebanese pound", "90 US dollars": a country or its adjective right before a currency
+    word names the money, not a place. A verb-like one ("pounds") counts only after an adjective
+    ("Egyptian pounds"), not a country or a people ("Israel pounds Gaza", "Russians pound")."""
+    if span.last + 1 >= len(tokens) or tokens[span.last].possessive:
+        return False
+    right = tokens[span.last + 1]
+    if right.lower not in lex.currencies or text[span.end : right.start].strip():
+        return False
+    if right.lower in lex.currency_verbs:
+        plural_people = span.key.endswith("s") and span.key[:-1] in lex.demonyms
+        return span.demonym is not None and not plural_people
+    return True
 
 
 def names_group(span: Span, lex: Lexicon) -> bool:
