@@ -67,10 +67,10 @@ class Token:
     possessive: bool  # an "'s" followed it (and is not part of ``end``)
     sentence_start: bool
     line_start: bool = False  # a line break lies between it and the word before
+    lower: str = field(init=False)  # read for every token by every rule: computed once
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def capitalised(self) -> bool:
