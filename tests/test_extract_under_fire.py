@@ -34,8 +34,8 @@ def actors(events: list[Event]) -> list[tuple[str | None, str | None]]:
         # "from" hangs on the verb
         ("A police patrol came under fire from gunmen near Gao on Monday.", "Gao", "ML", "Unidentified Armed Group", "Police Forces of Mali"),
         # "from" hangs on the noun after "under"
-        ("An army convoy came under attack from militants near Kunduz on Monday.", "Kunduz", "AF", "Unidentified Armed Group", "Military Forces of Afghanistan"),
-        ("Soldiers came under attack from Taliban fighters in Kunduz on Monday.", "Kunduz", "AF", "Taliban", "Military Forces of Afghanistan"),
+        ("An army convoy came under attack from militants near Taloqan on Monday.", "Taloqan", "AF", "Unidentified Armed Group", "Military Forces of Afghanistan"),
+        ("Soldiers came under attack from Taliban fighters in Taloqan on Monday.", "Taloqan", "AF", "Taliban", "Military Forces of Afghanistan"),
     ],
 )
 def test_who_the_fire_came_from_is_actor1(run, text, town, iso, by, hit):
@@ -45,5 +45,5 @@ def test_who_the_fire_came_from_is_actor1(run, text, town, iso, by, hit):
 
 
 def test_fire_from_a_direction_names_no_attacker(run):
-    ((actor1, actor2),) = actors(run("Soldiers came under fire from across the border near Kunduz on Monday.", "Kunduz", "AF"))
+    ((actor1, actor2),) = actors(run("Soldiers came under fire from across the border near Taloqan on Monday.", "Taloqan", "AF"))
     assert actor1 is None and actor2 is not None and actor2.startswith("Military Forces of Afghanistan")
