@@ -104,8 +104,11 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     anchor_ids = {a.i for a in anchors}
     verbs = {clause_verb(a).i for a in anchors if not _aside(a)} | anchor_ids
     # "a patrol came under attack": the subject is hit
-    if token.dep_ == "nsubj" and head.lemma_.lower() == "come" and any(c.lower_ == "under" for c in head.children):
+    if token.dep_ == "nsubj" and _came_under(head):
         return "target"
+    # "came under fire from gunmen" ("from" on the verb or on the noun): whoever it came from acts
+    if token.dep_ == "pobj" and head.lower_ == "from" and (_came_under(head.head) or (head.head.dep_ == "pobj" and head.head.head.lower_ == "under" and _came_under(head.head.head.head))):
+        return "agent"
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
         return "agent"
     # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
@@ -146,6 +149,11 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if token.dep_ == "dobj" and head.dep_ in {"acl", "advcl", "xcomp"} and head.lemma_ in {"target", "hit", "kill"}:
         return "target"
     return "other"
+
+
+def _came_under(verb: Token) -> bool:
+    """ "came under attack/fire": a form of "come" with an "under" phrase of its own."""
+    return verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
