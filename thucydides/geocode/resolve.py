@@ -221,6 +221,22 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
             for value, entry, how, reasons in scored]
 
 
+def _outranked_by_supported_namesake(
+    entry: GazetteerEntry, candidates: list[tuple[GazetteerEntry, str]], context: Context
+) -> bool:
+    """Whether ``entry``, which nothing in the text supports but its country, has a namesake town
+    in a country the article is at least as much about that its places support (its province
+    named, or another place within 150 km)."""
+    if entry.country_iso is None or not context.focus or has_local_evidence(entry, context):
+        return False
+    share = context.focus.get(entry.country_iso, 0.0)
+    return any(
+        feature_class(other) == "PPL" and other.country_iso not in (None, entry.country_iso)
+        and context.focus.get(other.country_iso, 0.0) >= max(share, 1e-9) and has_local_evidence(other, context)
+        for other, _ in candidates
+    )
+
+
 def _without_villages_named_like_a_province(scored: list) -> list:
     """Penalise small towns named like a province of their own country that they do not lie in."""
     provinces = {(e.country_iso, e.geonameid) for _, e, _, _ in scored if e.feature == "ADM1" and e.country_iso}
@@ -243,16 +259,23 @@ def choose(
     if not candidates:
         return None, None
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
+    over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
     scored = []
     for entry, how in candidates:
         value, reasons = score(entry, how, kind, context)
-        if feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units):
-            value += WEIGHTS["namesake_town"]
+        if _outranked_by_supported_namesake(entry, candidates, context):
+            # its standing (a capital, the namesake of its province) sets it above its province
+            # and small towns alike, not above a town of the article's main country that the
+            # article's places surround: Vienna, Virginia beside Fairfax County
+            value -= WEIGHTS["capital"] if entry.feature == "PPLC" else 0.0
+        else:
+            namesake = feature_class(entry) == "PPL" and (entry.admin1_id in units or entry.admin2_id in units)
+            capital = over_unit and entry.feature == "PPLC"
+            # both say "the town, not the unit of its name": the larger counts, not their sum
+            value += max(WEIGHTS["namesake_town"] if namesake else 0.0, WEIGHTS["capital_over_unit"] if capital else 0.0)
+            reasons = reasons + ["the capital, not the province of its name"] if capital else reasons
         scored.append((value, entry, how, reasons))
     scored = _with_big_namesake(scored, context.focus)
-    if kind is None and any(feature_class(e) in ("ADM1", "ADM2") for _, e, _, _ in scored):
-        scored = [(value + WEIGHTS["capital_over_unit"], entry, how, reasons + ["the capital, not the province of its name"])
-                  if entry.feature == "PPLC" else (value, entry, how, reasons) for value, entry, how, reasons in scored]
     if kind is None:
         scored = _without_villages_named_like_a_province(scored)
     scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].geonameid))
