@@ -41,6 +41,12 @@ def places_in(text: str, gazetteer: dict[str, GazetteerEntry | None]) -> list[Pl
     return sorted(found, key=lambda p: p.start)
 
 
+def events_in(nlp, text: str, gazetteer: dict[str, GazetteerEntry | None], published: dt.date) -> list[Event]:
+    """The events of an invented report whose places are given by hand."""
+    article = Article(id="invented", text=text, published=published)
+    return extract_events(article, nlp(text), places_in(text, gazetteer))
+
+
 @pytest.fixture(scope="module")
 def run(nlp):
     def extract(text: str, gazetteer: dict[str, GazetteerEntry | None], published: dt.date = dt.date(2023, 6, 14), **options) -> list[Event]:

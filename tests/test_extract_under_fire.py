@@ -9,17 +9,15 @@ import datetime as dt
 
 import pytest
 
-from thucydides.extract import extract_events
-from thucydides.model import Article, Event
+from thucydides.model import Event
 
-from test_extract_events import entry, places_in
+from test_extract_events import entry, events_in
 
 
 @pytest.fixture(scope="module")
 def run(nlp):
     def extract(text: str, town: str, iso: str) -> list[Event]:
-        article = Article(id="under-fire", text=text, published=dt.date(2022, 3, 10))
-        return extract_events(article, nlp(text), places_in(text, {town: entry(town, iso=iso)}))
+        return events_in(nlp, text, {town: entry(town, iso=iso)}, dt.date(2022, 3, 10))
 
     return extract
 

@@ -9,10 +9,9 @@ import datetime as dt
 
 import pytest
 
-from thucydides.extract import extract_events
-from thucydides.model import Article, Event
+from thucydides.model import Event
 
-from test_extract_events import entry, places_in
+from test_extract_events import entry, events_in
 
 GAO = {"Gao": entry("Gao", iso="ML")}
 ATTACK = "On 8 March 2022, militants attacked a police post in Gao. "
@@ -21,8 +20,7 @@ ATTACK = "On 8 March 2022, militants attacked a police post in Gao. "
 @pytest.fixture(scope="module")
 def run(nlp):
     def extract(text: str, gazetteer: dict = GAO) -> list[Event]:
-        article = Article(id="deaths", text=text, published=dt.date(2022, 3, 10))
-        return extract_events(article, nlp(text), places_in(text, gazetteer))
+        return events_in(nlp, text, gazetteer, dt.date(2022, 3, 10))
 
     return extract
 

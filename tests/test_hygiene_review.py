@@ -9,10 +9,9 @@ import datetime as dt
 
 import pytest
 
-from thucydides.extract import extract_events
-from thucydides.model import Article, Event
+from thucydides.model import Event
 
-from test_extract_events import entry, places_in
+from test_extract_events import entry, events_in
 
 TOWNS = {"Gao": entry("Gao", iso="ML")}
 
@@ -20,8 +19,7 @@ TOWNS = {"Gao": entry("Gao", iso="ML")}
 @pytest.fixture(scope="module")
 def run(nlp):
     def extract(text: str) -> list[Event]:
-        article = Article(id="review", text=text, published=dt.date(2022, 3, 10))
-        return extract_events(article, nlp(text), places_in(text, TOWNS))
+        return events_in(nlp, text, TOWNS, dt.date(2022, 3, 10))
 
     return extract
 
