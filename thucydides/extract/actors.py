@@ -417,7 +417,6 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
 # heads that name a body of men of any force: whose, a word before them says (formations,
 # "a police convoy", are read by _formation_of before)
 _BODIES = {"forces", "force", "personnel", "squad", "squads", "team", "teams", "commando", "commandos"}
-_BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division"}
 
 
 def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sentence) -> lexicon.StateUnit | None:
@@ -431,7 +430,7 @@ def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sen
         if any(tuple(words[n : n + len(terms)]) == terms for terms in unit.terms for n in range(len(words))):
             return unit
     head = phrase[-1] if phrase else None
-    if kind_name != "military" or head is None or head.lower_ not in _BRANCHES:
+    if kind_name != "military" or head is None or head.lower_ not in lexicon.actors().unit_nouns:
         return None
     named = [t for t in phrase[:-1] if t.dep_ not in {"det", "poss", "case"}]
     if not named or not all(t.is_alpha and t.text[:1].isupper() and t.dep_ in {"compound", "amod", "nmod"} for t in named):

@@ -273,6 +273,8 @@ class ActorLexicon:
     head_index: dict[str, tuple[tuple[tuple[str, ...], GenericKind], ...]]
     units: tuple[StateUnit, ...] = ()
     identities: tuple[IdentityMilitia, ...] = ()
+    unit_nouns: frozenset[str] = frozenset()  # "brigade", "division": the head of a unit's name
+    region_unit_nouns: frozenset[str] = frozenset()  # "division": of an administrative region too
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -305,8 +307,10 @@ def actors() -> ActorLexicon:
                 periods=periods,
             )
         )
+    nouns = data.get("unit_nouns", {})
+    unit_nouns = [*nouns.get("unit", ()), *nouns.get("region", ())]
     generic = tuple(
-        GenericKind(kind, spec["name"], int(spec["inter"]), tuple(phrase_words(h) for h in spec["heads"]))
+        GenericKind(kind, spec["name"], int(spec["inter"]), tuple(phrase_words(h) for h in [*spec["heads"], *(unit_nouns if spec.get("unit_nouns") else ())]))
         for kind, spec in data.get("generic", {}).items()
     )
     term_index: dict[str, list[tuple[tuple[str, ...], NamedActor]]] = {}
@@ -335,6 +339,8 @@ def actors() -> ActorLexicon:
         head_index={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in head_index.items()},
         units=tuple(units),
         identities=identities,
+        unit_nouns=frozenset(unit_nouns),
+        region_unit_nouns=frozenset(nouns.get("region", ())),
     )
 
 

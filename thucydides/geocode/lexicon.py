@@ -86,6 +86,14 @@ def _group_names() -> frozenset[str]:
     return frozenset(name_key(" ".join(words)) for actor in actors().named for words in actor.terms)
 
 
+def _unit_nouns() -> frozenset[str]:
+    """The nouns that head a unit's name ("brigade"), from the actor dictionary, less those that
+    also name an administrative region ("Dhaka Division"): a place the geocoder must still find."""
+    from thucydides.extract.lexicon import actors
+
+    return actors().unit_nouns - actors().region_unit_nouns
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("thucydides.geocode.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
@@ -102,7 +110,7 @@ def lexicon() -> Lexicon:
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         team_words=frozenset(data["team_words"]),
-        force_heads=frozenset(data["force_heads"]),
+        force_heads=frozenset(data["force_heads"]) | _unit_nouns(),
         group_names=(groups := _group_names()),
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
