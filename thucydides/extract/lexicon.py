@@ -83,6 +83,8 @@ class CueLexicon:
     territory_nouns: frozenset[str] = frozenset()
     armed_targets: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
+    grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
+    purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
 
 
@@ -117,6 +119,8 @@ def cues() -> CueLexicon:
         territory_nouns=frozenset(data.get("territory_nouns", ())),
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
+        grievance_words=frozenset(data.get("grievance_words", ())),
+        purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
     )
 
