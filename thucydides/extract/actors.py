@@ -10,14 +10,13 @@ the article's date (the Taliban are rebels until 14 August 2021, state forces fr
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
-from thucydides.model import Actor
+from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -40,7 +39,6 @@ _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
-_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,7 +445,7 @@ def _is_whole_force(name: str) -> bool:
     prefix = next((p for p in _STATE_PREFIXES[:2] if name.startswith(p)), None)
     if prefix is None:
         return False
-    rest = _PERIOD.sub("", name[len(prefix):])
+    rest = without_period(name[len(prefix):])
     return rest in lexicon.countries().by_acled
 
 
