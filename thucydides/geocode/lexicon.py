@@ -40,7 +40,7 @@ class Lexicon:
     currency_verbs: frozenset[str] = frozenset()  # "pounds" of "Israel pounds Gaza" too
     city_suffix_countries: frozenset[str] = frozenset()  # "PH": "Makati City" is written "Makati"
     honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
-    honorific_generic_heads: frozenset[str] = frozenset()  # "san" of "San Juan de …": no short form
+    honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
 
 
 def _demonyms() -> dict[str, str]:
