@@ -43,3 +43,20 @@ def test_a_name_is_not_completed_outside_its_unit(geocoder):
     text = "Police escorted a caravan through the town of Matias Romero, in Chiapas state, on Tuesday."
     [mention] = [m for m in geocoder.find_places(text) if m.text == "Matias Romero"]
     assert mention.entry is None or mention.entry.name != "Matías Romero Avendaño"
+
+
+def test_the_towns_a_name_begins_are_looked_up_once_per_process(geocoder, monkeypatch):
+    # news repeats its places: the second article naming the same name asks the gazetteer nothing,
+    # and the unit named beside it is still checked each time (the towns are cached, not the answer)
+    from thucydides.geocode import Geocoder
+
+    fresh = Geocoder(geocoder.gazetteer)
+    looked_up: list[str] = []
+    real = fresh.gazetteer.names_beginning
+    monkeypatch.setattr(fresh.gazetteer, "names_beginning", lambda key, *rest: looked_up.append(key) or real(key, *rest))
+    in_oaxaca = "Police escorted a caravan through the town of Matias Romero, in Oaxaca state, on Tuesday."
+    in_chiapas = "Police escorted a caravan through the town of Matias Romero, in Chiapas state, on Tuesday."
+    names = [{m.text: m.entry.name for m in fresh.find_places(text) if m.entry} for text in (in_oaxaca, in_chiapas, in_oaxaca)]
+    assert looked_up.count("matias romero") == 1
+    assert names[0]["Matias Romero"] == names[2]["Matias Romero"] == "Matías Romero Avendaño"
+    assert names[1].get("Matias Romero") != "Matías Romero Avendaño"

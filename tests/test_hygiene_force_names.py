@@ -33,3 +33,16 @@ def test_a_word_before_a_force_word_is_the_forces_name(geocoder, nlp):
 def test_a_brigade_named_after_a_province_still_names_it(geocoder, nlp):
     found = places(geocoder, nlp, "The Kandahar Brigade moved into Spin Boldak.")
     assert found.get("Kandahar") == "AF" and found.get("Spin Boldak") == "AF"
+
+
+def test_the_unit_nouns_are_one_list_every_reader_takes():
+    """[unit_nouns] of actors.toml is the one list: the military heads and the geocoder's force
+    heads read it; "division", a region's word too ("Dhaka Division"), stays out of the latter."""
+    from thucydides.extract.lexicon import actors
+    from thucydides.geocode.lexicon import lexicon
+
+    units = actors().unit_nouns
+    military = next(kind for kind in actors().generic if kind.kind == "military")
+    assert {"brigade", "regiments", "division"} <= units
+    assert {(noun,) for noun in units} <= set(military.heads)
+    assert units - {"division"} <= lexicon().force_heads and "division" not in lexicon().force_heads

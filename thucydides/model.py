@@ -9,6 +9,7 @@ and follow ``shared/spec/output.md``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -116,6 +117,18 @@ class Actor:
     name: str
     inter: int | None  # ACLED actor type 1–8
     text: str | None = None
+
+
+# ACLED tags a state's forces with the period of the government they served ("Military Forces of
+# Nigeria (2015-2023)", "Police Forces of Brazil (2019-2022) Federal Police" for a unit): the
+# same force under another government is still the same actor
+_PERIOD_TAG = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)(?=\s|$)")
+
+
+def without_period(name: str) -> str:
+    """An actor's name without ACLED's period tag ("Military Forces of Nigeria (2015-2023)" →
+    "Military Forces of Nigeria"; a unit's name after the tag stays)."""
+    return _PERIOD_TAG.sub("", name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ it is not scored: a null gold date, a null gold status, an empty gold attributio
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -15,16 +14,13 @@ from thucydides.evaluate.gold import GoldEvent, GoldPlace
 from thucydides.evaluate.matching import distance_km
 from thucydides.evaluate.outputs import OutputActor, OutputEvent, OutputLocation
 from thucydides.evaluate.spans import squeeze
+from thucydides.model import without_period
 
 FIELDS: tuple[str, ...] = ("actor1", "actor2", "date", "fatalities", "status", "attribution")
 # a toponym is resolved when it lands this close to the gold point (100 miles, the usual
 # "accuracy@161km" of geoparsing evaluations)
 PLACE_RESOLVED_KM = 161.0
 _ARTICLES = ("the ", "a ", "an ")
-# ACLED tags state forces with the period of the government they served ("Military Forces of
-# Nigeria (2015-2023)", "Police Forces of Brazil (2019-2022) Federal Police" for a unit): the
-# same force under another government is still the same actor
-_PERIOD_TAG = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)(?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +44,7 @@ class Ratio:
 
 
 def _name_key(name: str) -> str:
-    key = _PERIOD_TAG.sub("", squeeze(name))
+    key = without_period(squeeze(name))  # the same force under another government
     for article in _ARTICLES:
         if key.startswith(article):
             return key[len(article):]

@@ -10,14 +10,13 @@ the article's date (the Taliban are rebels until 14 August 2021, state forces fr
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
-from thucydides.model import Actor
+from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -40,7 +39,6 @@ _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
-_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +415,6 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
 # heads that name a body of men of any force: whose, a word before them says (formations,
 # "a police convoy", are read by _formation_of before)
 _BODIES = {"forces", "force", "personnel", "squad", "squads", "team", "teams", "commando", "commandos"}
-_BRANCHES = {"brigade", "brigades", "battalion", "battalions", "regiment", "regiments", "division"}
 
 
 def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sentence) -> lexicon.StateUnit | None:
@@ -431,7 +428,7 @@ def _unit_of(phrase: list[Token], iso: str | None, kind_name: str, sentence: Sen
         if any(tuple(words[n : n + len(terms)]) == terms for terms in unit.terms for n in range(len(words))):
             return unit
     head = phrase[-1] if phrase else None
-    if kind_name != "military" or head is None or head.lower_ not in _BRANCHES:
+    if kind_name != "military" or head is None or head.lower_ not in lexicon.actors().unit_nouns:
         return None
     named = [t for t in phrase[:-1] if t.dep_ not in {"det", "poss", "case"}]
     if not named or not all(t.is_alpha and t.text[:1].isupper() and t.dep_ in {"compound", "amod", "nmod"} for t in named):
@@ -448,7 +445,7 @@ def _is_whole_force(name: str) -> bool:
     prefix = next((p for p in _STATE_PREFIXES[:2] if name.startswith(p)), None)
     if prefix is None:
         return False
-    rest = _PERIOD.sub("", name[len(prefix):])
+    rest = without_period(name[len(prefix):])
     return rest in lexicon.countries().by_acled
 
 

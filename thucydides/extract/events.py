@@ -541,7 +541,6 @@ def _explicit_heading(doc: Story, events: list[Event]) -> list[Event]:
     return [retyped, *events[1:]]
 
 
-_UNIT_NOUNS = {"brigade", "brigades", "battalion", "battalions", "regiment", "division"}
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -551,7 +550,8 @@ def _in_group_name(text: str, place: PlaceMention) -> bool:
     before = _WORD.findall(text[max(0, place.start - 40) : place.start])[-3:]
     after = _WORD.findall(text[place.end : place.end + 40])[:3]
     # "the 3rd Coastal Brigade", "the Kirkuk Commando Brigade": a unit's name
-    if after and after[0].lower() in _UNIT_NOUNS or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in _UNIT_NOUNS:
+    units = lexicon.actors().unit_nouns
+    if after and after[0].lower() in units or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in units:
         return True
     words = [*before, place.text, *after]
     at = len(before)

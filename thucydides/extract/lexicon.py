@@ -83,6 +83,8 @@ class CueLexicon:
     territory_nouns: frozenset[str] = frozenset()
     armed_targets: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
+    grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
+    purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
 
 
@@ -117,6 +119,8 @@ def cues() -> CueLexicon:
         territory_nouns=frozenset(data.get("territory_nouns", ())),
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
+        grievance_words=frozenset(data.get("grievance_words", ())),
+        purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
     )
 
@@ -273,6 +277,8 @@ class ActorLexicon:
     head_index: dict[str, tuple[tuple[tuple[str, ...], GenericKind], ...]]
     units: tuple[StateUnit, ...] = ()
     identities: tuple[IdentityMilitia, ...] = ()
+    unit_nouns: frozenset[str] = frozenset()  # "brigade", "division": the head of a unit's name
+    region_unit_nouns: frozenset[str] = frozenset()  # "division": of an administrative region too
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -305,8 +311,10 @@ def actors() -> ActorLexicon:
                 periods=periods,
             )
         )
+    nouns = data.get("unit_nouns", {})
+    unit_nouns = [*nouns.get("unit", ()), *nouns.get("region", ())]
     generic = tuple(
-        GenericKind(kind, spec["name"], int(spec["inter"]), tuple(phrase_words(h) for h in spec["heads"]))
+        GenericKind(kind, spec["name"], int(spec["inter"]), tuple(phrase_words(h) for h in [*spec["heads"], *(unit_nouns if spec.get("unit_nouns") else ())]))
         for kind, spec in data.get("generic", {}).items()
     )
     term_index: dict[str, list[tuple[tuple[str, ...], NamedActor]]] = {}
@@ -335,6 +343,8 @@ def actors() -> ActorLexicon:
         head_index={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in head_index.items()},
         units=tuple(units),
         identities=identities,
+        unit_nouns=frozenset(unit_nouns),
+        region_unit_nouns=frozenset(nouns.get("region", ())),
     )
 
 

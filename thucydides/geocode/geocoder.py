@@ -79,6 +79,9 @@ class Geocoder:
         self._lock = threading.Lock()
         self._haystacks: dict[tuple[str, tuple[str, ...]], list[tuple[str, int]]] = {}
         self._landmarks: dict[str, GazetteerEntry] | None = None
+        # the towns a name begins, per name key: a name placed at its province in one article is
+        # placed there in the next (news repeats its places), looked up once per process
+        self._towns_beginning = lru_cache(maxsize=4096)(self._look_up_towns_beginning)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -190,9 +193,7 @@ class Geocoder:
                     or len(name_key(mention.text)) < _COMPLETED_MIN_LENGTH):
                 result.append(mention)
                 continue
-            hits = self.gazetteer.names_beginning(name_key(mention.text))
-            towns = [e for e in self.gazetteer.entries(g for _, g in hits).values()
-                     if feature_class(e) == "PPL" and lies_in(e, container)]
+            towns = [e for e in self._towns_beginning(name_key(mention.text)) if lies_in(e, container)]
             if not towns:
                 result.append(mention)
                 continue
@@ -201,6 +202,11 @@ class Geocoder:
                                   why=f"{town.name} ({town.feature}, {container.name}): the start of its name, "
                                       f"in {container.name} named beside it"))
         return result
+
+    def _look_up_towns_beginning(self, key: str) -> tuple[GazetteerEntry, ...]:
+        """The towns (PPL) whose names begin with the words of ``key`` and go on: two queries."""
+        hits = self.gazetteer.names_beginning(key)
+        return tuple(e for e in self.gazetteer.entries(g for _, g in hits).values() if feature_class(e) == "PPL")
 
     def _short_forms(self, text: str, tokens: list[Token], runs: list[Run], found: list[Found],
                      leftovers: list[tuple[Run, list[int]]], lex: Lexicon) -> tuple[list[Found], list[tuple[Run, list[int]]]]:

@@ -1,4 +1,5 @@
-"""The recogniser's word lists, read once from ``data/lexicon.toml``, ``data/demonyms.tsv`` and ``data/abbreviations.tsv``."""
+"""The geocoder's word lists, read once from ``data/lexicon.toml``, ``data/demonyms.tsv``,
+``data/abbreviations.tsv`` and (the index builder's) ``data/town_names.toml``."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
     currencies: frozenset[str] = frozenset()  # "pounds" of "Lebanese pounds"
     currency_verbs: frozenset[str] = frozenset()  # "pounds" of "Israel pounds Gaza" too
+    city_suffix_countries: frozenset[str] = frozenset()  # "PH": "Makati City" is written "Makati"
+    honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
+    honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
 
 
 def _demonyms() -> dict[str, str]:
@@ -86,10 +90,23 @@ def _group_names() -> frozenset[str]:
     return frozenset(name_key(" ".join(words)) for actor in actors().named for words in actor.terms)
 
 
+def _toml(name: str) -> dict:
+    return tomllib.loads(resources.files("thucydides.geocode.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _unit_nouns() -> frozenset[str]:
+    """The nouns that head a unit's name ("brigade"), from the actor dictionary, less those that
+    also name an administrative region ("Dhaka Division"): a place the geocoder must still find."""
+    from thucydides.extract.lexicon import actors
+
+    return actors().unit_nouns - actors().region_unit_nouns
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = tomllib.loads(resources.files("thucydides.geocode.data").joinpath("lexicon.toml").read_text(encoding="utf-8"))
+    data = _toml("lexicon.toml")
     words = data["words"]
+    towns = _toml("town_names.toml")
     return Lexicon(
         titles=frozenset(data["titles"]),
         media_words=frozenset(data["media_words"]),
@@ -102,7 +119,7 @@ def lexicon() -> Lexicon:
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
         team_words=frozenset(data["team_words"]),
-        force_heads=frozenset(data["force_heads"]),
+        force_heads=frozenset(data["force_heads"]) | _unit_nouns(),
         group_names=(groups := _group_names()),
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
@@ -116,4 +133,7 @@ def lexicon() -> Lexicon:
         abbreviations=_abbreviations(),
         currencies=frozenset(data["currencies"]),
         currency_verbs=frozenset(data["currency_verbs"]),
+        city_suffix_countries=frozenset(towns["city_suffix_countries"]),
+        honorific_countries=frozenset(towns["honorific_countries"]),
+        honorific_generic_heads=frozenset(towns["honorific_generic_heads"]),
     )

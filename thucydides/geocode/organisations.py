@@ -4,6 +4,12 @@ GeoWebNews-style annotation counts such a name as a toponym that stands for its 
 metonym), so the mention of the place inside it is widened to the whole organisation name and
 keeps the place's resolution. The word lists are in ``data/lexicon.toml``. ``is_organisation``
 tells these mentions apart: they are never an event's location.
+
+Not one reading with ``facilities.py``, on purpose: an organisation's name holds a large place
+the gazetteer resolves and is placed there ("Nairobi Trade Centre" is Nairobi's); a facility's
+holds no resolved place and is placed at the town the story names ("International Convention
+Centre"). They share a head word or two ("centre"), the names holding a place or not decides;
+what they share is that neither is where an event happened (``is_organisation`` covers both).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from thucydides.geocode.facilities import FACILITY_WHY
+from thucydides.geocode.facilities import is_facility
 from thucydides.geocode.lexicon import Lexicon
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import PlaceMention
@@ -78,4 +84,4 @@ def is_organisation(mention: PlaceMention) -> bool:
     """Whether ``mention`` is an organisation named after a place ("Bank of Japan"), not a place;
     or a named building or site ("Kasarani Stadium", ``facilities.py``), placed only at its town,
     which the event extractor must not take for where something happened either."""
-    return mention.why.startswith(ORGANISATION_WHY + " ") or mention.why.startswith(FACILITY_WHY)
+    return mention.why.startswith(ORGANISATION_WHY + " ") or is_facility(mention)
