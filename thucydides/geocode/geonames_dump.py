@@ -30,7 +30,7 @@ from pathlib import Path
 
 from thucydides.errors import GazetteerError, InputError
 from thucydides.geocode.build import _add_exonyms, data_rows
-from thucydides.geocode.index_writer import IndexWriter, is_latin, name_keys
+from thucydides.geocode.index_writer import IndexWriter, is_latin, keyed_names, name_keys
 from thucydides.geocode.normalise import skeleton
 
 log = logging.getLogger(__name__)
@@ -173,10 +173,7 @@ def _import_places(writer: IndexWriter, path: str | Path, classes: set[str]) -> 
                 conn.execute("INSERT OR IGNORE INTO admin_code VALUES (?, ?)", (f"{iso}.{f[10]}.{f[11]}", geonameid))
             spellings = [(name, "name"), (ascii_name, "name")]
             spellings += [(a, "alias") for a in alternates.split(",") if a and is_latin(a)]
-            keys: dict[str, str] = {}
-            for spelling, kind in spellings:
-                for key, key_kind in name_keys(spelling):
-                    keys.setdefault(key, kind if key_kind == "name" else "short")
+            keys = keyed_names(spellings)
             name_rows.extend((k, geonameid, kind) for k, kind in keys.items())
             if iso:
                 skeleton_rows.extend((s, iso, geonameid, k) for k in keys if len(s := skeleton(k)) >= 2)

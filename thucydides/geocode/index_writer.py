@@ -22,7 +22,7 @@ from thucydides.geocode.normalise import name_key, skeleton, strip_article, stri
 log = logging.getLogger(__name__)
 
 # Bump when what the builders write changes: an index with another version is rebuilt.
-BUILDER_VERSION = "21"
+BUILDER_VERSION = "24"
 _FLUSH_ROWS = 50_000
 
 
@@ -45,6 +45,27 @@ def name_keys(name: str) -> list[tuple[str, str]]:
     for variant in (strip_article(key), strip_article(short)):
         if variant not in (key, short) and len(variant) >= 4:
             keys.append((variant, "short"))
+    return keys
+
+
+_KIND_ORDER = ("name", "alias", "exonym")
+
+
+def _kind_rank(kind: str) -> int:
+    """A place's own name over an alias over an exonym over a short form (as ``commit`` keeps them)."""
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
+
+
+def keyed_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Every key of the (name, kind) pairs with its best kind. The best, not the first seen:
+    callers may pass names in a set's order, which changes between runs ("Sudan" and
+    "The Sudan" share the key "sudan")."""
+    keys: dict[str, str] = {}
+    for name, kind in names:
+        for key, key_kind in name_keys(name):
+            kind_here = kind if key_kind == "name" else "short"
+            if key not in keys or _kind_rank(kind_here) < _kind_rank(keys[key]):
+                keys[key] = kind_here
     return keys
 
 
@@ -82,10 +103,7 @@ class IndexWriter:
 
     def add_names(self, geonameid: int, country_iso: str | None, names: Iterable[tuple[str, str]]) -> None:
         """``names`` are (name, kind): every key of each goes into ``name``, its skeleton too."""
-        keys: dict[str, str] = {}
-        for name, kind in names:
-            for key, key_kind in name_keys(name):
-                keys.setdefault(key, kind if key_kind == "name" else "short")
+        keys = keyed_names(names)
         self._name_rows.extend((k, geonameid, kind) for k, kind in keys.items())
         if country_iso:
             for key in keys:
