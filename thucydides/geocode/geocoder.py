@@ -25,6 +25,7 @@ from thucydides.geocode.context import close_spellings, context_without, focus_c
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
     facility_reason,
+    first_name_pairs,
     followed_by_unit,
     is_notable,
     longest_matches,
@@ -117,6 +118,11 @@ class Geocoder:
                 span.demonym = span.demonym or (countries[0] if countries else None)
                 span.currency = span.demonym is not None
 
+        # "Chad Johnson, the coach": a person, and "Johnson" alone later in the text is him too;
+        # "Denzel Washington starred": a person
+        first_names = first_name_pairs(runs, tokens, spans_by_run, entries, lex, headline_tokens)
+        person_words |= {tokens[i + 1].lower for i in first_names if i + 1 in first_names and tokens[i].lower in lex.place_first_names}
+
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []
         for run in runs:
@@ -124,7 +130,8 @@ class Geocoder:
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
-                reason = reject_reason(span, tokens, lex, person_words, text)
+                reason = f"a person's name: '{first_names[span.first]}'" if span.first in first_names else None
+                reason = reason or reject_reason(span, tokens, lex, person_words, text)
                 if reason is None:
                     reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
                     if reason:
@@ -556,7 +563,8 @@ class Geocoder:
         if choice is None or not focus or items[0].span.demonym:
             return
         entry = choice.entry
-        if entry.country_iso is None or feature_class(entry) in ("country", "region", "ADM1"):
+        cls = feature_class(entry)
+        if entry.country_iso is None or cls == "region":
             return
         if not any(e.country_iso not in (None, entry.country_iso) for e, _ in items[0].candidates):
             return  # no namesake in another country (the usual case: spare the focus below)
@@ -565,12 +573,23 @@ class Geocoder:
         others = focus_countries([f for f in found if skeleton(f.span.key) != own])
         if not others or entry.country_iso in others:
             return
-        # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
-        home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
-                and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
+        context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
+        if cls == "country":
+            # a country loses only to a province of its name that holds another of the article's
+            # places ("voters in Georgia … officials in Atlanta"): "Russia invaded Georgia,
+            # Washington protested" names no place of the American state
+            home = [(e, how) for e, how in items[0].candidates if e.country_iso in others and feature_class(e) == "ADM1"
+                    and any(a.admin1_id == e.geonameid and a.geonameid != e.geonameid for a in context.anchors)]
+        elif cls == "ADM1":
+            # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
+            home = [(e, how) for e, how in items[0].candidates if e.country_iso in others and feature_class(e) == "ADM1"]
+        else:
+            # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
+            home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
+                    and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
         if not home:
             return
-        better, plain = choose(home, items[0].span.kind, context_without(found, (items[0].span.key, items[0].span.kind), focus))
+        better, plain = choose(home, items[0].span.kind, context)
         for item in items:
             item.choice, item.plain_best = better, plain
 
@@ -614,13 +633,22 @@ class Geocoder:
         displaced: list[tuple[Found, Found, str]] = []
         positions = {id(item): index for index, item in enumerate(resolved)}
         for index, item in enumerate(resolved):
-            if item.span.demonym or feature_class(item.choice.entry) in ("country", "region", "RGN"):
+            if item.span.demonym or feature_class(item.choice.entry) in ("region", "RGN"):
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
             found = _container_of(item, resolved[index + 1 : index + 3], text)
             if found is None:
                 continue
             container, link = found
             outer = container.choice.entry
+            if feature_class(item.choice.entry) == "country":
+                # "Lebanon, Pa.", "Peru, Ind.": a country named as lying in another country's
+                # province is the town of its name there; no such town, the country stays
+                inside = [(e, how) for e, how in item.candidates if feature_class(e) == "PPL" and lies_in(e, outer)]
+                if feature_class(outer) in ("ADM1", "ADM2") and outer.country_iso != item.choice.entry.country_iso and inside:
+                    choice, _ = choose(inside, "PPL", context_without(resolved, (item.span.key, item.span.kind), focus))
+                    if choice is not None:
+                        item.choice = replace(choice, why=f"{choice.why}; in {outer.name}, named beside it")
+                continue
             # a larger unit is not "in" a smaller one ("Kabul province, near Kabul"), unless the
             # text calls the name a village or town ("Moba village (Fizi)")
             entry = item.choice.entry

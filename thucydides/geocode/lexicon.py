@@ -37,6 +37,10 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
     currencies: frozenset[str] = frozenset()  # "pounds" of "Lebanese pounds"
     currency_verbs: frozenset[str] = frozenset()  # "pounds" of "Israel pounds Gaza" too
+    place_first_names: frozenset[str] = frozenset()  # "chad" of "Chad Johnson"
+    person_openers: frozenset[str] = frozenset()  # "queen" of "Queen Victoria"
+    place_surnames: frozenset[str] = frozenset()  # "washington" of "Denzel Washington"
+    body_words: frozenset[str] = frozenset()  # "tech" of "Georgia Tech": no surname
 
 
 def _demonyms() -> dict[str, str]:
@@ -116,4 +120,8 @@ def lexicon() -> Lexicon:
         abbreviations=_abbreviations(),
         currencies=frozenset(data["currencies"]),
         currency_verbs=frozenset(data["currency_verbs"]),
+        place_first_names=frozenset(data["place_first_names"]),
+        person_openers=frozenset(data["person_openers"]),
+        place_surnames=frozenset(data["place_surnames"]),
+        body_words=frozenset(data["body_words"]),
     )

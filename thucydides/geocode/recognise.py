@@ -39,6 +39,8 @@ CONNECTORS = frozenset(
      "al", "el", "ad", "ar", "as", "ash", "az", "at", "an", "ez", "es", "ed", "et", "er", "bin",
      "ibn", "y", "e", "i", "ye", "the", "on", "upon", "sur", "am", "im", "der", "den", "van", "von",
      "en", "ul", "sur", "lès", "les",
+     # French "au"/"aux" (à le, à les): "Port-au-Prince", "Port-aux-Français"
+     "au", "aux",
      # Spanish plural articles: "San Cristóbal de las Casas", "Santiago de los Caballeros"
      "los", "las"}
 )
@@ -418,6 +420,11 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
     if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
+    if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
+            and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
+            and text[span.end : span.end + 2] not in (", ", " (")):
+        # "a portrait of Queen Victoria" is no village in Mauritius; "Prince George, B.C." is a town
+        return f"a person's name: '{span.text}'"
     if span.first > run.first:
         left = tokens[span.first - 1]
         if left.lower in lex.titles:
