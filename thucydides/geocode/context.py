@@ -80,6 +80,8 @@ def focus_countries(found: list[Found]) -> dict[str, float]:
             # also a region ("West Coast": Western Australia's alias too, in an American story)
             continue
         countries = [e for e in entries if e.feature in COUNTRY_FEATURES]
+        if len({e.country_iso for e in countries}) > 1:
+            continue  # "Congo" names two countries: the article's other names say which
         if countries and item.span.demonym:
             weights[countries[0].country_iso] += 1.0
         elif countries:

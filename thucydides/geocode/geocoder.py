@@ -100,7 +100,7 @@ class Geocoder:
         if not text.strip():
             return []
         gaz, lex = self.gazetteer, lexicon()
-        tokens = tokenize(text)
+        tokens = self._possessive_names(text, tokenize(text))
         runs = find_runs(text, tokens, lex)
         headline_tokens = title_case_lines(text, tokens)
         person_words = person_words_of(tokens, runs, lex)
@@ -182,6 +182,30 @@ class Geocoder:
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
+    def _possessive_names(self, text: str, tokens: list[Token]) -> list[Token]:
+        """``tokens`` with names spelt with a possessive joined into one word: "Cox's Bazar",
+        "King's Lynn", "Martha's Vineyard" (the "'s" otherwise makes the first word the owner
+        of the second, as in "Baghlan's Bano district"). Only a name the gazetteer lists is joined."""
+        pairs = [i for i in range(len(tokens) - 1) if tokens[i].possessive and tokens[i + 1].capitalised
+                 and text[tokens[i].end + 2 : tokens[i + 1].start] == " "]
+        if not pairs:
+            return tokens
+        keys = {i: name_key(text[tokens[i].start : tokens[i + 1].end]) for i in pairs}
+        hits = self.gazetteer.names(keys.values())
+        joined = {i for i, key in keys.items() if hits.get(key)}
+        if not joined:
+            return tokens
+        result: list[Token] = []
+        for i, token in enumerate(tokens):
+            if i - 1 in joined:
+                continue
+            if i in joined:
+                after = tokens[i + 1]
+                token = Token(text[token.start : after.end], token.start, after.end, after.possessive,
+                              token.sentence_start, token.line_start)
+            result.append(token)
+        return result
+
     def _completed_names(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A name placed at its container for want of a gazetteer entry, that is the start of the
         name of a town in that container ("the town of Matias Romero, in Oaxaca" for Matías Romero
@@ -566,7 +590,10 @@ class Geocoder:
         cls = feature_class(entry)
         if entry.country_iso is None or cls == "region":
             return
-        if not any(e.country_iso not in (None, entry.country_iso) for e, _ in items[0].candidates):
+        # a country or province abroad loses only to a province of its name (below)
+        rivals = [(e, how) for e, how in items[0].candidates if e.country_iso not in (None, entry.country_iso)
+                  and (cls not in ("country", "ADM1") or feature_class(e) == "ADM1")]
+        if not rivals:
             return  # no namesake in another country (the usual case: spare the focus below)
         # the countries the article's other names give (the name votes for its own namesakes)
         own = skeleton(items[0].span.key)
@@ -578,11 +605,11 @@ class Geocoder:
             # a country loses only to a province of its name that holds another of the article's
             # places ("voters in Georgia … officials in Atlanta"): "Russia invaded Georgia,
             # Washington protested" names no place of the American state
-            home = [(e, how) for e, how in items[0].candidates if e.country_iso in others and feature_class(e) == "ADM1"
+            home = [(e, how) for e, how in rivals if e.country_iso in others
                     and any(a.admin1_id == e.geonameid and a.geonameid != e.geonameid for a in context.anchors)]
         elif cls == "ADM1":
             # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
-            home = [(e, how) for e, how in items[0].candidates if e.country_iso in others and feature_class(e) == "ADM1"]
+            home = [(e, how) for e, how in rivals if e.country_iso in others]
         else:
             # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
             home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
