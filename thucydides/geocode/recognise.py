@@ -240,6 +240,14 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
     return runs
 
 
+def _word_after_name(tokens: list[Token], start: int) -> str:
+    """The lower-case word after the name that opens at ``start`` ("district" of "Bano district")."""
+    i = start
+    while i < len(tokens) and (tokens[i].capitalised or tokens[i].lower in CONNECTORS) and not tokens[i].possessive:
+        i += 1
+    return tokens[i].lower if i < len(tokens) else ""
+
+
 def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None:
     first, last = run.first, run.last
     # "Bano district", "Gezira State": a kind word right after the name
@@ -254,8 +262,11 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
     for i in range(first + 1, last + 1):
         if tokens[i].lower in lex.kind_words:
             run.inner_kinds[i] = lex.kind_words[tokens[i].lower]
-    # "Baghlan's Bano district": a name in the possessive before another name contains it
-    if tokens[last].possessive and following is not None and following.capitalised and run.kind_after is None:
+    # "Baghlan's Bano district": a name in the possessive before a unit's name is a unit that
+    # contains it; before another name it may as well be a city ("Kabul's Dasht-e-Barchi",
+    # "Rio de Janeiro's Maré": the city, not the province of its name, as the reader takes it)
+    if (tokens[last].possessive and following is not None and following.capitalised and run.kind_after is None
+            and lex.kind_words.get(_word_after_name(tokens, last + 1)) in ("ADM1", "ADM2")):
         run.kind_after = "UNIT"
     # "the province of Baghlan", "State of Mexico", "village of Timba"
     before = [t.lower for t in tokens[max(0, first - 3) : first]]
