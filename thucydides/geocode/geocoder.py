@@ -159,9 +159,14 @@ class Geocoder:
                                        and feature_class(e) in ("ADM1", "ADM2")]
                 elif _ABBREVIATED.match(item.span.text):
                     # "US", "EU", "UAE": an abbreviation names a country or region, not the
-                    # village of Us (France) or Eu (France)
+                    # village of Us (France) or Eu (France); but a city's own name of three or
+                    # four letters in capitals is the city ("GAZA (Reuters) -", "DOHA, Qatar",
+                    # "LIMA, Peru", a dateline: "GAO, Mali")
+                    spelt_out = len(item.span.text) >= 3 and "." not in item.span.text
+                    dateline = item.span.run.cue == "dateline"
                     item.candidates = [(e, how) for e, how in item.candidates
-                                       if how == "exonym" or feature_class(e) in ("country", "region")]
+                                       if how == "exonym" or feature_class(e) in ("country", "region")
+                                       or (spelt_out and how == "name" and (dateline or is_notable(e)))]
         found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         focus = focus_countries(found)
