@@ -44,3 +44,11 @@ def test_the_cases_are_well_formed():
         assert case["name"] in case["text"], case
         assert (case["country"] == "none") == (case["geonameid"] == "none"), case
         assert case.get("role") in (None, "demonym", "organisation"), case
+
+
+def test_every_demonym_names_a_place(geocoder):
+    # a province's people ("GB:Scotland") must name a province the gazetteer lists
+    from thucydides.geocode.lexicon import lexicon
+
+    missing = sorted({target for target in lexicon().demonyms.values() if geocoder._demonym_entry(target) is None})
+    assert not missing

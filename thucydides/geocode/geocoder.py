@@ -286,6 +286,11 @@ class Geocoder:
         if len(target) == 2 and target.isupper():
             geonameid = gaz.countries().get(target, (None, ""))[0]
             return gaz.entry(geonameid) if geonameid else None
+        iso, _, province = target.partition(":")
+        if province:  # "GB:Scotland": the province of that name in that country
+            hits = gaz.names([name_key(province)]).get(name_key(province), [])
+            units = [e for e in gaz.entries(h.geonameid for h in hits).values() if e.country_iso == iso and e.feature == "ADM1"]
+            return units[0] if units else None
         hits = gaz.names([name_key(target)]).get(name_key(target), [])
         entries = gaz.entries(h.geonameid for h in hits)
         regions = [e for e in entries.values() if e.country_iso is None]
