@@ -136,3 +136,57 @@ def followed_by_unit(text: str, end: int, unit_starts: set[int]) -> bool:
     after = text[end : end + 3]
     return (after.startswith(", ") or after.startswith(" (")) and end + 2 in unit_starts
 
+
+
+def first_name_pairs(runs: list[Run], tokens: list[Token], spans_by_run: dict[int, list[Span]],
+                     entries: dict[int, GazetteerEntry], lex: Lexicon, headline_tokens: set[int]) -> dict[int, str]:
+    """Places' names read as part of a person's name: token index of either word → the name.
+
+    A first name that is also a well-known place, before a capitalised word that is no place of
+    note ("Chad Johnson, the coach", "Florence Pugh won"); a surname that is one, after a
+    capitalised word that is no place of note ("Denzel Washington starred"). Only two words
+    standing alone count (a run of two, or two after a connector: "fans of Jordan Henderson"),
+    and not when the other word is a kind, compass, title or cue word or a word of an outlet,
+    club, force, building or body ("Jordan Valley", "Paris Agreement", "Georgia Tech", "Downtown
+    Houston" stay places): longer names are bodies' ("Georgia Institute of Technology") as
+    often as people's.
+    """
+    pairs: dict[int, str] = {}
+    not_names = (lex.common, lex.kind_words, DIRECTIONS, lex.demonyms, lex.titles, lex.place_cues,
+                 lex.team_words, lex.media_words, lex.facility_words, lex.facility_heads,
+                 lex.organisation_end_heads, lex.force_heads, lex.body_words)
+    for run in runs:
+        a = run.last - 1
+        if a < run.first or (a > run.first and tokens[a - 1].lower not in CONNECTORS) or a in headline_tokens:
+            continue
+        first, second = tokens[a], tokens[run.last]
+        if first.possessive or first.text.isupper() or not second.capitalised or first.lower in CONNECTORS:
+            continue
+        spans = spans_by_run[id(run)]
+        if any(span.first <= a and span.last == run.last and span.hits for span in spans):
+            continue  # "Victoria Falls", "Port Jackson": the two words are (part of) a place's name
+        if first.lower in lex.place_first_names:
+            other = run.last
+        elif second.lower in lex.place_surnames:
+            other = a
+        else:
+            continue
+        if any(tokens[other].lower in words for words in not_names):
+            continue
+        if tokens[other].sentence_start and tokens[other].lower.endswith(("ing", "ed", "ly")):
+            continue  # "Visiting Washington, he…", "Unexpectedly Houston…": no first name
+        # "Kabul Washington", "Chad Niger" are two places (a hamlet Whitney is no matter; nor is a
+        # city after a first name: "Jordan Henderson" is no list of a country and a Nevada city)
+        if any(span.first == span.last == other and (span.demonym or any(_of_note(entries[g], city=other == a) for g, _ in span.hits if g in entries))
+               for span in spans):
+            continue
+        pairs[a] = pairs[run.last] = f"{first.text} {second.text}"
+    return pairs
+
+
+def _of_note(entry: GazetteerEntry, *, city: bool) -> bool:
+    """A place that a capitalised word beside a first name or surname would name rather than be
+    the person's other name: a country or province, or (``city``) a city of 100,000+; a district
+    matched by its bare name ("Johnson" of Johnson County) does not count."""
+    return feature_class(entry) in ("country", "region", "ADM1") or (
+        city and feature_class(entry) == "PPL" and entry.population >= 100_000)

@@ -25,6 +25,7 @@ from thucydides.geocode.context import close_spellings, context_without, focus_c
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
     facility_reason,
+    first_name_pairs,
     followed_by_unit,
     is_notable,
     longest_matches,
@@ -102,7 +103,7 @@ class Geocoder:
         if not text.strip():
             return []
         gaz, lex = self.gazetteer, lexicon()
-        tokens = tokenize(text)
+        tokens = self._possessive_names(text, tokenize(text))
         runs = find_runs(text, tokens, lex)
         headline_tokens = title_case_lines(text, tokens)
         person_words = person_words_of(tokens, runs, lex)
@@ -120,6 +121,11 @@ class Geocoder:
                 span.demonym = span.demonym or (countries[0] if countries else None)
                 span.currency = span.demonym is not None
 
+        # "Chad Johnson, the coach": a person, and "Johnson" alone later in the text is him too;
+        # "Denzel Washington starred": a person
+        first_names = first_name_pairs(runs, tokens, spans_by_run, entries, lex, headline_tokens)
+        person_words |= {tokens[i + 1].lower for i in first_names if i + 1 in first_names and tokens[i].lower in lex.place_first_names}
+
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []
         for run in runs:
@@ -127,7 +133,8 @@ class Geocoder:
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
-                reason = reject_reason(span, tokens, lex, person_words, text)
+                reason = f"a person's name: '{first_names[span.first]}'" if span.first in first_names else None
+                reason = reason or reject_reason(span, tokens, lex, person_words, text)
                 if reason is None:
                     reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
                     if reason:
@@ -155,9 +162,14 @@ class Geocoder:
                                        and feature_class(e) in ("ADM1", "ADM2")]
                 elif _ABBREVIATED.match(item.span.text):
                     # "US", "EU", "UAE": an abbreviation names a country or region, not the
-                    # village of Us (France) or Eu (France)
+                    # village of Us (France) or Eu (France); but a city's own name of three or
+                    # four letters in capitals is the city ("GAZA (Reuters) -", "DOHA, Qatar",
+                    # "LIMA, Peru", a dateline: "GAO, Mali")
+                    spelt_out = len(item.span.text) >= 3 and "." not in item.span.text
+                    dateline = item.span.run.cue == "dateline"
                     item.candidates = [(e, how) for e, how in item.candidates
-                                       if how == "exonym" or feature_class(e) in ("country", "region")]
+                                       if how == "exonym" or feature_class(e) in ("country", "region")
+                                       or (spelt_out and how == "name" and (dateline or is_notable(e)))]
         found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         focus = focus_countries(found)
@@ -178,6 +190,30 @@ class Geocoder:
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
+    def _possessive_names(self, text: str, tokens: list[Token]) -> list[Token]:
+        """``tokens`` with names spelt with a possessive joined into one word: "Cox's Bazar",
+        "King's Lynn", "Martha's Vineyard" (the "'s" otherwise makes the first word the owner
+        of the second, as in "Baghlan's Bano district"). Only a name the gazetteer lists is joined."""
+        pairs = [i for i in range(len(tokens) - 1) if tokens[i].possessive and tokens[i + 1].capitalised
+                 and text[tokens[i].end + 2 : tokens[i + 1].start] == " "]
+        if not pairs:
+            return tokens
+        keys = {i: name_key(text[tokens[i].start : tokens[i + 1].end]) for i in pairs}
+        hits = self.gazetteer.names(keys.values())
+        joined = {i for i, key in keys.items() if hits.get(key)}
+        if not joined:
+            return tokens
+        result: list[Token] = []
+        for i, token in enumerate(tokens):
+            if i - 1 in joined:
+                continue
+            if i in joined:
+                after = tokens[i + 1]
+                token = Token(text[token.start : after.end], token.start, after.end, after.possessive,
+                              token.sentence_start, token.line_start)
+            result.append(token)
+        return result
+
     def _completed_names(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """A name placed at its container for want of a gazetteer entry, that is the start of the
         name of a town in that container ("the town of Matias Romero, in Oaxaca" for Matías Romero
@@ -256,6 +292,11 @@ class Geocoder:
         if len(target) == 2 and target.isupper():
             geonameid = gaz.countries().get(target, (None, ""))[0]
             return gaz.entry(geonameid) if geonameid else None
+        iso, _, province = target.partition(":")
+        if province:  # "GB:Scotland": the province of that name in that country
+            hits = gaz.names([name_key(province)]).get(name_key(province), [])
+            units = [e for e in gaz.entries(h.geonameid for h in hits).values() if e.country_iso == iso and e.feature == "ADM1"]
+            return units[0] if units else None
         hits = gaz.names([name_key(target)]).get(name_key(target), [])
         entries = gaz.entries(h.geonameid for h in hits)
         regions = [e for e in entries.values() if e.country_iso is None]
@@ -562,21 +603,36 @@ class Geocoder:
         if choice is None or not focus or items[0].span.demonym:
             return
         entry = choice.entry
-        if entry.country_iso is None or feature_class(entry) in ("country", "region", "ADM1"):
+        cls = feature_class(entry)
+        if entry.country_iso is None or cls == "region":
             return
-        if not any(e.country_iso not in (None, entry.country_iso) for e, _ in items[0].candidates):
+        # a country or province abroad loses only to a province of its name (below)
+        rivals = [(e, how) for e, how in items[0].candidates if e.country_iso not in (None, entry.country_iso)
+                  and (cls not in ("country", "ADM1") or feature_class(e) == "ADM1")]
+        if not rivals:
             return  # no namesake in another country (the usual case: spare the focus below)
         # the countries the article's other names give (the name votes for its own namesakes)
         own = skeleton(items[0].span.key)
         others = focus_countries([f for f in found if skeleton(f.span.key) != own])
         if not others or entry.country_iso in others:
             return
-        # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
-        home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
-                and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
+        context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
+        if cls == "country":
+            # a country loses only to a province of its name that holds another of the article's
+            # places ("voters in Georgia … officials in Atlanta"): "Russia invaded Georgia,
+            # Washington protested" names no place of the American state
+            home = [(e, how) for e, how in rivals if e.country_iso in others
+                    and any(a.admin1_id == e.geonameid and a.geonameid != e.geonameid for a in context.anchors)]
+        elif cls == "ADM1":
+            # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
+            home = [(e, how) for e, how in rivals if e.country_iso in others]
+        else:
+            # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
+            home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
+                    and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
         if not home:
             return
-        better, plain = choose(home, items[0].span.kind, context_without(found, (items[0].span.key, items[0].span.kind), focus))
+        better, plain = choose(home, items[0].span.kind, context)
         for item in items:
             item.choice, item.plain_best = better, plain
 
@@ -620,13 +676,22 @@ class Geocoder:
         displaced: list[tuple[Found, Found, str]] = []
         positions = {id(item): index for index, item in enumerate(resolved)}
         for index, item in enumerate(resolved):
-            if item.span.demonym or feature_class(item.choice.entry) in ("country", "region", "RGN"):
+            if item.span.demonym or feature_class(item.choice.entry) in ("region", "RGN"):
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
             found = _container_of(item, resolved[index + 1 : index + 3], text)
             if found is None:
                 continue
             container, link = found
             outer = container.choice.entry
+            if feature_class(item.choice.entry) == "country":
+                # "Lebanon, Pa.", "Peru, Ind.": a country named as lying in another country's
+                # province is the town of its name there; no such town, the country stays
+                inside = [(e, how) for e, how in item.candidates if feature_class(e) == "PPL" and lies_in(e, outer)]
+                if feature_class(outer) in ("ADM1", "ADM2") and outer.country_iso != item.choice.entry.country_iso and inside:
+                    choice, _ = choose(inside, "PPL", context_without(resolved, (item.span.key, item.span.kind), focus))
+                    if choice is not None:
+                        item.choice = replace(choice, why=f"{choice.why}; in {outer.name}, named beside it")
+                continue
             # a larger unit is not "in" a smaller one ("Kabul province, near Kabul"), unless the
             # text calls the name a village or town ("Moba village (Fizi)")
             entry = item.choice.entry

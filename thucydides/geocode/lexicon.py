@@ -31,6 +31,10 @@ class Lexicon:
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
+    place_first_names: frozenset[str] = frozenset()  # "chad" of "Chad Johnson"
+    person_openers: frozenset[str] = frozenset()  # "queen" of "Queen Victoria"
+    place_surnames: frozenset[str] = frozenset()  # "washington" of "Denzel Washington"
+    body_words: frozenset[str] = frozenset()  # "tech" of "Georgia Tech": no surname
     landmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # "heathrow" → ("GB", "London")
     landmark_firsts: frozenset[str] = frozenset()  # "white" of "White House", as written
     british_words: frozenset[str] = frozenset()  # "whilst", "defence": British English
@@ -126,6 +130,10 @@ def lexicon() -> Lexicon:
         facility_heads=frozenset(data["facility_heads"]),
         facility_openers=frozenset(data["facility_openers"]),
         facility_names=frozenset(data["facility_names"]),
+        place_first_names=frozenset(data["place_first_names"]),
+        person_openers=frozenset(data["person_openers"]),
+        place_surnames=frozenset(data["place_surnames"]),
+        body_words=frozenset(data["body_words"]),
         landmarks=_landmarks(),
         landmark_firsts=_landmark_firsts(),
         british_words=frozenset(data["british_words"]),

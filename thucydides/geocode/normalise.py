@@ -56,6 +56,9 @@ _DIGRAPHS = (
 _VOWELS = re.compile(r"[aeiouy]")
 _GLUED_ARTICLE = re.compile(r"^[ae]([dnrstz])(?=\1[aeiouy])")
 _DOUBLES = re.compile(r"(.)\1+")
+# the Arabic diphthong "aw" before a consonant is written "o" or "ou" as often ("al-Mawsil" =
+# "Mosul", "Dayr az Zawr" = "Deir ez-Zor", "Hawr" = "Hor"): its w is a vowel's, not a consonant
+_DIPHTHONG_W = re.compile(r"(?<=[aeiou])w(?![aeiouy])")
 # Ukrainian/Russian adjectival endings: "-skyi", "-skiy", "-sky", "-ski", "-s'kyi"
 _SKY_ENDING = re.compile(r"(sk|ck|tsk)(yi|iy|ii|yy|y|i|ij|yj)$")
 
@@ -101,6 +104,7 @@ def _word_skeleton(word: str) -> str:
     word = _SKY_ENDING.sub(r"\1", word)
     if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":
         word = word[:-1]  # Arabic final -ah/-eh (ta marbuta) is written with or without h
+    word = word[:1] + _DIPHTHONG_W.sub("", word[1:])
     for old, new in _DIGRAPHS:
         word = word.replace(old, new)
     head, tail = word[:1], word[1:]

@@ -39,6 +39,8 @@ CONNECTORS = frozenset(
      "al", "el", "ad", "ar", "as", "ash", "az", "at", "an", "ez", "es", "ed", "et", "er", "bin",
      "ibn", "y", "e", "i", "ye", "the", "on", "upon", "sur", "am", "im", "der", "den", "van", "von",
      "en", "ul", "sur", "lès", "les",
+     # French "au"/"aux" (à le, à les): "Port-au-Prince", "Port-aux-Français"
+     "au", "aux",
      # Spanish plural articles: "San Cristóbal de las Casas", "Santiago de los Caballeros"
      "los", "las"}
 )
@@ -238,6 +240,14 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
     return runs
 
 
+def _word_after_name(tokens: list[Token], start: int) -> str:
+    """The lower-case word after the name that opens at ``start`` ("district" of "Bano district")."""
+    i = start
+    while i < len(tokens) and (tokens[i].capitalised or tokens[i].lower in CONNECTORS) and not tokens[i].possessive:
+        i += 1
+    return tokens[i].lower if i < len(tokens) else ""
+
+
 def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None:
     first, last = run.first, run.last
     # "Bano district", "Gezira State": a kind word right after the name
@@ -252,8 +262,11 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
     for i in range(first + 1, last + 1):
         if tokens[i].lower in lex.kind_words:
             run.inner_kinds[i] = lex.kind_words[tokens[i].lower]
-    # "Baghlan's Bano district": a name in the possessive before another name contains it
-    if tokens[last].possessive and following is not None and following.capitalised and run.kind_after is None:
+    # "Baghlan's Bano district": a name in the possessive before a unit's name is a unit that
+    # contains it; before another name it may as well be a city ("Kabul's Dasht-e-Barchi",
+    # "Rio de Janeiro's Maré": the city, not the province of its name, as the reader takes it)
+    if (tokens[last].possessive and following is not None and following.capitalised and run.kind_after is None
+            and lex.kind_words.get(_word_after_name(tokens, last + 1)) in ("ADM1", "ADM2")):
         run.kind_after = "UNIT"
     # "the province of Baghlan", "State of Mexico", "village of Timba"
     before = [t.lower for t in tokens[max(0, first - 3) : first]]
@@ -418,6 +431,11 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
     if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
+    if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
+            and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
+            and text[span.end : span.end + 2] not in (", ", " (")):
+        # "a portrait of Queen Victoria" is no village in Mauritius; "Prince George, B.C." is a town
+        return f"a person's name: '{span.text}'"
     if span.first > run.first:
         left = tokens[span.first - 1]
         if left.lower in lex.titles:

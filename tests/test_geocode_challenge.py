@@ -1,0 +1,54 @@
+"""An invented challenge set (tests/data/geocode_challenge.toml): news-style sentences of our own
+with the classic traps of toponym resolution — namesakes across continents (Paris, Texas;
+Tripoli, Lebanon; Georgia the state), people and bodies named like places ("Chad Johnson",
+"Queen Victoria", "Bank of England"), demonyms, all-caps datelines, "the X province of Y",
+transliteration variants (Kharkov, Dnipropetrovsk, al-Mawsil), "the Gambia", abbreviated
+states ("Portland, Ore."), plural regions ("the Carolinas"). Each case states the place
+expected (country "" for a region of no one country), on the real embedded gazetteer."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from thucydides.geocode import is_demonym, is_organisation
+
+CASES = tomllib.loads((Path(__file__).parent / "data" / "geocode_challenge.toml").read_text(encoding="utf-8"))["case"]
+
+
+def _id(case: dict) -> str:
+    return f"{case['name']}-{case['country']}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
+def test_challenge_case(geocoder, case):
+    mentions = [m for m in geocoder.find_places(case["text"]) if m.text == case["name"]]
+    if case["geonameid"] == "none":
+        assert not [m for m in mentions if m.entry is not None], "a person's or body's name read as a place"
+        return
+    assert mentions, f"{case['name']!r} not found"
+    places = {(m.entry.country_iso or "", m.entry.geonameid) for m in mentions if m.entry is not None}
+    assert (case["country"], case["geonameid"]) in places, places
+    role = case.get("role")
+    if role == "demonym":
+        assert all(is_demonym(m) for m in mentions)
+    elif role == "organisation":
+        assert all(is_organisation(m) for m in mentions)
+
+
+def test_the_cases_are_well_formed():
+    for case in CASES:
+        assert set(case) <= {"text", "name", "country", "geonameid", "role"}, case
+        assert case["name"] in case["text"], case
+        assert (case["country"] == "none") == (case["geonameid"] == "none"), case
+        assert case.get("role") in (None, "demonym", "organisation"), case
+
+
+def test_every_demonym_names_a_place(geocoder):
+    # a province's people ("GB:Scotland") must name a province the gazetteer lists
+    from thucydides.geocode.lexicon import lexicon
+
+    missing = sorted({target for target in lexicon().demonyms.values() if geocoder._demonym_entry(target) is None})
+    assert not missing
