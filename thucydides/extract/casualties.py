@@ -320,6 +320,9 @@ def _causes(verb: Token) -> list[Token]:
     """What a death verb says caused the deaths: the subject of an active "kill" ("flooding killed
     12"), the object of "in"/"of"/"from"/"during"/"after" ("died in the attack", "died of cholera")."""
     found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"}]
+    # "floods swept through the town, killing nine": a participle's cause is its clause's subject
+    if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"]
     for prep in verb.children:
         # "were killed by a landslide": the passive's agent
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "during", "after", "by"}):

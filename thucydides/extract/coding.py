@@ -43,7 +43,8 @@ def _territory(s: Signals) -> str | None:
         if s.has("transfer") and s.has("withdraw", "nofight"):
             return "Non-violent transfer of territory"
         return None
-    fighting = s.has("clash", "kill", "air", "shelling", "fire_on", "forced_out") or s.deaths
+    # a place stormed or assaulted ("stormed the town after the troops fled") was taken by force
+    fighting = s.has("clash", "kill", "air", "shelling", "fire_on", "forced_out") or s.deaths or s.categories.get("attack", 0) >= 1
     if s.has("nofight") or (s.has("withdraw", "transfer") and not fighting):
         return "Non-violent transfer of territory"
     if s.agent_inter == 1 or (s.has("retake") and s.agent_inter is None):
@@ -63,6 +64,8 @@ def _protest(s: Signals) -> str | None:
         or (s.has("demo_tactic") and s.agent_inter in CROWD)
         # "inmates burned blankets to demand faster trials": vandalism for a demand
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
+        # "police fired tear gas to disperse students": crowd control tells of a crowd gathered
+        or (s.has("dispersal") and s.target_kind != "armed" and s.agent_inter not in {2, 3, 4, 8})
     )
     if not protest:
         return None
@@ -70,7 +73,9 @@ def _protest(s: Signals) -> str | None:
         return None  # "demonstrators were tortured in custody": no crowd control, no protest
     # the crowd's own violence makes a riot; stones thrown by the police do not
     vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
-    lethal = s.has("lethal_force") or (s.deaths and s.target_kind == "protesters")
+    # "two women died after soldiers beat them during a rally": the dead of a protest the force
+    # broke up are its victims, however they are named
+    lethal = s.has("lethal_force") or (s.deaths and s.target_kind in {"protesters", "civilian", None})
     if lethal and (s.agent_inter in ARMED or s.armed_fire) and not vandalism and not s.has("riot_violence"):
         # a crowd blocking a road that armed men fire on: force against protesters, the
         # blockade is no violence of the crowd's own
@@ -79,7 +84,7 @@ def _protest(s: Signals) -> str | None:
         return "Violent demonstration"
     if s.has("lethal_force") or (s.deaths and s.target_kind == "protesters"):
         return "Excessive force against protesters"
-    if s.has("intervention", "arrest"):
+    if s.has("intervention", "dispersal", "arrest"):
         return "Protest with intervention"
     return "Peaceful protest"
 
@@ -120,7 +125,8 @@ def _remote(s: Signals) -> str | None:
         return None  # grenades and bombs seized with their holders are no grenade attack
     if s.has("chemical"):
         return "Chemical weapon"
-    if s.has("air") or (s.has("air_platform") and s.has("attack", "kill", "explosion", "ied", "shelling")):
+    # "a bomber wearing an explosive vest": an aircraft word beside a suicide bombing is the bomber
+    if s.has("air") or (s.has("air_platform") and not s.has("suicide") and s.has("attack", "kill", "explosion", "ied", "shelling")):
         return "Air/drone strike"
     if s.has("suicide"):
         return "Suicide bomb"
@@ -162,6 +168,8 @@ def _strategic(s: Signals) -> str | None:
         # ACLED codes a seizure of weapons with the arrest of their holders as the seizure
         return "Disrupted weapons use"
     order = (
+        # a seizure of power is the happening; the arrests and seizures in it are its means
+        ("coup", "Other"),
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
         ("group_change", "Change to group/activity"),

@@ -84,6 +84,8 @@ class CueLexicon:
     armed_targets: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
+    game_words: tuple[tuple[str, ...], ...] = ()
+    game_senses: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -118,6 +120,8 @@ def cues() -> CueLexicon:
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
+        game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
+        game_senses=frozenset(data.get("game_senses", ())),
     )
 
 

@@ -498,6 +498,13 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
         crowd = bool(set(mention.categories) & _CROWD)
         if mention.region.kind == "main" and not mention.background and not crowd and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
+    # "two women died after soldiers beat them at a rally": a main clause that tells only the
+    # deaths, and its "after" clause what killed them: the dead are that clause's
+    main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]
+    if main_dead and not any(m.region.kind == "main" for m in mentions):
+        for mention in mentions:
+            if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
+                mention.counts = mention.counts + main_dead
     return mentions
 
 
@@ -636,6 +643,10 @@ def _in_setting(token: Token, anchors: list[Token]) -> bool:
     return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
+# "over" after a verb of motion is a path, not a cause: "a bus ran over a landmine"
+_MOTION_VERBS = {"run", "drive", "ride", "roll", "step", "walk", "pass", "travel"}
+
+
 def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token | None:
     """The nearest ancestor (the token excluded) that is one of ``words``, or the clause an
     ancestor marks with one of them ("after a gendarme shot …"), if any."""
@@ -646,7 +657,7 @@ def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token |
         if current.head.i == current.i:
             return None
         current = current.head
-        if current.lower_ in words:
+        if current.lower_ in words and not (current.lower_ == "over" and current.head.lemma_.lower() in _MOTION_VERBS):
             return current
     return None
 

@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
 
 
-# a crowd's tactics ("blocked the road", "burned tyres") are a demonstration's
-_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic"}
+# a crowd's tactics ("blocked the road", "burned tyres") are a demonstration's, and so is the
+# crowd control that breaks one up ("fired tear gas to disperse students")
+_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic", "dispersal"}
 
 
 # how far back (in sentences) a placeless mention may look for the story's place
