@@ -336,6 +336,11 @@ def _natural(token: Token) -> bool:
     return _lemma(token) in causes or token.lower_ in causes or any(lexicon.find_phrase(c, phrase) for c in causes if " " in c)
 
 
+def done_by_nature(token: Token) -> bool:
+    """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit"."""
+    return any(c.dep_ == "nsubj" and _natural(c) for c in token.children)
+
+
 def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:
     """Whether the sentence's deaths all have a cause that is no violence ("flooding killed 12
     people", "two children died of cholera"): no event of their own."""

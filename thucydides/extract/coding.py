@@ -66,6 +66,8 @@ def _protest(s: Signals) -> str | None:
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
         # "police fired tear gas to disperse students": crowd control tells of a crowd gathered
         or (s.has("dispersal") and s.target_kind != "armed" and s.agent_inter not in {2, 3, 4, 8})
+        # "security forces fired on marchers": the state's force against the people of a protest
+        or (s.has("protest") and s.agent_inter == 1 and s.has("lethal_force", "intervention", "dispersal") and s.target_kind != "armed")
     )
     if not protest:
         return None
@@ -149,6 +151,9 @@ def _civilians(s: Signals) -> str | None:
         return "Sexual violence"
     abduction = s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4})
     harm = s.deaths or s.has("kill", "found_dead", "torture", "fire_on", "injury")
+    # "seized 50 rifles in a raid on a hideout", no one hurt: the seizure is the event
+    if s.has("disrupted") and s.has("weaponry") and not harm and not abduction:
+        return None
     # a raid on houses that hurt no one is property destruction or looting
     if s.target_kind == "property" and not harm and not abduction:
         return None

@@ -664,7 +664,7 @@ def _inside(token: Token, words: set[str], stop: Token | None = None) -> Token |
 
 # nouns a cue word can modify and still tell the deed: "artillery fire", and the campaigns of
 # it ("an arrest campaign", "a kidnapping spree", "a bombing campaign")
-_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos", "campaign", "campaigns", "spree", "sweep", "sweeps", "operation", "operations"}
+_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos", "campaign", "campaigns", "spree", "sweep", "sweeps", "operation", "operations", "canister", "canisters"}
 
 
 def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
@@ -675,6 +675,9 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # "militiamen abandoned two gang-raped girls": the participle modifying "girls" tells a deed
     # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
+        return False
+    # "protesting students vandalised the hall": people doing the deed, not a thing described
+    if cue.category == "protest" and token.pos_ == "VERB" and token.tag_ == "VBG":
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:
