@@ -38,6 +38,13 @@ class Signals:
         return any(self.categories.get(c, 0) > 0 for c in categories)
 
 
+def _seizure_only(s: Signals) -> bool:
+    """Weapons seized or found and no one hurt ("seized 50 rifles in a raid on a hideout",
+    "arrested four rebels and recovered grenades"): ACLED codes the seizure, not the raid."""
+    harm = s.deaths or s.has("kill", "found_dead", "explosion", "fire_on", "clash", "injury", "torture", "sexual", "abduct")
+    return s.has("disrupted") and s.has("weaponry", "arrest") and not harm
+
+
 def _territory(s: Signals) -> str | None:
     if not s.has("takeover", "retake"):
         if s.has("transfer") and s.has("withdraw", "nofight"):
@@ -115,6 +122,8 @@ def _battle(s: Signals) -> str | None:
             return None
         return "Armed clash"
     explosive = s.has(*_EXPLOSIVE)
+    if _seizure_only(s):
+        return None
     if s.target_kind == "armed" and not explosive and s.has("attack", "kill", "fire_on"):
         return "Armed clash"
     if s.has("fire_on") and not explosive and s.target_kind in {None, "armed"} and s.agent_inter in ARMED:
@@ -123,7 +132,7 @@ def _battle(s: Signals) -> str | None:
 
 
 def _remote(s: Signals) -> str | None:
-    if s.has("disrupted") and s.has("weaponry", "arrest") and not s.deaths and not s.has("attack", "kill", "explosion", "fire_on", "clash", "injury"):
+    if _seizure_only(s) and not s.has("attack"):
         return None  # grenades and bombs seized with their holders are no grenade attack
     if s.has("chemical"):
         return "Chemical weapon"
@@ -151,8 +160,7 @@ def _civilians(s: Signals) -> str | None:
         return "Sexual violence"
     abduction = s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4})
     harm = s.deaths or s.has("kill", "found_dead", "torture", "fire_on", "injury")
-    # "seized 50 rifles in a raid on a hideout", no one hurt: the seizure is the event
-    if s.has("disrupted") and s.has("weaponry") and not harm and not abduction:
+    if _seizure_only(s) and s.has("weaponry"):
         return None
     # a raid on houses that hurt no one is property destruction or looting
     if s.target_kind == "property" and not harm and not abduction:
