@@ -623,7 +623,9 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 
 
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
-_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
+# (what people flee is the setting too: "shot dead traders escaping the fighting")
+_FLIGHT_WORDS = {"fleeing", "escaping"}
+_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"} | _FLIGHT_WORDS
 _PURPOSE_WORDS = {"against", "over", "demand", "demanding", "demanded", "denounce", "denouncing", "condemn", "condemning", "reject", "rejecting", "for"}
 
 
@@ -699,7 +701,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         token = doc[cue.head]
         cause = _inside(token, _CAUSE_WORDS)
         if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"}:
-            outside = [c for c in cues if c.anchor and c is not cue and not _within(doc[c.head], cause)]
+            # what people flee is never the clause's own event, even when fleeing is its only other cue
+            fled = cause.lower_ in _FLIGHT_WORDS
+            outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
             if outside:
                 continue
         # "arrested for participating in protests", "detained over a rally": why people were
