@@ -87,7 +87,7 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             # but "seized the town after government troops withdrew": the side leaving is how
             # the place changed hands, part of the takeover
             handover = any(_retreats(m) for m in (mention, first)) and any(_takes_place(m) for m in (mention, first))
-            if temporal and family(mention.categories) != family(first.categories) and not handover:
+            if temporal and family(mention.categories) != family(first.categories) and not handover and not _arrested_after(mention, first):
                 continue
             if not all(compatible_days(mention, other) for other in group):
                 continue
@@ -100,6 +100,16 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+def _arrested_after(a: Mention, b: Mention) -> bool:
+    """ "Students were rounded up after police stormed a sit-in": arrests told of a protest that
+    their "after" clause tells are its intervention (not "rallied after police arrested their
+    leader": an arrest told in the "after" clause is what the crowd rose up over)."""
+    for main, later in ((a, b), (b, a)):
+        if later.region.kind == "temporal" and main.region.kind != "temporal" and family(later.categories) == "protest" and "arrest" in main.categories:
+            return True
+    return False
 
 
 def _takes_place(mention: Mention) -> bool:
