@@ -168,7 +168,9 @@ def _civilians(s: Signals) -> str | None:
     # "the attack" that was a kidnapping: an abduction unless someone was also killed or hurt
     if abduction and not harm:
         return "Abduction/forced disappearance"
-    violent = s.has("attack", "kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
+    # a weak word ("violence", "incident") beside another deed is its setting ("sends troops as
+    # ethnic violence spreads"), no attack of its own
+    violent = s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
     if violent and s.target_kind in {"civilian", None, "protesters"} and not (s.target_kind is None and s.agent_inter in CROWD):
         return "Attack"
     if s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4}):
