@@ -102,7 +102,8 @@ def _mob(s: Signals) -> str | None:
     crowd_acts = s.agent_inter in CROWD
     if s.has("grenade", "ied", "air", "shelling", "suicide", "chemical"):
         return None  # a crowd throws stones, not bombs
-    if s.has("mob") and s.agent_inter not in {1, 2, 8}:
+    # two armed sides ("fighting between the cartel and a rival gang") are a battle, not a mob
+    if s.has("mob") and s.agent_inter not in {1, 2, 8} and not (s.agent_inter in ARMED and s.target_kind == "armed"):
         return "Mob violence"
     # a crowd or a group of people who beat, attack or fight: mob violence
     if crowd_acts and (s.has("riot_violence", "riot_clash", "demo_tactic") or s.has("clash") or s.has("attack", "kill")):
@@ -116,7 +117,7 @@ def _mob(s: Signals) -> str | None:
 def _battle(s: Signals) -> str | None:
     if s.agent_inter in CROWD or s.target_kind in {"civilian", "protesters"} and not s.has("clash"):
         return None
-    if s.has("clash"):
+    if s.has("clash") or (s.has("mob") and s.agent_inter in ARMED and s.target_kind == "armed"):
         # a shoot-out of armed men with a "suspect" is still a clash; civilians fighting are not
         if s.target_kind in {"civilian", "protesters", "property"} and s.agent_inter not in ARMED:
             return None
