@@ -320,6 +320,10 @@ def _causes(verb: Token) -> list[Token]:
     """What a death verb says caused the deaths: the subject of an active "kill" ("flooding killed
     12"), the object of "in"/"of"/"from"/"during"/"after" ("died in the attack", "died of cholera")."""
     found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"}]
+    # "floods swept through the town, killing nine": a participle's cause is its clause's subject,
+    # or what that clause tells happened to it ("a bus plunged into a ravine, killing 20")
+    if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        found = [c for c in verb.head.children if c.dep_ == "nsubj"] + [verb.head]
     for prep in verb.children:
         # "were killed by a landslide": the passive's agent
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from", "during", "after", "by"}):
@@ -329,8 +333,15 @@ def _causes(verb: Token) -> list[Token]:
 
 def _natural(token: Token) -> bool:
     causes = _words()["natural_causes"]
+    if token.pos_ in {"VERB", "AUX"}:
+        return _lemma(token) in causes  # an accident's own verb ("overturned"), not its clause
     phrase = " ".join(t.lower_ for t in token.subtree)
     return _lemma(token) in causes or token.lower_ in causes or any(lexicon.find_phrase(c, phrase) for c in causes if " " in c)
+
+
+def done_by_nature(token: Token) -> bool:
+    """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit"."""
+    return any(c.dep_ == "nsubj" and _natural(c) for c in token.children)
 
 
 def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:

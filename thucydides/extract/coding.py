@@ -38,12 +38,20 @@ class Signals:
         return any(self.categories.get(c, 0) > 0 for c in categories)
 
 
+def _seizure_only(s: Signals) -> bool:
+    """Weapons seized or found and no one hurt ("seized 50 rifles in a raid on a hideout",
+    "arrested four rebels and recovered grenades"): ACLED codes the seizure, not the raid."""
+    harm = s.deaths or s.has("kill", "found_dead", "explosion", "fire_on", "clash", "injury", "torture", "sexual", "abduct")
+    return s.has("disrupted") and s.has("weaponry", "arrest") and not harm
+
+
 def _territory(s: Signals) -> str | None:
     if not s.has("takeover", "retake"):
         if s.has("transfer") and s.has("withdraw", "nofight"):
             return "Non-violent transfer of territory"
         return None
-    fighting = s.has("clash", "kill", "air", "shelling", "fire_on", "forced_out") or s.deaths
+    # a place stormed or assaulted ("stormed the town after the troops fled") was taken by force
+    fighting = s.has("clash", "kill", "air", "shelling", "fire_on", "forced_out") or s.deaths or s.categories.get("attack", 0) >= 1
     if s.has("nofight") or (s.has("withdraw", "transfer") and not fighting):
         return "Non-violent transfer of territory"
     if s.agent_inter == 1 or (s.has("retake") and s.agent_inter is None):
@@ -63,6 +71,10 @@ def _protest(s: Signals) -> str | None:
         or (s.has("demo_tactic") and s.agent_inter in CROWD)
         # "inmates burned blankets to demand faster trials": vandalism for a demand
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
+        # "police fired tear gas to disperse students": crowd control tells of a crowd gathered
+        or (s.has("dispersal") and s.target_kind != "armed" and s.agent_inter not in {2, 3, 4, 8})
+        # "security forces fired on marchers": the state's force against the people of a protest
+        or (s.has("protest") and s.agent_inter == 1 and s.has("lethal_force", "intervention", "dispersal") and s.target_kind != "armed")
     )
     if not protest:
         return None
@@ -70,7 +82,9 @@ def _protest(s: Signals) -> str | None:
         return None  # "demonstrators were tortured in custody": no crowd control, no protest
     # the crowd's own violence makes a riot; stones thrown by the police do not
     vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
-    lethal = s.has("lethal_force") or (s.deaths and s.target_kind == "protesters")
+    # "two women died after soldiers beat them during a rally": the dead of a protest the force
+    # broke up are its victims, however they are named
+    lethal = s.has("lethal_force") or (s.deaths and s.target_kind in {"protesters", "civilian", None})
     if lethal and (s.agent_inter in ARMED or s.armed_fire) and not vandalism and not s.has("riot_violence"):
         # a crowd blocking a road that armed men fire on: force against protesters, the
         # blockade is no violence of the crowd's own
@@ -79,7 +93,7 @@ def _protest(s: Signals) -> str | None:
         return "Violent demonstration"
     if s.has("lethal_force") or (s.deaths and s.target_kind == "protesters"):
         return "Excessive force against protesters"
-    if s.has("intervention", "arrest"):
+    if s.has("intervention", "dispersal", "arrest"):
         return "Protest with intervention"
     return "Peaceful protest"
 
@@ -88,7 +102,8 @@ def _mob(s: Signals) -> str | None:
     crowd_acts = s.agent_inter in CROWD
     if s.has("grenade", "ied", "air", "shelling", "suicide", "chemical"):
         return None  # a crowd throws stones, not bombs
-    if s.has("mob") and s.agent_inter not in {1, 2, 8}:
+    # two armed sides ("fighting between the cartel and a rival gang") are a battle, not a mob
+    if s.has("mob") and s.agent_inter not in {1, 2, 8} and not (s.agent_inter in ARMED and s.target_kind == "armed"):
         return "Mob violence"
     # a crowd or a group of people who beat, attack or fight: mob violence
     if crowd_acts and (s.has("riot_violence", "riot_clash", "demo_tactic") or s.has("clash") or s.has("attack", "kill")):
@@ -102,12 +117,14 @@ def _mob(s: Signals) -> str | None:
 def _battle(s: Signals) -> str | None:
     if s.agent_inter in CROWD or s.target_kind in {"civilian", "protesters"} and not s.has("clash"):
         return None
-    if s.has("clash"):
+    if s.has("clash") or (s.has("mob") and s.agent_inter in ARMED and s.target_kind == "armed"):
         # a shoot-out of armed men with a "suspect" is still a clash; civilians fighting are not
         if s.target_kind in {"civilian", "protesters", "property"} and s.agent_inter not in ARMED:
             return None
         return "Armed clash"
     explosive = s.has(*_EXPLOSIVE)
+    if _seizure_only(s):
+        return None
     if s.target_kind == "armed" and not explosive and s.has("attack", "kill", "fire_on"):
         return "Armed clash"
     if s.has("fire_on") and not explosive and s.target_kind in {None, "armed"} and s.agent_inter in ARMED:
@@ -116,11 +133,12 @@ def _battle(s: Signals) -> str | None:
 
 
 def _remote(s: Signals) -> str | None:
-    if s.has("disrupted") and s.has("weaponry", "arrest") and not s.deaths and not s.has("attack", "kill", "explosion", "fire_on", "clash", "injury"):
+    if _seizure_only(s) and not s.has("attack"):
         return None  # grenades and bombs seized with their holders are no grenade attack
     if s.has("chemical"):
         return "Chemical weapon"
-    if s.has("air") or (s.has("air_platform") and s.has("attack", "kill", "explosion", "ied", "shelling")):
+    # "a bomber wearing an explosive vest": an aircraft word beside a suicide bombing is the bomber
+    if s.has("air") or (s.has("air_platform") and not s.has("suicide") and s.has("attack", "kill", "explosion", "ied", "shelling")):
         return "Air/drone strike"
     if s.has("suicide"):
         return "Suicide bomb"
@@ -143,13 +161,17 @@ def _civilians(s: Signals) -> str | None:
         return "Sexual violence"
     abduction = s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4})
     harm = s.deaths or s.has("kill", "found_dead", "torture", "fire_on", "injury")
+    if _seizure_only(s) and s.has("weaponry"):
+        return None
     # a raid on houses that hurt no one is property destruction or looting
     if s.target_kind == "property" and not harm and not abduction:
         return None
     # "the attack" that was a kidnapping: an abduction unless someone was also killed or hurt
     if abduction and not harm:
         return "Abduction/forced disappearance"
-    violent = s.has("attack", "kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
+    # a weak word ("violence", "incident") beside another deed is its setting ("sends troops as
+    # ethnic violence spreads"), no attack of its own
+    violent = s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
     if violent and s.target_kind in {"civilian", None, "protesters"} and not (s.target_kind is None and s.agent_inter in CROWD):
         return "Attack"
     if s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4}):
@@ -162,6 +184,8 @@ def _strategic(s: Signals) -> str | None:
         # ACLED codes a seizure of weapons with the arrest of their holders as the seizure
         return "Disrupted weapons use"
     order = (
+        # a seizure of power is the happening; the arrests and seizures in it are its means
+        ("coup", "Other"),
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
         ("group_change", "Change to group/activity"),

@@ -61,10 +61,16 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
         return False
     # "troops moved in after the rebels had pulled out": the side leaving and the side entering
     # make one transfer of the place
-    if "withdraw" in a.categories or "withdraw" in b.categories:
+    if _retreats(a) or _retreats(b):
         return False
     generic = ("Unidentified", "Local militia")
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
+
+
+def _retreats(mention: Mention) -> bool:
+    """A side leaving a place: "withdrew", "pulled out", or armed men who "fled" (no refugees)."""
+    armed_flight = "displacement" in mention.categories and mention.agent is not None and mention.agent.armed
+    return "withdraw" in mention.categories or armed_flight
 
 
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
@@ -78,7 +84,10 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             # a killing told in "after …" is what a protest was about, not part of it
             temporal = mention.region.kind == "temporal" or any(m.region.kind == "temporal" for m in group)
-            if temporal and family(mention.categories) != family(first.categories):
+            # but "seized the town after government troops withdrew": the side leaving is how
+            # the place changed hands, part of the takeover
+            handover = any(_retreats(m) for m in (mention, first)) and any(_takes_place(m) for m in (mention, first))
+            if temporal and family(mention.categories) != family(first.categories) and not handover and not _arrested_after(mention, first):
                 continue
             if not all(compatible_days(mention, other) for other in group):
                 continue
@@ -93,11 +102,27 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
+def _arrested_after(a: Mention, b: Mention) -> bool:
+    """ "Students were rounded up after police stormed a sit-in": arrests told of a protest that
+    their "after" clause tells are its intervention (not "rallied after police arrested their
+    leader": an arrest told in the "after" clause is what the crowd rose up over)."""
+    for main, later in ((a, b), (b, a)):
+        if later.region.kind == "temporal" and main.region.kind != "temporal" and family(later.categories) == "protest" and "arrest" in main.categories:
+            return True
+    return False
+
+
+def _takes_place(mention: Mention) -> bool:
+    return bool({"takeover", "retake", "transfer"} & set(mention.categories))
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
     for mention in group:
         for category, strength in mention.categories.items():
             categories[category] = max(categories.get(category, 0.0), strength)
+        if _retreats(mention):
+            categories["withdraw"] = 1.0
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
     # who acts is who does what makes the event what it is (as in _actors): the group claiming

@@ -86,6 +86,8 @@ class CueLexicon:
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
     purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
+    game_words: tuple[tuple[str, ...], ...] = ()
+    game_senses: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -122,6 +124,8 @@ def cues() -> CueLexicon:
         grievance_words=frozenset(data.get("grievance_words", ())),
         purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
+        game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
+        game_senses=frozenset(data.get("game_senses", ())),
     )
 
 

@@ -498,6 +498,13 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
         crowd = bool(set(mention.categories) & _CROWD)
         if mention.region.kind == "main" and not mention.background and not crowd and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
+    # "two women died after soldiers beat them at a rally": a main clause that tells only the
+    # deaths, and its "after" clause what killed them: the dead are that clause's
+    main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]
+    if main_dead and not any(m.region.kind == "main" for m in mentions):
+        for mention in mentions:
+            if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
+                mention.counts = mention.counts + main_dead
     return mentions
 
 
@@ -616,7 +623,9 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 
 
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
-_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"}
+# (what people flee is the setting too: "shot dead traders escaping the fighting")
+_FLIGHT_WORDS = {"fleeing", "escaping"}
+_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"} | _FLIGHT_WORDS
 
 
 def _aside(anchor: Token) -> bool:
@@ -635,6 +644,10 @@ def _in_setting(token: Token, anchors: list[Token]) -> bool:
     return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
+# "over" after a verb of motion is a path, not a cause: "a bus ran over a landmine"
+_MOTION_VERBS = {"run", "drive", "ride", "roll", "step", "walk", "pass", "travel"}
+
+
 def _inside(token: Token, words: set[str] | frozenset[str], stop: Token | None = None) -> Token | None:
     """The nearest ancestor (the token excluded) that is one of ``words``, or the clause an
     ancestor marks with one of them ("after a gendarme shot …"), if any."""
@@ -645,14 +658,14 @@ def _inside(token: Token, words: set[str] | frozenset[str], stop: Token | None =
         if current.head.i == current.i:
             return None
         current = current.head
-        if current.lower_ in words:
+        if current.lower_ in words and not (current.lower_ == "over" and current.head.lemma_.lower() in _MOTION_VERBS):
             return current
     return None
 
 
 # nouns a cue word can modify and still tell the deed: "artillery fire", and the campaigns of
 # it ("an arrest campaign", "a kidnapping spree", "a bombing campaign")
-_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos", "campaign", "campaigns", "spree", "sweep", "sweeps", "operation", "operations"}
+_MODIFIED_OK = {"fire", "barrage", "round", "rounds", "salvo", "salvos", "campaign", "campaigns", "spree", "sweep", "sweeps", "operation", "operations", "canister", "canisters"}
 
 
 def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
@@ -663,6 +676,9 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # "militiamen abandoned two gang-raped girls": the participle modifying "girls" tells a deed
     # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
+        return False
+    # "protesting students vandalised the hall": people doing the deed, not a thing described
+    if cue.category == "protest" and token.pos_ == "VERB" and token.tag_ == "VBG":
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:
@@ -684,7 +700,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         token = doc[cue.head]
         cause = _inside(token, _CAUSE_WORDS)
         if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"}:
-            outside = [c for c in cues if c.anchor and c is not cue and not _within(doc[c.head], cause)]
+            # what people flee is never the clause's own event, even when fleeing is its only other cue
+            fled = cause.lower_ in _FLIGHT_WORDS
+            outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
             if outside:
                 continue
         # "arrested for participating in protests", "detained over a rally": why people were

@@ -25,7 +25,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, lower_total, natural_deaths, opens_another_story, same_happening, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, done_by_nature, lower_total, natural_deaths, opens_another_story, same_happening, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places, listed
@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
 
 
-# a crowd's tactics ("blocked the road", "burned tyres") are a demonstration's
-_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic"}
+# a crowd's tactics ("blocked the road", "burned tyres") are a demonstration's, and so is the
+# crowd control that breaks one up ("fired tear gas to disperse students")
+_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic", "dispersal"}
 
 
 # how far back (in sentences) a placeless mention may look for the story's place
@@ -102,8 +103,9 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         injuries = words_of_harm(sentence, {t.i for t in sentence.span})
         regions = regions_of(sentence, statements, cues)
         found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
-        # "flooding killed 12 people": deaths without violence are no event
-        found = [m for m in found if not ({c.category for c in m.cues if c.anchor} <= {"kill"} and natural_deaths(m.counts, sentence))]
+        # "flooding killed 12 people", "an earthquake struck the city, killing 300": deaths
+        # without violence are no event
+        found = [m for m in found if not ({c.category for c in m.cues if c.anchor and not done_by_nature(sentence.doc[c.head])} <= {"kill"} and natural_deaths(m.counts, sentence))]
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _claimant_agent(mention, actors)

@@ -159,6 +159,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     tokens = list(sentence.span)
     forms = [_word_forms(token) for token in tokens]
     vocabulary = {form for pair in forms for form in pair}
+    # a match report: "the striker led a fierce attack", "stormed into the final"
+    game = any(_contains(forms, words) for words in lex.game_words)
     cues: list[Cue] = []
     seen: set[tuple[str, int, int]] = set()
     for position, token in enumerate(tokens):
@@ -182,6 +184,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             if any(_contains(forms, words) for words in rule.without):
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
+                continue
+            if game and " ".join(rule.words) in lex.game_senses:
                 continue
             seen.add(key)
             cues.append(
