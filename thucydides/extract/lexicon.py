@@ -83,6 +83,8 @@ class CueLexicon:
     territory_nouns: frozenset[str] = frozenset()
     armed_targets: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
+    civilian_cargo: frozenset[str] = frozenset()
+    force_cargo: frozenset[str] = frozenset()
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
 
 
@@ -117,6 +119,8 @@ def cues() -> CueLexicon:
         territory_nouns=frozenset(data.get("territory_nouns", ())),
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
+        civilian_cargo=frozenset(data.get("civilian_cargo", ())),
+        force_cargo=frozenset(data.get("force_cargo", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
     )
 

@@ -221,6 +221,7 @@ def _object_kind(anchors: list[Token]) -> str | None:
     lex = lexicon.cues()
     for anchor in anchors:
         objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += _came_under_subjects(anchor)
         objects += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"} for p in c.children if p.dep_ == "pobj"]
         for token in objects:
             # "attacked at a checkpoint" hits the checkpoint; "attacked at his home" is where a
@@ -378,7 +379,7 @@ def build_mentions(
         if provisional.anchor_strength < 1 and not protesters_act:
             continue
         if context is not None:
-            agent = agent or _state_agent(anchor_tokens, sentence, context)
+            agent = agent or _state_agent(anchor_tokens, sentence, context) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
@@ -566,10 +567,54 @@ def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | No
     return None
 
 
+def _come_under(anchor: Token) -> Token | None:
+    """The "came" of "came under fire", whether the cue is the verb or the noun ("came under
+    rocket fire")."""
+    if _came_under(anchor):
+        return anchor
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and _came_under(anchor.head.head):
+        return anchor.head.head
+    return None
+
+
+def _came_under_subjects(anchor: Token) -> list[Token]:
+    """ "a border post came under heavy fire": what "came under" fire or attack is what was hit."""
+    verb = _come_under(anchor)
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+
+
+def _holder(post: Token, sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "an Armenian border post", "a police checkpoint", "a border post": the state force that
+    holds a post told of no one else (a demonym names the country, else the article's)."""
+    modifiers = [t for c in post.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+    force = "police" if any(t.lower_ in {"police", "policemen", "gendarmerie"} for t in modifiers) else "military"
+    iso = next((c for c in (demonym_country(t, sentence) for t in modifiers if t.text[:1].isupper()) if c), None)
+    return generic_actor(force, iso, context, " ".join(t.text for t in [*modifiers, post]), post.i)
+
+
+def _fired_from(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "came under fire from Azerbaijani positions": the forces holding the positions fired
+    (only a post a demonym or a force's word tells the holder of: "from positions across the
+    border" names no one)."""
+    armed = lexicon.cues().armed_targets
+    for verb in (v for v in map(_come_under, anchors) if v is not None):
+        heads = [verb, *(n for u in verb.children if u.lower_ == "under" for n in u.children if n.dep_ == "pobj")]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for post in (o for o in prep.children if o.dep_ == "pobj" and (o.lower_ in armed or o.lemma_.lower() in armed)):
+                modifiers = [t for c in post.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+                if any(t.lower_ in _FORCE_MODIFIERS or (t.text[:1].isupper() and demonym_country(t, sentence)) for t in modifiers):
+                    return _holder(post, sentence, context)
+    return None
+
+
 def _object_actor(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
     """ "attacks against a police station", "an army military base": the force that holds it."""
     if _object_kind(anchors) != "armed":
         return _force_of_target(anchors, sentence, context)
+    armed = lexicon.cues().armed_targets
+    for subject in (s for a in anchors for s in _came_under_subjects(a)):
+        if subject.lower_ in armed or subject.lemma_.lower() in armed:
+            return _holder(subject, sentence, context)
     for anchor in anchors:
         for token in anchor.subtree:
             if token.lower_ in {"police", "policemen", "gendarmerie"}:
