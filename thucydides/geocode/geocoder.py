@@ -46,7 +46,7 @@ from thucydides.geocode.mentions import (
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
-from thucydides.geocode.organisations import is_organisation, widen_to_organisations
+from thucydides.geocode.organisations import is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
@@ -54,7 +54,7 @@ from thucydides.model import GazetteerEntry, PlaceMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Geocoder", "default_geocoder", "is_currency", "is_demonym", "is_organisation"]
+__all__ = ["Geocoder", "default_geocoder", "is_currency", "is_demonym", "is_named_after", "is_organisation"]
 log = logging.getLogger(__name__)
 
 _ABBREVIATED = re.compile(r"^(?:[A-Z]\.?){2,4}$")
@@ -169,7 +169,7 @@ class Geocoder:
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
-        mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
+        mentions = within_movement_names(text, widen_to_organisations(text, drop_overlaps(mentions), lex), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = with_facilities(text, tokens, runs, mentions, lex, self._landmark_towns(lex))
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))

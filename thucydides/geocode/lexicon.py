@@ -22,6 +22,7 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
+    movement_heads: frozenset[str] = frozenset()  # "committee" of "Free Kherson Committee"
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     force_heads: frozenset[str] = frozenset()  # "brigade" of "Naval Brigade"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         demonyms=_demonyms(),
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
+        movement_heads=frozenset(data["movement_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]),
         group_names=(groups := _group_names()),
