@@ -63,11 +63,13 @@ def without_articles(key: str) -> str:
 
 def focus_countries(found: list[Found]) -> dict[str, float]:
     """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
-    currency's ("US dollars") none."""
+    currency's ("US dollars") none, nor the side striking ("Russians pound …")."""
     weights: Counter[str] = Counter()
     for item in found:
         if not item.candidates or item.span.currency:
             continue  # "the Lebanese pound" names money, not a country the article is about
+        if item.span.striking:
+            continue  # "Russia shelled Kupiansk": who strikes, often from abroad, not where
         entries = [e for e, _ in item.candidates if e.country_iso is not None]
         if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
             # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is

@@ -47,7 +47,7 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import is_named_after, is_organisation, widen_to_organisations, within_movement_names
-from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -116,6 +116,8 @@ class Geocoder:
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
                 span.demonym = span.demonym or (countries[0] if countries else None)
                 span.currency = span.demonym is not None
+            elif span.demonym or any(entries[g].feature in COUNTRY_FEATURES for g, _ in span.hits):
+                span.striking = names_striker(span, tokens, lex, text)
 
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []

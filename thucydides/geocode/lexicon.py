@@ -38,6 +38,7 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Va." → ("US", "Virginia")
     currencies: frozenset[str] = frozenset()  # "pounds" of "Lebanese pounds"
     currency_verbs: frozenset[str] = frozenset()  # "pounds" of "Israel pounds Gaza" too
+    strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
 
 
 def _demonyms() -> dict[str, str]:
@@ -118,4 +119,5 @@ def lexicon() -> Lexicon:
         abbreviations=_abbreviations(),
         currencies=frozenset(data["currencies"]),
         currency_verbs=frozenset(data["currency_verbs"]),
+        strike_words=frozenset(data["strike_words"]),
     )

@@ -1,0 +1,43 @@
+"""The side that strikes says who acts, not where: "Russians pound Kupiansk", "Russia shelled
+…", "Russian shelling hit …". Its country gets no vote for the article's countries, so a town
+spelt otherwise than in the gazetteer ("Kupiansk" for Kupyansk) is not looked for in the
+attacker's country only (where it matched a district of Novosibirsk). Sentences written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def resolved(geocoder, text: str, name: str):
+    [found] = [m for m in geocoder.find_places(text) if m.text == name]
+    return found.entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russians pound Kupiansk overnight",
+        "Russians shell Kupiansk overnight",
+        "Russia shelled Kupiansk overnight, the governor said.",
+        "Russian shelling hit Kupiansk overnight.",
+    ],
+)
+def test_a_town_struck_by_a_foreign_side_is_not_looked_for_in_its_country(geocoder, text):
+    entry = resolved(geocoder, text, "Kupiansk")
+    assert entry is not None and (entry.name, entry.country_iso) == ("Kupyansk", "UA")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        # the side named as such, not striking, still tells the article's country
+        ("Russian officials visited Kupino on Monday.", "Kupino", "RU"),
+        # a side striking a place it names itself: the place resolves by its own name
+        ("Ukrainian drones hit Belgorod overnight.", "Belgorod", "RU"),
+    ],
+)
+def test_a_side_not_striking_still_counts_and_named_places_resolve(geocoder, text, name, iso):
+    entry = resolved(geocoder, text, name)
+    assert entry is not None and entry.country_iso == iso
