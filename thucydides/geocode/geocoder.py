@@ -166,7 +166,10 @@ class Geocoder:
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
         name_ends = {f.span.last for f in found if not f.span.demonym}
-        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts,
+        # a name no gazetteer entry is spelt like is looked for in the article's countries, and
+        # in the country whose money it counts in ("20 million Syrian pounds")
+        searched = focus_countries(found, money=True)
+        found.extend(self._spelling_variants(text, tokens, leftovers, searched, lex, person_words, headline_tokens, unit_starts,
                                              name_ends, peoples_only=not name_ends))
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
