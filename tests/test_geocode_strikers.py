@@ -7,7 +7,12 @@ these tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from thucydides.extract import extract_events
+from thucydides.model import Article
 
 
 def resolved(geocoder, text: str, name: str):
@@ -41,3 +46,26 @@ def test_a_town_struck_by_a_foreign_side_is_not_looked_for_in_its_country(geocod
 def test_a_side_not_striking_still_counts_and_named_places_resolve(geocoder, text, name, iso):
     entry = resolved(geocoder, text, name)
     assert entry is not None and entry.country_iso == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russians pound Kupiansk overnight. Two civilians were killed, the governor said.",
+        "Russians shelled Kupiansk overnight, the governor said.",
+    ],
+)
+def test_a_people_pounding_a_town_is_its_countrys_forces_shelling_it(geocoder, nlp, text):
+    doc = nlp(text)
+    places = geocoder.find_places(text, doc)
+    (event,) = extract_events(Article(id="strikers", text=text, published=dt.date(2024, 3, 4)), doc, places)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.location is not None and event.location.country_iso == "UA"
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Russia")
+
+
+def test_money_in_pounds_is_no_shelling(geocoder, nlp):
+    text = "Gunmen robbed a shop owner of 500,000 Syrian pounds in Aleppo on Monday."
+    doc = nlp(text)
+    events = extract_events(Article(id="money", text=text, published=dt.date(2024, 3, 4)), doc, geocoder.find_places(text, doc))
+    assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
