@@ -93,3 +93,14 @@ def test_a_post_or_patrol_under_heavy_fire_is_a_fight_at_the_town_it_lay_outside
     assert event.location is not None and event.location.text == town
     assert event.actor1 is not None and event.actor1.name.startswith(by)
     assert event.actor2 is not None and event.actor2.name.startswith(hit)
+
+
+def test_an_exchange_of_intense_fire_is_a_clash(run):
+    (event,) = run("An exchange of intense fire was reported near Gao on Monday.", "Gao", "ML")
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_word_describing_the_phrase_itself_is_not_skipped(run):
+    # "heavy casualties" (a clash cue) is no "heavy civilian casualties" of an air strike
+    (event,) = run("An airstrike caused heavy civilian casualties in Idlib on Monday.", "Idlib", "SY")
+    assert event.sub_event_type == "Air/drone strike"

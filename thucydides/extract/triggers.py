@@ -46,7 +46,9 @@ def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...
         if n:
             while i < len(forms) and forms[i][0] in _HYPHENS:
                 i += 1
-            while i < len(describing) and describing[i] and word not in forms[i]:
+            # not after a describing word of the phrase itself: "heavy casualties" is no
+            # "heavy civilian casualties" (a toll, not a fight)
+            while i < len(describing) and describing[i] and word not in forms[i] and not describing[i - 1]:
                 i += 1
         if i >= len(forms) or word not in forms[i]:
             return None
