@@ -50,3 +50,10 @@ def test_the_people_of_an_aid_convoy_attacked_are_civilians(nlp):
     (event,) = events_in(nlp, text, {"Gao": entry("Gao", iso="ML")}, DAY)
     assert event.sub_event_type == "Attack"
     assert event.actor2 is not None and event.actor2.name == "Civilians (Mali)"
+
+
+def test_a_peacekeeping_or_escorted_convoy_attacked_is_a_fight(nlp):
+    for text in ("A UN peacekeeping convoy came under fire near Bentiu on Monday.",
+                 "An aid convoy escorted by soldiers was ambushed near Bentiu on Monday."):
+        (event,) = events_in(nlp, text, {"Bentiu": entry("Bentiu", iso="SS")}, DAY)
+        assert event.sub_event_type == "Armed clash", text
