@@ -49,6 +49,9 @@ def test_a_place_inside_a_movements_name_is_the_movements_name(geocoder, text, n
         ('Shelling hit the so-called "Luhansk People\'s Republic" on Sunday.', "Luhansk"),
         ("Ukrainian forces pressed the Kherson campaign on Sunday.", "Kherson"),
         ('Residents of "Kidal" returned home.', "Kidal"),
+        # a quoted sentence, or words quoted in a headline written in capitals, name no movement
+        ('"Kidal Has Fallen," a rebel commander said on Monday.', "Kidal"),
+        ('Rebels Say "Kidal Is Ours" After Battle\nRebels said on Monday they had taken the town.', "Kidal"),
     ],
 )
 def test_a_quoted_place_or_a_campaign_at_a_place_stays_a_place(geocoder, text, name):

@@ -91,8 +91,13 @@ def movement_names(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     names: list[tuple[int, int]] = []
     for match in _QUOTED.finditer(text):
         words = match.group(1).split()
-        if 2 <= len(words) <= 8 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
-            names.append((match.start(1), match.end(1)))
+        if not (2 <= len(words) <= 8 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)):
+            continue
+        # words quoted in a headline written in capitals, or a quoted sentence ("Kidal Has
+        # Fallen," he said), are no name
+        if match.group(1)[-1] in ",.!?" or _title_case_line(text, match.start(), match.end()):
+            continue
+        names.append((match.start(1), match.end(1)))
     for match in _WORDS.finditer(text):
         if match.group().lower() not in lex.movement_heads:
             continue
@@ -107,6 +112,15 @@ def movement_names(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if start < match.start():
             names.append((start, match.end() if match.group()[:1].isupper() else match.start() - 1))
     return names
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the rest of the line around ``text[start:end]`` is mostly capitalised (a headline)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
+    words = [w for w in _WORDS.findall(rest) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def within_movement_names(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
