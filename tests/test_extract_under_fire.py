@@ -65,6 +65,11 @@ def test_fire_from_a_direction_names_no_attacker(run):
             "A police checkpoint came under intense fire from Taliban fighters outside Kunduz on Sunday.",
             "Kunduz", "AF", ("Armed clash", "Taliban", "Police Forces of Afghanistan"),
         ),
+        # a participle too ("renewed", "sustained")
+        (
+            "A checkpoint came under renewed attack outside Beledweyne on Tuesday.",
+            "Beledweyne", "SO", ("Armed clash", "Unidentified Armed Group (Somalia)", "Military Forces of Somalia"),
+        ),
         # people in a bus are civilians: an attack on them
         (
             "A bus carrying villagers came under heavy fire from gunmen outside Gusau on Friday.",

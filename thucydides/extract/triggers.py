@@ -61,9 +61,10 @@ def _contains(forms: list[tuple[str, str]], words: tuple[str, ...], describing: 
 
 
 def _describes_next(token: Token) -> bool:
-    """An adjective qualifying a later word of the phrase ("heavy" in "came under heavy fire",
-    "intense" in "an exchange of intense fire"): it does not change what the phrase tells."""
-    return token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.i > token.i
+    """An adjective or participle qualifying a later word of the phrase ("heavy" in "came under
+    heavy fire", "renewed" in "came under renewed attack"): it does not change what the phrase
+    tells."""
+    return token.dep_ == "amod" and token.pos_ in {"ADJ", "VERB"} and token.head.i > token.i
 
 
 def _head_of(tokens: list[Token]) -> Token:
