@@ -8,6 +8,7 @@ tells these mentions apart: they are never an event's location.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -98,9 +99,7 @@ def movement_names(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if match.group(1)[-1] in ",.!?" or _title_case_line(text, match.start(), match.end()):
             continue
         names.append((match.start(1), match.end(1)))
-    for match in _WORDS.finditer(text):
-        if match.group().lower() not in lex.movement_heads:
-            continue
+    for match in _movement_pattern(lex.movement_heads).finditer(text):
         # the capitalised words before it, up to five ("the Free Kherson Committee", "the Don't
         # Let Belgrade Drown movement": a lower-case word ends the name before it)
         start = match.start()
@@ -112,6 +111,11 @@ def movement_names(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if start < match.start():
             names.append((start, match.end() if match.group()[:1].isupper() else match.start() - 1))
     return names
+
+
+@functools.lru_cache(maxsize=4)
+def _movement_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, heads))) + r")\b", re.IGNORECASE)
 
 
 def _title_case_line(text: str, start: int, end: int) -> bool:
