@@ -62,8 +62,8 @@ def test_fire_from_a_direction_names_no_attacker(run):
             "Ghazni", "AF", ("Armed clash", "Unidentified Armed Group (Afghanistan)", "Military Forces of Afghanistan"),
         ),
         (
-            "A police checkpoint came under intense fire from Taliban fighters outside Kunduz on Sunday.",
-            "Kunduz", "AF", ("Armed clash", "Taliban", "Police Forces of Afghanistan"),
+            "A police checkpoint came under intense fire from Taliban fighters outside Charikar on Sunday.",
+            "Charikar", "AF", ("Armed clash", "Taliban", "Police Forces of Afghanistan"),
         ),
         # a participle too ("renewed", "sustained")
         (
