@@ -595,13 +595,21 @@ def _came_under_subjects(anchor: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
 
 
+def _modifiers(token: Token) -> list[Token]:
+    """The words before a noun that say whose or what kind it is ("the Malian army" of "vehicle")."""
+    return [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+
+
+def _demonym_among(words: list[Token], sentence: Sentence) -> str | None:
+    return next((c for c in (demonym_country(t, sentence) for t in words if t.text[:1].isupper()) if c), None)
+
+
 def _holder(post: Token, sentence: Sentence, context: ActorContext) -> ActorMention | None:
     """ "an Armenian border post", "a police checkpoint", "a border post": the state force that
     holds a post told of no one else (a demonym names the country, else the article's)."""
-    modifiers = [t for c in post.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
-    force = "police" if any(t.lower_ in {"police", "policemen", "gendarmerie"} for t in modifiers) else "military"
-    iso = next((c for c in (demonym_country(t, sentence) for t in modifiers if t.text[:1].isupper()) if c), None)
-    return generic_actor(force, iso, context, " ".join(t.text for t in [*modifiers, post]), post.i)
+    modifiers = _modifiers(post)
+    force = "police" if any(_FORCE_MODIFIERS.get(t.lower_) == "police" for t in modifiers) else "military"
+    return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, post]), post.i)
 
 
 def _fired_from(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
@@ -613,8 +621,8 @@ def _fired_from(anchors: list[Token], sentence: Sentence, context: ActorContext)
         heads = [verb, *(n for u in verb.children if u.lower_ == "under" for n in u.children if n.dep_ == "pobj")]
         for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"):
             for post in (o for o in prep.children if o.dep_ == "pobj" and (o.lower_ in armed or o.lemma_.lower() in armed)):
-                modifiers = [t for c in post.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
-                if any(t.lower_ in _FORCE_MODIFIERS or (t.text[:1].isupper() and demonym_country(t, sentence)) for t in modifiers):
+                modifiers = _modifiers(post)
+                if any(t.lower_ in _FORCE_MODIFIERS for t in modifiers) or _demonym_among(modifiers, sentence):
                     return _holder(post, sentence, context)
     return None
 
@@ -663,12 +671,11 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
     for token in objects:
         if token.lower_ not in targets and token.lemma_.lower() not in targets:
             continue
-        modifiers = [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+        modifiers = _modifiers(token)
         force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
         if force is None:
             continue
-        iso = next((c for c in (demonym_country(t, sentence) for t in modifiers if t.text[:1].isupper()) if c), None)
-        return generic_actor(force, iso, context, " ".join(t.text for t in [*modifiers, token]), token.i)
+        return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
     return None
 
 

@@ -31,8 +31,8 @@ from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
-from thucydides.geocode import is_named_after
 from thucydides.extract.triggers import find_cues
+from thucydides.geocode import is_named_after
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention

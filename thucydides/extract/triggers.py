@@ -172,9 +172,10 @@ def carries_civilians(token: Token) -> bool:
     words = list(token.subtree)
     forms = {form for t in words for form in _word_forms(t)}
     phrases = forms | {" ".join(lexicon.normal_form(t.text) for t in words[i : i + 2]) for i in range(len(words) - 1)}
-    forces = {k for k in lexicon.actors().generic if k.kind in {"military", "police"}}
+    # a force's word among the others ("a convoy" is itself one of actors.toml's military heads)
     heads = lexicon.actors().head_index
-    if forms & lex.force_cargo or any(kind in forces for form in forms for _, kind in heads.get(form, ()) if form not in {"convoy", "convoys"}):
+    others = {form for t in words if t.i != token.i for form in _word_forms(t)}
+    if forms & lex.force_cargo or any(kind.kind in {"military", "police"} for form in others for _, kind in heads.get(form, ())):
         return False
     return bool(phrases & lex.civilian_cargo)
 
