@@ -69,3 +69,11 @@ def test_money_in_pounds_is_no_shelling(geocoder, nlp):
     doc = nlp(text)
     events = extract_events(Article(id="money", text=text, published=dt.date(2024, 3, 4)), doc, geocoder.find_places(text, doc))
     assert [e.sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+def test_a_people_firing_a_weapon_is_not_named_a_states_forces(geocoder, nlp):
+    # who fired the rockets the text does not say: not "Military Forces of" the people's country
+    text = "Palestinians fired rockets at Sderot on Monday."
+    doc = nlp(text)
+    events = extract_events(Article(id="rockets", text=text, published=dt.date(2024, 3, 4)), doc, geocoder.find_places(text, doc))
+    assert events and all(e.actor1 is None or not e.actor1.name.startswith("Military Forces") for e in events)
