@@ -41,6 +41,9 @@ def test_a_town_struck_by_a_foreign_side_is_not_looked_for_in_its_country(geocod
         ("Russian officials visited Kupino on Monday.", "Kupino", "RU"),
         # a side striking a place it names itself: the place resolves by its own name
         ("Ukrainian drones hit Belgorod overnight.", "Belgorod", "RU"),
+        # a side striking at home: a name found nowhere else is still looked for in its country
+        ("Nigerian airstrikes hit Malam Fatori on Monday.", "Malam Fatori", "NG"),
+        ("Pakistani shelling killed two people in Kotly on Monday.", "Kotly", "PK"),
     ],
 )
 def test_a_side_not_striking_still_counts_and_named_places_resolve(geocoder, text, name, iso):

@@ -61,10 +61,11 @@ def without_articles(key: str) -> str:
     return "".join(kept)
 
 
-def focus_countries(found: list[Found], *, money: bool = False) -> dict[str, float]:
-    """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; the
-    side striking ("Russians pound …") none; a currency's ("Syrian pounds") none, or a half with
-    ``money`` (the countries a name spelt otherwise is looked for in)."""
+def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False) -> dict[str, float]:
+    """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
+    currency's ("Syrian pounds") none, or a half with ``money`` (the countries a name spelt
+    otherwise is looked for in); the side striking ("Russians pound …") none, or 1 with
+    ``strikers`` (where a name found nowhere else is looked for last)."""
     weights: Counter[str] = Counter()
     for item in found:
         if not item.candidates:
@@ -77,7 +78,7 @@ def focus_countries(found: list[Found], *, money: bool = False) -> dict[str, flo
             if money and iso is not None:
                 weights[iso] += 0.5
             continue
-        if item.span.striking:
+        if item.span.striking and not strikers:
             continue  # "Russia shelled Kupiansk": who strikes, often from abroad, not where
         entries = [e for e, _ in item.candidates if e.country_iso is not None]
         if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
