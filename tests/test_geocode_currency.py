@@ -64,3 +64,23 @@ def test_a_protest_about_the_exchange_rate_is_not_coded_at_the_currencys_capital
     assert home_countries(sentences_of(text, doc, places)) == []
     events = extract_events(article, doc, places)
     assert events and all(e.location is None or e.location.country_iso != "US" for e in events)
+
+
+@pytest.mark.parametrize(("text", "name", "iso"), [
+    ("Thieves stole 3 million Lebanese pounds from a shop in Kfarkela.", "Kfarkela", "LB"),
+    ("Robbers took 40,000 Egyptian pounds from a farmer in Dayrout.", "Dayrout", "EG"),
+    ("Kidnappers demanded 20 million Syrian pounds for a man seized in Maarat Misrin.", "Maarat Misrin", "SY"),
+])
+def test_a_village_spelt_otherwise_is_looked_for_in_the_country_of_the_money(geocoder, text, name, iso):
+    # the currency chooses no namesake and places no event, but money told in a country's pounds
+    # is weak evidence of where the story is: a name no entry is spelt like is looked for there
+    found = mention(geocoder, text, name)
+    assert found.entry is not None and found.entry.country_iso == iso
+
+
+def test_the_money_alone_places_no_event_at_its_capital(geocoder, nlp):
+    text = "Thieves stole 3 million Lebanese pounds from a shop in Kfarkela on Monday."
+    doc = nlp(text)
+    places = geocoder.find_places(text, doc)
+    events = extract_events(Article(id="pounds", text=text, published=dt.date(2024, 3, 5)), doc, places)
+    assert [e.location.text for e in events if e.location] == ["Kfarkela"]

@@ -46,7 +46,9 @@ def test_a_police_convoy_or_patrol_attacked_is_the_police(run, text):
 
 def test_soldiers_who_came_under_attack_are_its_target(run):
     ((_, actor1, actor2),) = actors(run("Soldiers came under attack in Taloqan on Wednesday.", "Taloqan", "AF"))
-    assert actor1 is None and actor2 is not None and actor2.startswith("Military Forces of Afghanistan")
+    # the attackers no one names are ACLED's unidentified armed group, never the soldiers
+    assert actor1 == "Unidentified Armed Group (Afghanistan)"
+    assert actor2 is not None and actor2.startswith("Military Forces of Afghanistan")
 
 
 def test_an_army_patrol_is_still_the_military(run):

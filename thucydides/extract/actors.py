@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
+from thucydides.extract.triggers import carries_civilians
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
@@ -404,6 +405,9 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
     """ "a police convoy", "a militia patrol": a formation word is the force its modifier names."""
     if head.lower_ not in _FORMATIONS:
         return None
+    if carries_civilians(head):
+        # "an aid convoy", "a convoy of lorries carrying flour": the people in it are civilians
+        return next(k for k in lex.generic if k.kind == "civilians")
     for child in head.lefts:
         if child.dep_ in {"compound", "amod", "nmod"}:
             for words, kind in lex.head_index.get(child.lower_, ()):

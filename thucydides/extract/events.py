@@ -322,6 +322,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Battles":
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
+        if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
+            # "their patrol came under heavy fire": forces fired on by no one named (ACLED's
+            # unidentified armed group)
+            actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor2 is None and sub_event_type != "Armed clash":
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:

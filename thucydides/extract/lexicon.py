@@ -85,6 +85,8 @@ class CueLexicon:
     property_targets: frozenset[str] = frozenset()
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
     purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
+    civilian_cargo: frozenset[str] = frozenset()
+    force_cargo: frozenset[str] = frozenset()
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
     game_words: tuple[tuple[str, ...], ...] = ()
     game_senses: frozenset[str] = frozenset()
@@ -123,6 +125,8 @@ def cues() -> CueLexicon:
         property_targets=frozenset(data.get("property_target_nouns", ())),
         grievance_words=frozenset(data.get("grievance_words", ())),
         purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
+        civilian_cargo=frozenset(data.get("civilian_cargo", ())),
+        force_cargo=frozenset(data.get("force_cargo", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
         game_senses=frozenset(data.get("game_senses", ())),

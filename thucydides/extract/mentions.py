@@ -221,6 +221,7 @@ def _object_kind(anchors: list[Token]) -> str | None:
     lex = lexicon.cues()
     for anchor in anchors:
         objects = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += _came_under_subjects(anchor)
         objects += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "targeting"} for p in c.children if p.dep_ == "pobj"]
         for token in objects:
             # "attacked at a checkpoint" hits the checkpoint; "attacked at his home" is where a
@@ -373,12 +374,13 @@ def build_mentions(
         # decides roles only when the clause tells nothing else
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
+        agent = _armed_people(agent, anchors, doc, context)
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
             continue
         if context is not None:
-            agent = agent or _state_agent(anchor_tokens, sentence, context)
+            agent = agent or _state_agent(anchor_tokens, sentence, context) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
@@ -459,6 +461,20 @@ def build_mentions(
 
 
 _DOUBT = {"probably", "likely", "possibly", "presumably"}
+_HEAVY_WEAPONS = {"shelling", "air"}
+
+
+def _armed_people(agent: ActorMention | None, anchors: list[Cue], doc: Doc, context: ActorContext | None) -> ActorMention | None:
+    """ "Russians pound Kupiansk", "Israelis bombed the camp": a people whose own verb is
+    shelling or bombing is its country's forces (no crowd has artillery or jets). Not a people
+    firing a weapon ("Palestinians fired rockets": who fired them the text does not say)."""
+    if agent is None or context is None or agent.kind != "civilians" or agent.country is None:
+        return agent
+    subject = doc[agent.head]
+    verbs = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
+    if not (agent.actor.text or "")[:1].isupper() or subject.dep_ != "nsubj" or subject.head.i not in verbs:
+        return agent
+    return generic_actor("military", agent.country, context, agent.actor.text, agent.head) or agent
 
 
 def _doubted_author(token: Token) -> bool:
@@ -573,10 +589,62 @@ def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | No
     return None
 
 
+def _come_under(anchor: Token) -> Token | None:
+    """The "came" of "came under fire", whether the cue is the verb or the noun ("came under
+    rocket fire")."""
+    if _came_under(anchor):
+        return anchor
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and _came_under(anchor.head.head):
+        return anchor.head.head
+    return None
+
+
+def _came_under_subjects(anchor: Token) -> list[Token]:
+    """ "a border post came under heavy fire": what "came under" fire or attack is what was hit."""
+    verb = _come_under(anchor)
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """The words before a noun that say whose or what kind it is ("the Malian army" of "vehicle")."""
+    return [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+
+
+def _demonym_among(words: list[Token], sentence: Sentence) -> str | None:
+    return next((c for c in (demonym_country(t, sentence) for t in words if t.text[:1].isupper()) if c), None)
+
+
+def _holder(post: Token, sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "an Armenian border post", "a police checkpoint", "a border post": the state force that
+    holds a post told of no one else (a demonym names the country, else the article's)."""
+    modifiers = _modifiers(post)
+    force = "police" if any(_FORCE_MODIFIERS.get(t.lower_) == "police" for t in modifiers) else "military"
+    return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, post]), post.i)
+
+
+def _fired_from(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "came under fire from Azerbaijani positions": the forces holding the positions fired
+    (only a post a demonym or a force's word tells the holder of: "from positions across the
+    border" names no one)."""
+    armed = lexicon.cues().armed_targets
+    for verb in (v for v in map(_come_under, anchors) if v is not None):
+        heads = [verb, *(n for u in verb.children if u.lower_ == "under" for n in u.children if n.dep_ == "pobj")]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for post in (o for o in prep.children if o.dep_ == "pobj" and (o.lower_ in armed or o.lemma_.lower() in armed)):
+                modifiers = _modifiers(post)
+                if any(t.lower_ in _FORCE_MODIFIERS for t in modifiers) or _demonym_among(modifiers, sentence):
+                    return _holder(post, sentence, context)
+    return None
+
+
 def _object_actor(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
     """ "attacks against a police station", "an army military base": the force that holds it."""
     if _object_kind(anchors) != "armed":
         return _force_of_target(anchors, sentence, context)
+    armed = lexicon.cues().armed_targets
+    for subject in (s for a in anchors for s in _came_under_subjects(a)):
+        if subject.lower_ in armed or subject.lemma_.lower() in armed:
+            return _holder(subject, sentence, context)
     for anchor in anchors:
         for token in anchor.subtree:
             if token.lower_ in {"police", "policemen", "gendarmerie"}:
@@ -613,12 +681,11 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
     for token in objects:
         if token.lower_ not in targets and token.lemma_.lower() not in targets:
             continue
-        modifiers = [t for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"} for t in c.subtree]
+        modifiers = _modifiers(token)
         force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
         if force is None:
             continue
-        iso = next((c for c in (demonym_country(t, sentence) for t in modifiers if t.text[:1].isupper()) if c), None)
-        return generic_actor(force, iso, context, " ".join(t.text for t in [*modifiers, token]), token.i)
+        return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
     return None
 
 

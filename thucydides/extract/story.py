@@ -32,6 +32,7 @@ from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
+from thucydides.geocode import is_named_after
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention
@@ -64,12 +65,13 @@ class Story:
 
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
-    """The country most of the article's resolved places lie in."""
+    """The country most of the article's resolved places lie in (a country, or a place only
+    named in an organisation's or a movement's name, "the Free Kherson Committee", counts half)."""
     votes: Counter[str] = Counter()
     for mention in places:
         entry = mention.entry
         if entry is not None and entry.country_iso:
-            votes[entry.country_iso] += 1 if (entry.feature or "").startswith("PCL") else 2
+            votes[entry.country_iso] += 1 if (entry.feature or "").startswith("PCL") or is_named_after(mention) else 2
     return votes.most_common(1)[0][0] if votes else None
 
 

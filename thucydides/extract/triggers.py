@@ -8,7 +8,7 @@ lemma, so "seized", "seizes" and "seize" all match the term "seize"; hyphens are
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from thucydides.extract import lexicon
 from thucydides.extract.sentences import Sentence
@@ -36,14 +36,19 @@ def _word_forms(token: Token) -> tuple[str, str]:
     return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
 
 
-def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...]) -> int | None:
-    """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens;
-    ``forms`` holds each token's ``_word_forms`` (read once per sentence: spaCy makes a new
-    Token object, and looks its strings up, on every access)."""
+def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...], describing: Sequence[bool] = ()) -> int | None:
+    """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens and,
+    inside a phrase, the adjectives ``describing`` flags ("came under heavy fire" is "came under
+    fire"); ``forms`` holds each token's ``_word_forms`` (read once per sentence: spaCy makes a
+    new Token object, and looks its strings up, on every access)."""
     i = position
     for n, word in enumerate(words):
         if n:
             while i < len(forms) and forms[i][0] in _HYPHENS:
+                i += 1
+            # not after a describing word of the phrase itself: "heavy casualties" is no
+            # "heavy civilian casualties" (a toll, not a fight)
+            while i < len(describing) and describing[i] and word not in forms[i] and not describing[i - 1]:
                 i += 1
         if i >= len(forms) or word not in forms[i]:
             return None
@@ -51,8 +56,15 @@ def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...
     return i
 
 
-def _contains(forms: list[tuple[str, str]], words: tuple[str, ...]) -> bool:
-    return any(_match_at(forms, i, words) is not None for i in range(len(forms)))
+def _contains(forms: list[tuple[str, str]], words: tuple[str, ...], describing: Sequence[bool] = ()) -> bool:
+    return any(_match_at(forms, i, words, describing) is not None for i in range(len(forms)))
+
+
+def _describes_next(token: Token) -> bool:
+    """An adjective or participle qualifying a later word of the phrase ("heavy" in "came under
+    heavy fire", "renewed" in "came under renewed attack"): it does not change what the phrase
+    tells."""
+    return token.dep_ == "amod" and token.pos_ in {"ADJ", "VERB"} and token.head.i > token.i
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -148,9 +160,39 @@ def _moved_by_things(head: Token) -> bool:
     things = lexicon.cues().property_targets
     for subject in (c for c in clause_verb(head).children if c.dep_ == "nsubj"):
         words = [subject, *(o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
-        if any(w.lower_ in things or w.lemma_.lower() in things for w in words):
+        if any(w.lower_ in things or w.lemma_.lower() in things for w in words) or carries_civilians(subject):
             return True
     return False
+
+
+def carries_civilians(token: Token) -> bool:
+    """ "a convoy of 40 trucks carrying food", "an aid convoy", "commercial lorries": goods, aid
+    or people on the move, no force ("a convoy of trucks carrying troops", "armoured vehicles")."""
+    lex = lexicon.cues()
+    words = list(token.subtree)
+    forms = {form for t in words for form in _word_forms(t)}
+    phrases = forms | {" ".join(lexicon.normal_form(t.text) for t in words[i : i + 2]) for i in range(len(words) - 1)}
+    # a force's word among the others ("a convoy" is itself one of actors.toml's military heads)
+    heads = lexicon.actors().head_index
+    others = {form for t in words if t.i != token.i for form in _word_forms(t)}
+    if forms & lex.force_cargo or any(kind.kind in {"military", "police"} for form in others for _, kind in heads.get(form, ())):
+        return False
+    return bool(phrases & lex.civilian_cargo)
+
+
+def _moves_no_force(head: Token) -> bool:
+    """ "an aid convoy crossed …", "lorries of food arrived": what the movement word tells moving
+    (the noun itself, else the verb's subject) carries civilians."""
+    if head.pos_ in {"NOUN", "PROPN"}:
+        return carries_civilians(head)
+    return any(carries_civilians(s) for s in clause_verb(head).children if s.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """ "Russians pound Kupiansk": a headline's verb the tagger took for a noun, with a subject
+    and an object of its own (money, "500,000 pounds", has neither)."""
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def find_cues(sentence: Sentence) -> list[Cue]:
@@ -158,6 +200,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     lex = lexicon.cues()
     tokens = list(sentence.span)
     forms = [_word_forms(token) for token in tokens]
+    describing = [_describes_next(token) for token in tokens]
     vocabulary = {form for pair in forms for form in pair}
     # a match report: "the striker led a fierce attack", "stormed into the final"
     game = any(_contains(forms, words) for words in lex.game_words)
@@ -169,7 +212,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
         lower, lemma = forms[position]
         rules = lex.by_first_word.get(lower, ()) + (lex.by_first_word.get(lemma, ()) if lemma != lower else ())
         for rule in rules:
-            end = _match_at(forms, position, rule.words)
+            end = _match_at(forms, position, rule.words, describing)
             if end is None:
                 continue
             matched = tokens[position:end]
@@ -177,15 +220,17 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             key = (rule.category, matched[0].i, matched[-1].i + 1)
             if key in seen:
                 continue
-            if rule.pos and head.pos_ not in rule.pos:
+            if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and _verb_tagged_noun(head)):
                 continue
             if rule.with_words and not (rule.with_words & vocabulary):
                 continue
-            if any(_contains(forms, words) for words in rule.without):
+            if any(_contains(forms, words, describing) for words in rule.without):
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
             if game and " ".join(rule.words) in lex.game_senses:
+                continue
+            if rule.needs == "force" and _moves_no_force(head):
                 continue
             seen.add(key)
             cues.append(

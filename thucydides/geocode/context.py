@@ -67,13 +67,25 @@ def without_articles(key: str) -> str:
 _DIPHTHONG_AW = re.compile(r"aw(?![aeiouy])")
 
 
-def focus_countries(found: list[Found]) -> dict[str, float]:
+def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False) -> dict[str, float]:
     """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
-    currency's ("US dollars") none."""
+    currency's ("Syrian pounds") none, or a half with ``money`` (the countries a name spelt
+    otherwise is looked for in); the side striking ("Russians pound …") none, or 1 with
+    ``strikers`` (where a name found nowhere else is looked for last)."""
     weights: Counter[str] = Counter()
     for item in found:
-        if not item.candidates or item.span.currency:
-            continue  # "the Lebanese pound" names money, not a country the article is about
+        if not item.candidates:
+            continue
+        if item.span.currency:
+            # "500,000 Syrian pounds" names money, not a place, and no namesake is chosen by it;
+            # but money told in a country's currency is weak evidence of where the story is: a
+            # village spelt otherwise ("Kfarkela") is looked for there
+            iso = next((e.country_iso for e, _ in item.candidates if e.feature in COUNTRY_FEATURES and e.country_iso), None)
+            if money and iso is not None:
+                weights[iso] += 0.5
+            continue
+        if item.span.striking and not strikers:
+            continue  # "Russia shelled Kupiansk": who strikes, often from abroad, not where
         entries = [e for e, _ in item.candidates if e.country_iso is not None]
         if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
             # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is

@@ -47,15 +47,15 @@ from thucydides.geocode.mentions import (
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
-from thucydides.geocode.organisations import is_organisation, widen_to_organisations
-from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, reject_reason, spans_of, tokenize
+from thucydides.geocode.organisations import is_named_after, is_organisation, widen_to_organisations, within_movement_names
+from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Geocoder", "default_geocoder", "is_currency", "is_demonym", "is_organisation"]
+__all__ = ["Geocoder", "default_geocoder", "is_currency", "is_demonym", "is_named_after", "is_organisation"]
 log = logging.getLogger(__name__)
 
 _ABBREVIATED = re.compile(r"^(?:[A-Z]\.?){2,4}$")
@@ -120,6 +120,8 @@ class Geocoder:
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
                 span.demonym = span.demonym or (countries[0] if countries else None)
                 span.currency = span.demonym is not None
+            elif span.demonym or any(entries[g].feature in COUNTRY_FEATURES for g, _ in span.hits):
+                span.striking = names_striker(span, tokens, lex, text)
 
         # "Chad Johnson, the coach": a person, and "Johnson" alone later in the text is him too;
         # "Denzel Washington starred": a person
@@ -172,19 +174,27 @@ class Geocoder:
                                        or (spelt_out and how == "name" and (dateline or is_notable(e)))]
         found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
-        focus = focus_countries(found)
-        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus, lex)
+        # a multi-word name spelt nearly the same is looked for in the striking side's country
+        # too ("Nigerian airstrikes hit Malam Fatori")
+        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True), lex)
         focus = focus_countries(found)
         self._add_variant_candidates(found, focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
         name_ends = {f.span.last for f in found if not f.span.demonym}
-        found.extend(self._spelling_variants(text, tokens, leftovers, focus, lex, person_words, headline_tokens, unit_starts,
-                                             name_ends, peoples_only=not name_ends))
+        # a name no gazetteer entry is spelt like is looked for in the article's countries, and
+        # in the country whose money it counts in ("20 million Syrian pounds"); in the country
+        # only of the side striking ("Russians pound Kupiansk"), often from abroad, last: after
+        # a well-known place abroad (Kupyansk, not Kupinskiy Rayon in Novosibirsk), so that
+        # "Nigerian airstrikes hit Malam Fatori" still finds Mallam Fatori
+        searched = focus_countries(found, money=True)
+        last_resort = set(focus_countries(found, money=True, strikers=True)) - set(searched)
+        found.extend(self._spelling_variants(text, tokens, leftovers, searched, lex, person_words, headline_tokens, unit_starts,
+                                             name_ends, peoples_only=not name_ends, last_resort=last_resort))
         mentions = self._resolve(found, focus, text, tokens)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
-        mentions = widen_to_organisations(text, drop_overlaps(mentions), lex)
+        mentions = within_movement_names(text, widen_to_organisations(text, drop_overlaps(mentions), lex), lex)
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = with_facilities(text, tokens, runs, mentions, lex, self._landmark_towns(lex))
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
@@ -314,8 +324,10 @@ class Geocoder:
         unit_starts: set[int] | None = None,
         name_ends: set[int] | None = None,
         peoples_only: bool = False,
+        last_resort: set[str] | None = None,
     ) -> list[Found]:
-        """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only."""
+        """Skeleton, then fuzzy, matches of uncovered name words, inside the focus countries only
+        (then in those of ``last_resort``, for a name found nowhere else)."""
         countries = sorted(focus)
         segments: list[Span] = []
         for run, indexes in leftovers:
@@ -368,7 +380,10 @@ class Geocoder:
                 elsewhere_needed.append(span)
             elif strong:  # the last resort is tried only where the text says a place is named
                 fuzzy_needed.append(span)
-        for span, close in self._notable_elsewhere(elsewhere_needed, focus, loose=peoples_only):
+        unplaced = self._notable_elsewhere(elsewhere_needed, focus, loose=peoples_only)
+        by_resort = gaz.by_skeleton({skeleton(s.text) for s, close in unplaced if not close}, sorted(last_resort)) if last_resort else {}
+        for span, close in unplaced:
+            close = close or close_spellings(span.key, by_resort.get(skeleton(span.text), []))
             if close:
                 span.hits = close
                 results.append(Found(span, []))

@@ -23,6 +23,7 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
+    movement_heads: frozenset[str] = frozenset()  # "committee" of "Free Kherson Committee"
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     force_heads: frozenset[str] = frozenset()  # "brigade" of "Naval Brigade"
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
@@ -45,6 +46,7 @@ class Lexicon:
     city_suffix_countries: frozenset[str] = frozenset()  # "PH": "Makati City" is written "Makati"
     honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
     honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
+    strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
 
 
 def _demonyms() -> dict[str, str]:
@@ -122,6 +124,7 @@ def lexicon() -> Lexicon:
         demonyms=_demonyms(),
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
+        movement_heads=frozenset(data["movement_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]) | _unit_nouns(),
         group_names=(groups := _group_names()),
@@ -144,4 +147,5 @@ def lexicon() -> Lexicon:
         city_suffix_countries=frozenset(towns["city_suffix_countries"]),
         honorific_countries=frozenset(towns["honorific_countries"]),
         honorific_generic_heads=frozenset(towns["honorific_generic_heads"]),
+        strike_words=frozenset(data["strike_words"]),
     )

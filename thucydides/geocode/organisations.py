@@ -14,11 +14,14 @@ what they share is that neither is where an event happened (``is_organisation`` 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from thucydides.geocode.facilities import is_facility
+from thucydides.geocode.filters import is_notable
 from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.mentions import is_demonym
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import PlaceMention
 
@@ -78,6 +81,83 @@ def _organisation_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[i
             if head != word:
                 return None  # a possessive ends the name: "U.S. Senator's Office" is the country's
     return None
+
+
+# a quoted name ("Save Lagos Now", “Don't Let Belgrade Drown”): capitalised words, a few small ones
+_QUOTED = re.compile(r'["“]([^"“”\n]{3,80}?)["”]')
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "to", "in", "on", "our", "not", "no", "de", "la", "el", "du", "des"})
+# a capitalised word and the space after it, read backwards from a movement's word
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s$")
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def movement_names(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Character spans of the names of movements and campaigns: a quoted name of two to eight
+    capitalised words ("Save Lagos Now"), and capitalised words ending in a movement's word
+    ("the Free Kherson Committee")."""
+    names: list[tuple[int, int]] = []
+    for match in _QUOTED.finditer(text):
+        words = match.group(1).split()
+        if not (2 <= len(words) <= 8 and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)):
+            continue
+        # words quoted in a headline written in capitals, or a quoted sentence ("Kidal Has
+        # Fallen," he said), are no name
+        if match.group(1)[-1] in ",.!?" or _title_case_line(text, match.start(), match.end()):
+            continue
+        names.append((match.start(1), match.end(1)))
+    for match in _movement_pattern(lex.movement_heads).finditer(text):
+        # the capitalised words before it, up to five ("the Free Kherson Committee", "the Don't
+        # Let Belgrade Drown movement": a lower-case word ends the name before it)
+        start = match.start()
+        for _ in range(5):
+            before = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+            if before is None or text[before.start() : before.end()].strip() == "The":
+                break
+            start = before.start()
+        if start < match.start():
+            names.append((start, match.end() if match.group()[:1].isupper() else match.start() - 1))
+    return names
+
+
+@functools.lru_cache(maxsize=4)
+def _movement_pattern(heads: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, heads))) + r")\b", re.IGNORECASE)
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the rest of the line around ``text[start:end]`` is mostly capitalised (a headline)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
+    words = [w for w in _WORDS.findall(rest) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def within_movement_names(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
+    """``mentions`` with the places inside a movement's name made one mention of the name, named
+    after its best-known place (as an organisation: never an event's location), and the other
+    words matched inside it dropped ("Save" of "Save Lagos Now" is no town Savé). A quoted place
+    name alone, or with only kind words ("Luhansk People's Republic"), stays a place."""
+    result = list(mentions)
+    for start, end in movement_names(text, lex):
+        inside = [m for m in result if start <= m.start and m.end <= end and not is_demonym(m)]
+        places = [m for m in inside if m.entry is not None and not is_organisation(m)]
+        if not places:
+            continue
+        named = max(places, key=lambda m: (is_notable(m.entry), m.entry.population))  # type: ignore[arg-type]
+        rest = re.findall(r"[\w'’-]+", text[start:named.start] + " " + text[named.end:end])
+        if not any(w.lower() not in lex.common and w.lower() not in lex.kind_words for w in rest):
+            continue
+        widened = replace(named, text=text[start:end], start=start, end=end, confidence=round(named.confidence * 0.8, 3),
+                          why=f"{ORGANISATION_WHY} {named.text}: {named.why}")
+        result = [widened if m is named else m for m in result if m is named or m not in inside]
+    return result
+
+
+def is_named_after(mention: PlaceMention) -> bool:
+    """Whether ``mention`` is an organisation's or a movement's name that holds a place ("Bank of
+    Japan", "Save Lagos Now"): it says little of where the story is."""
+    return mention.why.startswith(ORGANISATION_WHY + " ")
 
 
 def is_organisation(mention: PlaceMention) -> bool:

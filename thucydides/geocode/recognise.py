@@ -110,6 +110,7 @@ class Span:
     demonym: str | None = None  # ISO code or region name when the span is a demonym
     notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
     currency: bool = False  # it names money with the word after it ("Lebanese pounds", "US dollars")
+    striking: bool = False  # it names the side striking ("Russians pound", "Israeli airstrikes")
 
     @property
     def kind(self) -> str | None:
@@ -387,6 +388,15 @@ def names_money(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> boo
         plural_people = span.key.endswith("s") and span.key[:-1] in lex.demonyms
         return span.demonym is not None and not plural_people
     return True
+
+
+def names_striker(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool:
+    """"Russians pound Kupiansk", "Russia shelled", "Israeli airstrikes": a country or a people
+    right before a word of striking names the side that strikes, not where it strikes."""
+    if span.last + 1 >= len(tokens) or tokens[span.last].possessive:
+        return False
+    right = tokens[span.last + 1]
+    return right.lower in lex.strike_words and not text[span.end : right.start].strip() and not right.capitalised
 
 
 def names_group(span: Span, lex: Lexicon) -> bool:
