@@ -18,6 +18,7 @@ import pytest
 
 from thucydides.extract import lexicon
 from thucydides.model import Article
+from thucydides.prefilter import first_conflict_term
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "subevent_challenge.toml").read_text(encoding="utf-8"))["case"]
 
@@ -42,6 +43,13 @@ def test_every_sub_event_type_has_four_wordings_and_some_reports_have_none():
     assert {label: counts[label] for label in lexicon.coding_rows() if counts[label] < 4} == {}
     assert counts[""] >= 4
     assert set(counts) - {""} <= set(lexicon.coding_rows())
+
+
+def test_every_snippet_with_an_event_passes_the_prefilter():
+    # process_article parses whatever it is given; the CLI and the store first skip texts
+    # without conflict vocabulary, which lost "rounded up 25 members", "a silent march"
+    skipped = [case["text"] for case in CASES if case["type"] and first_conflict_term(case["text"]) is None]
+    assert skipped == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(case) for case in CASES])
