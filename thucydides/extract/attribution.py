@@ -258,6 +258,14 @@ def _subject(verb: Token) -> Token | None:
 
 def _complement_roots(verb: Token) -> list[Token]:
     roots = [c for c in verb.children if (c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}) or (c.dep_ == "dobj" and _is_clause(c))]
+    # "said in a statement that police arrested …", the clause parsed as the statement's own:
+    # what a channel of the verb says is what the verb reports
+    channels = lexicon.status_words()["channels"]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via", "through"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in channels:
+                    roots.extend(c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {"VERB", "AUX"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     # "quoted a commander as saying that …"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":

@@ -20,7 +20,7 @@ from thucydides.extract.sentences import Sentence
 from thucydides.model import Fatalities
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod"}
 _SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
@@ -115,6 +115,10 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     if target.lower_ in _SINGULAR_PRONOUNS:
         return 1, None, None, False
     if target.tag_ in {"NN", "NNP"} and _is_person(target) and any(c.dep_ in {"det", "poss"} for c in target.children):
+        return 1, None, None, False
+    # "killed Ahmed Farah, a local councillor", "Maria Lopez was shot dead": a person named
+    # (a name of two words or more, or one described by a singular noun)
+    if target.tag_ == "NNP" and any((c.dep_ == "appos" and c.tag_ == "NN") or (c.dep_ == "compound" and c.tag_ == "NNP" and c.i == target.i - 1) for c in target.children):
         return 1, None, None, False
     return None
 
@@ -403,6 +407,31 @@ def lower_total(counts: list[Count], totals: list[Count]) -> list[Count]:
         return counts
     lower = [t for t in totals if t.kind == "death" and t.value < min(own) and t not in counts]
     return counts + lower
+
+
+def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
+    """ "Troops repelled the attack, killing 15 assailants, while two soldiers were killed": the
+    attackers' dead and the others' told by one clause and one source are one fight's toll, which
+    adds up (two figures of the same victims conflict, and ``combine`` takes the lowest)."""
+    deaths = [c for c in counts if c.kind == "death" and not _part_of_another(doc[c.target])]
+    attackers = [c for c in deaths if _lemma(doc[c.target]) in _words()["attacker_nouns"] or doc[c.target].lower_ in _words()["attacker_nouns"]]
+    others = [c for c in deaths if c not in attackers]
+    if len(attackers) != 1 or len(others) != 1:
+        return counts
+    first, second = sorted((attackers[0], others[0]), key=lambda c: c.start)
+    total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague)
+    return [c for c in counts if c not in (first, second)] + [total]
+
+
+def _part_of_another(token: Token) -> bool:
+    """ "including four soldiers", "four of them": a count within another."""
+    words = _words()["part_words"]
+    for ancestor in [token, *token.ancestors][:4]:
+        if ancestor.lower_ in words:
+            return True
+        if ancestor.dep_ == "appos":
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in {"them", "whom"} for o in c.children) for c in token.children)
 
 
 def combine(counts: list[Count], injuries: list[str]) -> Fatalities:

@@ -50,7 +50,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("year_range", re.compile(r"\b(?:from\s+|between\s+)?(?P<year>1[89]\d\d|20\d\d)\s*(?:to|and|-|–|until)\s*(?P<year2>1[89]\d\d|20\d\d)\b")),
     ("weekday", re.compile(rf"\b(?P<mod>late|early|on|last|this|past)?\s*{_WEEKDAY}(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
-    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|before|after|between|early|late|mid))\s+{_YEAR}\b")),
+    # "in 2014", "during the 2017 siege", "in the 2020 war": a year naming the time of a deed or
+    # of the happening it is named by
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|before|after|between|early|late|mid))\s+(?P<the>(?i:the)\s+)?{_YEAR}\b")),
 )
 # "since 18 March", "Until 29 April, 753 prisoners were released", "As of 6 May, …": a day that
 # opens or closes a span frames a tally or a state, not one day's event (a day ending a range of
@@ -181,6 +183,9 @@ def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | No
         year = int(groups["year"])
         prep = (groups.get("prep") or "").lower()
         before = published is not None and year < published.year
+        if groups.get("the"):
+            # "during the 2024 elections" in 2024 names a time of this year, maybe this week
+            return DateMention(start, end, text, kind, None, None, background=before)
         # "since 2015", "until 2011", "in 2006": a recap; the year of publication alone is too vague
         return DateMention(start, end, text, kind, None, None, background=before or prep in {"since", "until", "till", "before"} or published is None or year <= published.year)
     return None

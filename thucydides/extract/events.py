@@ -375,7 +375,10 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     # a witness who tells it elsewhere in the article ("residents confirmed the deaths")
     corroborated = corroborated or any(s.is_neutral for m in group for s in m.sources)
     corroborated = corroborated or _confirmed_elsewhere(doc, group)
-    self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+    # a side's gains told by that side: ground taken, or blows it says it dealt in the fighting
+    self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
+        coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed for m in group)
+    )
     return status.report_status(chains, corroborated, doc.unverified, self_claim)
 
 

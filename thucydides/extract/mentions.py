@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
-from thucydides.extract.casualties import Count
+from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import Region
@@ -60,6 +60,8 @@ class Mention:
     # other statements telling of the same happening (a lead's "an official said" summing it up,
     # a later "X confirmed the attack"): sources of the event, not the chain that frames this clause
     sources: list[Statement] = field(default_factory=list)
+    # a party tells of its own side's deed ("the army said its troops killed 30 militants")
+    own_deed: bool = False
 
     @property
     def categories(self) -> dict[str, float]:
@@ -351,6 +353,9 @@ def build_mentions(
             if cue.anchor:
                 if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
                     continue
+                # what an anniversary recalls is history, not the day's news
+                if status.remembered(token):
+                    continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token):
                     continue
@@ -380,7 +385,8 @@ def build_mentions(
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target])]
+        region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors))
@@ -436,6 +442,7 @@ def build_mentions(
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
         base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
+        base.own_deed = bool(chain) and chain[0].is_party and _done_by_speaker(anchor_tokens[0], verb, chain[0])
         if not places:
             mentions.append(base)
             continue
@@ -456,6 +463,23 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+_SPEAKER_PRONOUNS = {"it": "its", "they": "their", "we": "our"}
+
+
+def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
+    """ "The army said it killed 30 militants", "… its troops repelled the attack", "the rebels
+    said they captured the town": the deed's subject is the speaker, or the speaker's own, by a
+    pronoun agreeing with the speaker ("Faqiri said they came under attack" tells of others)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in statement.verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None or not (anchor.i == verb.i or (anchor.dep_ == "dobj" and anchor.head.i == verb.i)):
+        return False
+    pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
+    if pronoun is None:
+        return False
+    return subject.lower_ == pronoun or any(c.dep_ == "poss" and c.lower_ == _SPEAKER_PRONOUNS[pronoun] for c in subject.children)
 
 
 _DOUBT = {"probably", "likely", "possibly", "presumably"}
@@ -493,11 +517,18 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
     if not orphans:
         return mentions
+    # "the police said four officers were killed, while a hospital said seven died": another
+    # source's toll of the same dead, a conflicting figure of the told event
+    reported = [r for r in silent if r.kind == "reported"]
     for mention in mentions:
         # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
         crowd = bool(set(mention.categories) & _CROWD)
-        if mention.region.kind == "main" and not mention.background and not crowd and not any(c.kind == "death" for c in mention.counts):
+        if mention.background or crowd:
+            continue
+        if mention.region.kind == "main" and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
+        elif mention.region.kind == "reported" and any(c.kind == "death" for c in mention.counts):
+            mention.counts = mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)]
     return mentions
 
 

@@ -102,13 +102,19 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     verb = _clause_verb(token) or token
     reported = any(verb.i in s.complement for s in statements)
     chain = _verb_chain(verb)
+    if asked(verb):
+        return "hypothetical"
     for n, current in enumerate(chain):
         for child in current.children:
             lower = child.lower_
             if child.dep_ in {"aux", "auxpass"}:
                 if lower in words["future_auxiliaries"]:
                     return "planned"
-                if lower == "would" and reported:
+                # "the commander said the rebels would march on X", "warned that it would bomb
+                # X (if …)": a plan or a threat; "… said the rebels would march on X if the
+                # talks fail": a condition, as hypothetical as "could"
+                vowed = any(v.lemma_.lower() in words["planning_verbs"] for v in chain[1:])
+                if lower == "would" and (vowed or (reported and not _conditional(chain))):
                     return "planned"
                 if lower in words["hypothetical_auxiliaries"] and lower not in {"can", "must", "should"}:
                     return "hypothetical"
@@ -132,6 +138,44 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None
+
+
+def _conditional(chain: list[Token]) -> bool:
+    """A verb of the chain is qualified by an "if"/"unless" clause."""
+    return any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children)
+        for verb in chain
+        for child in verb.children
+    )
+
+
+def asked(verb: Token) -> bool:
+    """ "Will the militants attack X?", "Did the army shell the camp?": a yes/no question (its
+    auxiliary before its subject, a question mark closing it) asks whether it happens. A question
+    about who or when ("Who attacked the camp?") takes the deed as done, and is not one."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    auxiliary = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), None)
+    if subject is None or auxiliary is None or auxiliary.i > subject.i:
+        return False
+    for later in verb.doc[verb.i + 1 :]:
+        if later.text in {".", "!", "?"}:
+            return later.text == "?"
+    return False
+
+
+def remembered(token: Token) -> bool:
+    """The cue lies in what an anniversary or a memorial recalls ("marked the anniversary of the
+    siege in which militants occupied the city"): history, whatever the day it is marked."""
+    nouns = _words()["remembrance_nouns"]
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            return False
+        parent = current.head
+        if parent.lower_ in nouns and current.dep_ in {"prep", "pobj", "acl", "relcl"}:
+            return True
+        current = parent
+    return False
 
 
 def in_opinion(token: Token) -> bool:

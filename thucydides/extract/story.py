@@ -157,6 +157,8 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         if not cue.anchor:
             continue
         verb = doc[cue.head]
+        if verb.dep_ == "dobj":
+            verb = verb.head  # "it carried out air strikes": the deed's verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
         if subject is None or (verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)):
             continue  # "they came under attack": the pronoun is the target
