@@ -279,6 +279,9 @@ def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
     if lemma in words["denial_verbs"]:
+        # "denied responsibility for the bombing": who did it is denied, not that it happened
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in words["authorship_nouns"] for c in verb.children):
+            return "say"
         return "deny"
     if lemma in words["claim_verbs"]:
         return "claim"

@@ -205,8 +205,8 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     after = target.nbor(1) if target.i + 1 < len(target.doc) else None
     if after is not None and after.lower_ in words["death_adjectives"] and after.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in target.children):
         return "death"
-    # "the lives of at least 21 civilians", "a death toll of 20"
-    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body"}):
+    # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
+    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading"}):
         return "death"
     # up a list of conjuncts to its first member; bounded, so that a hostile list of thousands
     # ("Gao, Gao, Gao, …") cannot exhaust the stack (RecursionError) — see test_fuzz_pipeline.py

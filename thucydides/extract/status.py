@@ -55,14 +55,22 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _has_negation(verb: Token) -> bool:
+    return _negated_verb(verb) or _negative_subject(verb)
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in {"never"} for child in verb.children)
+
+
+def _negative_subject(verb: Token) -> bool:
+    """ "no one was hurt", "no casualties were reported": what the clause says did not happen is
+    its subject's part."""
     words = _words()
-    for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in {"never"}:
-            return True
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if child.lower_ in words["negative_subjects"] or any(d.lower_ in {"no", "neither"} and d.dep_ == "det" for d in child.children):
-                return True
-    return False
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"}
+        and (child.lower_ in words["negative_subjects"] or any(d.lower_ in {"no", "neither"} and d.dep_ == "det" for d in child.children))
+        for child in verb.children
+    )
 
 
 def negated(token: Token) -> bool:
@@ -77,7 +85,12 @@ def negated(token: Token) -> bool:
     # the verb's negation reaches its own arguments, and nouns reached through a word of
     # knowing or claiming ("have not claimed responsibility for the strikes"), not any noun
     # of the clause ("a reason for the demonstration was not reported")
-    if _has_negation(verb) and _argument_of(token, verb):
+    if _negated_verb(verb) and _argument_of(token, verb):
+        return True
+    # "no one was hurt in the attack", "no casualties were reported in the shelling of X": the
+    # attack happened; only the harm (or the report of it) did not. "Nobody attacked the post",
+    # "no group has claimed responsibility for the bombing" deny the deed or its claim.
+    if _negative_subject(verb) and _argument_of(token, verb) and not _setting_of(token, verb):
         return True
     # "have not so far tried to enter", "failed to take"
     for parent in _verb_chain(verb)[1:]:
@@ -91,6 +104,15 @@ def negated(token: Token) -> bool:
             return True
         current = noun
     return False
+
+
+def _setting_of(token: Token, verb: Token) -> bool:
+    """The token lies in a prepositional phrase of the verb that sets where or in what it
+    happened ("in the attack", "during the raid"), not in its subject or object."""
+    current = token
+    while current.head.i != verb.i and current.head.i != current.i:
+        current = current.head
+    return current.dep_ == "prep" and current.lower_ in {"in", "during", "from", "at"}
 
 
 _NOT_YET = {"planned", "intended", "threatened", "possible", "potential", "future", "imminent", "upcoming", "expected", "feared"}
