@@ -348,12 +348,13 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
     statements: list[Statement] = []
     by_verb: dict[int, Statement] = {}
     for token in sentence.span:
-        if _is_reporting(token):
+        # "citing X" before the reporting verbs ("cite" is one): a source phrase, not a verb of its own
+        if token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
+            statement = _citing_statement(token, memory)
+        elif _is_reporting(token):
             statement = _reporting_statement(token, sentence, memory, by_verb)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             statement = _according_statement(token, memory)
-        elif token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
-            statement = _citing_statement(token, memory)
         else:
             continue
         if statement is None:
@@ -365,7 +366,7 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
             memory.history.append((statement.link, statement.speaker_words))
         if statement.link.via:
             memory.outlets.append(statement.link.via)
-    return statements
+    return _cited_by_speaker(statements)
 
 
 def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
@@ -410,6 +411,7 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             speaker_head = agent
     speaker, role, channel, words = _speaker(speaker_head, memory)
     channel = _channel(verb) or channel
+    via = via or _relayed_by(speaker_head)
     if lemma == "tell":
         told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         if told is not None:
@@ -422,6 +424,36 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
     frame = {t.i for t in verb.subtree} - complement
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
     return Statement(verb, link, _kind(verb), complement, frame, words)
+
+
+def _relayed_by(speaker: Token | None) -> str | None:
+    """ "A spokesman, quoted by the state news agency, said …": the outlet that relayed him."""
+    if speaker is None:
+        return None
+    for child in speaker.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in {"quote", "cite"}:
+            agent = next((c for p in child.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return _text(_noun_phrase(agent))
+    return None
+
+
+def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
+    """ "Citing hospital sources, the broadcaster said …", "police said, citing witnesses, …":
+    the cited source is the inner speaker and the one who cites it relays it (innermost first)."""
+    merged: list[Statement] = []
+    verbs = {s.verb.i for s in statements}
+    citing = {s.verb.head.i: s for s in statements if s.verb.lower_ in {"citing", "quoting"} and s.verb.head.i in verbs and s.verb.head.i != s.verb.i}
+    folded = [id(s) for s in citing.values()]
+    for statement in statements:
+        if id(statement) in folded:
+            continue  # folded into the statement of the verb it hangs on
+        cited = citing.get(statement.verb.i)
+        if cited is not None:
+            link = Attribution(speaker=cited.link.speaker, role=cited.link.role, channel=statement.link.channel or cited.link.channel, via=statement.link.speaker)
+            statement = Statement(statement.verb, link, statement.kind, statement.complement, statement.frame | cited.frame, f"{cited.speaker_words} {statement.speaker_words}")
+        merged.append(statement)
+    return merged
 
 
 def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | None:

@@ -400,7 +400,7 @@ def build_mentions(
         region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
-            or status.habitual(region_text, [doc[i] for i in sorted(told)])
+            or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
             or _grievance_of_crowd(region, regions, cues)
             or _earlier_of_a_person(region, regions)
         )

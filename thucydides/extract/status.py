@@ -216,15 +216,17 @@ def in_opinion(token: Token) -> bool:
     return False
 
 
-def habitual(text: str, tokens: Iterable[Token]) -> bool:
-    """Generic or cumulative statements: "frequently carries out such bombings", "in recent years"."""
+def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool:
+    """Generic or cumulative statements: "frequently carries out such bombings", "in recent years".
+    ``dated``: the clause names its own day ("fighting continued in X on Sunday")."""
     words = _words()
     lower = text.lower()
     if any(lexicon.find_phrase(phrase, lower) for phrase in words["habitual_phrases"]):
         return True
+    going_on = set() if dated else words["ongoing_words"]
     for token in tokens:
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
-        if token.lower_ in words["habitual_words"] and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
+        if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
         # "has been bombing", "have been attacking": an ongoing campaign, not one event
         if token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
