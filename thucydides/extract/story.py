@@ -314,7 +314,13 @@ def resolve_dates(doc: Story) -> None:
     for mention in doc.mentions:
         values = [d for m in mention.dates for d in days_of(m)]
         day_before = any(m.kind == "day_before" for m in mention.dates)
-        if mention.date_source in {"own", "sentence"} and values:
+        if day_before and mention.date_source == "own" and story is None and not _dated_deed(mention):
+            # "said on Monday it had recaptured X the previous day": the day before the day its
+            # sentence names, else before publication
+            named = values or [day for d in find_dates(mention.sentence, published) for day in days_of(d)]
+            base = named[0] if named else published
+            mention.day = base - dt.timedelta(days=1) if base is not None else None
+        elif mention.date_source in {"own", "sentence"} and values:
             mention.day = values[0]
         elif day_before and story is not None:
             mention.day = story - dt.timedelta(days=1)
@@ -334,6 +340,19 @@ def resolve_dates(doc: Story) -> None:
                 mention.background = True
 
 
+def _dated_deed(mention: Mention) -> bool:
+    """The mention's clause names a day of its own besides "the day before", outside any
+    speaker's words ("On 30 April, forces took the base following an attack launched the
+    previous day": the takeover's day is 30 April)."""
+    sentence = mention.sentence
+    frame = {i for s in mention.statements for i in s.frame}
+    # "said on Monday it had …": a day right after the reporting verb is the day it was said,
+    # however the parse hangs it
+    frame |= {s.verb.i + 1 for s in mention.statements if s.verb.i + 1 < len(sentence.doc)}
+    framed = {sentence.char(sentence.doc[i]) for i in frame}
+    return any(d.kind != "day_before" and d.value is not None and not any(d.start <= c < d.end for c in framed) for d in mention.dates)
+
+
 def _window() -> int:
     return window_days()
 
@@ -342,7 +361,7 @@ def split_ranges(mentions: list[Mention]) -> list[Mention]:
     """A mention dated "from 7 to 8 May" stands for one event per day."""
     out: list[Mention] = []
     for mention in mentions:
-        ranges = [d for d in mention.dates if d.until is not None] if mention.date_source == "own" else []
+        ranges = [d for d in mention.dates if d.until is not None or d.listed] if mention.date_source == "own" else []
         if not ranges:
             out.append(mention)
             continue
