@@ -86,6 +86,8 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "a 71-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
     modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
     numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
+    # "a few soldiers", "a number of civilians": the article belongs to the vague word
+    numbers = [t for t in numbers if not (t.lower_ in {"a", "an"} and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in vague)]
     # "between 10 and 30", "10 to 30", "20-25"
     values: list[int] = []
     run: list[Token] = []
@@ -205,6 +207,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     after = target.nbor(1) if target.i + 1 < len(target.doc) else None
     if after is not None and after.lower_ in words["death_adjectives"] and after.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in target.children):
         return "death"
+    # "the death toll rose to 12", "the toll reached 30", "the toll stood at 9"
+    if (target.like_num or target.lower_ in words["numbers"]) and _toll_figure(target):
+        return "death"
     # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
     if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading"}):
         return "death"
@@ -213,6 +218,17 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     if target.dep_ == "conj" and _depth < 50:
         return _harm(head, _depth + 1) if head.i != target.i else None
     return None
+
+
+_TOLL_VERBS = {"rise", "climb", "jump", "increase", "reach", "hit", "stand", "mount"}
+
+
+def _toll_figure(number: Token) -> bool:
+    """The number a toll rose to or stands at ("the death toll from the bombing rose to 12")."""
+    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in _TOLL_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
 
 
 def _conjunct_harm(target: Token) -> str | None:

@@ -353,6 +353,10 @@ def _superseded(mention: Mention) -> bool:
     return any(s.verb.doc[i].lower_ in {"previously", "initially", "earlier"} for s in mention.statements for i in s.frame)
 
 
+# "five people, including the attacker, were killed": the toll already counts the bomber
+_BOMBER_COUNTED = re.compile(r"\bincluding (?:the|a|one) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
+
+
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
@@ -363,7 +367,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():
         # ACLED counts the bomber among the dead
         text = doc.article.text.lower()
-        if "including the bomber" not in text and "including the suicide bomber" not in text:
+        if not _BOMBER_COUNTED.search(text):
             fatalities = Fatalities(fatalities.count + 1, fatalities.low, fatalities.high, fatalities.text)
     return fatalities
 
