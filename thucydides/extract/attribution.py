@@ -125,7 +125,9 @@ def _split_name(tokens: list[Token]) -> tuple[str | None, str | None]:
         else:
             break
     rest = tokens[: len(tokens) - len(name)]
-    role_tokens = [t for t in rest if t.lower_ not in ranks and t.dep_ != "det"]
+    # a rank before a name is left out of the role ("General Ali"); with no name it is a word of
+    # the speaker's own ("the general staff", "the general command")
+    role_tokens = [t for t in rest if (t.lower_ not in ranks or not name) and t.dep_ != "det"]
     role = _text(role_tokens) or None
     if name and len(name) == 1 and name[0].lower_ in {w for w in words["party_words"]}:
         return None, _text(tokens) or None

@@ -84,6 +84,10 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if any(_agents_conflict(mention, other) for other in group):
                 continue
+            # what came "after the attack" with a toll of its own ("killed 40 militants in air
+            # strikes in the days after the attack") is not the attack
+            if mention.sequel and mention.sentence.index != first.sentence.index and any(c.kind == "death" for c in mention.counts):
+                continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
                 continue
             group.append(mention)
@@ -381,7 +385,7 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     corroborated = corroborated or _confirmed_elsewhere(doc, group)
     # a side's gains told by that side: ground taken, or blows it says it dealt in the fighting
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
-        coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed for m in group)
+        coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed and family(m.categories) == "violent" for m in group)
     )
     return status.report_status(chains, corroborated, doc.unverified, self_claim)
 

@@ -62,6 +62,8 @@ class Mention:
     sources: list[Statement] = field(default_factory=list)
     # a party tells of its own side's deed ("the army said its troops killed 30 militants")
     own_deed: bool = False
+    # what followed an event told before ("air strikes in the days after the attack"): another happening
+    sequel: bool = False
 
     @property
     def categories(self) -> dict[str, float]:
@@ -443,6 +445,7 @@ def build_mentions(
             base.agent = None
         base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
         base.own_deed = bool(chain) and chain[0].is_party and _done_by_speaker(anchor_tokens[0], verb, chain[0])
+        base.sequel = _after_an_event(verb, sentence)
         if not places:
             mentions.append(base)
             continue
@@ -463,6 +466,19 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _after_an_event(verb: Token, sentence: Sentence) -> bool:
+    """ "(it killed 40 militants in air strikes) in the days after the attack", "following the
+    ambush, troops shelled …": the clause tells what came after an event already told."""
+    nouns = lexicon.status_words()["referring_event_nouns"]
+    for token in verb.subtree:
+        if token.lower_ in {"after", "following"} and token.dep_ == "prep":
+            for pobj in token.children:
+                definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in pobj.children)
+                if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
+                    return True
+    return False
 
 
 _SPEAKER_PRONOUNS = {"it": "its", "they": "their", "we": "our"}

@@ -183,10 +183,11 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
     doc = mention.sentence.doc
     for cue in mention.cues:
         verb = doc[cue.head]
-        # "the group claimed responsibility for the attack"
+        # "the group claimed responsibility for the attack", "the group claimed the attack"
         owned = verb.dep_ == "pobj" and verb.head.lower_ == "for" and verb.head.head.lemma_.lower() == "responsibility"
-        if cue.anchor and owned:
-            claim = verb.head.head.head
+        claimed = verb.dep_ == "dobj" and verb.head.lemma_.lower() == "claim"
+        if cue.anchor and (owned or claimed):
+            claim = verb.head if claimed else verb.head.head.head
             subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
             found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
             if found is not None:
@@ -322,6 +323,12 @@ def resolve_dates(doc: Story) -> None:
             mention.day = base - dt.timedelta(days=1) if base is not None else None
         elif mention.date_source in {"own", "sentence"} and values:
             mention.day = values[0]
+        elif mention.sequel and mention.date_source == "speech" and values:
+            # "police said on Monday they had arrested five suspects after the ambush": what
+            # followed the story's event is no longer on its day; the day it was told is nearer,
+            # and is the mention's own (another day than the event it followed)
+            mention.day = values[0]
+            mention.date_source = "sentence"
         elif day_before and story is not None:
             mention.day = story - dt.timedelta(days=1)
         elif story is not None:
