@@ -118,6 +118,11 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
         return 1, None, None, False
     if target.tag_ in {"NN", "NNP"} and _is_person(target) and any(c.dep_ in {"det", "poss"} for c in target.children):
         return 1, None, None, False
+    # "air strikes killed militants", "protesters were shot dead": people in the plural with no
+    # number, ACLED's vague plural (taxonomy.md: 3); not "the soldiers" (told before) nor a
+    # conjunct of a counted noun ("five soldiers and civilians")
+    if target.tag_ == "NNS" and _is_person(target) and not any(c.dep_ in {"det", "poss", "nummod", "amod", "quantmod"} and (c.dep_ != "amod" or c.like_num) for c in target.children) and target.dep_ != "conj" and not any(c.dep_ == "conj" for c in target.children):
+        return int(vague.get("several", 3)), None, None, True
     # "killed Ahmed Farah, a local councillor", "Maria Lopez was shot dead": a person named
     # (a name of two words or more, or one described by a singular noun)
     if target.tag_ == "NNP" and any((c.dep_ == "appos" and c.tag_ == "NN") or (c.dep_ == "compound" and c.tag_ == "NNP" and c.i == target.i - 1) for c in target.children):
