@@ -355,8 +355,9 @@ def build_mentions(
             if cue.anchor:
                 if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
                     continue
-                # what an anniversary recalls is history, not the day's news
-                if status.remembered(token):
+                # what an anniversary recalls, or what happened years before the clause's own
+                # time, is history, not the day's news
+                if status.remembered(token) or status.long_before(token) or _of_an_earlier_year(token, context):
                     continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token):
@@ -387,7 +388,7 @@ def build_mentions(
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target])]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
@@ -479,6 +480,22 @@ def _after_an_event(verb: Token, sentence: Sentence) -> bool:
                 if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
                     return True
     return False
+
+
+def _of_an_earlier_year(token: Token, context: ActorContext | None) -> bool:
+    """ "over the 2015 bombing of a hotel", "the 2017 siege": an event noun named by its year,
+    a year before publication, is history."""
+    if context is None or context.published is None:
+        return False
+    if token.pos_ in {"VERB", "AUX"}:
+        # "the 2019 massacre killed 160 people": the verb tells what its subject did
+        return any(c.dep_ == "nsubj" and _of_an_earlier_year(c, context) for c in token.children)
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(
+        c.dep_ in {"nummod", "compound", "amod", "npadvmod"} and c.is_digit and len(c.text) == 4 and 1900 <= int(c.text) < context.published.year
+        for c in token.children
+    )
 
 
 _SPEAKER_PRONOUNS = {"it": "its", "they": "their", "we": "our"}

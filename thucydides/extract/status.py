@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from thucydides.extract import lexicon
+from thucydides.extract import dates, lexicon
+from thucydides.extract.casualties import parse_number as casualty_number
 from thucydides.extract.attribution import Statement
 
 if TYPE_CHECKING:
@@ -200,6 +201,33 @@ def remembered(token: Token) -> bool:
             return True
         current = parent
     return False
+
+
+def long_before(token: Token) -> bool:
+    """The cue lies in what happened a span before the clause it is told in, longer than the
+    reporting window: "two years after militants seized X, residents …", "three months after
+    rebels captured X, the army …" (history; "two days after the attack" is not)."""
+    current = token
+    for _ in range(8):
+        after = current if current.lower_ == "after" else next((c for c in current.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        if after is not None and after.i < token.i:
+            spans = [c for holder in (current, after, after.head) for c in holder.children if c.dep_ == "npadvmod" and c.i < after.i]
+            if any(_span_days(span) > dates.window_days() for span in spans):
+                return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _span_days(unit: Token) -> int:
+    units = lexicon.time_words()["units_days"]
+    days = units.get(unit.lower_)
+    if days is None:
+        return 0
+    number = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    count = casualty_number(number.text) if number is not None else 1
+    return int(days) * (count or 1)
 
 
 def in_opinion(token: Token) -> bool:
