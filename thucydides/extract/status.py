@@ -195,7 +195,7 @@ def remembered(token: Token) -> bool:
         if current.head.i == current.i:
             return False
         parent = current.head
-        # "the anniversary of the siege", "a commemoration event for people killed in 2014"
+        # "the anniversary of the siege", "a commemoration ceremony for residents killed in 2014"
         recalling = parent.lower_ in nouns or any(c.dep_ == "compound" and c.lower_ in nouns for c in parent.children)
         if recalling and current.dep_ in {"prep", "pobj", "acl", "relcl"}:
             return True

@@ -349,8 +349,8 @@ def resolve_dates(doc: Story) -> None:
 
 def _dated_deed(mention: Mention) -> bool:
     """The mention's clause names a day of its own besides "the day before", outside any
-    speaker's words ("On 30 April, forces took the base following an attack launched the
-    previous day": the takeover's day is 30 April)."""
+    speaker's words ("On 10 March, troops captured a base which rebels had raided the previous
+    day": the capture's day is 10 March)."""
     sentence = mention.sentence
     frame = {i for s in mention.statements for i in s.frame}
     # "said on Monday it had …": a day right after the reporting verb is the day it was said,
