@@ -221,7 +221,9 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
     if appositive:
         role = appositive if not role else f"{role}, {appositive}"
     if conjuncts and not name:
+        # "police and witnesses": several speakers, no one's role
         name = _text(sorted([t for t in head.subtree if t.dep_ not in {"relcl"}], key=lambda t: t.i)) or None
+        role = None
     speaker = name or role or _text(phrase) or head.text
     if name is None:
         role = None
@@ -255,7 +257,20 @@ def _subject(verb: Token) -> Token | None:
     # saying …": the participle's speaker is the main verb's
     if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}):
         return _subject(verb.head)
-    return None
+    return _trailing_speaker(verb)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "…, police and witnesses said.": a closing reporting verb whose subject the parse hung on
+    the clause before it (as a conjunct of its last noun) has the nouns between the comma and it."""
+    if verb.i == 0 or not verb.doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+        return None
+    start = verb.i - 1
+    while start > 0 and not verb.doc[start - 1].is_punct:
+        start -= 1
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return None
+    return next((t for t in verb.doc[start : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _complement_roots(verb: Token) -> list[Token]:
