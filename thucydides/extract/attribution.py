@@ -125,7 +125,9 @@ def _split_name(tokens: list[Token]) -> tuple[str | None, str | None]:
         else:
             break
     rest = tokens[: len(tokens) - len(name)]
-    role_tokens = [t for t in rest if t.lower_ not in ranks and t.dep_ != "det"]
+    # a rank before a name is left out of the role ("General Ali"); with no name it is a word of
+    # the speaker's own ("the general staff", "the general command")
+    role_tokens = [t for t in rest if (t.lower_ not in ranks or not name) and t.dep_ != "det"]
     role = _text(role_tokens) or None
     if name and len(name) == 1 and name[0].lower_ in {w for w in words["party_words"]}:
         return None, _text(tokens) or None
@@ -219,7 +221,9 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
     if appositive:
         role = appositive if not role else f"{role}, {appositive}"
     if conjuncts and not name:
+        # "police and witnesses": several speakers, no one's role
         name = _text(sorted([t for t in head.subtree if t.dep_ not in {"relcl"}], key=lambda t: t.i)) or None
+        role = None
     speaker = name or role or _text(phrase) or head.text
     if name is None:
         role = None
@@ -253,11 +257,32 @@ def _subject(verb: Token) -> Token | None:
     # saying …": the participle's speaker is the main verb's
     if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}):
         return _subject(verb.head)
-    return None
+    return _trailing_speaker(verb)
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """ "…, police and witnesses said.": a closing reporting verb whose subject the parse hung on
+    the clause before it (as a conjunct of its last noun) has the nouns between the comma and it."""
+    if verb.i == 0 or not verb.doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+        return None
+    start = verb.i - 1
+    while start > 0 and not verb.doc[start - 1].is_punct:
+        start -= 1
+    if start == 0 or verb.doc[start - 1].text != ",":
+        return None
+    return next((t for t in verb.doc[start : verb.i] if t.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _complement_roots(verb: Token) -> list[Token]:
     roots = [c for c in verb.children if (c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}) or (c.dep_ == "dobj" and _is_clause(c))]
+    # "said in a statement that police arrested …", the clause parsed as the statement's own:
+    # what a channel of the verb says is what the verb reports
+    channels = lexicon.status_words()["channels"]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via", "through"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in channels:
+                    roots.extend(c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {"VERB", "AUX"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
     # "quoted a commander as saying that …"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
@@ -271,6 +296,9 @@ def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
     if lemma in words["denial_verbs"]:
+        # "denied responsibility for the bombing": who did it is denied, not that it happened
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in words["authorship_nouns"] for c in verb.children):
+            return "say"
         return "deny"
     if lemma in words["claim_verbs"]:
         return "claim"
@@ -337,12 +365,13 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
     statements: list[Statement] = []
     by_verb: dict[int, Statement] = {}
     for token in sentence.span:
-        if _is_reporting(token):
+        # "citing X" before the reporting verbs ("cite" is one): a source phrase, not a verb of its own
+        if token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
+            statement = _citing_statement(token, memory)
+        elif _is_reporting(token):
             statement = _reporting_statement(token, sentence, memory, by_verb)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             statement = _according_statement(token, memory)
-        elif token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
-            statement = _citing_statement(token, memory)
         else:
             continue
         if statement is None:
@@ -354,7 +383,7 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
             memory.history.append((statement.link, statement.speaker_words))
         if statement.link.via:
             memory.outlets.append(statement.link.via)
-    return statements
+    return _cited_by_speaker(statements)
 
 
 def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
@@ -399,6 +428,7 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             speaker_head = agent
     speaker, role, channel, words = _speaker(speaker_head, memory)
     channel = _channel(verb) or channel
+    via = via or _relayed_by(speaker_head)
     if lemma == "tell":
         told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         if told is not None:
@@ -411,6 +441,36 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
     frame = {t.i for t in verb.subtree} - complement
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
     return Statement(verb, link, _kind(verb), complement, frame, words)
+
+
+def _relayed_by(speaker: Token | None) -> str | None:
+    """ "A spokesman, quoted by the state news agency, said …": the outlet that relayed him."""
+    if speaker is None:
+        return None
+    for child in speaker.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in {"quote", "cite"}:
+            agent = next((c for p in child.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
+            if agent is not None:
+                return _text(_noun_phrase(agent))
+    return None
+
+
+def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
+    """ "Citing hospital sources, the broadcaster said …", "police said, citing witnesses, …":
+    the cited source is the inner speaker and the one who cites it relays it (innermost first)."""
+    merged: list[Statement] = []
+    verbs = {s.verb.i for s in statements}
+    citing = {s.verb.head.i: s for s in statements if s.verb.lower_ in {"citing", "quoting"} and s.verb.head.i in verbs and s.verb.head.i != s.verb.i}
+    folded = [id(s) for s in citing.values()]
+    for statement in statements:
+        if id(statement) in folded:
+            continue  # folded into the statement of the verb it hangs on
+        cited = citing.get(statement.verb.i)
+        if cited is not None:
+            link = Attribution(speaker=cited.link.speaker, role=cited.link.role, channel=statement.link.channel or cited.link.channel, via=statement.link.speaker)
+            statement = Statement(statement.verb, link, statement.kind, statement.complement, statement.frame | cited.frame, f"{cited.speaker_words} {statement.speaker_words}")
+        merged.append(statement)
+    return merged
 
 
 def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | None:

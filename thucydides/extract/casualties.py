@@ -20,7 +20,7 @@ from thucydides.extract.sentences import Sentence
 from thucydides.model import Fatalities
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _NUMBER_DEPS = {"nummod", "quantmod", "amod", "det", "advmod", "compound", "npadvmod"}
 _SINGULAR_PRONOUNS = {"him", "her", "he", "she"}
@@ -86,6 +86,8 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "a 71-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
     modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
     numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
+    # "a few soldiers", "a number of civilians": the article belongs to the vague word
+    numbers = [t for t in numbers if not (t.lower_ in {"a", "an"} and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in vague)]
     # "between 10 and 30", "10 to 30", "20-25"
     values: list[int] = []
     run: list[Token] = []
@@ -115,6 +117,15 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     if target.lower_ in _SINGULAR_PRONOUNS:
         return 1, None, None, False
     if target.tag_ in {"NN", "NNP"} and _is_person(target) and any(c.dep_ in {"det", "poss"} for c in target.children):
+        return 1, None, None, False
+    # "air strikes killed militants", "protesters were shot dead": people in the plural with no
+    # number, ACLED's vague plural (taxonomy.md: 3); not "the soldiers" (told before) nor a
+    # conjunct of a counted noun ("five soldiers and civilians")
+    if target.tag_ == "NNS" and _is_person(target) and not any(c.dep_ in {"det", "poss", "nummod", "amod", "quantmod"} and (c.dep_ != "amod" or c.like_num) for c in target.children) and target.dep_ != "conj" and not any(c.dep_ == "conj" for c in target.children):
+        return int(vague.get("several", 3)), None, None, True
+    # "killed Ahmed Farah, a local councillor", "Maria Lopez was shot dead": a person named
+    # (a name of two words or more, or one described by a singular noun)
+    if target.tag_ == "NNP" and any((c.dep_ == "appos" and c.tag_ == "NN") or (c.dep_ == "compound" and c.tag_ == "NNP" and c.i == target.i - 1) for c in target.children):
         return 1, None, None, False
     return None
 
@@ -201,14 +212,28 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     after = target.nbor(1) if target.i + 1 < len(target.doc) else None
     if after is not None and after.lower_ in words["death_adjectives"] and after.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in target.children):
         return "death"
-    # "the lives of at least 21 civilians", "a death toll of 20"
-    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body"}):
+    # "the death toll rose to 12", "the toll reached 30", "the toll stood at 9"
+    if (target.like_num or target.lower_ in words["numbers"]) and _toll_figure(target):
+        return "death"
+    # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
+    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading"}):
         return "death"
     # up a list of conjuncts to its first member; bounded, so that a hostile list of thousands
     # ("Gao, Gao, Gao, …") cannot exhaust the stack (RecursionError) — see test_fuzz_pipeline.py
     if target.dep_ == "conj" and _depth < 50:
         return _harm(head, _depth + 1) if head.i != target.i else None
     return None
+
+
+_TOLL_VERBS = {"rise", "climb", "jump", "increase", "reach", "hit", "stand", "mount"}
+
+
+def _toll_figure(number: Token) -> bool:
+    """The number a toll rose to or stands at ("the death toll from the bombing rose to 12")."""
+    verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in _TOLL_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
 
 
 def _conjunct_harm(target: Token) -> str | None:
@@ -414,6 +439,31 @@ def lower_total(counts: list[Count], totals: list[Count]) -> list[Count]:
         return counts
     lower = [t for t in totals if t.kind == "death" and t.value < min(own) and t not in counts]
     return counts + lower
+
+
+def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
+    """ "Troops repelled the attack, killing 15 assailants, while two soldiers were killed": the
+    attackers' dead and the others' told by one clause and one source are one fight's toll, which
+    adds up (two figures of the same victims conflict, and ``combine`` takes the lowest)."""
+    deaths = [c for c in counts if c.kind == "death" and not _part_of_another(doc[c.target])]
+    attackers = [c for c in deaths if _lemma(doc[c.target]) in _words()["attacker_nouns"] or doc[c.target].lower_ in _words()["attacker_nouns"]]
+    others = [c for c in deaths if c not in attackers]
+    if len(attackers) != 1 or len(others) != 1:
+        return counts
+    first, second = sorted((attackers[0], others[0]), key=lambda c: c.start)
+    total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague)
+    return [c for c in counts if c not in (first, second)] + [total]
+
+
+def _part_of_another(token: Token) -> bool:
+    """ "including four soldiers", "four of them": a count within another."""
+    words = _words()["part_words"]
+    for ancestor in [token, *token.ancestors][:4]:
+        if ancestor.lower_ in words:
+            return True
+        if ancestor.dep_ == "appos":
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in {"them", "whom"} for o in c.children) for c in token.children)
 
 
 def combine(counts: list[Count], injuries: list[str]) -> Fatalities:

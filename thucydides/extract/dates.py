@@ -50,7 +50,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("year_range", re.compile(r"\b(?:from\s+|between\s+)?(?P<year>1[89]\d\d|20\d\d)\s*(?:to|and|-|–|until)\s*(?P<year2>1[89]\d\d|20\d\d)\b")),
     ("weekday", re.compile(rf"\b(?P<mod>late|early|on|last|this|past)?\s*{_WEEKDAY}(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
-    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|before|after|between|early|late|mid))\s+{_YEAR}\b")),
+    # "in 2014", "during the 2017 siege", "in the 2020 war": a year naming the time of a deed or
+    # of the happening it is named by
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|before|after|between|early|late|mid))\s+(?P<the>(?i:the)\s+)?{_YEAR}\b")),
 )
 # "since 18 March", "Until 29 April, 753 prisoners were released", "As of 6 May, …": a day that
 # opens or closes a span frames a tally or a state, not one day's event (a day ending a range of
@@ -82,6 +84,7 @@ class DateMention:
     future: bool = False  # after publication
     qualifier: bool = False  # "(week of)", "(between 28 April - 30 April)": refines a date just given
     until: dt.date | None = None  # end of a day range ("from 7 to 8 May")
+    listed: tuple[dt.date, ...] = ()  # the days of a list ("on Thursday, Friday and Saturday")
 
 
 def window_days() -> int:
@@ -181,6 +184,9 @@ def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | No
         year = int(groups["year"])
         prep = (groups.get("prep") or "").lower()
         before = published is not None and year < published.year
+        if groups.get("the"):
+            # "during the 2024 elections" in 2024 names a time of this year, maybe this week
+            return DateMention(start, end, text, kind, None, None, background=before)
         # "since 2015", "until 2011", "in 2006": a recap; the year of publication alone is too vague
         return DateMention(start, end, text, kind, None, None, background=before or prep in {"since", "until", "till", "before"} or published is None or year <= published.year)
     return None
@@ -259,8 +265,26 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     return _mark_qualifiers(_join_ranges(found, text, base), text, base)
 
 
+_NIGHT_OF = re.compile(r"\b(?:the\s+)?night\s+(?:of|from)\s*$", re.I)
+
+
+def _day_list(found: list[DateMention], n: int, text: str, base: int) -> list[DateMention]:
+    """The dates of a list of days starting at ``found[n]``: "on Thursday, Friday and Saturday",
+    "on Tuesday and Thursday" (a list names its days, not those between them)."""
+    run = [found[n]]
+    for later in found[n + 1 :]:
+        between = text[run[-1].end - base : later.start - base].strip().lower()
+        if between not in {",", "and", ", and"} or not (later.value and run[-1].value) or not 0 < (later.value - run[-1].value).days <= 7 or later.kind != found[n].kind:
+            break
+        run.append(later)
+        if between != ",":
+            break
+    return run if len(run) > 1 and text[run[-2].end - base : run[-1].start - base].strip().lower() != "," else [found[n]]
+
+
 def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMention]:
-    """ "from 7 to 8 May", "between 28 April - 30 April": one mention spanning the days."""
+    """ "from 7 to 8 May", "between 28 April - 30 April": one mention spanning the days; a list of
+    days one mention naming each; "the night of Sunday to Monday" its first day."""
     joined: list[DateMention] = []
     skip: set[int] = set()
     for n, mention in enumerate(found):
@@ -268,6 +292,17 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             continue
         later = found[n + 1] if n + 1 < len(found) else None
         between = text[mention.end - base : later.start - base].strip().lower() if later else ""
+        if later and mention.value and later.value and between in {"to", "and", "-", "–"} and (later.value - mention.value).days == 1 and _NIGHT_OF.search(text[: mention.start - base]):
+            # one night that runs past midnight is one event, on the day it began
+            joined.append(replace(mention, end=later.end, text=text[mention.start - base : later.end - base]))
+            skip.add(n + 1)
+            continue
+        days = _day_list(found, n, text, base)
+        if len(days) > 2 or (len(days) == 2 and not re.search(r"\bbetween\s*$", text[: mention.start - base], re.I)):
+            last = days[-1]
+            joined.append(replace(mention, end=last.end, text=text[mention.start - base : last.end - base], kind="list", listed=tuple(d.value for d in days if d.value)))
+            skip.update(range(n + 1, n + len(days)))
+            continue
         if later and mention.value and later.value and between in {"to", "and", "-", "–", "until", "through"} and 0 < (later.value - mention.value).days <= 7:
             # a span that began by the publication date has begun: no plan, even if it runs on
             joined.append(
@@ -292,13 +327,15 @@ def _mark_qualifiers(found: list[DateMention], text: str, base: int) -> list[Dat
         before = text[: mention.start - base]
         opened = before.rfind("(") > before.rfind(")")
         if opened and n and found[n - 1].end <= base + before.rfind("(") + 1 and before.rfind("(") - (found[n - 1].end - base) <= 3:
-            mention = DateMention(mention.start, mention.end, mention.text, mention.kind, mention.value, mention.precision, mention.background, mention.future, True, mention.until)
+            mention = replace(mention, qualifier=True)
         marked.append(mention)
     return marked
 
 
 def days_of(mention: DateMention) -> list[dt.date]:
     """The days a date mention covers (a range → one per day, ACLED's unit)."""
+    if mention.listed:
+        return list(mention.listed)
     if mention.value is None:
         return []
     if mention.until is None:

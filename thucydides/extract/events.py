@@ -93,6 +93,10 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if any(_agents_conflict(mention, other) for other in group):
                 continue
+            # what came "after the attack" with a toll of its own ("killed 40 militants in air
+            # strikes in the days after the attack") is not the attack
+            if mention.sequel and mention.sentence.index != first.sentence.index and any(c.kind == "death" for c in mention.counts):
+                continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
                 continue
             group.append(mention)
@@ -382,6 +386,10 @@ def _superseded(mention: Mention) -> bool:
     return any(s.verb.doc[i].lower_ in {"previously", "initially", "earlier"} for s in mention.statements for i in s.frame)
 
 
+# "five people, including the attacker, were killed": the toll already counts the bomber
+_BOMBER_COUNTED = re.compile(r"\bincluding (?:the|a|one) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
+
+
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
@@ -392,7 +400,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():
         # ACLED counts the bomber among the dead
         text = doc.article.text.lower()
-        if "including the bomber" not in text and "including the suicide bomber" not in text:
+        if not _BOMBER_COUNTED.search(text):
             fatalities = Fatalities(fatalities.count + 1, fatalities.low, fatalities.high, fatalities.text)
     return fatalities
 
@@ -404,7 +412,10 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     # a witness who tells it elsewhere in the article ("residents confirmed the deaths")
     corroborated = corroborated or any(s.is_neutral for m in group for s in m.sources)
     corroborated = corroborated or _confirmed_elsewhere(doc, group)
-    self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+    # a side's gains told by that side: ground taken, or blows it says it dealt in the fighting
+    self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
+        coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed and family(m.categories) == "violent" for m in group)
+    )
     return status.report_status(chains, corroborated, doc.unverified, self_claim)
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
-from thucydides.extract.casualties import Count
+from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import Region
@@ -60,6 +60,10 @@ class Mention:
     # other statements telling of the same happening (a lead's "an official said" summing it up,
     # a later "X confirmed the attack"): sources of the event, not the chain that frames this clause
     sources: list[Statement] = field(default_factory=list)
+    # a party tells of its own side's deed ("the army said its troops killed 30 militants")
+    own_deed: bool = False
+    # what followed an event told before ("air strikes in the days after the attack"): another happening
+    sequel: bool = False
 
     @property
     def categories(self) -> dict[str, float]:
@@ -352,6 +356,10 @@ def build_mentions(
             if cue.anchor:
                 if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
                     continue
+                # what an anniversary recalls, or what happened years before the clause's own
+                # time, is history, not the day's news
+                if status.remembered(token) or status.long_before(token) or _of_an_earlier_year(token, context):
+                    continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token):
                     continue
@@ -382,7 +390,8 @@ def build_mentions(
         if context is not None:
             agent = agent or _state_agent(anchor_tokens, sentence, context) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence)]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target])]
+        region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors))
@@ -396,7 +405,7 @@ def build_mentions(
         region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
-            or status.habitual(region_text, [doc[i] for i in sorted(told)])
+            or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
             or _grievance_of_crowd(region, regions, cues)
             or _earlier_of_a_person(region, regions)
         )
@@ -438,6 +447,8 @@ def build_mentions(
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
         base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
+        base.own_deed = bool(chain) and chain[0].is_party and _done_by_speaker(anchor_tokens[0], verb, chain[0])
+        base.sequel = _after_an_event(verb, sentence)
         if not places:
             mentions.append(base)
             continue
@@ -458,6 +469,52 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _after_an_event(verb: Token, sentence: Sentence) -> bool:
+    """ "(it killed 40 militants in air strikes) in the days after the attack", "following the
+    ambush, troops shelled …": the clause tells what came after an event already told."""
+    nouns = lexicon.status_words()["referring_event_nouns"]
+    for token in verb.subtree:
+        if token.lower_ in {"after", "following"} and token.dep_ == "prep":
+            for pobj in token.children:
+                definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in pobj.children)
+                if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
+                    return True
+    return False
+
+
+def _of_an_earlier_year(token: Token, context: ActorContext | None) -> bool:
+    """ "over the 2015 bombing of a hotel", "the 2017 siege": an event noun named by its year,
+    a year before publication, is history."""
+    if context is None or context.published is None:
+        return False
+    if token.pos_ in {"VERB", "AUX"}:
+        # "the 2019 massacre killed 160 people": the verb tells what its subject did
+        return any(c.dep_ == "nsubj" and _of_an_earlier_year(c, context) for c in token.children)
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(
+        c.dep_ in {"nummod", "compound", "amod", "npadvmod"} and c.is_digit and len(c.text) == 4 and 1900 <= int(c.text) < context.published.year
+        for c in token.children
+    )
+
+
+_SPEAKER_PRONOUNS = {"it": "its", "they": "their", "we": "our"}
+
+
+def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
+    """ "The army said it killed 30 militants", "… its troops repelled the attack", "the rebels
+    said they captured the town": the deed's subject is the speaker, or the speaker's own, by a
+    pronoun agreeing with the speaker ("Faqiri said they came under attack" tells of others)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in statement.verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None or not (anchor.i == verb.i or (anchor.dep_ == "dobj" and anchor.head.i == verb.i)):
+        return False
+    pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
+    if pronoun is None:
+        return False
+    return subject.lower_ == pronoun or any(c.dep_ == "poss" and c.lower_ == _SPEAKER_PRONOUNS[pronoun] for c in subject.children)
 
 
 _DOUBT = {"probably", "likely", "possibly", "presumably"}
@@ -509,11 +566,18 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
     if not orphans:
         return mentions
+    # "the police said four officers were killed, while a hospital said seven died": another
+    # source's toll of the same dead, a conflicting figure of the told event
+    reported = [r for r in silent if r.kind == "reported"]
     for mention in mentions:
         # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
         crowd = bool(set(mention.categories) & _CROWD)
-        if mention.region.kind == "main" and not mention.background and not crowd and not any(c.kind == "death" for c in mention.counts):
+        if mention.background or crowd:
+            continue
+        if mention.region.kind == "main" and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
+        elif mention.region.kind == "reported" and any(c.kind == "death" for c in mention.counts):
+            mention.counts = mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)]
     # "two women died after soldiers beat them at a rally": a main clause that tells only the
     # deaths, and its "after" clause what killed them: the dead are that clause's
     main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from thucydides.extract import lexicon
+from thucydides.extract import dates, lexicon
+from thucydides.extract.casualties import parse_number as casualty_number
 from thucydides.extract.attribution import Statement
 
 if TYPE_CHECKING:
@@ -55,14 +56,22 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _has_negation(verb: Token) -> bool:
+    return _negated_verb(verb) or _negative_subject(verb)
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ in {"never"} for child in verb.children)
+
+
+def _negative_subject(verb: Token) -> bool:
+    """ "no one was hurt", "no casualties were reported": what the clause says did not happen is
+    its subject's part."""
     words = _words()
-    for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in {"never"}:
-            return True
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if child.lower_ in words["negative_subjects"] or any(d.lower_ in {"no", "neither"} and d.dep_ == "det" for d in child.children):
-                return True
-    return False
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"}
+        and (child.lower_ in words["negative_subjects"] or any(d.lower_ in {"no", "neither"} and d.dep_ == "det" for d in child.children))
+        for child in verb.children
+    )
 
 
 def negated(token: Token) -> bool:
@@ -77,7 +86,12 @@ def negated(token: Token) -> bool:
     # the verb's negation reaches its own arguments, and nouns reached through a word of
     # knowing or claiming ("have not claimed responsibility for the strikes"), not any noun
     # of the clause ("a reason for the demonstration was not reported")
-    if _has_negation(verb) and _argument_of(token, verb):
+    if _negated_verb(verb) and _argument_of(token, verb):
+        return True
+    # "no one was hurt in the attack", "no casualties were reported in the shelling of X": the
+    # attack happened; only the harm (or the report of it) did not. "Nobody attacked the post",
+    # "no group has claimed responsibility for the bombing" deny the deed or its claim.
+    if _negative_subject(verb) and _argument_of(token, verb) and not _setting_of(token, verb):
         return True
     # "have not so far tried to enter", "failed to take"
     for parent in _verb_chain(verb)[1:]:
@@ -93,6 +107,15 @@ def negated(token: Token) -> bool:
     return False
 
 
+def _setting_of(token: Token, verb: Token) -> bool:
+    """The token lies in a prepositional phrase of the verb that sets where or in what it
+    happened ("in the attack", "during the raid"), not in its subject or object."""
+    current = token
+    while current.head.i != verb.i and current.head.i != current.i:
+        current = current.head
+    return current.dep_ == "prep" and current.lower_ in {"in", "during", "from", "at"}
+
+
 _NOT_YET = {"planned", "intended", "threatened", "possible", "potential", "future", "imminent", "upcoming", "expected", "feared"}
 
 
@@ -102,13 +125,19 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     verb = _clause_verb(token) or token
     reported = any(verb.i in s.complement for s in statements)
     chain = _verb_chain(verb)
+    if asked(verb):
+        return "hypothetical"
     for n, current in enumerate(chain):
         for child in current.children:
             lower = child.lower_
             if child.dep_ in {"aux", "auxpass"}:
                 if lower in words["future_auxiliaries"]:
                     return "planned"
-                if lower == "would" and reported:
+                # "the commander said the rebels would march on X", "warned that it would bomb
+                # X (if …)": a plan or a threat; "… said the rebels would march on X if the
+                # talks fail": a condition, as hypothetical as "could"
+                vowed = any(v.lemma_.lower() in words["planning_verbs"] for v in chain[1:])
+                if lower == "would" and (vowed or (reported and not _conditional(chain))):
                     return "planned"
                 if lower in words["hypothetical_auxiliaries"] and lower not in {"can", "must", "should"}:
                     return "hypothetical"
@@ -134,6 +163,73 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     return None
 
 
+def _conditional(chain: list[Token]) -> bool:
+    """A verb of the chain is qualified by an "if"/"unless" clause."""
+    return any(
+        child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children)
+        for verb in chain
+        for child in verb.children
+    )
+
+
+def asked(verb: Token) -> bool:
+    """ "Will the militants attack X?", "Did the army shell the camp?": a yes/no question (its
+    auxiliary before its subject, a question mark closing it) asks whether it happens. A question
+    about who or when ("Who attacked the camp?") takes the deed as done, and is not one."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    auxiliary = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), None)
+    if subject is None or auxiliary is None or auxiliary.i > subject.i:
+        return False
+    for later in verb.doc[verb.i + 1 :]:
+        if later.text in {".", "!", "?"}:
+            return later.text == "?"
+    return False
+
+
+def remembered(token: Token) -> bool:
+    """The cue lies in what an anniversary or a memorial recalls ("marked the anniversary of the
+    siege in which militants occupied the city"): history, whatever the day it is marked."""
+    nouns = _words()["remembrance_nouns"]
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            return False
+        parent = current.head
+        # "the anniversary of the siege", "a commemoration ceremony for residents killed in 2014"
+        recalling = parent.lower_ in nouns or any(c.dep_ == "compound" and c.lower_ in nouns for c in parent.children)
+        if recalling and current.dep_ in {"prep", "pobj", "acl", "relcl"}:
+            return True
+        current = parent
+    return False
+
+
+def long_before(token: Token) -> bool:
+    """The cue lies in what happened a span before the clause it is told in, longer than the
+    reporting window: "two years after militants seized X, residents …", "three months after
+    rebels captured X, the army …" (history; "two days after the attack" is not)."""
+    current = token
+    for _ in range(8):
+        after = current if current.lower_ == "after" else next((c for c in current.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        if after is not None and after.i < token.i:
+            spans = [c for holder in (current, after, after.head) for c in holder.children if c.dep_ == "npadvmod" and c.i < after.i]
+            if any(_span_days(span) > dates.window_days() for span in spans):
+                return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _span_days(unit: Token) -> int:
+    units = lexicon.time_words()["units_days"]
+    days = units.get(unit.lower_)
+    if days is None:
+        return 0
+    number = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    count = casualty_number(number.text) if number is not None else 1
+    return int(days) * (count or 1)
+
+
 def in_opinion(token: Token) -> bool:
     """The cue is what someone believes, fears or doubts, or the object of scepticism."""
     words = _words()
@@ -150,15 +246,17 @@ def in_opinion(token: Token) -> bool:
     return False
 
 
-def habitual(text: str, tokens: Iterable[Token]) -> bool:
-    """Generic or cumulative statements: "frequently carries out such bombings", "in recent years"."""
+def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool:
+    """Generic or cumulative statements: "frequently carries out such bombings", "in recent years".
+    ``dated``: the clause names its own day ("fighting continued in X on Sunday")."""
     words = _words()
     lower = text.lower()
     if any(lexicon.find_phrase(phrase, lower) for phrase in words["habitual_phrases"]):
         return True
+    going_on = set() if dated else words["ongoing_words"]
     for token in tokens:
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
-        if token.lower_ in words["habitual_words"] and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
+        if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
         # "has been bombing", "have been attacking": an ongoing campaign, not one event
         if token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):

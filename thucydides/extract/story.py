@@ -161,6 +161,8 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         if not cue.anchor:
             continue
         verb = doc[cue.head]
+        if verb.dep_ == "dobj":
+            verb = verb.head  # "it carried out air strikes": the deed's verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
         if subject is None or (verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)):
             continue  # "they came under attack": the pronoun is the target
@@ -185,10 +187,11 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
     doc = mention.sentence.doc
     for cue in mention.cues:
         verb = doc[cue.head]
-        # "the group claimed responsibility for the attack"
+        # "the group claimed responsibility for the attack", "the group claimed the attack"
         owned = verb.dep_ == "pobj" and verb.head.lower_ == "for" and verb.head.head.lemma_.lower() == "responsibility"
-        if cue.anchor and owned:
-            claim = verb.head.head.head
+        claimed = verb.dep_ == "dobj" and verb.head.lemma_.lower() == "claim"
+        if cue.anchor and (owned or claimed):
+            claim = verb.head if claimed else verb.head.head.head
             subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
             found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
             if found is not None:
@@ -316,8 +319,20 @@ def resolve_dates(doc: Story) -> None:
     for mention in doc.mentions:
         values = [d for m in mention.dates for d in days_of(m)]
         day_before = any(m.kind == "day_before" for m in mention.dates)
-        if mention.date_source in {"own", "sentence"} and values:
+        if day_before and mention.date_source == "own" and story is None and not _dated_deed(mention):
+            # "said on Monday it had recaptured X the previous day": the day before the day its
+            # sentence names, else before publication
+            named = values or [day for d in find_dates(mention.sentence, published) for day in days_of(d)]
+            base = named[0] if named else published
+            mention.day = base - dt.timedelta(days=1) if base is not None else None
+        elif mention.date_source in {"own", "sentence"} and values:
             mention.day = values[0]
+        elif mention.sequel and mention.date_source == "speech" and values:
+            # "police said on Monday they had arrested five suspects after the ambush": what
+            # followed the story's event is no longer on its day; the day it was told is nearer,
+            # and is the mention's own (another day than the event it followed)
+            mention.day = values[0]
+            mention.date_source = "sentence"
         elif day_before and story is not None:
             mention.day = story - dt.timedelta(days=1)
         elif story is not None:
@@ -336,6 +351,19 @@ def resolve_dates(doc: Story) -> None:
                 mention.background = True
 
 
+def _dated_deed(mention: Mention) -> bool:
+    """The mention's clause names a day of its own besides "the day before", outside any
+    speaker's words ("On 10 March, troops captured a base which rebels had raided the previous
+    day": the capture's day is 10 March)."""
+    sentence = mention.sentence
+    frame = {i for s in mention.statements for i in s.frame}
+    # "said on Monday it had …": a day right after the reporting verb is the day it was said,
+    # however the parse hangs it
+    frame |= {s.verb.i + 1 for s in mention.statements if s.verb.i + 1 < len(sentence.doc)}
+    framed = {sentence.char(sentence.doc[i]) for i in frame}
+    return any(d.kind != "day_before" and d.value is not None and not any(d.start <= c < d.end for c in framed) for d in mention.dates)
+
+
 def _window() -> int:
     return window_days()
 
@@ -344,7 +372,7 @@ def split_ranges(mentions: list[Mention]) -> list[Mention]:
     """A mention dated "from 7 to 8 May" stands for one event per day."""
     out: list[Mention] = []
     for mention in mentions:
-        ranges = [d for d in mention.dates if d.until is not None] if mention.date_source == "own" else []
+        ranges = [d for d in mention.dates if d.until is not None or d.listed] if mention.date_source == "own" else []
         if not ranges:
             out.append(mention)
             continue
