@@ -16,8 +16,14 @@ from pathlib import Path
 import pytest
 
 from thucydides.model import Article, Event
+from thucydides.prefilter import first_conflict_term
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "report_challenge.toml").read_text(encoding="utf-8"))["case"]
+
+
+def test_every_report_with_an_event_passes_the_prefilter():
+    # the tests below parse every text; the CLI and the store first skip texts without conflict vocabulary
+    assert [case["text"] for case in CASES if case.get("events") and first_conflict_term(case["text"]) is None] == []
 
 
 @pytest.fixture(scope="module")
