@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
-from thucydides.extract.triggers import carries_civilians
+from thucydides.extract.triggers import carries_civilians, headline_verb
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
@@ -344,6 +344,10 @@ def _of_phrases(head: Token) -> list[Token]:
     return own
 
 
+def _before_headline_verb(token: Token, sentence: Sentence) -> bool:
+    return token.i + 1 < sentence.span.end and headline_verb(token.nbor(1), sentence)
+
+
 def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], context: ActorContext) -> list[ActorMention]:
     lex = lexicon.actors()
     mentions: list[ActorMention] = []
@@ -351,7 +355,9 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         if token.i in taken or token.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"} and token.lower_ not in lex.head_index:
             continue
         # a phrase's head only: "police" in "police convoy", "military" in "military operation"
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i:
+        # (the subject of a headline verb the parse took for a noun is its own phrase: "Rioters
+        # torch vehicles")
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence):
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise

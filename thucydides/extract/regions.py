@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import Statement
-from thucydides.extract.sentences import Sentence
+from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.triggers import Cue
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ def _is_descriptive_relative(token: Token, sentence: Sentence, event_heads: set[
     # "the groups gathered there": a participle that is itself a cue describes an earlier event;
     # other participles ("forces supported by aircraft in Tagab") are part of the telling
     if token.dep_ == "acl":
-        return token.i in anchor_heads
+        # "Two soldiers killed in ambush near X": a headline's passive, not a description
+        return token.i in anchor_heads and not bare_participle(token)
     return token.dep_ == "relcl"
 
 

@@ -68,6 +68,15 @@ class Sentence:
         # spaCy joins the span's tokens anew on each call, and the rules ask for it often
         return self.span.text
 
+    @functools.cached_property
+    def is_headline(self) -> bool:
+        """The first line of the text when it is a line of its own, with no final full stop (the
+        title ingest keeps on top)."""
+        if self.index != 0:
+            return False
+        rest = self.doc.text[self.span.end_char : self.span.end_char + 2]
+        return not self.text.rstrip().endswith((".", '"', "”")) and (rest.startswith("\n") or rest == "")
+
     def __iter__(self) -> Iterator[Token]:
         return iter(self.span)
 
@@ -82,6 +91,17 @@ class Sentence:
 
     def place_at(self, i: int) -> Place | None:
         return next((place for place in self.places if place.first <= i <= place.last), None)
+
+
+def bare_participle(verb: Token) -> bool:
+    """ "Soldiers killed in ambush", "Five policemen killed in attack": a headline drops the
+    auxiliary of a passive, so a past participle with no auxiliary and no object of its own, as
+    the sentence's root or hung on its root noun, is a passive: its noun suffered the deed."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _reparse(text: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, Span]]:

@@ -195,6 +195,26 @@ def _verb_tagged_noun(token: Token) -> bool:
     return "nsubj" in deps and "dobj" in deps
 
 
+def headline_verb(token: Token, sentence: Sentence) -> bool:
+    """ "Rebels loot hospital in X", "Protesters torch police station": in a headline the tagger
+    often reads the verb after its subject as a noun modifying the object. A word of a headline
+    tagged as a noun, a cue word right after an actor word and with more of the line after it (not "Army
+    raids kill five", whose verb follows), is the headline's verb."""
+    if not sentence.is_headline or token.i == sentence.span.start:
+        return False
+    # a noun, or a verb the parse hangs on the next noun ("Insurgents raid/compound village")
+    if token.pos_ not in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod"}:
+        return False
+    if not any(form in lexicon.cues().by_first_word for form in _word_forms(token)):
+        return False
+    following = token.nbor(1) if token.i + 1 < sentence.span.end else None
+    if following is None or following.pos_ in {"VERB", "AUX"} or following.is_punct:
+        return False
+    before = token.nbor(-1)
+    heads = lexicon.actors().head_index
+    return any(form in heads for form in _word_forms(before))
+
+
 def find_cues(sentence: Sentence) -> list[Cue]:
     """Every cue of the lexicon in the sentence (one token may carry several categories)."""
     lex = lexicon.cues()
@@ -220,7 +240,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             key = (rule.category, matched[0].i, matched[-1].i + 1)
             if key in seen:
                 continue
-            if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and _verb_tagged_noun(head)):
+            if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and (_verb_tagged_noun(head) or headline_verb(head, sentence))):
                 continue
             if rule.with_words and not (rule.with_words & vocabulary):
                 continue
