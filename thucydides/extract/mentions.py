@@ -143,6 +143,11 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "agent"
     if token.dep_ in {"dobj", "dative"} and head.i in verbs:
         return "target"
+    # "accused rebels of shelling …": the accused did the deed of the "of" phrase
+    if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in lexicon.status_words()["accusing_verbs"] and any(
+        a.dep_ == "pcomp" and a.head.lower_ == "of" and a.head.head.i in {head.i, token.i} for a in anchors
+    ):
+        return "agent"
     # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
@@ -359,7 +364,7 @@ def build_mentions(
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
-                if status.negated(token) or status.in_opinion(token) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
+                if status.negated(token) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
@@ -476,6 +481,11 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _town_at(token: Token, sentence: Sentence) -> bool:
+    place = sentence.place_at(token.i)
+    return place is not None and not place.country_only
 
 
 def _headline_roles(

@@ -72,10 +72,7 @@ class Sentence:
     def is_headline(self) -> bool:
         """The first line of the text when it is a line of its own, with no final full stop (the
         title ingest keeps on top)."""
-        if self.index != 0:
-            return False
-        rest = self.doc.text[self.span.end_char : self.span.end_char + 2]
-        return not self.text.rstrip().endswith((".", '"', "”")) and (rest.startswith("\n") or rest == "")
+        return self.index == 0 and _own_line(self.span)
 
     def __iter__(self) -> Iterator[Token]:
         return iter(self.span)
@@ -93,6 +90,12 @@ class Sentence:
         return next((place for place in self.places if place.first <= i <= place.last), None)
 
 
+def _own_line(span: Span) -> bool:
+    """A line of its own with no final full stop."""
+    rest = span.doc.text[span.end_char : span.end_char + 2]
+    return not span.text.rstrip().endswith((".", '"', "”")) and (rest.startswith("\n") or rest == "")
+
+
 def bare_participle(verb: Token) -> bool:
     """ "Soldiers killed in ambush", "Five policemen killed in attack": a headline drops the
     auxiliary of a passive, so a past participle with no auxiliary and no object of its own, as
@@ -100,7 +103,8 @@ def bare_participle(verb: Token) -> bool:
     if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
         return False
     if verb.dep_ == "ROOT":
-        return any(c.dep_ == "nsubj" for c in verb.children)
+        # only in a headline: the tagger also takes a body's past tense for one ("fought")
+        return verb.sent.start == 0 and _own_line(verb.sent) and any(c.dep_ == "nsubj" for c in verb.children)
     return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
