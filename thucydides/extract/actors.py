@@ -31,10 +31,10 @@ _MEMBER_NOUNS = {
     "militiamen", "elements", "commanders", "commander", "units", "unit", "jets", "warplanes",
     "aircraft", "helicopters", "drones", "positions", "combatants", "cadres", "group", "faction",
     "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
-    "army", "police", "officers", "personnel", "spokesman", "spokesperson", "leader", "leaders",
+    "army", "police", "officers", "personnel", "reinforcements", "spokesman", "spokesperson", "leader", "leaders",
 }
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
-_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units"}
+_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
 _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
@@ -408,7 +408,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
 
 
 def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
-    """ "a police convoy", "a militia patrol": a formation word is the force its modifier names."""
+    """ "a police convoy", "a militia patrol", "rebel reinforcements": a formation word is the
+    force its modifier names."""
     if head.lower_ not in _FORMATIONS:
         return None
     if carries_civilians(head):
@@ -418,7 +419,8 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
         if child.dep_ in {"compound", "amod", "nmod"}:
             for words, kind in lex.head_index.get(child.lower_, ()):
                 if len(words) == 1:
-                    return kind
+                    # "government reinforcements", "a government convoy": the government's forces
+                    return next(k for k in lex.generic if k.kind == "military") if kind.kind == "government" else kind
     return None
 
 
