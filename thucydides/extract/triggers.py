@@ -188,6 +188,16 @@ def _moves_no_force(head: Token) -> bool:
     return any(carries_civilians(s) for s in clause_verb(head).children if s.dep_ in {"nsubj", "nsubjpass"})
 
 
+def _takes_people(verb: Token) -> bool:
+    """What a verb of taking away takes ("carried off 15 women", "made off with cattle", "the
+    girls were taken away") are people: a word of actors.toml heads it (women, students,
+    soldiers), not goods."""
+    heads = lexicon.actors().head_index
+    taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    taken += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return any(form in heads for token in taken for form in _word_forms(token))
+
+
 def _verb_tagged_noun(token: Token) -> bool:
     """ "Russians pound Kupiansk": a headline's verb the tagger took for a noun, with a subject
     and an object of its own (money, "500,000 pounds", has neither)."""
@@ -251,6 +261,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             if game and " ".join(rule.words) in lex.game_senses:
                 continue
             if rule.needs == "force" and _moves_no_force(head):
+                continue
+            if rule.needs in {"people", "goods"} and _takes_people(head) != (rule.needs == "people"):
                 continue
             seen.add(key)
             cues.append(
