@@ -110,6 +110,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "a patrol came under attack": the subject is hit
     if token.dep_ == "nsubj" and _came_under(head):
         return "target"
+    # "two soldiers died in the shelling": who dies in an event suffers it
+    if token.dep_ == "nsubj" and head.lemma_.lower() in {"die", "perish"}:
+        return "target"
     # "Soldiers killed in ambush", "Five policemen killed in attack": a headline's passive
     if (token.dep_ == "nsubj" and head.i in verbs and bare_participle(head)) or (
         token.dep_ == "ROOT" and any(a.head.i == token.i and bare_participle(a) for a in anchors)
@@ -646,7 +649,7 @@ def _state_agent(
         # a parse that makes the demonym itself the subject ("Ukrainian [shelling] killed two")
         verb = clause_verb(anchor)
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.i < anchor.i + 2:
+            if child.dep_ == "nsubj" and child.i < anchor.i + 2 and verb.lemma_.lower() not in {"die", "perish"}:
                 iso = demonym_country(child, sentence)
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)

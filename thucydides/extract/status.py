@@ -235,7 +235,7 @@ def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: Fa
 
     ``located`` tells whether a token is a place of the sentence: an accusation of one deed done
     at a named place ("accused rebels of shelling a hospital in X") tells an event, one of a
-    conduct ("accuse the military of extrajudicial killings") is a view."""
+    conduct ("accuse the police of torture and arbitrary arrests") is a view."""
     words = _words()
     current = token
     for _ in range(12):
