@@ -344,6 +344,20 @@ def _of_phrases(head: Token) -> list[Token]:
     return own
 
 
+# attack nouns whose armed modifier is who attacked ("an army raid", "a police raid", "militia attacks")
+_AUTHORED = {"attack", "assault", "raid", "ambush", "offensive", "bombardment", "crackdown"}
+_ARMED_KINDS = {"military", "police", "unidentified", "militia"}
+
+
+def _authors_the_deed(token: Token, lex: lexicon.ActorLexicon) -> bool:
+    """ "Army raids kill five", "a police raid left three dead": a force's word modifying an
+    attack noun names the force that attacked (a "village raid" names where)."""
+    if token.head.lemma_.lower() not in _AUTHORED:
+        return False
+    kinds = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
+    return any(len(words) == 1 and kind.kind in _ARMED_KINDS for words, kind in kinds)
+
+
 def _before_headline_verb(token: Token, sentence: Sentence) -> bool:
     return token.i + 1 < sentence.span.end and headline_verb(token.nbor(1), sentence)
 
@@ -357,7 +371,7 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         # a phrase's head only: "police" in "police convoy", "military" in "military operation"
         # (the subject of a headline verb the parse took for a noun is its own phrase: "Rioters
         # torch vehicles")
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence):
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex):
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
