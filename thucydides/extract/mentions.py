@@ -427,7 +427,8 @@ def build_mentions(
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
-        strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None]
+        # (a headline's verb tagged as a plural noun, "Militia Torches Homes", is no pattern)
+        strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None and not headline_verb(doc[c.head], sentence)]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
             background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was

@@ -36,6 +36,18 @@ def _word_forms(token: Token) -> tuple[str, str]:
     return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
 
 
+def _title_case_forms(token: Token, forms: tuple[str, str]) -> tuple[str, str]:
+    """ "Militia Torches Homes", "Bomber Kills Five": a title-case headline's words are tagged as
+    names, which keep their inflection as lemma; a capitalised "-s" form whose stem is a cue word
+    is read as that word."""
+    lower, lemma = forms
+    if token.pos_ != "PROPN" or lemma != lower or not lower.endswith("s"):
+        return forms
+    first_words = lexicon.cues().by_first_word
+    stem = next((lower[: -len(cut)] for cut in ("es", "s") if lower[: -len(cut)] in first_words), None)
+    return (lower, stem) if stem else forms
+
+
 def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...], describing: Sequence[bool] = ()) -> int | None:
     """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens and,
     inside a phrase, the adjectives ``describing`` flags ("came under heavy fire" is "came under
@@ -215,7 +227,7 @@ def headline_verb(token: Token, sentence: Sentence) -> bool:
     # a noun, or a verb the parse hangs on the next noun ("Insurgents raid/compound village")
     if token.pos_ not in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod"}:
         return False
-    if not any(form in lexicon.cues().by_first_word for form in _word_forms(token)):
+    if not any(form in lexicon.cues().by_first_word for form in _title_case_forms(token, _word_forms(token))):
         return False
     following = token.nbor(1) if token.i + 1 < sentence.span.end else None
     if following is None or following.pos_ in {"VERB", "AUX"} or following.is_punct:
@@ -230,6 +242,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     lex = lexicon.cues()
     tokens = list(sentence.span)
     forms = [_word_forms(token) for token in tokens]
+    if sentence.is_headline:
+        forms = [_title_case_forms(token, pair) for token, pair in zip(tokens, forms)]
     describing = [_describes_next(token) for token in tokens]
     vocabulary = {form for pair in forms for form in pair}
     # a match report: "the striker led a fierce attack", "stormed into the final"
