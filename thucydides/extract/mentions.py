@@ -888,6 +888,12 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
+            # "women protested the killings", "students protest arrests": what a protest verb's
+            # object names is what the crowd protests, not a deed of that day
+            # (the object itself or its conjunct: a parse may hang a later clause deeper in it)
+            if any(c.category == "protest" and doc[c.head].pos_ == "VERB" and token.head.i in {c.head, *(o.i for o in doc[c.head].children if o.dep_ == "dobj")}
+                   and (token.dep_ == "dobj" or token.dep_ == "conj" and token.head.dep_ == "dobj") for c in cues):
+                continue
             purpose = _inside(token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
                 continue
