@@ -94,5 +94,5 @@ def test_a_challenge_report_gives_its_events(extract, case):
 
 
 def test_every_case_states_a_category_and_a_date():
-    assert {case["category"] for case in CASES} <= {"attribution", "status", "history", "dates", "casualties", "clauses"}
+    assert {case["category"] for case in CASES} <= {"attribution", "status", "history", "dates", "casualties", "clauses", "actors"}
     assert len({case["id"] for case in CASES}) == len(CASES)

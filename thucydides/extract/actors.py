@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
-from thucydides.extract.triggers import carries_civilians
+from thucydides.extract.triggers import carries_civilians, headline_verb
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
@@ -31,10 +31,10 @@ _MEMBER_NOUNS = {
     "militiamen", "elements", "commanders", "commander", "units", "unit", "jets", "warplanes",
     "aircraft", "helicopters", "drones", "positions", "combatants", "cadres", "group", "faction",
     "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
-    "army", "police", "officers", "personnel", "spokesman", "spokesperson", "leader", "leaders",
+    "army", "police", "officers", "personnel", "reinforcements", "spokesman", "spokesperson", "leader", "leaders",
 }
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
-_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units"}
+_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
 _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
@@ -344,6 +344,24 @@ def _of_phrases(head: Token) -> list[Token]:
     return own
 
 
+# attack nouns whose armed modifier is who attacked ("an army raid", "a police raid", "militia attacks")
+_AUTHORED = {"attack", "assault", "raid", "ambush", "offensive", "bombardment", "crackdown"}
+_ARMED_KINDS = {"military", "police", "unidentified", "militia"}
+
+
+def _authors_the_deed(token: Token, lex: lexicon.ActorLexicon) -> bool:
+    """ "Army raids kill five", "a police raid left three dead": a force's word modifying an
+    attack noun names the force that attacked (a "village raid" names where)."""
+    if token.head.lemma_.lower() not in _AUTHORED:
+        return False
+    kinds = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
+    return any(len(words) == 1 and kind.kind in _ARMED_KINDS for words, kind in kinds)
+
+
+def _before_headline_verb(token: Token, sentence: Sentence) -> bool:
+    return token.i + 1 < sentence.span.end and headline_verb(token.nbor(1), sentence)
+
+
 def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], context: ActorContext) -> list[ActorMention]:
     lex = lexicon.actors()
     mentions: list[ActorMention] = []
@@ -351,7 +369,9 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         if token.i in taken or token.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"} and token.lower_ not in lex.head_index:
             continue
         # a phrase's head only: "police" in "police convoy", "military" in "military operation"
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i:
+        # (the subject of a headline verb the parse took for a noun is its own phrase: "Rioters
+        # torch vehicles")
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex):
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
@@ -402,7 +422,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
 
 
 def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
-    """ "a police convoy", "a militia patrol": a formation word is the force its modifier names."""
+    """ "a police convoy", "a militia patrol", "rebel reinforcements": a formation word is the
+    force its modifier names."""
     if head.lower_ not in _FORMATIONS:
         return None
     if carries_civilians(head):
@@ -412,7 +433,8 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
         if child.dep_ in {"compound", "amod", "nmod"}:
             for words, kind in lex.head_index.get(child.lower_, ()):
                 if len(words) == 1:
-                    return kind
+                    # "government reinforcements", "a government convoy": the government's forces
+                    return next(k for k in lex.generic if k.kind == "military") if kind.kind == "government" else kind
     return None
 
 

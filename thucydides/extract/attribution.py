@@ -398,6 +398,12 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             complement = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         elif verb.lemma_.lower() in lexicon.status_words()["denial_verbs"] | lexicon.status_words()["claim_verbs"]:
             complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+        elif verb.lemma_.lower() in lexicon.status_words()["accusing_verbs"]:
+            # "accused rebels of shelling …": the accused and the deed are what is told (who
+            # did it is the accused, so the accused is no part of the frame)
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+                return None
+            complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
         elif not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             # "confirmed the incident", "informed about attacks on …": what the object of a
             # confirmation or the topic phrase names is what is reported ("an air raid was
@@ -440,7 +446,11 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
         words = f"{words} {via.lower()}"
     frame = {t.i for t in verb.subtree} - complement
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
-    return Statement(verb, link, _kind(verb), complement, frame, words)
+    statement = Statement(verb, link, _kind(verb), complement, frame, words)
+    if lemma in lexicon.status_words()["accusing_verbs"] and statement.is_party:
+        # a side accusing the other: the event is that side's word (taxonomy.md, "claimed")
+        statement.kind = "claim"
+    return statement
 
 
 def _relayed_by(speaker: Token | None) -> str | None:

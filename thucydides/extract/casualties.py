@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from thucydides.extract import lexicon
 from thucydides.extract.dates import MONTH_NAMES
-from thucydides.extract.sentences import Sentence
+from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.model import Fatalities
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         harm = _harm_of_verb(head)
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
-        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ"
+        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head)
         if harm and not active_subject:
             return harm
         # "X were dead", "left 12 insurgents dead"

@@ -20,8 +20,8 @@ from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import Region
-from thucydides.extract.sentences import Sentence
-from thucydides.extract.triggers import Cue, clause_verb
+from thucydides.extract.sentences import Sentence, bare_participle
+from thucydides.extract.triggers import Cue, clause_verb, headline_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -110,6 +110,14 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "a patrol came under attack": the subject is hit
     if token.dep_ == "nsubj" and _came_under(head):
         return "target"
+    # "two soldiers died in the shelling": who dies in an event suffers it
+    if token.dep_ == "nsubj" and head.lemma_.lower() in {"die", "perish"}:
+        return "target"
+    # "Soldiers killed in ambush", "Five policemen killed in attack": a headline's passive
+    if (token.dep_ == "nsubj" and head.i in verbs and bare_participle(head)) or (
+        token.dep_ == "ROOT" and any(a.head.i == token.i and bare_participle(a) for a in anchors)
+    ):
+        return "target"
     # "came under fire from gunmen" ("from" on the verb or on the noun): whoever it came from acts
     if token.dep_ == "pobj" and head.lower_ == "from" and (_came_under(head.head) or (head.head.dep_ == "pobj" and head.head.head.lower_ == "under" and _came_under(head.head.head.head))):
         return "agent"
@@ -138,6 +146,11 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "agent"
     if token.dep_ in {"dobj", "dative"} and head.i in verbs:
         return "target"
+    # "accused rebels of shelling …": the accused did the deed of the "of" phrase
+    if token.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in lexicon.status_words()["accusing_verbs"] and any(
+        a.dep_ == "pcomp" and a.head.lower_ == "of" and a.head.head.i in {head.i, token.i} for a in anchors
+    ):
+        return "agent"
     # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
@@ -354,7 +367,7 @@ def build_mentions(
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
-                if status.negated(token) or status.in_opinion(token) or _describes_a_thing(cue, token, cues):
+                if status.negated(token) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
@@ -382,13 +395,15 @@ def build_mentions(
         # decides roles only when the clause tells nothing else
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
+        agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
         agent = _armed_people(agent, anchors, doc, context)
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
             continue
         if context is not None:
-            agent = agent or _state_agent(anchor_tokens, sentence, context) or _fired_from(anchor_tokens, sentence, context)
+            heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
+            agent = agent or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
@@ -412,7 +427,8 @@ def build_mentions(
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
-        strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None]
+        # (a headline's verb tagged as a plural noun, "Militia Torches Homes", is no pattern)
+        strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None and not headline_verb(doc[c.head], sentence)]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
             background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
@@ -438,7 +454,7 @@ def build_mentions(
             counts=region_counts,
             injuries=region_injuries,
             # a headline sums up the story the body tells place by place
-            summary=_summary(anchors, sentence) or _is_headline(sentence),
+            summary=_summary(anchors, sentence) or sentence.is_headline,
             anaphoric=_anaphoric(anchors, sentence),
             evidence=evidence_span(sentence, _cue_tokens(anchors), region),
             actors=region_actors,
@@ -465,10 +481,34 @@ def build_mentions(
                 target=here or base.target,
                 counts=split_counts[n],
                 evidence=evidence_span(sentence, key, region),
-                summary=_summary(anchors, sentence, event_place) or _is_headline(sentence),
+                summary=_summary(anchors, sentence, event_place) or sentence.is_headline,
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _town_at(token: Token, sentence: Sentence) -> bool:
+    place = sentence.place_at(token.i)
+    return place is not None and not place.country_only
+
+
+def _headline_roles(
+    agent: ActorMention | None, target: ActorMention | None, actors: list[ActorMention], anchors: list[Token], sentence: Sentence
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """ "Rioters torch vehicles", "Rebels loot hospital": the parse hangs a headline's subject on
+    the object; the actor just before a headline verb does the deed, one after it suffers it."""
+    for anchor in anchors:
+        if not headline_verb(anchor, sentence):
+            continue
+        subject = next((m for m in actors if m.last == anchor.i - 1), None)
+        if subject is None:
+            continue
+        if agent is None or agent.head > anchor.i:
+            agent = subject
+        if target is None or target is subject:
+            target = next((m for m in actors if m.first > anchor.i), None)
+        return agent, target
+    return agent, target
 
 
 def _after_an_event(verb: Token, sentence: Sentence) -> bool:
@@ -592,21 +632,25 @@ def _cue_tokens(anchors: list[Cue]) -> list[int]:
     return [i for c in anchors for i in (c.start, c.head, c.end - 1)]
 
 
-def _is_headline(sentence: Sentence) -> bool:
-    """The first line of the text when it is a line of its own (the title ingest keeps on top)."""
-    if sentence.index != 0:
+def _where_not_who(anchor: Token, iso: str, victims: ActorMention | None, heavy: set[int], context: ActorContext) -> bool:
+    """ "Three soldiers were killed in a Malian ambush", "policemen killed in Nigerien attack":
+    a demonym on the attack the victims died in names where it was when the victims are that
+    country's own forces. Not the subject ("Ukrainian shelling killed two soldiers") nor
+    shelling or an air strike, a state's own weapons ("killed in Ukrainian shelling")."""
+    if victims is None or victims.kind not in {"military", "police"} or anchor.dep_ != "pobj" or anchor.i in heavy:
         return False
-    rest = sentence.doc.text[sentence.span.end_char : sentence.span.end_char + 2]
-    return not sentence.text.rstrip().endswith((".", '"', "”")) and (rest.startswith("\n") or rest == "")
+    return (victims.country or context.country) == iso
 
 
-def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+def _state_agent(
+    anchors: list[Token], sentence: Sentence, context: ActorContext, victims: ActorMention | None = None, heavy: set[int] = frozenset()
+) -> ActorMention | None:
     """ "Ukrainian shelling", "a Myanmar military airstrike": the forces of the country named."""
     for anchor in anchors:
         # a parse that makes the demonym itself the subject ("Ukrainian [shelling] killed two")
         verb = clause_verb(anchor)
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.i < anchor.i + 2:
+            if child.dep_ == "nsubj" and child.i < anchor.i + 2 and verb.lemma_.lower() not in {"die", "perish"}:
                 iso = demonym_country(child, sentence)
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
@@ -617,6 +661,8 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
         for before in reversed(anchor.doc[max(sentence.span.start, anchor.i - 3) : anchor.i]):
             if before.text[:1].isupper():
                 iso = demonym_country(before, sentence)
+                if iso and _where_not_who(anchor, iso, victims, heavy, context):
+                    break
                 if iso:
                     return generic_actor("military", iso, context, before.text, before.i)
             if before.dep_ not in {"amod", "compound", "nmod"} or before.pos_ not in {"NOUN", "PROPN", "ADJ"}:
@@ -626,7 +672,7 @@ def _state_agent(anchors: list[Token], sentence: Sentence, context: ActorContext
         for child in anchor.children:
             if child.dep_ in {"amod", "compound", "nmod"} and child.i < anchor.i:
                 iso = demonym_country(child, sentence)
-                if iso:
+                if iso and not _where_not_who(anchor, iso, victims, heavy, context):
                     return generic_actor("military", iso, context, child.text, child.i)
     return None
 
@@ -842,6 +888,12 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
+            # "women protested the killings", "students protest arrests": what a protest verb's
+            # object names is what the crowd protests, not a deed of that day
+            # (the object itself or its conjunct: a parse may hang a later clause deeper in it)
+            if any(c.category == "protest" and doc[c.head].pos_ == "VERB" and token.head.i in {c.head, *(o.i for o in doc[c.head].children if o.dep_ == "dobj")}
+                   and (token.dep_ == "dobj" or token.dep_ == "conj" and token.head.dep_ == "dobj") for c in cues):
+                continue
             purpose = _inside(token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
                 continue

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import Statement
-from thucydides.extract.sentences import Sentence
+from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.triggers import Cue
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ def _is_descriptive_relative(token: Token, sentence: Sentence, event_heads: set[
     # "the groups gathered there": a participle that is itself a cue describes an earlier event;
     # other participles ("forces supported by aircraft in Tagab") are part of the telling
     if token.dep_ == "acl":
-        return token.i in anchor_heads
+        # "Two soldiers killed in ambush near X": a headline's passive, not a description
+        return token.i in anchor_heads and not bare_participle(token)
     return token.dep_ == "relcl"
 
 
@@ -72,11 +73,15 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
     event_heads = {cue.head for cue in cues if cue.anchor and cue.strength >= 1}
     frame: set[int] = set()
     cut: dict[int, str] = {}
+    same: dict[int, int] = {}
     for statement in statements:
         frame |= statement.frame
         roots = [i for i in statement.complement if sentence.doc[i].head.i not in statement.complement or sentence.doc[i].head.i == i]
         for i in roots:
             cut.setdefault(i, "reported")
+        if statement.verb.lemma_.lower() in lexicon.status_words()["accusing_verbs"]:
+            # "accused [rebels] [of shelling …]": the accused and the deed are one happening
+            same.update({i: roots[0] for i in roots[1:]})
     frame -= {i for s in statements for i in s.complement}
     for token in sentence.span:
         if token.i in cut:
@@ -98,7 +103,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
         owner = token.i
         while owner not in cut and heads[owner] != owner and sentence.contains(heads[owner]):
             owner = heads[owner]
-        key = owner if owner in cut else root.i
+        key = same.get(owner, owner) if owner in cut else root.i
         if key not in regions:
             regions[key] = Region(sentence.doc[key], cut.get(key, "main"))
         regions[key].tokens.add(token.i)

@@ -68,6 +68,12 @@ class Sentence:
         # spaCy joins the span's tokens anew on each call, and the rules ask for it often
         return self.span.text
 
+    @functools.cached_property
+    def is_headline(self) -> bool:
+        """The first line of the text when it is a line of its own, with no final full stop (the
+        title ingest keeps on top)."""
+        return self.index == 0 and _own_line(self.span)
+
     def __iter__(self) -> Iterator[Token]:
         return iter(self.span)
 
@@ -82,6 +88,24 @@ class Sentence:
 
     def place_at(self, i: int) -> Place | None:
         return next((place for place in self.places if place.first <= i <= place.last), None)
+
+
+def _own_line(span: Span) -> bool:
+    """A line of its own with no final full stop."""
+    rest = span.doc.text[span.end_char : span.end_char + 2]
+    return not span.text.rstrip().endswith((".", '"', "”")) and (rest.startswith("\n") or rest == "")
+
+
+def bare_participle(verb: Token) -> bool:
+    """ "Soldiers killed in ambush", "Five policemen killed in attack": a headline drops the
+    auxiliary of a passive, so a past participle with no auxiliary and no object of its own, as
+    the sentence's root or hung on its root noun, is a passive: its noun suffered the deed."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        # only in a headline: the tagger also takes a body's past tense for one ("fought")
+        return verb.sent.start == 0 and _own_line(verb.sent) and any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _reparse(text: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, Span]]:

@@ -11,7 +11,7 @@ account could not be verified; ``reported`` otherwise (taxonomy.md, "Status of a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from thucydides.extract import dates, lexicon
 from thucydides.extract.casualties import parse_number as casualty_number
@@ -230,8 +230,12 @@ def _span_days(unit: Token) -> int:
     return int(days) * (count or 1)
 
 
-def in_opinion(token: Token) -> bool:
-    """The cue is what someone believes, fears or doubts, or the object of scepticism."""
+def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: False) -> bool:
+    """The cue is what someone believes, fears or doubts, or the object of scepticism.
+
+    ``located`` tells whether a token is a place of the sentence: an accusation of one deed done
+    at a named place ("accused rebels of shelling a hospital in X") tells an event, one of a
+    conduct ("accuse the police of torture and arbitrary arrests") is a view."""
     words = _words()
     current = token
     for _ in range(12):
@@ -239,10 +243,34 @@ def in_opinion(token: Token) -> bool:
             return False
         parent = current.head
         if parent.pos_ in {"VERB", "AUX"} and parent.lemma_.lower() in words["opinion_verbs"] and current.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}:
+            if parent.lemma_.lower() in words["accusing_verbs"] and _one_deed_at_a_place(current, located):
+                return False
             return True
         if parent.lower_ in words["opinion_nouns"] and current.dep_ in {"prep", "pobj", "acl"}:
             return True
         current = parent
+    return False
+
+
+def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> bool:
+    """ "(accused rebels) of shelling a hospital in X": the "of" phrase holds a deed (a verb)
+    with a place of its own, in a phrase on the deed or its object, not through another verb
+    ("of driving women to seek refuge in X" names where they fled, not where it was done)."""
+    # the "of" phrase on the verb, or on the accused ("accused [rebels of shelling …]")
+    of = phrase if phrase.dep_ == "prep" else next((c for c in phrase.children if c.dep_ == "prep"), None)
+    if of is None or of.lower_ != "of":
+        return False
+    deed = next((c for c in of.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+    if deed is None:
+        return False
+    for token in deed.subtree:
+        if not located(token):
+            continue
+        current = token
+        while current.i != deed.i and current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
+            current = current.head
+        if current.i == deed.i:
+            return True
     return False
 
 

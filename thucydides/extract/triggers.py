@@ -36,6 +36,18 @@ def _word_forms(token: Token) -> tuple[str, str]:
     return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
 
 
+def _title_case_forms(token: Token, forms: tuple[str, str]) -> tuple[str, str]:
+    """ "Militia Torches Homes", "Bomber Kills Five": a title-case headline's words are tagged as
+    names, which keep their inflection as lemma; a capitalised "-s" form whose stem is a cue word
+    is read as that word."""
+    lower, lemma = forms
+    if token.pos_ != "PROPN" or lemma != lower or not lower.endswith("s"):
+        return forms
+    first_words = lexicon.cues().by_first_word
+    stem = next((lower[: -len(cut)] for cut in ("es", "s") if lower[: -len(cut)] in first_words), None)
+    return (lower, stem) if stem else forms
+
+
 def _match_at(forms: list[tuple[str, str]], position: int, words: tuple[str, ...], describing: Sequence[bool] = ()) -> int | None:
     """End (exclusive, list index) of ``words`` matched from ``position``, skipping hyphens and,
     inside a phrase, the adjectives ``describing`` flags ("came under heavy fire" is "came under
@@ -188,6 +200,16 @@ def _moves_no_force(head: Token) -> bool:
     return any(carries_civilians(s) for s in clause_verb(head).children if s.dep_ in {"nsubj", "nsubjpass"})
 
 
+def _takes_people(verb: Token) -> bool:
+    """What a verb of taking away takes ("carried off 15 women", "made off with cattle", "the
+    girls were taken away") are people: a word of actors.toml heads it (women, students,
+    soldiers), not goods."""
+    heads = lexicon.actors().head_index
+    taken = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    taken += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return any(form in heads for token in taken for form in _word_forms(token))
+
+
 def _verb_tagged_noun(token: Token) -> bool:
     """ "Russians pound Kupiansk": a headline's verb the tagger took for a noun, with a subject
     and an object of its own (money, "500,000 pounds", has neither)."""
@@ -195,11 +217,33 @@ def _verb_tagged_noun(token: Token) -> bool:
     return "nsubj" in deps and "dobj" in deps
 
 
+def headline_verb(token: Token, sentence: Sentence) -> bool:
+    """ "Rebels loot hospital in X", "Protesters torch police station": in a headline the tagger
+    often reads the verb after its subject as a noun modifying the object. A word of a headline
+    tagged as a noun, a cue word right after an actor word and with more of the line after it (not "Army
+    raids kill five", whose verb follows), is the headline's verb."""
+    if not sentence.is_headline or token.i == sentence.span.start:
+        return False
+    # a noun, or a verb the parse hangs on the next noun ("Insurgents raid/compound village")
+    if token.pos_ not in {"NOUN", "PROPN"} and token.dep_ not in {"compound", "amod"}:
+        return False
+    if not any(form in lexicon.cues().by_first_word for form in _title_case_forms(token, _word_forms(token))):
+        return False
+    following = token.nbor(1) if token.i + 1 < sentence.span.end else None
+    if following is None or following.pos_ in {"VERB", "AUX"} or following.is_punct:
+        return False
+    before = token.nbor(-1)
+    heads = lexicon.actors().head_index
+    return any(form in heads for form in _word_forms(before))
+
+
 def find_cues(sentence: Sentence) -> list[Cue]:
     """Every cue of the lexicon in the sentence (one token may carry several categories)."""
     lex = lexicon.cues()
     tokens = list(sentence.span)
     forms = [_word_forms(token) for token in tokens]
+    if sentence.is_headline:
+        forms = [_title_case_forms(token, pair) for token, pair in zip(tokens, forms)]
     describing = [_describes_next(token) for token in tokens]
     vocabulary = {form for pair in forms for form in pair}
     # a match report: "the striker led a fierce attack", "stormed into the final"
@@ -220,7 +264,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             key = (rule.category, matched[0].i, matched[-1].i + 1)
             if key in seen:
                 continue
-            if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and _verb_tagged_noun(head)):
+            if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and (_verb_tagged_noun(head) or headline_verb(head, sentence))):
                 continue
             if rule.with_words and not (rule.with_words & vocabulary):
                 continue
@@ -231,6 +275,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             if game and " ".join(rule.words) in lex.game_senses:
                 continue
             if rule.needs == "force" and _moves_no_force(head):
+                continue
+            if rule.needs in {"people", "goods"} and _takes_people(head) != (rule.needs == "people"):
                 continue
             seen.add(key)
             cues.append(
