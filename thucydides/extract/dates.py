@@ -261,8 +261,34 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     for mention in _relative(text, base, published):
         if not any(_overlaps(mention, other) for other in found):
             found.append(mention)
+    found = _named_nights(found, text, base)
     found.sort(key=lambda m: m.start)
     return _mark_qualifiers(_join_ranges(found, text, base), text, base)
+
+
+_NIGHT_WORDS = frozenset({"overnight", "last night"})
+_NIGHT_JOINS = {"": 0, "on": 0, ",": 0, "into": 1, "to": 1}
+
+
+def _named_nights(found: list[DateMention], text: str, base: int) -> list[DateMention]:
+    """ "overnight on Sunday", "Sunday overnight": the night of the day named, not the night
+    before publication; "overnight into Monday" is the night that began the day before Monday."""
+    dropped: set[int] = set()
+    moved: dict[int, DateMention] = {}
+    for n, night in enumerate(found):
+        if night.text.lower() not in _NIGHT_WORDS:
+            continue
+        for m, day in enumerate(found):
+            if m == n or day.value is None or day.kind == "relative":
+                continue
+            after = text[night.end - base : day.start - base].strip().lower() if day.start >= night.end else None
+            before = text[day.end - base : night.start - base].strip().lower() if day.end <= night.start else None
+            if after in _NIGHT_JOINS or before in {"", ","}:
+                back = _NIGHT_JOINS.get(after or "", 0) if after is not None else 0
+                moved[m] = replace(day, value=day.value - dt.timedelta(days=back))
+                dropped.add(n)
+                break
+    return [moved.get(n, mention) for n, mention in enumerate(found) if n not in dropped]
 
 
 _NIGHT_OF = re.compile(r"\b(?:the\s+)?night\s+(?:of|from)\s*$", re.I)
