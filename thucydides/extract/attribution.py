@@ -39,14 +39,25 @@ class Statement:
 
     @property
     def is_party(self) -> bool:
+        if self.is_observer:
+            return False
         words = set(self.speaker_words.replace("-", " - ").split()) | {self.speaker_words}
         party = lexicon.status_words()["party_words"]
         return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p)
 
     @property
+    def is_observer(self) -> bool:
+        """The speaker (not the outlet relaying it) is a body that takes no part in the fighting."""
+        own = self.speaker_words
+        if self.link.via:
+            own = own.replace(self.link.via.lower(), " ")
+        # "a UN official", not "the UN-backed government"
+        return any(own[m.end() : m.end() + 1] != "-" for body in lexicon.status_words()["observer_bodies"] for m in lexicon.iter_phrase(body, own))
+
+    @property
     def is_neutral(self) -> bool:
         words = set(self.speaker_words.split())
-        return bool(words & lexicon.status_words()["neutral_words"]) and not self.is_party
+        return (bool(words & lexicon.status_words()["neutral_words"]) or self.is_observer) and not self.is_party
 
 
 @dataclass
