@@ -32,7 +32,7 @@ _DESCRIBING_PREPOSITIONS = {"of", "for", "on", "in", "from", "at"}
 class Statement:
     verb: Token  # the reporting verb, or "according"/"citing"
     link: Attribution
-    kind: str  # "say", "claim", "deny", "confirm", "according"
+    kind: str  # "say", "claim", "deny", "confirm", "according", "dispute"
     complement: set[int]  # token indices of what is reported
     frame: set[int]  # token indices of the reporting frame itself (speaker, verb, channel…)
     speaker_words: str  # lower-case words of speaker, role and via, for party/neutral tests
@@ -451,7 +451,31 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
         words = f"{words} {via.lower()}"
     frame = {t.i for t in verb.subtree} - complement
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
+    if _denies_an_account_told(verb, roots):
+        # "witnesses said …, but the army denied the account": the army does not relay what the
+        # witnesses say; it contradicts it. Its denial covers what they report, outside any chain
+        # (told in a sentence of its own, "The army denied the account.", it floats to the events before)
+        earlier = [s for i, s in by_verb.items() if i < verb.i and s.kind in {"say", "according", "confirm"} and s.complement]
+        if earlier:
+            return Statement(verb, link, "dispute", set(earlier[-1].complement), frame - earlier[-1].complement - earlier[-1].frame, words)
+        return Statement(verb, link, "dispute", complement, frame, words)
     return Statement(verb, link, _kind(verb), complement, frame, words)
+
+
+def _denies_an_account_told(verb: Token, roots: list[Token]) -> bool:
+    """A denial whose object is only an account or a pronoun for one ("denied the account",
+    "rejected their version", "denied it"), not "denied reports of an attack on X"."""
+    if roots or _kind(verb) != "deny":
+        return False
+    nouns = lexicon.status_words()["report_nouns"]
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.lower_ in {"it", "this", "that", "them", "these", "those"}:
+            return True
+        if child.lemma_.lower() in nouns and not any(c.dep_ in {"prep", "acl", "relcl"} for c in child.children):
+            return True
+    return False
 
 
 def _relayed_by(speaker: Token | None) -> str | None:
@@ -522,5 +546,6 @@ def _citing_statement(token: Token, memory: SpeakerMemory) -> Statement | None:
 
 def chain_for(token_index: int, statements: list[Statement]) -> list[Statement]:
     """Statements whose reported content holds the token, innermost (smallest) first."""
-    holding = [s for s in statements if token_index in s.complement]
+    # a dispute contradicts the chain; it is no link of it
+    holding = [s for s in statements if token_index in s.complement and s.kind != "dispute"]
     return sorted(holding, key=lambda s: len(s.complement))

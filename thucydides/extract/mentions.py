@@ -62,6 +62,8 @@ class Mention:
     sources: list[Statement] = field(default_factory=list)
     # a party tells of its own side's deed ("the army said its troops killed 30 militants")
     own_deed: bool = False
+    # statements contradicting the account this clause is told in ("…, but the army denied the account")
+    disputes: list[Statement] = field(default_factory=list)
     # what followed an event told before ("air strikes in the days after the attack"): another happening
     sequel: bool = False
 
@@ -432,6 +434,7 @@ def build_mentions(
             background=background,
             modality=modality,
             statements=chain,
+            disputes=[s for s in statements if s.kind == "dispute" and region.root.i in s.complement],
             agent=agent,
             target=target,
             victims_kind=kind,

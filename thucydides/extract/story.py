@@ -550,6 +550,16 @@ def attach_floating_sources(doc: Story) -> None:
     current = [m for m in doc.mentions if is_current(m) and m.place is not None]
     for sentence, statements in zip(doc.sentences, doc.statements):
         floating = [s for s in statements if id(s) not in framed and s.link.speaker != "unnamed source"]
+        # a denial of an account told before ("The army denied the account.") contradicts it
+        # (one that covers an account of its own sentence is already the dispute of its events)
+        placed = {id(d) for m in doc.mentions for d in m.disputes}
+        disputes = [s for s in floating if s.kind == "dispute" and id(s) not in placed]
+        floating = [s for s in floating if s.kind != "dispute"]
+        told = [m for m in current if 0 <= sentence.index - m.sentence.index <= 1]
+        latest = max((m.sentence.index for m in told), default=None)
+        for mention in told if disputes else []:
+            if mention.sentence.index == latest:
+                mention.disputes = mention.disputes + disputes
         if not floating:
             continue
         keys = {_key_of(p) for p in sentence.places}
