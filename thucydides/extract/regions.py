@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import Statement
 from thucydides.extract.sentences import Sentence
+from thucydides.extract.status import interrupts_a_plan
 from thucydides.extract.triggers import Cue
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
             continue
         if _is_descriptive_relative(token, sentence, event_heads, anchor_heads):
             cut[token.i] = "relative"
-        elif _is_time_shift(token):
+        elif _is_time_shift(token) or interrupts_a_plan(token):
             cut[token.i] = "temporal"
         elif _is_own_coordinate(token):
             cut[token.i] = "coordinate"
