@@ -329,7 +329,7 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             joined.append(replace(mention, end=last.end, text=text[mention.start - base : last.end - base], kind="list", listed=tuple(d.value for d in days if d.value)))
             skip.update(range(n + 1, n + len(days)))
             continue
-        if later and mention.value and later.value and between in {"to", "and", "-", "–", "until", "through"} and 0 < (later.value - mention.value).days <= 7:
+        if later and mention.value and later.value and (between in {"to", "and", "-", "–", "until", "through"} or _told_span(text, mention, later, base)) and 0 < (later.value - mention.value).days <= 7:
             # a span that began by the publication date has begun: no plan, even if it runs on
             joined.append(
                 DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background, mention.future, until=later.value)
@@ -344,6 +344,22 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             continue
         joined.append(mention)
     return joined
+
+
+# "the clashes, which began on Friday, continued into Sunday", "started on Saturday and lasted
+# until Monday": a happening told with its first and its last day is one per day between them
+_SPAN_START = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|erupted|broke out|flared up|flared)(?:\s+[\w'-]+){0,4}\s*$", re.I)
+_SPAN_END = re.compile(r"\b(?:until|till|into|through|to)\s*(?:the\s+)?$", re.I)
+
+
+def _told_span(text: str, first: DateMention, last: DateMention, base: int) -> bool:
+    between = text[first.end - base : last.start - base]
+    return (
+        _SPAN_START.search(text[: first.start - base]) is not None
+        and _SPAN_END.search(between) is not None
+        and len(between.split()) <= 8
+        and not any(mark in between for mark in (";", ":"))
+    )
 
 
 def _mark_qualifiers(found: list[DateMention], text: str, base: int) -> list[DateMention]:
