@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
@@ -315,7 +315,7 @@ def evidence_span(sentence: Sentence, key_tokens: list[int], region: Region) -> 
     return sentence.char(doc[first]), sentence.char_end(doc[last])
 
 
-def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], frame: set[int]) -> tuple[list[DateMention], str]:
+def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], frame: set[int], regions: Sequence[Region] = ()) -> tuple[list[DateMention], str]:
     def tokens_of(mention: DateMention) -> set[int]:
         return {t.i for t in sentence.span if sentence.char(t) < mention.end and sentence.char_end(t) > mention.start}
 
@@ -323,13 +323,23 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     own = [d for d in usable if tokens_of(d) & region.tokens]
     if own:
         return own, "own"
-    outside = [d for d in usable if not (tokens_of(d) & frame)]
+    # "arrested a man suspected of killing three people last year", "… after he had fled to X in
+    # 2019": a past told in a clause about a person or an earlier time dates that clause's deed
+    # only, not the news the rest of the sentence tells
+    # ("since the conflict began in 2011, 500,000 people have been killed" opens the span the
+    # sentence tells: it still dates it)
+    aside = {i for r in regions if r is not region and r.kind in {"relative", "temporal", "alleged"} and not _opens_a_span(r) for i in r.tokens}
+    outside = [d for d in usable if not (tokens_of(d) & frame) and not (d.background and tokens_of(d) & aside)]
     if outside:
         return outside, "sentence"
     speech = [d for d in usable if tokens_of(d) & frame]
     if speech:
         return speech, "speech"
     return [], "none"
+
+
+def _opens_a_span(region: Region) -> bool:
+    return region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till"} for c in region.root.children)
 
 
 def build_mentions(
@@ -397,7 +407,7 @@ def build_mentions(
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors))
-        region_dates, date_source = _region_dates(region, sentence, dates, frame)
+        region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
@@ -410,6 +420,9 @@ def build_mentions(
             or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
             or _grievance_of_crowd(region, regions, cues)
             or _earlier_of_a_person(region, regions)
+            # what a person is suspected of, unless the clause dates it in the news ("suspected of
+            # killing a soldier on Sunday")
+            or (region.kind == "alleged" and not (date_source == "own" and any(d.value and not d.background for d in region_dates)))
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -565,7 +578,8 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
     told = {id(m.region) for m in mentions}
-    silent = [r for r in regions if id(r) not in told]
+    # (the dead of a deed a person is suspected of are no one's toll in this sentence)
+    silent = [r for r in regions if id(r) not in told and r.kind != "alleged"]
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
     if not orphans:
         return mentions
