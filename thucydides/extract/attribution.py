@@ -420,6 +420,8 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
                 if (confirming and c.dep_ == "dobj" and not _is_outlet(c)) or _is_topic(c)
                 for t in c.subtree
             }
+        if not complement and _denies_an_account_told(verb, roots):
+            complement = {verb.head.i}  # "…, a claim the army denied": the claim
         if not complement:
             return None
     lemma = verb.lemma_.lower()
@@ -464,10 +466,14 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
 
 def _denies_an_account_told(verb: Token, roots: list[Token]) -> bool:
     """A denial whose object is only an account or a pronoun for one ("denied the account",
-    "rejected their version", "denied it"), not "denied reports of an attack on X"."""
+    "rejected their version", "denied it", "…, a claim the army denied"), not "denied reports of
+    an attack on X"."""
     if roots or _kind(verb) != "deny":
         return False
     nouns = lexicon.status_words()["report_nouns"]
+    # "…, a claim the army denied"
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in nouns and not any(c.dep_ == "dobj" for c in verb.children):
+        return True
     for child in verb.children:
         if child.dep_ != "dobj":
             continue
