@@ -479,7 +479,8 @@ def _denies_an_account_told(verb: Token, roots: list[Token]) -> bool:
             continue
         if child.lower_ in {"it", "this", "that", "them", "these", "those"}:
             return True
-        if child.lemma_.lower() in nouns and not any(c.dep_ in {"prep", "acl", "relcl"} for c in child.children):
+        # ("dismissed the reports as propaganda": what it calls them, not what they tell)
+        if child.lemma_.lower() in nouns and not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ != "as" for c in child.children):
             return True
     return False
 
