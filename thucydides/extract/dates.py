@@ -291,7 +291,7 @@ def _named_nights(found: list[DateMention], text: str, base: int) -> list[DateMe
     return [moved.get(n, mention) for n, mention in enumerate(found) if n not in dropped]
 
 
-_NIGHT_OF = re.compile(r"\b(?:the\s+)?night\s+(?:of|from)\s*$", re.I)
+_NIGHT_OF = re.compile(r"\b(?:(?:the\s+)?night\s+(?:of|from)|overnight(?:\s+(?:from|of))?)\s*$", re.I)
 
 
 def _day_list(found: list[DateMention], n: int, text: str, base: int) -> list[DateMention]:
