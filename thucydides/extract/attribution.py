@@ -9,6 +9,7 @@ complement holds it, innermost first, as the output contract wants.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -51,13 +52,18 @@ class Statement:
         own = self.speaker_words
         if self.link.via:
             own = own.replace(self.link.via.lower(), " ")
-        # "a UN official", not "the UN-backed government"
-        return any(own[m.end() : m.end() + 1] != "-" for body in lexicon.status_words()["observer_bodies"] for m in lexicon.iter_phrase(body, own))
+        return _names_observer(own)
 
     @property
     def is_neutral(self) -> bool:
         words = set(self.speaker_words.split())
         return (bool(words & lexicon.status_words()["neutral_words"]) or self.is_observer) and not self.is_party
+
+
+@functools.cache
+def _names_observer(words: str) -> bool:
+    # "a UN official", not "the UN-backed government"
+    return any(words[m.end() : m.end() + 1] != "-" for body in lexicon.status_words()["observer_bodies"] for m in lexicon.iter_phrase(body, words))
 
 
 @dataclass
