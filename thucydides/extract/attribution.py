@@ -60,7 +60,7 @@ class Statement:
         return (bool(words & lexicon.status_words()["neutral_words"]) or self.is_observer) and not self.is_party
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # bounded: a server reads speaker phrases without end
 def _names_observer(words: str) -> bool:
     # "a UN official", not "the UN-backed government"
     return any(words[m.end() : m.end() + 1] != "-" for body in lexicon.status_words()["observer_bodies"] for m in lexicon.iter_phrase(body, words))
