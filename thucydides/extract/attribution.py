@@ -476,7 +476,8 @@ def _denies_an_account_told(verb: Token, roots: list[Token]) -> bool:
     an attack on X"."""
     if roots or _kind(verb) != "deny":
         return False
-    nouns = lexicon.status_words()["report_nouns"]
+    # (a suspect "denied the charges" denies a deed of his, not the arrest told)
+    nouns = lexicon.status_words()["report_nouns"] - {"charge"}
     # "…, a claim the army denied"
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in nouns and not any(c.dep_ == "dobj" for c in verb.children):
         return True
