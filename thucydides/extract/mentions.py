@@ -834,6 +834,9 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     return not any(c.anchor and c.head == head.i for c in cues)
 
 
+_CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
+
+
 def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[Cue]:
     """Drop what an event is about, not what happened in it.
 
@@ -858,6 +861,12 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         reason = _inside(token, {"for", "over"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
+        # "charged him with murder", "arrested on charges of terrorism", "accused of the
+        # bombing": what a person is charged with is their alleged past, not a deed of the day
+        charge = _inside(token, {"with", "of", "for"})
+        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}):
+            if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in cues):
+                continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
             purpose = _inside(token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
