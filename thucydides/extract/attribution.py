@@ -9,6 +9,7 @@ complement holds it, innermost first, as the output contract wants.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,21 +33,37 @@ _DESCRIBING_PREPOSITIONS = {"of", "for", "on", "in", "from", "at"}
 class Statement:
     verb: Token  # the reporting verb, or "according"/"citing"
     link: Attribution
-    kind: str  # "say", "claim", "deny", "confirm", "according"
+    kind: str  # "say", "claim", "deny", "confirm", "according", "dispute"
     complement: set[int]  # token indices of what is reported
     frame: set[int]  # token indices of the reporting frame itself (speaker, verb, channel…)
     speaker_words: str  # lower-case words of speaker, role and via, for party/neutral tests
 
     @property
     def is_party(self) -> bool:
+        if self.is_observer:
+            return False
         words = set(self.speaker_words.replace("-", " - ").split()) | {self.speaker_words}
         party = lexicon.status_words()["party_words"]
         return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p)
 
     @property
+    def is_observer(self) -> bool:
+        """The speaker (not the outlet relaying it) is a body that takes no part in the fighting."""
+        own = self.speaker_words
+        if self.link.via:
+            own = own.replace(self.link.via.lower(), " ")
+        return _names_observer(own)
+
+    @property
     def is_neutral(self) -> bool:
         words = set(self.speaker_words.split())
-        return bool(words & lexicon.status_words()["neutral_words"]) and not self.is_party
+        return (bool(words & lexicon.status_words()["neutral_words"]) or self.is_observer) and not self.is_party
+
+
+@functools.lru_cache(maxsize=4096)  # bounded: a server reads speaker phrases without end
+def _names_observer(words: str) -> bool:
+    # "a UN official", not "the UN-backed government"
+    return any(words[m.end() : m.end() + 1] != "-" for body in lexicon.status_words()["observer_bodies"] for m in lexicon.iter_phrase(body, words))
 
 
 @dataclass
@@ -415,6 +432,8 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
                 if (confirming and c.dep_ == "dobj" and not _is_outlet(c)) or _is_topic(c)
                 for t in c.subtree
             }
+        if not complement and _denies_an_account_told(verb, roots):
+            complement = {verb.head.i}  # "…, a claim the army denied": the claim
         if not complement:
             return None
     lemma = verb.lemma_.lower()
@@ -446,11 +465,41 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
         words = f"{words} {via.lower()}"
     frame = {t.i for t in verb.subtree} - complement
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
+    if _denies_an_account_told(verb, roots):
+        # "witnesses said …, but the army denied the account": the army does not relay what the
+        # witnesses say; it contradicts it. Its denial covers what they report, outside any chain
+        # (told in a sentence of its own, "The army denied the account.", it floats to the events before)
+        earlier = [s for i, s in by_verb.items() if i < verb.i and s.kind in {"say", "according", "confirm"} and s.complement]
+        if earlier:
+            return Statement(verb, link, "dispute", set(earlier[-1].complement), frame - earlier[-1].complement - earlier[-1].frame, words)
+        return Statement(verb, link, "dispute", complement, frame, words)
     statement = Statement(verb, link, _kind(verb), complement, frame, words)
     if lemma in lexicon.status_words()["accusing_verbs"] and statement.is_party:
         # a side accusing the other: the event is that side's word (taxonomy.md, "claimed")
         statement.kind = "claim"
     return statement
+
+
+def _denies_an_account_told(verb: Token, roots: list[Token]) -> bool:
+    """A denial whose object is only an account or a pronoun for one ("denied the account",
+    "rejected their version", "denied it", "…, a claim the army denied"), not "denied reports of
+    an attack on X"."""
+    if roots or _kind(verb) != "deny":
+        return False
+    # (a suspect "denied the charges" denies a deed of his, not the arrest told)
+    nouns = lexicon.status_words()["report_nouns"] - {"charge"}
+    # "…, a claim the army denied"
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in nouns and not any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.lower_ in {"it", "this", "that", "them", "these", "those"}:
+            return True
+        # ("dismissed the reports as propaganda": what it calls them, not what they tell)
+        if child.lemma_.lower() in nouns and not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ != "as" for c in child.children):
+            return True
+    return False
 
 
 def _relayed_by(speaker: Token | None) -> str | None:
@@ -521,5 +570,6 @@ def _citing_statement(token: Token, memory: SpeakerMemory) -> Statement | None:
 
 def chain_for(token_index: int, statements: list[Statement]) -> list[Statement]:
     """Statements whose reported content holds the token, innermost (smallest) first."""
-    holding = [s for s in statements if token_index in s.complement]
+    # a dispute contradicts the chain; it is no link of it
+    holding = [s for s in statements if token_index in s.complement and s.kind != "dispute"]
     return sorted(holding, key=lambda s: len(s.complement))

@@ -261,11 +261,37 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
     for mention in _relative(text, base, published):
         if not any(_overlaps(mention, other) for other in found):
             found.append(mention)
+    found = _named_nights(found, text, base)
     found.sort(key=lambda m: m.start)
     return _mark_qualifiers(_join_ranges(found, text, base), text, base)
 
 
-_NIGHT_OF = re.compile(r"\b(?:the\s+)?night\s+(?:of|from)\s*$", re.I)
+_NIGHT_WORDS = frozenset({"overnight", "last night"})
+_NIGHT_JOINS = {"": 0, "on": 0, ",": 0, "into": 1, "to": 1}
+
+
+def _named_nights(found: list[DateMention], text: str, base: int) -> list[DateMention]:
+    """ "overnight on Sunday", "Sunday overnight": the night of the day named, not the night
+    before publication; "overnight into Monday" is the night that began the day before Monday."""
+    dropped: set[int] = set()
+    moved: dict[int, DateMention] = {}
+    for n, night in enumerate(found):
+        if night.text.lower() not in _NIGHT_WORDS:
+            continue
+        for m, day in enumerate(found):
+            if m == n or day.value is None or day.kind == "relative":
+                continue
+            after = text[night.end - base : day.start - base].strip().lower() if day.start >= night.end else None
+            before = text[day.end - base : night.start - base].strip().lower() if day.end <= night.start else None
+            if after in _NIGHT_JOINS or before in {"", ","}:
+                back = _NIGHT_JOINS.get(after or "", 0) if after is not None else 0
+                moved[m] = replace(day, value=day.value - dt.timedelta(days=back))
+                dropped.add(n)
+                break
+    return [moved.get(n, mention) for n, mention in enumerate(found) if n not in dropped]
+
+
+_NIGHT_OF = re.compile(r"\b(?:(?:the\s+)?night\s+(?:of|from)|overnight(?:\s+(?:from|of))?)\s*$", re.I)
 
 
 def _day_list(found: list[DateMention], n: int, text: str, base: int) -> list[DateMention]:
@@ -303,7 +329,7 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             joined.append(replace(mention, end=last.end, text=text[mention.start - base : last.end - base], kind="list", listed=tuple(d.value for d in days if d.value)))
             skip.update(range(n + 1, n + len(days)))
             continue
-        if later and mention.value and later.value and between in {"to", "and", "-", "–", "until", "through"} and 0 < (later.value - mention.value).days <= 7:
+        if later and mention.value and later.value and (between in {"to", "and", "-", "–", "until", "through"} or _told_span(text, mention, later, base)) and 0 < (later.value - mention.value).days <= 7:
             # a span that began by the publication date has begun: no plan, even if it runs on
             joined.append(
                 DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background, mention.future, until=later.value)
@@ -318,6 +344,22 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             continue
         joined.append(mention)
     return joined
+
+
+# "the clashes, which began on Friday, continued into Sunday", "started on Saturday and lasted
+# until Monday": a happening told with its first and its last day is one per day between them
+_SPAN_START = re.compile(r"\b(?:began|begun|begin|begins|started|start|starts|erupted|broke out|flared up|flared)(?:\s+[\w'-]+){0,4}\s*$", re.I)
+_SPAN_END = re.compile(r"\b(?:until|till|into|through|to)\s*(?:the\s+)?$", re.I)
+
+
+def _told_span(text: str, first: DateMention, last: DateMention, base: int) -> bool:
+    between = text[first.end - base : last.start - base]
+    return (
+        _SPAN_START.search(text[: first.start - base]) is not None
+        and _SPAN_END.search(between) is not None
+        and len(between.split()) <= 8
+        and not any(mark in between for mark in (";", ":"))
+    )
 
 
 def _mark_qualifiers(found: list[DateMention], text: str, base: int) -> list[DateMention]:

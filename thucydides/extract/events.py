@@ -547,6 +547,17 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     )
 
 
+def _denial_of(event: Event, group: list[Mention]) -> Event | None:
+    """ "Witnesses said soldiers shot five protesters, but the army denied the account": the
+    witnesses' event stands as they tell it; the army's word is the same event denied, a report
+    of its own (a denial beside an assertion, which the store marks as conflicting)."""
+    deniers = tuple(dict.fromkeys(s.link for m in group for s in m.disputes))
+    if not deniers or event.status in {"background", "planned", "denied"}:
+        return None
+    twin = hashlib.sha1(f"{event.id}|denied".encode("utf-8")).hexdigest()[:16]
+    return replace(event, id=twin, status="denied", attribution=deniers)
+
+
 def _explicit_fatalities(doc: Story, events: list[Event]) -> list[Event]:
     """A source's own statement of how it coded fatalities ("Fatalities coded as 4") wins."""
     coded = casualties.explicit_coding(doc.article.text)
@@ -635,6 +646,9 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
             continue
         seen.add(event.id)
         events.append(event)
+        denial = _denial_of(event, group)
+        if denial is not None:
+            events.append(denial)
     events = _explicit_fatalities(read, events)
     events = _explicit_heading(read, events)
     # text order; events sharing a passage ("A, B and C had been taken") keep the order of their places

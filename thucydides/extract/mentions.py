@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
@@ -62,6 +62,8 @@ class Mention:
     sources: list[Statement] = field(default_factory=list)
     # a party tells of its own side's deed ("the army said its troops killed 30 militants")
     own_deed: bool = False
+    # statements contradicting the account this clause is told in ("…, but the army denied the account")
+    disputes: list[Statement] = field(default_factory=list)
     # what followed an event told before ("air strikes in the days after the attack"): another happening
     sequel: bool = False
 
@@ -326,7 +328,7 @@ def evidence_span(sentence: Sentence, key_tokens: list[int], region: Region) -> 
     return sentence.char(doc[first]), sentence.char_end(doc[last])
 
 
-def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], frame: set[int]) -> tuple[list[DateMention], str]:
+def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], frame: set[int], regions: Sequence[Region] = ()) -> tuple[list[DateMention], str]:
     def tokens_of(mention: DateMention) -> set[int]:
         return {t.i for t in sentence.span if sentence.char(t) < mention.end and sentence.char_end(t) > mention.start}
 
@@ -334,13 +336,23 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     own = [d for d in usable if tokens_of(d) & region.tokens]
     if own:
         return own, "own"
-    outside = [d for d in usable if not (tokens_of(d) & frame)]
+    # "arrested a man suspected of killing three people last year", "… after he had fled to X in
+    # 2019": a past told in a clause about a person or an earlier time dates that clause's deed
+    # only, not the news the rest of the sentence tells
+    # ("since the conflict began in 2011, 500,000 people have been killed" opens the span the
+    # sentence tells: it still dates it)
+    aside = {i for r in regions if r is not region and r.kind in {"relative", "temporal", "alleged"} and not _opens_a_span(r) for i in r.tokens}
+    outside = [d for d in usable if not (tokens_of(d) & frame) and not (d.background and tokens_of(d) & aside)]
     if outside:
         return outside, "sentence"
     speech = [d for d in usable if tokens_of(d) & frame]
     if speech:
         return speech, "speech"
     return [], "none"
+
+
+def _opens_a_span(region: Region) -> bool:
+    return region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till"} for c in region.root.children)
 
 
 def build_mentions(
@@ -410,7 +422,7 @@ def build_mentions(
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors))
-        region_dates, date_source = _region_dates(region, sentence, dates, frame)
+        region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
@@ -423,6 +435,9 @@ def build_mentions(
             or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
             or _grievance_of_crowd(region, regions, cues)
             or _earlier_of_a_person(region, regions)
+            # what a person is suspected of, unless the clause dates it in the news ("suspected of
+            # killing a soldier on Sunday")
+            or (region.kind == "alleged" and not (date_source == "own" and any(d.value and not d.background for d in region_dates)))
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -448,6 +463,7 @@ def build_mentions(
             background=background,
             modality=modality,
             statements=chain,
+            disputes=[s for s in statements if s.kind == "dispute" and region.root.i in s.complement],
             agent=agent,
             target=target,
             victims_kind=kind,
@@ -602,7 +618,8 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
     told = {id(m.region) for m in mentions}
-    silent = [r for r in regions if id(r) not in told]
+    # (the dead of a deed a person is suspected of are no one's toll in this sentence)
+    silent = [r for r in regions if id(r) not in told and r.kind != "alleged"]
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
     if not orphans:
         return mentions
@@ -863,6 +880,9 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     return not any(c.anchor and c.head == head.i for c in cues)
 
 
+_CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
+
+
 def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[Cue]:
     """Drop what an event is about, not what happened in it.
 
@@ -887,6 +907,12 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         reason = _inside(token, {"for", "over"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
+        # "charged him with murder", "arrested on charges of terrorism", "accused of the
+        # bombing": what a person is charged with is their alleged past, not a deed of the day
+        charge = _inside(token, {"with", "of", "for"})
+        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}):
+            if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in cues):
+                continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
             # "women protested the killings", "students protest arrests": what a protest verb's
             # object names is what the crowd protests, not a deed of that day

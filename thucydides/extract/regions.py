@@ -2,7 +2,8 @@
 
 A sentence is cut at the complement of a reporting verb (what is said is one region, the
 speaker's own words are no event at all), at relative clauses about an actor or a person ("the
-Taliban, who came to power … and occupied all major cities": a recap, not the news), at
+Taliban, who came to power … and occupied all major cities": a recap, not the news), at what a
+person is suspected or accused of ("a man suspected of killing three people": their past), at
 temporal clauses that move the time ("after it took control of Wad Madani in December") and at
 coordinated clauses with their own subject. Relative clauses about a place ("Kabul, where
 protesters raised the flag") or about an event ("an attack that hit a market") stay in their
@@ -17,18 +18,20 @@ from typing import TYPE_CHECKING
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import Statement
 from thucydides.extract.sentences import Sentence, bare_participle
+from thucydides.extract.status import interrupts_a_plan
 from thucydides.extract.triggers import Cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+_ALLEGING = {"suspect", "accuse", "charge", "want", "convict", "blame", "sentence", "implicate", "allege", "jail"}
 
 
 @dataclass
 class Region:
     root: Token
-    kind: str  # "main", "reported", "relative", "temporal", "coordinate"
+    kind: str  # "main", "reported", "relative", "temporal", "coordinate", "alleged"
     tokens: set[int] = field(default_factory=set)
 
     def __contains__(self, i: int) -> bool:
@@ -51,6 +54,17 @@ def _is_descriptive_relative(token: Token, sentence: Sentence, event_heads: set[
         # "Two soldiers killed in ambush near X": a headline's passive, not a description
         return token.i in anchor_heads and not bare_participle(token)
     return token.dep_ == "relcl"
+
+
+def _is_allegation(token: Token) -> bool:
+    """ "a man suspected of killing three people", "arrested two men … accused of ordering the
+    raid": what a person is suspected of is that person's past, not the news about them."""
+    return (
+        token.dep_ in {"acl", "advcl"}
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in _ALLEGING
+        and any(c.dep_ == "prep" and c.lower_ in {"of", "over", "for", "in"} for c in token.children)
+    )
 
 
 def _is_time_shift(token: Token) -> bool:
@@ -86,9 +100,11 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
     for token in sentence.span:
         if token.i in cut:
             continue
-        if _is_descriptive_relative(token, sentence, event_heads, anchor_heads):
+        if _is_allegation(token):
+            cut[token.i] = "alleged"
+        elif _is_descriptive_relative(token, sentence, event_heads, anchor_heads):
             cut[token.i] = "relative"
-        elif _is_time_shift(token):
+        elif _is_time_shift(token) or interrupts_a_plan(token):
             cut[token.i] = "temporal"
         elif _is_own_coordinate(token):
             cut[token.i] = "coordinate"

@@ -27,6 +27,32 @@ def _words() -> dict:
     return lexicon.status_words()
 
 
+def interrupts_a_plan(token: Token) -> bool:
+    """ "were planning to bomb a market when they were arrested", "were about to attack when
+    troops intervened": the clause with its own subject that cuts a plan short happened; the plan
+    did not (the plan's modality does not reach it)."""
+    if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.lower_ in {"when", "as", "before"} and c.dep_ in {"advmod", "mark"} for c in token.children):
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return False
+    planning = _words()["planning_verbs"] | {"try", "attempt"}
+    current = token.head
+    for _ in range(4):
+        if current.lemma_.lower() in planning or _about_to(current):
+            return True
+        if current.head.i == current.i or current.dep_ not in {"xcomp", "acomp", "ccomp"}:
+            return False
+        current = current.head
+    return False
+
+
+def _about_to(verb: Token) -> bool:
+    """ "were about to attack": "about" with an infinitive, a deed not yet done."""
+    return any(c.dep_ == "acomp" and c.lower_ == "about" and any(x.dep_ == "xcomp" for x in c.children) for c in verb.children)
+
+
 def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
     """The token's own clause verb and the verbs it is the xcomp/complement of (up to ``limit``)."""
     chain: list[Token] = []
@@ -34,7 +60,7 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(10):
         if current.pos_ in {"VERB", "AUX"}:
             chain.append(current)
-            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"}:
+            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"} or interrupts_a_plan(current):
                 break
         if current.head.i == current.i:
             break
@@ -152,6 +178,9 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
             return "planned"
         # "is going to attack", "are set to march"
         if current.lemma_ in {"go", "set", "due"} and any(c.dep_ == "xcomp" for c in current.children) and current.tag_ == "VBG":
+            return "planned"
+        # "were about to attack the post": not done
+        if n and _about_to(current):
             return "planned"
     # "ahead of possible raids", "a planned offensive": an event not (yet) done
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):

@@ -110,6 +110,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         found = [m for m in found if not ({c.category for c in m.cues if c.anchor and not done_by_nature(sentence.doc[c.head])} <= {"kill"} and natural_deaths(m.counts, sentence))]
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
+            _resolve_pronoun_target(mention, actors)
             _claimant_agent(mention, actors)
         if not found and not dates:
             _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)})
@@ -176,6 +177,26 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         before = [a for a in actors if a.head < subject.i and a.armed] or [a for _, a in earlier if a.armed]
         if before:
             mention.agent = before[-1]
+            return
+
+
+def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> None:
+    """ "militants were planning an attack when they were arrested", "… when soldiers detained
+    them": the pronoun undergoing the deed is the actor named before it in the sentence."""
+    if mention.target is not None:
+        return
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        if not cue.anchor:
+            continue
+        verb = doc[cue.head]
+        patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in {"they", "them", "he", "him", "she", "her"}), None)
+        if patient is None:
+            continue
+        agent_head = mention.agent.head if mention.agent is not None else None
+        before = [a for a in actors if a.last < patient.i and a.head != agent_head and not is_pronoun(doc[a.head])]
+        if before:
+            mention.target = before[-1]
             return
 
 
@@ -550,6 +571,16 @@ def attach_floating_sources(doc: Story) -> None:
     current = [m for m in doc.mentions if is_current(m) and m.place is not None]
     for sentence, statements in zip(doc.sentences, doc.statements):
         floating = [s for s in statements if id(s) not in framed and s.link.speaker != "unnamed source"]
+        # a denial of an account told before ("The army denied the account.") contradicts it
+        # (one that covers an account of its own sentence is already the dispute of its events)
+        placed = {id(d) for m in doc.mentions for d in m.disputes}
+        disputes = [s for s in floating if s.kind == "dispute" and id(s) not in placed]
+        floating = [s for s in floating if s.kind != "dispute"]
+        told = [m for m in current if 0 <= sentence.index - m.sentence.index <= 1]
+        latest = max((m.sentence.index for m in told), default=None)
+        for mention in told if disputes else []:
+            if mention.sentence.index == latest:
+                mention.disputes = mention.disputes + disputes
         if not floating:
             continue
         keys = {_key_of(p) for p in sentence.places}
