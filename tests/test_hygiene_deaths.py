@@ -92,3 +92,17 @@ def test_conjoined_counts_each_with_its_place_are_two_tolls(run):
     text = "On 8 March 2022, artillery shelling killed four people in Kharkiv and one in Izium."
     events = run(text, places)
     assert [(e.location.text, e.fatalities.count) for e in events] == [("Kharkiv", 4), ("Izium", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("On 9 March 2022, soldiers shot dead five people at a market in Gao.", 5),
+        ("On 9 March 2022, gunmen shot dead two traders in Gao.", 2),
+        ("On 9 March 2022, militants attacked a post in Gao, leaving 12 soldiers dead.", 12),  # the object is the dead
+        ("On 9 March 2022, three soldiers lay dead after the attack on a post in Gao.", 3),
+    ],
+)
+def test_who_shoots_someone_dead_is_not_among_the_dead(run, text, dead):
+    (event,) = run(text)
+    assert event.fatalities.count == dead

@@ -204,8 +204,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head)
         if harm and not active_subject:
             return harm
-        # "X were dead", "left 12 insurgents dead"
-        if any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
+        # "X were dead", "left 12 insurgents dead"; not the subject of a deed done to someone else
+        # ("soldiers shot dead five people": the object is the dead)
+        kills_another = active_subject and any(c.dep_ == "dobj" for c in head.children)
+        if not kills_another and any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
     # "ended in 9 militants dead and 2 wounded": the word right after the counted noun, however
     # the parse hangs it
