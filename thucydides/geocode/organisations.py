@@ -31,6 +31,8 @@ _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+) of $")
 # optional "of <Word>" ("Kenya Chamber of Commerce")
 _WORDS_AFTER = re.compile(r"^((?: [A-Z][A-Za-z]+(?:['’]s)?){1,4})( of [A-Z][a-z]+)?")
 _LARGE_ENOUGH = ("country", "region", "ADM1")
+# a capitalised word (or "A&M") right after a place's name, ending a word
+_SHORT_HEAD = re.compile(r" ([A-Z][a-z]*(?:&[A-Z])?)(?![\w&])")
 
 
 def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
@@ -38,7 +40,8 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     name replaced by a mention of the whole name (same resolution, a lower confidence)."""
     result: list[PlaceMention] = []
     for mention in mentions:
-        widened = _organisation_span(text, mention.start, mention.end, lex) if _large_enough(mention, lex) else None
+        widened = _short_name_span(text, mention, lex) or (
+            _organisation_span(text, mention.start, mention.end, lex) if _large_enough(mention, lex) else None)
         if widened is None:
             result.append(mention)
             continue
@@ -48,6 +51,25 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
             why=f"{ORGANISATION_WHY} {mention.text}: {mention.why}",
         ))
     return result
+
+
+def _short_name_span(text: str, mention: PlaceMention, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of an institution's short name made of ``mention`` and the word after it
+    ("Georgia Tech", "Texas A&M", "Ohio State"), or None."""
+    entry = mention.entry
+    if entry is None or feature_class(entry) not in _LARGE_ENOUGH:
+        return None
+    name, end = mention.text, mention.end
+    after = _SHORT_HEAD.match(text, end)
+    if after is None and name.endswith(" State"):
+        name, end = name.removesuffix(" State"), mention.start + len(name) - len(" State")  # kind word read into the name
+        after = _SHORT_HEAD.match(text, end)
+    if after is None or after.group(1).lower() not in lex.institution_short_heads:
+        return None
+    if after.group(1) == "State" and (entry.country_iso != "US" or feature_class(entry) != "ADM1"
+                                      or name.lower() in lex.states_called_state):
+        return None
+    return mention.start, after.end()
 
 
 def _large_enough(mention: PlaceMention, lex: Lexicon) -> bool:
