@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from test_extract_events import entry, places_in, run  # noqa: F401 - run is the fixture extracting with hand-built places
 
 from thucydides.extract import extract_events
@@ -117,3 +119,25 @@ def test_a_name_matched_only_by_its_spelling_far_from_the_scene_is_a_namesake(nl
 def test_a_reference_point_the_recogniser_missed_does_not_break_the_trail(run):
     text = "A landmine exploded in Tarmaba area east of Bir Kassa in Mopti countryside on Sunday, wounding a boy."
     assert where(run(text, known("ML", "Tarmaba", "Mopti"))) == ["Tarmaba"]
+
+
+@pytest.mark.parametrize("text, region, town, iso", [
+    ("Rebels shelled the Idlib town of Saraqib on Monday, killing four civilians.", "Idlib", "Saraqib", "SY"),
+    ("Drones struck the Kherson village of Bilozerka overnight, wounding a woman.", "Kherson", "Bilozerka", "UA"),
+])
+def test_the_region_before_town_of_is_where_the_town_lies(run, text, region, town, iso):
+    unit = entry(region, "ADM1", iso=iso)
+    places = {region: unit, town: entry(town, iso=iso, admin1_id=unit.geonameid)}
+    assert where(run(text, places)) == [town]
+
+
+def test_a_region_of_no_one_country_before_town_of_leaves_the_town(run):
+    text = "Fighting broke out in the Sinai town of Arish on Monday, killing three soldiers."
+    places = {"Sinai": entry("Sinai", "DSRT", iso=None), "Arish": entry("Arish", iso="EG")}
+    assert where(run(text, places)) == ["Arish"]
+
+
+def test_a_village_of_a_district_is_still_the_village(run):
+    text = "Gunmen attacked Kalpani village of Mardan district on Monday, killing a farmer."
+    places = {"Kalpani": entry("Kalpani", iso="PK"), "Mardan": entry("Mardan", "ADM2", iso="PK")}
+    assert where(run(text, places)) == ["Kalpani"]

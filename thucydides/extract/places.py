@@ -25,7 +25,7 @@ from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
 from thucydides.geocode import is_currency, is_demonym, is_organisation
-from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in
+from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in, region_before_town
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
 
@@ -318,6 +318,13 @@ def _stands_for_people(place: Place) -> bool:
     return is_demonym(place.mention) or is_organisation(place.mention)
 
 
+def _region_before_town(earlier: Place, place: Place, sentence: Sentence) -> bool:
+    """ "the Sinai town of Arish": the earlier name is the region the later one, a town, lies in."""
+    doc = sentence.doc
+    end = doc[earlier.last].idx + len(doc[earlier.last].text)
+    return region_before_town(doc.text, end, doc[place.first].idx)
+
+
 def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     """The sentence's places (in text order) grouped into location trails, most precise first;
     a place named alone is a trail of one."""
@@ -328,6 +335,8 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
             grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+        elif grouped and _region_before_town(grouped[-1][-1], place, sentence):
+            grouped[-1].insert(0, place)  # "the Idlib town of Saraqib": the region contains the town
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
             grouped[-1].append(place)
         elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
@@ -369,7 +378,8 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
         # village, Kyauktaw township, Mrauk-U district" placed at the district): the nearer one
         first = next((c.mention.entry for c in containers if c.mention.entry is not None), None)
         return first is None or first.geonameid == entry.geonameid
-    known = [c.mention.entry for c in containers if c.mention.entry is not None]
+    # a region of no one country ("Sinai", "Darfur") does not tell a namesake from the place
+    known = [c.mention.entry for c in containers if c.mention.entry is not None and c.mention.entry.country_iso]
     if not known:
         return True
     if entry.country_iso not in {c.country_iso for c in known}:
