@@ -141,3 +141,27 @@ def test_a_village_of_a_district_is_still_the_village(run):
     text = "Gunmen attacked Kalpani village of Mardan district on Monday, killing a farmer."
     places = {"Kalpani": entry("Kalpani", iso="PK"), "Mardan": entry("Mardan", "ADM2", iso="PK")}
     assert where(run(text, places)) == ["Kalpani"]
+
+
+@pytest.mark.parametrize("text, origin, target", [
+    ("Rockets fired from Gaza landed near Ashkelon on Wednesday, wounding two people.", "Gaza", "Ashkelon"),
+    ("Mortars fired from Gaza towards Sderot wounded a farmer on Tuesday.", "Gaza", "Sderot"),
+    ("A missile launched from Belgorod exploded near Kharkiv on Sunday, killing a man.", "Belgorod", "Kharkiv"),
+])
+def test_a_strike_happened_where_it_landed_not_where_it_was_fired_from(run, text, origin, target):
+    places = {origin: entry(origin, iso="PS"), target: entry(target, iso="IL")}
+    assert where(run(text, places)) == [target]
+
+
+def test_a_strike_told_only_by_where_it_was_fired_from_is_there(run):
+    text = "Rockets were fired from Gaza on Monday, wounding two people."
+    assert where(run(text, known("PS", "Gaza"))) == ["Gaza"]
+
+
+@pytest.mark.parametrize("text, owner, place", [
+    ("Fighting erupted in Khartoum's twin city Omdurman on Thursday, killing six civilians.", "Khartoum", "Omdurman"),
+    ("Gunmen killed two shopkeepers in Kabul's western suburb Paghman on Friday.", "Kabul", "Paghman"),
+    ("Shelling hit Donetsk's satellite town Makiivka on Monday, killing three people.", "Donetsk", "Makiivka"),
+])
+def test_a_possessive_place_before_an_apposition_is_no_second_place(run, text, owner, place):
+    assert where(run(text, known("SD", owner, place))) == [place]

@@ -165,6 +165,14 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
     return False
 
 
+def _origin(place: Place, sentence: Sentence) -> bool:
+    """ "fired from Gaza", "launched from the Kherson region": the place something came from."""
+    token = sentence.doc[place.last]
+    while token.dep_ in {"compound", "appos", "conj", "amod"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
 def _facility(place: Place, sentence: Sentence) -> bool:
     """ "the Kakoba square", "the Socabaya prison", "the Mbale Stanbic bank building": a place name
     modifying a building's or site's noun (through other modifiers) names the site, not the town."""
@@ -318,6 +326,17 @@ def _stands_for_people(place: Place) -> bool:
     return is_demonym(place.mention) or is_organisation(place.mention)
 
 
+def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
+    """ "Khartoum's twin city Omdurman", "Kabul's western suburb Paghman": a place in the possessive,
+    up to three adjectives and nouns ending in a kind of place, then the place's name: the
+    possessive only says where (or near what) the place lies."""
+    words = list(sentence.doc[earlier.last + 1 : place.first])
+    if not (2 <= len(words) <= 4 and words[0].text in ("'s", "’s", "'", "’")):
+        return False
+    return (all(t.is_alpha and t.is_lower and t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in words[1:])
+            and words[-1].lower_ in _TRAIL_UNITS)
+
+
 def _region_before_town(earlier: Place, place: Place, sentence: Sentence) -> bool:
     """ "the Sinai town of Arish": the earlier name is the region the later one, a town, lies in."""
     doc = sentence.doc
@@ -335,6 +354,8 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
             grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+        elif grouped and _owner_before_apposition(grouped[-1][-1], place, sentence):
+            grouped[-1].insert(0, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
         elif grouped and _region_before_town(grouped[-1][-1], place, sentence):
             grouped[-1].insert(0, place)  # "the Idlib town of Saraqib": the region contains the town
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
@@ -509,6 +530,9 @@ def event_places(
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
     if landmarks:
+        # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
+        # point too, but the event is where it landed
+        landmarks = sorted(landmarks, key=lambda p: _origin(p, sentence))
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named
         known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]
