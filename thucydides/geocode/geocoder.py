@@ -28,6 +28,7 @@ from thucydides.geocode.filters import (
     first_name_pairs,
     followed_by_unit,
     is_notable,
+    opens_sentence,
     longest_matches,
     neighbour_reason,
     person_words_of,
@@ -115,6 +116,7 @@ class Geocoder:
             span.hits = [(h.geonameid, h.kind) for h in hits.get(span.key, ()) if h.geonameid in entries]
             span.demonym = lex.demonyms.get(span.key)
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
+            span.opener = opens_sentence(span, tokens)
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]

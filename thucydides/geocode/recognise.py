@@ -112,6 +112,7 @@ class Span:
     notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
     currency: bool = False  # it names money with the word after it ("Lebanese pounds", "US dollars")
     striking: bool = False  # it names the side striking ("Russians pound", "Israeli airstrikes")
+    opener: bool = False  # one capitalised word opening a sentence before a lower-case word ("Bush fires")
 
     @property
     def kind(self) -> str | None:
