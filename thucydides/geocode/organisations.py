@@ -40,8 +40,14 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     name replaced by a mention of the whole name (same resolution, a lower confidence)."""
     result: list[PlaceMention] = []
     for mention in mentions:
-        widened = _short_name_span(text, mention, lex) or (
-            _organisation_span(text, mention.start, mention.end, lex) if _large_enough(mention, lex) else None)
+        short = _short_name_end(text, mention, lex)
+        if short is not None:
+            # the place's own name stays the mention (toponym annotation marks "Mississippi" in
+            # "Mississippi State"), read as the institution's
+            result.append(replace(mention, text=text[mention.start:short], end=short, confidence=round(mention.confidence * 0.8, 3),
+                                  why=f"{ORGANISATION_WHY} {text[mention.start:short]}: {mention.why}"))
+            continue
+        widened = _organisation_span(text, mention.start, mention.end, lex) if _large_enough(mention, lex) else None
         if widened is None:
             result.append(mention)
             continue
@@ -53,9 +59,10 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     return result
 
 
-def _short_name_span(text: str, mention: PlaceMention, lex: Lexicon) -> tuple[int, int] | None:
-    """The span of an institution's short name made of ``mention`` and the word after it
-    ("Georgia Tech", "Texas A&M", "Ohio State"), or None."""
+def _short_name_end(text: str, mention: PlaceMention, lex: Lexicon) -> int | None:
+    """Where the place's name ends when ``mention`` and the word after it are an institution's
+    short name ("Georgia Tech", "Texas A&M", "Ohio State"), or None; not when more of a name
+    follows ("California State University" is read whole by ``_organisation_span``)."""
     entry = mention.entry
     if entry is None or feature_class(entry) not in _LARGE_ENOUGH:
         return None
@@ -69,7 +76,9 @@ def _short_name_span(text: str, mention: PlaceMention, lex: Lexicon) -> tuple[in
     if after.group(1) == "State" and (entry.country_iso != "US" or feature_class(entry) != "ADM1"
                                       or name.lower() in lex.states_called_state):
         return None
-    return mention.start, after.end()
+    if text.startswith(" ", after.end()) and text[after.end() + 1 : after.end() + 2].isupper():
+        return None
+    return end
 
 
 def _large_enough(mention: PlaceMention, lex: Lexicon) -> bool:
