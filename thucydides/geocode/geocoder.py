@@ -644,9 +644,12 @@ class Geocoder:
             # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
             home = [(e, how) for e, how in rivals if e.country_iso in others]
         else:
-            # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
+            # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading;
+            # a district of no known population does not: its town, the gazetteer lacks, may be
+            # any size — Palma, Cabo Delgado, filed only as its district, beside Palma de Mallorca)
             home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
-                    and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
+                    and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population)
+                         or (feature_class(e) == "ADM2" and not e.population))]
         if not home:
             return
         better, plain = choose(home, items[0].span.kind, context)
