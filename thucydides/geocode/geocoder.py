@@ -48,7 +48,7 @@ from thucydides.geocode.mentions import (
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
-from thucydides.geocode.organisations import is_named_after, is_organisation, widen_to_organisations, within_movement_names
+from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
@@ -161,6 +161,10 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
+                if institution_head(text, item.span.end, lex):
+                    # "Georgia Tech", "Texas A&M", "Kansas State": a US idiom, named after the state
+                    states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
+                    item.candidates = states or item.candidates
                 if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]

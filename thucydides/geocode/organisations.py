@@ -59,6 +59,13 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     return result
 
 
+def institution_head(text: str, end: int, lex: Lexicon) -> str | None:
+    """The word after a name ending at ``end`` that makes the two an institution's short name
+    ("Tech" of "Georgia Tech"), or None."""
+    after = _SHORT_HEAD.match(text, end)
+    return after.group(1) if after is not None and after.group(1).lower() in lex.institution_short_heads else None
+
+
 def _short_name_end(text: str, mention: PlaceMention, lex: Lexicon) -> int | None:
     """Where the place's name ends when ``mention`` and the word after it are an institution's
     short name ("Georgia Tech", "Texas A&M", "Ohio State"), or None; not when more of a name
