@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from test_extract_events import entry, places_in, run  # noqa: F401 - run is the fixture extracting with hand-built places
 
 from thucydides.extract import extract_events
@@ -117,3 +119,49 @@ def test_a_name_matched_only_by_its_spelling_far_from_the_scene_is_a_namesake(nl
 def test_a_reference_point_the_recogniser_missed_does_not_break_the_trail(run):
     text = "A landmine exploded in Tarmaba area east of Bir Kassa in Mopti countryside on Sunday, wounding a boy."
     assert where(run(text, known("ML", "Tarmaba", "Mopti"))) == ["Tarmaba"]
+
+
+@pytest.mark.parametrize("text, region, town, iso", [
+    ("Rebels shelled the Idlib town of Saraqib on Monday, killing four civilians.", "Idlib", "Saraqib", "SY"),
+    ("Drones struck the Kherson village of Bilozerka overnight, wounding a woman.", "Kherson", "Bilozerka", "UA"),
+])
+def test_the_region_before_town_of_is_where_the_town_lies(run, text, region, town, iso):
+    unit = entry(region, "ADM1", iso=iso)
+    places = {region: unit, town: entry(town, iso=iso, admin1_id=unit.geonameid)}
+    assert where(run(text, places)) == [town]
+
+
+def test_a_region_of_no_one_country_before_town_of_leaves_the_town(run):
+    text = "Fighting broke out in the Sinai town of Arish on Monday, killing three soldiers."
+    places = {"Sinai": entry("Sinai", "DSRT", iso=None), "Arish": entry("Arish", iso="EG")}
+    assert where(run(text, places)) == ["Arish"]
+
+
+def test_a_village_of_a_district_is_still_the_village(run):
+    text = "Gunmen attacked Kalpani village of Mardan district on Monday, killing a farmer."
+    places = {"Kalpani": entry("Kalpani", iso="PK"), "Mardan": entry("Mardan", "ADM2", iso="PK")}
+    assert where(run(text, places)) == ["Kalpani"]
+
+
+@pytest.mark.parametrize("text, origin, target", [
+    ("Rockets fired from Gaza landed near Ashkelon on Wednesday, wounding two people.", "Gaza", "Ashkelon"),
+    ("Mortars fired from Gaza towards Sderot wounded a farmer on Tuesday.", "Gaza", "Sderot"),
+    ("A missile launched from Belgorod exploded near Kharkiv on Sunday, killing a man.", "Belgorod", "Kharkiv"),
+])
+def test_a_strike_happened_where_it_landed_not_where_it_was_fired_from(run, text, origin, target):
+    places = {origin: entry(origin, iso="PS"), target: entry(target, iso="IL")}
+    assert where(run(text, places)) == [target]
+
+
+def test_a_strike_told_only_by_where_it_was_fired_from_is_there(run):
+    text = "Rockets were fired from Gaza on Monday, wounding two people."
+    assert where(run(text, known("PS", "Gaza"))) == ["Gaza"]
+
+
+@pytest.mark.parametrize("text, owner, place", [
+    ("Fighting erupted in Khartoum's twin city Omdurman on Thursday, killing six civilians.", "Khartoum", "Omdurman"),
+    ("Gunmen killed two shopkeepers in Kabul's western suburb Paghman on Friday.", "Kabul", "Paghman"),
+    ("Shelling hit Donetsk's satellite town Makiivka on Monday, killing three people.", "Donetsk", "Makiivka"),
+])
+def test_a_possessive_place_before_an_apposition_is_no_second_place(run, text, owner, place):
+    assert where(run(text, known("SD", owner, place))) == [place]

@@ -25,7 +25,7 @@ from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
 from thucydides.geocode import is_currency, is_demonym, is_organisation
-from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in
+from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in, region_before_town
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
 
@@ -163,6 +163,14 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             continue
         break
     return False
+
+
+def _origin(place: Place, sentence: Sentence) -> bool:
+    """ "fired from Gaza", "launched from the Kherson region": the place something came from."""
+    token = sentence.doc[place.last]
+    while token.dep_ in {"compound", "appos", "conj", "amod"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 def _facility(place: Place, sentence: Sentence) -> bool:
@@ -318,6 +326,24 @@ def _stands_for_people(place: Place) -> bool:
     return is_demonym(place.mention) or is_organisation(place.mention)
 
 
+def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
+    """ "Khartoum's twin city Omdurman", "Kabul's western suburb Paghman": a place in the possessive,
+    up to three adjectives and nouns ending in a kind of place, then the place's name: the
+    possessive only says where (or near what) the place lies."""
+    words = list(sentence.doc[earlier.last + 1 : place.first])
+    if not (2 <= len(words) <= 4 and words[0].text in ("'s", "’s", "'", "’")):
+        return False
+    return (all(t.is_alpha and t.is_lower and t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in words[1:])
+            and words[-1].lower_ in _TRAIL_UNITS)
+
+
+def _region_before_town(earlier: Place, place: Place, sentence: Sentence) -> bool:
+    """ "the Sinai town of Arish": the earlier name is the region the later one, a town, lies in."""
+    doc = sentence.doc
+    end = doc[earlier.last].idx + len(doc[earlier.last].text)
+    return region_before_town(doc.text, end, doc[place.first].idx)
+
+
 def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     """The sentence's places (in text order) grouped into location trails, most precise first;
     a place named alone is a trail of one."""
@@ -328,6 +354,10 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
             grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+        elif grouped and _owner_before_apposition(grouped[-1][-1], place, sentence):
+            grouped[-1].insert(0, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
+        elif grouped and _region_before_town(grouped[-1][-1], place, sentence):
+            grouped[-1].insert(0, place)  # "the Idlib town of Saraqib": the region contains the town
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
             grouped[-1].append(place)
         elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
@@ -369,7 +399,8 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
         # village, Kyauktaw township, Mrauk-U district" placed at the district): the nearer one
         first = next((c.mention.entry for c in containers if c.mention.entry is not None), None)
         return first is None or first.geonameid == entry.geonameid
-    known = [c.mention.entry for c in containers if c.mention.entry is not None]
+    # a region of no one country ("Sinai", "Darfur") does not tell a namesake from the place
+    known = [c.mention.entry for c in containers if c.mention.entry is not None and c.mention.entry.country_iso]
     if not known:
         return True
     if entry.country_iso not in {c.country_iso for c in known}:
@@ -499,6 +530,9 @@ def event_places(
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
     if landmarks:
+        # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
+        # point too, but the event is where it landed
+        landmarks = sorted(landmarks, key=lambda p: _origin(p, sentence))
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named
         known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]

@@ -32,6 +32,13 @@ _PLACE_WORDS = ("village", "villages", "town", "city", "area", "locality", "haml
                 "sub-district", "township", "municipality", "commune", "county", "ward", "neighbourhood",
                 "neighborhood", "camp", "settlement", "sector", "department", "province", "region", "state",
                 "governorate", "countryside", "outskirts", "suburb", "suburbs", "lga", "oblast", "raion", "zone")
+# "the <region> town of <name>" names the town after the word, but "Dhok Mian village of Fateh
+# Jang district" the village before it (a unit word after the second name tells them apart)
+_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "suburb", "settlement", "neighbourhood", "neighborhood", "camp")
+_UNIT_AFTER = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*\s+(?:district|province|region|state|governorate|county|"
+                         r"department|municipality|township|tehsil|division|oblast|raion|lga)\b", re.IGNORECASE)
+_REGION_TOWN_GAP = re.compile(rf"^\s+(?:{'|'.join(_SETTLEMENT_WORDS)})\s+of\s+$", re.IGNORECASE)
+_THE_NAME_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*$")
 _LIST_AFTER = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
 
 
@@ -50,6 +57,14 @@ def _gap() -> re.Pattern[str]:
     )
 
 
+def region_before_town(text: str, end: int, start: int) -> bool:
+    """Whether a name ending at ``end`` is the region of "the <region> town of <name>", the name
+    starting at ``start`` being the town ("the Sinai town of Arish", not "Dhok Mian village of
+    Fateh Jang district")."""
+    match = _REGION_TOWN_GAP.match(text[end:start])
+    return bool(match and _THE_NAME_BEFORE.search(text, max(0, end - 60), end) and not _UNIT_AFTER.match(text, start))
+
+
 def beside(text: str, end: int, start: int) -> str | None:
     """How the text links a place ending at ``end`` to a name starting at ``start``: "(", ",",
     "in", "near"… or None when it does not name a container there."""
@@ -59,6 +74,8 @@ def beside(text: str, end: int, start: int) -> str | None:
     if match is None:
         return None
     prep = match.group("prep1") or match.group("prep2")
+    if region_before_town(text, end, start):
+        return None  # "the Sinai town of Arish": the town is the name after, in the region before
     if prep:
         return prep.lower()
     return "(" if "(" in match.group("sep") else ","

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from thucydides.geocode.filters import is_well_known
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
 from thucydides.geocode.resolve import WEIGHTS, Context, feature_class
@@ -84,6 +85,8 @@ def focus_countries(found: list[Found], *, money: bool = False, strikers: bool =
             if money and iso is not None:
                 weights[iso] += 0.5
             continue
+        if item.span.opener and not any(is_well_known(e) for e, _ in item.candidates):
+            continue  # "Bush fires swept …": a common noun opening a sentence, or a place found elsewhere
         if item.span.striking and not strikers:
             continue  # "Russia shelled Kupiansk": who strikes, often from abroad, not where
         entries = [e for e, _ in item.candidates if e.country_iso is not None]

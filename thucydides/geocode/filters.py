@@ -42,6 +42,24 @@ def is_notable(entry: GazetteerEntry) -> bool:
     return feature_class(entry) in ("country", "region", "ADM1") or entry.population >= 100_000
 
 
+def is_well_known(entry: GazetteerEntry) -> bool:
+    """A country, province, capital or city of a million: a name that opens a sentence ("Moscow
+    said …") may be one abroad; any other place of that name is more likely a common noun
+    capitalised there ("Bush fires swept …", "Gang members …")."""
+    return feature_class(entry) in ("country", "region", "ADM1") or entry.feature == "PPLC" or entry.population >= 1_000_000
+
+
+def opens_sentence(span: Span, tokens: list[Token]) -> bool:
+    """Whether ``span`` is one capitalised word alone opening a sentence, before a lower-case word."""
+    run = span.run
+    if not (span.first == span.last == run.first == run.last) or run.cue is not None:
+        return False
+    token = tokens[span.first]
+    following = tokens[span.first + 1] if span.first + 1 < len(tokens) else None
+    return (token.sentence_start and not token.text.isupper() and following is not None
+            and not following.capitalised and not following.sentence_start and not token.possessive)
+
+
 def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
     """"Tahrir Square": a small place's name glued to a facility word names the facility."""
     span = item.span

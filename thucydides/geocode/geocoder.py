@@ -28,6 +28,7 @@ from thucydides.geocode.filters import (
     first_name_pairs,
     followed_by_unit,
     is_notable,
+    opens_sentence,
     longest_matches,
     neighbour_reason,
     person_words_of,
@@ -47,7 +48,7 @@ from thucydides.geocode.mentions import (
     unresolved_mentions,
 )
 from thucydides.geocode.normalise import name_key, skeleton
-from thucydides.geocode.organisations import is_named_after, is_organisation, widen_to_organisations, within_movement_names
+from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
@@ -115,6 +116,7 @@ class Geocoder:
             span.hits = [(h.geonameid, h.kind) for h in hits.get(span.key, ()) if h.geonameid in entries]
             span.demonym = lex.demonyms.get(span.key)
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
+            span.opener = opens_sentence(span, tokens)
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
@@ -159,6 +161,10 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
+                if institution_head(text, item.span.end, lex):
+                    # "Georgia Tech", "Texas A&M", "Kansas State": a US idiom, named after the state
+                    states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
+                    item.candidates = states or item.candidates
                 if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]
@@ -642,9 +648,12 @@ class Geocoder:
             # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
             home = [(e, how) for e, how in rivals if e.country_iso in others]
         else:
-            # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading)
+            # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading;
+            # a district of no known population does not: its town, the gazetteer lacks, may be
+            # any size — Palma, Cabo Delgado, filed only as its district, beside Palma de Mallorca)
             home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
-                    and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population))]
+                    and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population)
+                         or (feature_class(e) == "ADM2" and not e.population))]
         if not home:
             return
         better, plain = choose(home, items[0].span.kind, context)

@@ -23,6 +23,8 @@ class Lexicon:
     demonyms: dict[str, str]  # name key ("south korean") → ISO code or region name
     organisation_of_heads: frozenset[str] = frozenset()  # "university" of "University of Alberta"
     organisation_end_heads: frozenset[str] = frozenset()  # "university" of "Colorado State University"
+    institution_short_heads: frozenset[str] = frozenset()  # "tech" of "Georgia Tech"
+    states_called_state: frozenset[str] = frozenset()  # "new york": "New York State" is the state
     movement_heads: frozenset[str] = frozenset()  # "committee" of "Free Kherson Committee"
     team_words: frozenset[str] = frozenset()  # "wanderers" of "Morpeth Wanderers"
     force_heads: frozenset[str] = frozenset()  # "brigade" of "Naval Brigade"
@@ -124,6 +126,8 @@ def lexicon() -> Lexicon:
         demonyms=_demonyms(),
         organisation_of_heads=frozenset(data["organisation_of_heads"]),
         organisation_end_heads=frozenset(data["organisation_end_heads"]),
+        institution_short_heads=frozenset(data["institution_short_heads"]),
+        states_called_state=frozenset(data["states_called_state"]),
         movement_heads=frozenset(data["movement_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]) | _unit_nouns(),

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from thucydides.geocode.filters import followed_by_unit, is_notable
+from thucydides.geocode.filters import followed_by_unit, is_notable, is_well_known
 from thucydides.geocode.lexicon import Lexicon
 from thucydides.geocode.recognise import CONNECTORS, Run, Span, Token, opens_locality
 from thucydides.geocode.resolve import Choice, distance_km, feature_class
@@ -90,8 +90,9 @@ def make_mention(
     entry = choice.entry
     if span.first > run.first and tokens[span.first - 1].lower in REGION_DIRECTIONS and _is_large(entry) and not span.demonym:
         start = tokens[span.first - 1].start  # "Western Chad", "Northern Mali": a part of the place, named after it
-    if (focus and entry.country_iso is not None and entry.country_iso not in focus and not is_notable(entry)
-            and not span.demonym and not near_any(entry, homes, BORDER_KM)):
+    abroad = not focus or (entry.country_iso is not None and entry.country_iso not in focus)
+    if (abroad and not (is_well_known(entry) if span.opener else is_notable(entry))
+            and (focus or span.opener) and not span.demonym and not near_any(entry, homes, BORDER_KM)):
         # the only places of this name are villages abroad: the article's own village is
         # missing from the gazetteer, which is better said than a wrong point on another continent
         return PlaceMention(text=text[start:end], start=start, end=end, entry=None, confidence=0.2,

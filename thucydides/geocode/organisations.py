@@ -31,6 +31,8 @@ _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+) of $")
 # optional "of <Word>" ("Kenya Chamber of Commerce")
 _WORDS_AFTER = re.compile(r"^((?: [A-Z][A-Za-z]+(?:['’]s)?){1,4})( of [A-Z][a-z]+)?")
 _LARGE_ENOUGH = ("country", "region", "ADM1")
+# a capitalised word (or "A&M") right after a place's name, ending a word
+_SHORT_HEAD = re.compile(r" ([A-Z][a-z]*(?:&[A-Z])?)(?![\w&])")
 
 
 def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
@@ -38,6 +40,13 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     name replaced by a mention of the whole name (same resolution, a lower confidence)."""
     result: list[PlaceMention] = []
     for mention in mentions:
+        short = _short_name_end(text, mention, lex)
+        if short is not None:
+            # the place's own name stays the mention (toponym annotation marks "Mississippi" in
+            # "Mississippi State"), read as the institution's
+            result.append(replace(mention, text=text[mention.start:short], end=short, confidence=round(mention.confidence * 0.8, 3),
+                                  why=f"{ORGANISATION_WHY} {text[mention.start:short]}: {mention.why}"))
+            continue
         widened = _organisation_span(text, mention.start, mention.end, lex) if _large_enough(mention, lex) else None
         if widened is None:
             result.append(mention)
@@ -48,6 +57,35 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
             why=f"{ORGANISATION_WHY} {mention.text}: {mention.why}",
         ))
     return result
+
+
+def institution_head(text: str, end: int, lex: Lexicon) -> str | None:
+    """The word after a name ending at ``end`` that makes the two an institution's short name
+    ("Tech" of "Georgia Tech"), or None."""
+    after = _SHORT_HEAD.match(text, end)
+    return after.group(1) if after is not None and after.group(1).lower() in lex.institution_short_heads else None
+
+
+def _short_name_end(text: str, mention: PlaceMention, lex: Lexicon) -> int | None:
+    """Where the place's name ends when ``mention`` and the word after it are an institution's
+    short name ("Georgia Tech", "Texas A&M", "Ohio State"), or None; not when more of a name
+    follows ("California State University" is read whole by ``_organisation_span``)."""
+    entry = mention.entry
+    if entry is None or feature_class(entry) not in _LARGE_ENOUGH:
+        return None
+    name, end = mention.text, mention.end
+    after = _SHORT_HEAD.match(text, end)
+    if after is None and name.endswith(" State"):
+        name, end = name.removesuffix(" State"), mention.start + len(name) - len(" State")  # kind word read into the name
+        after = _SHORT_HEAD.match(text, end)
+    if after is None or after.group(1).lower() not in lex.institution_short_heads:
+        return None
+    if after.group(1) == "State" and (entry.country_iso != "US" or feature_class(entry) != "ADM1"
+                                      or name.lower() in lex.states_called_state):
+        return None
+    if text.startswith(" ", after.end()) and text[after.end() + 1 : after.end() + 2].isupper():
+        return None
+    return end
 
 
 def _large_enough(mention: PlaceMention, lex: Lexicon) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from thucydides.geocode.containers import region_before_town
 from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.normalise import name_key
 
@@ -111,6 +112,7 @@ class Span:
     notable: bool = False  # one of its hits is a country, region, province or city of 100,000+
     currency: bool = False  # it names money with the word after it ("Lebanese pounds", "US dollars")
     striking: bool = False  # it names the side striking ("Russians pound", "Israeli airstrikes")
+    opener: bool = False  # one capitalised word opening a sentence before a lower-case word ("Bush fires")
 
     @property
     def kind(self) -> str | None:
@@ -253,7 +255,9 @@ def _add_context(text: str, tokens: list[Token], run: Run, lex: Lexicon) -> None
     first, last = run.first, run.last
     # "Bano district", "Gezira State": a kind word right after the name
     following = tokens[last + 1] if last + 1 < len(tokens) else None
-    if following is not None and _joinable(text, tokens[last], following) and following.lower in lex.kind_words:
+    if last + 3 < len(tokens) and region_before_town(text, tokens[last].end, tokens[last + 3].start):
+        run.kind_after = "UNIT"  # "the Idlib town of Saraqib": the region the town lies in
+    elif following is not None and _joinable(text, tokens[last], following) and following.lower in lex.kind_words:
         run.kind_after, run.kind_token = lex.kind_words[following.lower], last + 1
         run.kind_capitalised = following.capitalised
     # the last word of the run itself may be the kind word ("Panjshir Valley", "Davao City")
