@@ -82,7 +82,7 @@ class DateMention:
     precision: int | None  # ACLED time_precision: 1 day, 2 week, 3 month
     background: bool = False  # before the reporting window
     future: bool = False  # after publication
-    qualifier: bool = False  # "(week of)", "(between 28 April - 30 April)": refines a date just given
+    qualifier: bool = False  # "(week of)", "(between 3 June - 5 June)": refines a date just given
     until: dt.date | None = None  # end of a day range ("from 7 to 8 May")
     listed: tuple[dt.date, ...] = ()  # the days of a list ("on Thursday, Friday and Saturday")
 
@@ -309,7 +309,7 @@ def _day_list(found: list[DateMention], n: int, text: str, base: int) -> list[Da
 
 
 def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMention]:
-    """ "from 7 to 8 May", "between 28 April - 30 April": one mention spanning the days; a list of
+    """ "from 7 to 8 May", "between 3 June - 5 June": one mention spanning the days; a list of
     days one mention naming each; "the night of Sunday to Monday" its first day."""
     joined: list[DateMention] = []
     skip: set[int] = set()
@@ -363,7 +363,7 @@ def _told_span(text: str, first: DateMention, last: DateMention, base: int) -> b
 
 
 def _mark_qualifiers(found: list[DateMention], text: str, base: int) -> list[DateMention]:
-    """A date inside parentheses right after another date refines it: "(between 28 April - 30 April)"."""
+    """A date inside parentheses right after another date refines it: "(between 3 June - 5 June)"."""
     marked: list[DateMention] = []
     for n, mention in enumerate(found):
         before = text[: mention.start - base]

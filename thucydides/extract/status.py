@@ -3,7 +3,7 @@
 Per cue (a token and its clause): negated ("have not so far tried to enter") and hypothetical
 ("could", "if confirmed … would") cues make no event; opinion ("expressed scepticism about …")
 makes none either; vows, threats, plans and "will" make a planned event; a denial makes a denied
-one; habitual or cumulative statements ("frequently carries out such bombings") and dates before
+one; habitual or cumulative statements ("regularly carries out such raids") and dates before
 the reporting window make background. For an event that happened, ``claimed`` when its only
 sources are parties to the fighting speaking of their own gains, or the article says their
 account could not be verified; ``reported`` otherwise (taxonomy.md, "Status of an event").
@@ -304,7 +304,7 @@ def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> boo
 
 
 def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool:
-    """Generic or cumulative statements: "frequently carries out such bombings", "in recent years".
+    """Generic or cumulative statements: "regularly carries out such raids", "in recent years".
     ``dated``: the clause names its own day ("fighting continued in X on Sunday")."""
     words = _words()
     lower = text.lower()
