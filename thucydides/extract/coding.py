@@ -142,6 +142,10 @@ def _remote(s: Signals) -> str | None:
         return "Air/drone strike"
     if s.has("suicide"):
         return "Suicide bomb"
+    # "government troops bombed a school" (the verb, no device, gun or shell named): a state
+    # force bombing a place does so from the air, never a controlled detonation
+    if s.has("bombing_verb") and s.agent_inter == 1:
+        return "Air/drone strike"
     # police or soldiers blowing up a bomb that hurt no one: a controlled detonation
     if s.has("ied", "explosion") and s.agent_inter == 1 and not s.deaths and not s.has("injury", "shelling", "air", "grenade"):
         return "Disrupted weapons use"
