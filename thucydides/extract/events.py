@@ -642,7 +642,7 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     places = [p for p in places if not is_group_name(p.text) and not _in_group_name(article.text, p)]
     read = read_story(article, doc, places)
     resolve_dates(read)
-    read.mentions = split_ranges(read.mentions)
+    read.mentions = split_ranges(read.mentions, article.published)
     place_mentions(read)
     share_between_mentions(read)
     attach_floating_sources(read)
