@@ -288,7 +288,35 @@ def counts_in(sentence: Sentence) -> list[Count]:
         doc = target.doc
         span = doc[first : target.i + 1]
         counts.append(Count(harm, value, low, high, span.text, sentence.char(doc[first]), sentence.char_end(target), target.i, vague))
+    if _title_case(sentence) and not any(c.kind == "death" for c in counts):
+        counts.extend(_title_case_deaths(sentence))
     return _sum_conjuncts(counts, sentence)
+
+
+def _title_case(sentence: Sentence) -> bool:
+    """A headline in title case (the parser may cut it short: "Air Strike Kills Four | In X")."""
+    words = [t for t in sentence.span if t.is_alpha and len(t) > 3]
+    return sentence.index == 0 and len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
+def _title_case_deaths(sentence: Sentence) -> list[Count]:
+    """ "Suicide Bomber Kills Five In X", "Roadside Bomb Kills Three Soldiers": a title-case
+    headline is parsed as a run of names, so its toll is read from the words themselves: the
+    number right after a killing verb ("kills", "kill", "killed") counts the dead."""
+    verbs = {w.split()[0] for w in _words()["death_verbs"]}
+    numbers = _words()["numbers"]
+    tokens = list(sentence.span)
+    found: list[Count] = []
+    for verb, number in zip(tokens, tokens[1:]):
+        lower = verb.lower_
+        forms = {lower, _lemma(verb), lower.removesuffix("s"), lower.removesuffix("ed"), lower.removesuffix("d")}
+        if not (forms & verbs) or not (number.like_num or number.lower_ in numbers) or _in_date(number):
+            continue
+        value = parse_number(number.text)
+        if value is None:
+            continue
+        found.append(Count("death", value, None, None, number.text, sentence.char(number), sentence.char_end(number), number.i))
+    return found
 
 
 def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:

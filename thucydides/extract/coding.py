@@ -142,6 +142,11 @@ def _remote(s: Signals) -> str | None:
         return "Air/drone strike"
     if s.has("suicide"):
         return "Suicide bomb"
+    # "government troops bombed a school", "Israelis bombed a camp" (the verb, no device, gun or
+    # shell named): a state's forces bombing a place do so from the air, never a controlled
+    # detonation
+    if s.has("bombing_verb") and s.agent_inter in {1, 8}:
+        return "Air/drone strike"
     # police or soldiers blowing up a bomb that hurt no one: a controlled detonation
     if s.has("ied", "explosion") and s.agent_inter == 1 and not s.deaths and not s.has("injury", "shelling", "air", "grenade"):
         return "Disrupted weapons use"

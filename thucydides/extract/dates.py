@@ -330,9 +330,10 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             skip.update(range(n + 1, n + len(days)))
             continue
         if later and mention.value and later.value and (between in {"to", "and", "-", "–", "until", "through"} or _told_span(text, mention, later, base)) and 0 < (later.value - mention.value).days <= 7:
-            # a span that began by the publication date has begun: no plan, even if it runs on
+            # a span that began by the publication date has begun: no plan, even if it runs on;
+            # one that runs into the reporting window is news (its older days: story.split_ranges)
             joined.append(
-                DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background, mention.future, until=later.value)
+                DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background and later.background, mention.future, until=later.value)
             )
             skip.add(n + 1)
             continue

@@ -120,6 +120,19 @@ def _takes_place(mention: Mention) -> bool:
     return bool({"takeover", "retake", "transfer"} & set(mention.categories))
 
 
+def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | None:
+    """ "Gunmen were kidnapping a trader when soldiers intervened, killing two of them": a state
+    force stepping in with lethal force against armed men fights them, so the event is an armed
+    clash of (the armed men, the force), not the men's attack (nor the force's on civilians)."""
+    if any(family(m.categories) == "protest" for m in group):
+        return None  # police stepping into a demonstration are crowd control
+    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and "intervention" in m.categories and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
+    if force is None:
+        return None
+    attackers = next((a for m in group for a in (m.agent, *m.actors) if a is not None and a.actor.inter in {2, 3, 4}), None)
+    return (attackers, force) if attackers is not None else None
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
     for mention in group:
@@ -137,6 +150,10 @@ def _signals(group: list[Mention]) -> coding.Signals:
     telling = [m for m in group if family(m.categories) == dominant] if dominant == "violent" else group
     target = next((m.target for m in telling if m.target is not None), None)
     kind = next((m.victims_kind for m in telling if m.victims_kind), None)
+    intervening = _intervening(group)
+    if intervening is not None:
+        categories["clash"] = 1.0
+        (agent, target), kind = intervening, "armed"
     if kind is None and target is not None:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
@@ -235,6 +252,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "militants attacked an army post … the soldiers repelled them": the side the event
         # was first told as hitting is actor2, whoever is the subject of a later telling
         agent, target = None, first.target
+    intervening = _intervening(group)
+    if intervening is not None and sub_event_type == "Armed clash":
+        agent, target = intervening
     actor1 = agent.actor if agent else None
     if agent is None or agent.kind not in {"named", "anti"}:
         actor1 = _named_air_force(doc, group, agent) or actor1
@@ -622,7 +642,7 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     places = [p for p in places if not is_group_name(p.text) and not _in_group_name(article.text, p)]
     read = read_story(article, doc, places)
     resolve_dates(read)
-    read.mentions = split_ranges(read.mentions)
+    read.mentions = split_ranges(read.mentions, article.published)
     place_mentions(read)
     share_between_mentions(read)
     attach_floating_sources(read)

@@ -408,7 +408,7 @@ def build_mentions(
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
-        agent = _armed_people(agent, anchors, doc, context)
+        agent = _armed_people(agent, kept, doc, context)
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
@@ -577,16 +577,18 @@ _DOUBT = {"probably", "likely", "possibly", "presumably"}
 _HEAVY_WEAPONS = {"shelling", "air"}
 
 
-def _armed_people(agent: ActorMention | None, anchors: list[Cue], doc: Doc, context: ActorContext | None) -> ActorMention | None:
+def _armed_people(agent: ActorMention | None, cues: list[Cue], doc: Doc, context: ActorContext | None) -> ActorMention | None:
     """ "Russians pound Kupiansk", "Israelis bombed the camp": a people whose own verb is
     shelling or bombing is its country's forces (no crowd has artillery or jets). Not a people
     firing a weapon ("Palestinians fired rockets": who fired them the text does not say)."""
     if agent is None or context is None or agent.kind != "civilians" or agent.country is None:
         return agent
     subject = doc[agent.head]
-    verbs = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
+    verbs = {c.head for c in cues if c.category in _HEAVY_WEAPONS or c.category == "bombing_verb"}
     if not (agent.actor.text or "")[:1].isupper() or subject.dep_ != "nsubj" or subject.head.i not in verbs:
         return agent
+    if lexicon.countries().by_word.get((subject.lower_,)) is None:
+        return agent  # "Villagers bombed a police post" (capitalised as the sentence opens): no people's name
     return generic_actor("military", agent.country, context, agent.actor.text, agent.head) or agent
 
 

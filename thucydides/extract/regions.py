@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
 _ALLEGING = {"suspect", "accuse", "charge", "want", "convict", "blame", "sentence", "implicate", "allege", "jail"}
+# what a court or prosecutor acts on: a trial, charge or sentence names a past deed (no ACLED
+# row codes a ruling, taxonomy.md); "blame" and "condemn" stay out: "blamed rebels for the attack"
+# and "condemned them for the shelling" tell of the day's own violence
+_JUDGING = {"sentence", "convict", "charge", "indict", "prosecute", "acquit", "jail", "imprison"}
 
 
 @dataclass
@@ -67,6 +71,15 @@ def _is_allegation(token: Token) -> bool:
     )
 
 
+def _is_judged_deed(token: Token) -> bool:
+    """ "A court sentenced two soldiers for the killing of a trader", "convicted three officers of
+    murdering a student": the deed a court judges someone for is their past, not the day's news."""
+    head = token.head
+    if head.dep_ == "dobj" and token.lower_ == "of":
+        head = head.head  # "convicted [three officers of murdering …]": parsed onto the object
+    return token.dep_ == "prep" and token.lower_ in {"of", "for", "over", "with"} and head.i != token.i and head.pos_ == "VERB" and head.lemma_.lower() in _JUDGING
+
+
 def _is_time_shift(token: Token) -> bool:
     """ "after it took control of Wad Madani in December", "as battles continue in those areas"."""
     if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
@@ -100,7 +113,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
     for token in sentence.span:
         if token.i in cut:
             continue
-        if _is_allegation(token):
+        if _is_allegation(token) or _is_judged_deed(token):
             cut[token.i] = "alleged"
         elif _is_descriptive_relative(token, sentence, event_heads, anchor_heads):
             cut[token.i] = "relative"

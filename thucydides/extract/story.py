@@ -368,7 +368,10 @@ def resolve_dates(doc: Story) -> None:
         if mention.date_source in {"own", "sentence"} and values and not mention.background and not mention.modality:
             story = mention.day
         if mention.day is not None and published is not None and not mention.modality:
-            if (published - mention.day).days > _window():
+            # a span that runs into the window is news ("from 3 to 5 March"): its last day counts
+            # (split_ranges marks the days older than the window)
+            spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
+            if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
 
 
@@ -389,15 +392,16 @@ def _window() -> int:
     return window_days()
 
 
-def split_ranges(mentions: list[Mention]) -> list[Mention]:
-    """A mention dated "from 7 to 8 May" stands for one event per day."""
+def split_ranges(mentions: list[Mention], published: dt.date | None = None) -> list[Mention]:
+    """A mention dated "from 7 to 8 May" stands for one event per day; a day of a span that runs
+    into the reporting window but is itself older than it is background."""
     out: list[Mention] = []
     for mention in mentions:
         ranges = [d for d in mention.dates if d.until is not None or d.listed] if mention.date_source == "own" else []
         if not ranges:
             out.append(mention)
             continue
-        out.extend(replace(mention, day=day) for day in days_of(ranges[0]))
+        out.extend(replace(mention, day=day, background=mention.background or (published is not None and (published - day).days > window_days())) for day in days_of(ranges[0]))
     return out
 
 
