@@ -32,6 +32,9 @@ class Lexicon:
     group_words: frozenset[str] = frozenset()  # the words of those names ("security", "belt")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
+    street_words: frozenset[str] = frozenset()  # "road" of "Oxford Road"
+    street_openers: frozenset[str] = frozenset()  # "avenida" of "Avenida Paulista"
+    result_verbs: frozenset[str] = frozenset()  # "beat" of "Leeds beat Chelsea"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
     place_first_names: frozenset[str] = frozenset()  # "chad" of "Chad Johnson"
@@ -135,6 +138,9 @@ def lexicon() -> Lexicon:
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
+        street_words=frozenset(data["street_words"]),
+        street_openers=frozenset(data["street_openers"]),
+        result_verbs=frozenset(data["result_verbs"]),
         facility_openers=frozenset(data["facility_openers"]),
         facility_names=frozenset(data["facility_names"]),
         place_first_names=frozenset(data["place_first_names"]),
