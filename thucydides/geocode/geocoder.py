@@ -311,8 +311,13 @@ class Geocoder:
         iso, _, province = target.partition(":")
         if province:  # "GB:Scotland": the province of that name in that country
             hits = gaz.names([name_key(province)]).get(name_key(province), [])
-            units = [e for e in gaz.entries(h.geonameid for h in hits).values() if e.country_iso == iso and e.feature == "ADM1"]
-            return units[0] if units else None
+            entries = [e for e in gaz.entries(h.geonameid for h in hits).values() if e.country_iso == iso]
+            units = [e for e in entries if e.feature == "ADM1"]
+            if units:
+                return units[0]
+            # "FR:Paris": the people of a city ("Parisian"), its largest place of that name
+            towns = [e for e in entries if feature_class(e) not in ("country", "region", "ADM1", "ADM2")]
+            return max(towns, key=lambda e: e.population) if towns else None
         hits = gaz.names([name_key(target)]).get(name_key(target), [])
         entries = gaz.entries(h.geonameid for h in hits)
         regions = [e for e in entries.values() if e.country_iso is None]
