@@ -57,6 +57,8 @@ class Lexicon:
 def _demonyms() -> dict[str, str]:
     text = resources.files("thucydides.geocode.data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
     table: dict[str, str] = {}
+    # "Lao" + s is the country itself ("Laos"), no people
+    countries = {name_key(row[1]) for row in _rows("country_names.tsv")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -64,7 +66,7 @@ def _demonyms() -> dict[str, str]:
         key = name_key(word)
         table[key] = target
         # plural of the noun of nationality ("Afghans", "Syrians"); not for "-ese", "-ish", "-ch"
-        if not key.endswith(("ese", "ish", "ch", "s", "i")):
+        if not key.endswith(("ese", "ish", "ch", "s", "i")) and key + "s" not in countries:
             table.setdefault(key + "s", target)
     return table
 
