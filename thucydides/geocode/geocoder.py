@@ -709,6 +709,7 @@ class Geocoder:
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
             found = _container_of(item, resolved[index + 1 : index + 3], text)
             if found is None:
+                self._choose_variant_in_country(item, resolved[index + 1 : index + 3], text, focus, resolved)
                 continue
             container, link = found
             outer = container.choice.entry
@@ -739,6 +740,10 @@ class Geocoder:
             if lies_in(entry, outer) or rank > outer_rank:
                 continue
             inside = [(entry, how) for entry, how in item.candidates if lies_in(entry, outer)]
+            if not inside:
+                # "Derna, in Libya's Darnah district": no place of that spelling lies there, but
+                # one spelt otherwise does: the text's own unit makes the variant safe
+                inside = self._variants_inside(item.span.key, outer)
             if inside:
                 context = context_without(resolved, (item.span.key, item.span.kind), focus)
                 choice, _ = choose(inside, item.span.kind, context)
@@ -752,6 +757,41 @@ class Geocoder:
                 continue
             displaced.append((item, container, link))
         return displaced
+
+
+    def _choose_variant_in_country(
+        self, item: Found, following: list[Found], text: str, focus: dict[str, float], resolved: list[Found]
+    ) -> None:
+        """"Derna, in eastern Libya", "Derna, Libya": a town that does not lie in the country
+        named right after it, where a town spelt otherwise ("Darnah") does, is that town."""
+        entry = item.choice.entry
+        if feature_class(entry) != "PPL":
+            return
+        other = next((o for o in following if o.span.start >= item.span.end and not o.span.demonym), None)
+        if other is None or other.choice is None or feature_class(other.choice.entry) != "country":
+            return
+        country = other.choice.entry
+        link = beside(text, item.span.end, other.span.start)
+        if link not in (",", "in") or country.country_iso == entry.country_iso:
+            return
+        inside = [(e, how) for e, how in self._variants_inside(item.span.key, country) if feature_class(e) == "PPL"]
+        if not inside:
+            return
+        choice, _ = choose(inside, item.span.kind, context_without(resolved, (item.span.key, item.span.kind), focus))
+        if choice is not None:
+            item.choice = replace(choice, why=f"{choice.why}; in {country.name}, named beside it")
+
+    def _variants_inside(self, key: str, outer: GazetteerEntry) -> list[tuple[GazetteerEntry, str]]:
+        """Places spelt like ``key`` (its skeleton, the spellings close enough) inside ``outer``."""
+        skel = skeleton(key)
+        if outer.country_iso is None or len(skel) < 3:
+            return []
+        matches = self.gazetteer.by_skeleton({skel}, [outer.country_iso]).get(skel, [])
+        close = close_spellings(key, matches)
+        entries = self.gazetteer.entries(g for g, _ in close)
+        return [(entries[g], how) for g, how in close
+                if g in entries and (entries[g].country_iso == outer.country_iso if feature_class(outer) == "country"
+                                     else lies_in(entries[g], outer))]
 
 
 _BRITAIN = "GB"
