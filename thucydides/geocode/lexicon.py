@@ -35,6 +35,8 @@ class Lexicon:
     street_words: frozenset[str] = frozenset()  # "road" of "Oxford Road"
     street_openers: frozenset[str] = frozenset()  # "avenida" of "Avenida Paulista"
     result_verbs: frozenset[str] = frozenset()  # "beat" of "Leeds beat Chelsea"
+    storm_words: frozenset[str] = frozenset()  # "tropical", "storm" of "Tropical Storm Maria"
+    storm_heads: frozenset[str] = frozenset()  # "storm" of "Tropical Storm Maria"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
     place_first_names: frozenset[str] = frozenset()  # "chad" of "Chad Johnson"
@@ -143,6 +145,8 @@ def lexicon() -> Lexicon:
         street_words=frozenset(data["street_words"]),
         street_openers=frozenset(data["street_openers"]),
         result_verbs=frozenset(data["result_verbs"]),
+        storm_words=frozenset(data["storm_words"]),
+        storm_heads=frozenset(data["storm_heads"]),
         facility_openers=frozenset(data["facility_openers"]),
         facility_names=frozenset(data["facility_names"]),
         place_first_names=frozenset(data["place_first_names"]),

@@ -427,6 +427,16 @@ def _group_around(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
     return None
 
 
+def _storm_name(run: Run, tokens: list[Token], lex: Lexicon) -> int | None:
+    """The index of a storm's name in a run opened by a storm's words ("Hurricane Florence")."""
+    i = run.first
+    while i <= run.last and tokens[i].lower in lex.storm_words:
+        i += 1
+    if i > run.last or not any(tokens[j].lower in lex.storm_heads for j in range(run.first, i)):
+        return None
+    return i
+
+
 @lru_cache(maxsize=1)
 def _state_names() -> tuple[str, ...]:
     """The states and provinces written after a town: "Va." and "Virginia" of "Roanoke, Va."."""
@@ -454,6 +464,9 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         return f"'{first_token.text}' is a common word here"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
+    storm = _storm_name(run, tokens, lex)
+    if storm is not None and span.last <= storm:
+        return f"a storm's name: '{' '.join(t.text for t in tokens[run.first : storm + 1])}'"
     if not _notable(span) and not span.demonym:
         # "Security Belt": a word of a force's name is no small place of that name somewhere
         group = _group_around(span, tokens, lex)
