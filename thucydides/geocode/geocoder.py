@@ -110,10 +110,14 @@ class Geocoder:
         person_words = person_words_of(tokens, runs, lex)
         spans_by_run = {id(run): spans_of(text, tokens, run, lex.abbreviations) for run in runs}
         all_spans = [s for spans in spans_by_run.values() for s in spans]
-        hits = gaz.names(s.key for s in all_spans)
+        # "the Bronx", "the Hague": a name filed with its article, written after a lower-case "the"
+        after_the = {id(s): f"the {s.key}" for s in all_spans
+                     if s.first == s.run.first and s.first > 0 and tokens[s.first - 1].text == "the"}
+        hits = gaz.names([*(s.key for s in all_spans), *after_the.values()])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
         for span in all_spans:
-            span.hits = [(h.geonameid, h.kind) for h in hits.get(span.key, ()) if h.geonameid in entries]
+            span_hits = hits.get(span.key) or hits.get(after_the.get(id(span), ""), ())
+            span.hits = [(h.geonameid, h.kind) for h in span_hits if h.geonameid in entries]
             span.demonym = lex.demonyms.get(span.key)
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
