@@ -36,6 +36,8 @@ def test_challenge_case(geocoder, case):
         assert all(is_demonym(m) for m in mentions)
     elif role == "organisation":
         assert all(is_organisation(m) for m in mentions)
+    else:
+        assert not any(is_demonym(m) for m in mentions), "a place's own name read as a people's"
 
 
 def test_the_cases_are_well_formed():

@@ -49,13 +49,18 @@ def is_well_known(entry: GazetteerEntry) -> bool:
     return feature_class(entry) in ("country", "region", "ADM1") or entry.feature == "PPLC" or entry.population >= 1_000_000
 
 
-def opens_sentence(span: Span, tokens: list[Token]) -> bool:
-    """Whether ``span`` is one capitalised word alone opening a sentence, before a lower-case word."""
+def opens_sentence(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether ``span`` is one capitalised word alone opening a sentence, before a lower-case word
+    (not a match's result: "Leeds beat Chelsea" names a club by its town)."""
     run = span.run
     if not (span.first == span.last == run.first == run.last) or run.cue is not None:
         return False
     token = tokens[span.first]
     following = tokens[span.first + 1] if span.first + 1 < len(tokens) else None
+    if following is not None and following.lower in lex.result_verbs:
+        rival = tokens[span.first + 2] if span.first + 2 < len(tokens) else None
+        if rival is not None and rival.capitalised:
+            return False
     return (token.sentence_start and not token.text.isupper() and following is not None
             and not following.capitalised and not following.sentence_start and not token.possessive)
 
@@ -63,9 +68,16 @@ def opens_sentence(span: Span, tokens: list[Token]) -> bool:
 def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
     """"Tahrir Square": a small place's name glued to a facility word names the facility."""
     span = item.span
-    if span.demonym or span.last >= span.run.last:
+    if span.demonym:
+        return None
+    run = span.run
+    if run.first < span.first and tokens[run.first].lower in lex.street_openers:
+        return f"part of a street's name: '{tokens[run.first].text} … {span.text}'"
+    if span.last >= run.last:
         return None
     right = tokens[span.last + 1]
+    if right.lower in lex.street_words and right.capitalised:
+        return f"part of a street's name: '{span.text} {right.text}'"
     if right.lower not in lex.facility_words:
         return None
     if any(is_notable(e) for e, _ in item.candidates):

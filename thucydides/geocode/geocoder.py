@@ -110,13 +110,17 @@ class Geocoder:
         person_words = person_words_of(tokens, runs, lex)
         spans_by_run = {id(run): spans_of(text, tokens, run, lex.abbreviations) for run in runs}
         all_spans = [s for spans in spans_by_run.values() for s in spans]
-        hits = gaz.names(s.key for s in all_spans)
+        # "the Bronx", "the Hague": a name filed with its article, written after a lower-case "the"
+        after_the = {id(s): f"the {s.key}" for s in all_spans
+                     if s.first == s.run.first and s.first > 0 and tokens[s.first - 1].text == "the"}
+        hits = gaz.names([*(s.key for s in all_spans), *after_the.values()])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
         for span in all_spans:
-            span.hits = [(h.geonameid, h.kind) for h in hits.get(span.key, ()) if h.geonameid in entries]
+            span_hits = hits.get(span.key) or hits.get(after_the.get(id(span), ""), ())
+            span.hits = [(h.geonameid, h.kind) for h in span_hits if h.geonameid in entries]
             span.demonym = lex.demonyms.get(span.key)
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
-            span.opener = opens_sentence(span, tokens)
+            span.opener = opens_sentence(span, tokens, lex)
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
@@ -311,8 +315,13 @@ class Geocoder:
         iso, _, province = target.partition(":")
         if province:  # "GB:Scotland": the province of that name in that country
             hits = gaz.names([name_key(province)]).get(name_key(province), [])
-            units = [e for e in gaz.entries(h.geonameid for h in hits).values() if e.country_iso == iso and e.feature == "ADM1"]
-            return units[0] if units else None
+            entries = [e for e in gaz.entries(h.geonameid for h in hits).values() if e.country_iso == iso]
+            units = [e for e in entries if e.feature == "ADM1"]
+            if units:
+                return units[0]
+            # "FR:Paris": the people of a city ("Parisian"), its largest place of that name
+            towns = [e for e in entries if feature_class(e) not in ("country", "region", "ADM1", "ADM2")]
+            return max(towns, key=lambda e: e.population) if towns else None
         hits = gaz.names([name_key(target)]).get(name_key(target), [])
         entries = gaz.entries(h.geonameid for h in hits)
         regions = [e for e in entries.values() if e.country_iso is None]
@@ -704,6 +713,7 @@ class Geocoder:
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
             found = _container_of(item, resolved[index + 1 : index + 3], text)
             if found is None:
+                self._choose_variant_in_country(item, resolved[index + 1 : index + 3], text, focus, resolved)
                 continue
             container, link = found
             outer = container.choice.entry
@@ -734,6 +744,10 @@ class Geocoder:
             if lies_in(entry, outer) or rank > outer_rank:
                 continue
             inside = [(entry, how) for entry, how in item.candidates if lies_in(entry, outer)]
+            if not inside:
+                # "Derna, in Libya's Darnah district": no place of that spelling lies there, but
+                # one spelt otherwise does: the text's own unit makes the variant safe
+                inside = self._variants_inside(item.span.key, outer)
             if inside:
                 context = context_without(resolved, (item.span.key, item.span.kind), focus)
                 choice, _ = choose(inside, item.span.kind, context)
@@ -747,6 +761,41 @@ class Geocoder:
                 continue
             displaced.append((item, container, link))
         return displaced
+
+
+    def _choose_variant_in_country(
+        self, item: Found, following: list[Found], text: str, focus: dict[str, float], resolved: list[Found]
+    ) -> None:
+        """"Derna, in eastern Libya", "Derna, Libya": a town that does not lie in the country
+        named right after it, where a town spelt otherwise ("Darnah") does, is that town."""
+        entry = item.choice.entry
+        if feature_class(entry) != "PPL":
+            return
+        other = next((o for o in following if o.span.start >= item.span.end and not o.span.demonym), None)
+        if other is None or other.choice is None or feature_class(other.choice.entry) != "country":
+            return
+        country = other.choice.entry
+        link = beside(text, item.span.end, other.span.start)
+        if link not in (",", "in") or country.country_iso == entry.country_iso:
+            return
+        inside = [(e, how) for e, how in self._variants_inside(item.span.key, country) if feature_class(e) == "PPL"]
+        if not inside:
+            return
+        choice, _ = choose(inside, item.span.kind, context_without(resolved, (item.span.key, item.span.kind), focus))
+        if choice is not None:
+            item.choice = replace(choice, why=f"{choice.why}; in {country.name}, named beside it")
+
+    def _variants_inside(self, key: str, outer: GazetteerEntry) -> list[tuple[GazetteerEntry, str]]:
+        """Places spelt like ``key`` (its skeleton, the spellings close enough) inside ``outer``."""
+        skel = skeleton(key)
+        if outer.country_iso is None or len(skel) < 3:
+            return []
+        matches = self.gazetteer.by_skeleton({skel}, [outer.country_iso]).get(skel, [])
+        close = close_spellings(key, matches)
+        entries = self.gazetteer.entries(g for g, _ in close)
+        return [(entries[g], how) for g, how in close
+                if g in entries and (entries[g].country_iso == outer.country_iso if feature_class(outer) == "country"
+                                     else lies_in(entries[g], outer))]
 
 
 _BRITAIN = "GB"

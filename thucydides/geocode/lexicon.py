@@ -32,6 +32,11 @@ class Lexicon:
     group_words: frozenset[str] = frozenset()  # the words of those names ("security", "belt")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
+    street_words: frozenset[str] = frozenset()  # "road" of "Oxford Road"
+    street_openers: frozenset[str] = frozenset()  # "avenida" of "Avenida Paulista"
+    result_verbs: frozenset[str] = frozenset()  # "beat" of "Leeds beat Chelsea"
+    storm_words: frozenset[str] = frozenset()  # "tropical", "storm" of "Tropical Storm Maria"
+    storm_heads: frozenset[str] = frozenset()  # "storm" of "Tropical Storm Maria"
     facility_openers: frozenset[str] = frozenset()  # "lake" of "Lake Eyasi"
     facility_names: frozenset[str] = frozenset()  # "capitol": a building named by one word
     place_first_names: frozenset[str] = frozenset()  # "chad" of "Chad Johnson"
@@ -54,6 +59,8 @@ class Lexicon:
 def _demonyms() -> dict[str, str]:
     text = resources.files("thucydides.geocode.data").joinpath("demonyms.tsv").read_text(encoding="utf-8")
     table: dict[str, str] = {}
+    # "Lao" + s is the country itself ("Laos"), no people
+    countries = {name_key(row[1]) for row in _rows("country_names.tsv")}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -61,7 +68,7 @@ def _demonyms() -> dict[str, str]:
         key = name_key(word)
         table[key] = target
         # plural of the noun of nationality ("Afghans", "Syrians"); not for "-ese", "-ish", "-ch"
-        if not key.endswith(("ese", "ish", "ch", "s", "i")):
+        if not key.endswith(("ese", "ish", "ch", "s", "i")) and key + "s" not in countries:
             table.setdefault(key + "s", target)
     return table
 
@@ -135,6 +142,11 @@ def lexicon() -> Lexicon:
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
+        street_words=frozenset(data["street_words"]),
+        street_openers=frozenset(data["street_openers"]),
+        result_verbs=frozenset(data["result_verbs"]),
+        storm_words=frozenset(data["storm_words"]),
+        storm_heads=frozenset(data["storm_heads"]),
         facility_openers=frozenset(data["facility_openers"]),
         facility_names=frozenset(data["facility_names"]),
         place_first_names=frozenset(data["place_first_names"]),

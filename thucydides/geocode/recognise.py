@@ -427,15 +427,46 @@ def _group_around(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
     return None
 
 
+def _storm_name(run: Run, tokens: list[Token], lex: Lexicon) -> int | None:
+    """The index of a storm's name in a run opened by a storm's words ("Hurricane Florence")."""
+    i = run.first
+    while i <= run.last and tokens[i].lower in lex.storm_words:
+        i += 1
+    if i > run.last or not any(tokens[j].lower in lex.storm_heads for j in range(run.first, i)):
+        return None
+    return i
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> tuple[str, ...]:
+    """The states and provinces written after a town: "Va." and "Virginia" of "Roanoke, Va."."""
+    table = lexicon().abbreviations
+    return tuple(sorted(set(table) | {name for _, name in table.values()}, key=len, reverse=True))
+
+
+def _before_state(text: str, end: int) -> bool:
+    """Whether a state or province follows after a comma: "Mobile, Ala.", "Reading, Pennsylvania"
+    name towns, however common the word."""
+    if not text.startswith(", ", end):
+        return False
+    rest = text[end + 2 : end + 40]
+    return any(rest.startswith(name) and (name.endswith(".") or not rest[len(name) : len(name) + 1].isalpha())
+               for name in _state_names())
+
+
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str], text: str = "") -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
     first_token = tokens[span.first]
     words = span.key.split()
-    if span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar):
+    if (span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar)
+            and not _before_state(text, span.end)):
         return f"'{first_token.text}' is a common word here"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
+    storm = _storm_name(run, tokens, lex)
+    if storm is not None and span.last <= storm:
+        return f"a storm's name: '{' '.join(t.text for t in tokens[run.first : storm + 1])}'"
     if not _notable(span) and not span.demonym:
         # "Security Belt": a word of a force's name is no small place of that name somewhere
         group = _group_around(span, tokens, lex)

@@ -127,6 +127,10 @@ def score(
     """The candidate's score and the reasons that moved it (for ``why``)."""
     reasons: list[str] = []
     cls = feature_class(entry)
+    if cls == "RGN" and entry.country_iso is None:
+        # a major island, range, river or desert of data/regions.tsv weighs as a region: Luzon
+        # the island, not a village of 3,000 named after it; Java, not a hamlet in Georgia
+        cls = "region"
     total = WEIGHTS["match"].get(how, -1.0) + WEIGHTS["feature"].get(cls, 0.0)
     if how in ("skeleton", "skeleton-close", "fuzzy"):
         reasons.append(f"{SPELLING_VARIANT} ({how.split('-')[0]})")
