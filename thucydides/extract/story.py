@@ -38,7 +38,7 @@ from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "found_dead", "takeover", "retake", "abduct", "sexual", "torture"}
@@ -153,15 +153,17 @@ def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tu
     return out
 
 
+def _anchor_heads(mention: Mention) -> list[Token]:
+    """The head words of the cues that anchor the mention (its deed's verbs or nouns)."""
+    doc = mention.sentence.doc
+    return [doc[cue.head] for cue in mention.cues if cue.anchor]
+
+
 def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier: list[tuple[int, ActorMention]]) -> None:
     """ "they have taken": the nearest armed actor named before the pronoun."""
     if mention.agent is not None:
         return
-    doc = mention.sentence.doc
-    for cue in mention.cues:
-        if not cue.anchor:
-            continue
-        verb = doc[cue.head]
+    for verb in _anchor_heads(mention):
         if verb.dep_ == "dobj":
             verb = verb.head  # "it carried out air strikes": the deed's verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
@@ -185,16 +187,12 @@ def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> Non
     them": the pronoun undergoing the deed is the actor named before it in the sentence."""
     if mention.target is not None:
         return
-    doc = mention.sentence.doc
-    for cue in mention.cues:
-        if not cue.anchor:
-            continue
-        verb = doc[cue.head]
+    for verb in _anchor_heads(mention):
         patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in {"they", "them", "he", "him", "she", "her"}), None)
         if patient is None:
             continue
         agent_head = mention.agent.head if mention.agent is not None else None
-        before = [a for a in actors if a.last < patient.i and a.head != agent_head and not is_pronoun(doc[a.head])]
+        before = [a for a in actors if a.last < patient.i and a.head != agent_head and not is_pronoun(verb.doc[a.head])]
         if before:
             mention.target = before[-1]
             return
