@@ -84,6 +84,9 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     words = _words()
     vague = words["vague"]
     # "a 71-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
+    # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
+    if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
+        return None
     modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
     numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
     # "a few soldiers", "a number of civilians": the article belongs to the vague word
@@ -176,8 +179,9 @@ def _harm_of_one_verb(verb: Token) -> str | None:
     if lemma in {w.split()[0] for w in words["death_verbs"]} or verb.lower_ in words["death_adjectives"]:
         # "shot dead", "gunned down": the verb with its particle
         # "shot dead", "gunned down", "burned alive" kill; "shot down" (an aircraft) does not
-        needs = {"shoot": {"dead"}, "gun": {"down"}, "burn": {"alive"}}.get(lemma)
-        if needs is not None and not any(c.lower_ in needs for c in verb.children):
+        # "beat to death", "stoned to death", "burned to death": the verb with "to death"
+        needs = {"shoot": {"dead"}, "gun": {"down"}, "burn": {"alive", "death"}, "beat": {"death"}, "stone": {"death"}, "hack": {"death"}, "stab": {"death"}, "club": {"death"}, "bludgeon": {"death"}}.get(lemma)
+        if needs is not None and not any(c.lower_ in needs or any(g.lower_ in needs for g in c.children if c.dep_ == "prep") for c in verb.children):
             return None
         return "death"
     if verb.lower_ in words["injury_words"] or lemma in {"wound", "injure", "hurt"}:

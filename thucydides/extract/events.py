@@ -159,7 +159,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
     crowd_violence = any(m.crowd_violence for m in group)
     armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire)
+    others = frozenset(a.actor.inter for m in group for a in m.actors if a.armed and (agent is None or a.actor.name != agent.actor.name))
+    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
 
 
 # --- one event ------------------------------------------------------------------------------------
@@ -406,8 +407,9 @@ def _superseded(mention: Mention) -> bool:
     return any(s.verb.doc[i].lower_ in {"previously", "initially", "earlier"} for s in mention.statements for i in s.frame)
 
 
-# "five people, including the attacker, were killed": the toll already counts the bomber
-_BOMBER_COUNTED = re.compile(r"\bincluding (?:the|a|one) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
+# "five people, including the attacker, were killed", "killing two soldiers and the attacker":
+# the toll already counts the bomber
+_BOMBER_COUNTED = re.compile(r"\b(?:including|and|as well as|along with|plus) (?:the|a|one|two|both|its) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
 
 
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:

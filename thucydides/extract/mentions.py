@@ -873,6 +873,13 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
         return False
+    # "the RSF captured Wad Madani" parsed as a participle modifying the name: a verb with a
+    # subject of its own tells a deed
+    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    # "chloropicrin munitions", "chlorine bombs": the agent named on the weapon is the chemical attack
+    if cue.category == "chemical":
+        return False
     # "protesting students vandalised the hall": people doing the deed, not a thing described
     if cue.category == "protest" and token.pos_ == "VERB" and token.tag_ == "VBG":
         return False
@@ -898,7 +905,10 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
     for cue in cues:
         token = doc[cue.head]
         cause = _inside(token, _CAUSE_WORDS)
-        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"}:
+        # "regained control of X after clashes with the rebels": the fighting a place was taken
+        # after tells that it was taken by force (coding reads it; no event of its own)
+        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in cues)
+        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
@@ -925,8 +935,30 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             purpose = _inside(token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
                 continue
+        # "militias mobilised to join the fight against X", "troops deployed to fight the
+        # rebels": a fight an infinitive of purpose names has not happened; the movement has
+        if cue.category in _FIGHTING and _purpose_of(token, cues, doc):
+            continue
         kept.append(cue)
     return kept
+
+
+_FIGHTING = frozenset({"clash", "attack", "fire_on"})
+_TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
+
+
+def _purpose_of(token: Token, cues: list[Cue], doc) -> bool:
+    """Whether the token lies in an infinitive of purpose ("to join the fight", "to fight") that
+    hangs on the verb of another anchored cue outside it."""
+    current = token
+    for _ in range(6):
+        verb = current if current.pos_ in {"VERB", "AUX"} else None
+        if verb is not None and verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return any(c.anchor and c.category not in _FIGHTING and not _within(doc[c.head], verb) and _within(verb, doc[c.head]) for c in cues)
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
