@@ -202,6 +202,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child):
             return _harm_of_verb(child)
     head = target.head
+    # "killing between 55 and 60 people": a range the parse made a preposition of the verb
+    if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
+        return _harm_of_verb(head.head)
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         harm = _harm_of_verb(head)
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
@@ -399,8 +402,10 @@ def _natural(token: Token) -> bool:
 
 
 def done_by_nature(token: Token) -> bool:
-    """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit"."""
-    return any(c.dep_ == "nsubj" and _natural(c) for c in token.children)
+    """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit";
+    or told as an accident ("a gas cylinder exploded accidentally")."""
+    causes = _words()["natural_causes"]
+    return any((c.dep_ == "nsubj" and _natural(c)) or (c.dep_ == "advmod" and c.lower_ in causes) for c in token.children)
 
 
 def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:

@@ -117,6 +117,9 @@ def _territory_arguments(head: Token) -> Iterable[Token]:
                 seeds.extend(c for c in child.children if c.dep_ == "pobj")
         if anchor.dep_ == "nsubjpass":
             seeds.append(anchor)
+    # "the camp, which was handed over to the army": the relative pronoun stands for its noun
+    if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} and s.dep_ in {"nsubjpass", "nsubj", "dobj"} for s in verb.children):
+        seeds.append(verb.head)
     # "the RSF captured Wad Madani (…)" parsed as a participle modifying the name: the name
     # it modifies is what was captured
     if head.pos_ == "VERB" and head.dep_ == "amod" and head.head.pos_ == "PROPN":
