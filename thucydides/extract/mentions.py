@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
@@ -937,7 +937,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
                 continue
         # "militias mobilised to join the fight against X", "troops deployed to fight the
         # rebels": a fight an infinitive of purpose names has not happened; the movement has
-        if cue.category in _FIGHTING and _purpose_of(token, cues, doc):
+        if cue.category in _FIGHTING and _purpose_of(token, cues, doc, lambda c: c not in _FIGHTING):
+            continue
+        # "deployed the army to support the police in handling protests": what forces are sent
+        # to deal with is no demonstration of that day
+        if cue.category in _CROWD | {"protest_purpose"} and _purpose_of(token, cues, doc, lambda c: c == "group_change", on_clause=True):
             continue
         kept.append(cue)
     return kept
@@ -947,14 +951,21 @@ _FIGHTING = frozenset({"clash", "attack", "fire_on"})
 _TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
 
 
-def _purpose_of(token: Token, cues: list[Cue], doc) -> bool:
+def _purpose_of(token: Token, cues: list[Cue], doc, outside: Callable[[str], bool], *, on_clause: bool = False) -> bool:
     """Whether the token lies in an infinitive of purpose ("to join the fight", "to fight") that
-    hangs on the verb of another anchored cue outside it."""
+    hangs on the verb of another anchored cue outside it, of a category ``outside`` accepts."""
     current = token
     for _ in range(6):
         verb = current if current.pos_ in {"VERB", "AUX"} else None
         if verb is not None and verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return any(c.anchor and c.category not in _FIGHTING and not _within(doc[c.head], verb) and _within(verb, doc[c.head]) for c in cues)
+            # (on the cue's own word, or for a crowd on its clause's verb: "sent reinforcements
+            # to X to quell protests"; a fight on a patrol's verb, "carried out patrols to fight
+            # the gangs", still tells the patrol's encounter)
+            return any(
+                c.anchor and outside(c.category) and not _within(doc[c.head], verb)
+                and (_within(verb, doc[c.head]) or (on_clause and _within(verb, clause_verb(doc[c.head]))))
+                for c in cues
+            )
         if current.head.i == current.i:
             return False
         current = current.head

@@ -122,6 +122,16 @@ def _water(place: Place) -> bool:
     return bool(words) and (words[-1] in _WATER_WORDS or words[0] in _WATER_WORDS)
 
 
+# the last word of an office ("the Defence Cabinet Secretary", "the Interior Minister"): a
+# recogniser slip when the gazetteer knows no such place
+_TITLE_WORDS = {"secretary", "minister", "general", "commander", "president", "governor", "director", "chief", "spokesman", "spokesperson", "officer", "envoy"}
+
+
+def _a_title(place: Place) -> bool:
+    words = place.mention.text.lower().split()
+    return bool(words) and words[-1] in _TITLE_WORDS
+
+
 _PEOPLE_OF_A_PLACE = {"resident", "residents", "people", "native", "inhabitants"}
 
 
@@ -515,7 +525,7 @@ def event_places(
         and not _dateline(p, sentence)
         # an unresolved "place" that is no proper noun ("Meanwhile") or an adjective
         # ("Russian-occupied") is a recogniser slip
-        and (p.mention.entry is not None or _looks_like_name(p, sentence))
+        and (p.mention.entry is not None or (_looks_like_name(p, sentence) and not _a_title(p)))
     ]
     # a site named after a place ("the Socabaya prison") when the sentence names its town
     sites = [p for p in candidates if _facility(p, sentence)]
