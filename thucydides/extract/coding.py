@@ -217,6 +217,9 @@ def _strategic(s: Signals) -> str | None:
         ("coup", "Other"),
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
+        # "established checkpoints and a base": a base set up is what stays; a movement or a
+        # patrol that sets one up is how it came there (not troops deployed to their outposts)
+        ("base_set", "Headquarters or base established"),
         ("group_change", "Change to group/activity"),
         ("disrupted", "Disrupted weapons use"),
         ("base", "Headquarters or base established"),
@@ -231,6 +234,8 @@ def _strategic(s: Signals) -> str | None:
         if category == "group_change" and s.agent_inter in CROWD:
             continue
         if category == "agreement" and s.categories.get("agreement", 0) < 1:
+            continue
+        if category == "base_set" and not s.has("base"):
             continue
         if s.has(category):
             return label

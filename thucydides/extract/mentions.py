@@ -821,7 +821,8 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
-_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"} | _FLIGHT_WORDS
+# ... and what is awaited ("massed around X ahead of an assault"): not happened yet
+_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering", "ahead"} | _FLIGHT_WORDS
 
 
 def _aside(anchor: Token) -> bool:
