@@ -434,6 +434,7 @@ def build_mentions(
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
             or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
             or _grievance_of_crowd(region, regions, cues)
+            or _how_a_place_fell(region, regions, cues)
             or _earlier_of_a_person(region, regions)
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
             # killing a soldier on Sunday")
@@ -987,6 +988,20 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+
+
+def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
+    """ "The TNLA took control of X after junta troops surrendered their last base": a surrender
+    or a withdrawal told in an "after" clause of a capture is how the place changed hands, the
+    capture's setting (ACLED codes the capture), not an agreement of its own."""
+    after = region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children)
+    if not after:
+        return False
+    own = {c.category for c in cues if c.anchor and c.head in region.tokens}
+    if not own or not own <= {"agreement", "withdraw", "group_change", "transfer"}:
+        return False
+    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _TERRITORIAL for c in cues)
 
 
 def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
