@@ -992,13 +992,14 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
 
 def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
     """ "The TNLA took control of X after junta troops surrendered their last base": a surrender
-    or a withdrawal told in an "after" clause of a capture is how the place changed hands, the
-    capture's setting (ACLED codes the capture), not an agreement of its own."""
+    told in an "after" clause of a capture is how the place changed hands, the capture's setting
+    (ACLED codes the capture), not an agreement of its own."""
     after = region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children)
     if not after:
         return False
     own = {c.category for c in cues if c.anchor and c.head in region.tokens}
-    if not own or not own <= {"agreement", "withdraw", "group_change", "transfer"}:
+    # (a withdrawal told there stays its own mention: it makes the capture a non-violent transfer)
+    if not own or not own <= {"agreement"}:
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _TERRITORIAL for c in cues)
