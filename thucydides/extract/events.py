@@ -133,6 +133,9 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
     return (attackers, force) if attackers is not None else None
 
 
+_SIZE_TAG = "[size="
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
     for mention in group:
@@ -142,6 +145,10 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories["withdraw"] = 1.0
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
+    # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
+    # armed men firing on the people of such a note fire on a crowd gathered
+    if any(_SIZE_TAG in m.sentence.doc.text for m in group):
+        categories["size_tag"] = 1.0
     # who acts is who does what makes the event what it is (as in _actors): the group claiming
     # a bombing, not the police who came to arrest suspects after it
     dominant = family(categories)

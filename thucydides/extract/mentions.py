@@ -959,7 +959,8 @@ def _purpose_of(token: Token, cues: list[Cue], doc, outside: Callable[[str], boo
     current = token
     for _ in range(6):
         verb = current if current.pos_ in {"VERB", "AUX"} else None
-        if verb is not None and verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # (an infinitive on the verb, or on a noun: "a new unit to police protests")
+        if verb is not None and verb.dep_ in {"advcl", "xcomp", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # (on the cue's own word, or for a crowd on its clause's verb: "sent reinforcements
             # to X to quell protests"; a fight on a patrol's verb, "carried out patrols to fight
             # the gangs", still tells the patrol's encounter)
