@@ -916,9 +916,10 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
             if outside:
                 continue
-        # "arrested for participating in protests", "detained over a rally": why people were
+        # "arrested for participating in protests", "detained over a rally", "arrested in connection
+        # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
-        reason = _inside(token, {"for", "over"}) if cue.category in _CROWD | {"protest_purpose"} else None
+        reason = _inside(token, {"for", "over", "connection"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
         # "charged him with murder", "arrested on charges of terrorism", "accused of the

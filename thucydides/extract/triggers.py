@@ -131,6 +131,9 @@ def _territory_arguments(head: Token) -> Iterable[Token]:
         # (the preposition on the verb or on its object: "completed their withdrawal from the base")
         held = [verb.head, *(o for o in verb.head.children if o.dep_ == "dobj")]
         seeds.extend(o for h in held for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "of"} for o in p.children if o.dep_ == "pobj")
+        # "left their base and handed it to the army": the place the first verb left
+        if verb.head.lemma_.lower() in {"leave", "vacate", "abandon", "evacuate"}:
+            seeds.extend(o for o in verb.head.children if o.dep_ == "dobj")
     # "took control of X", "the fall of X", "under the control of" (the subject is the place)
     for token in list(head.subtree) + [head]:
         if token.lemma_.lower() in _CONTROL_NOUNS:
