@@ -3,7 +3,9 @@ each of the 25 types, and reports that must give no event, through the whole pip
 real geocoder, extraction). The cases are data: tests/data/subevent_challenge.toml.
 
 Each snippet tells one happening: every event it gives must have the expected type and one of
-them must be at the expected town. Written for these tests (towns no gold article is about); the
+them must be at the expected town; where a case states them, that event's fatalities and date
+(the ACLED-note cases: "N fatalities", "Fatalities coded as N", ranges, "Around D Month (week
+of)"). Written for these tests (towns no gold article is about); the
 held-out sets of short news snippets are scored the same way.
 """
 
@@ -60,4 +62,9 @@ def test_a_snippet_is_coded_as_its_sub_event_type(run, case):
         return
     assert events, "no event"
     assert {e.sub_event_type for e in events} == {case["type"]}
-    assert any(e.location is not None and case["place"] in e.location.text for e in events)
+    at_place = [e for e in events if e.location is not None and case["place"] in e.location.text]
+    assert at_place, [e.location and e.location.text for e in events]
+    if "fatalities" in case:
+        assert at_place[0].fatalities.count == case["fatalities"]
+    if "date" in case:
+        assert at_place[0].date.value == dt.date.fromisoformat(case["date"])

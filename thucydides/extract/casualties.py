@@ -84,6 +84,9 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     words = _words()
     vague = words["vague"]
     # "a 71-year-old man", "a two-month-old girl": an age, not how many; "3 May": a day
+    # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
+    if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
+        return None
     modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
     numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
     # "a few soldiers", "a number of civilians": the article belongs to the vague word
@@ -176,8 +179,9 @@ def _harm_of_one_verb(verb: Token) -> str | None:
     if lemma in {w.split()[0] for w in words["death_verbs"]} or verb.lower_ in words["death_adjectives"]:
         # "shot dead", "gunned down": the verb with its particle
         # "shot dead", "gunned down", "burned alive" kill; "shot down" (an aircraft) does not
-        needs = {"shoot": {"dead"}, "gun": {"down"}, "burn": {"alive"}}.get(lemma)
-        if needs is not None and not any(c.lower_ in needs for c in verb.children):
+        # "beat to death", "stoned to death", "burned to death": the verb with "to death"
+        needs = {"shoot": {"dead"}, "gun": {"down"}, "burn": {"alive", "death"}, "beat": {"death"}, "stone": {"death"}, "hack": {"death"}, "stab": {"death"}, "club": {"death"}, "bludgeon": {"death"}}.get(lemma)
+        if needs is not None and not any(c.lower_ in needs or any(g.lower_ in needs for g in c.children if c.dep_ == "prep") for c in verb.children):
             return None
         return "death"
     if verb.lower_ in words["injury_words"] or lemma in {"wound", "injure", "hurt"}:
@@ -198,6 +202,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child):
             return _harm_of_verb(child)
     head = target.head
+    # "killing between 55 and 60 people": a range the parse made a preposition of the verb
+    if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
+        return _harm_of_verb(head.head)
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         harm = _harm_of_verb(head)
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
@@ -395,8 +402,10 @@ def _natural(token: Token) -> bool:
 
 
 def done_by_nature(token: Token) -> bool:
-    """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit"."""
-    return any(c.dep_ == "nsubj" and _natural(c) for c in token.children)
+    """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit";
+    or told as an accident ("a gas cylinder exploded accidentally")."""
+    causes = _words()["natural_causes"]
+    return any((c.dep_ == "nsubj" and _natural(c)) or (c.dep_ == "advmod" and c.lower_ in causes) for c in token.children)
 
 
 def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:

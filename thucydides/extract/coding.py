@@ -33,6 +33,8 @@ class Signals:
     deaths: bool = False
     crowd_violence: bool = False  # a mention where the crowd itself (or nobody named) is violent
     armed_fire: bool = False  # an armed actor shoots or kills in one of the event's mentions
+    # the armed sides named in the event's mentions other than actor1 (their inter codes)
+    other_sides: frozenset[int] = frozenset()
 
     def has(self, *categories: str) -> bool:
         return any(self.categories.get(c, 0) > 0 for c in categories)
@@ -56,11 +58,21 @@ def _territory(s: Signals) -> str | None:
         return "Non-violent transfer of territory"
     if s.agent_inter == 1 or (s.has("retake") and s.agent_inter is None):
         return "Government regains territory"
+    # "Rwandan and Mozambican forces recaptured X from ISM militants": a foreign force retaking a
+    # place from a non-state group, no state's forces on the other side, fights for the government
+    if s.has("retake") and s.agent_inter == 8 and s.target_inter != 1 and s.other_sides & {2, 3, 4} and 1 not in s.other_sides:
+        return "Government regains territory"
     return "Non-state actor overtakes territory"
 
 
 def _protest(s: Signals) -> str | None:
     crowd_acts = s.agent_inter in CROWD or s.agent_inter is None
+    # "a suicide bomber targeted a rally", "grenades exploded at a rally": a bombing of a crowd
+    # is remote violence; the crowd is its target (not the police's stun grenades, nor the
+    # crowd's own petrol bombs)
+    bombing = s.has("suicide", "ied", "air", "shelling", "chemical") or (s.has("grenade") and not s.has("dispersal"))
+    if bombing and s.agent_inter not in CROWD | {1}:
+        return None
     # a protest is told by a protest word, or by protesters acting, or by a crowd's violence
     # with a demand ("barricaded roads with burning tires to demand their wages")
     protest = (
@@ -73,6 +85,9 @@ def _protest(s: Signals) -> str | None:
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
         # "police fired tear gas to disperse students": crowd control tells of a crowd gathered
         or (s.has("dispersal") and s.target_kind != "armed" and s.agent_inter not in {2, 3, 4, 8})
+        # "FC personnel fired on participants of the gathering … [size=thousands]": a note's crowd
+        # size tells a crowd gathered, and armed men firing on it use force against protesters
+        or (s.has("size_tag") and (s.agent_inter in ARMED or s.agent_inter is None) and s.has("lethal_force", "fire_on", "intervention", "dispersal") and s.target_kind != "armed")
         # "security forces fired on marchers": the state's force against the people of a protest
         or (s.has("protest") and s.agent_inter == 1 and s.has("lethal_force", "intervention", "dispersal") and s.target_kind != "armed")
     )
@@ -102,6 +117,10 @@ def _mob(s: Signals) -> str | None:
     crowd_acts = s.agent_inter in CROWD
     if s.has("grenade", "ied", "air", "shelling", "suicide", "chemical"):
         return None  # a crowd throws stones, not bombs
+    if s.has("sexual"):
+        return None  # harm of a sexual nature is sexual violence, whoever does it
+    if s.has("gunfight") and not s.has("mob"):
+        return None  # a shootout is fought with guns, by armed men however they are named
     # two armed sides ("fighting between the cartel and a rival gang") are a battle, not a mob
     if s.has("mob") and s.agent_inter not in {1, 2, 8} and not (s.agent_inter in ARMED and s.target_kind == "armed"):
         return "Mob violence"
@@ -115,6 +134,10 @@ def _mob(s: Signals) -> str | None:
 
 
 def _battle(s: Signals) -> str | None:
+    # "members of two cartel factions engaged in a shootout": a gun battle has armed sides,
+    # whoever the words name
+    if s.has("gunfight") and not s.has("mob"):
+        return "Armed clash"
     if s.agent_inter in CROWD or s.target_kind in {"civilian", "protesters"} and not s.has("clash"):
         return None
     if s.has("clash") or (s.has("mob") and s.agent_inter in ARMED and s.target_kind == "armed"):
@@ -174,6 +197,10 @@ def _civilians(s: Signals) -> str | None:
     # "the attack" that was a kidnapping: an abduction unless someone was also killed or hurt
     if abduction and not harm:
         return "Abduction/forced disappearance"
+    # "Israeli forces arrested 25 Palestinians during raids": a state force's raid that hurt no
+    # one and took people into custody is the arrest (strategic, below)
+    if s.has("arrest") and s.agent_inter in {1, 8} and not harm and s.categories.get("attack", 0) >= 1 and not s.has("sexual"):
+        return None
     # a weak word ("violence", "incident") beside another deed is its setting ("sends troops as
     # ethnic violence spreads"), no attack of its own
     violent = s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
@@ -193,6 +220,9 @@ def _strategic(s: Signals) -> str | None:
         ("coup", "Other"),
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
+        # "established checkpoints and a base": a base set up is what stays; a movement or a
+        # patrol that sets one up is how it came there (not troops deployed to their outposts)
+        ("base_set", "Headquarters or base established"),
         ("group_change", "Change to group/activity"),
         ("disrupted", "Disrupted weapons use"),
         ("base", "Headquarters or base established"),
@@ -207,6 +237,8 @@ def _strategic(s: Signals) -> str | None:
         if category == "group_change" and s.agent_inter in CROWD:
             continue
         if category == "agreement" and s.categories.get("agreement", 0) < 1:
+            continue
+        if category == "base_set" and not s.has("base"):
             continue
         if s.has(category):
             return label

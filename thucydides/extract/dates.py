@@ -341,6 +341,10 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
         bare = re.search(r"(\d{1,2})\s*(?:-|–|to)\s*$", text[: mention.start - base])
         if bare and mention.value and mention.kind in {"day_month"} and 0 < mention.value.day - int(bare.group(1)) <= 7:
             first = mention.value.replace(day=int(bare.group(1)))
+            if mention.value.day - first.day == 1 and _NIGHT_OF.search(text[: bare.start()]):
+                # "during the night of 4-5 May": one night past midnight, on the day it began
+                joined.append(replace(mention, start=base + bare.start(), text=text[bare.start() : mention.end - base], value=first))
+                continue
             joined.append(DateMention(base + bare.start(), mention.end, text[bare.start() : mention.end - base], "range", first, 1, mention.background, mention.future, until=mention.value))
             continue
         joined.append(mention)

@@ -133,6 +133,9 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
     return (attackers, force) if attackers is not None else None
 
 
+_SIZE_TAG = "[size="
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
     for mention in group:
@@ -142,6 +145,10 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories["withdraw"] = 1.0
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
+    # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
+    # armed men firing on the people of such a note fire on a crowd gathered
+    if any(_SIZE_TAG in m.sentence.doc.text for m in group):
+        categories["size_tag"] = 1.0
     # who acts is who does what makes the event what it is (as in _actors): the group claiming
     # a bombing, not the police who came to arrest suspects after it
     dominant = family(categories)
@@ -159,7 +166,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
     crowd_violence = any(m.crowd_violence for m in group)
     armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire)
+    others = frozenset(a.actor.inter for m in group for a in m.actors if a.armed and (agent is None or a.actor.name != agent.actor.name))
+    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
 
 
 # --- one event ------------------------------------------------------------------------------------
@@ -406,8 +414,9 @@ def _superseded(mention: Mention) -> bool:
     return any(s.verb.doc[i].lower_ in {"previously", "initially", "earlier"} for s in mention.statements for i in s.frame)
 
 
-# "five people, including the attacker, were killed": the toll already counts the bomber
-_BOMBER_COUNTED = re.compile(r"\bincluding (?:the|a|one) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
+# "five people, including the attacker, were killed", "killing two soldiers and the attacker":
+# the toll already counts the bomber
+_BOMBER_COUNTED = re.compile(r"\b(?:including|and|as well as|along with|plus) (?:the|a|one|two|both|its) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
 
 
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:

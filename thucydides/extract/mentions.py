@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
@@ -434,6 +434,7 @@ def build_mentions(
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
             or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
             or _grievance_of_crowd(region, regions, cues)
+            or _how_a_place_fell(region, regions, cues)
             or _earlier_of_a_person(region, regions)
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
             # killing a soldier on Sunday")
@@ -821,7 +822,8 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
-_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering"} | _FLIGHT_WORDS
+# ... and what is awaited ("massed around X ahead of an assault"): not happened yet
+_CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering", "ahead"} | _FLIGHT_WORDS
 
 
 def _aside(anchor: Token) -> bool:
@@ -873,6 +875,13 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
         return False
+    # "the RSF captured Wad Madani" parsed as a participle modifying the name: a verb with a
+    # subject of its own tells a deed
+    if token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
+        return False
+    # "chloropicrin munitions", "chlorine bombs": the agent named on the weapon is the chemical attack
+    if cue.category == "chemical":
+        return False
     # "protesting students vandalised the hall": people doing the deed, not a thing described
     if cue.category == "protest" and token.pos_ == "VERB" and token.tag_ == "VBG":
         return False
@@ -898,15 +907,19 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
     for cue in cues:
         token = doc[cue.head]
         cause = _inside(token, _CAUSE_WORDS)
-        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"}:
+        # "regained control of X after clashes with the rebels": the fighting a place was taken
+        # after tells that it was taken by force (coding reads it; no event of its own)
+        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in cues)
+        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
             if outside:
                 continue
-        # "arrested for participating in protests", "detained over a rally": why people were
+        # "arrested for participating in protests", "detained over a rally", "arrested in connection
+        # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
-        reason = _inside(token, {"for", "over"}) if cue.category in _CROWD | {"protest_purpose"} else None
+        reason = _inside(token, {"for", "over", "connection"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
         # "charged him with murder", "arrested on charges of terrorism", "accused of the
@@ -925,8 +938,42 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             purpose = _inside(token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
                 continue
+        # "militias mobilised to join the fight against X", "troops deployed to fight the
+        # rebels": a fight an infinitive of purpose names has not happened; the movement has
+        if cue.category in _FIGHTING and _purpose_of(token, cues, doc, lambda c: c not in _FIGHTING):
+            continue
+        # "deployed the army to support the police in handling protests": what forces are sent
+        # to deal with is no demonstration of that day
+        if cue.category in _CROWD | {"protest_purpose"} and _purpose_of(token, cues, doc, lambda c: c == "group_change", on_clause=True):
+            continue
         kept.append(cue)
     return kept
+
+
+_FIGHTING = frozenset({"clash", "attack", "fire_on"})
+_TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
+
+
+def _purpose_of(token: Token, cues: list[Cue], doc, outside: Callable[[str], bool], *, on_clause: bool = False) -> bool:
+    """Whether the token lies in an infinitive of purpose ("to join the fight", "to fight") that
+    hangs on the verb of another anchored cue outside it, of a category ``outside`` accepts."""
+    current = token
+    for _ in range(6):
+        verb = current if current.pos_ in {"VERB", "AUX"} else None
+        # (an infinitive on the verb, or on a noun: "a new unit to police protests")
+        if verb is not None and verb.dep_ in {"advcl", "xcomp", "acl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # (on the cue's own word, or for a crowd on its clause's verb: "sent reinforcements
+            # to X to quell protests"; a fight on a patrol's verb, "carried out patrols to fight
+            # the gangs", still tells the patrol's encounter)
+            return any(
+                c.anchor and outside(c.category) and not _within(doc[c.head], verb)
+                and (_within(verb, doc[c.head]) or (on_clause and _within(verb, clause_verb(doc[c.head]))))
+                for c in cues
+            )
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
@@ -943,6 +990,21 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+
+
+def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
+    """ "The TNLA took control of X after junta troops surrendered their last base": a surrender
+    told in an "after" clause of a capture is how the place changed hands, the capture's setting
+    (ACLED codes the capture), not an agreement of its own."""
+    after = region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children)
+    if not after:
+        return False
+    own = {c.category for c in cues if c.anchor and c.head in region.tokens}
+    # (a withdrawal told there stays its own mention: it makes the capture a non-violent transfer)
+    if not own or not own <= {"agreement"}:
+        return False
+    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _TERRITORIAL for c in cues)
 
 
 def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:

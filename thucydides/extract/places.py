@@ -101,11 +101,48 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
         if current.dep_ == "pobj" and current.head.lower_ == "of":
             noun = current.head.head
             if noun.lower_ in _NOT_A_LOCATION_HEADS:
-                return True
+                # "residents of X lynched two men", "attacked residents of X": the people of a
+                # place acting or hit there tell where it happened; not when they only speak
+                # (a town's or a neighbourhood's people: "residents of the X region were killed"
+                # sums up a province's toll, told place by place after it)
+                town = place.mention.entry is None or place.mention.entry.feature.startswith("PPL")
+                return not (noun.lower_ in _PEOPLE_OF_A_PLACE and town and _in_the_deed(noun))
             current = noun
         else:
             break
     return False
+
+
+_WATER_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"}
+
+
+def _water(place: Place) -> bool:
+    """ "the Red Sea", "the Gulf of Aden", "Bab al-Mandab Strait": a body of water."""
+    words = place.mention.text.lower().split()
+    return bool(words) and (words[-1] in _WATER_WORDS or words[0] in _WATER_WORDS)
+
+
+# the last word of an office ("the Defence Cabinet Secretary", "the Interior Minister"): a
+# recogniser slip when the gazetteer knows no such place
+_TITLE_WORDS = {"secretary", "minister", "general", "commander", "president", "governor", "director", "chief", "spokesman", "spokesperson", "officer", "envoy"}
+
+
+def _a_title(place: Place) -> bool:
+    words = place.mention.text.lower().split()
+    return bool(words) and words[-1] in _TITLE_WORDS
+
+
+_PEOPLE_OF_A_PLACE = {"resident", "residents", "people", "native", "inhabitants"}
+
+
+def _in_the_deed(noun: Token) -> bool:
+    """Whether a noun is the subject or object of a verb that is not one of telling."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = lexicon.status_words()
+    lemma = verb.lemma_.lower()
+    return not any(lemma in words[key] for key in ("reporting_verbs", "denial_verbs", "claim_verbs"))
 
 
 def _dateline(place: Place, sentence: Sentence) -> bool:
@@ -141,9 +178,16 @@ def _contains(outer: Place, inner: Place) -> bool:
 def _landmark(place: Place, sentence: Sentence) -> bool:
     """ "north of Sanaa", "near the town of X", "outside of Kobo": a reference point."""
     token = sentence.doc[place.last]
+    # "a vessel in the Red Sea off Mokha": a sea named with the town it lay off is the
+    # reference, the town the place (ACLED codes an event at sea at the nearest town)
+    water = [p for p in sentence.places if _water(p)]
+    if _water(place) and any(t.lower_ == "off" for t in sentence.span):
+        return True
     current = token
     for _ in range(5):
         head = current.head
+        if current.dep_ == "pobj" and head.lower_ == "off" and water:
+            return False
         if current.dep_ == "pobj" and head.lower_ in _LANDMARK_PREPS:
             return True
         if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _DIRECTIONS:
@@ -481,7 +525,7 @@ def event_places(
         and not _dateline(p, sentence)
         # an unresolved "place" that is no proper noun ("Meanwhile") or an adjective
         # ("Russian-occupied") is a recogniser slip
-        and (p.mention.entry is not None or _looks_like_name(p, sentence))
+        and (p.mention.entry is not None or (_looks_like_name(p, sentence) and not _a_title(p)))
     ]
     # a site named after a place ("the Socabaya prison") when the sentence names its town
     sites = [p for p in candidates if _facility(p, sentence)]

@@ -375,6 +375,10 @@ def generic_nouns(anchors: list[Token]) -> bool:
             return False
         if token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and token.head.lemma_.lower() in {"occur", "happen", "erupt", "break", "take"}):
             return False
+        # "munitions loaded with toxic chemicals", "shells filled with chlorine": what a weapon
+        # held, named through the participle describing it, is no talk of a pattern
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.dep_ == "acl" and token.head.head.tag_ == "VBN":
+            return False
         children = list(token.children)
         determined = any(c.dep_ in {"det", "poss", "nummod"} and c.lower_ not in _QUANTIFYING for c in children)
         quantified = any(c.lower_ in _QUANTIFYING for c in children)

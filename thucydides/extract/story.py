@@ -107,7 +107,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         found = build_mentions(sentence, regions, cues, statements, actors, dates, counts, injuries, context)
         # "flooding killed 12 people", "an earthquake struck the city, killing 300": deaths
         # without violence are no event
-        found = [m for m in found if not ({c.category for c in m.cues if c.anchor and not done_by_nature(sentence.doc[c.head])} <= {"kill"} and natural_deaths(m.counts, sentence))]
+        found = [m for m in found if not _done_by_nature(m, sentence)]
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _resolve_pronoun_target(mention, actors)
@@ -117,6 +117,15 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
     return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+
+
+def _done_by_nature(mention: Mention, sentence: Sentence) -> bool:
+    """ "Flooding killed 12 people", "a fire caused by an electrical fault destroyed stalls":
+    deaths or damage whose cause is no violence are no event."""
+    by_people = {c.category for c in mention.cues if c.anchor and not done_by_nature(sentence.doc[c.head])}
+    if not by_people and any(c.anchor for c in mention.cues):
+        return True
+    return by_people <= {"kill"} and natural_deaths(mention.counts, sentence)
 
 
 def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count], event_words: set[int]) -> None:

@@ -117,6 +117,23 @@ def _territory_arguments(head: Token) -> Iterable[Token]:
                 seeds.extend(c for c in child.children if c.dep_ == "pobj")
         if anchor.dep_ == "nsubjpass":
             seeds.append(anchor)
+    # "the camp, which was handed over to the army": the relative pronoun stands for its noun
+    if verb.dep_ == "relcl" and any(s.tag_ in {"WDT", "WP"} and s.dep_ in {"nsubjpass", "nsubj", "dobj"} for s in verb.children):
+        seeds.append(verb.head)
+    # "the RSF captured Wad Madani (…)" parsed as a participle modifying the name: the name
+    # it modifies is what was captured
+    if head.pos_ == "VERB" and head.dep_ == "amod" and head.head.pos_ == "PROPN":
+        seeds.append(head.head)
+    # "withdrew from its camp, handing it over to the army", "the SAF withdrew from the
+    # garrison and the RSF took over": a pronoun object or none stands for the place the clause
+    # it hangs on (or is coordinated with) left
+    if not any(t.dep_ in {"dobj", "nsubjpass"} and t.pos_ != "PRON" for t in verb.children) and verb.dep_ in {"advcl", "conj", "xcomp"}:
+        # (the preposition on the verb or on its object: "completed their withdrawal from the base")
+        held = [verb.head, *(o for o in verb.head.children if o.dep_ == "dobj")]
+        seeds.extend(o for h in held for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "of"} for o in p.children if o.dep_ == "pobj")
+        # "left their base and handed it to the army": the place the first verb left
+        if verb.head.lemma_.lower() in {"leave", "vacate", "abandon", "evacuate"}:
+            seeds.extend(o for o in verb.head.children if o.dep_ == "dobj")
     # "took control of X", "the fall of X", "under the control of" (the subject is the place)
     for token in list(head.subtree) + [head]:
         if token.lemma_.lower() in _CONTROL_NOUNS:
@@ -293,6 +310,12 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     return _drop_contained(cues)
 
 
+# cue categories whose phrase reads the words inside it more narrowly even when those words are
+# of another kind: what a deed is ("sexually assaulted") and that a fight did not happen
+_NARROWING = frozenset({"sexual"})
+_NEGATING = frozenset({"nofight"})
+
+
 def _drop_contained(cues: list[Cue]) -> list[Cue]:
     """A cue inside a longer cue is the same words read more narrowly: keep the longer one
     ("shot down a drone" is no shooting; "car bomb" is no "bomb" of another kind)."""
@@ -300,7 +323,9 @@ def _drop_contained(cues: list[Cue]) -> list[Cue]:
     for cue in cues:
         inside = any(
             other is not cue
-            and (other.category == cue.category or (cue.anchor and other.anchor))
+            # ... and a qualifier read inside a phrase that says what it is: "sexually assaulted"
+            # is no riot's assault, "without a fight" no fight
+            and (other.category == cue.category or (cue.anchor and other.anchor) or (other.category in _NARROWING and not cue.anchor) or other.category in _NEGATING)
             and other.start <= cue.start
             and cue.end <= other.end
             and (other.end - other.start) > (cue.end - cue.start)
