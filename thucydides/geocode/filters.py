@@ -85,6 +85,24 @@ def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | Non
     return f"part of a facility's name: '{span.text} {right.text}'"
 
 
+def bare_county_after_name(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
+    """"Milwaukee Bucks", "Kamala Harris", "Tim Cook": a word matching only counties by their
+    bare name (Bucks County, Harris County, Cook County), right after another capitalised word
+    of its name, is a team's nickname or a person's surname. The news names a county with its
+    kind word; the bare name beside another name is someone's."""
+    span = item.span
+    run = span.run
+    if span.demonym or span.first != span.last or span.first == run.first:
+        return None
+    left = tokens[span.first - 1]
+    if (left.lower in CONNECTORS or left.lower in lex.common or left.lower in DIRECTIONS
+            or left.lower in lex.kind_words or left.possessive):
+        return None
+    if not all(how == "alias" and feature_class(e) == "ADM2" for e, how in item.candidates):
+        return None
+    return f"part of a name with '{left.text}': '{left.text} {span.text}'"
+
+
 def longest_matches(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans with gazetteer hits or demonyms, longest first, then leftmost."""
     chosen: list[Span] = []
@@ -192,11 +210,15 @@ def first_name_pairs(runs: list[Run], tokens: list[Token], spans_by_run: dict[in
         first, second = tokens[a], tokens[run.last]
         if first.possessive or first.text.isupper() or not second.capitalised or first.lower in CONNECTORS:
             continue
+        if a > 0 and tokens[a - 1].lower == "the":
+            continue  # "the Sydney Swans", "the Orlando Magic": a team's or a body's name, no person
         spans = spans_by_run[id(run)]
         if any(span.first <= a and span.last == run.last and span.hits for span in spans):
             continue  # "Victoria Falls", "Port Jackson": the two words are (part of) a place's name
         if first.lower in lex.place_first_names:
             other = run.last
+            if second.lower.endswith("s") and not second.lower.endswith("ss"):
+                continue  # "Sydney Roosters", "Brooklyn Nets": a team's plural nickname, no surname
         elif second.lower in lex.place_surnames:
             other = a
         else:

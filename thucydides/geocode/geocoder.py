@@ -24,6 +24,7 @@ from thucydides.geocode.containers import beside, can_contain, is_placed, lies_i
 from thucydides.geocode.context import close_spellings, context_without, focus_countries
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
+    bare_county_after_name,
     facility_reason,
     first_name_pairs,
     followed_by_unit,
@@ -116,10 +117,19 @@ class Geocoder:
         hits = gaz.names([*(s.key for s in all_spans), *after_the.values()])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
         for span in all_spans:
-            span_hits = hits.get(span.key) or hits.get(after_the.get(id(span), ""), ())
-            span.hits = [(h.geonameid, h.kind) for h in span_hits if h.geonameid in entries]
+            # both readings stand ("the Hague": the Dutch city, not only Hague, Saskatchewan);
+            # the resolver weighs them
+            span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
+            span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
             span.demonym = lex.demonyms.get(span.key)
+            if span.demonym and id(span) in after_the and name_key(span.demonym) == span.key:
+                span.demonym = None  # "across the Caribbean": the region itself, not its people
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
+            # "the Gulf": a common word that is a region's name with its article
+            span.the_region = any(h.geonameid in entries and entries[h.geonameid].country_iso is None
+                                  for h in hits.get(after_the.get(id(span), ""), ()))
+            span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
+                                for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
@@ -159,6 +169,7 @@ class Geocoder:
                 leftovers.append((run, uncovered))
             found.extend(Found(s, []) for s in kept)
 
+        institutions: set[int] = set()  # the places of "Georgia Tech": no spelling of another
         for item in found:
             if item.span.demonym:
                 entry = self._demonym_entry(item.span.demonym)
@@ -169,6 +180,8 @@ class Geocoder:
                     # "Georgia Tech", "Texas A&M", "Kansas State": a US idiom, named after the state
                     states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
                     item.candidates = states or item.candidates
+                    institutions.add(id(item))
+
                 if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]
@@ -182,13 +195,21 @@ class Geocoder:
                     item.candidates = [(e, how) for e, how in item.candidates
                                        if how == "exonym" or feature_class(e) in ("country", "region")
                                        or (spelt_out and how == "name" and (dateline or is_notable(e)))]
-        found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
+        found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)
+                 and not bare_county_after_name(item, tokens, lex)]
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         # a multi-word name spelt nearly the same is looked for in the striking side's country
         # too ("Nigerian airstrikes hit Malam Fatori")
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True), lex)
         focus = focus_countries(found)
-        self._add_variant_candidates(found, focus)
+        for item in found:
+            if id(item.span) in after_the and any(e.country_iso is None and feature_class(e) != "country" for e, _ in item.candidates):
+                # "the Andes", "the Midlands": after "the", a region's name names the region, not
+                # a town (a town is written so only when filed with its article: the Hague) nor a
+                # unit abroad; a unit of the article's countries stays a rival (the West Bank)
+                item.candidates = [(e, how) for e, how in item.candidates if e.country_iso is None
+                                   or feature_class(e) == "country" or (feature_class(e) != "PPL" and e.country_iso in focus)]
+        self._add_variant_candidates([f for f in found if id(f) not in institutions], focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
         name_ends = {f.span.last for f in found if not f.span.demonym}

@@ -54,6 +54,7 @@ class Lexicon:
     honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
     honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
+    work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
 
 
 def _demonyms() -> dict[str, str]:
@@ -164,4 +165,5 @@ def lexicon() -> Lexicon:
         honorific_countries=frozenset(towns["honorific_countries"]),
         honorific_generic_heads=frozenset(towns["honorific_generic_heads"]),
         strike_words=frozenset(data["strike_words"]),
+        work_words=frozenset(data["work_words"]),
     )
