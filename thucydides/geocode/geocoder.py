@@ -169,7 +169,7 @@ class Geocoder:
                 leftovers.append((run, uncovered))
             found.extend(Found(s, []) for s in kept)
 
-        institutions: set[int] = set()  # the places of "Georgia Tech": no spelling of another
+        narrowed: set[int] = set()  # "Georgia Tech", "Kingston, New York": no spelling of another place
         for item in found:
             if item.span.demonym:
                 entry = self._demonym_entry(item.span.demonym)
@@ -180,8 +180,13 @@ class Geocoder:
                     # "Georgia Tech", "Texas A&M", "Kansas State": a US idiom, named after the state
                     states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
                     item.candidates = states or item.candidates
-                    institutions.add(id(item))
+                    narrowed.add(id(item))
 
+                if _state_after_town(item.span, tokens, text):
+                    # "Kingston, New York", "Spokane, Washington": the state, not its namesake city
+                    units = [(e, how) for e, how in item.candidates if feature_class(e) == "ADM1"]
+                    item.candidates = units or item.candidates
+                    narrowed.add(id(item))
                 if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]
@@ -209,7 +214,7 @@ class Geocoder:
                 # unit abroad; a unit of the article's countries stays a rival (the West Bank)
                 item.candidates = [(e, how) for e, how in item.candidates if e.country_iso is None
                                    or feature_class(e) == "country" or (feature_class(e) != "PPL" and e.country_iso in focus)]
-        self._add_variant_candidates([f for f in found if id(f) not in institutions], focus)
+        self._add_variant_candidates([f for f in found if id(f) not in narrowed], focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
         name_ends = {f.span.last for f in found if not f.span.demonym}
@@ -822,6 +827,22 @@ class Geocoder:
 _BRITAIN = "GB"
 _BRITISH_TOWN_RATIO = 2  # the British town is at least this many times larger than its namesake
 _BRITISH_WORDS_NEEDED = 2  # different marks of British English ("whilst", "defence")
+
+
+def _state_after_town(span: Span, tokens: list[Token], text: str) -> bool:
+    """Whether ``span`` spells out a state or province (one news style abbreviates) right after a
+    town and a comma: "Kingston, New York", "Spokane, Washington"."""
+    if span.first != span.run.first or span.first == 0 or span.abbreviation:
+        return False
+    before = tokens[span.first - 1]
+    return (before.capitalised and text[before.end : span.start] == ", "
+            and span.key in _spelt_out_states())
+
+
+@lru_cache(maxsize=1)
+def _spelt_out_states() -> frozenset[str]:
+    """The name keys of the states and provinces of ``data/abbreviations.tsv``."""
+    return frozenset(name_key(name) for _, name in lexicon().abbreviations.values())
 
 
 def _writes_british(text: str, lex: Lexicon) -> bool:
