@@ -182,8 +182,9 @@ class Geocoder:
                     item.candidates = states or item.candidates
                     narrowed.add(id(item))
 
-                if _state_after_town(item.span, tokens, text):
-                    # "Kingston, New York", "Spokane, Washington": the state, not its namesake city
+                if _state_after_town(item.span, tokens, text) or _after_word(item.span, tokens, _STATE_PARTS):
+                    # "Kingston, New York", "Spokane, Washington", "upstate New York": the state,
+                    # not its namesake city
                     units = [(e, how) for e, how in item.candidates if feature_class(e) == "ADM1"]
                     item.candidates = units or item.candidates
                     narrowed.add(id(item))
@@ -837,6 +838,14 @@ def _state_after_town(span: Span, tokens: list[Token], text: str) -> bool:
     before = tokens[span.first - 1]
     return (before.capitalised and text[before.end : span.start] == ", "
             and span.key in _spelt_out_states())
+
+
+# lower-case words before a state's name that say the state is meant, not its namesake city
+_STATE_PARTS = frozenset({"upstate", "downstate"})
+
+
+def _after_word(span: Span, tokens: list[Token], words: frozenset[str]) -> bool:
+    return span.first == span.run.first and span.first > 0 and tokens[span.first - 1].text in words
 
 
 @lru_cache(maxsize=1)
