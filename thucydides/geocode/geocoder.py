@@ -125,11 +125,13 @@ class Geocoder:
             if span.demonym and id(span) in after_the and name_key(span.demonym) == span.key:
                 span.demonym = None  # "across the Caribbean": the region itself, not its people
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
-            # "the Gulf": a common word that is a region's name with its article
-            span.the_region = any(h.geonameid in entries and entries[h.geonameid].country_iso is None
-                                  for h in hits.get(after_the.get(id(span), ""), ()))
-            span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
-                                for g, _ in span.hits)
+            if span.first == span.last and tokens[span.first].lower in lex.common:
+                # "the Gulf": a common word that is a region's name with its article; "in Bath": a
+                # common word that is a city's name (read only for common words: ``reject_reason``)
+                span.the_region = any(h.geonameid in entries and entries[h.geonameid].country_iso is None
+                                      for h in hits.get(after_the.get(id(span), ""), ()))
+                span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
+                                    for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
