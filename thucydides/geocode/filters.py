@@ -96,9 +96,9 @@ def bare_county_after_name(item: Found, tokens: list[Token], lex: Lexicon) -> st
         return None
     left = tokens[span.first - 1]
     if (left.lower in CONNECTORS or left.lower in lex.common or left.lower in DIRECTIONS
-            or left.lower in lex.kind_words or left.possessive):
-        return None
-    if not all(how == "alias" and feature_class(e) == "ADM2" for e, how in item.candidates):
+            or left.lower in lex.kind_words or left.lower in lex.demonyms or left.possessive):
+        return None  # a people's adjective qualifies the place ("the Welsh Powys hills"): no first name
+    if not all(how == "alias" and feature_class(e) == "ADM2" and e.name.endswith(" County") for e, how in item.candidates):
         return None
     return f"part of a name with '{left.text}': '{left.text} {span.text}'"
 
@@ -128,7 +128,8 @@ def person_words_of(tokens: list[Token], runs: list[Run], lex: Lexicon) -> set[s
         titles = [i for i in range(run.first, run.last) if tokens[i].lower in lex.titles and not tokens[i].possessive]
         if not titles:
             continue
-        name: list[str] = []
+        # a first name is the person's too ("Tyler Smith … his brother Tyler"); a title is not
+        name: list[str] = [tokens[titles[-1]].lower] if tokens[titles[-1]].lower in lex.first_names else []
         for token in tokens[titles[-1] + 1 : run.last + 1]:
             if token.lower in CONNECTORS or token.lower in lex.demonyms or token.lower in lex.kind_words:
                 break
@@ -171,7 +172,8 @@ def neighbour_reason(
         word = tokens[i].lower
         if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
             continue
-        if i > span.last and (word in lex.titles or word in lex.place_cues or word in lex.team_words):
+        if i > span.last and ((word in lex.titles and word not in lex.first_names) or word in lex.place_cues
+                              or word in lex.team_words):
             continue  # "Cauca Governor", "Kabul police", "Morpeth Wanderers": the place qualifies what follows
         if span.last > span.first:
             continue  # a multi-word match is a name of its own: "Muara Bungo" of "Muara Bungo Dua"
@@ -217,8 +219,6 @@ def first_name_pairs(runs: list[Run], tokens: list[Token], spans_by_run: dict[in
             continue  # "Victoria Falls", "Port Jackson": the two words are (part of) a place's name
         if first.lower in lex.place_first_names:
             other = run.last
-            if second.lower.endswith("s") and not second.lower.endswith("ss"):
-                continue  # "Sydney Roosters", "Brooklyn Nets": a team's plural nickname, no surname
         elif second.lower in lex.place_surnames:
             other = a
         else:

@@ -470,10 +470,13 @@ def _city_after_cue(span: Span, tokens: list[Token]) -> bool:
             and not tokens[span.first].sentence_start)
 
 
-def names_work(run: Run, tokens: list[Token], lex: Lexicon, text: str) -> bool:
-    """"The film Casablanca", "the band Chicago", "the musical Hamilton": a run right after a
-    lower-case word naming a work is its title, not a place."""
-    if run.first == 0:
+def names_work(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool:
+    """"The film Casablanca", "the band Chicago", "the musical Hamilton": a place's name that is
+    the whole title right after a lower-case word naming a work is the title, not a place. A
+    place inside a longer title ("the series Below Deck Mediterranean") is still named, as in
+    an organisation's name (GeoWebNews counts it)."""
+    run = span.run
+    if run.first == 0 or (span.first, span.last) != (run.first, run.last):
         return False
     before = tokens[run.first - 1]
     return (before.lower in lex.work_words and not before.capitalised
@@ -486,10 +489,11 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
     first_token = tokens[span.first]
     words = span.key.split()
     if (span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar)
-            and not _before_state(text, span.end) and not span.the_region
+            and not (span.the_region and not _group_around(span, tokens, lex))  # "the Gulf", not "the Gulf Cartel"
+            and not _before_state(text, span.end)
             and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))):
         return f"'{first_token.text}' is a common word here"
-    if names_work(run, tokens, lex, text):
+    if names_work(span, tokens, lex, text):
         return f"a work's title: '{tokens[run.first - 1].text} {' '.join(t.text for t in tokens[run.first : run.last + 1])}'"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
