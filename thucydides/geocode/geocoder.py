@@ -183,7 +183,6 @@ class Geocoder:
                     states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
                     item.candidates = states or item.candidates
                     narrowed.add(id(item))
-
                 if _state_after_town(item.span, tokens, text) or _after_word(item.span, tokens, _STATE_PARTS):
                     # "Kingston, New York", "Spokane, Washington", "upstate New York": the state,
                     # not its namesake city

@@ -473,7 +473,7 @@ def _city_after_cue(span: Span, tokens: list[Token]) -> bool:
 def names_work(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool:
     """"The film Casablanca", "the band Chicago", "the musical Hamilton": a place's name that is
     the whole title right after a lower-case word naming a work is the title, not a place. A
-    place inside a longer title ("the series Below Deck Mediterranean") is still named, as in
+    place inside a longer title ("the cooking series Taste of the Mediterranean") is still named, as in
     an organisation's name (GeoWebNews counts it)."""
     run = span.run
     if run.first == 0 or (span.first, span.last) != (run.first, run.last):
