@@ -72,7 +72,7 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
         if any(mentions[i].entry is not None and not is_demonym(mentions[i])
                and not (saint_end is not None and mentions[i].end <= saint_end)
                and not (landmark is not None and _gives_way(mentions[i], landmark[0], landmark[1]))
-               and not _unsupported_namesake(mentions[i], start, end, mentions) for i in inside):
+               and not _unsupported_namesake(mentions[i], start, end, mentions, towns) for i in inside):
             continue  # a place inside ("Kandahar International Airport") keeps its own reading
         replaced.update(inside)
         used.add(index)
@@ -140,11 +140,15 @@ def _gives_way(mention: PlaceMention, start: int, end: int) -> bool:
     return mention.entry is None or is_demonym(mention) or not is_notable(mention.entry)
 
 
-def _unsupported_namesake(mention: PlaceMention, start: int, end: int, mentions: list[PlaceMention]) -> bool:
+def _unsupported_namesake(mention: PlaceMention, start: int, end: int, mentions: list[PlaceMention],
+                          towns: list[PlaceMention]) -> bool:
     """A small town named exactly like the whole facility ("Franklin Square", a Long Island
-    village) that nothing else in the text places near: the square of the story's town."""
+    village) that nothing else in the text places near: the square of the story's town. With no
+    other town in the text to place a facility at, the town of that name stands ("near Byron Bay")."""
     entry = mention.entry
     if entry is None or (mention.start, mention.end) != (start, end) or is_notable(entry) or feature_class(entry) != "PPL":
+        return False
+    if all(town is mention for town in towns):
         return False
     return not any(other.entry is not None and other is not mention and other.entry.geonameid != entry.geonameid
                    and (other.entry.geonameid == entry.admin1_id or _near(other.entry, entry)) for other in mentions)

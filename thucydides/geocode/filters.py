@@ -85,6 +85,24 @@ def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | Non
     return f"part of a facility's name: '{span.text} {right.text}'"
 
 
+def bare_county_after_name(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
+    """"Milwaukee Bucks", "Kamala Harris", "Tim Cook": a word matching only counties by their
+    bare name (Bucks County, Harris County, Cook County), right after another capitalised word
+    of its name, is a team's nickname or a person's surname. The news names a county with its
+    kind word; the bare name beside another name is someone's."""
+    span = item.span
+    run = span.run
+    if span.demonym or span.first != span.last or span.first == run.first:
+        return None
+    left = tokens[span.first - 1]
+    if (left.lower in CONNECTORS or left.lower in lex.common or left.lower in DIRECTIONS
+            or left.lower in lex.kind_words or left.lower in lex.demonyms or left.possessive):
+        return None  # a people's adjective qualifies the place ("the Welsh Powys hills"): no first name
+    if not all(how == "alias" and feature_class(e) == "ADM2" and e.name.endswith(" County") for e, how in item.candidates):
+        return None
+    return f"part of a name with '{left.text}': '{left.text} {span.text}'"
+
+
 def longest_matches(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans with gazetteer hits or demonyms, longest first, then leftmost."""
     chosen: list[Span] = []
@@ -110,7 +128,8 @@ def person_words_of(tokens: list[Token], runs: list[Run], lex: Lexicon) -> set[s
         titles = [i for i in range(run.first, run.last) if tokens[i].lower in lex.titles and not tokens[i].possessive]
         if not titles:
             continue
-        name: list[str] = []
+        # a first name is the person's too ("Tyler Smith … his brother Tyler"); a title is not
+        name: list[str] = [tokens[titles[-1]].lower] if tokens[titles[-1]].lower in lex.first_names else []
         for token in tokens[titles[-1] + 1 : run.last + 1]:
             if token.lower in CONNECTORS or token.lower in lex.demonyms or token.lower in lex.kind_words:
                 break
@@ -153,7 +172,8 @@ def neighbour_reason(
         word = tokens[i].lower
         if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
             continue
-        if i > span.last and (word in lex.titles or word in lex.place_cues or word in lex.team_words):
+        if i > span.last and ((word in lex.titles and word not in lex.first_names) or word in lex.place_cues
+                              or word in lex.team_words):
             continue  # "Cauca Governor", "Kabul police", "Morpeth Wanderers": the place qualifies what follows
         if span.last > span.first:
             continue  # a multi-word match is a name of its own: "Muara Bungo" of "Muara Bungo Dua"
@@ -192,6 +212,8 @@ def first_name_pairs(runs: list[Run], tokens: list[Token], spans_by_run: dict[in
         first, second = tokens[a], tokens[run.last]
         if first.possessive or first.text.isupper() or not second.capitalised or first.lower in CONNECTORS:
             continue
+        if a > 0 and tokens[a - 1].lower == "the":
+            continue  # "the Sydney Swans", "the Orlando Magic": a team's or a body's name, no person
         spans = spans_by_run[id(run)]
         if any(span.first <= a and span.last == run.last and span.hits for span in spans):
             continue  # "Victoria Falls", "Port Jackson": the two words are (part of) a place's name

@@ -24,6 +24,7 @@ from thucydides.geocode.containers import beside, can_contain, is_placed, lies_i
 from thucydides.geocode.context import close_spellings, context_without, focus_countries
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
+    bare_county_after_name,
     facility_reason,
     first_name_pairs,
     followed_by_unit,
@@ -116,10 +117,21 @@ class Geocoder:
         hits = gaz.names([*(s.key for s in all_spans), *after_the.values()])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
         for span in all_spans:
-            span_hits = hits.get(span.key) or hits.get(after_the.get(id(span), ""), ())
-            span.hits = [(h.geonameid, h.kind) for h in span_hits if h.geonameid in entries]
+            # both readings stand ("the Hague": the Dutch city, not only Hague, Saskatchewan);
+            # the resolver weighs them
+            span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
+            span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
             span.demonym = lex.demonyms.get(span.key)
+            if span.demonym and id(span) in after_the and name_key(span.demonym) == span.key:
+                span.demonym = None  # "across the Caribbean": the region itself, not its people
             span.notable = any(is_notable(entries[g]) for g, _ in span.hits)
+            if span.first == span.last and tokens[span.first].lower in lex.common:
+                # "the Gulf": a common word that is a region's name with its article; "in Bath": a
+                # common word that is a city's name (read only for common words: ``reject_reason``)
+                span.the_region = any(h.geonameid in entries and entries[h.geonameid].country_iso is None
+                                      for h in hits.get(after_the.get(id(span), ""), ()))
+                span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
+                                    for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
@@ -159,6 +171,7 @@ class Geocoder:
                 leftovers.append((run, uncovered))
             found.extend(Found(s, []) for s in kept)
 
+        narrowed: set[int] = set()  # "Georgia Tech", "Kingston, New York": no spelling of another place
         for item in found:
             if item.span.demonym:
                 entry = self._demonym_entry(item.span.demonym)
@@ -169,6 +182,13 @@ class Geocoder:
                     # "Georgia Tech", "Texas A&M", "Kansas State": a US idiom, named after the state
                     states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
                     item.candidates = states or item.candidates
+                    narrowed.add(id(item))
+                if _state_after_town(item.span, tokens, text) or _after_word(item.span, tokens, _STATE_PARTS):
+                    # "Kingston, New York", "Spokane, Washington", "upstate New York": the state,
+                    # not its namesake city
+                    units = [(e, how) for e, how in item.candidates if feature_class(e) == "ADM1"]
+                    item.candidates = units or item.candidates
+                    narrowed.add(id(item))
                 if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]
@@ -182,13 +202,21 @@ class Geocoder:
                     item.candidates = [(e, how) for e, how in item.candidates
                                        if how == "exonym" or feature_class(e) in ("country", "region")
                                        or (spelt_out and how == "name" and (dateline or is_notable(e)))]
-        found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)]
+        found = [item for item in found if item.candidates and not facility_reason(item, tokens, lex)
+                 and not bare_county_after_name(item, tokens, lex)]
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         # a multi-word name spelt nearly the same is looked for in the striking side's country
         # too ("Nigerian airstrikes hit Malam Fatori")
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True), lex)
         focus = focus_countries(found)
-        self._add_variant_candidates(found, focus)
+        for item in found:
+            if id(item.span) in after_the and any(e.country_iso is None and feature_class(e) != "country" for e, _ in item.candidates):
+                # "the Andes", "the Midlands": after "the", a region's name names the region, not
+                # a town (a town is written so only when filed with its article: the Hague) nor a
+                # unit abroad; a unit of the article's countries stays a rival (the West Bank)
+                item.candidates = [(e, how) for e, how in item.candidates if e.country_iso is None
+                                   or feature_class(e) == "country" or (feature_class(e) != "PPL" and e.country_iso in focus)]
+        self._add_variant_candidates([f for f in found if id(f) not in narrowed], focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
         name_ends = {f.span.last for f in found if not f.span.demonym}
@@ -801,6 +829,30 @@ class Geocoder:
 _BRITAIN = "GB"
 _BRITISH_TOWN_RATIO = 2  # the British town is at least this many times larger than its namesake
 _BRITISH_WORDS_NEEDED = 2  # different marks of British English ("whilst", "defence")
+
+
+def _state_after_town(span: Span, tokens: list[Token], text: str) -> bool:
+    """Whether ``span`` spells out a state or province (one news style abbreviates) right after a
+    town and a comma: "Kingston, New York", "Spokane, Washington"."""
+    if span.first != span.run.first or span.first == 0 or span.abbreviation:
+        return False
+    before = tokens[span.first - 1]
+    return (before.capitalised and text[before.end : span.start] == ", "
+            and span.key in _spelt_out_states())
+
+
+# lower-case words before a state's name that say the state is meant, not its namesake city
+_STATE_PARTS = frozenset({"upstate", "downstate"})
+
+
+def _after_word(span: Span, tokens: list[Token], words: frozenset[str]) -> bool:
+    return span.first == span.run.first and span.first > 0 and tokens[span.first - 1].text in words
+
+
+@lru_cache(maxsize=1)
+def _spelt_out_states() -> frozenset[str]:
+    """The name keys of the states and provinces of ``data/abbreviations.tsv``."""
+    return frozenset(name_key(name) for _, name in lexicon().abbreviations.values())
 
 
 def _writes_british(text: str, lex: Lexicon) -> bool:

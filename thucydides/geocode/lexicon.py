@@ -13,7 +13,7 @@ from thucydides.geocode.normalise import name_key
 
 @dataclass(frozen=True)
 class Lexicon:
-    titles: frozenset[str]
+    titles: frozenset[str]  # titles and first names: the name after one is a person's
     media_words: frozenset[str]
     facility_words: frozenset[str]
     place_cues: frozenset[str]
@@ -54,6 +54,8 @@ class Lexicon:
     honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
     honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
+    work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
+    first_names: frozenset[str] = frozenset()  # "tyler": names the person alone too (among ``titles``)
 
 
 def _demonyms() -> dict[str, str]:
@@ -123,7 +125,7 @@ def lexicon() -> Lexicon:
     words = data["words"]
     towns = _toml("town_names.toml")
     return Lexicon(
-        titles=frozenset(data["titles"]),
+        titles=frozenset(data["titles"]) | frozenset(data["first_names"]),
         media_words=frozenset(data["media_words"]),
         facility_words=frozenset(data["facility_words"]),
         place_cues=frozenset(data["place_cues"]),
@@ -164,4 +166,6 @@ def lexicon() -> Lexicon:
         honorific_countries=frozenset(towns["honorific_countries"]),
         honorific_generic_heads=frozenset(towns["honorific_generic_heads"]),
         strike_words=frozenset(data["strike_words"]),
+        work_words=frozenset(data["work_words"]),
+        first_names=frozenset(data["first_names"]),
     )

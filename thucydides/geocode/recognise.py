@@ -113,6 +113,8 @@ class Span:
     currency: bool = False  # it names money with the word after it ("Lebanese pounds", "US dollars")
     striking: bool = False  # it names the side striking ("Russians pound", "Israeli airstrikes")
     opener: bool = False  # one capitalised word opening a sentence before a lower-case word ("Bush fires")
+    big_town: bool = False  # one of its hits is a town of 100,000+ ("Reading", "Phoenix")
+    the_region: bool = False  # with the lower-case "the" before it, it is a region's name ("the Gulf")
 
     @property
     def kind(self) -> str | None:
@@ -454,14 +456,45 @@ def _before_state(text: str, end: int) -> bool:
                for name in _state_names())
 
 
+# the cues after which a common word written with a capital mid-sentence is a city's name
+_TOWN_CUES = _LOCATING_CUES - {"dateline"} | {"from", "to"}
+# what may lie between a work's word and its title: "the film Casablanca", 'the band "Boston"'
+_BEFORE_TITLE = frozenset({" ", ' "', " “", " '", " ‘"})
+
+
+def _city_after_cue(span: Span, tokens: list[Token]) -> bool:
+    """"Police in Bath said", "118 degrees in Phoenix": a common word alone, capitalised in the
+    middle of a sentence after a locating cue, that is the name of a city of 100,000+."""
+    run = span.run
+    return (span.big_town and span.first == span.last == run.first == run.last and run.cue in _TOWN_CUES
+            and not tokens[span.first].sentence_start)
+
+
+def names_work(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool:
+    """"The film Casablanca", "the band Chicago", "the musical Hamilton": a place's name that is
+    the whole title right after a lower-case word naming a work is the title, not a place. A
+    place inside a longer title ("the cooking series Taste of the Mediterranean") is still named, as in
+    an organisation's name (GeoWebNews counts it)."""
+    run = span.run
+    if run.first == 0 or (span.first, span.last) != (run.first, run.last):
+        return False
+    before = tokens[run.first - 1]
+    return (before.lower in lex.work_words and not before.capitalised
+            and text[before.end : tokens[run.first].start] in _BEFORE_TITLE)
+
+
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str], text: str = "") -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
     first_token = tokens[span.first]
     words = span.key.split()
     if (span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar)
-            and not _before_state(text, span.end)):
+            and not (span.the_region and not _group_around(span, tokens, lex))  # "the Gulf", not "the Gulf Cartel"
+            and not _before_state(text, span.end)
+            and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))):
         return f"'{first_token.text}' is a common word here"
+    if names_work(span, tokens, lex, text):
+        return f"a work's title: '{tokens[run.first - 1].text} {' '.join(t.text for t in tokens[run.first : run.last + 1])}'"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
     storm = _storm_name(run, tokens, lex)

@@ -213,6 +213,11 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     runner_up = rivals[0] if rivals else None
     if runner_up is None or biggest.population < WEIGHTS["notable_population"]:
         return scored
+    if any(feature_class(item[1]) == "ADM1" and item[1].country_iso != biggest.country_iso
+           and item[1].population > biggest.population for item in scored):
+        # a province abroad where more people live than in the town is as much what the bare
+        # name means: Bali, Indonesia, not Bāli, a town of 300,000 in West Bengal
+        return scored
     ratio = biggest.population / max(runner_up.population, 1)
     if ratio >= WEIGHTS["big_namesake_ratio"]:
         bonus = WEIGHTS["big_namesake"]
