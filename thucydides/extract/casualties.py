@@ -160,13 +160,23 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _harm_of_verb(verb: Token) -> str | None:
-    """death/injury of a verb, or of a verb coordinated with it ("were shot and killed")."""
+def _harm_of_verb(verb: Token, role: str | None = None) -> str | None:
+    """death/injury of a verb, or of a verb coordinated with it ("were shot and killed").
+    ``role``: the counted noun's dependency on ``verb``."""
     harm = _harm_of_one_verb(verb)
     if harm is None:
         for conj in verb.children:
-            if conj.dep_ == "conj" and conj.pos_ in {"VERB", "AUX"}:
-                harm = _harm_of_one_verb(conj) or harm
+            # "were shot and killed" share the victims; "the attack had been repelled and (that)
+            # 11 soldiers had died" does not (a conjunct with a subject of its own tells of
+            # others), nor "attacked the village and killed five people" (nor one with an
+            # object of its own: the village is no victim)
+            if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"}:
+                continue
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+                continue
+            if role == "dobj" and any(c.dep_ == "dobj" for c in conj.children):
+                continue
+            harm = _harm_of_one_verb(conj) or harm
     return harm
 
 
@@ -199,7 +209,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
             return _harm_of_verb(child)
     head = target.head
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        harm = _harm_of_verb(head)
+        harm = _harm_of_verb(head, target.dep_)
+        if harm is None and _lemma(head) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
+            harm = "death"
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
         active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head)
         if harm and not active_subject:
@@ -516,4 +528,5 @@ def combine(counts: list[Count], injuries: list[str]) -> Fatalities:
 def _is_person(token: Token) -> bool:
     """A singular noun that names a person or a member of a force ("a man", "the driver")."""
     heads = lexicon.actors().head_index
-    return (token.lower_ in heads or token.lemma_.lower() in heads) and token.lemma_.lower() not in _words()["death_nouns"]
+    words = _words()
+    return (token.lower_ in heads or token.lemma_.lower() in heads) and token.lemma_.lower() not in words["death_nouns"] and token.lower_ not in words["not_persons"]

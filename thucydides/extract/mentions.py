@@ -316,6 +316,25 @@ def _anaphoric(anchors: list[Cue], sentence: Sentence) -> bool:
     return False
 
 
+def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: Sentence) -> bool:
+    """ "JNIM claimed responsibility for the attack in a statement on Monday", "condemned the
+    bombing on Tuesday": an event told back as the object of what someone did about it is dated
+    by the deed, not by the day of the claim or the condemnation (a day in the noun's own phrase,
+    "the attack on Sunday", or a retelling as subject, "the attack happened on Sunday", dates it)."""
+    doc = sentence.doc
+    if not anchors or not _anaphoric(anchors, sentence):
+        return False
+    heads = [doc[c.head] for c in anchors]
+    if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
+        return False
+    # a channel hung on the noun by the parse ("the attack in a statement posted on Monday") is
+    # the telling's, not the deed's
+    channels = lexicon.status_words()["channels"]
+    told = {t.i for h in heads for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in channels for t in p.subtree}
+    inside = {(sentence.char(t), sentence.char_end(t)) for h in heads for t in h.subtree if t.i not in told}
+    return all(not any(start < d.end and d.start < end for start, end in inside) for d in dates)
+
+
 def evidence_span(sentence: Sentence, key_tokens: list[int], region: Region) -> tuple[int, int]:
     doc = sentence.doc
     first = min(key_tokens)
@@ -383,7 +402,7 @@ def build_mentions(
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
-                if status.remembered(token) or status.long_before(token) or _of_an_earlier_year(token, context):
+                if status.remembered(token) or status.long_before(token) or status.since_then(token) or _of_an_earlier_year(token, context):
                     continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token):
@@ -417,12 +436,15 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target])]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
-                                            crowd=any(c.category in _CROWD for c in anchors))
+                                            crowd=any(c.category in _CROWD for c in anchors),
+                                            movement=bool(anchors) and all(c.category == "group_change" for c in anchors))
         region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
+        if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
+            date_source = "speech"
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
@@ -627,7 +649,7 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
         return mentions
     # "the police said four officers were killed, while a hospital said seven died": another
     # source's toll of the same dead, a conflicting figure of the told event
-    reported = [r for r in silent if r.kind == "reported"]
+    reported = [r for r in silent if r.kind in {"reported", "coordinate"}]
     for mention in mentions:
         # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
         crowd = bool(set(mention.categories) & _CROWD)
@@ -635,7 +657,9 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             continue
         if mention.region.kind == "main" and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
-        elif mention.region.kind == "reported" and any(c.kind == "death" for c in mention.counts):
+        elif mention.region.kind == "reported":
+            # (also the toll of a reported clause that told none: "said the attack had been
+            # repelled and that 11 soldiers had died")
             mention.counts = mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)]
     # "two women died after soldiers beat them at a rally": a main clause that tells only the
     # deaths, and its "after" clause what killed them: the dead are that clause's

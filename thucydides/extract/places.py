@@ -462,10 +462,11 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
 
 def event_places(
     region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None,
-    *, crowd: bool = False,
+    *, crowd: bool = False, movement: bool = False,
 ) -> tuple[list[EventPlace], bool]:
     """The places a region's events happened at (one event each), and whether only a country was
-    named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it."""
+    named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it.
+    ``movement``: the region tells only forces moving, who are not where they came from."""
     inside = [p for p in sentence.places if p.first in region.tokens]
     if crowd and anchors:
         inside = [p for p in inside if not _grievance(p, sentence, anchors)] or [p for p in inside if not p.country_only]
@@ -533,6 +534,9 @@ def event_places(
         # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
         # point too, but the event is where it landed
         landmarks = sorted(landmarks, key=lambda p: _origin(p, sentence))
+        if movement and _origin(landmarks[0], sentence):
+            # "reinforcements arrived from X": they arrived where the story is, not at X
+            return [], False
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named
         known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]

@@ -249,6 +249,30 @@ def long_before(token: Token) -> bool:
     return False
 
 
+def since_then(token: Token) -> bool:
+    """The cue is told as what a span is counted from, or as a tally over one: "the worst setback
+    since the fall of X" (the fall is an earlier happening the clause refers to), "the campaign
+    has since killed 39,000 people", "thousands have been killed in the conflict since" (a total
+    from an earlier time, not one event)."""
+    verb = _clause_verb(token) or token
+    if any(c.lower_ == "since" and c.dep_ == "advmod" for c in verb.children):
+        return True
+    # "… killed in the conflict since, according to …" (the parse may hang a bare "since" on
+    # the next clause): "since" with no object, closing the clause
+    doc = verb.doc
+    if any(t.lower_ == "since" and t.i + 1 < len(doc) and doc[t.i + 1].is_punct and t.i > verb.i for t in verb.subtree):
+        return True
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i or current.pos_ in {"VERB", "AUX"}:
+            return False
+        parent = current.head
+        if parent.lower_ == "since" and parent.dep_ == "prep" and current.dep_ == "pobj":
+            return True
+        current = parent
+    return False
+
+
 def _span_days(unit: Token) -> int:
     units = lexicon.time_words()["units_days"]
     days = units.get(unit.lower_)
