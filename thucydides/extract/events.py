@@ -129,7 +129,8 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
     clash of (the armed men, the force), not the men's attack (nor the force's on civilians)."""
     if any(family(m.categories) == "protest" for m in group):
         return None  # police stepping into a demonstration are crowd control
-    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and "intervention" in m.categories and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
+    # (or arriving: "… were abducting villagers when troops arrived and killed four of them")
+    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and {"intervention", "group_change"} & set(m.categories) and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
     if force is None:
         return None
     attackers = next((a for m in group for a in (m.agent, *m.actors) if a is not None and a.actor.inter in {2, 3, 4}), None)
@@ -232,6 +233,12 @@ def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | Non
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _flown_by_a_military(group: list[Mention]) -> bool:
+    """The air cues of the event name aircraft ("an air strike", "warplanes"), not only drones."""
+    air = [c.text.lower() for m in group for c in m.cues if c.category == "air"]
+    return bool(air) and not all("drone" in text or "uav" in text for text in air)
+
+
 def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals, where: str | None = None) -> tuple[Actor | None, Actor | None]:
     event_type = coding.event_type_of(sub_event_type)
     # the article's country, else the event's (a note naming no place is coded at a capital)
@@ -299,6 +306,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
+            # an air strike no one is named for, and no side known to fly in the article: ACLED's
+            # "Unidentified Military Forces" (its codebook: inter 1 or 8 by context; warplanes no
+            # one claims are mostly a foreign state's), not an armed group (drones aside, which
+            # armed groups fly too)
+            actor1 = Actor("Unidentified Military Forces", 8, None)
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:

@@ -434,14 +434,14 @@ def build_mentions(
             continue
         if context is not None:
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
-            agent = agent or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
+            agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors),
-                                            movement=bool(anchors) and all(c.category == "group_change" for c in anchors))
+                                            movement=bool(anchors) and all(c.category == "group_change" for c in anchors) and agent is not None and agent.armed)
         region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
         if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
             date_source = "speech"
@@ -507,13 +507,18 @@ def build_mentions(
             mentions.append(base)
             continue
         split_counts = counts_by_place(places, region_counts, sentence)
+        own_deeds = _deed_of_each_place(places, anchors, sentence)
         for n, event_place in enumerate(places):
-            key = _cue_tokens(anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
+            deed = own_deeds[n]
+            here_cues = [c for c in kept if not c.anchor or c.head == deed] if deed is not None else kept
+            here_anchors = [c for c in anchors if c.head == deed] if deed is not None else anchors
+            key = _cue_tokens(here_anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
             if agent is not None and abs(agent.head - anchors[0].head) <= 8:
                 key.append(agent.head)
             here = _target_at(event_place, sentence, context) if target is not None and target.kind not in {"named", "anti"} and len(places) > 1 else None
             mention = replace(
                 base,
+                cues=here_cues,
                 place=event_place,
                 place_source="own",
                 target=here or base.target,
@@ -523,6 +528,74 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _deed_root(token: Token) -> Token:
+    """The verb a deed's noun is the object of ("carrying out an air strike": carrying)."""
+    while token.dep_ in {"dobj", "compound"} and token.head.i != token.i and token.head.pos_ in {"VERB", "NOUN"}:
+        token = token.head
+    return token
+
+
+def _accusation_of(deed: Token) -> Token | None:
+    """The accusing verb whose "of" phrase holds ``deed`` ("accused X of shelling …, and of
+    carrying out an air strike …"), else None."""
+    deed = _deed_root(deed)
+    of = deed.head if deed.dep_ == "pcomp" else None
+    # "… and of bombing a market": a later "of" is coordinated with the first one, or (as the
+    # parse has it) with a phrase inside the first deed
+    for _ in range(6):
+        if of is None or (of.lower_ == "of" and of.dep_ != "conj"):
+            break
+        of = of.head if of.head.i != of.i else None
+    if of is None or of.lower_ != "of" or of.head.lemma_.lower() not in lexicon.status_words()["accusing_verbs"]:
+        return None
+    return of.head
+
+
+def _accused_deed(deed: Token) -> bool:
+    return _accusation_of(deed) is not None
+
+
+def _accused_state(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "Hamas accused Israel of shelling a hospital in X": a country accused of a deed of war is
+    its forces (the accused of a named group is read by the roles)."""
+    for anchor in anchors:
+        verb = _accusation_of(anchor)
+        if verb is None:
+            continue
+        for accused in (c for c in verb.children if c.dep_ == "dobj"):
+            place = sentence.place_at(accused.i)
+            if place is not None and place.country_only and place.mention.entry is not None:
+                return generic_actor("military", place.mention.entry.country_iso, context, accused.text, accused.i)
+    return None
+
+
+def _deed_of_each_place(places: list[EventPlace], anchors: list[Cue], sentence: Sentence) -> list[int | None]:
+    """ "accused Israel of shelling a hospital in A and of bombing a market in B": when each place
+    of an accusation hangs on a deed of its own, each event is that deed (the head of its cue),
+    not every deed of the clause; None for all when they share one ("of attacking A and B").
+    (Elsewhere deeds told together at several places are mostly one operation, which ACLED codes
+    as its highest type: "thwarted an attack on A and then took B".)"""
+    doc = sentence.doc
+    roots = {_deed_root(doc[c.head]).i: c.head for c in anchors if _accused_deed(doc[c.head])}
+    if len(places) < 2 or len(roots) < 2:
+        return [None] * len(places)
+    found: list[int | None] = []
+    for event_place in places:
+        current = doc[event_place.place.last]
+        deed = None
+        for _ in range(10):
+            if current.i in roots:
+                deed = roots[current.i]
+                break
+            if current.head.i == current.i:
+                break
+            current = current.head
+        found.append(deed)
+    if None in found or len(set(found)) < 2:
+        return [None] * len(places)
+    return found
 
 
 def _town_at(token: Token, sentence: Sentence) -> bool:
@@ -798,8 +871,15 @@ def _object_actor(anchors: list[Token], sentence: Sentence, context: ActorContex
     for subject in (s for a in anchors for s in _came_under_subjects(a)):
         if subject.lower_ in armed or subject.lemma_.lower() in armed:
             return _holder(subject, sentence, context)
+    held = _force_of_target(anchors, sentence, context)
+    if held is not None:
+        return held  # "the army bombed rebel positions": the positions' holders, named by their word
     for anchor in anchors:
+        # (not the subject's words: "the army bombed …" names who bombed)
+        doers = {t.i for c in anchor.children if c.dep_ in {"nsubj", "agent"} for t in c.subtree}
         for token in anchor.subtree:
+            if token.i in doers:
+                continue
             if token.lower_ in {"police", "policemen", "gendarmerie"}:
                 return generic_actor("police", None, context, token.text, token.i)
             if token.lower_ in {"army", "military", "base", "barracks", "checkpoint", "troops", "soldiers"}:
@@ -813,6 +893,9 @@ _FORCE_MODIFIERS = {
     "army": "military", "military": "military", "government": "military", "governmental": "military",
     "govt": "military", "troop": "military", "troops": "military", "soldiers": "military",
     "police": "police",
+    # "bombed rebel positions", "a militant hideout": the unnamed armed men holding them
+    "rebel": "unidentified", "rebels": "unidentified", "militant": "unidentified", "insurgent": "unidentified",
+    "jihadist": "unidentified", "terrorist": "unidentified", "guerrilla": "unidentified", "militia": "militia",
 }
 _AIMING_VERBS = {"target", "hit", "strike"}
 

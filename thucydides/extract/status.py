@@ -33,12 +33,19 @@ def interrupts_a_plan(token: Token) -> bool:
     did not (the plan's modality does not reach it)."""
     if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
         return False
-    if not any(c.lower_ in {"when", "as", "before"} and c.dep_ in {"advmod", "mark"} for c in token.children):
+    # (the parse may hang the "when" on a verb coordinated with the clause's: "when troops
+    # arrived and killed …")
+    markers = [*token.children, *(g for c in token.children if c.dep_ == "conj" for g in c.children)]
+    if not any(c.lower_ in {"when", "as", "before"} and c.dep_ in {"advmod", "mark"} for c in markers):
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return False
     planning = _words()["planning_verbs"] | {"try", "attempt"}
     current = token.head
+    # "militants were abducting villagers when troops arrived and killed four of them": a deed
+    # under way, cut short by what others did, is a happening of its own as well
+    if current.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in current.children):
+        return True
     for _ in range(4):
         if current.lemma_.lower() in planning or _about_to(current):
             return True
@@ -339,8 +346,10 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
         if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
-        # "has been bombing", "have been attacking": an ongoing campaign, not one event
-        if token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
+        # "has been bombing", "have been attacking": an ongoing campaign, not one event (unless
+        # the clause names a day: "… has been going on for weeks in X, where soldiers were killed
+        # on Monday" tells Monday's)
+        if not dated and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
             return True
     return False
 

@@ -187,12 +187,20 @@ def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> Non
     them": the pronoun undergoing the deed is the actor named before it in the sentence."""
     if mention.target is not None:
         return
+    pronouns = {"they", "them", "he", "him", "she", "her"}
     for verb in _anchor_heads(mention):
-        patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in {"they", "them", "he", "him", "she", "her"}), None)
+        patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in pronouns), None)
+        # "killed four of them"
+        patient = patient or next((p for c in verb.children if c.dep_ == "dobj" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                                   for p in o.children if p.dep_ == "pobj" and p.lower_ in pronouns), None)
         if patient is None:
             continue
         agent_head = mention.agent.head if mention.agent is not None else None
         before = [a for a in actors if a.last < patient.i and a.head != agent_head and not is_pronoun(verb.doc[a.head])]
+        if mention.agent is not None and mention.agent.actor.inter == 1:
+            # "militants were abducting villagers when troops arrived and killed four of them":
+            # whom a state force kills of those told before are the armed men, not their victims
+            before = [a for a in before if a.armed and a.actor.inter in {2, 3, 4}] or before
         if before:
             mention.target = before[-1]
             return
