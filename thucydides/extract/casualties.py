@@ -205,7 +205,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     for child in target.children:
         if child.lower_ in words["death_adjectives"] and child.dep_ in {"amod", "acomp", "oprd", "advmod"}:
             return "death"
-        if child.dep_ in {"acl", "amod"} and _harm_of_verb(child):
+        # "a man killed in the attack"; not "an air strike killed seven fighters" misparsed as a
+        # participle on the strike (a verb with an object of its own kills that object)
+        if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
     head = target.head
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:

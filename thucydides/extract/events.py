@@ -89,7 +89,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             handover = any(_retreats(m) for m in (mention, first)) and any(_takes_place(m) for m in (mention, first))
             # and "the fighting lasted hours before reinforcements arrived": forces moving into a
             # fight are part of it
-            reinforcing = any(set(m.categories) <= {"group_change"} for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
+            # (and armed men fleeing it: "the other militants fled")
+            reinforcing = any(set(m.categories) <= {"group_change"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
             if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
                 continue
             if not all(compatible_days(mention, other) for other in group):

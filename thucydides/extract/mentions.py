@@ -441,7 +441,8 @@ def build_mentions(
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors),
-                                            movement=bool(anchors) and all(c.category == "group_change" for c in anchors) and agent is not None and agent.armed)
+                                            movement=bool(anchors) and all(c.category == "group_change" for c in anchors) and agent is not None and agent.armed,
+                                            flight=any(c.category in {"displacement", "withdraw"} for c in anchors))
         region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
         if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
             date_source = "speech"

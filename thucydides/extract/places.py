@@ -165,6 +165,14 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
     return False
 
 
+def _heading(place: Place, sentence: Sentence) -> bool:
+    """ "fled towards the Shabelle river": where someone went, not where anything happened."""
+    token = sentence.doc[place.last]
+    while token.dep_ in {"compound", "appos", "conj", "amod"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in {"towards", "toward"}
+
+
 def _origin(place: Place, sentence: Sentence) -> bool:
     """ "fired from Gaza", "launched from the Kherson region": the place something came from."""
     token = sentence.doc[place.last]
@@ -352,12 +360,14 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     places = [p for p in places if not _stands_for_people(p)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
+        # (the owner contains the place, which is more precise than the owner but not than what
+        # the trail named before it: "Jilib town in Somalia's Middle Juba region" is Jilib)
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
-            grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
         elif grouped and _owner_before_apposition(grouped[-1][-1], place, sentence):
-            grouped[-1].insert(0, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
         elif grouped and _region_before_town(grouped[-1][-1], place, sentence):
-            grouped[-1].insert(0, place)  # "the Idlib town of Saraqib": the region contains the town
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "the Idlib town of Saraqib": the region contains the town
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
             grouped[-1].append(place)
         elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
@@ -462,11 +472,12 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
 
 def event_places(
     region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None,
-    *, crowd: bool = False, movement: bool = False,
+    *, crowd: bool = False, movement: bool = False, flight: bool = False,
 ) -> tuple[list[EventPlace], bool]:
     """The places a region's events happened at (one event each), and whether only a country was
     named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it.
-    ``movement``: the region tells only forces moving, who are not where they came from."""
+    ``movement``: the region tells only forces moving, who are not where they came from;
+    ``flight``: people fleeing, who are not where they fled to."""
     inside = [p for p in sentence.places if p.first in region.tokens]
     if crowd and anchors:
         inside = [p for p in inside if not _grievance(p, sentence, anchors)] or [p for p in inside if not p.country_only]
@@ -534,8 +545,9 @@ def event_places(
         # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
         # point too, but the event is where it landed
         landmarks = sorted(landmarks, key=lambda p: _origin(p, sentence))
-        if movement and _origin(landmarks[0], sentence):
-            # "reinforcements arrived from X": they arrived where the story is, not at X
+        if movement and _origin(landmarks[0], sentence) or flight and _heading(landmarks[0], sentence):
+            # "reinforcements arrived from X": they arrived where the story is, not at X; "the
+            # militants fled towards X": they fled from where the story is
             return [], False
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named

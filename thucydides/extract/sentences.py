@@ -21,8 +21,17 @@ if TYPE_CHECKING:
 
 # a line break between two non-blank characters of one spaCy sentence
 _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*\S")
-# a dateline opening a report: "BEIRUT (Reuters) –", "DAVAO CITY, Philippines—", "UAGADOUGOU:"
-_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])")
+# a dateline opening a report: "BEIRUT (Reuters) –", "DAVAO CITY, Philippines—", "UAGADOUGOU:",
+# with the day it was filed ("PORT SUDAN, June 5 (Reuters) -", "GAZA/CAIRO, Aug 13 -": the day of
+# the report, no event's)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'./\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+    # a city in title case only with its day: "Niamey, May 14 (ANP) -"
+    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+)
 
 
 @dataclass(frozen=True, slots=True)

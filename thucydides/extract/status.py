@@ -343,6 +343,12 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool
         return True
     going_on = set() if dated else words["ongoing_words"]
     for token in tokens:
+        # "has been under the control of X for more than a decade": a state that has lasted
+        # longer than the reporting window is the setting, not the day's news
+        # (a perfect: "extended the curfew for another week" is the day's measure)
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in token.head.children)
+        if not dated and perfect and token.lower_ == "for" and token.dep_ == "prep" and any(_span_days(unit) > dates.window_days() for unit in token.children if unit.dep_ == "pobj"):
+            return True
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
         if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
