@@ -178,7 +178,9 @@ def _civilians(s: Signals) -> str | None:
         return "Abduction/forced disappearance"
     # a weak word ("violence", "incident") beside another deed is its setting ("sends troops as
     # ethnic violence spreads"), no attack of its own
-    violent = s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
+    # (people wounded by an armed side, "injured two villagers with live ammunition", were attacked)
+    violent = (s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
+               or (s.has("injury") and s.has("lethal_force") and s.agent_inter in ARMED))
     # (a raid on shops and homes in which people were killed is an attack on their owners)
     if violent and (s.target_kind in {"civilian", None, "protesters"} or s.target_kind == "property" and s.deaths) and not (s.target_kind in {None, "property"} and s.agent_inter in CROWD):
         return "Attack"

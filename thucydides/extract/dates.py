@@ -338,7 +338,8 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             skip.add(n + 1)
             continue
         # "from 7 - 8 May": a bare day number before a full date
-        bare = re.search(r"(\d{1,2})\s*(?:-|–|to)\s*$", text[: mention.start - base])
+        # ("between 21 and 27 January" too)
+        bare = re.search(r"(\d{1,2})\s*(?:-|–|to)\s*$", text[: mention.start - base]) or re.search(r"\bbetween\s+(\d{1,2})\s+and\s*$", text[: mention.start - base], re.I)
         if bare and mention.value and mention.kind in {"day_month"} and 0 < mention.value.day - int(bare.group(1)) <= 7:
             first = mention.value.replace(day=int(bare.group(1)))
             joined.append(DateMention(base + bare.start(), mention.end, text[bare.start() : mention.end - base], "range", first, 1, mention.background, mention.future, until=mention.value))

@@ -461,6 +461,10 @@ def build_mentions(
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
             # killing a soldier on Sunday")
             or (region.kind == "alleged" and not (date_source == "own" and any(d.value and not d.background for d in region_dates)))
+            # "Between 21 and 27 January, forces killed 14 people in the region": a toll over a
+            # week or more is a tally of many events, none of them told
+            or (date_source == "own" and any(c.kind == "death" for c in region_counts)
+                and any(d.value and d.until and (d.until - d.value).days >= _TALLY_DAYS for d in region_dates))
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -597,6 +601,10 @@ def _deed_of_each_place(places: list[EventPlace], anchors: list[Cue], sentence: 
     if None in found or len(set(found)) < 2:
         return [None] * len(places)
     return found
+
+
+# a toll told over this many days and more is a tally (a week's summary), not an event per day
+_TALLY_DAYS = 6
 
 
 def _town_at(token: Token, sentence: Sentence) -> bool:
