@@ -279,12 +279,30 @@ def _targets(sentence: Sentence) -> Iterable[Token]:
             yield token
 
 
+def _closing_speaker(token: Token) -> bool:
+    """ "killing 15 soldiers, a local militia said": a conjunct the parse hung on the victims that
+    is the subject of the closing reporting verb (subjectless in the parse), not a victim."""
+    if token.dep_ != "conj":
+        return False
+    last = max(t.i for t in token.subtree)
+    doc = token.doc
+    verb = doc[last + 1] if last + 1 < len(doc) else None
+    return (verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _REPORTING
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            and any(t.text == "," for t in doc[token.head.i : token.i]))
+
+
+_REPORTING = {"say", "tell", "report", "add", "confirm", "claim", "state", "announce"}
+
+
 def counts_in(sentence: Sentence) -> list[Count]:
     """Every death and injury count of a sentence."""
     counts: list[Count] = []
     for target in _targets(sentence):
         if _in_date(target):
             continue  # "Around 3 May": a day, not three dead
+        if _closing_speaker(target):
+            continue
         harm = _harm(target)
         if harm is None:
             # a conjunct's death noun, for a counted noun only: the cheap test first (reading

@@ -447,6 +447,7 @@ def build_mentions(
         if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
             date_source = "speech"
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
+        agent = _speakers_own_forces(agent, chain, sentence, context) if context is not None else agent
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
@@ -767,6 +768,26 @@ def _where_not_who(anchor: Token, iso: str, victims: ActorMention | None, heavy:
     return (victims.country or context.country) == iso
 
 
+def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "Russia's defence ministry said its forces had captured X": "its forces" are the
+    speaker's country's, not the forces of the country the article is about."""
+    if agent is None or agent.kind != "military" or not chain:
+        return agent
+    doc = sentence.doc
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
+        return agent
+    frame = sorted(chain[0].frame)
+    iso = next((c for c in (demonym_country(doc[i], sentence) for i in frame if doc[i].text[:1].isupper()) if c), None)
+    if iso is None or iso == agent.country:
+        return agent
+    return generic_actor("military", iso, context, agent.actor.text, agent.head) or agent
+
+
+# weapons and platforms named as the subject of a strike, whose demonym says whose forces fired
+_WEAPON_SUBJECTS = {"drones", "drone", "jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter",
+                    "missiles", "missile", "rockets", "rocket", "shells", "artillery", "mortars", "planes", "bombers", "gunships"}
+
+
 def _state_agent(
     anchors: list[Token], sentence: Sentence, context: ActorContext, victims: ActorMention | None = None, heavy: set[int] = frozenset()
 ) -> ActorMention | None:
@@ -779,6 +800,12 @@ def _state_agent(
                 iso = demonym_country(child, sentence)
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
+                # "Russian drones struck …", "Israeli jets bombed …": the weapon's demonym
+                if child.lower_ in _WEAPON_SUBJECTS:
+                    for modifier in (c for c in child.children if c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()):
+                        iso = demonym_country(modifier, sentence)
+                        if iso:
+                            return generic_actor("military", iso, context, modifier.text, modifier.i)
         # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
         # parsed: a demonym among the words that run up to the cue word. Only the cue's own
         # words are read, so the land a clause names ("entered Iraqi territory") is never taken

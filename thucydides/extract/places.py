@@ -141,6 +141,9 @@ def _contains(outer: Place, inner: Place) -> bool:
 def _landmark(place: Place, sentence: Sentence) -> bool:
     """ "north of Sanaa", "near the town of X", "outside of Kobo": a reference point."""
     token = sentence.doc[place.last]
+    # "across the Dnipro river from X": a river named after (or like) a town is a reference line
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in {"river", "river's"}:
+        return True
     current = token
     for _ in range(5):
         head = current.head
