@@ -267,7 +267,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if intervening is not None and sub_event_type == "Armed clash":
         agent, target = intervening
     actor1 = agent.actor if agent else None
-    if agent is None or agent.kind not in {"named", "anti"}:
+    # (not forces the text names by their demonym: "a Ukrainian drone attack" in an article whose
+    # other air strikes are Russian)
+    by_demonym = agent is not None and agent.actor.text is not None and agent.actor.text.lower() in lexicon.countries().demonyms
+    if (agent is None or agent.kind not in {"named", "anti"}) and not by_demonym:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
     if event_type == "Protests":
@@ -431,7 +434,14 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
     named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]
-    counts = [c for m in (named or current) for c in m.counts]
+    # the attackers' dead and the others' told in one sentence by clauses of their own ("said
+    # three soldiers had been killed and that troops had killed four attackers") add up
+    by_sentence: dict[int, dict[tuple[int, int], casualties.Count]] = {}
+    for mention in named or current:
+        for count in mention.counts:
+            by_sentence.setdefault(mention.sentence.index, {})[(count.start, count.end)] = count
+    sentences = {m.sentence.index: m.sentence for m in group}
+    counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(list(told.values()), sentences[index].doc)]
     injuries = [w for m in group for w in m.injuries]
     fatalities = casualties.combine(counts, injuries)
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():

@@ -447,7 +447,7 @@ def build_mentions(
         if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
             date_source = "speech"
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
-        agent = _speakers_own_forces(agent, chain, sentence, context) if context is not None else agent
+        agent = _speakers_own_forces(agent, chain, sentence, context, actors) if context is not None else agent
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
@@ -743,7 +743,8 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
         elif mention.region.kind == "reported":
             # (also the toll of a reported clause that told none: "said the attack had been
             # repelled and that 11 soldiers had died")
-            mention.counts = mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)]
+            # (the attackers' dead told in the next clause add up with the others': both_sides)
+            mention.counts = both_sides(mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)], mention.sentence.doc)
     # "two women died after soldiers beat them at a rally": a main clause that tells only the
     # deaths, and its "after" clause what killed them: the dead are that clause's
     main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]
@@ -768,16 +769,29 @@ def _where_not_who(anchor: Token, iso: str, victims: ActorMention | None, heavy:
     return (victims.country or context.country) == iso
 
 
-def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement], sentence: Sentence, context: ActorContext) -> ActorMention | None:
-    """ "Russia's defence ministry said its forces had captured X": "its forces" are the
-    speaker's country's, not the forces of the country the article is about."""
-    if agent is None or agent.kind != "military" or not chain:
+def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement], sentence: Sentence, context: ActorContext,
+                         actors: Sequence[ActorMention] = ()) -> ActorMention | None:
+    """ "Russia's defence ministry said its forces had captured X": "its forces" (or forces named
+    by no one's word) are the speaker's country's, not those of the country the article is about;
+    "the BLA said its fighters detonated …": a named group's own fighters are the group."""
+    if agent is None or not chain:
         return agent
     doc = sentence.doc
-    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
+    owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children)
+    if owned and agent.kind not in {"named", "anti", "military"}:
+        frame = chain[0].frame
+        return next((a for a in actors if a.kind == "named" and a.armed and a.head in frame), agent)
+    if agent.kind != "military":
+        return agent
+    # (or bare: "according to the Israeli military, forces opened fire on …")
+    bare = agent.first == agent.last and doc[agent.head].lower_ in {"forces", "troops", "soldiers"}
+    if not bare and not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
         return agent
     frame = sorted(chain[0].frame)
     iso = next((c for c in (demonym_country(doc[i], sentence) for i in frame if doc[i].text[:1].isupper()) if c), None)
+    # "Moscow says its forces captured X": a capital speaking is its government
+    capitals = [sentence.place_at(i) for i in frame]
+    iso = iso or next((p.mention.entry.country_iso for p in capitals if p is not None and p.mention.entry is not None and p.mention.entry.feature == "PPLC"), None)
     if iso is None or iso == agent.country:
         return agent
     return generic_actor("military", iso, context, agent.actor.text, agent.head) or agent
@@ -785,7 +799,9 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
 
 # weapons and platforms named as the subject of a strike, whose demonym says whose forces fired
 _WEAPON_SUBJECTS = {"drones", "drone", "jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter",
-                    "missiles", "missile", "rockets", "rocket", "shells", "artillery", "mortars", "planes", "bombers", "gunships"}
+                    "missiles", "missile", "rockets", "rocket", "shells", "artillery", "mortars", "planes", "bombers", "gunships",
+                    "vessels", "warships", "ships", "gunboats", "boats", "tanks"}
+_STATE_WORDS = {"regime", "junta", "navy", "naval", "army", "military", "government", "governmental"}
 
 
 def _state_agent(
@@ -802,10 +818,14 @@ def _state_agent(
                     return generic_actor("military", iso, context, child.text, child.i)
                 # "Russian drones struck …", "Israeli jets bombed …": the weapon's demonym
                 if child.lower_ in _WEAPON_SUBJECTS:
-                    for modifier in (c for c in child.children if c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()):
+                    modifiers = [c for c in child.children if c.dep_ in {"amod", "compound", "nmod"}]
+                    for modifier in (c for c in modifiers if c.text[:1].isupper()):
                         iso = demonym_country(modifier, sentence)
                         if iso:
                             return generic_actor("military", iso, context, modifier.text, modifier.i)
+                    # "regime navy vessels shelled …", "army gunships": the state's own forces
+                    if any(c.lower_ in _STATE_WORDS for c in modifiers):
+                        return generic_actor("military", None, context, child.text, child.i)
         # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
         # parsed: a demonym among the words that run up to the cue word. Only the cue's own
         # words are read, so the land a clause names ("entered Iraqi territory") is never taken

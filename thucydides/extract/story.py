@@ -567,7 +567,9 @@ def share_between_mentions(doc: Story) -> None:
         if not details:
             continue
         for detail in details:
-            _absorb(detail, outer, counts=len(details) == 1)
+            # (a headline's toll is told again in the body, where its own clause says whose: "X
+            # seizes A as air strikes kill civilians in the province" gives A no dead)
+            _absorb(detail, outer, counts=len(details) == 1 and not outer.sentence.is_headline)
         outer.dropped = True
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
