@@ -90,7 +90,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             # and "the fighting lasted hours before reinforcements arrived": forces moving into a
             # fight are part of it
             # (and armed men fleeing it: "the other militants fled")
-            reinforcing = any(set(m.categories) <= {"group_change"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
+            # (and captives freed by it: "the other militants fled and the captives were freed")
+            reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
             if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
                 continue
             if not all(compatible_days(mention, other) for other in group):
