@@ -366,7 +366,7 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
         # (the owner contains the place, which is more precise than the owner but not than what
         # the trail named before it: "Jilib town in Somalia's Middle Juba region" is Jilib)
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
-            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Amman's Jabal Hussein district": the owner contains it
         elif grouped and _owner_before_apposition(grouped[-1][-1], place, sentence):
             grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
         elif grouped and _region_before_town(grouped[-1][-1], place, sentence):
