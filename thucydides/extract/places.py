@@ -525,6 +525,11 @@ def event_places(
         if earlier and _qualifier(place, earlier[-1], sentence):
             continue
         kept.append(place)
+    # a region of no one country ("Darfur", "the Sahel") named beside a town only says where the
+    # town lies ("… on the edge of El Fasher, the last major city in Darfur held by the army")
+    regions = [p for p in kept if p.mention.entry is not None and p.mention.entry.feature == "RGN"]
+    if regions and len(regions) < len(kept):
+        kept = [p for p in kept if p not in regions]
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)
