@@ -561,7 +561,8 @@ def share_between_mentions(doc: Story) -> None:
             and not m.dropped
             and m.place_source == "own"
             and _contains(outer, m)
-            and family(m.categories) == family(outer.categories)
+            # (armed men "setting fire to huts" in a raid tell violence, whatever the crowd word)
+            and (family(m.categories) == family(outer.categories) or family(outer.categories) == "violent" and bool(set(m.categories) & _VIOLENT) and m.agent is not None and m.agent.armed)
             and compatible_days(outer, m)
         ]
         if not details:
