@@ -1,10 +1,9 @@
 """Whole invented articles through the real pipeline: ingest, parse, geocode, extract.
 
 Each article of ``tests/data/article_challenge/`` is a full report written for this test in a
-style the held-out reports come in (wire stories with datelines, a local outlet's page with its
-buttons and link lists, a live blog, a machine translation, a history feature, a UN situation
-report, a denial story, several days and places in one story), about conflicts no gold article
-is about. ``expected.toml`` states the events each must give (type, the place texts it may be
+style the held-out reports come in (wire stories with datelines, a live blog, a history feature,
+a UN situation report, a denial story, a translated regional daily), about conflicts no gold
+article is about. ``expected.toml`` states the events each must give (type, the place texts it may be
 coded at, and the fields its words decide), the events a coder could add or leave out
 (``optional``), and passages that must give no current event (history, tallies, plans,
 denials, boilerplate). Every other current event is an error.
