@@ -317,7 +317,7 @@ def _anaphoric(anchors: list[Cue], sentence: Sentence) -> bool:
 
 
 def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: Sentence) -> bool:
-    """ "JNIM claimed responsibility for the attack in a statement on Monday", "condemned the
+    """ "JNIM claimed responsibility for the raid in a message on Monday", "condemned the
     bombing on Tuesday": an event told back as the object of what someone did about it is dated
     by the deed, not by the day of the claim or the condemnation (a day in the noun's own phrase,
     "the attack on Sunday", or a retelling as subject, "the attack happened on Sunday", dates it)."""
@@ -327,7 +327,7 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
     heads = [doc[c.head] for c in anchors]
     if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
         return False
-    # a channel hung on the noun by the parse ("the attack in a statement posted on Monday") is
+    # a channel hung on the noun by the parse ("the raid in a message posted on Monday") is
     # the telling's, not the deed's
     channels = lexicon.status_words()["channels"]
     told = {t.i for h in heads for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in channels for t in p.subtree}
