@@ -57,6 +57,24 @@ def test_trailing_related_block_is_cut_with_its_links():
     assert clean_text(text) == "Fighters of the armed group attacked a police post in Kasese on Monday, police said."
 
 
+def test_related_header_with_a_colon_takes_its_links_with_it():
+    # "Related articles:" is also a boilerplate line: removed alone, it left its headlines in
+    # the report ("Two killed in clashes between rival gangs" read as news)
+    text = (
+        "Gangs attacked the town of Saut-d'Eau on Monday, the mayor said.\n\n"
+        "Follow us on Instagram and YouTube\n\n"
+        "Related articles:\n\n"
+        "Two killed in clashes between rival gangs in Delmas\n\n"
+        "Police seize rifles at a checkpoint in Croix-des-Bouquets"
+    )
+    assert clean_text(text) == "Gangs attacked the town of Saut-d'Eau on Monday, the mayor said."
+
+
+def test_a_byline_with_its_date_and_reading_time_goes():
+    text = "By Marie Claire Joseph | 4 March 2024 | 2 min read\n\nGunmen attacked a bus near Kenscoff on Sunday."
+    assert clean_text(text) == "Gunmen attacked a bus near Kenscoff on Sunday."
+
+
 def test_tail_header_followed_by_real_paragraphs_only_loses_the_header():
     long_paragraph = " ".join(["The army later said it had retaken the post after a day of heavy fighting."] * 3)
     text = f"Rebels attacked the post.\n\nRelated\n\n{long_paragraph}"

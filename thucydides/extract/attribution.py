@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
+from thucydides.extract.actors import is_group_name
 from thucydides.extract.dates import is_time_word
 from thucydides.extract.sentences import Sentence
 from thucydides.model import Attribution
@@ -44,7 +45,8 @@ class Statement:
             return False
         words = set(self.speaker_words.replace("-", " - ").split()) | {self.speaker_words}
         party = lexicon.status_words()["party_words"]
-        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p)
+        # (an armed group named by the dictionary speaks for a side: "Hamas accused Israel of …")
+        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p) or is_group_name(self.link.speaker)
 
     @property
     def is_observer(self) -> bool:

@@ -163,13 +163,23 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _harm_of_verb(verb: Token) -> str | None:
-    """death/injury of a verb, or of a verb coordinated with it ("were shot and killed")."""
+def _harm_of_verb(verb: Token, role: str | None = None) -> str | None:
+    """death/injury of a verb, or of a verb coordinated with it ("were shot and killed").
+    ``role``: the counted noun's dependency on ``verb``."""
     harm = _harm_of_one_verb(verb)
     if harm is None:
         for conj in verb.children:
-            if conj.dep_ == "conj" and conj.pos_ in {"VERB", "AUX"}:
-                harm = _harm_of_one_verb(conj) or harm
+            # "were shot and killed" share the victims; "the attack had been repelled and (that)
+            # 11 soldiers had died" does not (a conjunct with a subject of its own tells of
+            # others), nor "attacked the village and killed five people" (nor one with an
+            # object of its own: the village is no victim)
+            if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"}:
+                continue
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+                continue
+            if role == "dobj" and any(c.dep_ == "dobj" for c in conj.children):
+                continue
+            harm = _harm_of_one_verb(conj) or harm
     return harm
 
 
@@ -199,14 +209,18 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     for child in target.children:
         if child.lower_ in words["death_adjectives"] and child.dep_ in {"amod", "acomp", "oprd", "advmod"}:
             return "death"
-        if child.dep_ in {"acl", "amod"} and _harm_of_verb(child):
+        # "a man killed in the attack"; not "an air strike killed seven fighters" misparsed as a
+        # participle on the strike (a verb with an object of its own kills that object)
+        if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
     head = target.head
     # "killing between 55 and 60 people": a range the parse made a preposition of the verb
     if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
         return _harm_of_verb(head.head)
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        harm = _harm_of_verb(head)
+        harm = _harm_of_verb(head, target.dep_)
+        if harm is None and _lemma(head) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
+            harm = "death"
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
         active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head)
         if harm and not active_subject:
@@ -272,12 +286,30 @@ def _targets(sentence: Sentence) -> Iterable[Token]:
             yield token
 
 
+def _closing_speaker(token: Token) -> bool:
+    """ "killing 15 soldiers, a local militia said": a conjunct the parse hung on the victims that
+    is the subject of the closing reporting verb (subjectless in the parse), not a victim."""
+    if token.dep_ != "conj":
+        return False
+    last = max(t.i for t in token.subtree)
+    doc = token.doc
+    verb = doc[last + 1] if last + 1 < len(doc) else None
+    return (verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _REPORTING
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            and any(t.text == "," for t in doc[token.head.i : token.i]))
+
+
+_REPORTING = {"say", "tell", "report", "add", "confirm", "claim", "state", "announce"}
+
+
 def counts_in(sentence: Sentence) -> list[Count]:
     """Every death and injury count of a sentence."""
     counts: list[Count] = []
     for target in _targets(sentence):
         if _in_date(target):
             continue  # "Around 3 May": a day, not three dead
+        if _closing_speaker(target):
+            continue
         harm = _harm(target)
         if harm is None:
             # a conjunct's death noun, for a counted noun only: the cheap test first (reading
@@ -525,4 +557,5 @@ def combine(counts: list[Count], injuries: list[str]) -> Fatalities:
 def _is_person(token: Token) -> bool:
     """A singular noun that names a person or a member of a force ("a man", "the driver")."""
     heads = lexicon.actors().head_index
-    return (token.lower_ in heads or token.lemma_.lower() in heads) and token.lemma_.lower() not in _words()["death_nouns"]
+    words = _words()
+    return (token.lower_ in heads or token.lemma_.lower() in heads) and token.lemma_.lower() not in words["death_nouns"] and token.lower_ not in words["not_persons"]

@@ -44,7 +44,9 @@ def _seizure_only(s: Signals) -> bool:
     """Weapons seized or found and no one hurt ("seized 50 rifles in a raid on a hideout",
     "arrested four rebels and recovered grenades"): ACLED codes the seizure, not the raid."""
     harm = s.deaths or s.has("kill", "found_dead", "explosion", "fire_on", "clash", "injury", "torture", "sexual", "abduct")
-    return s.has("disrupted") and s.has("weaponry", "arrest") and not harm
+    # "bombed militant positions, destroying a weapons store": the store is what a strike hit
+    strike = s.has("air", "shelling") or (s.has("bombing_verb") and s.agent_inter in {1, 8})
+    return s.has("disrupted") and s.has("weaponry", "arrest") and not harm and not strike
 
 
 def _territory(s: Signals) -> str | None:
@@ -203,8 +205,11 @@ def _civilians(s: Signals) -> str | None:
         return None
     # a weak word ("violence", "incident") beside another deed is its setting ("sends troops as
     # ethnic violence spreads"), no attack of its own
-    violent = s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
-    if violent and s.target_kind in {"civilian", None, "protesters"} and not (s.target_kind is None and s.agent_inter in CROWD):
+    # (people wounded by an armed side, "injured two villagers with live ammunition", were attacked)
+    violent = (s.categories.get("attack", 0) >= 1 or s.has("kill", "found_dead", "torture", "fire_on", "lethal_force" if s.deaths else "")
+               or (s.has("injury") and s.has("lethal_force") and s.agent_inter in ARMED))
+    # (a raid on shops and homes in which people were killed is an attack on their owners)
+    if violent and (s.target_kind in {"civilian", None, "protesters"} or s.target_kind == "property" and s.deaths) and not (s.target_kind in {None, "property"} and s.agent_inter in CROWD):
         return "Attack"
     if s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4}):
         return "Abduction/forced disappearance"

@@ -332,23 +332,38 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
         if later and mention.value and later.value and (between in {"to", "and", "-", "–", "until", "through"} or _told_span(text, mention, later, base)) and 0 < (later.value - mention.value).days <= 7:
             # a span that began by the publication date has begun: no plan, even if it runs on;
             # one that runs into the reporting window is news (its older days: story.split_ranges)
-            joined.append(
-                DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background and later.background, mention.future, until=later.value)
-            )
+            span = DateMention(mention.start, later.end, text[mention.start - base : later.end - base], "range", mention.value, 1, mention.background and later.background, mention.future, until=later.value)
+            joined.append(_one_unknown_day(span, text[: mention.start - base]))
             skip.add(n + 1)
             continue
         # "from 7 - 8 May": a bare day number before a full date
-        bare = re.search(r"(\d{1,2})\s*(?:-|–|to)\s*$", text[: mention.start - base])
+        # ("between 21 and 27 January" too)
+        bare = re.search(r"(\d{1,2})\s*(?:-|–|to)\s*$", text[: mention.start - base]) or re.search(r"\bbetween\s+(\d{1,2})\s+and\s*$", text[: mention.start - base], re.I)
         if bare and mention.value and mention.kind in {"day_month"} and 0 < mention.value.day - int(bare.group(1)) <= 7:
             first = mention.value.replace(day=int(bare.group(1)))
             if mention.value.day - first.day == 1 and _NIGHT_OF.search(text[: bare.start()]):
                 # "during the night of 4-5 May": one night past midnight, on the day it began
                 joined.append(replace(mention, start=base + bare.start(), text=text[bare.start() : mention.end - base], value=first))
                 continue
-            joined.append(DateMention(base + bare.start(), mention.end, text[bare.start() : mention.end - base], "range", first, 1, mention.background, mention.future, until=mention.value))
+            span = DateMention(base + bare.start(), mention.end, text[bare.start() : mention.end - base], "range", first, 1, mention.background, mention.future, until=mention.value)
+            joined.append(_one_unknown_day(span, text[: bare.start()]))
             continue
         joined.append(mention)
     return joined
+
+
+# "on an unspecified day between 1 and 3 June", "at some point between Monday and Wednesday":
+# one happening on a day not known, not one per day
+_UNKNOWN_DAY = re.compile(r"\b(?:an?\s+(?:unspecified|unknown|undetermined)\s+(?:day|date)|some\s*time|at\s+some\s+point|one\s+day)\s*(?:between\s*)?$", re.I)
+
+
+def _one_unknown_day(span: DateMention, before: str) -> DateMention:
+    """A span whose one day is unknown is one event at its middle day, known to the week (ACLED's
+    time_precision 2, dated at the midpoint)."""
+    if span.value is None or span.until is None or not _UNKNOWN_DAY.search(before):
+        return span
+    middle = span.value + (span.until - span.value) / 2
+    return replace(span, kind="day_month", value=middle, precision=2, until=None)
 
 
 # "the clashes, which began on Friday, continued into Sunday", "started on Saturday and lasted

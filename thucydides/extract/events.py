@@ -87,7 +87,12 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             # but "seized the town after government troops withdrew": the side leaving is how
             # the place changed hands, part of the takeover
             handover = any(_retreats(m) for m in (mention, first)) and any(_takes_place(m) for m in (mention, first))
-            if temporal and family(mention.categories) != family(first.categories) and not handover and not _arrested_after(mention, first):
+            # and "the fighting lasted hours before reinforcements arrived": forces moving into a
+            # fight are part of it
+            # (and armed men fleeing it: "the other militants fled")
+            # (and captives freed by it: "the other militants fled and the captives were freed")
+            reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
+            if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
                 continue
             if not all(compatible_days(mention, other) for other in group):
                 continue
@@ -126,7 +131,8 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
     clash of (the armed men, the force), not the men's attack (nor the force's on civilians)."""
     if any(family(m.categories) == "protest" for m in group):
         return None  # police stepping into a demonstration are crowd control
-    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and "intervention" in m.categories and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
+    # (or arriving: "… were abducting villagers when troops arrived and killed four of them")
+    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and {"intervention", "group_change"} & set(m.categories) and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
     if force is None:
         return None
     attackers = next((a for m in group for a in (m.agent, *m.actors) if a is not None and a.actor.inter in {2, 3, 4}), None)
@@ -237,6 +243,12 @@ def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | Non
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _flown_by_a_military(group: list[Mention]) -> bool:
+    """The air cues of the event name aircraft ("an air strike", "warplanes"), not only drones."""
+    air = [c.text.lower() for m in group for c in m.cues if c.category == "air"]
+    return bool(air) and not all("drone" in text or "uav" in text for text in air)
+
+
 def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: coding.Signals, where: str | None = None) -> tuple[Actor | None, Actor | None]:
     event_type = coding.event_type_of(sub_event_type)
     # the article's country, else the event's (a note naming no place is coded at a capital)
@@ -264,7 +276,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if intervening is not None and sub_event_type == "Armed clash":
         agent, target = intervening
     actor1 = agent.actor if agent else None
-    if agent is None or agent.kind not in {"named", "anti"}:
+    # (not forces the text names by their demonym: "a Ukrainian drone attack" in an article whose
+    # other air strikes are Russian)
+    by_demonym = agent is not None and agent.actor.text is not None and agent.actor.text.lower() in lexicon.countries().demonyms
+    if (agent is None or agent.kind not in {"named", "anti"}) and not by_demonym:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
     if event_type == "Protests":
@@ -304,6 +319,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
+            # an air strike no one is named for, and no side known to fly in the article: ACLED's
+            # "Unidentified Military Forces" (its codebook: inter 1 or 8 by context; warplanes no
+            # one claims are mostly a foreign state's), not an armed group (drones aside, which
+            # armed groups fly too)
+            actor1 = Actor("Unidentified Military Forces", 8, None)
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
@@ -423,7 +444,14 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
     named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]
-    counts = [c for m in (named or current) for c in m.counts]
+    # the attackers' dead and the others' told in one sentence by clauses of their own ("said
+    # three soldiers had been killed and that troops had killed four attackers") add up
+    by_sentence: dict[int, dict[tuple[int, int], casualties.Count]] = {}
+    for mention in named or current:
+        for count in mention.counts:
+            by_sentence.setdefault(mention.sentence.index, {})[(count.start, count.end)] = count
+    sentences = {m.sentence.index: m.sentence for m in group}
+    counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(list(told.values()), sentences[index].doc)]
     injuries = [w for m in group for w in m.injuries]
     fatalities = casualties.combine(counts, injuries)
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():

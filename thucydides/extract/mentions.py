@@ -316,6 +316,25 @@ def _anaphoric(anchors: list[Cue], sentence: Sentence) -> bool:
     return False
 
 
+def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: Sentence) -> bool:
+    """ "JNIM claimed responsibility for the raid in a message on Monday", "condemned the
+    bombing on Tuesday": an event told back as the object of what someone did about it is dated
+    by the deed, not by the day of the claim or the condemnation (a day in the noun's own phrase,
+    "the attack on Sunday", or a retelling as subject, "the attack happened on Sunday", dates it)."""
+    doc = sentence.doc
+    if not anchors or not _anaphoric(anchors, sentence):
+        return False
+    heads = [doc[c.head] for c in anchors]
+    if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
+        return False
+    # a channel hung on the noun by the parse ("the raid in a message posted on Monday") is
+    # the telling's, not the deed's
+    channels = lexicon.status_words()["channels"]
+    told = {t.i for h in heads for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in channels for t in p.subtree}
+    inside = {(sentence.char(t), sentence.char_end(t)) for h in heads for t in h.subtree if t.i not in told}
+    return all(not any(start < d.end and d.start < end for start, end in inside) for d in dates)
+
+
 def evidence_span(sentence: Sentence, key_tokens: list[int], region: Region) -> tuple[int, int]:
     doc = sentence.doc
     first = min(key_tokens)
@@ -383,7 +402,7 @@ def build_mentions(
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
-                if status.remembered(token) or status.long_before(token) or _of_an_earlier_year(token, context):
+                if status.remembered(token) or status.long_before(token) or status.since_then(token) or _of_an_earlier_year(token, context):
                     continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token):
@@ -415,15 +434,20 @@ def build_mentions(
             continue
         if context is not None:
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
-            agent = agent or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
+            agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target])]
+        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
-                                            crowd=any(c.category in _CROWD for c in anchors))
+                                            crowd=any(c.category in _CROWD for c in anchors),
+                                            movement=bool(anchors) and all(c.category == "group_change" for c in anchors) and agent is not None and agent.armed,
+                                            flight=any(c.category in {"displacement", "withdraw"} for c in anchors))
         region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
+        if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
+            date_source = "speech"
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
+        agent = _speakers_own_forces(agent, chain, sentence, context, actors) if context is not None else agent
         # habits and tallies are told in the clause or in the frame that reports it
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
@@ -439,6 +463,10 @@ def build_mentions(
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
             # killing a soldier on Sunday")
             or (region.kind == "alleged" and not (date_source == "own" and any(d.value and not d.background for d in region_dates)))
+            # "Between 21 and 27 January, forces killed 14 people in the region": a toll over a
+            # week or more is a tally of many events, none of them told
+            or (date_source == "own" and any(c.kind == "death" for c in region_counts)
+                and any(d.value and d.until and (d.until - d.value).days >= _TALLY_DAYS for d in region_dates))
         )
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
@@ -486,13 +514,18 @@ def build_mentions(
             mentions.append(base)
             continue
         split_counts = counts_by_place(places, region_counts, sentence)
+        own_deeds = _deed_of_each_place(places, anchors, sentence)
         for n, event_place in enumerate(places):
-            key = _cue_tokens(anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
+            deed = own_deeds[n]
+            here_cues = [c for c in kept if not c.anchor or c.head == deed] if deed is not None else kept
+            here_anchors = [c for c in anchors if c.head == deed] if deed is not None else anchors
+            key = _cue_tokens(here_anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
             if agent is not None and abs(agent.head - anchors[0].head) <= 8:
                 key.append(agent.head)
             here = _target_at(event_place, sentence, context) if target is not None and target.kind not in {"named", "anti"} and len(places) > 1 else None
             mention = replace(
                 base,
+                cues=here_cues,
                 place=event_place,
                 place_source="own",
                 target=here or base.target,
@@ -502,6 +535,78 @@ def build_mentions(
             )
             mentions.append(mention)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _deed_root(token: Token) -> Token:
+    """The verb a deed's noun is the object of ("carrying out an air strike": carrying)."""
+    while token.dep_ in {"dobj", "compound"} and token.head.i != token.i and token.head.pos_ in {"VERB", "NOUN"}:
+        token = token.head
+    return token
+
+
+def _accusation_of(deed: Token) -> Token | None:
+    """The accusing verb whose "of" phrase holds ``deed`` ("accused X of shelling …, and of
+    carrying out an air strike …"), else None."""
+    deed = _deed_root(deed)
+    of = deed.head if deed.dep_ == "pcomp" else None
+    # "… and of bombing a market": a later "of" is coordinated with the first one, or (as the
+    # parse has it) with a phrase inside the first deed
+    for _ in range(6):
+        if of is None or (of.lower_ == "of" and of.dep_ != "conj"):
+            break
+        of = of.head if of.head.i != of.i else None
+    if of is None or of.lower_ != "of" or of.head.lemma_.lower() not in lexicon.status_words()["accusing_verbs"]:
+        return None
+    return of.head
+
+
+def _accused_deed(deed: Token) -> bool:
+    return _accusation_of(deed) is not None
+
+
+def _accused_state(anchors: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention | None:
+    """ "Hamas accused Israel of shelling a hospital in X": a country accused of a deed of war is
+    its forces (the accused of a named group is read by the roles)."""
+    for anchor in anchors:
+        verb = _accusation_of(anchor)
+        if verb is None:
+            continue
+        for accused in (c for c in verb.children if c.dep_ == "dobj"):
+            place = sentence.place_at(accused.i)
+            if place is not None and place.country_only and place.mention.entry is not None:
+                return generic_actor("military", place.mention.entry.country_iso, context, accused.text, accused.i)
+    return None
+
+
+def _deed_of_each_place(places: list[EventPlace], anchors: list[Cue], sentence: Sentence) -> list[int | None]:
+    """ "accused Israel of shelling a hospital in A and of bombing a market in B": when each place
+    of an accusation hangs on a deed of its own, each event is that deed (the head of its cue),
+    not every deed of the clause; None for all when they share one ("of attacking A and B").
+    (Elsewhere deeds told together at several places are mostly one operation, which ACLED codes
+    as its highest type: "thwarted an attack on A and then took B".)"""
+    doc = sentence.doc
+    roots = {_deed_root(doc[c.head]).i: c.head for c in anchors if _accused_deed(doc[c.head])}
+    if len(places) < 2 or len(roots) < 2:
+        return [None] * len(places)
+    found: list[int | None] = []
+    for event_place in places:
+        current = doc[event_place.place.last]
+        deed = None
+        for _ in range(10):
+            if current.i in roots:
+                deed = roots[current.i]
+                break
+            if current.head.i == current.i:
+                break
+            current = current.head
+        found.append(deed)
+    if None in found or len(set(found)) < 2:
+        return [None] * len(places)
+    return found
+
+
+# a toll told over this many days and more is a tally (a week's summary), not an event per day
+_TALLY_DAYS = 6
 
 
 def _town_at(token: Token, sentence: Sentence) -> bool:
@@ -628,7 +733,7 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
         return mentions
     # "the police said four officers were killed, while a hospital said seven died": another
     # source's toll of the same dead, a conflicting figure of the told event
-    reported = [r for r in silent if r.kind == "reported"]
+    reported = [r for r in silent if r.kind in {"reported", "coordinate"}]
     for mention in mentions:
         # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
         crowd = bool(set(mention.categories) & _CROWD)
@@ -636,8 +741,11 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             continue
         if mention.region.kind == "main" and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
-        elif mention.region.kind == "reported" and any(c.kind == "death" for c in mention.counts):
-            mention.counts = mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)]
+        elif mention.region.kind == "reported":
+            # (also the toll of a reported clause that told none: "said the attack had been
+            # repelled and that 11 soldiers had died")
+            # (the attackers' dead told in the next clause add up with the others': both_sides)
+            mention.counts = both_sides(mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)], mention.sentence.doc)
     # "two women died after soldiers beat them at a rally": a main clause that tells only the
     # deaths, and its "after" clause what killed them: the dead are that clause's
     main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]
@@ -662,6 +770,41 @@ def _where_not_who(anchor: Token, iso: str, victims: ActorMention | None, heavy:
     return (victims.country or context.country) == iso
 
 
+def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement], sentence: Sentence, context: ActorContext,
+                         actors: Sequence[ActorMention] = ()) -> ActorMention | None:
+    """ "Russia's defence ministry said its forces had captured X": "its forces" (or forces named
+    by no one's word) are the speaker's country's, not those of the country the article is about;
+    "the BLA said its fighters detonated …": a named group's own fighters are the group."""
+    if agent is None or not chain:
+        return agent
+    doc = sentence.doc
+    owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children)
+    if owned and agent.kind not in {"named", "anti", "military"}:
+        frame = chain[0].frame
+        return next((a for a in actors if a.kind == "named" and a.armed and a.head in frame), agent)
+    if agent.kind != "military":
+        return agent
+    # (or bare: "according to the Israeli military, forces opened fire on …")
+    bare = agent.first == agent.last and doc[agent.head].lower_ in {"forces", "troops", "soldiers"}
+    if not bare and not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
+        return agent
+    frame = sorted(chain[0].frame)
+    iso = next((c for c in (demonym_country(doc[i], sentence) for i in frame if doc[i].text[:1].isupper()) if c), None)
+    # "Moscow says its forces captured X": a capital speaking is its government
+    capitals = [sentence.place_at(i) for i in frame]
+    iso = iso or next((p.mention.entry.country_iso for p in capitals if p is not None and p.mention.entry is not None and p.mention.entry.feature == "PPLC"), None)
+    if iso is None or iso == agent.country:
+        return agent
+    return generic_actor("military", iso, context, agent.actor.text, agent.head) or agent
+
+
+# weapons and platforms named as the subject of a strike, whose demonym says whose forces fired
+_WEAPON_SUBJECTS = {"drones", "drone", "jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter",
+                    "missiles", "missile", "rockets", "rocket", "shells", "artillery", "mortars", "planes", "bombers", "gunships",
+                    "vessels", "warships", "ships", "gunboats", "boats", "tanks"}
+_STATE_WORDS = {"regime", "junta", "navy", "naval", "army", "military", "government", "governmental"}
+
+
 def _state_agent(
     anchors: list[Token], sentence: Sentence, context: ActorContext, victims: ActorMention | None = None, heavy: set[int] = frozenset()
 ) -> ActorMention | None:
@@ -674,6 +817,16 @@ def _state_agent(
                 iso = demonym_country(child, sentence)
                 if iso and sentence.place_at(child.i) is None or (iso and sentence.place_at(child.i).country_only):
                     return generic_actor("military", iso, context, child.text, child.i)
+                # "Russian drones struck …", "Israeli jets bombed …": the weapon's demonym
+                if child.lower_ in _WEAPON_SUBJECTS:
+                    modifiers = [c for c in child.children if c.dep_ in {"amod", "compound", "nmod"}]
+                    for modifier in (c for c in modifiers if c.text[:1].isupper()):
+                        iso = demonym_country(modifier, sentence)
+                        if iso:
+                            return generic_actor("military", iso, context, modifier.text, modifier.i)
+                    # "regime navy vessels shelled …", "army gunships": the state's own forces
+                    if any(c.lower_ in _STATE_WORDS for c in modifiers):
+                        return generic_actor("military", None, context, child.text, child.i)
         # "in Ukrainian shelling", "a Ukrainian drone strike", "Afghan forces airstrikes" however
         # parsed: a demonym among the words that run up to the cue word. Only the cue's own
         # words are read, so the land a clause names ("entered Iraqi territory") is never taken
@@ -775,8 +928,15 @@ def _object_actor(anchors: list[Token], sentence: Sentence, context: ActorContex
     for subject in (s for a in anchors for s in _came_under_subjects(a)):
         if subject.lower_ in armed or subject.lemma_.lower() in armed:
             return _holder(subject, sentence, context)
+    held = _force_of_target(anchors, sentence, context)
+    if held is not None:
+        return held  # "the army bombed rebel positions": the positions' holders, named by their word
     for anchor in anchors:
+        # (not the subject's words: "the army bombed …" names who bombed)
+        doers = {t.i for c in anchor.children if c.dep_ in {"nsubj", "agent"} for t in c.subtree}
         for token in anchor.subtree:
+            if token.i in doers:
+                continue
             if token.lower_ in {"police", "policemen", "gendarmerie"}:
                 return generic_actor("police", None, context, token.text, token.i)
             if token.lower_ in {"army", "military", "base", "barracks", "checkpoint", "troops", "soldiers"}:
@@ -790,6 +950,9 @@ _FORCE_MODIFIERS = {
     "army": "military", "military": "military", "government": "military", "governmental": "military",
     "govt": "military", "troop": "military", "troops": "military", "soldiers": "military",
     "police": "police",
+    # "bombed rebel positions", "a militant hideout": the unnamed armed men holding them
+    "rebel": "unidentified", "rebels": "unidentified", "militant": "unidentified", "insurgent": "unidentified",
+    "jihadist": "unidentified", "terrorist": "unidentified", "guerrilla": "unidentified", "militia": "militia",
 }
 _AIMING_VERBS = {"target", "hit", "strike"}
 

@@ -183,6 +183,9 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
     water = [p for p in sentence.places if _water(p)]
     if _water(place) and any(t.lower_ == "off" for t in sentence.span):
         return True
+    # "across the Dnipro river from X": a river named after (or like) a town is a reference line
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in {"river", "river's"}:
+        return True
     current = token
     for _ in range(5):
         head = current.head
@@ -207,6 +210,14 @@ def _landmark(place: Place, sentence: Sentence) -> bool:
             continue
         break
     return False
+
+
+def _heading(place: Place, sentence: Sentence) -> bool:
+    """ "fled towards the Shabelle river": where someone went, not where anything happened."""
+    token = sentence.doc[place.last]
+    while token.dep_ in {"compound", "appos", "conj", "amod"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in {"towards", "toward"}
 
 
 def _origin(place: Place, sentence: Sentence) -> bool:
@@ -396,12 +407,14 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     places = [p for p in places if not _stands_for_people(p)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
+        # (the owner contains the place, which is more precise than the owner but not than what
+        # the trail named before it: "Jilib town in Somalia's Middle Juba region" is Jilib)
         if grouped and grouped[-1][-1].last == place.first - 2 and between in (["'s"], ["'"], ["’s"]):
-            grouped[-1].insert(0, place)  # "Jerusalem's Bet Shemesh neighbourhood": the owner contains it
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Amman's Jabal Hussein district": the owner contains it
         elif grouped and _owner_before_apposition(grouped[-1][-1], place, sentence):
-            grouped[-1].insert(0, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "Khartoum's twin city Omdurman": one place, Omdurman
         elif grouped and _region_before_town(grouped[-1][-1], place, sentence):
-            grouped[-1].insert(0, place)  # "the Idlib town of Saraqib": the region contains the town
+            grouped[-1].insert(len(grouped[-1]) - 1, place)  # "the Idlib town of Saraqib": the region contains the town
         elif grouped and _trail_link(grouped[-1][-1], place, sentence):
             grouped[-1].append(place)
         elif (grouped and len(grouped[-1]) > 1 and grouped[-1][-1].country_only
@@ -506,10 +519,12 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
 
 def event_places(
     region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None,
-    *, crowd: bool = False,
+    *, crowd: bool = False, movement: bool = False, flight: bool = False,
 ) -> tuple[list[EventPlace], bool]:
     """The places a region's events happened at (one event each), and whether only a country was
-    named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it."""
+    named. ``crowd``: the region tells a demonstration, riot or mob, whose grievance is no place of it.
+    ``movement``: the region tells only forces moving, who are not where they came from;
+    ``flight``: people fleeing, who are not where they fled to."""
     inside = [p for p in sentence.places if p.first in region.tokens]
     if crowd and anchors:
         inside = [p for p in inside if not _grievance(p, sentence, anchors)] or [p for p in inside if not p.country_only]
@@ -554,6 +569,11 @@ def event_places(
         if earlier and _qualifier(place, earlier[-1], sentence):
             continue
         kept.append(place)
+    # a region of no one country ("Darfur", "the Sahel") named beside a town only says where the
+    # town lies ("… on the edge of El Fasher, the last major city in Darfur held by the army")
+    regions = [p for p in kept if p.mention.entry is not None and p.mention.entry.feature == "RGN"]
+    if regions and len(regions) < len(kept):
+        kept = [p for p in kept if p not in regions]
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)
@@ -577,6 +597,10 @@ def event_places(
         # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
         # point too, but the event is where it landed
         landmarks = sorted(landmarks, key=lambda p: _origin(p, sentence))
+        if movement and _origin(landmarks[0], sentence) or flight and _heading(landmarks[0], sentence):
+            # "reinforcements arrived from X": they arrived where the story is, not at X; "the
+            # militants fled towards X": they fled from where the story is
+            return [], False
         # "near X, Y": X is the reference point, coded like any place of a trail; an unknown one
         # ("In Tepic, … rallied outside the X toll booth") near the known place named
         known = [p for p in named if p.mention.entry is not None and p is not landmarks[0]]

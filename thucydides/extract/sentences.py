@@ -21,8 +21,17 @@ if TYPE_CHECKING:
 
 # a line break between two non-blank characters of one spaCy sentence
 _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*\S")
-# a dateline opening a report: "BEIRUT (Reuters) –", "DAVAO CITY, Philippines—", "UAGADOUGOU:"
-_DATELINE = re.compile(r"^[A-Z][A-Z'.\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])")
+# a dateline opening a report: "BEIRUT (Reuters) –", "DAVAO CITY, Philippines—", "UAGADOUGOU:",
+# with the day it was filed ("PORT SUDAN, June 5 (Reuters) -", "GAZA/CAIRO, Aug 13 -": the day of
+# the report, no event's)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'./\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+    # a city in title case only with its day: "Niamey, May 14 (ANP) -"
+    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +148,32 @@ def _without_dateline(text: str, piece: tuple[int, int]) -> list[tuple[int, int]
     return [(start, start + dateline.end()), (start + dateline.end(), end)]
 
 
+# "said in a post on X. Search operations went on": the network's one-letter name ends a
+# sentence the parser runs on into the next
+_MISSED_STOP = re.compile(r"\b(?:on|via|to) X\.(?=\s+[A-Z\"“])")
+
+
+def _at_missed_stops(sent: Span) -> list[tuple[int, int]]:
+    cuts = [sent.start_char + m.end() for m in _MISSED_STOP.finditer(sent.text)]
+    bounds = [sent.start_char, *cuts, sent.end_char]
+    text = sent.doc.text
+    pieces = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            pieces.append((a, b))
+    return pieces
+
+
 def split_sentences(text: str, doc: Doc) -> list[tuple[int, Span]]:
     """(offset, span) per sentence, lines of multi-line spaCy sentences parsed on their own."""
     found: list[tuple[int, Span]] = []
     pending: list[tuple[int, int]] = []
     for sent in doc.sents:
+        if _MISSED_STOP.search(sent.text) and not _LINE_BREAK.search(sent.text):
+            pending.extend(_at_missed_stops(sent))
+            continue
         if _LINE_BREAK.search(sent.text):
             # a headline run into the dateline of the lead: the lead's dateline is cut off too
             pending.extend(piece for line in _lines(text, sent.start_char, sent.end_char) for piece in _without_dateline(text, line))

@@ -33,12 +33,19 @@ def interrupts_a_plan(token: Token) -> bool:
     did not (the plan's modality does not reach it)."""
     if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
         return False
-    if not any(c.lower_ in {"when", "as", "before"} and c.dep_ in {"advmod", "mark"} for c in token.children):
+    # (the parse may hang the "when" on a verb coordinated with the clause's: "when troops
+    # arrived and killed …")
+    markers = [*token.children, *(g for c in token.children if c.dep_ == "conj" for g in c.children)]
+    if not any(c.lower_ in {"when", "as", "before"} and c.dep_ in {"advmod", "mark"} for c in markers):
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return False
     planning = _words()["planning_verbs"] | {"try", "attempt"}
     current = token.head
+    # "militants were abducting villagers when troops arrived and killed four of them": a deed
+    # under way, cut short by what others did, is a happening of its own as well
+    if current.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in current.children):
+        return True
     for _ in range(4):
         if current.lemma_.lower() in planning or _about_to(current):
             return True
@@ -249,6 +256,30 @@ def long_before(token: Token) -> bool:
     return False
 
 
+def since_then(token: Token) -> bool:
+    """The cue is told as what a span is counted from, or as a tally over one: "the worst setback
+    since the fall of X" (the fall is an earlier happening the clause refers to), "the campaign
+    has since killed 39,000 people", "thousands have been killed in the conflict since" (a total
+    from an earlier time, not one event)."""
+    verb = _clause_verb(token) or token
+    if any(c.lower_ == "since" and c.dep_ == "advmod" for c in verb.children):
+        return True
+    # "… killed in the conflict since, according to …" (the parse may hang a bare "since" on
+    # the next clause): "since" with no object, closing the clause
+    doc = verb.doc
+    if any(t.lower_ == "since" and t.i + 1 < len(doc) and doc[t.i + 1].is_punct and t.i > verb.i for t in verb.subtree):
+        return True
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i or current.pos_ in {"VERB", "AUX"}:
+            return False
+        parent = current.head
+        if parent.lower_ == "since" and parent.dep_ == "prep" and current.dep_ == "pobj":
+            return True
+        current = parent
+    return False
+
+
 def _span_days(unit: Token) -> int:
     units = lexicon.time_words()["units_days"]
     days = units.get(unit.lower_)
@@ -312,11 +343,19 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool
         return True
     going_on = set() if dated else words["ongoing_words"]
     for token in tokens:
+        # "has been under the control of X for more than a decade": a state that has lasted
+        # longer than the reporting window is the setting, not the day's news
+        # (a perfect: "extended the curfew for another week" is the day's measure)
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in token.head.children)
+        if not dated and perfect and token.lower_ == "for" and token.dep_ == "prep" and any(_span_days(unit) > dates.window_days() for unit in token.children if unit.dep_ == "pobj"):
+            return True
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
         if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
-        # "has been bombing", "have been attacking": an ongoing campaign, not one event
-        if token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
+        # "has been bombing", "have been attacking": an ongoing campaign, not one event (unless
+        # the clause names a day: "… has been going on for weeks in X, where soldiers were killed
+        # on Monday" tells Monday's)
+        if not dated and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) and any(c.lower_ in {"has", "have"} for c in token.children):
             return True
     return False
 

@@ -17,6 +17,7 @@ what its mentions say between them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
@@ -196,12 +197,20 @@ def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> Non
     them": the pronoun undergoing the deed is the actor named before it in the sentence."""
     if mention.target is not None:
         return
+    pronouns = {"they", "them", "he", "him", "she", "her"}
     for verb in _anchor_heads(mention):
-        patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in {"they", "them", "he", "him", "she", "her"}), None)
+        patient = next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ in pronouns), None)
+        # "killed four of them"
+        patient = patient or next((p for c in verb.children if c.dep_ == "dobj" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                                   for p in o.children if p.dep_ == "pobj" and p.lower_ in pronouns), None)
         if patient is None:
             continue
         agent_head = mention.agent.head if mention.agent is not None else None
         before = [a for a in actors if a.last < patient.i and a.head != agent_head and not is_pronoun(verb.doc[a.head])]
+        if mention.agent is not None and mention.agent.actor.inter == 1:
+            # "militants were abducting villagers when troops arrived and killed four of them":
+            # whom a state force kills of those told before are the armed men, not their victims
+            before = [a for a in before if a.armed and a.actor.inter in {2, 3, 4}] or before
         if before:
             mention.target = before[-1]
             return
@@ -344,8 +353,18 @@ def resolve_dates(doc: Story) -> None:
     """Each mention's day: its own date, else the story's (the mention told before it), else publication."""
     published = doc.article.published
     story: dt.date | None = None
+    told: dt.date | None = None  # the day of the last dated mention, history included
     for mention in doc.mentions:
         values = [d for m in mention.dates for d in days_of(m)]
+        later = _LATER.search(mention.sentence.text)
+        if later and told is not None and not values:
+            # "In February 2019, a bomber … Six months later, New Delhi stripped …": a span after
+            # the time told before, not the day of publication
+            mention.day = told + dt.timedelta(days=_later_days(later))
+            mention.date_source = "sentence"
+            if published is not None and (published - mention.day).days > _window():
+                mention.background = True
+            continue
         day_before = any(m.kind == "day_before" for m in mention.dates)
         if day_before and mention.date_source == "own" and story is None and not _dated_deed(mention):
             # "said on Monday it had recaptured X the previous day": the day before the day its
@@ -372,6 +391,8 @@ def resolve_dates(doc: Story) -> None:
         else:
             mention.day = published
             mention.date_source = "published"
+        if mention.date_source in {"own", "sentence"} and values and not mention.modality:
+            told = mention.day
         if mention.date_source in {"own", "sentence"} and values and not mention.background and not mention.modality:
             story = mention.day
         if mention.day is not None and published is not None and not mention.modality:
@@ -380,6 +401,21 @@ def resolve_dates(doc: Story) -> None:
             spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
             if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
+
+
+_LATER = re.compile(
+    r"\b(?:(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+later"
+    r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year))\b",
+    re.I,
+)
+_LATER_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3}
+
+
+def _later_days(match: re.Match[str]) -> int:
+    unit = (match.group("unit") or match.group("unit2")).lower().rstrip("s")
+    count_text = (match.group("count") or "1").lower()
+    count = int(count_text) if count_text.isdigit() else _LATER_COUNTS.get(count_text, 1)
+    return count * int(lexicon.time_words()["units_days"].get(unit, 1))
 
 
 def _dated_deed(mention: Mention) -> bool:
@@ -534,13 +570,16 @@ def share_between_mentions(doc: Story) -> None:
             and not m.dropped
             and m.place_source == "own"
             and _contains(outer, m)
-            and family(m.categories) == family(outer.categories)
+            # (armed men "setting fire to huts" in a raid tell violence, whatever the crowd word)
+            and (family(m.categories) == family(outer.categories) or family(outer.categories) == "violent" and bool(set(m.categories) & _VIOLENT) and m.agent is not None and m.agent.armed)
             and compatible_days(outer, m)
         ]
         if not details:
             continue
         for detail in details:
-            _absorb(detail, outer, counts=len(details) == 1)
+            # (a headline's toll is told again in the body, where its own clause says whose: "X
+            # seizes A as air strikes kill civilians in the province" gives A no dead)
+            _absorb(detail, outer, counts=len(details) == 1 and not outer.sentence.is_headline)
         outer.dropped = True
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:

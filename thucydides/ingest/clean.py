@@ -115,12 +115,15 @@ def remove_boilerplate(text: str, rules: BoilerplateRules | None = None) -> str:
 
 
 def _remove_boilerplate_once(text: str, rules: BoilerplateRules) -> str:
-    lines = [line for line in text.split("\n") if not (line and rules.lines.fullmatch(line))]
+    # the "more from us" header first: a header that is also a boilerplate line ("Related
+    # articles:") would otherwise go alone and leave its list of headlines in the report
+    lines = text.split("\n")
     for index, line in enumerate(lines):
         if line and rules.tail.fullmatch(line):
             rest = lines[index + 1 :]
-            lines = lines[:index] if _looks_like_links(rest) else lines[:index] + rest
+            lines = lines[:index] if _looks_like_links([x for x in rest if not rules.lines.fullmatch(x)]) else lines[:index] + rest
             break
+    lines = [line for line in lines if not (line and rules.lines.fullmatch(line))]
     return rules.end.sub("", "\n".join(lines))
 
 
