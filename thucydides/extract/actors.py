@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from thucydides.extract import lexicon
+from thucydides.extract import groups, lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
 from thucydides.extract.triggers import carries_civilians, headline_verb
@@ -251,6 +251,15 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     while n < len(tokens):
         found = _named_at(tokens, n, lex)
         if found is None:
+            # a group the dictionary lacks ("the Dimasa National Liberation Army (DNLA)"), even
+            # when a term of the dictionary ends its name ("National Liberation Army")
+            group = groups.group_name_at(tokens, n)
+            if group is not None:
+                mention = _group_mention(group, tokens, sentence)
+                mentions.append(mention)
+                taken.update(range(mention.first, mention.last + 1))
+                n = max(position_of.get(mention.last, group.end - 1) + 1, group.end)
+                continue
             n += 1
             continue
         end, actor = found
@@ -299,6 +308,23 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     return _members_of_groups(sorted(mentions, key=lambda m: m.first), sentence)
 
 
+def _group_mention(group: groups.GroupName, tokens: list[Token], sentence: Sentence) -> ActorMention:
+    """The mention of a group named outside the dictionary, headed as a named one is ("EPP
+    (Paraguayan People's Army) members": the members)."""
+    main = tokens[group.main[0] : group.main[1]]
+    inside = {t.i for t in main}
+    head = _extend_to_member_noun(max(main, key=lambda t: (t.head.i not in inside, t.i)))
+    if head.i < tokens[group.end - 1].i:
+        head = tokens[group.end - 1]  # "Full Name (ACR)": the parse may hang the phrase on either
+        head = tokens[group.main[1] - 1] if tokens[group.end - 1].text == ")" else head
+    if group.end < len(tokens) and tokens[group.end].lower_ in _MEMBER_NOUNS:
+        head = tokens[group.end]  # "… (DNLA) cadres"
+    phrase = sorted({*tokens[group.start : group.end], *_phrase_tokens(head)}, key=lambda t: t.i)
+    first, last = phrase[0].i, max(head.i, tokens[group.end - 1].i)
+    words = sentence.doc[main[0].i : main[-1].i + 1].text
+    return ActorMention(Actor(group.name, group.inter, sentence.doc[first : last + 1].text), "named", head.i, first, last, None, words)
+
+
 def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
     """ "members of the ELN", "forces from six Southern Resistance Brigades": the group acts."""
     named = [m for m in mentions if m.kind in {"named", "anti"}]
@@ -311,7 +337,7 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
             inner += [
                 m
                 for clause in head.children
-                if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS
+                if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS | _MEMBERSHIP_VERBS
                 for m in named
                 if any(t.i == m.head for t in clause.subtree)
             ]
@@ -329,6 +355,8 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
 
 
 _SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "report", "allege"}
+# "a militant belonging to the X Front": a member of the group
+_MEMBERSHIP_VERBS = {"belong"}
 
 
 def _of_phrases(head: Token) -> list[Token]:

@@ -276,6 +276,21 @@ class IdentityMilitia:
     heads: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class GroupWords:
+    """The words that make a capitalised name a group's (actors.toml `[group_names]`)."""
+
+    strong: frozenset[str] = frozenset()  # "army", "front", "liberation": a group's name alone
+    weak: frozenset[str] = frozenset()  # "movement", "organization": with an acronym or armed words
+    connectors: frozenset[str] = frozenset()  # "of", "for", "the": inside a name
+    state: frozenset[str] = frozenset()  # the words of a country's own forces ("armed", "forces")
+    state_marks: frozenset[str] = frozenset()  # which make them so ("armed", "defence", "national")
+    descriptive: frozenset[str] = frozenset()  # "rebel", "islamist": describe, do not name
+    members: frozenset[str] = frozenset()  # "militants", "members": armed people of a name
+    rebel: frozenset[str] = frozenset()  # words of a rebel group's name (inter 2; else 3)
+    rebel_heads: frozenset[str] = frozenset()  # "forces", "party": heads with a rebel's word only
+
+
 @dataclass(frozen=True)
 class ActorLexicon:
     named: tuple[NamedActor, ...]
@@ -287,6 +302,7 @@ class ActorLexicon:
     identities: tuple[IdentityMilitia, ...] = ()
     unit_nouns: frozenset[str] = frozenset()  # "brigade", "division": the head of a unit's name
     region_unit_nouns: frozenset[str] = frozenset()  # "division": of an administrative region too
+    group_words: GroupWords = GroupWords()
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -353,6 +369,7 @@ def actors() -> ActorLexicon:
         identities=identities,
         unit_nouns=frozenset(unit_nouns),
         region_unit_nouns=frozenset(nouns.get("region", ())),
+        group_words=GroupWords(**{key: frozenset(value) for key, value in data.get("group_names", {}).items()}),
     )
 
 
