@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from thucydides.extract import casualties, coding, lexicon, status
+from thucydides.extract import casualties, coding, gangs, lexicon, status
 from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
@@ -540,6 +540,12 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
     actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    # criminal violence in Latin America: ACLED's unidentified gangs
+    actor1, actor2 = gangs.criminal_actors(
+        actor1, actor2, sub_event_type,
+        texts=gangs.texts_of(doc.article.text, [m.sentence.span.text for m in group]),
+        country=doc.context.country or where, admin1=location.admin1 if location else None,
+    )
     if any(m.background for m in group):
         event_status = "background"
     elif any(m.modality == "planned" for m in group):

@@ -317,6 +317,12 @@ def _date(value: Any, where: str) -> dt.date | None:
 
 
 @functools.cache
+def actors_section(key: str) -> dict[str, Any]:
+    """One table of actors.toml as written (`[gangs]`), for the module that reads it."""
+    return dict(_load("actors.toml").get(key, {}))
+
+
+@functools.cache
 def actors() -> ActorLexicon:
     data = _load("actors.toml")
     named: list[NamedActor] = []
