@@ -57,10 +57,12 @@ class ActorMention:
     last: int
     country: str | None
     words: str | None = None  # a named group as the article spells it ("al-Shabab"), without the rest of its phrase
+    party: bool = False  # a party's members ("BJP workers"): the party when they act, civilians when hit
 
     @property
     def armed(self) -> bool:
-        return self.actor.inter in ARMED
+        # a party's people are armed only as the agents of a deed, never a side found by default
+        return self.actor.inter in ARMED and not self.party
 
     @property
     def is_civilian(self) -> bool:
@@ -276,6 +278,11 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             # "SPLM-N and RSF forces": two sides sharing a noun; each is a mention of its own
             head = matched[-1]
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
+        if actor.party and not _party_members(head, matched):
+            # "the BJP government", "a Congress leader said": a party acts only through its
+            # members; "BJP workers", "supporters of the BJP" do
+            n = end
+            continue
         anti = _is_anti(tokens, n)
         if anti and _names_a_group(tokens[end : position_of.get(head.i, end - 1) + 1], lex):
             # "anti-Taliban NRF fighters": the group named is who they are; the
@@ -301,7 +308,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
         words = sentence.doc[matched[0].i : matched[-1].i + 1].text
-        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words))
+        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words, party=actor.party))
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))
@@ -323,6 +330,16 @@ def _group_mention(group: groups.GroupName, tokens: list[Token], sentence: Sente
     first, last = phrase[0].i, max(head.i, tokens[group.end - 1].i)
     words = sentence.doc[main[0].i : main[-1].i + 1].text
     return ActorMention(Actor(group.name, group.inter, sentence.doc[first : last + 1].text), "named", head.i, first, last, None, words)
+
+
+def _party_members(head: Token, matched: list[Token]) -> bool:
+    """ "BJP workers", "a group of Awami League activists", "supporters of the BJP": a party's
+    members, who can act as ACLED's political militia."""
+    members = lexicon.actors().group_words.party_members
+    if head.lower_ in members and head.i > matched[-1].i:
+        return True
+    top = next((t for t in matched if t.head.i not in {m.i for m in matched}), matched[-1])
+    return top.dep_ == "pobj" and top.head.lower_ in {"of", "from"} and top.head.head.lower_ in members
 
 
 def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
@@ -349,7 +366,7 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
                 inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
             if inner:
                 group = inner[0]
-                mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country)
+                mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country, party=group.party)
         out.append(mention)
     return out
 

@@ -259,13 +259,16 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if agent is None or agent.kind not in {"named", "anti"}:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
+    if target is not None and target.party and event_type != "Battles":
+        # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED
+        actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text)
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
         actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
         if force is None:
             # "… while security forces responded with tear gas": the force told in another clause
-            force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8}), None)
+            force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8} and not a.party), None)
         if force is None and sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
             # ACLED: who intervenes in a protest, unless the text says otherwise, is the police
             force = _country_actor("Police Forces of {}", 1, iso, None, long=True)

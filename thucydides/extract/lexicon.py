@@ -237,6 +237,7 @@ class NamedActor:
     terms: tuple[tuple[str, ...], ...]
     acronyms: frozenset[str]
     periods: tuple[ActorPeriod, ...] = ()
+    party: bool = False  # a political party: an actor only as its members ("BJP workers")
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
         """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
@@ -289,6 +290,7 @@ class GroupWords:
     members: frozenset[str] = frozenset()  # "militants", "members": armed people of a name
     rebel: frozenset[str] = frozenset()  # words of a rebel group's name (inter 2; else 3)
     rebel_heads: frozenset[str] = frozenset()  # "forces", "party": heads with a rebel's word only
+    party_members: frozenset[str] = frozenset()  # "workers", "supporters": a party's people
 
 
 @dataclass(frozen=True)
@@ -339,6 +341,7 @@ def actors() -> ActorLexicon:
                 terms=tuple(phrase_words(t) for t in spec.get("terms", ())),
                 acronyms=frozenset(spec.get("acronyms", ())),
                 periods=periods,
+                party=bool(spec.get("party", False)),
             )
         )
     nouns = data.get("unit_nouns", {})

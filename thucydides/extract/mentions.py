@@ -90,13 +90,18 @@ class Mention:
 
 
 _COLLECTIVES = {"team", "contingent", "squad", "detachment", "platoon", "unit"}
+# "a group of TMC workers attacked …": a group of people acts as they do (as a subject; a group
+# struck is hit whoever it was)
+_SUBJECT_COLLECTIVES = {"group", "band"}
 
 
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
     # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
+        token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
+    ):
         token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase
@@ -180,7 +185,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         return None, None
     roles = [(m, _role(m, anchors)) for m in actors]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
-    agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian, m.kind not in {"named", "anti"}))
+    # (a party's people are people: "police arrested 50 people, members of the X party")
+    agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian or m.party, m.kind not in {"named", "anti"}))
     if not agents and not all(_aside(a) for a in anchors):
         # a parse that hangs the subject elsewhere ("the Giants Brigades and local fighters (backed
         # by …) took control"): the first armed subject before the cue
@@ -266,7 +272,8 @@ def victims_kind(
     for mention in mentions:
         if mention.actor.inter == 6:
             return "protesters"
-        if mention.is_civilian:
+        # a party's workers hit by another's are civilians (ACLED's violence against civilians)
+        if mention.is_civilian or mention.party:
             return "civilian"
         if mention.armed:
             return "armed"
@@ -409,6 +416,9 @@ def build_mentions(
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
         agent = _armed_people(agent, kept, doc, context)
+        if agent is not None and agent.party and any(c.category in {"protest", "demo_tactic"} for c in anchors):
+            # "BJP workers staged a sit-in": a party's people protesting are protesters
+            agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) if context is not None else agent
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
