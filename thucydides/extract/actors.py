@@ -115,6 +115,19 @@ def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
     return None
 
 
+def _country_of(head: Token, sentence: Sentence) -> str | None:
+    """ "the military forces of Azerbaijan", "police of Ukraine": the country of an "of" phrase
+    is whose forces these are, whatever country the article is about."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [t for t in prep.children if t.dep_ == "pobj"]
+            if objects:
+                words = [t for t in objects[0].subtree if t.i <= objects[0].i and t.dep_ not in {"det", "punct"}]
+                if words and all(t.text[:1].isupper() for t in words):
+                    return _country_in(words, sentence)
+    return None
+
+
 _COUNT_WORDS = {"at", "least", "more", "than", "about", "around", "some", "nearly", "almost", "over", "up", "to", "several", "many", "dozens", "scores", "hundreds", "thousands", "of", "a", "few"}
 
 
@@ -312,7 +325,49 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))
-    return _members_of_groups(sorted(mentions, key=lambda m: m.first), sentence)
+    return _assumed(_members_of_groups(sorted(mentions, key=lambda m: m.first), sentence), sentence)
+
+
+_HEDGES = {"assumed", "presumed", "presumably", "believed", "thought", "likely", "probably"}
+_STATE_KINDS = {"military", "police"}
+
+
+def _hedge_before(mention: ActorMention, doc) -> tuple[Token, bool] | None:
+    """The hedge word that names ``mention`` as who a side is taken to be, and whether it is in
+    brackets: "(assumed police)", ", assumed to be Security Belt Forces"."""
+    first = mention.first
+    if first >= 2 and doc[first - 1].lower_ in _HEDGES and doc[first - 2].text == "(":
+        return doc[first - 1], True
+    if first >= 3 and [t.lower_ for t in doc[first - 2 : first]] == ["to", "be"] and doc[first - 3].lower_ in _HEDGES - {"likely", "probably"}:
+        return doc[first - 3], False
+    return None
+
+
+def _assumed(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
+    """ "government soldiers (assumed police)", "forces manning a checkpoint, assumed to be
+    Security Belt Forces": a note's hedge names who the described side is taken to be; the side
+    becomes that actor (a state's forces refine a state's, a group an unidentified one)."""
+    doc = sentence.doc
+    out = list(mentions)
+    for assumed in mentions:
+        found = _hedge_before(assumed, doc)
+        if found is None or assumed not in out:
+            continue
+        hedge, bracketed = found
+        state = assumed.actor.inter in {1, 8}
+        described = [
+            m for m in out
+            if m is not assumed and m.last < hedge.i and (m.kind in _STATE_KINDS if state else m.kind in {"unidentified", "militia"})
+        ]
+        if bracketed:
+            # "(assumed police)" describes the words just before the bracket
+            described = [m for m in described if m.last == hedge.i - 2]
+        if not described:
+            continue
+        side = described[-1]
+        out[out.index(side)] = replace(side, actor=Actor(assumed.actor.name, assumed.actor.inter, side.actor.text), kind=assumed.kind, country=assumed.country, words=assumed.words)
+        out.remove(assumed)
+    return out
 
 
 def _group_mention(group: groups.GroupName, tokens: list[Token], sentence: Sentence) -> ActorMention:
@@ -416,7 +471,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         # a phrase's head only: "police" in "police convoy", "military" in "military operation"
         # (the subject of a headline verb the parse took for a noun is its own phrase: "Rioters
         # torch vehicles")
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex):
+        hedged = n >= 2 and tokens[n - 1].lower_ in _HEDGES and tokens[n - 2].text == "("  # "(assumed police)"
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex) and not hedged:
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
@@ -437,7 +493,7 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             phrase = _phrase_tokens(token)
             if any(t.i in taken for t in phrase if t.i != token.i):
                 phrase = [t for t in phrase if t.i not in taken or t.i == token.i]
-            iso = _country_in(phrase, sentence)
+            iso = _country_in(phrase, sentence) or _country_of(token, sentence)
             kind = _formation_of(token, lex) or kind
             kind_name = kind.kind
             anti = _anti_target(phrase)

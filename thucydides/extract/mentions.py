@@ -112,6 +112,12 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         while token.dep_ == "conj":
             token = token.head
     head = token.head
+    # "fired at the positions of the military forces of X": the forces whose positions were hit
+    # have the role of their positions
+    owned = lexicon.cues().armed_targets
+    if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in owned or head.head.lemma_.lower() in owned):
+        token = head.head
+        head = token.head
     anchor_ids = {a.i for a in anchors}
     verbs = {clause_verb(a).i for a in anchors if not _aside(a)} | anchor_ids
     # "a patrol came under attack": the subject is hit
