@@ -347,6 +347,14 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
+        person = next((a for m in group for a in m.actors if a.is_civilian and not a.party), None)
+        if sub_event_type == "Armed clash" and (actor1 is None or actor1.inter == 7) and actor2 is not None and actor2.inter in {1, 8} and person is not None:
+            # "a fugitive was killed after exchanging fire with police": the state's forces first,
+            # the people they fought (no civilian fights) an unidentified armed group
+            actor1, actor2 = actor2, _country_actor("Unidentified Armed Group ({})", 3, iso, person.actor.text)
+        if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7:
+            # "police shot dead a suspect in an exchange of fire": likewise
+            actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
@@ -357,6 +365,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
             actor2 = _opponent(doc, actor1)
+        if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in {1, 8}:
+            # "police killed two suspected robbers in an exchange of fire": a clash has two sides,
+            # the one no name is given ACLED's unidentified armed group
+            actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, person.actor.text if person else None)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
     if sub_event_type == "Other" and any(c.category == "other" and c.text.lower() in _RELEASE_WORDS for m in group for c in m.cues):
