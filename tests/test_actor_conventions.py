@@ -36,6 +36,10 @@ def run(nlp, geocoder):
     return events
 
 
+def test_every_convention_has_cases():
+    assert {case["convention"] for case in CASES} == {"named group", "gang", "party", "country of", "roles", "communal"}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[f"{case['convention']}: {case['text'][:50]}" for case in CASES])
 def test_a_snippet_names_its_actors_as_acled_does(run, case):
     events = run(case)

@@ -511,9 +511,11 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                     force = next(k for k in lex.generic if k.kind == unit.force)
                     (name, inter), kind_name = _generic_actor(force, iso, context), unit.force
                     name = f"{name} {unit.name}"
-                identity = _identity_name(tokens[:start], words, sentence) if kind_name == "militia" else None
+                identity = _identity_name(tokens[:start], words, token, sentence, kind_name) if kind_name in {"militia", "unidentified"} else None
                 if identity is not None:
-                    name, inter = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", 4
+                    # named after a people or a place: an identity militia (inter 4)
+                    name, kind_name = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", "militia"
+                    inter = inter if identity.startswith("Unidentified ") else 4
             first = phrase[0].i if phrase else token.i
             text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
@@ -576,21 +578,51 @@ def _is_whole_force(name: str) -> bool:
     return rest in lexicon.countries().by_acled
 
 
-def _identity_name(before: list[Token], head_words: tuple[str, ...], sentence: Sentence) -> str | None:
-    """ "Murad tribesmen" → "Murad Tribal Militia": the capitalised name before a tribe's,
-    clan's or community's fighters (not a country's: "Yemeni tribesmen" are a local militia)."""
-    identity = next((i for i in lexicon.actors().identities if head_words in i.heads), None)
-    if identity is None:
-        return None
+def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token, sentence: Sentence, kind_name: str) -> str | None:
+    """ACLED's name of an identity militia: "Murad tribesmen" → "Murad Tribal Militia", "Dinka
+    militiamen", "Fulani gunmen" → "Dinka/Fulani Ethnic Militia" (a people of `[identity_names]`),
+    "militiamen from Okpanan", "Okpanan militiamen" → "Okpanan Communal Militia" (a place); an
+    unnamed one "Unidentified Tribal/Clan/Communal Militia". Not a country's ("Yemeni tribesmen").
+    Gunmen and fighters are an identity militia only by their people's name."""
+    lex = lexicon.actors()
+    identity = next((i for i in lex.identities if head_words in i.heads), None)
     name: list[Token] = []
     # the words just before, however parsed ("Abgaal" hung on the verb): a name is proper nouns
     for token in reversed(before):
-        if not (token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"):
+        if not (token.is_alpha and token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ"} and token.lower_ not in lex.head_index):
             break
         name.insert(0, token)
-    if not name or _country_in(name, sentence) is not None:
+    if name and _country_in(name, sentence) is not None:
+        name = []
+    words = " ".join(t.text for t in name)
+    if words.lower() in lex.ethnic_names:
+        return f"{words} Ethnic Militia"
+    if kind_name != "militia":
         return None
-    return " ".join(t.text for t in name) + " " + identity.suffix
+    if name and all(t.pos_ == "PROPN" for t in name) and (identity is not None or _is_place(name, sentence)):
+        return f"{words} {identity.suffix if identity else 'Communal Militia'}"
+    origin = _home_place(head, sentence)
+    if origin is not None:
+        # "militiamen from Okpanan", "a militia from the Mapel area": named after their home
+        return f"{origin} {identity.suffix if identity and identity.suffix != 'Tribal Militia' else 'Communal Militia'}"
+    return f"Unidentified {identity.suffix if identity else 'Communal Militia'}"
+
+
+def _is_place(tokens: list[Token], sentence: Sentence) -> bool:
+    place = sentence.place_at(tokens[0].i)
+    return place is not None and not place.country_only
+
+
+def _home_place(head: Token, sentence: Sentence) -> str | None:
+    """The place a "from" phrase says a militia comes from ("from Okpanan", "from the Mapel
+    area of X state"): its proper name."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = [t for t in obj.subtree if t.i <= obj.i and t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"]
+                if name and name[-1].i >= obj.i - 1 and _country_in(name, sentence) is None:
+                    return " ".join(t.text for t in name)
+    return None
 
 
 def _anti_target(phrase: list[Token]) -> str | None:

@@ -63,7 +63,7 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     # make one transfer of the place
     if _retreats(a) or _retreats(b):
         return False
-    generic = ("Unidentified", "Local militia")
+    generic = ("Unidentified",)
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
 
 
@@ -526,6 +526,19 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
+    """ "local militiamen attacked a settlement in X": the militia of the town the violence is
+    at, "X Communal Militia (Nigeria)" (ACLED's name for a community's militia; not for a
+    takeover, where local militias fight for a side)."""
+    # the place as the text names it, a proper name ("Ugbokolo", not "Akobo county")
+    if actor is None or location is None or not location.text or not all(w[:1].isupper() for w in location.text.split()):
+        return actor
+    prefix = "Unidentified Communal Militia ("
+    if not actor.name.startswith(prefix) or "local" not in (actor.text or "").lower().split():
+        return actor
+    return replace(actor, name=f"{location.text} Communal Militia ({actor.name[len(prefix):]}", inter=4)
+
+
 def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]:
     """ "Houthi security forces carried out an arrest campaign": arrests by a named state (or
     de facto authority), told of no place, are national: the country of that state. Not other
@@ -555,6 +568,9 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
     actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    # "local militiamen attacked …": ACLED names a communal militia after its community
+    if coding.event_type_of(sub_event_type) == "Violence against civilians" or sub_event_type == "Armed clash":
+        actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
     # criminal violence in Latin America: ACLED's unidentified gangs
     actor1, actor2 = gangs.criminal_actors(
         actor1, actor2, sub_event_type,

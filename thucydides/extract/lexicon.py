@@ -305,6 +305,7 @@ class ActorLexicon:
     unit_nouns: frozenset[str] = frozenset()  # "brigade", "division": the head of a unit's name
     region_unit_nouns: frozenset[str] = frozenset()  # "division": of an administrative region too
     group_words: GroupWords = GroupWords()
+    ethnic_names: frozenset[str] = frozenset()  # "fulani", "dinka": peoples with ethnic militias
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -378,6 +379,7 @@ def actors() -> ActorLexicon:
         identities=identities,
         unit_nouns=frozenset(unit_nouns),
         region_unit_nouns=frozenset(nouns.get("region", ())),
+        ethnic_names=frozenset(n.lower() for n in data.get("identity_names", {}).get("ethnic", ())),
         group_words=GroupWords(**{key: frozenset(value) for key, value in data.get("group_names", {}).items()}),
     )
 
