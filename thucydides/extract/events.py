@@ -526,6 +526,9 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+_TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
+
+
 def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
     """ "local militiamen attacked a settlement in X": the militia of the town the violence is
     at, "X Communal Militia (Nigeria)" (ACLED's name for a community's militia; not for a
@@ -569,7 +572,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     where = location.country_iso if location else None
     actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
     # "local militiamen attacked …": ACLED names a communal militia after its community
-    if coding.event_type_of(sub_event_type) == "Violence against civilians" or sub_event_type == "Armed clash":
+    if sub_event_type not in _TERRITORIAL:
         actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
     # criminal violence in Latin America: ACLED's unidentified gangs
     actor1, actor2 = gangs.criminal_actors(
