@@ -50,3 +50,40 @@ def test_a_snippet_names_its_actors_as_acled_does(run, case):
         assert {a1 for a1, _ in got} == {expected[0]}
     else:
         assert got == {expected}
+
+
+@pytest.fixture(scope="module")
+def names(nlp):
+    from thucydides.extract.actors import ActorContext, actors_in
+    from thucydides.extract.sentences import sentences_of
+
+    def found(text: str, country: str) -> list[str]:
+        sentence = sentences_of(text, nlp(text), [])[0]
+        return [m.actor.name for m in actors_in(sentence, ActorContext(country, dt.date(2023, 5, 2)))]
+
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        # a country's own forces, a place, an organisation with no armed people: no group
+        ("The Nigerian Army said it killed 12 bandits near Gusau.", "NG", "Military Forces of Nigeria"),
+        ("Sudan Armed Forces shelled the outskirts of Omdurman.", "SD", "Military Forces of Sudan"),
+        ("Uganda People's Defence Forces troops shelled a camp near Beni.", "UG", "Military Forces of Uganda"),
+        ("Protesters gathered in Liberation Square before police dispersed them.", "EG", "Protesters (Egypt)"),
+        ("Officials of the World Trade Organization (WTO) met gunmen's victims.", "NG", "Civilians (Nigeria)"),
+        # a named unit of a state's forces is the force's ("the 1st Naval Brigade")
+        ("Gunmen attacked the headquarters of the 1st Naval Brigade.", "YE", "Unidentified Armed Group (Yemen)"),
+    ],
+)
+def test_a_country_army_a_place_or_an_unarmed_organisation_is_no_group(names, text, country, expected):
+    found = names(text, country)
+    assert found[0].startswith(expected)
+    assert not any(":" in name or name.endswith(("Army", "Front", "Organization", "Brigade")) for name in found)
+
+
+def test_a_group_named_with_its_own_country_stays_the_group(names):
+    # "Uganda People's Defence Forces" are Uganda's army; Myanmar's people's defence forces are
+    # the group of that name
+    assert names("Myanmar People's Defence Force fighters ambushed a convoy near Kalay.", "MM")[0] == "PDF: People's Defense Force"

@@ -278,6 +278,15 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             n += 1
             continue
         end, actor = found
+        if groups.state_force_at(tokens, n, end) and lexicon.countries().by_word[(tokens[n - 1].lower_,)] != actor.country:
+            # "Uganda People's Defence Forces": a country's army, whatever group's words it shares
+            last = end if end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS else end - 1
+            army = generic_actor("military", lexicon.countries().by_word[(tokens[n - 1].lower_,)], context, sentence.doc[tokens[n - 1].i : tokens[last].i + 1].text, tokens[last].i)
+            if army is not None:
+                mentions.append(replace(army, first=tokens[n - 1].i))
+                taken.update(range(tokens[n - 1].i, tokens[last].i + 1))
+            n = last + 1
+            continue
         # "suspected ISWAP or Boko Haram fighters": ACLED names the two, "A and/or B"
         either = _alternative(tokens, end, lex)
         other = None

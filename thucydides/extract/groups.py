@@ -94,8 +94,8 @@ def _text(tokens: list[Token], start: int, end: int) -> str:
 
 def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bool:
     """A group's name: headed by a group's word (a strong one, or a weak one — "Movement",
-    "Organization" — in an armed setting or with an acronym), not a country's forces, not
-    words that only describe ("Rebel Forces")."""
+    "Organization" — in an armed setting), not a country's forces, not words that only describe
+    ("Rebel Forces") unless an acronym says it is a name."""
     words = lexicon.actors().group_words
     lowered = [t.lower_ for t in tokens[start:end] if t.is_alpha]
     # "Forces", "Party" head a rebel's name only with a rebel's word ("Revolutionary Armed Forces
@@ -109,16 +109,31 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     if last + 1 < len(lowered) and lowered[last + 1] not in words.connectors:
         return False
     strong = any(lowered[n] in words.strong or lowered[n] in words.rebel_heads for n in heads)
-    if not strong and not (acronym or _armed_setting(tokens, start, end)):
-        return False
-    countries = lexicon.countries().by_word
+    if not strong and not _armed_setting(tokens, start, end):
+        return False  # "the World Trade Organization (WTO)": an acronym alone makes no armed group
     own = [w for w in lowered if w not in words.connectors and w != "s"]
-    if all(w in words.state or (w,) in countries for w in own) and (
-        any(w in words.state_marks for w in own) or len(own) == 2 and (own[0],) in countries
-    ):
+    if _state_words(own):
         return False  # "Sudan Armed Forces", "the Nigerian Army", "Uganda People's Defence Forces"
     # a name of its own, not only words that describe ("Rebel Forces"); an acronym says it is one
     return acronym or any(w not in words.descriptive and w not in words.strong and w not in words.weak and w not in words.rebel_heads for w in own)
+
+
+def _state_words(own: list[str]) -> bool:
+    """Words naming a country's own forces: the country's and the forces' words only, with a
+    mark of the state ("armed", "defence") or the country and one word ("Nigerian Army")."""
+    words = lexicon.actors().group_words
+    countries = lexicon.countries().by_word
+    return all(w in words.state or (w,) in countries for w in own) and (
+        any(w in words.state_marks for w in own) or len(own) == 2 and (own[0],) in countries
+    )
+
+
+def state_force_at(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a country's name before a group's words makes them its forces: "Uganda People's
+    Defence Forces" is Uganda's army, not a "People's Defence Force" elsewhere."""
+    if start == 0 or (tokens[start - 1].lower_,) not in lexicon.countries().by_word or not tokens[start - 1].text[:1].isupper():
+        return False
+    return _state_words([t.lower_ for t in tokens[start - 1 : end] if t.is_alpha])
 
 
 def _armed_setting(tokens: list[Token], start: int, end: int) -> bool:
