@@ -303,8 +303,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
             actor2 = None  # the attackers, misread as their own target
-        if event_type == "Violence against civilians" and actor2 is not None and actor2.inter in {5, 6}:
-            actor2 = None  # demonstrators beaten in custody are civilians here
+        if event_type == "Violence against civilians" and actor2 is not None and actor2.inter != 7:
+            # demonstrators beaten in custody, a militant's relatives, a man the police shot:
+            # the victims of violence against civilians are civilians, by its definition
+            actor2 = None
         # violence against civilians is, by its definition, against civilians
         if actor2 is None and (signals.target_kind == "civilian" or event_type == "Violence against civilians"):
             actor2 = _country_actor("Civilians ({})", 7, iso)
@@ -347,12 +349,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
-        person = next((a for m in group for a in m.actors if a.is_civilian and not a.party), None)
+        # a suspect or a fugitive the forces fought, not a man they shot (a clash misread)
+        person = next((a for m in group for a in m.actors if a.is_civilian and not a.party and _suspect(a.actor)), None)
         if sub_event_type == "Armed clash" and (actor1 is None or actor1.inter == 7) and actor2 is not None and actor2.inter in {1, 8} and person is not None:
             # "a fugitive was killed after exchanging fire with police": the state's forces first,
             # the people they fought (no civilian fights) an unidentified armed group
             actor1, actor2 = actor2, _country_actor("Unidentified Armed Group ({})", 3, iso, person.actor.text)
-        if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7:
+        if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
             # "police shot dead a suspect in an exchange of fire": likewise
             actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if actor1 is None:
@@ -388,6 +391,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+# people the police pursue: in a shoot-out with them, the other armed side
+_SUSPECTS = {"suspect", "suspects", "fugitive", "fugitives", "robber", "robbers", "criminal", "criminals", "escapee", "escapees", "outlaw", "outlaws"}
+
+
+def _suspect(actor: Actor) -> bool:
+    words = (actor.text or "").lower().split()
+    return bool(words) and words[-1] in _SUSPECTS
 
 
 def _crowd_hit(group: list[Mention]) -> bool:

@@ -82,8 +82,9 @@ def criminal_actors(
     if _unidentified(actor2, short) and (criminal or _is_gang_text(actor2)):
         actor2 = gang(actor2)
     elif state and sub_event_type in _FOUGHT and (actor2 is None or actor2.inter == 7):
-        # "a suspect was killed in a shoot-out with police", "police seized two tons of
-        # marijuana": the police's other side is a gang (no civilian exchanges fire)
-        if sub_event_type == "Armed clash" or criminal or (actor2 is not None and _is_gang_text(actor2)):
+        # "police seized two tons of marijuana", "police arrested 40 alleged gang members": the
+        # police's other side is a gang (not a man they shot in a shoot-out misread)
+        named = actor2 is not None and _is_gang_text(actor2)
+        if named or criminal and (sub_event_type != "Armed clash" or actor2 is None):
             actor2 = gang(actor2)
     return actor1, actor2
