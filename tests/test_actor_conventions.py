@@ -87,3 +87,13 @@ def test_a_group_named_with_its_own_country_stays_the_group(names):
     # "Uganda People's Defence Forces" are Uganda's army; Myanmar's people's defence forces are
     # the group of that name
     assert names("Myanmar People's Defence Force fighters ambushed a convoy near Kalay.", "MM")[0] == "PDF: People's Defense Force"
+
+
+def test_a_fronted_date_and_place_are_no_part_of_the_actors_words(nlp):
+    from thucydides.extract.actors import ActorContext, actors_in
+    from thucydides.extract.sentences import sentences_of
+
+    text = "Around 12 March 2022, in Coronda (Santa Fe), inmates of the prison set fire to mattresses."
+    sentence = sentences_of(text, nlp(text), [])[0]
+    found = actors_in(sentence, ActorContext("AR", dt.date(2022, 3, 13)))
+    assert [m.actor.text for m in found if m.kind == "civilians"][0] == "inmates"

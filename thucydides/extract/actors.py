@@ -150,7 +150,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
         if child.dep_ in {"det", "predet"}:
             continue
         allowed.update(t.i for t in child.subtree)
-    return [t for t in tokens if t.i in allowed]
+    # "Around 12 March, in X (Y), inmates …": a fronted date or place the parse hung on the noun
+    # ends at a comma or a bracket; the phrase is what follows it
+    cut = max((t.i for t in head.subtree if t.i < head.i and t.text in {",", ")", ";", ":"}), default=-1)
+    return [t for t in tokens if t.i in allowed and t.i > cut]
 
 
 def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | None) -> tuple[str, int]:

@@ -290,6 +290,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "… as police answered with tear gas": the force facing the crowd (not
             # the authorities someone had alerted: a government faces no crowd by being named)
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
+        if actor2 is None and sub_event_type == "Violent demonstration" and len(doc.article.text) <= _NOTE_LENGTH:
+            # a note of one riot: the force a later sentence tells ("The prison guards were able
+            # to control the situation") faced the crowd (not one the crowd's grievance names)
+            told = {m.sentence.index for m in group}
+            actor2 = next((a.actor for i, a in doc.actors if i > min(told) and i not in told and a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
             # shops and houses vandalised by a crowd no force faced: their owners, civilians
             actor2 = _country_actor("Civilians ({})", 7, iso)
@@ -411,6 +416,8 @@ def _crowd_hit(group: list[Mention]) -> bool:
     )
 
 
+# a note (ACLED's, a wire brief) tells one happening: what it names anywhere is that event's
+_NOTE_LENGTH = 1200
 # ACLED codes these with the acting side alone: a group moving, a base set up
 _ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
 _RELEASE_WORDS = {"released", "freed", "released prisoners", "prisoner release"}
