@@ -34,7 +34,7 @@ _MEMBER_NOUNS = {
     "army", "police", "officers", "personnel", "reinforcements", "spokesman", "spokesperson", "leader", "leaders",
 }
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
-_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement"}
+_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
 _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
@@ -487,6 +487,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex) and not hedged:
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
+        if token.lower_ in {"column", "columns"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "a column of smoke" (a column of troops names its troops)
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
         demonym = lexicon.countries().by_word.get((token.lower_,))
         if not candidates and demonym and token.tag_ in {"NNPS", "NNS"} and token.text[:1].isupper():
