@@ -73,8 +73,8 @@ def names(nlp):
         ("Uganda People's Defence Forces troops shelled a camp near Beni.", "UG", "Military Forces of Uganda"),
         ("Protesters gathered in Liberation Square before police dispersed them.", "EG", "Protesters (Egypt)"),
         ("Officials of the World Trade Organization (WTO) met gunmen's victims.", "NG", "Civilians (Nigeria)"),
-        # a named unit of a state's forces is the force's ("the 1st Naval Brigade")
-        ("Gunmen attacked the headquarters of the 1st Naval Brigade.", "YE", "Unidentified Armed Group (Yemen)"),
+        # a numbered unit of a state's forces is the force's ("the 4th Mechanised Brigade")
+        ("Gunmen raided a camp of the 4th Mechanised Brigade.", "YE", "Unidentified Armed Group (Yemen)"),
     ],
 )
 def test_a_country_army_a_place_or_an_unarmed_organisation_is_no_group(names, text, country, expected):

@@ -116,7 +116,7 @@ def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
 
 
 def _country_of(head: Token, sentence: Sentence) -> str | None:
-    """ "the military forces of Azerbaijan", "police of Ukraine": the country of an "of" phrase
+    """ "soldiers of Armenia", "the police of Moldova": the country of an "of" phrase
     is whose forces these are, whatever country the article is about."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -346,7 +346,7 @@ _STATE_KINDS = {"military", "police"}
 
 def _hedge_before(mention: ActorMention, doc) -> tuple[Token, bool] | None:
     """The hedge word that names ``mention`` as who a side is taken to be, and whether it is in
-    brackets: "(assumed police)", ", assumed to be Security Belt Forces"."""
+    brackets: "(assumed police)", ", believed to be Rapid Support Forces"."""
     first = mention.first
     if first >= 2 and doc[first - 1].lower_ in _HEDGES and doc[first - 2].text == "(":
         return doc[first - 1], True
@@ -356,8 +356,8 @@ def _hedge_before(mention: ActorMention, doc) -> tuple[Token, bool] | None:
 
 
 def _assumed(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
-    """ "government soldiers (assumed police)", "forces manning a checkpoint, assumed to be
-    Security Belt Forces": a note's hedge names who the described side is taken to be; the side
+    """ "government soldiers (assumed police)", "troops guarding a roadblock, believed to be
+    Rapid Support Forces": a note's hedge names who the described side is taken to be; the side
     becomes that actor (a state's forces refine a state's, a group an unidentified one)."""
     doc = sentence.doc
     out = list(mentions)
@@ -595,7 +595,7 @@ def _is_whole_force(name: str) -> bool:
 def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token, sentence: Sentence, kind_name: str) -> str | None:
     """ACLED's name of an identity militia: "Murad tribesmen" → "Murad Tribal Militia", "Dinka
     militiamen", "Fulani gunmen" → "Dinka/Fulani Ethnic Militia" (a people of `[identity_names]`),
-    "militiamen from Okpanan", "Okpanan militiamen" → "Okpanan Communal Militia" (a place); an
+    "militiamen from Ugbokolo", "Ugbokolo militiamen" → "Ugbokolo Communal Militia" (a place); an
     unnamed one "Unidentified Tribal/Clan/Communal Militia". Not a country's ("Yemeni tribesmen").
     Gunmen and fighters are an identity militia only by their people's name."""
     lex = lexicon.actors()
@@ -617,7 +617,7 @@ def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token
         return f"{words} {identity.suffix if identity else 'Communal Militia'}"
     origin = _home_place(head, sentence)
     if origin is not None:
-        # "militiamen from Okpanan", "a militia from the Mapel area": named after their home
+        # "militiamen from Ugbokolo", "a militia from the Gumuruk area": named after their home
         return f"{origin} {identity.suffix if identity and identity.suffix != 'Tribal Militia' else 'Communal Militia'}"
     return f"Unidentified {identity.suffix if identity else 'Communal Militia'}"
 
@@ -628,7 +628,7 @@ def _is_place(tokens: list[Token], sentence: Sentence) -> bool:
 
 
 def _home_place(head: Token, sentence: Sentence) -> str | None:
-    """The place a "from" phrase says a militia comes from ("from Okpanan", "from the Mapel
+    """The place a "from" phrase says a militia comes from ("from Ugbokolo", "from the Gumuruk
     area of X state"): its proper name."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "from":

@@ -291,8 +291,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # the authorities someone had alerted: a government faces no crowd by being named)
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if actor2 is None and sub_event_type == "Violent demonstration" and len(doc.article.text) <= _NOTE_LENGTH:
-            # a note of one riot: the force a later sentence tells ("The prison guards were able
-            # to control the situation") faced the crowd (not one the crowd's grievance names)
+            # a note of one riot: the force a later sentence tells ("Prison guards brought the
+            # wing back under control") faced the crowd (not one the crowd's grievance names)
             told = {m.sentence.index for m in group}
             actor2 = next((a.actor for i, a in doc.actors if i > min(told) and i not in told and a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
@@ -357,7 +357,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # a suspect or a fugitive the forces fought, not a man they shot (a clash misread)
         person = next((a for m in group for a in m.actors if a.is_civilian and not a.party and _suspect(a.actor)), None)
         if sub_event_type == "Armed clash" and (actor1 is None or actor1.inter == 7) and actor2 is not None and actor2.inter in {1, 8} and person is not None:
-            # "a fugitive was killed after exchanging fire with police": the state's forces first,
+            # "a fugitive died in a gunfight with the police": the state's forces first,
             # the people they fought (no civilian fights) an unidentified armed group
             actor1, actor2 = actor2, _country_actor("Unidentified Armed Group ({})", 3, iso, person.actor.text)
         if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):

@@ -158,7 +158,7 @@ def group_name_at(tokens: list[Token], n: int) -> GroupName | None:
     if tokens[n].lower_ in {"anti", "pro"} or n > 0 and (_joined(tokens[n - 1]) and tokens[n - 1].text in _HYPHENS or tokens[n - 1].lower_ in {"anti", "pro"}):
         return None  # "Anti-Taliban X Front", "pro-Liberation Front", the tail of a hyphenated word
     if n > 0 and (tokens[n - 1].like_num or tokens[n - 1].text[:1].isdigit()):
-        return None  # "the 1st Naval Brigade": a numbered unit of a state's forces
+        return None  # "the 4th Mechanised Brigade": a numbered unit of a state's forces
     possessive = n + 1 < len(tokens) and tokens[n + 1].lower_ == "'s" and _joined(tokens[n])
     if tokens[n].tag_ not in {"NNP", "NNPS"} or tokens[n].lower_ in lexicon.actors().head_index and not possessive:
         return None  # "Gunmen of the …", "Police": a description, not a name ("People's …" is one)

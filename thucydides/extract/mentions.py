@@ -112,7 +112,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         while token.dep_ == "conj":
             token = token.head
     head = token.head
-    # "fired at the positions of the military forces of X": the forces whose positions were hit
+    # "shelled trenches of the army of X": the forces whose trenches or posts were hit
     # have the role of their positions
     owned = lexicon.cues().armed_targets
     if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in owned or head.head.lemma_.lower() in owned):
