@@ -649,6 +649,19 @@ def _anti_target(phrase: list[Token]) -> str | None:
     return None
 
 
+def ethnic_militia(text: str | None, iso: str | None) -> Actor | None:
+    """ "suspected Fulani herdsmen", "Murle youths" doing violence: the people's ethnic militia
+    (ACLED's "Fulani Ethnic Militia (Nigeria)"), whatever noun names its men."""
+    words = (text or "").split()
+    names = lexicon.actors().ethnic_names
+    for size in (2, 1):
+        for n in range(len(words) - size + 1):
+            name = " ".join(words[n : n + size])
+            if name[:1].isupper() and name.lower() in names:
+                return Actor(f"{name} Ethnic Militia ({country_name(iso, short=True) or 'Unknown'})", 4, text)
+    return None
+
+
 def is_pronoun(token: Token) -> bool:
     return token.lower_ in _PRONOUNS
 

@@ -260,8 +260,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
     if target is not None and target.party and event_type != "Battles":
-        # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED
-        actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text)
+        # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
+        # crowds of partisans fighting are rioters on both sides
+        fight = event_type == "Riots" and bool({"clash", "riot_clash"} & set(signals.categories))
+        actor2 = _country_actor("Rioters ({})" if fight else "Civilians ({})", 5 if fight else 7, iso, target.actor.text)
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None

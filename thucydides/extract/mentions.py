@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
+from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
@@ -422,9 +422,19 @@ def build_mentions(
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
         agent = _armed_people(agent, kept, doc, context)
-        if agent is not None and agent.party and any(c.category in {"protest", "demo_tactic"} for c in anchors):
-            # "BJP workers staged a sit-in": a party's people protesting are protesters
-            agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) if context is not None else agent
+        if agent is not None and agent.is_civilian and not any(c.category in _CROWD for c in anchors):
+            # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
+            # a people's men doing violence are its ethnic militia, not a mob
+            militia = ethnic_militia(agent.actor.text, agent.country)
+            agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
+        if agent is not None and agent.party and context is not None:
+            if any(c.category in {"protest", "demo_tactic"} for c in anchors):
+                # "BJP workers staged a sit-in": a party's people protesting are protesters
+                agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) or agent
+            elif any(c.category in {"clash", "riot_clash"} for c in anchors) and (target is None or target.party or target.is_civilian):
+                # "AL activists clashed with BNP supporters": two crowds of partisans fighting
+                # are rioters (ACLED's mob violence); a party's people attacking are its militia
+                agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
