@@ -75,6 +75,8 @@ def names(nlp):
         ("Officials of the World Trade Organization (WTO) met gunmen's victims.", "NG", "Civilians (Nigeria)"),
         # a numbered unit of a state's forces is the force's ("the 4th Mechanised Brigade")
         ("Gunmen raided a camp of the 4th Mechanised Brigade.", "YE", "Unidentified Armed Group (Yemen)"),
+        ("Special Forces of the Army raided a house in Maiduguri.", "NG", "Military Forces of Nigeria"),
+        ("The Council of Europe said gunmen killed two people.", "NG", "Unidentified Armed Group (Nigeria)"),
     ],
 )
 def test_a_country_army_a_place_or_an_unarmed_organisation_is_no_group(names, text, country, expected):
@@ -97,3 +99,8 @@ def test_a_fronted_date_and_place_are_no_part_of_the_actors_words(nlp):
     sentence = sentences_of(text, nlp(text), [])[0]
     found = actors_in(sentence, ActorContext("AR", dt.date(2022, 3, 13)))
     assert [m.actor.text for m in found if m.kind == "civilians"][0] == "inmates"
+
+
+def test_two_names_joined_by_and_are_two_groups(names):
+    found = names("Gunmen of the Kivu Liberation Front and Ituri Resistance raided a camp.", "CD")
+    assert "Kivu Liberation Front" in found and "Ituri Resistance" in found

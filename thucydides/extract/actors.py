@@ -387,10 +387,8 @@ def _group_mention(group: groups.GroupName, tokens: list[Token], sentence: Sente
     (Paraguayan People's Army) members": the members)."""
     main = tokens[group.main[0] : group.main[1]]
     inside = {t.i for t in main}
+    # the word of the name the parse hangs the rest on ("Forces" in "the Democratic Forces of X")
     head = _extend_to_member_noun(max(main, key=lambda t: (t.head.i not in inside, t.i)))
-    if head.i < tokens[group.end - 1].i:
-        head = tokens[group.end - 1]  # "Full Name (ACR)": the parse may hang the phrase on either
-        head = tokens[group.main[1] - 1] if tokens[group.end - 1].text == ")" else head
     if group.end < len(tokens) and tokens[group.end].lower_ in _MEMBER_NOUNS:
         head = tokens[group.end]  # "… (DNLA) cadres"
     phrase = sorted({*tokens[group.start : group.end], *_phrase_tokens(head)}, key=lambda t: t.i)

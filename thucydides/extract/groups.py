@@ -51,17 +51,17 @@ def _capitalised(token: Token) -> bool:
 
 def _name_span(tokens: list[Token], n: int) -> int | None:
     """The end of a capitalised name starting at ``n`` ("People's Revolutionary Party of
-    Kangleipak-progressive"): connectors ("of", "for the") join capitalised words; "and" only
-    before the name has its head ("Justice and Equality Movement", not "the X Front and Y Army")."""
+    Kangleipak-progressive"): connectors ("of", "for the") join capitalised words."""
     words = lexicon.actors().group_words
     if not _capitalised(tokens[n]):
         return None
     end = _word_end(tokens, n)
-    headed = False
     while end < len(tokens):
-        headed = headed or any(t.lower_ in words.strong or t.lower_ in words.weak for t in tokens[n:end])
+        # "and" inside a name joins its first word only ("Justice and Equality Movement"): after
+        # more, it joins two names ("the Amajid Brigade and Southern Resistance")
+        single = end == _word_end(tokens, n)
         j = end
-        while j < len(tokens) and (tokens[j].lower_ in words.connectors or tokens[j].lower_ == "and" and not headed):
+        while j < len(tokens) and (tokens[j].lower_ in words.connectors or tokens[j].lower_ == "and" and single and j == end):
             j += 1
         if j < len(tokens) and _capitalised(tokens[j]):
             end = _word_end(tokens, j)
@@ -101,7 +101,10 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     # "Forces", "Party" head a rebel's name only with a rebel's word ("Revolutionary Armed Forces
     # of …"): alone they are a state's units or a party
     rebel = any(w in words.rebel for w in lowered)
-    heads = [n for n, w in enumerate(lowered) if w in words.strong or w in words.weak or rebel and w in words.rebel_heads]
+    heads = [
+        n for n, w in enumerate(lowered)
+        if w in words.strong or w in words.weak or rebel and w in words.rebel_heads or w in {"forces", "force"} and _of_a_people(lowered, n)
+    ]
     if len(lowered) < 2 or not heads:
         return False
     last = heads[-1]
@@ -114,8 +117,18 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     own = [w for w in lowered if w not in words.connectors and w != "s"]
     if _state_words(own):
         return False  # "Sudan Armed Forces", "the Nigerian Army", "Uganda People's Defence Forces"
-    # a name of its own, not only words that describe ("Rebel Forces"); an acronym says it is one
-    return acronym or any(w not in words.descriptive and w not in words.strong and w not in words.weak and w not in words.rebel_heads for w in own)
+    # a name of its own, not only words that describe ("Rebel Forces"); an acronym says it is
+    # one, and so does a name's "of"/"for" ("Patriotic Front for Liberation")
+    formal = any(w in {"of", "for"} and nxt not in words.state and nxt not in words.descriptive for w, nxt in zip(lowered, [w for w in lowered[1:] if w != "the"]))
+    return acronym or formal or any(w not in words.descriptive and w not in words.strong and w not in words.weak and w not in words.rebel_heads for w in own)
+
+
+def _of_a_people(lowered: list[str], n: int) -> bool:
+    """ "Democratic Forces of Casamance": forces of a place or people that is no country and no
+    state's body ("Special Forces of the Army", "Armed Forces of Ukraine" are a state's)."""
+    words = lexicon.actors().group_words
+    rest = [w for w in lowered[n + 1 :] if w != "the"]
+    return len(rest) >= 2 and rest[0] in {"of", "for"} and rest[1] not in words.state and (rest[1],) not in lexicon.countries().by_word
 
 
 def _state_words(own: list[str]) -> bool:
