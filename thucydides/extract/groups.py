@@ -58,7 +58,7 @@ def _name_span(tokens: list[Token], n: int) -> int | None:
     end = _word_end(tokens, n)
     while end < len(tokens):
         # "and" inside a name joins its first word only ("Justice and Equality Movement"): after
-        # more, it joins two names ("the Amajid Brigade and Southern Resistance")
+        # more, it joins two names ("the Kivu Liberation Front and Ituri Resistance")
         single = end == _word_end(tokens, n)
         j = end
         while j < len(tokens) and (tokens[j].lower_ in words.connectors or tokens[j].lower_ == "and" and single and j == end):
