@@ -838,6 +838,8 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
             continue
         modifiers = _modifiers(token)
         force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
+        if force is None and (token.lower_ in lex.armed_targets or token.lemma_.lower() in lex.armed_targets) and _demonym_among(modifiers, sentence):
+            force = "military"  # "shelled Russian positions": a country's positions are its forces'
         if force is None:
             continue
         return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
