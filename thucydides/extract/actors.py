@@ -350,6 +350,8 @@ def _hedge_before(mention: ActorMention, doc) -> tuple[Token, bool] | None:
     first = mention.first
     if first >= 2 and doc[first - 1].lower_ in _HEDGES and doc[first - 2].text == "(":
         return doc[first - 1], True
+    if first >= 1 and doc[first].lower_ in _HEDGES and doc[first - 1].text == "(":
+        return doc[first], True  # the hedge read as a modifier of the name ("(presumed ELN)")
     if first >= 3 and [t.lower_ for t in doc[first - 2 : first]] == ["to", "be"] and doc[first - 3].lower_ in _HEDGES - {"likely", "probably"}:
         return doc[first - 3], False
     return None
@@ -631,6 +633,9 @@ def _home_place(head: Token, sentence: Sentence) -> str | None:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "from":
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                group = lexicon.actors().group_words
+                if obj.lower_ in lexicon.actors().unit_nouns or obj.lower_ in group.strong | group.weak | group.rebel_heads:
+                    continue  # "from the X Brigade": a unit or a group, not a home
                 name = [t for t in obj.subtree if t.i <= obj.i and t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"]
                 if name and name[-1].i >= obj.i - 1 and _country_in(name, sentence) is None:
                     return " ".join(t.text for t in name)
