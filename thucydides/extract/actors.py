@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ARMED = frozenset({1, 2, 3, 4, 8})
+# a note (ACLED's, a wire brief) tells one happening: the sides it names anywhere are that event's
+NOTE_LENGTH = 1200
 _HYPHENS = {"-", "–"}
 # nouns a group name can modify and still be that group ("Taliban fighters", "RSF soldiers")
 _MEMBER_NOUNS = {

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, gangs, lexicon, status
-from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
+from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.places import home_countries, named_countries
@@ -292,7 +292,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "… as police answered with tear gas": the force facing the crowd (not
             # the authorities someone had alerted: a government faces no crowd by being named)
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
-        if actor2 is None and sub_event_type == "Violent demonstration" and len(doc.article.text) <= _NOTE_LENGTH:
+        if actor2 is None and sub_event_type == "Violent demonstration" and len(doc.article.text) <= NOTE_LENGTH:
             # a note of one riot: the force a later sentence tells ("Prison guards brought the
             # wing back under control") faced the crowd (not one the crowd's grievance names)
             told = {m.sentence.index for m in group}
@@ -418,8 +418,6 @@ def _crowd_hit(group: list[Mention]) -> bool:
     )
 
 
-# a note (ACLED's, a wire brief) tells one happening: what it names anywhere is that event's
-_NOTE_LENGTH = 1200
 # ACLED codes these with the acting side alone: a group moving, a base set up
 _ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
 _RELEASE_WORDS = {"released", "freed", "released prisoners", "prisoner release"}

@@ -14,11 +14,9 @@ import re
 from dataclasses import dataclass
 
 from thucydides.extract import lexicon
-from thucydides.extract.actors import country_name
+from thucydides.extract.actors import NOTE_LENGTH, country_name
 from thucydides.model import Actor
 
-# a note or a snippet tells one happening: its criminal words are the event's
-_SHORT_TEXT = 1200
 # the sides the police fight or take things from, coded as the gang in a criminal setting
 _FOUGHT = {"Armed clash", "Arrests", "Looting/property destruction", "Disrupted weapons use"}
 
@@ -57,7 +55,7 @@ def _unidentified(actor: Actor | None, short: str) -> bool:
 
 def texts_of(article_text: str, sentences: list[str]) -> list[str]:
     """The texts whose words tell the event: a short note whole, else the event's sentences."""
-    return [article_text] if len(article_text) <= _SHORT_TEXT else sentences
+    return [article_text] if len(article_text) <= NOTE_LENGTH else sentences
 
 
 def criminal_actors(
