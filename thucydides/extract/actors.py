@@ -20,7 +20,7 @@ from thucydides.extract.triggers import carries_civilians, headline_verb
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 # a note (ACLED's, a wire brief) tells one happening: the sides it names anywhere are that event's
@@ -346,7 +346,7 @@ _HEDGES = {"assumed", "presumed", "presumably", "believed", "thought", "likely",
 _STATE_KINDS = {"military", "police"}
 
 
-def _hedge_before(mention: ActorMention, doc) -> tuple[Token, bool] | None:
+def _hedge_before(mention: ActorMention, doc: Doc) -> tuple[Token, bool] | None:
     """The hedge word that names ``mention`` as who a side is taken to be, and whether it is in
     brackets: "(assumed police)", ", believed to be Rapid Support Forces"."""
     first = mention.first

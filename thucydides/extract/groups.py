@@ -10,6 +10,7 @@ Nigerian Army", "Sudan Armed Forces") is no such group: the generic actors name 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,7 +79,7 @@ def _acronym_span(tokens: list[Token], n: int) -> int | None:
     return _word_end(tokens, n)
 
 
-def _bracketed(tokens: list[Token], n: int, inner) -> tuple[int, int] | None:
+def _bracketed(tokens: list[Token], n: int, inner: Callable[[list[Token], int], int | None]) -> tuple[int, int] | None:
     """ "( … )" at ``n`` holding exactly what ``inner`` reads: its inner span and the end."""
     if n >= len(tokens) or tokens[n].text != "(" or n + 1 >= len(tokens):
         return None
