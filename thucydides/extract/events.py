@@ -351,7 +351,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif sub_event_type == "Disrupted weapons use" and (actor2 is None or actor2.inter == 7):
         # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
-        others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)]
+        # (not a force joined with the agent: "police and a BSF team recovered …")
+        others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name) and not (agent is not None and _conjoined(agent, a, m))]
         # a group's cache, else the other side's weapon ("shot down a drone flown by X")
         owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
@@ -398,6 +399,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+def _conjoined(agent: ActorMention, other: ActorMention, mention: Mention) -> bool:
+    """ "police and a BSF team": two sides named as one subject, one joined to the other."""
+    doc = mention.sentence.doc
+    if not (agent.first >= mention.sentence.span.start and agent.last < mention.sentence.span.end):
+        return False
+    a, b = doc[agent.head], doc[other.head]
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
 
 
 # people the police pursue: in a shoot-out with them, the other armed side

@@ -201,6 +201,12 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         agents = agents or _subject_lost(roles, anchors)
     targets = [m for m, r in roles if r == "target"]
     agent = agents[0] if agents else None
+    if agent is not None and agent.actor.inter == 1:
+        # "police and a CRPF-like unit of the same state recovered …": the force named first acts,
+        # the other joins it (ACLED's associated actor)
+        doc = anchors[0].doc
+        joined = [m for m in agents if m.actor.inter == 1 and m.country == agent.country and m.head < agent.head and doc[agent.head].dep_ == "conj" and doc[agent.head].head.i == m.head]
+        agent = joined[0] if joined else agent
     # "five men beat up a man": people hitting people are two mentions of one name, not one side
     target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name or (m.is_civilian and m.head != agent.head)), None)
     if agent is None:
