@@ -56,9 +56,9 @@ def test_a_named_force_keeps_its_unit(names):
 def test_tribesmen_and_clansmen_are_an_identity_militia_by_their_name(names):
     assert names("Bani Dhabyan tribesmen blocked the road to the oil field.", "YE")[0] == ("Bani Dhabyan Tribal Militia (Yemen)", 4)
     assert names("Abgaal clan fighters attacked a rival settlement.", "SO")[0] == ("Abgaal Clan Militia (Somalia)", 4)
-    # a country's tribesmen, or unnamed ones, are a local militia
-    assert names("Sudanese tribesmen blocked the road to the oil field.", "SD")[0][0] == "Local militia (Sudan)"
-    assert names("Armed tribesmen blocked the road to the oil field.", "YE")[0][0] == "Local militia (Yemen)"
+    # a country's tribesmen, or unnamed ones, are ACLED's unidentified tribal militia
+    assert names("Sudanese tribesmen blocked the road to the oil field.", "SD")[0][0] == "Unidentified Tribal Militia (Sudan)"
+    assert names("Armed tribesmen blocked the road to the oil field.", "YE")[0][0] == "Unidentified Tribal Militia (Yemen)"
 
 
 def test_a_named_group_described_by_its_enemy_is_the_group(names):

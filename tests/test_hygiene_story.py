@@ -28,6 +28,7 @@ def test_the_attack_retold_at_a_town_keeps_the_attackers_not_the_patrol_a_quote_
     article = Article(id="retold", text=text, published=dt.date(2022, 3, 12))
     (event,) = extract_events(article, nlp(text), places_in(text, places))
     assert (event.sub_event_type, event.location.text) == ("Armed clash", "Santiago Papasquiaro")
-    assert event.actor1.name == "Unidentified Armed Group (Mexico)"
+    # gunmen a gang sent: ACLED's unidentified gang in Mexico (the attackers, not the patrol)
+    assert event.actor1.name == "Unidentified Gang (Mexico)"
     assert event.actor2.name.startswith("Police Forces of Mexico")
     assert event.fatalities.count == 9

@@ -13,16 +13,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from thucydides.extract import lexicon
+from thucydides.extract import groups, lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence
 from thucydides.extract.triggers import carries_civilians, headline_verb
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 ARMED = frozenset({1, 2, 3, 4, 8})
+# a note (ACLED's, a wire brief) tells one happening: the sides it names anywhere are that event's
+NOTE_LENGTH = 1200
 _HYPHENS = {"-", "–"}
 # nouns a group name can modify and still be that group ("Taliban fighters", "RSF soldiers")
 _MEMBER_NOUNS = {
@@ -34,7 +36,7 @@ _MEMBER_NOUNS = {
     "army", "police", "officers", "personnel", "reinforcements", "spokesman", "spokesperson", "leader", "leaders",
 }
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
-_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement"}
+_FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
 _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
@@ -57,10 +59,12 @@ class ActorMention:
     last: int
     country: str | None
     words: str | None = None  # a named group as the article spells it ("al-Shabab"), without the rest of its phrase
+    party: bool = False  # a party's members ("BJP workers"): the party when they act, civilians when hit
 
     @property
     def armed(self) -> bool:
-        return self.actor.inter in ARMED
+        # a party's people are armed only as the agents of a deed, never a side found by default
+        return self.actor.inter in ARMED and not self.party
 
     @property
     def is_civilian(self) -> bool:
@@ -113,6 +117,19 @@ def _country_in(tokens: list[Token], sentence: Sentence) -> str | None:
     return None
 
 
+def _country_of(head: Token, sentence: Sentence) -> str | None:
+    """ "soldiers of Armenia", "the police of Moldova": the country of an "of" phrase
+    is whose forces these are, whatever country the article is about."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [t for t in prep.children if t.dep_ == "pobj"]
+            if objects:
+                words = [t for t in objects[0].subtree if t.i <= objects[0].i and t.dep_ not in {"det", "punct"}]
+                if words and all(t.text[:1].isupper() for t in words):
+                    return _country_in(words, sentence)
+    return None
+
+
 _COUNT_WORDS = {"at", "least", "more", "than", "about", "around", "some", "nearly", "almost", "over", "up", "to", "several", "many", "dozens", "scores", "hundreds", "thousands", "of", "a", "few"}
 
 
@@ -135,7 +152,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
         if child.dep_ in {"det", "predet"}:
             continue
         allowed.update(t.i for t in child.subtree)
-    return [t for t in tokens if t.i in allowed]
+    # "Around 12 March, in X (Y), inmates …": a fronted date or place the parse hung on the noun
+    # ends at a comma or a bracket; the phrase is what follows it
+    cut = max((t.i for t in head.subtree if t.i < head.i and t.text in {",", ")", ";", ":"}), default=-1)
+    return [t for t in tokens if t.i in allowed and t.i > cut]
 
 
 def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | None) -> tuple[str, int]:
@@ -251,9 +271,27 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     while n < len(tokens):
         found = _named_at(tokens, n, lex)
         if found is None:
+            # a group the dictionary lacks ("the Dimasa National Liberation Army (DNLA)"), even
+            # when a term of the dictionary ends its name ("National Liberation Army")
+            group = groups.group_name_at(tokens, n)
+            if group is not None:
+                mention = _group_mention(group, tokens, sentence)
+                mentions.append(mention)
+                taken.update(range(mention.first, mention.last + 1))
+                n = max(position_of.get(mention.last, group.end - 1) + 1, group.end)
+                continue
             n += 1
             continue
         end, actor = found
+        if groups.state_force_at(tokens, n, end) and lexicon.countries().by_word[(tokens[n - 1].lower_,)] != actor.country:
+            # "Uganda People's Defence Forces": a country's army, whatever group's words it shares
+            last = end if end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS else end - 1
+            army = generic_actor("military", lexicon.countries().by_word[(tokens[n - 1].lower_,)], context, sentence.doc[tokens[n - 1].i : tokens[last].i + 1].text, tokens[last].i)
+            if army is not None:
+                mentions.append(replace(army, first=tokens[n - 1].i))
+                taken.update(range(tokens[n - 1].i, tokens[last].i + 1))
+            n = last + 1
+            continue
         # "suspected ISWAP or Boko Haram fighters": ACLED names the two, "A and/or B"
         either = _alternative(tokens, end, lex)
         other = None
@@ -267,6 +305,11 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             # "SPLM-N and RSF forces": two sides sharing a noun; each is a mention of its own
             head = matched[-1]
         phrase = sorted({*matched, *[t for t in _phrase_tokens(head)]}, key=lambda t: t.i)
+        if actor.party and not _party_members(head, matched):
+            # "the BJP government", "a Congress leader said": a party acts only through its
+            # members; "BJP workers", "supporters of the BJP" do
+            n = end
+            continue
         anti = _is_anti(tokens, n)
         if anti and _names_a_group(tokens[end : position_of.get(head.i, end - 1) + 1], lex):
             # "anti-Taliban NRF fighters": the group named is who they are; the
@@ -292,11 +335,80 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         last = max(head.i, matched[-1].i)
         text = sentence.doc[first : last + 1].text
         words = sentence.doc[matched[0].i : matched[-1].i + 1].text
-        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words))
+        mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words, party=actor.party))
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))
-    return _members_of_groups(sorted(mentions, key=lambda m: m.first), sentence)
+    return _assumed(_members_of_groups(sorted(mentions, key=lambda m: m.first), sentence), sentence)
+
+
+_HEDGES = {"assumed", "presumed", "presumably", "believed", "thought", "likely", "probably"}
+_STATE_KINDS = {"military", "police"}
+
+
+def _hedge_before(mention: ActorMention, doc: Doc) -> tuple[Token, bool] | None:
+    """The hedge word that names ``mention`` as who a side is taken to be, and whether it is in
+    brackets: "(assumed police)", ", believed to be Rapid Support Forces"."""
+    first = mention.first
+    if first >= 2 and doc[first - 1].lower_ in _HEDGES and doc[first - 2].text == "(":
+        return doc[first - 1], True
+    if first >= 1 and doc[first].lower_ in _HEDGES and doc[first - 1].text == "(":
+        return doc[first], True  # the hedge read as a modifier of the name ("(presumed ELN)")
+    if first >= 3 and [t.lower_ for t in doc[first - 2 : first]] == ["to", "be"] and doc[first - 3].lower_ in _HEDGES - {"likely", "probably"}:
+        return doc[first - 3], False
+    return None
+
+
+def _assumed(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
+    """ "government soldiers (assumed police)", "troops guarding a roadblock, believed to be
+    Rapid Support Forces": a note's hedge names who the described side is taken to be; the side
+    becomes that actor (a state's forces refine a state's, a group an unidentified one)."""
+    doc = sentence.doc
+    out = list(mentions)
+    for assumed in mentions:
+        found = _hedge_before(assumed, doc)
+        if found is None or assumed not in out:
+            continue
+        hedge, bracketed = found
+        state = assumed.actor.inter in {1, 8}
+        described = [
+            m for m in out
+            if m is not assumed and m.last < hedge.i and (m.kind in _STATE_KINDS if state else m.kind in {"unidentified", "militia"})
+        ]
+        if bracketed:
+            # "(assumed police)" describes the words just before the bracket
+            described = [m for m in described if m.last == hedge.i - 2]
+        if not described:
+            continue
+        side = described[-1]
+        out[out.index(side)] = replace(side, actor=Actor(assumed.actor.name, assumed.actor.inter, side.actor.text), kind=assumed.kind, country=assumed.country, words=assumed.words)
+        out.remove(assumed)
+    return out
+
+
+def _group_mention(group: groups.GroupName, tokens: list[Token], sentence: Sentence) -> ActorMention:
+    """The mention of a group named outside the dictionary, headed as a named one is ("EPP
+    (Paraguayan People's Army) members": the members)."""
+    main = tokens[group.main[0] : group.main[1]]
+    inside = {t.i for t in main}
+    # the word of the name the parse hangs the rest on ("Forces" in "the Democratic Forces of X")
+    head = _extend_to_member_noun(max(main, key=lambda t: (t.head.i not in inside, t.i)))
+    if group.end < len(tokens) and tokens[group.end].lower_ in _MEMBER_NOUNS:
+        head = tokens[group.end]  # "… (DNLA) cadres"
+    phrase = sorted({*tokens[group.start : group.end], *_phrase_tokens(head)}, key=lambda t: t.i)
+    first, last = phrase[0].i, max(head.i, tokens[group.end - 1].i)
+    words = sentence.doc[main[0].i : main[-1].i + 1].text
+    return ActorMention(Actor(group.name, group.inter, sentence.doc[first : last + 1].text), "named", head.i, first, last, None, words)
+
+
+def _party_members(head: Token, matched: list[Token]) -> bool:
+    """ "BJP workers", "a group of Awami League activists", "supporters of the BJP": a party's
+    members, who can act as ACLED's political militia."""
+    members = lexicon.actors().group_words.party_members
+    if head.lower_ in members and head.i > matched[-1].i:
+        return True
+    top = next((t for t in matched if t.head.i not in {m.i for m in matched}), matched[-1])
+    return top.dep_ == "pobj" and top.head.lower_ in {"of", "from"} and top.head.head.lower_ in members
 
 
 def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
@@ -311,7 +423,7 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
             inner += [
                 m
                 for clause in head.children
-                if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS
+                if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS | _MEMBERSHIP_VERBS
                 for m in named
                 if any(t.i == m.head for t in clause.subtree)
             ]
@@ -323,12 +435,14 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
                 inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
             if inner:
                 group = inner[0]
-                mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country)
+                mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country, party=group.party)
         out.append(mention)
     return out
 
 
 _SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "report", "allege"}
+# "a militant belonging to the X Front": a member of the group
+_MEMBERSHIP_VERBS = {"belong"}
 
 
 def _of_phrases(head: Token) -> list[Token]:
@@ -371,9 +485,12 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         # a phrase's head only: "police" in "police convoy", "military" in "military operation"
         # (the subject of a headline verb the parse took for a noun is its own phrase: "Rioters
         # torch vehicles")
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex):
+        hedged = n >= 2 and tokens[n - 1].lower_ in _HEDGES and tokens[n - 2].text == "("  # "(assumed police)"
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex) and not hedged:
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
+        if token.lower_ in {"column", "columns"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "a column of smoke" (a column of troops names its troops)
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
         demonym = lexicon.countries().by_word.get((token.lower_,))
         if not candidates and demonym and token.tag_ in {"NNPS", "NNS"} and token.text[:1].isupper():
@@ -392,7 +509,7 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             phrase = _phrase_tokens(token)
             if any(t.i in taken for t in phrase if t.i != token.i):
                 phrase = [t for t in phrase if t.i not in taken or t.i == token.i]
-            iso = _country_in(phrase, sentence)
+            iso = _country_in(phrase, sentence) or _country_of(token, sentence)
             kind = _formation_of(token, lex) or kind
             kind_name = kind.kind
             anti = _anti_target(phrase)
@@ -410,9 +527,11 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                     force = next(k for k in lex.generic if k.kind == unit.force)
                     (name, inter), kind_name = _generic_actor(force, iso, context), unit.force
                     name = f"{name} {unit.name}"
-                identity = _identity_name(tokens[:start], words, sentence) if kind_name == "militia" else None
+                identity = _identity_name(tokens[:start], words, token, sentence, kind_name) if kind_name in {"militia", "unidentified"} else None
                 if identity is not None:
-                    name, inter = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", 4
+                    # named after a people or a place: an identity militia (inter 4)
+                    name, kind_name = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", "militia"
+                    inter = inter if identity.startswith("Unidentified ") else 4
             first = phrase[0].i if phrase else token.i
             text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
@@ -475,21 +594,54 @@ def _is_whole_force(name: str) -> bool:
     return rest in lexicon.countries().by_acled
 
 
-def _identity_name(before: list[Token], head_words: tuple[str, ...], sentence: Sentence) -> str | None:
-    """ "Murad tribesmen" → "Murad Tribal Militia": the capitalised name before a tribe's,
-    clan's or community's fighters (not a country's: "Yemeni tribesmen" are a local militia)."""
-    identity = next((i for i in lexicon.actors().identities if head_words in i.heads), None)
-    if identity is None:
-        return None
+def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token, sentence: Sentence, kind_name: str) -> str | None:
+    """ACLED's name of an identity militia: "Murad tribesmen" → "Murad Tribal Militia", "Dinka
+    militiamen", "Fulani gunmen" → "Dinka/Fulani Ethnic Militia" (a people of `[identity_names]`),
+    "militiamen from Ugbokolo", "Ugbokolo militiamen" → "Ugbokolo Communal Militia" (a place); an
+    unnamed one "Unidentified Tribal/Clan/Communal Militia". Not a country's ("Yemeni tribesmen").
+    Gunmen and fighters are an identity militia only by their people's name."""
+    lex = lexicon.actors()
+    identity = next((i for i in lex.identities if head_words in i.heads), None)
     name: list[Token] = []
     # the words just before, however parsed ("Abgaal" hung on the verb): a name is proper nouns
     for token in reversed(before):
-        if not (token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN"):
+        if not (token.is_alpha and token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ"} and token.lower_ not in lex.head_index):
             break
         name.insert(0, token)
-    if not name or _country_in(name, sentence) is not None:
+    if name and _country_in(name, sentence) is not None:
+        name = []
+    words = " ".join(t.text for t in name)
+    if words.lower() in lex.ethnic_names:
+        return f"{words} Ethnic Militia"
+    if kind_name != "militia":
         return None
-    return " ".join(t.text for t in name) + " " + identity.suffix
+    if name and all(t.pos_ == "PROPN" for t in name) and (identity is not None or _is_place(name, sentence)):
+        return f"{words} {identity.suffix if identity else 'Communal Militia'}"
+    origin = _home_place(head, sentence)
+    if origin is not None:
+        # "militiamen from Ugbokolo", "a militia from the Gumuruk area": named after their home
+        return f"{origin} {identity.suffix if identity and identity.suffix != 'Tribal Militia' else 'Communal Militia'}"
+    return f"Unidentified {identity.suffix if identity else 'Communal Militia'}"
+
+
+def _is_place(tokens: list[Token], sentence: Sentence) -> bool:
+    place = sentence.place_at(tokens[0].i)
+    return place is not None and not place.country_only
+
+
+def _home_place(head: Token, sentence: Sentence) -> str | None:
+    """The place a "from" phrase says a militia comes from ("from Ugbokolo", "from the Gumuruk
+    area of X state"): its proper name."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                group = lexicon.actors().group_words
+                if obj.lower_ in lexicon.actors().unit_nouns or obj.lower_ in group.strong | group.weak | group.rebel_heads:
+                    continue  # "from the X Brigade": a unit or a group, not a home
+                name = [t for t in obj.subtree if t.i <= obj.i and t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"]
+                if name and name[-1].i >= obj.i - 1 and _country_in(name, sentence) is None:
+                    return " ".join(t.text for t in name)
+    return None
 
 
 def _anti_target(phrase: list[Token]) -> str | None:
@@ -499,6 +651,19 @@ def _anti_target(phrase: list[Token]) -> str | None:
             rest = [t for t in phrase[n + 1 :] if t.text not in _HYPHENS]
             if rest and rest[0].i != phrase[-1].i:
                 return rest[0].text[:1].upper() + rest[0].text[1:]
+    return None
+
+
+def ethnic_militia(text: str | None, iso: str | None) -> Actor | None:
+    """ "suspected Fulani herdsmen", "Murle youths" doing violence: the people's ethnic militia
+    (ACLED's "Fulani Ethnic Militia (Nigeria)"), whatever noun names its men."""
+    words = (text or "").split()
+    names = lexicon.actors().ethnic_names
+    for size in (2, 1):
+        for n in range(len(words) - size + 1):
+            name = " ".join(words[n : n + size])
+            if name[:1].isupper() and name.lower() in names:
+                return Actor(f"{name} Ethnic Militia ({country_name(iso, short=True) or 'Unknown'})", 4, text)
     return None
 
 

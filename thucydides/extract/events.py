@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from thucydides.extract import casualties, coding, lexicon, status
-from thucydides.extract.actors import ActorMention, country_name, dated, is_group_name
+from thucydides.extract import casualties, coding, gangs, lexicon, status
+from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.places import home_countries, named_countries
@@ -63,7 +63,7 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     # make one transfer of the place
     if _retreats(a) or _retreats(b):
         return False
-    generic = ("Unidentified", "Local militia")
+    generic = ("Unidentified",)
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
 
 
@@ -282,13 +282,18 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if (agent is None or agent.kind not in {"named", "anti"}) and not by_demonym:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
+    if target is not None and target.party and event_type != "Battles":
+        # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
+        # crowds of partisans fighting are rioters on both sides
+        fight = event_type == "Riots" and bool({"clash", "riot_clash"} & set(signals.categories))
+        actor2 = _country_actor("Rioters ({})" if fight else "Civilians ({})", 5 if fight else 7, iso, target.actor.text)
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
         actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
         if force is None:
             # "… while security forces responded with tear gas": the force told in another clause
-            force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8}), None)
+            force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8} and not a.party), None)
         if force is None and sub_event_type in {"Protest with intervention", "Excessive force against protesters"}:
             # ACLED: who intervenes in a protest, unless the text says otherwise, is the police
             force = _country_actor("Police Forces of {}", 1, iso, None, long=True)
@@ -310,6 +315,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "… as police answered with tear gas": the force facing the crowd (not
             # the authorities someone had alerted: a government faces no crowd by being named)
             actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
+        if actor2 is None and sub_event_type == "Violent demonstration" and len(doc.article.text) <= NOTE_LENGTH:
+            # a note of one riot: the force a later sentence tells ("Prison guards brought the
+            # wing back under control") faced the crowd (not one the crowd's grievance names)
+            told = {m.sentence.index for m in group}
+            actor2 = next((a.actor for i, a in doc.actors if i > min(told) and i not in told and a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
             # shops and houses vandalised by a crowd no force faced: their owners, civilians
             actor2 = _country_actor("Civilians ({})", 7, iso)
@@ -329,8 +339,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
             actor2 = None  # the attackers, misread as their own target
-        if event_type == "Violence against civilians" and actor2 is not None and actor2.inter in {5, 6}:
-            actor2 = None  # demonstrators beaten in custody are civilians here
+        if event_type == "Violence against civilians" and actor2 is not None and actor2.inter != 7:
+            # demonstrators beaten in custody, a militant's relatives, a man the police shot:
+            # the victims of violence against civilians are civilians, by its definition
+            actor2 = None
         # violence against civilians is, by its definition, against civilians
         if actor2 is None and (signals.target_kind == "civilian" or event_type == "Violence against civilians"):
             actor2 = _country_actor("Civilians ({})", 7, iso)
@@ -368,11 +380,21 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif sub_event_type == "Disrupted weapons use" and (actor2 is None or actor2.inter == 7):
         # (a person arrested with the weapons is their holder, not a civilian victim)
         # a cache seized, a bomb defused: the armed group it belonged to, unidentified if unnamed
-        others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)]
+        # (not a force joined with the agent: "police and a BSF team recovered …")
+        others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name) and not (agent is not None and _conjoined(agent, a, m))]
         # a group's cache, else the other side's weapon ("shot down a drone flown by X")
         owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
+        # a suspect or a fugitive the forces fought, not a man they shot (a clash misread)
+        person = next((a for m in group for a in m.actors if a.is_civilian and not a.party and _suspect(a.actor)), None)
+        if sub_event_type == "Armed clash" and (actor1 is None or actor1.inter == 7) and actor2 is not None and actor2.inter in {1, 8} and person is not None:
+            # "a fugitive died in a gunfight with the police": the state's forces first,
+            # the people they fought (no civilian fights) an unidentified armed group
+            actor1, actor2 = actor2, _country_actor("Unidentified Armed Group ({})", 3, iso, person.actor.text)
+        if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
+            # "police shot dead a suspect in an exchange of fire": likewise
+            actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
@@ -383,6 +405,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
             actor2 = _opponent(doc, actor1)
+        if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in {1, 8}:
+            # "police killed two suspected robbers in an exchange of fire": a clash has two sides,
+            # the one no name is given ACLED's unidentified armed group
+            actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, person.actor.text if person else None)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name and event_type not in {"Battles", "Riots"}:
         actor2 = None
     if sub_event_type == "Other" and any(c.category == "other" and c.text.lower() in _RELEASE_WORDS for m in group for c in m.cues):
@@ -402,6 +428,24 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+def _conjoined(agent: ActorMention, other: ActorMention, mention: Mention) -> bool:
+    """ "police and a BSF team": two sides named as one subject, one joined to the other."""
+    doc = mention.sentence.doc
+    if not (agent.first >= mention.sentence.span.start and agent.last < mention.sentence.span.end):
+        return False
+    a, b = doc[agent.head], doc[other.head]
+    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
+
+
+# people the police pursue: in a shoot-out with them, the other armed side
+_SUSPECTS = {"suspect", "suspects", "fugitive", "fugitives", "robber", "robbers", "criminal", "criminals", "escapee", "escapees", "outlaw", "outlaws"}
+
+
+def _suspect(actor: Actor) -> bool:
+    words = (actor.text or "").lower().split()
+    return bool(words) and words[-1] in _SUSPECTS
 
 
 def _crowd_hit(group: list[Mention]) -> bool:
@@ -548,6 +592,22 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+_TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
+
+
+def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
+    """ "local militiamen attacked a settlement in X": the militia of the town the violence is
+    at, "X Communal Militia (Nigeria)" (ACLED's name for a community's militia; not for a
+    takeover, where local militias fight for a side)."""
+    # the place as the text names it, a proper name ("Ugbokolo", not "Akobo county")
+    if actor is None or location is None or not location.text or not all(w[:1].isupper() for w in location.text.split()):
+        return actor
+    prefix = "Unidentified Communal Militia ("
+    if not actor.name.startswith(prefix) or "local" not in (actor.text or "").lower().split():
+        return actor
+    return replace(actor, name=f"{location.text} Communal Militia ({actor.name[len(prefix):]}", inter=4)
+
+
 def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]:
     """ "Houthi security forces carried out an arrest campaign": arrests by a named state (or
     de facto authority), told of no place, are national: the country of that state. Not other
@@ -577,6 +637,15 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
     actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    # "local militiamen attacked …": ACLED names a communal militia after its community
+    if sub_event_type not in _TERRITORIAL:
+        actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
+    # criminal violence in Latin America: ACLED's unidentified gangs
+    actor1, actor2 = gangs.criminal_actors(
+        actor1, actor2, sub_event_type,
+        texts=gangs.texts_of(doc.article.text, [m.sentence.span.text for m in group]),
+        country=doc.context.country or where, admin1=location.admin1 if location else None,
+    )
     if any(m.background for m in group):
         event_status = "background"
     elif any(m.modality == "planned" for m in group):

@@ -237,6 +237,7 @@ class NamedActor:
     terms: tuple[tuple[str, ...], ...]
     acronyms: frozenset[str]
     periods: tuple[ActorPeriod, ...] = ()
+    party: bool = False  # a political party: an actor only as its members ("BJP workers")
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
         """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
@@ -276,6 +277,22 @@ class IdentityMilitia:
     heads: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class GroupWords:
+    """The words that make a capitalised name a group's (actors.toml `[group_names]`)."""
+
+    strong: frozenset[str] = frozenset()  # "army", "front", "liberation": a group's name alone
+    weak: frozenset[str] = frozenset()  # "movement", "organization": with an acronym or armed words
+    connectors: frozenset[str] = frozenset()  # "of", "for", "the": inside a name
+    state: frozenset[str] = frozenset()  # the words of a country's own forces ("armed", "forces")
+    state_marks: frozenset[str] = frozenset()  # which make them so ("armed", "defence", "national")
+    descriptive: frozenset[str] = frozenset()  # "rebel", "islamist": describe, do not name
+    members: frozenset[str] = frozenset()  # "militants", "members": armed people of a name
+    rebel: frozenset[str] = frozenset()  # words of a rebel group's name (inter 2; else 3)
+    rebel_heads: frozenset[str] = frozenset()  # "forces", "party": heads with a rebel's word only
+    party_members: frozenset[str] = frozenset()  # "workers", "supporters": a party's people
+
+
 @dataclass(frozen=True)
 class ActorLexicon:
     named: tuple[NamedActor, ...]
@@ -287,6 +304,8 @@ class ActorLexicon:
     identities: tuple[IdentityMilitia, ...] = ()
     unit_nouns: frozenset[str] = frozenset()  # "brigade", "division": the head of a unit's name
     region_unit_nouns: frozenset[str] = frozenset()  # "division": of an administrative region too
+    group_words: GroupWords = GroupWords()
+    ethnic_names: frozenset[str] = frozenset()  # "fulani", "dinka": peoples with ethnic militias
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -298,6 +317,12 @@ def _date(value: Any, where: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise ConfigError(f"{where}: {value!r} is not an ISO date") from None
+
+
+@functools.cache
+def actors_section(key: str) -> dict[str, Any]:
+    """One table of actors.toml as written (`[gangs]`), for the module that reads it."""
+    return dict(_load("actors.toml").get(key, {}))
 
 
 @functools.cache
@@ -317,6 +342,7 @@ def actors() -> ActorLexicon:
                 terms=tuple(phrase_words(t) for t in spec.get("terms", ())),
                 acronyms=frozenset(spec.get("acronyms", ())),
                 periods=periods,
+                party=bool(spec.get("party", False)),
             )
         )
     nouns = data.get("unit_nouns", {})
@@ -353,6 +379,8 @@ def actors() -> ActorLexicon:
         identities=identities,
         unit_nouns=frozenset(unit_nouns),
         region_unit_nouns=frozenset(nouns.get("region", ())),
+        ethnic_names=frozenset(n.lower() for n in data.get("identity_names", {}).get("ethnic", ())),
+        group_words=GroupWords(**{key: frozenset(value) for key, value in data.get("group_names", {}).items()}),
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, generic_actor, is_pronoun
+from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
@@ -90,13 +90,18 @@ class Mention:
 
 
 _COLLECTIVES = {"team", "contingent", "squad", "detachment", "platoon", "unit"}
+# "a group of TMC workers attacked …": a group of people acts as they do (as a subject; a group
+# struck is hit whoever it was)
+_SUBJECT_COLLECTIVES = {"group", "band"}
 
 
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
     # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES:
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
+        token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
+    ):
         token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase
@@ -107,6 +112,12 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         while token.dep_ == "conj":
             token = token.head
     head = token.head
+    # "shelled trenches of the army of X": the forces whose trenches or posts were hit
+    # have the role of their positions
+    owned = lexicon.cues().armed_targets
+    if token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in owned or head.head.lemma_.lower() in owned):
+        token = head.head
+        head = token.head
     anchor_ids = {a.i for a in anchors}
     verbs = {clause_verb(a).i for a in anchors if not _aside(a)} | anchor_ids
     # "a patrol came under attack": the subject is hit
@@ -180,7 +191,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         return None, None
     roles = [(m, _role(m, anchors)) for m in actors]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
-    agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian, m.kind not in {"named", "anti"}))
+    # (a party's people are people: "police arrested 50 people, members of the X party")
+    agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian or m.party, m.kind not in {"named", "anti"}))
     if not agents and not all(_aside(a) for a in anchors):
         # a parse that hangs the subject elsewhere ("the Giants Brigades and local fighters (backed
         # by …) took control"): the first armed subject before the cue
@@ -189,6 +201,12 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         agents = agents or _subject_lost(roles, anchors)
     targets = [m for m, r in roles if r == "target"]
     agent = agents[0] if agents else None
+    if agent is not None and agent.actor.inter == 1:
+        # "police and a CRPF-like unit of the same state recovered …": the force named first acts,
+        # the other joins it (ACLED's associated actor)
+        doc = anchors[0].doc
+        joined = [m for m in agents if m.actor.inter == 1 and m.country == agent.country and m.head < agent.head and doc[agent.head].dep_ == "conj" and doc[agent.head].head.i == m.head]
+        agent = joined[0] if joined else agent
     # "five men beat up a man": people hitting people are two mentions of one name, not one side
     target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name or (m.is_civilian and m.head != agent.head)), None)
     if agent is None:
@@ -266,7 +284,8 @@ def victims_kind(
     for mention in mentions:
         if mention.actor.inter == 6:
             return "protesters"
-        if mention.is_civilian:
+        # a party's workers hit by another's are civilians (ACLED's violence against civilians)
+        if mention.is_civilian or mention.party:
             return "civilian"
         if mention.armed:
             return "armed"
@@ -428,6 +447,19 @@ def build_mentions(
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
         agent = _armed_people(agent, kept, doc, context)
+        if agent is not None and agent.is_civilian and not any(c.category in _CROWD for c in anchors):
+            # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
+            # a people's men doing violence are its ethnic militia, not a mob
+            militia = ethnic_militia(agent.actor.text, agent.country)
+            agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
+        if agent is not None and agent.party and context is not None:
+            if any(c.category in {"protest", "demo_tactic"} for c in anchors):
+                # "BJP workers staged a sit-in": a party's people protesting are protesters
+                agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) or agent
+            elif any(c.category in {"clash", "riot_clash"} for c in anchors) and (target is None or target.party or target.is_civilian):
+                # "AL activists clashed with BNP supporters": two crowds of partisans fighting
+                # are rioters (ACLED's mob violence); a party's people attacking are its militia
+                agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
         # "protesters shouted at …": protesters acting are a protest even without a protest word
         protesters_act = agent is not None and agent.actor.inter == 6 and any(c.category == "protest" for c in anchors)
         if provisional.anchor_strength < 1 and not protesters_act:
@@ -976,6 +1008,8 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
             continue
         modifiers = _modifiers(token)
         force = next((_FORCE_MODIFIERS[t.lower_] for t in modifiers if t.lower_ in _FORCE_MODIFIERS), None)
+        if force is None and (token.lower_ in lex.armed_targets or token.lemma_.lower() in lex.armed_targets) and _demonym_among(modifiers, sentence):
+            force = "military"  # "shelled Russian positions": a country's positions are its forces'
         if force is None:
             continue
         return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)

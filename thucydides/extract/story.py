@@ -152,9 +152,9 @@ def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tu
         definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children)
         described = any(c.dep_ in {"amod", "compound", "nmod", "poss"} for c in head.children)
         # "the militiamen" after "a CODECO militia stronghold" likewise
-        if mention.actor.name.startswith(("Unidentified Armed Group", "Local militia")) and definite and not described:
-            named = [a for a in actors if a.kind == "named" and a.actor.inter in {2, 3, 4} and a.last < mention.first]
-            named = named or [a for _, a in earlier if a.kind == "named" and a.actor.inter in {2, 3, 4}]
+        if mention.actor.name.startswith(("Unidentified Armed Group", "Unidentified Communal Militia")) and definite and not described:
+            named = [a for a in actors if a.kind == "named" and a.armed and a.actor.inter in {2, 3, 4} and a.last < mention.first]
+            named = named or [a for _, a in earlier if a.kind == "named" and a.armed and a.actor.inter in {2, 3, 4}]
             if named:
                 # named in the words of the article that named it ("M23")
                 found = named[-1]
