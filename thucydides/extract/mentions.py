@@ -456,6 +456,10 @@ def build_mentions(
             if any(c.category in {"protest", "demo_tactic"} for c in anchors):
                 # "BJP workers staged a sit-in": a party's people protesting are protesters
                 agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) or agent
+            elif _protesting(doc[agent.head], cues) and any(c.category in _PROTEST_TURNED_VIOLENT for c in anchors):
+                # "PTI supporters protesting the arrest attacked the house and set it on fire":
+                # a party's people who do violence while protesting are rioters
+                agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
             elif any(c.category in {"clash", "riot_clash"} for c in anchors) and (target is None or target.party or target.is_civilian):
                 # "AL activists clashed with BNP supporters": two crowds of partisans fighting
                 # are rioters (ACLED's mob violence); a party's people attacking are its militia
@@ -1017,6 +1021,15 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
 
 
 _CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
+# what a crowd does that makes its protest a riot (ACLED's violent demonstration)
+_PROTEST_TURNED_VIOLENT = {"riot_violence", "riot_clash", "mob", "attack", "destroy", "loot", "kill", "clash"}
+
+
+def _protesting(person: Token, cues: list[Cue]) -> bool:
+    """ "supporters protesting the arrest", "activists who were protesting": the people are told
+    as protesters by a clause on their noun."""
+    protest_heads = {c.head for c in cues if c.category in {"protest", "demo_tactic"}}
+    return any(child.i in protest_heads and child.dep_ in {"acl", "relcl"} for child in person.children)
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
 # ... and what is awaited ("massed around X ahead of an assault"): not happened yet
