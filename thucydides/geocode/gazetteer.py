@@ -61,6 +61,15 @@ def _remember(cache: dict, answers: dict) -> None:
     cache.update(answers)
 
 
+def _by_country(rows: list[tuple[str, int, int, str]]) -> dict[str, tuple[tuple[int, str, str], ...]]:
+    """A skeleton's (country, rowid, geonameid, key) rows as (geonameid, key, country) per
+    country, each country's in the order they are stored (as a search country by country gives them)."""
+    grouped: dict[str, list[tuple[int, str, str]]] = {}
+    for iso, _, geonameid, key in sorted(rows):
+        grouped.setdefault(iso, []).append((geonameid, key, iso))
+    return {iso: tuple(matches) for iso, matches in grouped.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class NameHit:
     """A gazetteer name that matched a key: which place and how (name, alias, exonym…)."""
@@ -87,7 +96,7 @@ class Gazetteer:
         # answers of names() and by_skeleton() per key, absent ones too: news repeats its places
         # ("Gaza", "Kharkiv"), and these queries were a sixth of the geocoder's time
         self._names: dict[str, tuple[NameHit, ...]] = {}
-        self._skeletons: dict[str, tuple[tuple[int, str, str], ...]] = {}
+        self._skeletons: dict[str, dict[str, tuple[tuple[int, str, str], ...]]] = {}
         meta = dict(self._conn().execute("SELECT key, value FROM meta").fetchall())
         self.meta: dict[str, str] = meta
         from thucydides.geocode.index_writer import BUILDER_VERSION
@@ -160,11 +169,19 @@ class Gazetteer:
                 rows = conn.execute(f"SELECT skel, country_iso, rowid, geonameid, key FROM skeleton WHERE skel IN ({marks})", chunk)
                 for skel, iso, rowid, geonameid, key in rows:
                     fetched[skel].append((iso, rowid, geonameid, key))
-            # in the order a search country by country gives (each country's rows as stored)
-            _remember(self._skeletons, {skel: tuple((g, key, iso) for iso, _, g, key in sorted(found))
-                                        for skel, found in fetched.items()})
+            _remember(self._skeletons, {skel: _by_country(found) for skel, found in fetched.items()})
         inside = set(countries)
-        return {skel: matches for skel in unique if (matches := [m for m in self._skeletons.get(skel, ()) if m[2] in inside])}
+        result = {}
+        for skel in unique:
+            by_country = self._skeletons.get(skel, {})
+            # a short skeleton has rows in a hundred countries, an article one to four of its own
+            if len(inside) < len(by_country):
+                isos = [iso for iso in inside if iso in by_country]
+            else:
+                isos = [iso for iso in by_country if iso in inside]
+            if isos:
+                result[skel] = [match for iso in sorted(isos) for match in by_country[iso]]
+        return result
 
     def fuzzy_haystack(self, skel: str, countries: Sequence[str]) -> list[tuple[str, int]]:
         """(name key, geonameid) of the places in ``countries`` whose skeleton starts like ``skel``.
