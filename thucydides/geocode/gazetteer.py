@@ -21,7 +21,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides.errors import GazetteerError
@@ -52,6 +52,7 @@ _BATCH = 500  # SQLite's default limit on host parameters is 999
 # look-ups remembered per process; past this many keys the memory starts afresh (a news wire
 # meets new names for ever, its frequent ones come back within minutes)
 _CACHE_KEYS = 200_000
+_MANY_COUNTRIES = 50  # a search in more countries than this reads a skeleton's rows in all of them
 _MMAP_BYTES = 256 * 1024 * 1024  # the embedded index is ~70 MB; a GeoNames import is mapped in part
 
 
@@ -61,13 +62,15 @@ def _remember(cache: dict, answers: dict) -> None:
     cache.update(answers)
 
 
-def _by_country(rows: list[tuple[str, int, int, str]]) -> dict[str, tuple[tuple[int, str, str], ...]]:
-    """A skeleton's (country, rowid, geonameid, key) rows as (geonameid, key, country) per
-    country, each country's in the order they are stored (as a search country by country gives them)."""
-    grouped: dict[str, list[tuple[int, str, str]]] = {}
-    for iso, _, geonameid, key in sorted(rows):
-        grouped.setdefault(iso, []).append((geonameid, key, iso))
-    return {iso: tuple(matches) for iso, matches in grouped.items()}
+@dataclass(slots=True)
+class _SkeletonRows:
+    """A skeleton's rows (geonameid, name key, country) per country, for the countries looked up so far."""
+
+    by_country: dict[str, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
+    everywhere: bool = False  # every country's rows are known (a country left out has none)
+
+    def knows(self, iso: str) -> bool:
+        return self.everywhere or iso in self.by_country
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,7 @@ class Gazetteer:
         # answers of names() and by_skeleton() per key, absent ones too: news repeats its places
         # ("Gaza", "Kharkiv"), and these queries were a sixth of the geocoder's time
         self._names: dict[str, tuple[NameHit, ...]] = {}
-        self._skeletons: dict[str, dict[str, tuple[tuple[int, str, str], ...]]] = {}
+        self._skeletons: dict[str, _SkeletonRows] = {}
         meta = dict(self._conn().execute("SELECT key, value FROM meta").fetchall())
         self.meta: dict[str, str] = meta
         from thucydides.geocode.index_writer import BUILDER_VERSION
@@ -152,36 +155,63 @@ class Gazetteer:
     def by_skeleton(self, skels: Iterable[str], countries: Sequence[str]) -> dict[str, list[tuple[int, str, str]]]:
         """(geonameid, name key, country) of names whose skeleton is one of ``skels``, only inside ``countries``."""
         unique = sorted(set(s for s in skels if s))
-        if not unique or not countries:
+        where = sorted(set(countries))
+        if not unique or not where:
             return {}
-        # a skeleton's rows are fetched once for every country and filtered here: one article
-        # asks for its skeletons in several sets of countries (its focus, the striking side's,
-        # every country but its focus), and each article's sets differ. Asking SQLite for
-        # "every country but the focus" probed each of ~250 countries per skeleton: a third of
-        # the queries' time, before the index on the skeleton alone
-        wanted = [skel for skel in unique if skel not in self._skeletons]
-        if wanted:
-            fetched: dict[str, list[tuple[str, int, int, str]]] = {skel: [] for skel in wanted}
-            conn = self._conn()
-            for i in range(0, len(wanted), _BATCH):
-                chunk = wanted[i : i + _BATCH]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(f"SELECT skel, country_iso, rowid, geonameid, key FROM skeleton WHERE skel IN ({marks})", chunk)
-                for skel, iso, rowid, geonameid, key in rows:
-                    fetched[skel].append((iso, rowid, geonameid, key))
-            _remember(self._skeletons, {skel: _by_country(found) for skel, found in fetched.items()})
-        inside = set(countries)
-        result = {}
+        # remembered per skeleton and country: one article asks for its skeletons in several
+        # sets of countries (its focus, the striking side's, every country but its focus), and
+        # the next article in others
+        if len(self._skeletons) > _CACHE_KEYS:
+            self._skeletons.clear()
+        if len(where) > _MANY_COUNTRIES:
+            # "every country but the focus": by the skeleton alone (searched country by country,
+            # ~250 probes a skeleton, these were a third of the queries' time)
+            wanted = [skel for skel in unique if not self._skeleton_rows(skel).everywhere]
+            self._fetch_skeletons(wanted, None)
+        else:
+            wanted = [skel for skel in unique if not all(self._skeleton_rows(skel).knows(iso) for iso in where)]
+            self._fetch_skeletons(wanted, where)
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        inside = set(where)
         for skel in unique:
-            by_country = self._skeletons.get(skel, {})
+            by_country = self._skeletons[skel].by_country
             # a short skeleton has rows in a hundred countries, an article one to four of its own
-            if len(inside) < len(by_country):
-                isos = [iso for iso in inside if iso in by_country]
-            else:
-                isos = [iso for iso in by_country if iso in inside]
-            if isos:
-                result[skel] = [match for iso in sorted(isos) for match in by_country[iso]]
-        return result
+            isos = where if len(where) < len(by_country) else sorted(iso for iso in by_country if iso in inside)
+            matches = [match for iso in isos for match in by_country.get(iso, ())]
+            if matches:
+                found[skel] = matches
+        return found
+
+    def _skeleton_rows(self, skel: str) -> _SkeletonRows:
+        rows = self._skeletons.get(skel)
+        if rows is None:
+            rows = self._skeletons[skel] = _SkeletonRows()
+        return rows
+
+    def _fetch_skeletons(self, skels: list[str], countries: list[str] | None) -> None:
+        """Read the rows of ``skels`` in ``countries`` (None: in every country) into the memory."""
+        if not skels:
+            return
+        fetched: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        conn = self._conn()
+        where = f"country_iso IN ({','.join('?' * len(countries))}) AND " if countries is not None else ""
+        for i in range(0, len(skels), _BATCH):
+            chunk = skels[i : i + _BATCH]
+            rows = conn.execute(
+                f"SELECT skel, geonameid, key, country_iso FROM skeleton WHERE {where}skel IN ({','.join('?' * len(chunk))})",
+                [*(countries or ()), *chunk],
+            )
+            for skel, geonameid, key, iso in rows:  # each (skel, country)'s rows in the order they are stored
+                fetched.setdefault((skel, iso), []).append((geonameid, key, iso))
+        for skel in skels:
+            memory = self._skeleton_rows(skel)
+            if countries is None:
+                memory.by_country.clear()
+                memory.everywhere = True
+            for iso in countries or ():
+                memory.by_country[iso] = ()
+        for (skel, iso), matches in fetched.items():
+            self._skeletons[skel].by_country[iso] = tuple(matches)
 
     def fuzzy_haystack(self, skel: str, countries: Sequence[str]) -> list[tuple[str, int]]:
         """(name key, geonameid) of the places in ``countries`` whose skeleton starts like ``skel``.
