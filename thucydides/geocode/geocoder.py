@@ -870,12 +870,15 @@ class _FocusWithout:
     turn. Each name's vote is worked out once: the candidates no longer change while resolving."""
 
     def __init__(self, found: list[Found]) -> None:
-        self.votes: list[tuple[str, Vote | None]] = [(skeleton(f.span.key), country_vote(f)) for f in found]
+        self.found = found
+        self.votes: list[tuple[str, Vote | None]] | None = None  # worked out when first asked (most articles never ask)
         self.memo: dict[str, dict[str, float]] = {}
 
     def __call__(self, own: str) -> dict[str, float]:
         """The focus without the votes of the names whose skeleton is ``own``."""
         if own not in self.memo:
+            if self.votes is None:
+                self.votes = [(skeleton(f.span.key), country_vote(f)) for f in self.found]
             self.memo[own] = focus_of(vote for skel, vote in self.votes if skel != own)
         return self.memo[own]
 

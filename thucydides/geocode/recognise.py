@@ -187,7 +187,8 @@ def tokenize(text: str) -> list[Token]:
         previous_end = end
         if possessive:
             word, end = word[:-2], end - 2
-        sentence_start = not tokens or bool(_SENTENCE_END.search(gap))
+        # (a single space, the usual gap, ends no sentence: the search is spared)
+        sentence_start = not tokens or (gap != " " and bool(_SENTENCE_END.search(gap)))
         tokens.append(Token(word, start, end, possessive, sentence_start, "\n" in gap))
     return tokens
 
