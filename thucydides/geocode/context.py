@@ -59,6 +59,7 @@ def latin_script_countries() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=200_000)  # the gazetteer's spellings a name is compared with recur from call to call
 def without_articles(key: str) -> str:
     words = key.split()
     kept = [w for w in words if w not in _ARTICLE_WORDS and w not in TYPE_WORDS] or words
@@ -149,7 +150,8 @@ def context_without(found: list[Found], own: tuple[str, str | None], focus: dict
     named: dict[int, str] = {}
     anchors: dict[int, GazetteerEntry] = {}
     for other in found:
-        if other.choice is None or other.span.demonym or (other.span.key, other.span.kind) == own:
+        # (the key first: a span's kind is worked out from its run each time it is read)
+        if other.choice is None or other.span.demonym or (other.span.key == own[0] and other.span.kind == own[1]):
             continue
         entry = other.choice.entry
         if entry.feature == "ADM1":
