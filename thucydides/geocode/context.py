@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -57,6 +59,7 @@ def latin_script_countries() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=200_000)  # the gazetteer's spellings a name is compared with recur from call to call
 def without_articles(key: str) -> str:
     words = key.split()
     kept = [w for w in words if w not in _ARTICLE_WORDS and w not in TYPE_WORDS] or words
@@ -68,49 +71,73 @@ def without_articles(key: str) -> str:
 _DIPHTHONG_AW = re.compile(r"aw(?![aeiouy])")
 
 
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """What one name casts towards the article's countries (``focus_countries``)."""
+
+    iso: str
+    weight: float
+    money: bool = False  # a currency's country: counted only where money counts
+    striker: bool = False  # the side striking: counted only where strikers count
+
+
+def country_vote(item: Found) -> Vote | None:
+    """The country ``item`` votes for and how much: a named country 2, a demonym 1, a
+    clear-cut other place 1 (a small one a half), a currency's country a half (counted only
+    with ``money``), the side striking as any name (counted only with ``strikers``)."""
+    if not item.candidates:
+        return None
+    if item.span.currency:
+        # "500,000 Syrian pounds" names money, not a place, and no namesake is chosen by it;
+        # but money told in a country's currency is weak evidence of where the story is: a
+        # village spelt otherwise ("Kfarkela") is looked for there
+        iso = next((e.country_iso for e, _ in item.candidates if e.feature in COUNTRY_FEATURES and e.country_iso), None)
+        return Vote(iso, 0.5, money=True) if iso is not None else None
+    if item.span.opener and not any(is_well_known(e) for e, _ in item.candidates):
+        return None  # "Bush fires swept …": a common noun opening a sentence, or a place found elsewhere
+    # "Russia shelled Kupiansk": who strikes, often from abroad, not where
+    striker = item.span.striking
+    entries = [e for e, _ in item.candidates if e.country_iso is not None]
+    if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
+        # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
+        # also a region ("West Coast": Western Australia's alias too, in an American story)
+        return None
+    countries = [e for e in entries if e.feature in COUNTRY_FEATURES]
+    if len({e.country_iso for e in countries}) > 1:
+        return None  # "Congo" names two countries: the article's other names say which
+    if countries and item.span.demonym:
+        return Vote(countries[0].country_iso, 1.0, striker=striker)
+    if countries:
+        return Vote(countries[0].country_iso, 2.0, striker=striker)
+    # the country where most people living in places of this name live; a unit counts ten
+    # times smaller (its population is its towns': Birmingham the district and the city)
+    by_country: Counter[str] = Counter()
+    for e in entries:
+        by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if feature_class(e) in _UNITS else 1)
+    iso, people = by_country.most_common(1)[0]
+    if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
+        top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
+        return Vote(iso, 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5, striker=striker)
+    return None
+
+
 def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False) -> dict[str, float]:
     """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
     currency's ("Syrian pounds") none, or a half with ``money`` (the countries a name spelt
     otherwise is looked for in); the side striking ("Russians pound …") none, or 1 with
     ``strikers`` (where a name found nowhere else is looked for last)."""
+    return focus_of([country_vote(item) for item in found], money=money, strikers=strikers)
+
+
+def focus_of(votes: Iterable[Vote | None], *, money: bool = False, strikers: bool = False) -> dict[str, float]:
+    """The focus countries the ``votes`` of some names give, each country's weight as a share of
+    the heaviest's (those under a quarter left out). The votes of an article's names are
+    worked out once and summed for each set of names the geocoder asks about (its rules ask
+    for the countries of all names but one, for many names in turn)."""
     weights: Counter[str] = Counter()
-    for item in found:
-        if not item.candidates:
-            continue
-        if item.span.currency:
-            # "500,000 Syrian pounds" names money, not a place, and no namesake is chosen by it;
-            # but money told in a country's currency is weak evidence of where the story is: a
-            # village spelt otherwise ("Kfarkela") is looked for there
-            iso = next((e.country_iso for e, _ in item.candidates if e.feature in COUNTRY_FEATURES and e.country_iso), None)
-            if money and iso is not None:
-                weights[iso] += 0.5
-            continue
-        if item.span.opener and not any(is_well_known(e) for e, _ in item.candidates):
-            continue  # "Bush fires swept …": a common noun opening a sentence, or a place found elsewhere
-        if item.span.striking and not strikers:
-            continue  # "Russia shelled Kupiansk": who strikes, often from abroad, not where
-        entries = [e for e, _ in item.candidates if e.country_iso is not None]
-        if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
-            # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
-            # also a region ("West Coast": Western Australia's alias too, in an American story)
-            continue
-        countries = [e for e in entries if e.feature in COUNTRY_FEATURES]
-        if len({e.country_iso for e in countries}) > 1:
-            continue  # "Congo" names two countries: the article's other names say which
-        if countries and item.span.demonym:
-            weights[countries[0].country_iso] += 1.0
-        elif countries:
-            weights[countries[0].country_iso] += 2.0
-        else:
-            # the country where most people living in places of this name live; a unit counts ten
-            # times smaller (its population is its towns': Birmingham the district and the city)
-            by_country: Counter[str] = Counter()
-            for e in entries:
-                by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if feature_class(e) in _UNITS else 1)
-            iso, people = by_country.most_common(1)[0]
-            if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
-                top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
-                weights[iso] += 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5
+    for vote in votes:
+        if vote is not None and (money or not vote.money) and (strikers or not vote.striker):
+            weights[vote.iso] += vote.weight
     if not weights:
         return {}
     heaviest = max(weights.values())
@@ -123,7 +150,8 @@ def context_without(found: list[Found], own: tuple[str, str | None], focus: dict
     named: dict[int, str] = {}
     anchors: dict[int, GazetteerEntry] = {}
     for other in found:
-        if other.choice is None or other.span.demonym or (other.span.key, other.span.kind) == own:
+        # (the key first: a span's kind is worked out from its run each time it is read)
+        if other.choice is None or other.span.demonym or (other.span.key == own[0] and other.span.kind == own[1]):
             continue
         entry = other.choice.entry
         if entry.feature == "ADM1":

@@ -6,7 +6,8 @@ Schema (``SCHEMA``; ``meta.builder`` holds the builder version that made the fil
           population, coord_basis)      one row per country, ADM1/ADM2 unit, populated place
     name(key, geonameid, kind)          every spelling's ``name_key``; kind name|alias|exonym|short
     skeleton(skel, country_iso, geonameid, key)  ``skeleton`` of each name key, searched only
-                                        inside given countries (and by prefix, for the fuzzy step)
+                                        inside given countries (and by prefix, for the fuzzy step);
+                                        indexed by country and skeleton, and by skeleton alone
     country(iso, geonameid, name)       display name of each country
 
 ``Gazetteer.open(path)`` opens an index; ``ensure_gazetteer(settings)`` builds the default one
@@ -20,7 +21,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides.errors import GazetteerError
@@ -42,6 +43,7 @@ INDEXES = """
 CREATE INDEX name_by_key ON name(key);
 CREATE UNIQUE INDEX name_unique ON name(key, geonameid);
 CREATE INDEX skeleton_by_key ON skeleton(country_iso, skel);
+CREATE INDEX skeleton_by_skel ON skeleton(skel);
 """
 
 # feature codes of administrative units and of whole countries, for ranking and precision
@@ -50,12 +52,25 @@ _BATCH = 500  # SQLite's default limit on host parameters is 999
 # look-ups remembered per process; past this many keys the memory starts afresh (a news wire
 # meets new names for ever, its frequent ones come back within minutes)
 _CACHE_KEYS = 200_000
+_MANY_COUNTRIES = 50  # a search in more countries than this reads a skeleton's rows in all of them
+_MMAP_BYTES = 256 * 1024 * 1024  # the embedded index is ~70 MB; a GeoNames import is mapped in part
 
 
 def _remember(cache: dict, answers: dict) -> None:
     if len(cache) + len(answers) > _CACHE_KEYS:
         cache.clear()
     cache.update(answers)
+
+
+@dataclass(slots=True)
+class _SkeletonRows:
+    """A skeleton's rows (geonameid, name key, country) per country, for the countries looked up so far."""
+
+    by_country: dict[str, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
+    everywhere: bool = False  # every country's rows are known (a country left out has none)
+
+    def knows(self, iso: str) -> bool:
+        return self.everywhere or iso in self.by_country
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +99,7 @@ class Gazetteer:
         # answers of names() and by_skeleton() per key, absent ones too: news repeats its places
         # ("Gaza", "Kharkiv"), and these queries were a sixth of the geocoder's time
         self._names: dict[str, tuple[NameHit, ...]] = {}
-        self._skeletons: dict[tuple[str, tuple[str, ...]], tuple[tuple[int, str, str], ...]] = {}
+        self._skeletons: dict[str, _SkeletonRows] = {}
         meta = dict(self._conn().execute("SELECT key, value FROM meta").fetchall())
         self.meta: dict[str, str] = meta
         from thucydides.geocode.index_writer import BUILDER_VERSION
@@ -108,6 +123,9 @@ class Gazetteer:
             try:
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
                 conn.execute("PRAGMA query_only = 1")
+                # pages read in place from the OS's file cache, not copied by a read() each:
+                # a fresh process's first look-ups spent a tenth of their time in those calls
+                conn.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
                 conn.execute("SELECT 1 FROM place LIMIT 1")
             except sqlite3.DatabaseError as error:
                 raise GazetteerError(
@@ -137,25 +155,63 @@ class Gazetteer:
     def by_skeleton(self, skels: Iterable[str], countries: Sequence[str]) -> dict[str, list[tuple[int, str, str]]]:
         """(geonameid, name key, country) of names whose skeleton is one of ``skels``, only inside ``countries``."""
         unique = sorted(set(s for s in skels if s))
-        if not unique or not countries:
+        where = sorted(set(countries))
+        if not unique or not where:
             return {}
-        where = tuple(countries)
-        wanted = [skel for skel in unique if (skel, where) not in self._skeletons]
-        if wanted:
-            fetched: dict[str, list[tuple[int, str, str]]] = {skel: [] for skel in wanted}
-            conn = self._conn()
-            country_marks = ",".join("?" * len(countries))
-            for i in range(0, len(wanted), _BATCH):
-                chunk = wanted[i : i + _BATCH]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    f"SELECT skel, geonameid, key, country_iso FROM skeleton WHERE country_iso IN ({country_marks}) AND skel IN ({marks})",
-                    [*countries, *chunk],
-                )
-                for skel, geonameid, key, iso in rows:
-                    fetched[skel].append((geonameid, key, iso))
-            _remember(self._skeletons, {(skel, where): tuple(found) for skel, found in fetched.items()})
-        return {skel: list(found) for skel in unique if (found := self._skeletons.get((skel, where), ()))}
+        # remembered per skeleton and country: one article asks for its skeletons in several
+        # sets of countries (its focus, the striking side's, every country but its focus), and
+        # the next article in others
+        if len(self._skeletons) > _CACHE_KEYS:
+            self._skeletons.clear()
+        if len(where) > _MANY_COUNTRIES:
+            # "every country but the focus": by the skeleton alone (searched country by country,
+            # ~250 probes a skeleton, these were a third of the queries' time)
+            wanted = [skel for skel in unique if not self._skeleton_rows(skel).everywhere]
+            self._fetch_skeletons(wanted, None)
+        else:
+            wanted = [skel for skel in unique if not all(self._skeleton_rows(skel).knows(iso) for iso in where)]
+            self._fetch_skeletons(wanted, where)
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        inside = set(where)
+        for skel in unique:
+            by_country = self._skeletons[skel].by_country
+            # a short skeleton has rows in a hundred countries, an article one to four of its own
+            isos = where if len(where) < len(by_country) else sorted(iso for iso in by_country if iso in inside)
+            matches = [match for iso in isos for match in by_country.get(iso, ())]
+            if matches:
+                found[skel] = matches
+        return found
+
+    def _skeleton_rows(self, skel: str) -> _SkeletonRows:
+        rows = self._skeletons.get(skel)
+        if rows is None:
+            rows = self._skeletons[skel] = _SkeletonRows()
+        return rows
+
+    def _fetch_skeletons(self, skels: list[str], countries: list[str] | None) -> None:
+        """Read the rows of ``skels`` in ``countries`` (None: in every country) into the memory."""
+        if not skels:
+            return
+        fetched: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+        conn = self._conn()
+        where = f"country_iso IN ({','.join('?' * len(countries))}) AND " if countries is not None else ""
+        for i in range(0, len(skels), _BATCH):
+            chunk = skels[i : i + _BATCH]
+            rows = conn.execute(
+                f"SELECT skel, geonameid, key, country_iso FROM skeleton WHERE {where}skel IN ({','.join('?' * len(chunk))})",
+                [*(countries or ()), *chunk],
+            )
+            for skel, geonameid, key, iso in rows:  # each (skel, country)'s rows in the order they are stored
+                fetched.setdefault((skel, iso), []).append((geonameid, key, iso))
+        for skel in skels:
+            memory = self._skeleton_rows(skel)
+            if countries is None:
+                memory.by_country.clear()
+                memory.everywhere = True
+            for iso in countries or ():
+                memory.by_country[iso] = ()
+        for (skel, iso), matches in fetched.items():
+            self._skeletons[skel].by_country[iso] = tuple(matches)
 
     def fuzzy_haystack(self, skel: str, countries: Sequence[str]) -> list[tuple[str, int]]:
         """(name key, geonameid) of the places in ``countries`` whose skeleton starts like ``skel``.

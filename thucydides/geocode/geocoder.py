@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
 from thucydides.geocode.containers import beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
-from thucydides.geocode.context import close_spellings, context_without, focus_countries
+from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
     bare_county_after_name,
@@ -51,7 +51,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Context, choose, feature_class, has_local_evidence
+from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, feature_class, has_local_evidence
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -225,8 +225,9 @@ class Geocoder:
         # only of the side striking ("Russians pound Kupiansk"), often from abroad, last: after
         # a well-known place abroad (Kupyansk, not Kupinskiy Rayon in Novosibirsk), so that
         # "Nigerian airstrikes hit Malam Fatori" still finds Mallam Fatori
-        searched = focus_countries(found, money=True)
-        last_resort = set(focus_countries(found, money=True, strikers=True)) - set(searched)
+        votes = [country_vote(item) for item in found]
+        searched = focus_of(votes, money=True)
+        last_resort = set(focus_of(votes, money=True, strikers=True)) - set(searched)
         found.extend(self._spelling_variants(text, tokens, leftovers, searched, lex, person_words, headline_tokens, unit_starts,
                                              name_ends, peoples_only=not name_ends, last_resort=last_resort))
         mentions = self._resolve(found, focus, text, tokens)
@@ -605,14 +606,24 @@ class Geocoder:
             choice, plain = choose(items[0].candidates, items[0].span.kind, first_pass)
             for item in items:
                 item.choice, item.plain_best = choice, plain
-        for _ in range(2):  # a second round lets hierarchy evidence settle (A in B, B contains A)
-            for items in groups.values():
-                context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
+        # a second round lets hierarchy evidence settle (A in B, B contains A). A group's context
+        # is read from the other groups' choices (each one's place and confidence): a group none
+        # of whose others changed since it was chosen would be chosen the same again, so it is not
+        changes = 0
+        chosen_at: dict[tuple[str, str | None], int] = {}
+        for _ in range(2):
+            for group, items in groups.items():
+                if chosen_at.get(group) == changes:
+                    continue
+                context = context_without(found, group, focus)
                 choice, plain = choose(items[0].candidates, items[0].span.kind, context)
+                changes += _as_evidence(items[0].choice) != _as_evidence(choice)
+                chosen_at[group] = changes
                 for item in items:
                     item.choice, item.plain_best = choice, plain
+        focus_without = _FocusWithout(found)
         for items in groups.values():
-            self._prefer_home(items, found, focus)
+            self._prefer_home(items, found, focus, focus_without)
         if _names_britain(found) and _writes_british(text, lexicon()):
             for items in groups.values():
                 self._prefer_british_town(items, found, focus)
@@ -627,7 +638,7 @@ class Geocoder:
         resolved = sorted((item for item in found if item.choice is not None), key=lambda item: item.span.start)
         displaced = self._choose_inside_containers(resolved, text, focus)
         mentions = {}
-        by_others = _FocusByOthers(found, focus, text)
+        by_others = _FocusByOthers(found, focus, text, focus_without)
         for item in resolved:
             own_focus = by_others.of(item)
             # the article's places in its countries, as the other names give them
@@ -648,7 +659,7 @@ class Geocoder:
         return list(mentions.values())
 
     @staticmethod
-    def _prefer_home(items: list[Found], found: list[Found], focus: dict[str, float]) -> None:
+    def _prefer_home(items: list[Found], found: list[Found], focus: dict[str, float], focus_without: _FocusWithout) -> None:
         """A place abroad loses to its namesake in the countries the article's other names give.
 
         A small one is reported unresolved ("the only places of this name lie abroad"), yet
@@ -670,8 +681,7 @@ class Geocoder:
         if not rivals:
             return  # no namesake in another country (the usual case: spare the focus below)
         # the countries the article's other names give (the name votes for its own namesakes)
-        own = skeleton(items[0].span.key)
-        others = focus_countries([f for f in found if skeleton(f.span.key) != own])
+        others = focus_without(skeleton(items[0].span.key))
         if not others or entry.country_iso in others:
             return
         context = context_without(found, (items[0].span.key, items[0].span.kind), focus)
@@ -884,15 +894,14 @@ class _FocusByOthers:
     home. Next to a place of the main country, without its own vote, it is a village abroad.
     """
 
-    def __init__(self, found: list[Found], focus: dict[str, float], text: str) -> None:
-        self.found, self.focus = found, focus
+    def __init__(self, found: list[Found], focus: dict[str, float], text: str, focus_without: _FocusWithout) -> None:
+        self.focus, self.focus_without = focus, focus_without
         self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         main = {iso for iso, share in focus.items() if share >= _MAIN_FOCUS_SHARE}
         # the sentences that name a place (not a country, not a people) of a main country
         self.main_sentences = {self._sentence(o.span.start) for o in found
                                if o.choice is not None and not o.span.demonym and o.choice.entry.country_iso in main
                                and feature_class(o.choice.entry) not in ("country", "region")}
-        self.memo: dict[str, dict[str, float]] = {}
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_left(self.ends, offset)
@@ -904,10 +913,31 @@ class _FocusByOthers:
                 or feature_class(entry) in ("country", "region", "ADM1")
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
-        own = skeleton(item.span.key)
+        return self.focus_without(skeleton(item.span.key))
+
+
+class _FocusWithout:
+    """The focus countries the article's names give but one name (in any of its spellings),
+    for each name asked about: ``_prefer_home`` and ``_FocusByOthers`` ask it of many names in
+    turn. Each name's vote is worked out once: the candidates no longer change while resolving."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = found
+        self.votes: list[tuple[str, Vote | None]] | None = None  # worked out when first asked (most articles never ask)
+        self.memo: dict[str, dict[str, float]] = {}
+
+    def __call__(self, own: str) -> dict[str, float]:
+        """The focus without the votes of the names whose skeleton is ``own``."""
         if own not in self.memo:
-            self.memo[own] = focus_countries([f for f in self.found if skeleton(f.span.key) != own])
+            if self.votes is None:
+                self.votes = [(skeleton(f.span.key), country_vote(f)) for f in self.found]
+            self.memo[own] = focus_of(vote for skel, vote in self.votes if skel != own)
         return self.memo[own]
+
+
+def _as_evidence(choice: Choice | None) -> tuple[int, float] | None:
+    """What the other names' contexts read of a choice (``context_without``): its place and confidence."""
+    return None if choice is None else (choice.entry.geonameid, choice.confidence)
 
 
 def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:

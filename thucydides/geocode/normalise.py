@@ -100,6 +100,7 @@ def strip_article(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=200_000)  # names share their words ("al", "north", "san"): each word's skeleton is made once
 def _word_skeleton(word: str) -> str:
     word = _SKY_ENDING.sub(r"\1", word)
     if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":

@@ -62,22 +62,23 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;\n][\"”’)\]]*\s*|[\"“(\[])$")
 MAX_SPAN_TOKENS = 6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
+    # not frozen: a frozen dataclass sets each field through object.__setattr__, and an article
+    # makes some 400 tokens (their making was half of ``tokenize``'s time); nothing changes one
     text: str
     start: int
     end: int
     possessive: bool  # an "'s" followed it (and is not part of ``end``)
     sentence_start: bool
     line_start: bool = False  # a line break lies between it and the word before
-    lower: str = field(init=False)  # read for every token by every rule: computed once
+    # read for every token by every rule: computed once
+    lower: str = field(init=False)
+    capitalised: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        self.lower = self.text.lower()
+        self.capitalised = self.text[:1].isupper()
 
 
 @dataclass(slots=True)
@@ -188,7 +189,8 @@ def tokenize(text: str) -> list[Token]:
         previous_end = end
         if possessive:
             word, end = word[:-2], end - 2
-        sentence_start = not tokens or bool(_SENTENCE_END.search(gap))
+        # (a single space, the usual gap, ends no sentence: the search is spared)
+        sentence_start = not tokens or (gap != " " and bool(_SENTENCE_END.search(gap)))
         tokens.append(Token(word, start, end, possessive, sentence_start, "\n" in gap))
     return tokens
 

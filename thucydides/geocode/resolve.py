@@ -230,20 +230,28 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
             for value, entry, how, reasons in scored]
 
 
-def _outranked_by_supported_namesake(
-    entry: GazetteerEntry, candidates: list[tuple[GazetteerEntry, str]], context: Context
-) -> bool:
+def _supported_towns(candidates: list[tuple[GazetteerEntry, str]], context: Context) -> list[tuple[str, float]]:
+    """(country, focus share) of the candidate towns in a focus country that the text's places
+    support (their province named, or another place within 150 km).
+
+    Worked out once per ``choose``: asked of every candidate about every other one, it was
+    quadratic in a common name's namesakes (a "Springfield" has dozens)."""
+    if not context.focus:
+        return []
+    return [(other.country_iso, share) for other, _ in candidates
+            if other.country_iso is not None and (share := context.focus.get(other.country_iso, 0.0)) > 0
+            and feature_class(other) == "PPL" and has_local_evidence(other, context)]
+
+
+def _outranked_by_supported_namesake(entry: GazetteerEntry, supported: list[tuple[str, float]], context: Context) -> bool:
     """Whether ``entry``, which nothing in the text supports but its country, has a namesake town
-    in a country the article is at least as much about that its places support (its province
-    named, or another place within 150 km)."""
-    if entry.country_iso is None or not context.focus or has_local_evidence(entry, context):
+    in a country the article is at least as much about that its places support (``supported``:
+    ``_supported_towns`` of the candidates)."""
+    if not supported or entry.country_iso is None or not context.focus:
         return False
     share = context.focus.get(entry.country_iso, 0.0)
-    return any(
-        feature_class(other) == "PPL" and other.country_iso not in (None, entry.country_iso)
-        and context.focus.get(other.country_iso, 0.0) >= max(share, 1e-9) and has_local_evidence(other, context)
-        for other, _ in candidates
-    )
+    return (any(iso != entry.country_iso and other_share >= max(share, 1e-9) for iso, other_share in supported)
+            and not has_local_evidence(entry, context))
 
 
 def _without_villages_named_like_a_province(scored: list) -> list:
@@ -269,10 +277,11 @@ def choose(
         return None, None
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
     over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
+    supported = _supported_towns(candidates, context)
     scored = []
     for entry, how in candidates:
         value, reasons = score(entry, how, kind, context)
-        if _outranked_by_supported_namesake(entry, candidates, context):
+        if _outranked_by_supported_namesake(entry, supported, context):
             # its standing (a capital, the namesake of its province) sets it above its province
             # and small towns alike, not above a town of the article's main country that the
             # article's places surround: Vienna, Virginia beside Fairfax County
