@@ -50,3 +50,19 @@ def geocoder():
     from thucydides.geocode import Geocoder
 
     return Geocoder(settings=load_settings())
+
+
+@pytest.fixture(scope="session")
+def pipeline_events(nlp, geocoder):
+    """A table case ({"text", "published"}) through the whole pipeline, as `thucydides extract`
+    runs it: parse, real geocoder, extraction. Its events."""
+    import datetime as dt
+
+    from thucydides.model import Article
+    from thucydides.pipeline import process_article
+
+    def events(case: dict):
+        article = Article(id="table-case", text=case["text"], published=dt.date.fromisoformat(case["published"]))
+        return process_article(article, nlp=nlp, geocoder=geocoder).events
+
+    return events

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.model import Actor, Article, without_period
+from thucydides.model import Actor, without_period
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "actor_conventions.toml").read_text(encoding="utf-8"))["case"]
 
@@ -25,24 +25,13 @@ def _name(actor: Actor | None) -> str:
     return "" if actor is None else without_period(actor.name)
 
 
-@pytest.fixture(scope="module")
-def run(nlp, geocoder):
-    from thucydides.pipeline import process_article
-
-    def events(case: dict):
-        article = Article(id="actor-conventions", text=case["text"], published=dt.date.fromisoformat(case["published"]))
-        return process_article(article, nlp=nlp, geocoder=geocoder).events
-
-    return events
-
-
 def test_every_convention_has_cases():
     assert {case["convention"] for case in CASES} == {"named group", "gang", "party", "country of", "roles", "communal"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{case['convention']}: {case['text'][:50]}" for case in CASES])
-def test_a_snippet_names_its_actors_as_acled_does(run, case):
-    events = run(case)
+def test_a_snippet_names_its_actors_as_acled_does(pipeline_events, case):
+    events = pipeline_events(case)
     assert events, "no event"
     got = {(_name(e.actor1), _name(e.actor2)) for e in events}
     expected = (case["actor1"], case.get("actor2", None))

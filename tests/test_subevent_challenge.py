@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from thucydides.extract import lexicon
-from thucydides.model import Article
 from thucydides.prefilter import first_conflict_term
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "subevent_challenge.toml").read_text(encoding="utf-8"))["case"]
@@ -27,17 +26,6 @@ CASES = tomllib.loads((Path(__file__).parent / "data" / "subevent_challenge.toml
 
 def _id(case: dict) -> str:
     return f"{case['type'] or 'no event'}: {case['text'][:48]}"
-
-
-@pytest.fixture(scope="module")
-def run(nlp, geocoder):
-    from thucydides.pipeline import process_article
-
-    def events(case: dict):
-        article = Article(id="subevent-challenge", text=case["text"], published=dt.date.fromisoformat(case["published"]))
-        return process_article(article, nlp=nlp, geocoder=geocoder).events
-
-    return events
 
 
 def test_every_sub_event_type_has_four_wordings_and_some_reports_have_none():
@@ -55,8 +43,8 @@ def test_every_snippet_with_an_event_passes_the_prefilter():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(case) for case in CASES])
-def test_a_snippet_is_coded_as_its_sub_event_type(run, case):
-    events = run(case)
+def test_a_snippet_is_coded_as_its_sub_event_type(pipeline_events, case):
+    events = pipeline_events(case)
     if not case["type"]:
         assert [(e.sub_event_type, e.location and e.location.text) for e in events] == []
         return
