@@ -954,7 +954,11 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:
-    return entry.feature == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN_POPULATION)
+    # a province, unless its towns hold fewer people than a well-known town: Slovenia's and North
+    # Macedonia's municipalities are ADM1s ("Komanda" in Ituri is no spelling of Komenda, Slovenia)
+    if entry.feature == "ADM1":
+        return not 0 < entry.population < _WELL_KNOWN_POPULATION
+    return feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN_POPULATION
 
 
 _default: Geocoder | None = None
