@@ -237,12 +237,14 @@ _TREATED = {"treat", "hospitalise", "hospitalize"}
 
 def _destination(place: Place, sentence: Sentence) -> bool:
     """ "the wounded were rushed to a hospital in Peshawar": the first verb above the place
-    carries someone to it, or treats them at it."""
+    carries someone to it, or they are treated at it ("were treated in Goma"; not "doctors in
+    Douma treated dozens", where the doctors are)."""
     token, to = sentence.doc[place.last], False
     while token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return (to and token.lemma_ in _CARRIED_TO) or token.lemma_ in _TREATED
+            passive = any(child.dep_ == "auxpass" for child in token.children)
+            return (to and token.lemma_ in _CARRIED_TO) or (passive and token.lemma_ in _TREATED)
         to = to or (token.lower_ == "to" and token.dep_ == "prep")
     return False
 
@@ -503,7 +505,12 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
 
 
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
-    """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase."""
+    """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase;
+    not an item of a list closed by the kind word ("Kunar and Nuristan Provinces")."""
+    if other.first > place.last:
+        chain = [place, *(q for q in sentence.places if place.last < q.first and q.last < other.first), other]
+        if all(_coordinated(a, b, sentence) for a, b in zip(chain, chain[1:])):
+            return False  # "Maru, Anka and Bukkuyum LGAs"
     last = sentence.doc[place.last]
     head = last.head
     for _ in range(3):
