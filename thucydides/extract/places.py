@@ -319,7 +319,9 @@ _TRAIL_DIRECTIONS = {
     "upper", "lower",
 }
 _TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
-_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions"}
+_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions",
+                  # a container's epithet: "Qalqilya in the occupied West Bank", "in war-torn Darfur"
+                  "occupied", "restive", "war", "torn", "volatile", "troubled", "embattled", "besieged"}
 # short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
 _NAME_PARTICLES = {"de", "del", "la", "le", "al", "el", "ad", "ar", "as", "ash", "at", "az", "e", "i", "ul", "bin", "ibn", "wa"}
 
