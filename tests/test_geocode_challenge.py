@@ -54,3 +54,57 @@ def test_every_demonym_names_a_place(geocoder):
 
     missing = sorted({target for target in lexicon().demonyms.values() if geocoder._demonym_entry(target) is None})
     assert not missing
+
+
+# ---- event places in conflict reports and ACLED-style notes (issue #4) -------------------------
+# `[[event]]`: an invented passage and where its events must be coded: every event lies at one of
+# `places` (country, within `km` of lat/lon, with `precision` and the mention `text` when stated),
+# each of `places` gets one, and `events` says how many there are when stated. `[[toponym]]`: a
+# name that must resolve in `country` within 161 km of lat/lon (GeoWebNews' tolerance).
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "geocode_challenge.toml").read_text(encoding="utf-8"))
+EVENTS = DATA.get("event", [])
+TOPONYMS = DATA.get("toponym", [])
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from thucydides.geocode.resolve import distance_km
+
+    return distance_km(lat1, lon1, lat2, lon2)
+
+
+def _at(location, place: dict) -> bool:
+    return (location is not None and location.latitude is not None and location.country_iso == place["country"]
+            and _km(location.latitude, location.longitude, place["lat"], place["lon"]) <= place["km"]
+            and place.get("text", location.text) == location.text)
+
+
+@pytest.mark.parametrize("case", EVENTS, ids=[c["id"] for c in EVENTS])
+def test_event_place(pipeline_events, case):
+    locations = [event.location for event in pipeline_events(case)]
+    found = [(loc.text, loc.name, loc.country_iso, loc.geo_precision) if loc else None for loc in locations]
+    assert all(any(_at(loc, place) for place in case["places"]) for loc in locations), f"an event elsewhere: {found}"
+    for place in case["places"]:
+        hits = [loc for loc in locations if _at(loc, place)]
+        assert hits, f"no event at {place}: {found}"
+        if "precision" in place:
+            assert any(loc.geo_precision == place["precision"] for loc in hits), found
+    if "events" in case:
+        assert len(locations) == case["events"], found
+
+
+@pytest.mark.parametrize("case", TOPONYMS, ids=[c["id"] for c in TOPONYMS])
+def test_toponym_near(geocoder, case):
+    entries = [m.entry for m in geocoder.find_places(case["text"]) if m.text == case["name"] and m.entry is not None]
+    assert any(e.country_iso == case["country"] and _km(e.latitude, e.longitude, case["lat"], case["lon"]) <= 161
+               for e in entries), [(e.name, e.country_iso, e.admin1) for e in entries]
+
+
+def test_the_event_cases_are_well_formed():
+    ids = [c["id"] for c in EVENTS + TOPONYMS]
+    assert len(ids) == len(set(ids))
+    for case in EVENTS:
+        assert set(case) <= {"id", "published", "text", "places", "events"}, case
+        assert case["places"] and all({"country", "lat", "lon", "km"} <= set(p) for p in case["places"]), case
+    for case in TOPONYMS:
+        assert set(case) == {"id", "text", "name", "country", "lat", "lon"} and case["name"] in case["text"], case

@@ -228,6 +228,34 @@ def _origin(place: Place, sentence: Sentence) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
+# verbs that carry the wounded, the dead or captives elsewhere: where they were carried "to" is no
+# place of the event ("the wounded were taken to hospitals in Dnipro", "flown to Juba");
+# treatment is where they lie, not where they were hurt ("treated at a hospital in Goma")
+_CARRIED_TO = {"take", "rush", "fly", "evacuate", "airlift", "shift", "transfer", "ferry", "transport", "refer", "admit", "carry"}
+_TREATED = {"treat", "hospitalise", "hospitalize"}
+
+
+def _destination(place: Place, sentence: Sentence) -> bool:
+    """ "the wounded were rushed to a hospital in Peshawar": the first verb above the place
+    carries someone to it, or they are treated at it ("were treated in Goma"; not "doctors in
+    Douma treated dozens", where the doctors are)."""
+    token, to = sentence.doc[place.last], False
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            passive = any(child.dep_ == "auxpass" for child in token.children)
+            return (to and token.lemma_ in _CARRIED_TO) or (passive and token.lemma_ in _TREATED)
+        to = to or (token.lower_ == "to" and token.dep_ == "prep")
+    return False
+
+
+def _between(first: Place, second: Place, sentence: Sentence) -> bool:
+    """ "between Dori and Sebba": ``first`` is the object of "between", ``second`` joined to it."""
+    doc = sentence.doc
+    a, b = doc[first.last], doc[second.last]
+    return a.dep_ == "pobj" and a.head.lower_ == "between" and b.dep_ == "conj" and b.head.i == a.i
+
+
 def _facility(place: Place, sentence: Sentence) -> bool:
     """ "the Kakoba square", "the Socabaya prison", "the Mbale Stanbic bank building": a place name
     modifying a building's or site's noun (through other modifiers) names the site, not the town."""
@@ -291,7 +319,9 @@ _TRAIL_DIRECTIONS = {
     "upper", "lower",
 }
 _TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
-_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions"}
+_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions",
+                  # a container's epithet: "Qalqilya in the occupied West Bank", "in war-torn Darfur"
+                  "occupied", "restive", "war", "torn", "volatile", "troubled", "embattled", "besieged"}
 # short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
 _NAME_PARTICLES = {"de", "del", "la", "le", "al", "el", "ad", "ar", "as", "ash", "at", "az", "e", "i", "ul", "bin", "ibn", "wa"}
 
@@ -477,7 +507,12 @@ def _consistent(place: Place, containers: list[Place]) -> bool:
 
 
 def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
-    """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase."""
+    """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase;
+    not an item of a list closed by the kind word ("Kunar and Nuristan Provinces")."""
+    if other.first > place.last:
+        chain = [place, *(q for q in sentence.places if place.last < q.first and q.last < other.first), other]
+        if all(_coordinated(a, b, sentence) for a, b in zip(chain, chain[1:])):
+            return False  # "Maru, Anka and Bukkuyum LGAs"
     last = sentence.doc[place.last]
     head = last.head
     for _ in range(3):
@@ -538,6 +573,7 @@ def event_places(
         and not _stands_for_people(p)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
+        and not _destination(p, sentence)
         # an unresolved "place" that is no proper noun ("Meanwhile") or an adjective
         # ("Russian-occupied") is a recogniser slip
         and (p.mention.entry is not None or (_looks_like_name(p, sentence) and not _a_title(p)))
@@ -579,6 +615,9 @@ def event_places(
     fitting = _in_the_sentence_country(named, trail_of, sentence)
     namesakes = [p for p in named if p not in fitting or _far_variant(p, trail_of, sentence)]
     main = [p for p in main if p not in namesakes] or main
+    # "ambushed a convoy between Bannu and Lakki Marwat": one event on the way, near the first
+    ends = {q.first: p.first for p in main for q in main if _between(p, q, sentence)}
+    main = [p for p in main if p.first not in ends]
     if main:
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
         # ("the village of Silgadji in northern Soum province", "outside of Kobo"): ACLED's
@@ -592,6 +631,7 @@ def event_places(
         coded = {s.first: next((q for q in trail_of[s.first] if q in named and q.mention.entry is not None), s)
                  for s in substitutes}
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
+        placed = [replace(e, near=True) if e.place is not None and e.place.first in ends.values() else e for e in placed]
         return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
     if landmarks:
         # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
@@ -622,25 +662,32 @@ _FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "je
                 "drones", "drone", "navy", "militias", "fighters", "mercenaries"}
 
 
+# what a side strikes with or sponsors: "Israeli shelling", "Iranian-backed militias" name the side
+# striking from abroad as often as at home, not the country an article is set in
+_STRIKE_HEADS = {"shelling", "strike", "strikes", "airstrike", "airstrikes", "bombardment", "bombing", "raid", "raids",
+                 "missile", "missiles", "rocket", "rockets", "artillery", "tanks", "tank", "backed", "offensive"}
+
+
 def home_countries(sentences: list[Sentence]) -> list[str]:
     """The countries an article is set in, most named first: those it names as places, then by
-    its demonyms, except those of armed forces ("Kenyan soldiers" may be posted abroad) and of
-    currencies ("US dollars")."""
+    its demonyms, except those of armed forces ("Kenyan soldiers" may be posted abroad), of
+    strikes and sponsors ("Israeli shelling", "Iranian-backed") and of currencies ("US dollars")."""
     votes: dict[str, int] = {}
     for sentence in sentences:
         for place in sentence.places:
             entry = place.mention.entry
             if not place.country_only or entry is None or not entry.country_iso or is_currency(place.mention):
                 continue  # "paid in Lebanese pounds": money, not where the article is set
-            if is_demonym(place.mention) and sentence.doc[place.last].head.lower_ in _FORCE_HEADS:
+            if is_demonym(place.mention) and sentence.doc[place.last].head.lower_ in _FORCE_HEADS | _STRIKE_HEADS:
                 continue
             votes[entry.country_iso] = votes.get(entry.country_iso, 0) + (1 if is_demonym(place.mention) else 2)
     return sorted(votes, key=lambda iso: -votes[iso])
 
 
 def coded_places(sentence: Sentence) -> list[EventPlace]:
-    """Where each location trail of ``sentence`` is coded: its most precise name that fits it."""
-    trails = _trails(list(sentence.places), sentence)
+    """Where each location trail of ``sentence`` is coded: its most precise name that fits it
+    (not where the wounded were taken)."""
+    trails = _trails([p for p in sentence.places if not _destination(p, sentence)], sentence)
     return [_placed(trail[0], trail, trail, []) for trail in trails]
 
 

@@ -102,6 +102,11 @@ def country_vote(item: Found) -> Vote | None:
         # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
         # also a region ("West Coast": Western Australia's alias too, in an American story)
         return None
+    if item.span.kind == "ADM1" and all(feature_class(e) == "PPL" and e.population < 50_000 for e in entries):
+        # "the Kokang region": a village of the name (in Indonesia) says nothing of where; a
+        # city stands for its province ("the Kharkov region", "Hodeidah governorate": the
+        # spelling reaches the city only)
+        return None
     countries = [e for e in entries if e.feature in COUNTRY_FEATURES]
     if len({e.country_iso for e in countries}) > 1:
         return None  # "Congo" names two countries: the article's other names say which

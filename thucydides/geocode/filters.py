@@ -5,6 +5,8 @@ Each ``*_reason`` function returns why a match is not a place (for the debug log
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -181,10 +183,15 @@ def neighbour_reason(
     return None
 
 
+# ", in southern", ", in the north of", " (": what may stand between a place and the unit it lies in
+_BEFORE_UNIT = re.compile(r"(?:, | \()(?:in )?(?:the )?(?:(?:north|south|east|west|central)\w* (?:of )?)?")
+
+
 def followed_by_unit(text: str, end: int, unit_starts: set[int]) -> bool:
-    """ "Khan Sheikhoun, Idlib", "Quelimane (Zambezia)": a name followed by the unit it lies in."""
-    after = text[end : end + 3]
-    return (after.startswith(", ") or after.startswith(" (")) and end + 2 in unit_starts
+    """ "Khan Sheikhoun, Idlib", "Quelimane (Zambezia)", "Naqoura, in southern Lebanon": a name
+    followed by the unit (or country) it lies in."""
+    match = _BEFORE_UNIT.match(text, end)
+    return match is not None and match.end() in unit_starts
 
 
 

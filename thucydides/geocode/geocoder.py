@@ -795,7 +795,10 @@ class Geocoder:
             # the text may err ("Kharkiv (Sumy oblast)"): a city known beyond its country keeps its
             # own point, and a container read as a unit abroad (a border area's namesake) is no proof
             well_known = feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and is_notable(entry))
-            if well_known or (focus and focus.get(outer.country_iso or "", 0.0) < _MAIN_FOCUS_SHARE):
+            # a valley is no unit's boundary though a province is named after it: "Baalbek in the
+            # Bekaa valley" (the town lies in Baalbek-Hermel, carved out of Bekaa province)
+            valley = text[container.span.end :].lstrip().lower().startswith("valley") and outer.country_iso == entry.country_iso
+            if well_known or valley or (focus and focus.get(outer.country_iso or "", 0.0) < _MAIN_FOCUS_SHARE):
                 continue
             displaced.append((item, container, link))
         return displaced
@@ -954,7 +957,11 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:
-    return entry.feature == "ADM1" or (feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN_POPULATION)
+    # a province, unless its towns hold fewer people than a well-known town: Slovenia's and North
+    # Macedonia's municipalities are ADM1s ("Komanda" in Ituri is no spelling of Komenda, Slovenia)
+    if entry.feature == "ADM1":
+        return not 0 < entry.population < _WELL_KNOWN_POPULATION
+    return feature_class(entry) == "PPL" and entry.population >= _WELL_KNOWN_POPULATION
 
 
 _default: Geocoder | None = None

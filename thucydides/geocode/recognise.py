@@ -318,7 +318,11 @@ def _share_list_kinds(text: str, tokens: list[Token], runs: list[Run], lex: Lexi
                     break
                 other.list_kind = other.list_kind or kind
                 other.cue = other.cue or run.cue or "list"
-        kind = run.kind_after if run.kind_after and run.kind_token is not None and not run.kind_capitalised else None
+        kind = run.kind_after if run.kind_after and run.kind_token is not None and (
+            not run.kind_capitalised or _plural_kind(tokens[run.kind_token])) else None
+        # "Anka and Bukkuyum LGAs of Zamfara": the plural kind inside a run joined by "of"
+        kind = kind or next((run.inner_kinds[i] for i in sorted(run.inner_kinds)
+                             if i > run.first and _plural_kind(tokens[i])), None)
         if kind:
             for other in reversed(runs[:index]):
                 following = runs[runs.index(other) + 1]
@@ -326,6 +330,13 @@ def _share_list_kinds(text: str, tokens: list[Token], runs: list[Run], lex: Lexi
                     break
                 other.list_kind = other.list_kind or kind
                 other.cue = other.cue or "list"
+
+
+def _plural_kind(token: Token) -> bool:
+    """ "Maru, Anka and Bukkuyum LGAs", "the Kunar and Nuristan Provinces": a capitalised plural kind
+    word after a list is the list's kind, not a word of the last name (as "City" of "Davao City"
+    is); not "States" ("Canada and the United States")."""
+    return token.lower.endswith("s") and token.lower != "states"
 
 
 def spans_of(text: str, tokens: list[Token], run: Run, abbreviations: Mapping[str, tuple[str, str]] | None = None) -> list[Span]:
