@@ -511,6 +511,9 @@ def build_mentions(
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None and not headline_verb(doc[c.head], sentence)]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
             background = True
+        # "have abducted civilians for ransom" with no day and no place: a record of conduct
+        if not places and date_source not in {"own", "sentence"} and status.generic_perfect([doc[c.head] for c in anchors]):
+            background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan
         future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)

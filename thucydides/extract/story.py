@@ -34,7 +34,7 @@ from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
-from thucydides.geocode.containers import is_placed
+from thucydides.geocode.containers import is_placed, placed_at
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
@@ -462,7 +462,9 @@ def compatible_days(a: Mention, b: Mention) -> bool:
 
 
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
-    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories]
+    # (a killing whose toll is not shared was not told of this place: "abduct 43 …, kill six
+    # vigilantes" spread over the villages told next kills in one of them)
+    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories and (counts or c.category != "kill")]
     if into.target is None and _other_side(into, donor):
         # "soldiers fought gunmen of an armed group" in the province … "CODECO captured the town":
         # the unnamed fighters are the group told acting here, the military its opponent
@@ -493,6 +495,10 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     if is_placed(outer.place.place.mention):
         return False  # a village placed at its unit is not an account of the whole unit
     a, b = outer.place.place.mention.entry, inner.place.place.mention.entry
+    if a is not None and b is None and (a.feature or "").startswith(("ADM", "PCL")):
+        # villages no gazetteer holds, told right after an account at a district ("two
+        # communities in X district" … "stormed A and B villages"), are its events one by one
+        return 0 < inner.sentence.index - outer.sentence.index <= 2
     if a is None or b is None or a.geonameid == b.geonameid:
         return False
     if (a.feature or "").startswith("PCL"):
@@ -560,6 +566,7 @@ def share_between_mentions(doc: Story) -> None:
             if donors:
                 _absorb(mention, donors[-1], counts=False)
     # an account at a province (or the whole country) of events told place by place
+    units: dict[int, tuple[Mention, list[Mention]]] = {}
     for outer in current:
         if outer.dropped:
             continue
@@ -577,10 +584,17 @@ def share_between_mentions(doc: Story) -> None:
         if not details:
             continue
         for detail in details:
+            if detail.place is not None and detail.place.place is not None and detail.place.place.mention.entry is None:
+                units.setdefault(id(detail), (detail, []))[1].append(outer)
             # (a headline's toll is told again in the body, where its own clause says whose: "X
             # seizes A as air strikes kill civilians in the province" gives A no dead)
             _absorb(detail, outer, counts=len(details) == 1 and not outer.sentence.is_headline)
         outer.dropped = True
+    for detail, outers in units.values():
+        # a village no gazetteer holds is coded at the unit it was told in, the latest and most
+        # precise named before it (ACLED's practice)
+        unit = max(outers, key=lambda m: (m.sentence.index, m.place.place.mention.entry.feature or ""))
+        detail.place = replace(detail.place, place=replace(detail.place.place, mention=placed_at(detail.place.place.mention, unit.place.place.mention, "in", "in no gazetteer")))
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
         if mention.summary and not mention.dropped:

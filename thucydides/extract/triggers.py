@@ -295,6 +295,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs in {"people", "goods"} and _takes_people(head) != (rule.needs == "people"):
                 continue
+            if rule.needs == "doer" and not _doer(head):
+                continue
             seen.add(key)
             cues.append(
                 Cue(
@@ -308,6 +310,16 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 )
             )
     return _drop_contained(cues)
+
+
+def _doer(token: Token) -> bool:
+    """The word names who acts: a subject ("vigilantes lynched …"), the agent of a passive ("… by
+    vigilantes"), or a conjunct of one; not an object, a victim or a modifier."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
 
 
 # cue categories whose phrase reads the words inside it more narrowly even when those words are
