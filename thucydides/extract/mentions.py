@@ -186,6 +186,22 @@ def _came_under(verb: Token) -> bool:
     return verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)
 
 
+# verbs whose subject meets a mine rather than lays it
+_MEETING_VERBS = {"hit", "strike", "step", "run", "drive", "trigger", "tread"}
+
+
+def _ran_into_a_mine(subject_word: Token, devices: list[Token]) -> bool:
+    """The actor is the subject of a verb whose object is the device it ran into."""
+    for device in devices:
+        verb = device.head if device.dep_ == "dobj" else device.head.head if device.dep_ == "pobj" and device.head.lower_ in {"on", "over", "onto", "into"} else None
+        if verb is None or verb.lemma_.lower() not in _MEETING_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(subject_word.i in {t.i for t in s.subtree} for s in subjects):
+            return True
+    return False
+
+
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
     if not anchors:
         return None, None
@@ -446,6 +462,10 @@ def build_mentions(
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
+        if agent is not None and target is None and _ran_into_a_mine(doc[agent.head], [doc[c.head] for c in anchors if c.category == "ied"]):
+            # "a convoy hit an explosive device", "a jawan stepped on a pressure IED": the force
+            # that ran into it was hit; who laid it is not told here
+            agent, target = None, agent
         agent = _armed_people(agent, kept, doc, context)
         if agent is not None and agent.is_civilian and not any(c.category in _CROWD for c in anchors):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":

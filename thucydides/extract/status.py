@@ -396,7 +396,8 @@ def report_status(
     the event is a gain of a side whose member says it (a takeover, enemies killed).
     """
     inner = [chain[0] for chain in chains if chain]
-    if inner and all(s.kind == "deny" for s in inner):
+    # "denies the allegations relayed by X, claiming that …": a claim told inside its denial
+    if inner and all(any(s.kind == "deny" for s in chain) for chain in chains if chain):
         return "denied"
     if not inner:
         return "reported"
