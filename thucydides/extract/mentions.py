@@ -527,6 +527,14 @@ def build_mentions(
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
+        # "… since the fighting began": the start of a span is a time of reference, told before
+        if region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ == "since" for c in region.root.children):
+            background = True
+        # "aircraft had bombed villages around the town since the fighting began": a span opened by
+        # a "since" clause is a record of many days, not one happening (unless a day is named)
+        if date_source != "own" and any(a.dep_ == "aux" and a.lower_ in {"has", "have", "had"} for a in verb.children) and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children):
+            background = True
         # (a headline's verb tagged as a plural noun, "Militia Torches Homes", is no pattern)
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None and not headline_verb(doc[c.head], sentence)]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:

@@ -11,6 +11,8 @@ account could not be verified; ``reported`` otherwise (taxonomy.md, "Status of a
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from thucydides.extract import dates, lexicon
@@ -387,8 +389,16 @@ def unverified(article_text: str) -> bool:
     return any(marker in lower for marker in _words()["unverified_markers"])
 
 
+def party_release(article_text: str) -> bool:
+    """The text is a party's own release: its first two lines name a release and a party."""
+    words = _words()
+    head = " ".join([line for line in article_text.lower().split("\n") if line.strip()][:2])
+    tokens = set(re.findall(r"[\w-]+", head))
+    return any(w in head for w in words["release_words"]) and bool(tokens & (words["party_words"] - {"statement"}))
+
+
 def report_status(
-    chains: list[list[Statement]], corroborated: bool, article_unverified: bool, self_claim: bool
+    chains: list[list[Statement]], corroborated: bool, article_unverified: bool, self_claim: bool, party_author: bool = False
 ) -> str:
     """claimed / denied / reported for an event that happened, from the statements behind it.
 
@@ -400,7 +410,8 @@ def report_status(
     if inner and all(any(s.kind == "deny" for s in chain) for chain in chains if chain):
         return "denied"
     if not inner:
-        return "reported"
+        # (a party's own release claims what it tells)
+        return "claimed" if party_author else "reported"
     if corroborated:
         return "reported"
     if any(s.kind == "claim" for s in inner):

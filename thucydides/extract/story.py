@@ -63,6 +63,7 @@ class Story:
     context: ActorContext
     unverified: bool
     statements: list[list[Statement]] = field(default_factory=list)  # by sentence index
+    party_release: bool = False  # the text is a party's own communique (status.party_release)
 
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
@@ -117,7 +118,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
             _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)})
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
-    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements, status.party_release(article.text))
 
 
 def _done_by_nature(mention: Mention, sentence: Sentence) -> bool:
@@ -374,6 +375,14 @@ def resolve_dates(doc: Story) -> None:
             mention.day = base - dt.timedelta(days=1) if base is not None else None
         elif mention.date_source in {"own", "sentence"} and values:
             mention.day = values[0]
+        elif not values and mention.place_source != "own" and _after_history(doc, mention.sentence.index, published) is not None:
+            # "… seized power in a coup in February 2021. The junta's crackdown on protests
+            # prompted many to take up arms.": undated and unplaced right after history, it goes on
+            # with that history
+            mention.day = _after_history(doc, mention.sentence.index, published)
+            mention.date_source = "story"
+            mention.background = True
+            continue
         elif mention.sequel and mention.date_source == "speech" and values:
             # "police said on Monday they had arrested five suspects after the ambush": what
             # followed the story's event is no longer on its day; the day it was told is nearer,
@@ -401,6 +410,15 @@ def resolve_dates(doc: Story) -> None:
             spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
             if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
+
+
+def _after_history(doc: Story, index: int, published: dt.date | None) -> dt.date | None:
+    """The latest day the sentence before names, when it names only days older than the
+    reporting window ("… seized power in a coup in February 2021.")."""
+    if index == 0 or published is None:
+        return None
+    days = [day for d in find_dates(doc.sentences[index - 1], published) for day in days_of(d)]
+    return max(days) if days and all((published - day).days > _window() for day in days) else None
 
 
 _LATER = re.compile(
@@ -514,6 +532,13 @@ _ANAPHOR_REACH = 10
 
 
 _ELABORATION_REACH = 3
+
+
+def may_tell_the_same(a: Mention, b: Mention) -> bool:
+    """Not two kinds of violence told apart: a takeover and an air strike at one town are two
+    happenings; an untyped killing may be either."""
+    typed_a, typed_b = set(a.categories) & _TYPING, set(b.categories) & _TYPING
+    return not typed_a or not typed_b or bool(typed_a & typed_b)
 
 
 def _typed(mention: Mention) -> bool:
@@ -667,8 +692,12 @@ def attach_floating_sources(doc: Story) -> None:
         # the toll such a statement reports ("confirmed two fatalities") is a figure of the same
         # happening: a lower one conflicts with the event's own
         tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating)]
+        # what a statement tells of another kind of violence ("residents said aircraft had bombed
+        # villages around the town") is no source of a takeover of the town
+        kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
         for mention in here:
-            mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+            typed = set(mention.categories) & _TYPING
+            mention.sources = mention.sources + [s for s in floating if s not in mention.sources and not (kinds[id(s)] and not typed & kinds[id(s)])]
             mention.counts = lower_total(mention.counts, tolls)
 
 
