@@ -76,6 +76,8 @@ class EventPlace:
 _FACILITY_NOUNS = {
     "square", "prison", "jail", "building", "ministry", "headquarters", "stadium", "mosque", "church",
     "market", "hospital", "roundabout", "park", "palace", "bank", "branch", "hotel", "courthouse",
+    # a Mexican city's neighbourhood, as translations name it ("the Juárez colony", "la colonia X")
+    "colony", "colonia",
 }
 
 
