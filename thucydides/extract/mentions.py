@@ -19,7 +19,7 @@ from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
-from thucydides.extract.regions import Region
+from thucydides.extract.regions import SPREADING, Region
 from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.triggers import Cue, clause_verb, headline_verb
 
@@ -527,8 +527,13 @@ def build_mentions(
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
-        # "… since the fighting began": the start of a span is a time of reference, told before
+        # "… since the fighting began": the start of a span is a time of reference, told before;
+        # "as fighting spread along the lake": the state the news is told against
         if region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ == "since" for c in region.root.children):
+            background = True
+        # (also parsed with the "as" on the subject: "as [fighting] … spread")
+        root = region.root
+        if root.lemma_.lower() in SPREADING and any(m.dep_ == "mark" and m.lower_ in {"as", "while"} for c in (root, *root.children) for m in c.children):
             background = True
         # "aircraft had bombed villages around the town since the fighting began": a span opened by
         # a "since" clause is a record of many days, not one happening (unless a day is named)

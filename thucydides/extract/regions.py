@@ -25,6 +25,8 @@ from thucydides.extract.triggers import Cue
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# verbs of violence growing: in an "as" clause, the setting of the news
+SPREADING = {"spread", "escalate", "intensify", "worsen", "grow", "mount", "widen", "deepen"}
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
 _ALLEGING = {"suspect", "accuse", "charge", "want", "convict", "blame", "sentence", "implicate", "allege", "jail"}
 # what a court or prosecutor acts on: a trial, charge or sentence names a past deed (no ACLED
@@ -95,6 +97,10 @@ def _is_time_shift(token: Token) -> bool:
     if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
         return False
     if token.lemma_.lower() in {"continue", "persist", "rage"}:
+        return True
+    # "… rose to 11 as fighting between the rebels and militias spread along the lake": the
+    # state the news is told against
+    if token.lemma_.lower() in SPREADING and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in token.children):
         return True
     return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
 

@@ -605,6 +605,8 @@ def share_between_mentions(doc: Story) -> None:
             # (armed men "setting fire to huts" in a raid tell violence, whatever the crowd word)
             and (family(m.categories) == family(outer.categories) or family(outer.categories) == "violent" and bool(set(m.categories) & _VIOLENT) and m.agent is not None and m.agent.armed)
             and compatible_days(outer, m)
+            # (a headline sums the report up: it is no place-by-place account of the lead's)
+            and not (m.sentence.is_headline and not outer.sentence.is_headline)
         ]
         if not details:
             continue
