@@ -27,7 +27,8 @@ _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*\S")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'./\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?"
     r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+    # (not the hyphen inside a city's name: "PORT-AU-PRINCE, Haiti (AP) -")
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])(?!(?<=[A-Z]-)[A-Z]{2,}[-,\s])"
     # a city in title case only with its day: "Niamey, May 14 (ANP) -"
     r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"

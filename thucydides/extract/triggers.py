@@ -297,6 +297,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs == "doer" and not _doer(head):
                 continue
+            if rule.category in {"takeover", "retake"} and _striving(head):
+                continue
             seen.add(key)
             cues.append(
                 Cue(
@@ -310,6 +312,14 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 )
             )
     return _drop_contained(cues)
+
+
+# "were fighting to retake the town", "battled to seize the base": a fight for a place, not its fall
+_STRIVING = {"fight", "battle", "struggle", "strive", "push", "scramble"}
+
+
+def _striving(token: Token) -> bool:
+    return token.dep_ in {"xcomp", "advcl"} and token.head.lemma_.lower() in _STRIVING and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _doer(token: Token) -> bool:
