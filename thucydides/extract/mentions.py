@@ -400,6 +400,13 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     if outside:
         return outside, "sentence"
     speech = [d for d in usable if tokens_of(d) & frame]
+    # "… beheaded three farmers in X, on Sunday, local sources told Lusa": a day told before the
+    # speaker, hung on the telling by the parse, is the deed's
+    doc = sentence.doc
+    teller = {i for i in frame if doc[i].pos_ in {"VERB", "AUX"} or doc[i].dep_ == "nsubj"}
+    before = [d for d in speech if teller and all(i > max(tokens_of(d)) for i in teller) and min(tokens_of(d)) > min(region.tokens, default=0)]
+    if before:
+        return before, "sentence"
     if speech:
         return speech, "speech"
     return [], "none"
