@@ -286,13 +286,15 @@ _TRAIL_UNITS = {
     "kebele", "division", "centre", "center", "capital", "front", "fronts", "frontline", "frontlines", "valley",
     "island", "airport", "airbase", "base", "checkpoint", "crossing", "bridge", "road", "street", "market",
     "square", "hill", "hills", "mountain", "river", "prison",
+    # "the X area, on the coast of Y", "X, on the shores of lake Y"
+    "coast", "coastline", "shore", "shores", "bank", "banks", "edge",
 }
 _TRAIL_DIRECTIONS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
     "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "rural",
     "upper", "lower",
 }
-_TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
+_TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside", "on"}
 _TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions"}
 # short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
 _NAME_PARTICLES = {"de", "del", "la", "le", "al", "el", "ad", "ar", "as", "ash", "at", "az", "e", "i", "ul", "bin", "ibn", "wa"}

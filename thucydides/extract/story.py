@@ -582,6 +582,10 @@ def share_between_mentions(doc: Story) -> None:
             # sentence before, such as a quote on what the victims' patrol was there to fight,
             # tells no more of who attacked)
             typed = [m for m in earlier if _typed(m) and m.place_source == "own"] or [m for m in earlier if _typed(m)]
+            # (not what another side did elsewhere: "Rwandan forces clashed with the rebels in A" …
+            # "the Islamic State claimed the killing of five Christians in B")
+            here = [m for m in typed if place_key(m.place) == place_key(mention.place)]
+            typed = here or [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name]
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
