@@ -261,7 +261,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
     agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind]
-    if not agents and kind != "violent":
+    if (not agents and kind != "violent") or (kind == "protest" and any(a.armed for a in agents)):
+        # (armed men "setting fire to the police station" are no crowd: whoever told of the
+        # violence may name them, "the gang coalition known as X claimed the attack")
         agents = [m.agent for m in group if m.agent is not None]
     # the side that pulled out of a place is not the side that took it
     leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}

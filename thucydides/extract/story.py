@@ -35,6 +35,7 @@ from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
 from thucydides.geocode.containers import is_placed, placed_at
+from thucydides.geocode.precision import national_capital
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
@@ -232,6 +233,8 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
             claim = verb.head if claimed else verb.head.head.head
             subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
             found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
+            # "the gang coalition known as X claimed the attack": the group named in the subject
+            found = found or next((a for a in actors if subject is not None and a.armed and a.kind == "named" and any(a.first <= s.i <= a.last for s in subject.subtree)), None)
             if found is not None:
                 mention.agent = found
                 return
@@ -283,6 +286,14 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
+        capital = _capital_named(mention, doc)
+        if capital is not None:
+            # "In the capital, … in the X neighbourhood": a name no gazetteer knows, in the capital
+            unknown = mention.place.place.mention
+            mention.place = replace(mention.place, place=replace(mention.place.place, mention=placed_at(unknown, capital, "in", "in no gazetteer")))
+            mention.place_source = "own"
+            placed.append(mention)
+            continue
         if opens_another_story(mention.sentence):
             continue  # "Separately, …": not where the story told before happened
         day = _own_day(mention)
@@ -302,6 +313,22 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+# "in the capital", "the country's capital", "the Haitian capital" (not a province's: "the
+# provincial capital", "the regional capital")
+_THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's |[A-Z][a-z]+ )?capital\b(?! of)")
+
+
+def _capital_named(mention: Mention, doc: Story) -> PlaceMention | None:
+    """The national capital, for a mention at a name no gazetteer knows whose sentence says the
+    capital."""
+    place = mention.place
+    if place is None or place.place is None or place.place.mention.entry is not None or doc.context.country is None:
+        return None
+    if not _THE_CAPITAL.search(mention.sentence.text):
+        return None
+    return national_capital(doc.context.country)
 
 
 def _weak(place: EventPlace | None) -> bool:
