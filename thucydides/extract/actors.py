@@ -433,6 +433,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
                 # members of JNIM killed …", "gunmen [believed] to be ISWAP fighters attacked …"
                 said = [c for c in verb.children if (c.dep_ == "xcomp" and c.lemma_ == "be") or (c.dep_ == "prep" and c.lower_ == "as")]
                 inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
+            if not inner and mention.kind in {"civilians", "unidentified"} and head.lower_ in {"member", "members", "element", "elements"}:
+                # "members of a local vigilante group", "elements of the Mexican Army": the force acts or is hit
+                inner = [m for prep in _of_phrases(head) for m in mentions if m.kind in _ARMED_KINDS and any(t.i == m.head for t in prep.subtree)]
             if inner:
                 group = inner[0]
                 mention = ActorMention(group.actor, group.kind, mention.head, mention.first, max(mention.last, group.last), group.country, party=group.party)

@@ -319,11 +319,28 @@ def _kind(verb: Token) -> str:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in words["authorship_nouns"] for c in verb.children):
             return "say"
         return "deny"
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl"} and _restates_denied(verb.head):
+        # "denies the allegations relayed by X, claiming that …": the participle tells the
+        # account denied
+        return "deny"
     if lemma in words["claim_verbs"]:
         return "claim"
     if lemma in words["corroboration_verbs"]:
         return "confirm"
     return "say"
+
+
+def _restates_denied(head: Token) -> bool:
+    """``head`` (what a participle hangs on) is a denial of an account or that account: "denies
+    the allegations …, claiming", "the reports … saying", which a denial has as its object."""
+    words = lexicon.status_words()
+    nouns = words["report_nouns"]
+    if head.lemma_.lower() in words["denial_verbs"]:
+        # (the account may be parsed as the subject of its participle: "denies the rumours spread …")
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [g for c in head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+        return any(o.lemma_.lower() in nouns for o in objects)
+    return head.lemma_.lower() in nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in words["denial_verbs"]
 
 
 def _is_reporting(verb: Token) -> bool:

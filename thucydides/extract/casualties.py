@@ -213,6 +213,11 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # participle on the strike (a verb with an object of its own kills that object)
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
+        # "with two of the assailants killed" parsed with the participle on the partitive's noun
+        if child.dep_ == "prep" and child.lower_ == "of" and (target.like_num or target.lower_ in words["numbers"]):
+            for noun in (o for o in child.children if o.dep_ == "pobj"):
+                if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
+                    return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
     head = target.head
     # "killing between 55 and 60 people": a range the parse made a preposition of the verb
     if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
@@ -222,12 +227,16 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         if harm is None and _lemma(head) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
             harm = "death"
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
-        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head)
+        # (not in "with two villagers killed and five wounded": the participle is passive)
+        absolute = head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children) and (
+            head.head.lower_ == "with" or head.dep_ == "conj" and head.head.head.lower_ == "with")
+        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
         if harm and not active_subject:
             return harm
         # "X were dead", "left 12 insurgents dead"; not the subject of a deed done to someone else
         # ("soldiers shot dead five people": the object is the dead)
-        kills_another = active_subject and any(c.dep_ == "dobj" for c in head.children)
+        # (nor the cause in "an attack left six dead": the subject of an active "leave" leaves others dead)
+        kills_another = active_subject and (any(c.dep_ == "dobj" for c in head.children) or _lemma(head) == "leave")
         if not kills_another and any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
     # "ended in 9 militants dead and 2 wounded": the word right after the counted noun, however

@@ -28,12 +28,12 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.places import home_countries, named_countries
-from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
+from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
 from thucydides.geocode.precision import geo_precision_of, national_capital
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,10 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     # "troops moved in after the rebels had pulled out": the side leaving and the side entering
     # make one transfer of the place
     if _retreats(a) or _retreats(b):
+        return False
+    # "anti-regime forces said they seized …" and "a PDF battalion said it overran …": the group
+    # named is one of the forces its enemy names them by
+    if {a.agent.kind, b.agent.kind} == {"anti", "named"} and {x.inter, y.inter} <= {2, 3}:
         return False
     generic = ("Unidentified",)
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
@@ -257,12 +261,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # patrol" merged into a bombing), a named group before a generic description
     kind = family(signals.categories)
     agents = [m.agent for m in group if m.agent is not None and family(m.categories) == kind]
-    if not agents and kind != "violent":
+    if (not agents and kind != "violent") or (kind == "protest" and any(a.armed for a in agents)):
+        # (armed men "setting fire to the police station" are no crowd: whoever told of the
+        # violence may name them, "the gang coalition known as X claimed the attack")
         agents = [m.agent for m in group if m.agent is not None]
     # the side that pulled out of a place is not the side that took it
     leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
     agents = [a for a in agents if id(a) not in leaving] or agents
-    agent = next((a for a in agents if a.kind in {"named", "anti"}), agents[0] if agents else None)
+    # (a group named by its name before one named by its enemy: "anti-regime forces" … "a PDF battalion")
+    agent = next((a for a in agents if a.kind == "named"), None) or next((a for a in agents if a.kind == "anti"), agents[0] if agents else None)
     # likewise who is hit: not the suspects the police arrested after a bombing
     telling = [m for m in group if family(m.categories) == kind] if kind == "violent" else group
     target = next((m.target for m in telling if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
@@ -484,6 +491,12 @@ def _superseded(mention: Mention) -> bool:
 _BOMBER_COUNTED = re.compile(r"\b(?:including|and|as well as|along with|plus) (?:the|a|one|two|both|its) (?:suicide )?(?:bomber|attacker|assailant)s?\b")
 
 
+def _also_killed(target: Token) -> bool:
+    """The counted dead's verb says "also" ("were also killed", "also died")."""
+    verb = target.head
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in {"also", "too"} for c in verb.children)
+
+
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
@@ -497,7 +510,16 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     sentences = {m.sentence.index: m.sentence for m in group}
     counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(list(told.values()), sentences[index].doc)]
     injuries = [w for m in group for w in m.injuries]
-    fatalities = casualties.combine(counts, injuries)
+    # "… killed at least 30 soldiers, it said. Seven of its fighters were also killed": dead of
+    # the other side told in a sentence of their own add up; they are no rival figure
+    # (told where the place is not named again: "it said")
+    also = {(m.sentence.index, c.start): c for m in current for c in m.counts if c.kind == "death" and _also_killed(m.sentence.doc[c.target])}
+    others = [c for c in counts if (next((m.sentence.index for m in current if c in m.counts), None), c.start) not in also]
+    if also and any(c.kind == "death" for c in others):
+        fatalities = casualties.combine(others, injuries)
+        fatalities = Fatalities(fatalities.count + sum(c.value for c in also.values()), None, None, casualties.combine(counts + list(also.values()), injuries).text)
+    else:
+        fatalities = casualties.combine(counts, injuries)
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():
         # ACLED counts the bomber among the dead
         text = doc.article.text.lower()
@@ -517,7 +539,7 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
         coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed and family(m.categories) == "violent" for m in group)
     )
-    return status.report_status(chains, corroborated, doc.unverified, self_claim)
+    return status.report_status(chains, corroborated, doc.unverified, self_claim, doc.party_release)
 
 
 def _confirmed_elsewhere(doc: Story, group: list[Mention]) -> bool:
@@ -526,7 +548,8 @@ def _confirmed_elsewhere(doc: Story, group: list[Mention]) -> bool:
     for mention in doc.mentions:
         if mention in group or place_key(mention.place) != key:
             continue
-        if any(s.is_neutral for s in mention.statements[:1]):
+        # (a witness of another kind of violence at the town confirms nothing of this one)
+        if any(s.is_neutral for s in mention.statements[:1]) and may_tell_the_same(mention, group[0]):
             return True
     for sentence in doc.sentences:
         lower = sentence.text.lower()

@@ -19,7 +19,7 @@ from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
-from thucydides.extract.regions import Region
+from thucydides.extract.regions import SPREADING, Region
 from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.triggers import Cue, clause_verb, headline_verb
 
@@ -184,6 +184,22 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
 def _came_under(verb: Token) -> bool:
     """ "came under attack/fire": a form of "come" with an "under" phrase of its own."""
     return verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)
+
+
+# verbs whose subject meets a mine rather than lays it
+_MEETING_VERBS = {"hit", "strike", "step", "run", "drive", "trigger", "tread"}
+
+
+def _ran_into_a_mine(subject_word: Token, devices: list[Token]) -> bool:
+    """The actor is the subject of a verb whose object is the device it ran into."""
+    for device in devices:
+        verb = device.head if device.dep_ == "dobj" else device.head.head if device.dep_ == "pobj" and device.head.lower_ in {"on", "over", "onto", "into"} else None
+        if verb is None or verb.lemma_.lower() not in _MEETING_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if any(subject_word.i in {t.i for t in s.subtree} for s in subjects):
+            return True
+    return False
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -384,6 +400,13 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     if outside:
         return outside, "sentence"
     speech = [d for d in usable if tokens_of(d) & frame]
+    # "… beheaded three farmers in X, on Sunday, local sources told Lusa": a day told before the
+    # speaker, hung on the telling by the parse, is the deed's
+    doc = sentence.doc
+    teller = {i for i in frame if doc[i].pos_ in {"VERB", "AUX"} or doc[i].dep_ == "nsubj"}
+    before = [d for d in speech if teller and all(i > max(tokens_of(d)) for i in teller) and min(tokens_of(d)) > min(region.tokens, default=0)]
+    if before:
+        return before, "sentence"
     if speech:
         return speech, "speech"
     return [], "none"
@@ -446,6 +469,10 @@ def build_mentions(
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
+        if agent is not None and target is None and _ran_into_a_mine(doc[agent.head], [doc[c.head] for c in anchors if c.category == "ied"]):
+            # "a convoy hit an explosive device", "a jawan stepped on a pressure IED": the force
+            # that ran into it was hit; who laid it is not told here
+            agent, target = None, agent
         agent = _armed_people(agent, kept, doc, context)
         if agent is not None and agent.is_civilian and not any(c.category in _CROWD for c in anchors):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
@@ -507,9 +534,25 @@ def build_mentions(
         verb = clause_verb(anchor_tokens[0])
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
+        # "… since the fighting began": the start of a span is a time of reference, told before;
+        # "as fighting spread along the lake": the state the news is told against
+        if region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ == "since" for c in region.root.children):
+            background = True
+        # (also parsed with the "as" on the subject: "as [fighting] … spread")
+        root = region.root
+        if root.lemma_.lower() in SPREADING and any(m.dep_ == "mark" and m.lower_ in {"as", "while"} for c in (root, *root.children) for m in c.children):
+            background = True
+        # "aircraft had bombed villages around the town since the fighting began": a span opened by
+        # a "since" clause is a record of many days, not one happening (unless a day is named)
+        if date_source != "own" and any(a.dep_ == "aux" and a.lower_ in {"has", "have", "had"} for a in verb.children) and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) for c in verb.children):
+            background = True
         # (a headline's verb tagged as a plural noun, "Militia Torches Homes", is no pattern)
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None and not headline_verb(doc[c.head], sentence)]
         if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
+            background = True
+        # "have abducted civilians for ransom" with no day and no place: a record of conduct
+        if not places and date_source not in {"own", "sentence"} and status.generic_perfect([doc[c.head] for c in anchors]):
             background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan

@@ -76,6 +76,8 @@ class EventPlace:
 _FACILITY_NOUNS = {
     "square", "prison", "jail", "building", "ministry", "headquarters", "stadium", "mosque", "church",
     "market", "hospital", "roundabout", "park", "palace", "bank", "branch", "hotel", "courthouse",
+    # a Mexican city's neighbourhood, as translations name it ("the Juárez colony", "la colonia X")
+    "colony", "colonia",
 }
 
 
@@ -312,13 +314,15 @@ _TRAIL_UNITS = {
     "kebele", "division", "centre", "center", "capital", "front", "fronts", "frontline", "frontlines", "valley",
     "island", "airport", "airbase", "base", "checkpoint", "crossing", "bridge", "road", "street", "market",
     "square", "hill", "hills", "mountain", "river", "prison",
+    # "the X area, on the coast of Y", "X, on the shores of lake Y"
+    "coast", "coastline", "shore", "shores", "bank", "banks", "edge",
 }
 _TRAIL_DIRECTIONS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
     "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "rural",
     "upper", "lower",
 }
-_TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside"}
+_TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside", "on"}
 _TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions",
                   # a container's epithet: "Qalqilya in the occupied West Bank", "in war-torn Darfur"
                   "occupied", "restive", "war", "torn", "volatile", "troubled", "embattled", "besieged"}

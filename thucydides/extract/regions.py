@@ -7,7 +7,8 @@ person is suspected or accused of ("a man suspected of killing three people": th
 temporal clauses that move the time ("after it took control of Wad Madani in December") and at
 coordinated clauses with their own subject. Relative clauses about a place ("Kabul, where
 protesters raised the flag") or about an event ("an attack that hit a market") stay in their
-region: they say where and how.
+region: they say where and how; one telling a state that lasts at the place ("near X, where
+fighting has gone on since December") is the setting, a region of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from thucydides.extract.triggers import Cue
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# verbs of violence growing: in an "as" clause, the setting of the news
+SPREADING = {"spread", "escalate", "intensify", "worsen", "grow", "mount", "widen", "deepen"}
 _TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
 _ALLEGING = {"suspect", "accuse", "charge", "want", "convict", "blame", "sentence", "implicate", "allege", "jail"}
 # what a court or prosecutor acts on: a trial, charge or sentence names a past deed (no ACLED
@@ -60,6 +63,15 @@ def _is_descriptive_relative(token: Token, sentence: Sentence, event_heads: set[
     return token.dep_ == "relcl"
 
 
+def _is_place_setting(token: Token, sentence: Sentence) -> bool:
+    """ "near X, where fighting has gone on since December": a relative clause about the place
+    that tells a state lasting there, the setting of the news told in the main clause."""
+    if token.dep_ != "relcl" or token.pos_ not in {"VERB", "AUX"} or sentence.place_at(token.head.i) is None:
+        return False
+    lasting = token.lemma_.lower() in {"continue", "persist", "rage"} or (token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children))
+    return lasting or any(c.dep_ == "prep" and c.lower_ == "since" for c in token.children)
+
+
 def _is_allegation(token: Token) -> bool:
     """ "a man suspected of killing three people", "arrested two men … accused of ordering the
     raid": what a person is suspected of is that person's past, not the news about them."""
@@ -85,6 +97,10 @@ def _is_time_shift(token: Token) -> bool:
     if token.dep_ != "advcl" or token.pos_ not in {"VERB", "AUX"}:
         return False
     if token.lemma_.lower() in {"continue", "persist", "rage"}:
+        return True
+    # "… rose to 11 as fighting between the rebels and militias spread along the lake": the
+    # state the news is told against
+    if token.lemma_.lower() in SPREADING and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in token.children):
         return True
     return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
 
@@ -115,7 +131,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
             continue
         if _is_allegation(token) or _is_judged_deed(token):
             cut[token.i] = "alleged"
-        elif _is_descriptive_relative(token, sentence, event_heads, anchor_heads):
+        elif _is_descriptive_relative(token, sentence, event_heads, anchor_heads) or _is_place_setting(token, sentence):
             cut[token.i] = "relative"
         elif _is_time_shift(token) or interrupts_a_plan(token):
             cut[token.i] = "temporal"

@@ -26,10 +26,12 @@ _LINE_BREAK = re.compile(r"\S[ \t]*\n\s*\S")
 # the report, no event's)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'./\- ]{2,}?(?:,\s*[A-Z][A-Za-z .]+?)?"
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+    r"(?:,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?))?"
+    # (not the hyphen inside a city's name: "PORT-AU-PRINCE, Haiti (AP) -")
+    r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])(?!(?<=[A-Z]-)[A-Z]{2,}[-,\s])"
     # a city in title case only with its day: "Niamey, May 14 (ANP) -"
-    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    # (or its country, and the day first: "Pemba, Mozambique, 20 May 2025 (Lusa) -")
+    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?)"
     r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
 )
 

@@ -11,6 +11,8 @@ account could not be verified; ``reported`` otherwise (taxonomy.md, "Status of a
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from thucydides.extract import dates, lexicon
@@ -149,6 +151,23 @@ def _setting_of(token: Token, verb: Token) -> bool:
     return current.dep_ == "prep" and current.lower_ in {"in", "during", "from", "at"}
 
 
+def _demanded_stop(token: Token) -> bool:
+    """The cue is what a demand asks to stop: "should stop attacks that kill civilians", "must end
+    abuses by their forces" (a recommendation, not a report of the attacks)."""
+    words = _words()
+    current = token
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            return False
+        # what is to stop is the verb's object or subject ("attacks … must stop"), not a place
+        # or time of it
+        if current.dep_ in {"dobj", "nsubj", "nsubjpass"} and head.lemma_.lower() in words["stopping_verbs"]:
+            return any(c.dep_ == "aux" and c.lower_ in words["obligation_auxiliaries"] for c in head.children)
+        current = head
+    return False
+
+
 _NOT_YET = {"planned", "intended", "threatened", "possible", "potential", "future", "imminent", "upcoming", "expected", "feared"}
 
 
@@ -158,7 +177,7 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     verb = _clause_verb(token) or token
     reported = any(verb.i in s.complement for s in statements)
     chain = _verb_chain(verb)
-    if asked(verb):
+    if asked(verb) or _demanded_stop(token):
         return "hypothetical"
     for n, current in enumerate(chain):
         for child in current.children:
@@ -370,8 +389,16 @@ def unverified(article_text: str) -> bool:
     return any(marker in lower for marker in _words()["unverified_markers"])
 
 
+def party_release(article_text: str) -> bool:
+    """The text is a party's own release: its first two lines name a release and a party."""
+    words = _words()
+    head = " ".join([line for line in article_text.lower().split("\n") if line.strip()][:2])
+    tokens = set(re.findall(r"[\w-]+", head))
+    return any(w in head for w in words["release_words"]) and bool(tokens & (words["party_words"] - {"statement"}))
+
+
 def report_status(
-    chains: list[list[Statement]], corroborated: bool, article_unverified: bool, self_claim: bool
+    chains: list[list[Statement]], corroborated: bool, article_unverified: bool, self_claim: bool, party_author: bool = False
 ) -> str:
     """claimed / denied / reported for an event that happened, from the statements behind it.
 
@@ -379,10 +406,12 @@ def report_status(
     the event is a gain of a side whose member says it (a takeover, enemies killed).
     """
     inner = [chain[0] for chain in chains if chain]
-    if inner and all(s.kind == "deny" for s in inner):
+    # "denies the allegations relayed by X, claiming that …": a claim told inside its denial
+    if inner and all(any(s.kind == "deny" for s in chain) for chain in chains if chain):
         return "denied"
     if not inner:
-        return "reported"
+        # (a party's own release claims what it tells)
+        return "claimed" if party_author else "reported"
     if corroborated:
         return "reported"
     if any(s.kind == "claim" for s in inner):
@@ -399,6 +428,24 @@ def report_status(
 
 _QUANTIFYING = {"several", "many", "numerous", "frequent", "dozens", "hundreds", "scores", "such", "repeated", "recent", "multiple", "various", "countless", "more"}
 _TREND_VERBS = {"increase", "intensify", "step", "escalate", "continue", "mount", "stage", "launch", "carry", "conduct", "resort", "use"}
+
+
+def generic_perfect(anchors: list[Token]) -> bool:
+    """Every cue is a verb in the present perfect done to a bare plural ("have abducted civilians
+    for ransom and attacked officials of the ruling party"): a record of conduct, not one event.
+    (The caller keeps a clause that names a day or a place.)"""
+    verbs = [token for token in anchors if token.pos_ == "VERB"]  # not a cue's preposition ("for ransom")
+    if not verbs:
+        return False
+    for token in verbs:
+        # (a second verb sharing the auxiliary is often tagged as a past: "and attacked officials")
+        verb = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+        if verb.tag_ != "VBN" or token.tag_ not in {"VBN", "VBD"} or not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
+            return False
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if not objects or any(o.tag_ not in {"NNS", "NNPS"} or any(c.dep_ in {"det", "poss", "nummod"} or c.like_num for c in o.children) for o in objects):
+            return False
+    return True
 
 
 def generic_nouns(anchors: list[Token]) -> bool:

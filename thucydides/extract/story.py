@@ -34,7 +34,8 @@ from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
-from thucydides.geocode.containers import is_placed
+from thucydides.geocode.containers import is_placed, placed_at
+from thucydides.geocode.precision import national_capital
 from thucydides.geocode.resolve import feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
@@ -63,6 +64,7 @@ class Story:
     context: ActorContext
     unverified: bool
     statements: list[list[Statement]] = field(default_factory=list)  # by sentence index
+    party_release: bool = False  # the text is a party's own communique (status.party_release)
 
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
@@ -117,7 +119,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
             _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)})
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
-    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements)
+    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements, status.party_release(article.text))
 
 
 def _done_by_nature(mention: Mention, sentence: Sentence) -> bool:
@@ -231,6 +233,8 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
             claim = verb.head if claimed else verb.head.head.head
             subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
             found = next((a for a in actors if subject is not None and a.first <= subject.i <= a.last and a.armed), None)
+            # "the gang coalition known as X claimed the attack": the group named in the subject
+            found = found or next((a for a in actors if subject is not None and a.armed and a.kind == "named" and any(a.first <= s.i <= a.last for s in subject.subtree)), None)
             if found is not None:
                 mention.agent = found
                 return
@@ -282,6 +286,14 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
+        capital = _capital_named(mention, doc)
+        if capital is not None:
+            # "In the capital, … in the X neighbourhood": a name no gazetteer knows, in the capital
+            unknown = mention.place.place.mention
+            mention.place = replace(mention.place, place=replace(mention.place.place, mention=placed_at(unknown, capital, "in", "in no gazetteer")))
+            mention.place_source = "own"
+            placed.append(mention)
+            continue
         if opens_another_story(mention.sentence):
             continue  # "Separately, …": not where the story told before happened
         day = _own_day(mention)
@@ -301,6 +313,22 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+# "in the capital", "the country's capital", "the Haitian capital" (not a province's: "the
+# provincial capital", "the regional capital")
+_THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's |[A-Z][a-z]+ )?capital\b(?! of)")
+
+
+def _capital_named(mention: Mention, doc: Story) -> PlaceMention | None:
+    """The national capital, for a mention at a name no gazetteer knows whose sentence says the
+    capital."""
+    place = mention.place
+    if place is None or place.place is None or place.place.mention.entry is not None or doc.context.country is None:
+        return None
+    if not _THE_CAPITAL.search(mention.sentence.text):
+        return None
+    return national_capital(doc.context.country)
 
 
 def _weak(place: EventPlace | None) -> bool:
@@ -374,6 +402,14 @@ def resolve_dates(doc: Story) -> None:
             mention.day = base - dt.timedelta(days=1) if base is not None else None
         elif mention.date_source in {"own", "sentence"} and values:
             mention.day = values[0]
+        elif not values and mention.place_source != "own" and _after_history(doc, mention.sentence.index, published) is not None:
+            # "… seized power in a coup in February 2021. The junta's crackdown on protests
+            # prompted many to take up arms.": undated and unplaced right after history, it goes on
+            # with that history
+            mention.day = _after_history(doc, mention.sentence.index, published)
+            mention.date_source = "story"
+            mention.background = True
+            continue
         elif mention.sequel and mention.date_source == "speech" and values:
             # "police said on Monday they had arrested five suspects after the ambush": what
             # followed the story's event is no longer on its day; the day it was told is nearer,
@@ -401,6 +437,15 @@ def resolve_dates(doc: Story) -> None:
             spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
             if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
+
+
+def _after_history(doc: Story, index: int, published: dt.date | None) -> dt.date | None:
+    """The latest day the sentence before names, when it names only days older than the
+    reporting window ("… seized power in a coup in February 2021.")."""
+    if index == 0 or published is None:
+        return None
+    days = [day for d in find_dates(doc.sentences[index - 1], published) for day in days_of(d)]
+    return max(days) if days and all((published - day).days > _window() for day in days) else None
 
 
 _LATER = re.compile(
@@ -462,7 +507,9 @@ def compatible_days(a: Mention, b: Mention) -> bool:
 
 
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
-    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories]
+    # (a killing whose toll is not shared was not told of this place: "abduct 43 …, kill six
+    # vigilantes" spread over the villages told next kills in one of them)
+    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories and (counts or c.category != "kill")]
     if into.target is None and _other_side(into, donor):
         # "soldiers fought gunmen of an armed group" in the province … "CODECO captured the town":
         # the unnamed fighters are the group told acting here, the military its opponent
@@ -493,6 +540,10 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     if is_placed(outer.place.place.mention):
         return False  # a village placed at its unit is not an account of the whole unit
     a, b = outer.place.place.mention.entry, inner.place.place.mention.entry
+    if a is not None and b is None and (a.feature or "").startswith(("ADM", "PCL")):
+        # villages no gazetteer holds, told right after an account at a district ("two
+        # communities in X district" … "stormed A and B villages"), are its events one by one
+        return 0 < inner.sentence.index - outer.sentence.index <= 2
     if a is None or b is None or a.geonameid == b.geonameid:
         return False
     if (a.feature or "").startswith("PCL"):
@@ -508,6 +559,13 @@ _ANAPHOR_REACH = 10
 
 
 _ELABORATION_REACH = 3
+
+
+def may_tell_the_same(a: Mention, b: Mention) -> bool:
+    """Not two kinds of violence told apart: a takeover and an air strike at one town are two
+    happenings; an untyped killing may be either."""
+    typed_a, typed_b = set(a.categories) & _TYPING, set(b.categories) & _TYPING
+    return not typed_a or not typed_b or bool(typed_a & typed_b)
 
 
 def _typed(mention: Mention) -> bool:
@@ -551,6 +609,10 @@ def share_between_mentions(doc: Story) -> None:
             # sentence before, such as a quote on what the victims' patrol was there to fight,
             # tells no more of who attacked)
             typed = [m for m in earlier if _typed(m) and m.place_source == "own"] or [m for m in earlier if _typed(m)]
+            # (not what another side did elsewhere: "Rwandan forces clashed with the rebels in A" …
+            # "the Islamic State claimed the killing of five Christians in B")
+            here = [m for m in typed if place_key(m.place) == place_key(mention.place)]
+            typed = here or [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name]
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
@@ -560,6 +622,7 @@ def share_between_mentions(doc: Story) -> None:
             if donors:
                 _absorb(mention, donors[-1], counts=False)
     # an account at a province (or the whole country) of events told place by place
+    units: dict[int, tuple[Mention, list[Mention]]] = {}
     for outer in current:
         if outer.dropped:
             continue
@@ -573,14 +636,23 @@ def share_between_mentions(doc: Story) -> None:
             # (armed men "setting fire to huts" in a raid tell violence, whatever the crowd word)
             and (family(m.categories) == family(outer.categories) or family(outer.categories) == "violent" and bool(set(m.categories) & _VIOLENT) and m.agent is not None and m.agent.armed)
             and compatible_days(outer, m)
+            # (a headline sums the report up: it is no place-by-place account of the lead's)
+            and not (m.sentence.is_headline and not outer.sentence.is_headline)
         ]
         if not details:
             continue
         for detail in details:
+            if detail.place is not None and detail.place.place is not None and detail.place.place.mention.entry is None:
+                units.setdefault(id(detail), (detail, []))[1].append(outer)
             # (a headline's toll is told again in the body, where its own clause says whose: "X
             # seizes A as air strikes kill civilians in the province" gives A no dead)
             _absorb(detail, outer, counts=len(details) == 1 and not outer.sentence.is_headline)
         outer.dropped = True
+    for detail, outers in units.values():
+        # a village no gazetteer holds is coded at the unit it was told in, the latest and most
+        # precise named before it (ACLED's practice)
+        unit = max(outers, key=lambda m: (m.sentence.index, m.place.place.mention.entry.feature or ""))
+        detail.place = replace(detail.place, place=replace(detail.place.place, mention=placed_at(detail.place.place.mention, unit.place.place.mention, "in", "in no gazetteer")))
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
         if mention.summary and not mention.dropped:
@@ -653,8 +725,12 @@ def attach_floating_sources(doc: Story) -> None:
         # the toll such a statement reports ("confirmed two fatalities") is a figure of the same
         # happening: a lower one conflicts with the event's own
         tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating)]
+        # what a statement tells of another kind of violence ("residents said aircraft had bombed
+        # villages around the town") is no source of a takeover of the town
+        kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
         for mention in here:
-            mention.sources = mention.sources + [s for s in floating if s not in mention.sources]
+            typed = set(mention.categories) & _TYPING
+            mention.sources = mention.sources + [s for s in floating if s not in mention.sources and not (kinds[id(s)] and not typed & kinds[id(s)])]
             mention.counts = lower_total(mention.counts, tolls)
 
 

@@ -295,6 +295,10 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs in {"people", "goods"} and _takes_people(head) != (rule.needs == "people"):
                 continue
+            if rule.needs == "doer" and not _doer(head):
+                continue
+            if rule.category in {"takeover", "retake"} and _striving(head):
+                continue
             seen.add(key)
             cues.append(
                 Cue(
@@ -308,6 +312,24 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 )
             )
     return _drop_contained(cues)
+
+
+# "were fighting to retake the town", "battled to seize the base": a fight for a place, not its fall
+_STRIVING = {"fight", "battle", "struggle", "strive", "push", "scramble"}
+
+
+def _striving(token: Token) -> bool:
+    return token.dep_ in {"xcomp", "advcl"} and token.head.lemma_.lower() in _STRIVING and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _doer(token: Token) -> bool:
+    """The word names who acts: a subject ("vigilantes lynched …"), the agent of a passive ("… by
+    vigilantes"), or a conjunct of one; not an object, a victim or a modifier."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
 
 
 # cue categories whose phrase reads the words inside it more narrowly even when those words are
