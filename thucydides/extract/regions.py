@@ -89,8 +89,15 @@ def _is_time_shift(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
 
 
+_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+
+
 def _is_own_coordinate(token: Token) -> bool:
-    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+    """A clause with its own subject coordinated with another ("… and rebels shelled X"), or set
+    against it ("troops bombed A, while rebels shelled B"): another happening."""
+    if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+        return False
+    return token.dep_ == "conj" or (token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children))
 
 
 def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue]) -> list[Region]:
