@@ -181,6 +181,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
+# verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
+_RECIPROCAL = {"clash", "fight", "skirmish", "exchange", "battle", "feud"}
+
+
 def _came_under(verb: Token) -> bool:
     """ "came under attack/fire": a form of "come" with an "under" phrase of its own."""
     return verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)
@@ -213,12 +217,19 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         # "clashes between Fano fighters and ENDF": the first side acts
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
         agent = between[0] if between else None
+    if agent is not None and (target is None or not target.armed) and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+        # "clashes between Hema and Lendu militiamen killed five people": the two sides of a
+        # clash are its actors, whoever died in it
+        side = next((m for m, r in roles if r == "agent" and m is not agent and m.armed and m.actor.name != agent.actor.name), None)
+        target = side or target
     if agent is not None and target is None:
         # not an ally coordinated with the agent ("pro-government forces and militia fighters
-        # took control of …"); "clashes between A and B" name both sides with "between"
+        # took control of …"); "clashes between A and B" name both sides with "between", and
+        # the subjects of a verb done to each other ("A and B fighters clashed") are its sides
         doc = anchors[0].doc
+        mutual = any(a.lemma_.lower() in _RECIPROCAL for a in anchors)
         target = next(
-            (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and not allied(m, agent, doc)),
+            (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and (mutual or not allied(m, agent, doc))),
             None,
         )
     return agent, target
