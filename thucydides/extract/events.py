@@ -33,7 +33,7 @@ from thucydides.geocode.precision import geo_precision_of, national_capital
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -395,6 +395,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
             # "police shot dead a suspect in an exchange of fire": likewise
             actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
+        if sub_event_type == "Armed clash":
+            actor1, actor2 = _forces_against_outlaws(group, actor1, actor2, iso)
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
@@ -440,7 +442,42 @@ def _conjoined(agent: ActorMention, other: ActorMention, mention: Mention) -> bo
 
 
 # people the police pursue: in a shoot-out with them, the other armed side
-_SUSPECTS = {"suspect", "suspects", "fugitive", "fugitives", "robber", "robbers", "criminal", "criminals", "escapee", "escapees", "outlaw", "outlaws"}
+_SUSPECTS = {
+    "suspect", "suspects", "fugitive", "fugitives", "robber", "robbers", "criminal", "criminals", "escapee", "escapees",
+    "outlaw", "outlaws", "bandit", "bandits", "kidnapper", "kidnappers", "smuggler", "smugglers", "gangster", "gangsters",
+    "poacher", "poachers", "trafficker", "traffickers", "highwayman", "highwaymen", "carjacker", "carjackers",
+}
+
+
+def _attacking(head: Token) -> bool:
+    """The subject of a verb of its own deed: not of dying, nor of one done to each other
+    ("smugglers exchanged fire with border guards")."""
+    return head.dep_ in {"nsubj", "csubj"} and head.head.lemma_.lower() not in {"die", "perish", "exchange", "clash", "fight", "trade"}
+
+
+def _forces_against_outlaws(group: list[Mention], actor1: Actor | None, actor2: Actor | None, iso: str | None) -> tuple[Actor | None, Actor | None]:
+    """ "A wanted bandit was shot dead in a gunfight with police", "three robbers were killed in an
+    exchange of fire with soldiers": in a shoot-out between a state's forces and the criminals
+    they pursue, the forces are actor1 (ACLED's practice), unless the outlaws are told attacking
+    ("bandits attacked a police post": they are the active side)."""
+    outlaws = [a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and _suspect(a.actor)]
+    if any(t.lower_ in _SUSPECTS and _attacking(t) for m in group for t in m.sentence.span):
+        return actor1, actor2  # "bandits were attempting to rob travellers when police intervened"
+    if not outlaws and actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
+        # "three armed robbers were killed in an exchange of fire with police": the dead named
+        # as outlaws are the other side
+        dead = next((c.text for m in group for c in m.counts if c.kind == "death" and _suspect(Actor("", 0, c.text))), None)
+        if dead is not None:
+            return actor2, _country_actor("Unidentified Armed Group ({})", 3, iso, dead)
+    if not outlaws:
+        return actor1, actor2
+    names = {a.name for a in outlaws}
+    if actor1 is not None and actor1.inter in {1, 8} and (actor2 is None or actor2.name in names):
+        return actor1, actor2
+    force = actor2 if actor2 is not None and actor2.inter in {1, 8} else next((a.actor for m in group for a in m.actors if a.actor.inter == 1), None)
+    if force is None or not ((actor1 is None or actor1.name in names) and (actor2 is None or actor2.name in names or actor2 is force)):
+        return actor1, actor2
+    return force, outlaws[0]
 
 
 def _suspect(actor: Actor) -> bool:
