@@ -39,6 +39,7 @@ _MEMBER_NOUNS = {
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
 _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
+_AFFILIATE_NOUNS = {"affiliate", "branch", "offshoot", "franchise", "wing", "ally", "arm", "splinter"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
@@ -283,6 +284,11 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             n += 1
             continue
         end, actor = found
+        if end + 1 < len(tokens) and tokens[end].lower_ in _AFFILIATE_NOUNS and _named_at(tokens, end + 1, lex) is not None:
+            # "the al-Qaeda affiliate JNIM", "the Islamic State branch ISWAP": the group named
+            # after its parent is who acts; the parent only describes it
+            n = end + 1
+            continue
         if groups.state_force_at(tokens, n, end) and lexicon.countries().by_word[(tokens[n - 1].lower_,)] != actor.country:
             # "Uganda People's Defence Forces": a country's army, whatever group's words it shares
             last = end if end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS else end - 1

@@ -105,7 +105,8 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase
-    if mention.head in {a.i for a in anchors} and mention.kind in {"named", "anti"}:
+    # (not a post or a base named by its holder: "attacked a junta outpost" hit the junta's post)
+    if mention.head in {a.i for a in anchors if a.lower_ not in lexicon.cues().territory_nouns} and mention.kind in {"named", "anti"}:
         return "agent"
     if token.dep_ == "conj":
         token = token.head
