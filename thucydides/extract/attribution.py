@@ -387,6 +387,8 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
         # "citing X" before the reporting verbs ("cite" is one): a source phrase, not a verb of its own
         if token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
             statement = _citing_statement(token, memory)
+        elif _content_clause(token) is not None:
+            statement = _content_statement(token, memory, by_verb)
         elif _is_reporting(token):
             statement = _reporting_statement(token, sentence, memory, by_verb)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -403,6 +405,85 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
         if statement.link.via:
             memory.outlets.append(statement.link.via)
     return _cited_by_speaker(statements)
+
+
+# what says an account is untrue: "reports that … were false", "dismissed as baseless"
+_FALSITY = {"false", "untrue", "baseless", "unfounded", "groundless", "fake", "fabricated", "fabrication", "lie", "lies", "propaganda", "nonsense", "fiction", "disinformation", "misinformation", "rumour", "rumor"}
+
+
+def _content_clause(noun: Token) -> Token | None:
+    """The "that"-clause telling what an account says ("claims that soldiers had burned homes",
+    "reports that rebels had seized X"): the clause's verb."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in lexicon.status_words()["report_nouns"] - {"charge", "statement"}:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"} and _opens_with_that(c)), None)
+
+
+def _opens_with_that(verb: Token) -> bool:
+    """A "that" opening the clause as a conjunction, not a relative pronoun ("the claim that he
+    made"); the parse may take it for the object of a verb that has its own ("a claim that they
+    had shot down a drone")."""
+    that = next((c for c in verb.children if c.lower_ == "that" and c.i < verb.i), None)
+    if that is None:
+        return False
+    if that.dep_ == "mark":
+        return True
+    return sum(1 for c in verb.children if c.dep_ == that.dep_) > 1
+
+
+def _governor(noun: Token) -> Token:
+    """The verb an account noun hangs on ("rejected claims", "dismissed as propaganda reports")."""
+    head = noun.head
+    while head.dep_ == "prep" or (head.pos_ == "ADP" and head.head.i != head.i):
+        head = head.head
+    return head
+
+
+def _called_false(noun: Token) -> bool:
+    """ "reports that … were fake news", "there is no truth in reports that …", "dismissed reports
+    that … as fabricated": the account is said to be untrue."""
+    head = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return any(c.dep_ in {"attr", "acomp", "oprd"} and (c.lemma_.lower() in _FALSITY or any(t.lemma_.lower() in _FALSITY for t in c.subtree)) for c in head.children)
+    if noun.dep_ == "pobj" and head.head.lower_ == "truth" and any(c.lower_ in {"no", "little"} for c in head.head.children):
+        return True
+    return False
+
+
+def _content_statement(noun: Token, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
+    """An account told by its noun and "that"-clause: what the clause says is reported by the
+    account's source ("the group's claim that …", "a claim by the rebels that …"), and denied by
+    whoever rejects it ("the army rejected claims that …", "reports that … were fake news")."""
+    clause = _content_clause(noun)
+    assert clause is not None
+    words = lexicon.status_words()
+    complement = {t.i for t in clause.subtree}
+    frame = {t.i for t in noun.subtree} - complement
+    governor = _governor(noun)
+    source = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"by", "from"} for c in p.children if c.dep_ == "pobj"), None
+    )
+    rejected = (governor.lemma_.lower() in words["denial_verbs"] and governor.pos_ in {"VERB", "AUX"}) or _called_false(noun)
+    if source is not None:
+        # the account is its source's; a denial of it contradicts it (the denial statement of
+        # the verb, read before, becomes a dispute of this one)
+        speaker, role, channel, speaker_words = _speaker(source, memory)
+        kind = "claim" if noun.lemma_.lower() == "claim" else "say"
+        denial = by_verb.get(governor.i)
+        if rejected and denial is not None and denial.kind == "deny":
+            denial.kind, denial.complement = "dispute", set(complement)
+        return Statement(clause, Attribution(speaker=speaker, role=role, channel=channel), kind, complement, frame, speaker_words)
+    if rejected:
+        denier = _subject(governor) if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in words["denial_verbs"] else None
+        if denier is None:
+            # "the army said reports that … were false": the speaker of the frame around it
+            outer = next((by_verb[a.i] for a in noun.ancestors if a.i in by_verb), None)
+            if outer is not None:
+                return Statement(clause, outer.link, "deny", complement, frame, outer.speaker_words)
+        speaker, role, channel, speaker_words = _speaker(denier, memory)
+        return Statement(clause, Attribution(speaker=speaker, role=role, channel=channel), "deny", complement, frame, speaker_words)
+    kind = "claim" if noun.lemma_.lower() == "claim" else "say"
+    return Statement(clause, Attribution(speaker="unnamed source"), kind, complement, frame, "")
 
 
 def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:

@@ -67,12 +67,21 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(10):
         if current.pos_ in {"VERB", "AUX"}:
             chain.append(current)
-            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"} or interrupts_a_plan(current):
+            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"} or interrupts_a_plan(current) or _tells_an_account(current):
                 break
         if current.head.i == current.i:
             break
         current = current.head
     return chain
+
+
+def _tells_an_account(verb: Token) -> bool:
+    """ "could not verify the group's claim that it had killed 12 soldiers": the "that"-clause
+    of an account noun is what the account says; whether anyone could check it, or rejects it,
+    does not make the deed hypothetical or negated (attribution.py reads that as its status)."""
+    return verb.dep_ in {"acl", "ccomp", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.lemma_.lower() in _words()["report_nouns"] and any(
+        m.lower_ == "that" and m.i < verb.i and (m.dep_ == "mark" or sum(1 for c in verb.children if c.dep_ == m.dep_) > 1) for m in verb.children
+    )
 
 
 def _clause_verb(token: Token) -> Token | None:
