@@ -46,7 +46,7 @@ class Statement:
         words = set(self.speaker_words.replace("-", " - ").split()) | {self.speaker_words}
         party = lexicon.status_words()["party_words"]
         # (an armed group named by the dictionary speaks for a side: "Hamas accused Israel of …")
-        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p) or is_group_name(self.link.speaker)
+        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p) or is_group_name(self.link.speaker) or _owned_by_a_side(self.link.speaker)
 
     @property
     def is_observer(self) -> bool:
@@ -54,12 +54,19 @@ class Statement:
         own = self.speaker_words
         if self.link.via:
             own = own.replace(self.link.via.lower(), " ")
+        if _owned_by_a_side(self.link.speaker):
+            return False  # "the Islamic State's Amaq news agency": a side's own outlet
         return _names_observer(own)
 
     @property
     def is_neutral(self) -> bool:
         words = set(self.speaker_words.split())
         return (bool(words & lexicon.status_words()["neutral_words"]) or self.is_observer) and not self.is_party
+
+
+def _owned_by_a_side(speaker: str) -> bool:
+    """ "the Islamic State's Amaq news agency", "the Taliban's spokesman": a named armed group's own."""
+    return "'s " in speaker and is_group_name(speaker.split("'s ")[0].removeprefix("the ").removeprefix("The "))
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: a server reads speaker phrases without end
@@ -126,7 +133,7 @@ def _noun_phrase(head: Token) -> list[Token]:
 def _first_clip(prep: Token) -> int:
     """Where a speaker's describing phrase ends: before a comma or a clause inside it."""
     for token in prep.subtree:
-        if token.i > prep.i and (token.is_punct or token.dep_ in {"relcl", "acl", "appos"}):
+        if token.i > prep.i and ((token.is_punct and token.text not in {"-", "–"}) or token.dep_ in {"relcl", "acl", "appos"}):
             return token.i
     return prep.right_edge.i + 1
 
@@ -163,6 +170,9 @@ def _appositive_role(head: Token) -> str | None:
     return None
 
 
+_PLATFORMS = ("telegram", "facebook", "twitter", "social media")
+
+
 def _channel(verb: Token) -> str | None:
     channels = lexicon.status_words()["channels"]
     for child in verb.children:
@@ -170,10 +180,17 @@ def _channel(verb: Token) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                # a platform first ("in a post on Telegram"), then the noun of the phrase: "in a
+                # statement read on state television" is a statement
+                own = " ".join(t.lower_ for t in pobj.subtree if t.i <= pobj.i and t.dep_ != "det")
                 phrase = " ".join(t.lower_ for t in pobj.subtree if t.dep_ != "det")
-                for channel in sorted(channels, key=len, reverse=True):
-                    if channel in phrase:
-                        return channel
+                platform = next((p for p in _PLATFORMS if lexicon.find_phrase(p, phrase)), None)
+                if platform is not None:
+                    return platform
+                for words in (own, phrase):
+                    for channel in sorted(channels, key=len, reverse=True):
+                        if lexicon.find_phrase(channel, words):
+                            return channel
     return None
 
 
@@ -219,6 +236,9 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
     if named is not None:
         return named, None, None, f"{named.lower()} {head.lower_}"
     channel = None
+    # "a pro-Russian Telegram channel said": a channel of that medium
+    if head.lemma_.lower() in lexicon.status_words()["outlet_speaker_nouns"]:
+        channel = next((c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.lower_ in lexicon.status_words()["channels"]), None)
     # "a statement from an Army official said", "the army's statement said"
     if head.lemma_.lower() in lexicon.status_words()["channels"]:
         channel = head.lemma_.lower()
@@ -540,8 +560,11 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
     if lemma == "tell":
         told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         if told is not None:
-            if _is_outlet(told):
+            if _is_outlet(told) or told.lemma_.lower() in lexicon.status_words()["outlet_speaker_nouns"]:
+                # "told Reuters", "told the newspaper": the outlet relays it
                 via = via or _text(_noun_phrase(told))
+            elif " ".join(t.lower_ for t in told.subtree if t.i <= told.i and t.dep_ != "det") in lexicon.status_words()["channels"]:
+                channel = channel or " ".join(t.lower_ for t in told.subtree if t.i <= told.i and t.dep_ != "det")  # "told a news conference"
             elif told.lower_ in {"reporters", "journalists", "media"}:
                 channel = channel or "told " + told.lower_
     if via:
@@ -589,12 +612,17 @@ def _relayed_by(speaker: Token | None) -> str | None:
     """ "A spokesman, quoted by the state news agency, said …": the outlet that relayed him."""
     if speaker is None:
         return None
-    for child in speaker.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in {"quote", "cite"}:
+    # (anywhere in the speaker's phrase: "a commander of a militia, quoted by X," hangs on the militia)
+    for child in speaker.subtree:
+        if child.dep_ == "acl" and child.lemma_.lower() in _RELAYING:
             agent = next((c for p in child.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
             if agent is not None:
                 return _text(_noun_phrase(agent))
     return None
+
+
+# "quoted by", "carried by", "broadcast by": an outlet passing a statement on
+_RELAYING = {"quote", "cite", "carry", "broadcast", "publish", "air", "relay", "run"}
 
 
 def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
@@ -603,6 +631,10 @@ def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
     merged: list[Statement] = []
     verbs = {s.verb.i for s in statements}
     citing = {s.verb.head.i: s for s in statements if s.verb.lower_ in {"citing", "quoting"} and s.verb.head.i in verbs and s.verb.head.i != s.verb.i}
+    # "The broadcaster, quoting an officer, said …": the phrase hangs on the speaker
+    citing.update(
+        {s.verb.head.head.i: s for s in statements if s.verb.lower_ in {"citing", "quoting"} and s.verb.head.dep_ in {"nsubj", "nsubjpass"} and s.verb.head.head.i in verbs and s.verb.head.head.i not in citing}
+    )
     folded = [id(s) for s in citing.values()]
     for statement in statements:
         if id(statement) in folded:
@@ -623,7 +655,7 @@ def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | Non
     via = None
     # "according to accounts of witnesses cited by Reuters"
     for t in source.subtree:
-        if t.lemma_ == "cite" or t.lower_ == "cited":
+        if t.lemma_ in _RELAYING or t.lower_ in {"cited", "carried", "broadcast", "aired"}:
             agent = next((c for p in t.children if p.dep_ == "agent" for c in p.children), None)
             if agent is not None:
                 via = _text(_noun_phrase(agent))
