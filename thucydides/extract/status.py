@@ -67,7 +67,7 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(10):
         if current.pos_ in {"VERB", "AUX"}:
             chain.append(current)
-            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"} or interrupts_a_plan(current) or _tells_an_account(current):
+            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl", "csubj"} or interrupts_a_plan(current) or _tells_an_account(current):
                 break
         if current.head.i == current.i:
             break
@@ -187,6 +187,9 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
                 return "hypothetical"
             if child.dep_ == "advmod" and lower in {"probably", "possibly", "perhaps", "likely"}:
                 return "hypothetical"
+            # "fighting was unlikely to resume", "an attack is possible"
+            if child.dep_ == "acomp" and lower in {"unlikely", "likely", "possible", "liable"}:
+                return "hypothetical"
         # "vowed to resist", "threatened to attack"; "a ceasefire is expected" — not a verb the
         # cue's verb is coordinated with ("two factions, called A and B, clashed")
         coordinated = n > 0 and chain[n - 1].dep_ == "conj" and chain[n - 1].head.i == current.i
@@ -195,11 +198,20 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         # "is going to attack", "are set to march"
         if current.lemma_ in {"go", "set", "due"} and any(c.dep_ == "xcomp" for c in current.children) and current.tag_ == "VBG":
             return "planned"
+        # "the army is set to launch an assault", "rebels were poised to enter the town"
+        if current.lemma_.lower() in {"set", "poise"} and current.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in current.children) and any(c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be" for c in current.children):
+            return "planned"
         # "were about to attack the post": not done
         if n and _about_to(current):
             return "planned"
     # "ahead of possible raids", "a planned offensive": an event not (yet) done
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):
+        return "planned"
+    # "told residents to leave ahead of an assault on the town": what is to come
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        return "planned"
+    # "leave the town or face an attack": the threat of an ultimatum (not "faced an attack")
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in {"face", "risk"} and token.head.tag_ == "VB":
         return "planned"
     # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
     # made is an event: "several attempts to attack the camp")
