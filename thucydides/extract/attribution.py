@@ -331,9 +331,23 @@ def _complement_roots(verb: Token) -> list[Token]:
     return roots
 
 
+def _calls_untrue(verb: Token) -> bool:
+    """ "The military called the reports baseless", "described the account as fabricated": a
+    denial of an account told before."""
+    if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "term"}:
+        return False
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.status_words()["report_nouns"] for c in verb.children):
+        return False
+    said = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}]
+    said += [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _FALSITY for c in said for t in c.subtree)
+
+
 def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
+    if _calls_untrue(verb):
+        return "deny"
     if lemma in words["denial_verbs"]:
         # "denied responsibility for the bombing": who did it is denied, not that it happened
         if any(c.dep_ == "dobj" and c.lemma_.lower() in words["authorship_nouns"] for c in verb.children):
@@ -351,6 +365,8 @@ def _is_reporting(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if _calls_untrue(verb):
+        return True
     if lemma not in words["reporting_verbs"] and lemma not in words["denial_verbs"] and lemma not in words["claim_verbs"]:
         return False
     # "quoted X as saying": the frame is the quoting verb's

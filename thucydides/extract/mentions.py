@@ -436,7 +436,7 @@ def build_mentions(
                 if status.remembered(token) or status.long_before(token) or status.since_then(token) or _of_an_earlier_year(token, context):
                     continue
                 modality = status.modality(token, statements)
-                if modality == "hypothetical" and not _doubted_author(token):
+                if modality == "hypothetical" and not _doubted_author(token) and not _doubted_culprit(token):
                     continue
                 if modality == "hypothetical":
                     modality = None  # what is in doubt is who did it, not whether it happened
@@ -755,6 +755,14 @@ def _doubted_author(token: Token) -> bool:
     doubted = any(c.dep_ == "advmod" and c.lower_ in _DOUBT for c in verb.children)
     by = any(c.dep_ == "agent" for c in verb.children)
     return told and doubted and by
+
+
+def _doubted_culprit(token: Token) -> bool:
+    """ "Gunmen may have been responsible for the killing of two farmers", "… could be behind
+    the bombing": the deed happened; what is in doubt is who did it."""
+    return token.dep_ == "pobj" and (
+        (token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsible", "to blame"}) or token.head.lower_ == "behind"
+    )
 
 
 def _told_as_past(verb: Token) -> bool:
