@@ -286,9 +286,9 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.with_words and not (rule.with_words & vocabulary):
                 continue
-            if rule.without and head.i not in clause_forms:
+            if rule.without_in_clause and head.i not in clause_forms:
                 clause_forms[head.i] = _clause_forms(forms, head, sentence)
-            if rule.without and any(_contains(clause_forms[head.i], words, describing) for words in rule.without):
+            if any(_contains(clause_forms[head.i] if rule.without_in_clause else forms, words, describing) for words in rule.without):
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
@@ -321,6 +321,12 @@ def _with_clause(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
 
 
+def _not_yet(verb: Token) -> bool:
+    """ "defused a booby-trapped vehicle before it exploded": a clause of what did not happen
+    (yet) is read with the clause it hangs on."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till"} for c in verb.children)
+
+
 def _clause_forms(forms: list[tuple[str, str]], head: Token, sentence: Sentence) -> list[tuple[str, str]]:
     """The sentence's word forms with those of other clauses blanked: a cue's exclusions are read
     in its own clause ("troops bombed a school while rebels shelled the town": the shelling of
@@ -331,7 +337,7 @@ def _clause_forms(forms: list[tuple[str, str]], head: Token, sentence: Sentence)
     clause of its verb (the parse makes "intercepted rockets fired at X" a complement)."""
     verb = clause_verb(head)
     for _ in range(6):
-        if (verb.dep_ not in {"acl", "amod", "ccomp", "xcomp"} and not _with_clause(verb)) or verb.head.i == verb.i:
+        if (verb.dep_ not in {"acl", "amod", "ccomp", "xcomp"} and not _with_clause(verb) and not _not_yet(verb)) or verb.head.i == verb.i:
             break
         verb = clause_verb(verb.head)
     inside = {t.i for t in verb.subtree}
@@ -342,6 +348,7 @@ def _clause_forms(forms: list[tuple[str, str]], head: Token, sentence: Sentence)
             and token.pos_ in {"VERB", "AUX"}
             and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
             and not _with_clause(token)
+            and not _not_yet(token)
             and not (token.left_edge.i <= head.i <= token.right_edge.i)
         ):
             inside -= {t.i for t in token.subtree}
