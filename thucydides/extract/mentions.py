@@ -95,6 +95,9 @@ _COLLECTIVES = {"team", "contingent", "squad", "detachment", "platoon", "unit"}
 _SUBJECT_COLLECTIVES = {"group", "band"}
 
 
+_QUANTITIES = {"dozens", "dozen", "scores", "score", "hundreds", "thousands", "tens", "number", "handful", "several", "many", "some", "most", "all", "both", "none", "each", "one"}
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
@@ -102,6 +105,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
         token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
     ):
+        token = token.head.head
+    # "killed dozens of terrorists", "three of the attackers were killed": a share of a side has
+    # the role of the share
+    if mention.armed and token.dep_ == "pobj" and token.head.lower_ == "of" and (token.head.head.lower_ in _QUANTITIES or token.head.head.like_num or token.head.head.tag_ == "CD"):
         token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase
@@ -721,10 +728,21 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
     speaker = next((c for c in statement.verb.children if c.dep_ == "nsubj"), None)
     if subject is None or speaker is None or not (anchor.i == verb.i or (anchor.dep_ == "dobj" and anchor.head.i == verb.i)):
         return False
+    # "an army statement said soldiers killed five bandits": an army's word on soldiers no one
+    # else owns is about its own; "the Taliban's spokesman said the group's fighters killed …"
+    words = set(statement.speaker_words.split())
+    if subject.lower_ in _BARE_FORCES and words & _ARMY_SPEAKERS and not any(c.dep_ in {"poss", "amod", "compound"} for c in subject.children):
+        return True
+    if statement.is_party and any(c.dep_ == "poss" and c.lower_ in {"group", "movement", "organisation", "organization"} for c in subject.children):
+        return True
     pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
     if pronoun is None:
         return False
     return subject.lower_ == pronoun or any(c.dep_ == "poss" and c.lower_ == _SPEAKER_PRONOUNS[pronoun] for c in subject.children)
+
+
+_BARE_FORCES = {"soldiers", "troops", "forces", "servicemen"}
+_ARMY_SPEAKERS = {"army", "military", "junta", "armed"}
 
 
 _DOUBT = {"probably", "likely", "possibly", "presumably"}
