@@ -343,6 +343,13 @@ def _calls_untrue(verb: Token) -> bool:
     return any(t.lemma_.lower() in _FALSITY for c in said for t in c.subtree)
 
 
+def _confirmed_by(verb: Token) -> Token | None:
+    """The agent of a passive confirmation ("was confirmed by a local official")."""
+    if verb.lemma_.lower() not in lexicon.status_words()["corroboration_verbs"] or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next((c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
+
+
 def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
@@ -540,6 +547,9 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
                 return None
             complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+        elif _confirmed_by(verb) is not None:
+            # "the ambush … was confirmed by a local official": the subject is what is told
+            complement = {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
         elif not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             # "confirmed the incident", "informed about attacks on …": what the object of a
             # confirmation or the topic phrase names is what is reported ("an air raid was
@@ -567,6 +577,8 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
         return Statement(verb, first.link, _kind(verb), complement, frame, first.speaker_words)
     else:
         speaker_head = _subject(verb)
+        if speaker_head is not None and speaker_head.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            speaker_head = verb.head  # "an official, who said …": the official
         if speaker_head is not None and speaker_head.dep_ == "nsubjpass":
             agent = next((c for p in verb.children if p.dep_ == "agent" for c in p.children), None)
             speaker_head = agent
