@@ -17,7 +17,7 @@ from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
-from thucydides.extract.dates import DateMention
+from thucydides.extract.dates import DateMention, is_time_word
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Sentence, bare_participle
@@ -1164,6 +1164,13 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
             if outside:
                 continue
+        # "vowed revenge for the killing of their commander in an air strike": what a vow or a
+        # threat would avenge is its grievance, done before, not the deed planned
+        # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
+        avenged = _inside(token, _AVENGING)
+        if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
+            if not any(is_time_word(t.text) for t in avenged.subtree):
+                continue
         # "arrested for participating in protests", "detained over a rally", "arrested in connection
         # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
@@ -1199,6 +1206,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})
+_AVENGING = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance", "avenge"})
 _TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
 
 
