@@ -563,7 +563,7 @@ def build_mentions(
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
         base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
-        base.own_deed = bool(chain) and chain[0].is_party and _done_by_speaker(anchor_tokens[0], verb, chain[0])
+        base.own_deed = bool(chain) and chain[0].is_party and (_done_by_speaker(anchor_tokens[0], verb, chain[0]) or _state_tells_its_forces(agent, chain[0], context))
         base.sequel = _after_an_event(verb, sentence)
         if not places:
             mentions.append(base)
@@ -739,6 +739,15 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
     if pronoun is None:
         return False
     return subject.lower_ == pronoun or any(c.dep_ == "poss" and c.lower_ == _SPEAKER_PRONOUNS[pronoun] for c in subject.children)
+
+
+def _state_tells_its_forces(agent: ActorMention | None, statement: Statement, context: ActorContext) -> bool:
+    """ "according to a communiqué of the Ministry of Defence, the Defence and Security Forces
+    neutralised twenty terrorists": a state's army or defence ministry telling what its own
+    country's forces did."""
+    if agent is None or agent.kind != "military" or agent.country is None or agent.country != context.country:
+        return False
+    return bool(set(statement.speaker_words.split()) & (_ARMY_SPEAKERS | {"defence", "defense"}))
 
 
 _BARE_FORCES = {"soldiers", "troops", "forces", "servicemen"}
