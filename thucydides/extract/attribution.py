@@ -111,7 +111,7 @@ def _noun_phrase(head: Token) -> list[Token]:
             # who the speaker is, told by what follows: "the information centre on shelling",
             # "residents in the village", "a spokesman for the police" (not "on Tuesday")
             elif head.pos_ in {"NOUN", "NUM"} and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and not is_time_word(pobj.text):
-                name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and not t.is_punct]
+                name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and (not t.is_punct or t.text in {"-", "–"})]
                 name_tail = [t for t in name_tail if t.i < _first_clip(child)]
                 # "a resident in nearby X town": where the speaker lives, not how near it is
                 name_tail = [t for t in name_tail if not (t.dep_ == "amod" and t.lower_ in lexicon.status_words()["relative_place_words"])]
