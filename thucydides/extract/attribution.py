@@ -338,9 +338,9 @@ def _calls_untrue(verb: Token) -> bool:
         return False
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.status_words()["report_nouns"] for c in verb.children):
         return False
-    said = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}]
+    said = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl"}]  # ("as fabricated": an advcl)
     said += [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
-    return any(t.lemma_.lower() in _FALSITY for c in said for t in c.subtree)
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for c in said for t in c.subtree)
 
 
 def _confirmed_by(verb: Token) -> Token | None:
@@ -451,7 +451,7 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
 
 
 # what says an account is untrue: "reports that … were false", "dismissed as baseless"
-_FALSITY = {"false", "untrue", "baseless", "unfounded", "groundless", "fake", "fabricated", "fabrication", "lie", "lies", "propaganda", "nonsense", "fiction", "disinformation", "misinformation", "rumour", "rumor"}
+_FALSITY = {"false", "untrue", "baseless", "unfounded", "groundless", "fake", "fabricated", "fabricate", "fabrication", "invented", "lie", "lies", "propaganda", "nonsense", "fiction", "disinformation", "misinformation", "rumour", "rumor"}
 
 
 def _content_clause(noun: Token) -> Token | None:
