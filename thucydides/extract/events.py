@@ -556,8 +556,8 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
         coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed and family(m.categories) == "violent" for m in group)
     )
-    # the other side admitting it ("the Taliban spokesman confirmed the attack, saying a number of
-    # Taliban were killed"): a side's blow confirmed by the side it hit is no mere claim
+    # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
+    # dead): a side's blow confirmed by the side it hit is no mere claim
     claimants = [m.statements[0] for m in group if m.own_deed and m.statements]
     confirmers = [st for m in group for st in [*m.statements, *m.sources] if st.kind == "confirm" and st.is_party]
     corroborated = corroborated or any(_armed_group_speaks(c) != _armed_group_speaks(t) for c in confirmers for t in claimants)

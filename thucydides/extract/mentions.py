@@ -742,9 +742,8 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
 
 
 def _state_tells_its_forces(agent: ActorMention | None, statement: Statement, context: ActorContext) -> bool:
-    """ "according to a communiqué of the Ministry of Defence, the Defence and Security Forces
-    neutralised twenty terrorists": a state's army or defence ministry telling what its own
-    country's forces did."""
+    """ "according to a statement from the defence ministry, troops killed 15 militants": a
+    state's army or defence ministry telling what its own country's forces did."""
     if agent is None or agent.kind != "military" or agent.country is None or agent.country != context.country:
         return False
     return bool(set(statement.speaker_words.split()) & (_ARMY_SPEAKERS | {"defence", "defense"}))

@@ -322,7 +322,7 @@ def _with_clause(verb: Token) -> bool:
 
 
 def _not_yet(verb: Token) -> bool:
-    """ "defused a booby-trapped vehicle before it exploded": a clause of what did not happen
+    """ "sappers disarmed the car bomb before it could go off": a clause of what did not happen
     (yet) is read with the clause it hangs on."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till"} for c in verb.children)
 
