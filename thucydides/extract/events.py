@@ -666,6 +666,23 @@ def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]
     return [m.agent.country for m in group if m.agent is not None and m.agent.kind == "named" and m.agent.actor.inter == 1 and m.agent.country]
 
 
+# what an agreement between sides of a conflict is about (ACLED codes no trade or business deal)
+_CONFLICT_DEAL_WORDS = frozenset({
+    "ceasefire", "cease", "truce", "peace", "armistice", "prisoner", "prisoners", "hostage", "hostages",
+    "captive", "captives", "detainee", "detainees", "surrender", "evacuation", "withdrawal", "disarmament",
+    "bodies", "war", "warring", "conflict", "fighting", "hostilities", "fighters", "rebels", "militants",
+    "militia", "militias", "army", "troops", "insurgents", "combatants", "belligerents", "humanitarian", "corridor",
+})
+
+
+def _armed_party(actor: Actor | None) -> bool:
+    return actor is not None and (actor.inter in {2, 3, 4, 8} or actor.name.startswith(("Military Forces", "Police Forces")))
+
+
+def _about_the_fighting(group: list[Mention]) -> bool:
+    return any(t.lower_ in _CONFLICT_DEAL_WORDS or t.lemma_.lower() in _CONFLICT_DEAL_WORDS for m in group for t in m.sentence.span)
+
+
 def _event(doc: Story, group: list[Mention]) -> Event | None:
     signals = _signals(group)
     sub_event_type = coding.classify(signals)
@@ -686,6 +703,10 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
     actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
+        # "a company signed a deal with a supplier", "the government signed a loan agreement":
+        # no armed party, no word of a conflict
+        return None
     # "local militiamen attacked …": ACLED names a communal militia after its community
     if sub_event_type not in _TERRITORIAL:
         actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
