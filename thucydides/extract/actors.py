@@ -39,6 +39,7 @@ _MEMBER_NOUNS = {
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
 _AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
+_AFFILIATE_NOUNS = {"affiliate", "branch", "offshoot", "franchise", "wing", "ally", "arm", "splinter"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
@@ -283,6 +284,11 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             n += 1
             continue
         end, actor = found
+        if end + 1 < len(tokens) and tokens[end].lower_ in _AFFILIATE_NOUNS and _named_at(tokens, end + 1, lex) is not None:
+            # "the al-Qaeda affiliate JNIM", "the Islamic State branch ISWAP": the group named
+            # after its parent is who acts; the parent only describes it
+            n = end + 1
+            continue
         if groups.state_force_at(tokens, n, end) and lexicon.countries().by_word[(tokens[n - 1].lower_,)] != actor.country:
             # "Uganda People's Defence Forces": a country's army, whatever group's words it shares
             last = end if end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS else end - 1
@@ -535,6 +541,13 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                     # named after a people or a place: an identity militia (inter 4)
                     name, kind_name = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", "militia"
                     inter = inter if identity.startswith("Unidentified ") else 4
+                    other = _coordinated_people(tokens[:start], identity) if identity.endswith(" Ethnic Militia") else None
+                    if other is not None:
+                        # "Naga and Kuki militants": two peoples sharing one noun are two
+                        # sides, each with the noun's role
+                        people, at = other
+                        label = f"{people} Ethnic Militia ({country_name(iso or context.country, short=True) or 'Unknown'})"
+                        mentions.append(ActorMention(Actor(label, 4, people), "militia", token.i, at, at, iso or context.country))
             first = phrase[0].i if phrase else token.i
             text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
@@ -625,6 +638,22 @@ def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token
         # "militiamen from Ugbokolo", "a militia from the Gumuruk area": named after their home
         return f"{origin} {identity.suffix if identity and identity.suffix != 'Tribal Militia' else 'Communal Militia'}"
     return f"Unidentified {identity.suffix if identity else 'Communal Militia'}"
+
+
+def _coordinated_people(before: list[Token], identity: str) -> tuple[str, int] | None:
+    """The people named with "and" before the one whose militia ``identity`` names ("Naga and
+    Kuki militants": Naga), and the token index where its name starts."""
+    size = len(identity.split()) - 2  # the name's words, without "Ethnic Militia"
+    n = len(before) - size - 1
+    if n < 1 or before[n].lower_ != "and":
+        return None
+    ethnic = lexicon.actors().ethnic_names
+    for width in (2, 1):
+        words = before[max(0, n - width) : n]
+        name = " ".join(t.text for t in words)
+        if len(words) == width and name.lower() in ethnic and all(t.text[:1].isupper() for t in words):
+            return name, words[0].i
+    return None
 
 
 def _is_place(tokens: list[Token], sentence: Sentence) -> bool:

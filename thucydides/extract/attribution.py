@@ -46,7 +46,7 @@ class Statement:
         words = set(self.speaker_words.replace("-", " - ").split()) | {self.speaker_words}
         party = lexicon.status_words()["party_words"]
         # (an armed group named by the dictionary speaks for a side: "Hamas accused Israel of …")
-        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p) or is_group_name(self.link.speaker)
+        return bool(words & party) or any(p in self.speaker_words for p in party if "-" in p) or is_group_name(self.link.speaker) or _owned_by_a_side(self.link.speaker)
 
     @property
     def is_observer(self) -> bool:
@@ -54,12 +54,19 @@ class Statement:
         own = self.speaker_words
         if self.link.via:
             own = own.replace(self.link.via.lower(), " ")
+        if _owned_by_a_side(self.link.speaker):
+            return False  # "the Islamic State's Amaq news agency": a side's own outlet
         return _names_observer(own)
 
     @property
     def is_neutral(self) -> bool:
         words = set(self.speaker_words.split())
         return (bool(words & lexicon.status_words()["neutral_words"]) or self.is_observer) and not self.is_party
+
+
+def _owned_by_a_side(speaker: str) -> bool:
+    """ "the Islamic State's Amaq news agency", "the Taliban's spokesman": a named armed group's own."""
+    return "'s " in speaker and is_group_name(speaker.split("'s ")[0].removeprefix("the ").removeprefix("The "))
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: a server reads speaker phrases without end
@@ -104,7 +111,7 @@ def _noun_phrase(head: Token) -> list[Token]:
             # who the speaker is, told by what follows: "the information centre on shelling",
             # "residents in the village", "a spokesman for the police" (not "on Tuesday")
             elif head.pos_ in {"NOUN", "NUM"} and child.lower_ in _DESCRIBING_PREPOSITIONS and pobj is not None and child.i == head.i + 1 and not is_time_word(pobj.text):
-                name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and not t.is_punct]
+                name_tail = [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and (not t.is_punct or t.text in {"-", "–"})]
                 name_tail = [t for t in name_tail if t.i < _first_clip(child)]
                 # "a resident in nearby X town": where the speaker lives, not how near it is
                 name_tail = [t for t in name_tail if not (t.dep_ == "amod" and t.lower_ in lexicon.status_words()["relative_place_words"])]
@@ -126,7 +133,7 @@ def _noun_phrase(head: Token) -> list[Token]:
 def _first_clip(prep: Token) -> int:
     """Where a speaker's describing phrase ends: before a comma or a clause inside it."""
     for token in prep.subtree:
-        if token.i > prep.i and (token.is_punct or token.dep_ in {"relcl", "acl", "appos"}):
+        if token.i > prep.i and ((token.is_punct and token.text not in {"-", "–"}) or token.dep_ in {"relcl", "acl", "appos"}):
             return token.i
     return prep.right_edge.i + 1
 
@@ -163,6 +170,9 @@ def _appositive_role(head: Token) -> str | None:
     return None
 
 
+_PLATFORMS = ("telegram", "facebook", "twitter", "social media")
+
+
 def _channel(verb: Token) -> str | None:
     channels = lexicon.status_words()["channels"]
     for child in verb.children:
@@ -170,10 +180,17 @@ def _channel(verb: Token) -> str | None:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                # a platform first ("in a post on Telegram"), then the noun of the phrase: "in a
+                # statement read on state television" is a statement
+                own = " ".join(t.lower_ for t in pobj.subtree if t.i <= pobj.i and t.dep_ != "det")
                 phrase = " ".join(t.lower_ for t in pobj.subtree if t.dep_ != "det")
-                for channel in sorted(channels, key=len, reverse=True):
-                    if channel in phrase:
-                        return channel
+                platform = next((p for p in _PLATFORMS if lexicon.find_phrase(p, phrase)), None)
+                if platform is not None:
+                    return platform
+                for words in (own, phrase):
+                    for channel in sorted(channels, key=len, reverse=True):
+                        if lexicon.find_phrase(channel, words):
+                            return channel
     return None
 
 
@@ -219,6 +236,9 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
     if named is not None:
         return named, None, None, f"{named.lower()} {head.lower_}"
     channel = None
+    # "a pro-Russian Telegram channel said": a channel of that medium
+    if head.lemma_.lower() in lexicon.status_words()["outlet_speaker_nouns"]:
+        channel = next((c.lower_ for c in head.children if c.dep_ in {"compound", "amod"} and c.lower_ in lexicon.status_words()["channels"]), None)
     # "a statement from an Army official said", "the army's statement said"
     if head.lemma_.lower() in lexicon.status_words()["channels"]:
         channel = head.lemma_.lower()
@@ -311,9 +331,30 @@ def _complement_roots(verb: Token) -> list[Token]:
     return roots
 
 
+def _calls_untrue(verb: Token) -> bool:
+    """ "The military called the reports baseless", "described the account as fabricated": a
+    denial of an account told before."""
+    if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "term"}:
+        return False
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.status_words()["report_nouns"] for c in verb.children):
+        return False
+    said = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl"}]  # ("as fabricated": an advcl)
+    said += [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for c in said for t in c.subtree)
+
+
+def _confirmed_by(verb: Token) -> Token | None:
+    """The agent of a passive confirmation ("was confirmed by a local official")."""
+    if verb.lemma_.lower() not in lexicon.status_words()["corroboration_verbs"] or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next((c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
+
+
 def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
+    if _calls_untrue(verb):
+        return "deny"
     if lemma in words["denial_verbs"]:
         # "denied responsibility for the bombing": who did it is denied, not that it happened
         if any(c.dep_ == "dobj" and c.lemma_.lower() in words["authorship_nouns"] for c in verb.children):
@@ -348,6 +389,8 @@ def _is_reporting(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if _calls_untrue(verb):
+        return True
     if lemma not in words["reporting_verbs"] and lemma not in words["denial_verbs"] and lemma not in words["claim_verbs"]:
         return False
     # "quoted X as saying": the frame is the quoting verb's
@@ -404,6 +447,8 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
         # "citing X" before the reporting verbs ("cite" is one): a source phrase, not a verb of its own
         if token.lower_ in {"citing", "quoting"} and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
             statement = _citing_statement(token, memory)
+        elif _content_clause(token) is not None:
+            statement = _content_statement(token, memory, by_verb)
         elif _is_reporting(token):
             statement = _reporting_statement(token, sentence, memory, by_verb)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -420,6 +465,85 @@ def statements_in(sentence: Sentence, memory: SpeakerMemory) -> list[Statement]:
         if statement.link.via:
             memory.outlets.append(statement.link.via)
     return _cited_by_speaker(statements)
+
+
+# what says an account is untrue: "reports that … were false", "dismissed as baseless"
+_FALSITY = {"false", "untrue", "baseless", "unfounded", "groundless", "fake", "fabricated", "fabricate", "fabrication", "invented", "lie", "lies", "propaganda", "nonsense", "fiction", "disinformation", "misinformation", "rumour", "rumor"}
+
+
+def _content_clause(noun: Token) -> Token | None:
+    """The "that"-clause telling what an account says ("claims that soldiers had burned homes",
+    "reports that rebels had seized X"): the clause's verb."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in lexicon.status_words()["report_nouns"] - {"charge", "statement"}:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"} and _opens_with_that(c)), None)
+
+
+def _opens_with_that(verb: Token) -> bool:
+    """A "that" opening the clause as a conjunction, not a relative pronoun ("the claim that he
+    made"); the parse may take it for the object of a verb that has its own ("a claim that they
+    had shot down a drone")."""
+    that = next((c for c in verb.children if c.lower_ == "that" and c.i < verb.i), None)
+    if that is None:
+        return False
+    if that.dep_ == "mark":
+        return True
+    return sum(1 for c in verb.children if c.dep_ == that.dep_) > 1
+
+
+def _governor(noun: Token) -> Token:
+    """The verb an account noun hangs on ("rejected claims", "dismissed as propaganda reports")."""
+    head = noun.head
+    while head.dep_ == "prep" or (head.pos_ == "ADP" and head.head.i != head.i):
+        head = head.head
+    return head
+
+
+def _called_false(noun: Token) -> bool:
+    """ "reports that … were fake news", "there is no truth in reports that …", "dismissed reports
+    that … as fabricated": the account is said to be untrue."""
+    head = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return any(c.dep_ in {"attr", "acomp", "oprd"} and (c.lemma_.lower() in _FALSITY or any(t.lemma_.lower() in _FALSITY for t in c.subtree)) for c in head.children)
+    if noun.dep_ == "pobj" and head.head.lower_ == "truth" and any(c.lower_ in {"no", "little"} for c in head.head.children):
+        return True
+    return False
+
+
+def _content_statement(noun: Token, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
+    """An account told by its noun and "that"-clause: what the clause says is reported by the
+    account's source ("the group's claim that …", "a claim by the rebels that …"), and denied by
+    whoever rejects it ("the army rejected claims that …", "reports that … were fake news")."""
+    clause = _content_clause(noun)
+    assert clause is not None
+    words = lexicon.status_words()
+    complement = {t.i for t in clause.subtree}
+    frame = {t.i for t in noun.subtree} - complement
+    governor = _governor(noun)
+    source = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"by", "from"} for c in p.children if c.dep_ == "pobj"), None
+    )
+    rejected = (governor.lemma_.lower() in words["denial_verbs"] and governor.pos_ in {"VERB", "AUX"}) or _called_false(noun)
+    if source is not None:
+        # the account is its source's; a denial of it contradicts it (the denial statement of
+        # the verb, read before, becomes a dispute of this one)
+        speaker, role, channel, speaker_words = _speaker(source, memory)
+        kind = "claim" if noun.lemma_.lower() == "claim" else "say"
+        denial = by_verb.get(governor.i)
+        if rejected and denial is not None and denial.kind == "deny":
+            denial.kind, denial.complement = "dispute", set(complement)
+        return Statement(clause, Attribution(speaker=speaker, role=role, channel=channel), kind, complement, frame, speaker_words)
+    if rejected:
+        denier = _subject(governor) if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in words["denial_verbs"] else None
+        if denier is None:
+            # "the army said reports that … were false": the speaker of the frame around it
+            outer = next((by_verb[a.i] for a in noun.ancestors if a.i in by_verb), None)
+            if outer is not None:
+                return Statement(clause, outer.link, "deny", complement, frame, outer.speaker_words)
+        speaker, role, channel, speaker_words = _speaker(denier, memory)
+        return Statement(clause, Attribution(speaker=speaker, role=role, channel=channel), "deny", complement, frame, speaker_words)
+    kind = "claim" if noun.lemma_.lower() == "claim" else "say"
+    return Statement(clause, Attribution(speaker="unnamed source"), kind, complement, frame, "")
 
 
 def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
@@ -440,6 +564,9 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
                 return None
             complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+        elif _confirmed_by(verb) is not None:
+            # "the ambush … was confirmed by a local official": the subject is what is told
+            complement = {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree}
         elif not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             # "confirmed the incident", "informed about attacks on …": what the object of a
             # confirmation or the topic phrase names is what is reported ("an air raid was
@@ -467,6 +594,8 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
         return Statement(verb, first.link, _kind(verb), complement, frame, first.speaker_words)
     else:
         speaker_head = _subject(verb)
+        if speaker_head is not None and speaker_head.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+            speaker_head = verb.head  # "an official, who said …": the official
         if speaker_head is not None and speaker_head.dep_ == "nsubjpass":
             agent = next((c for p in verb.children if p.dep_ == "agent" for c in p.children), None)
             speaker_head = agent
@@ -476,8 +605,11 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
     if lemma == "tell":
         told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         if told is not None:
-            if _is_outlet(told):
+            if _is_outlet(told) or told.lemma_.lower() in lexicon.status_words()["outlet_speaker_nouns"]:
+                # "told Reuters", "told the newspaper": the outlet relays it
                 via = via or _text(_noun_phrase(told))
+            elif " ".join(t.lower_ for t in told.subtree if t.i <= told.i and t.dep_ != "det") in lexicon.status_words()["channels"]:
+                channel = channel or " ".join(t.lower_ for t in told.subtree if t.i <= told.i and t.dep_ != "det")  # "told a news conference"
             elif told.lower_ in {"reporters", "journalists", "media"}:
                 channel = channel or "told " + told.lower_
     if via:
@@ -525,12 +657,17 @@ def _relayed_by(speaker: Token | None) -> str | None:
     """ "A spokesman, quoted by the state news agency, said …": the outlet that relayed him."""
     if speaker is None:
         return None
-    for child in speaker.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in {"quote", "cite"}:
+    # (anywhere in the speaker's phrase: "a commander of a militia, quoted by X," hangs on the militia)
+    for child in speaker.subtree:
+        if child.dep_ == "acl" and child.lemma_.lower() in _RELAYING:
             agent = next((c for p in child.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
             if agent is not None:
                 return _text(_noun_phrase(agent))
     return None
+
+
+# "quoted by", "carried by", "broadcast by": an outlet passing a statement on
+_RELAYING = {"quote", "cite", "carry", "broadcast", "publish", "air", "relay", "run"}
 
 
 def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
@@ -539,6 +676,10 @@ def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
     merged: list[Statement] = []
     verbs = {s.verb.i for s in statements}
     citing = {s.verb.head.i: s for s in statements if s.verb.lower_ in {"citing", "quoting"} and s.verb.head.i in verbs and s.verb.head.i != s.verb.i}
+    # "The broadcaster, quoting an officer, said …": the phrase hangs on the speaker
+    citing.update(
+        {s.verb.head.head.i: s for s in statements if s.verb.lower_ in {"citing", "quoting"} and s.verb.head.dep_ in {"nsubj", "nsubjpass"} and s.verb.head.head.i in verbs and s.verb.head.head.i not in citing}
+    )
     folded = [id(s) for s in citing.values()]
     for statement in statements:
         if id(statement) in folded:
@@ -559,7 +700,7 @@ def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | Non
     via = None
     # "according to accounts of witnesses cited by Reuters"
     for t in source.subtree:
-        if t.lemma_ == "cite" or t.lower_ == "cited":
+        if t.lemma_ in _RELAYING or t.lower_ in {"cited", "carried", "broadcast", "aired"}:
             agent = next((c for p in t.children if p.dep_ == "agent" for c in p.children), None)
             if agent is not None:
                 via = _text(_noun_phrase(agent))

@@ -409,10 +409,29 @@ def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, 
     ``event_words``, token indices of cue words, or by wounds). Not a death of another story
     ("Separately, …"), nor one with a cause of its own ("A road accident killed three people"),
     nor people never told of before ("Three migrants died")."""
-    if opens_another_story(sentence):
+    if opens_another_story(sentence) or _a_tally(sentence):
         return []
     told_before = {_lemma(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN", "PRON"}}
+    # "Troops clashed with insurgents … At least 4 combatants died": fighters dying after a fight
+    # between armed sides are its dead, by whatever word
+    if any(_armed_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"}):
+        told_before |= {"combatant", "fighter", "fighters", "combatants"}
     return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)]
+
+
+def _a_tally(sentence: Sentence) -> bool:
+    """ "More than 200 combatants have died since the war began", "… so far this year": a count
+    over a span, not the toll of the happening told before."""
+    text = sentence.span.text.lower()
+    status = lexicon.status_words()
+    return any(t.lower_ == "since" for t in sentence.span) or any(lexicon.find_phrase(p, text) for p in status["habitual_phrases"])
+
+
+def _armed_word(token: Token) -> bool:
+    """A word naming armed men of any side ("troops", "insurgents", "militiamen")."""
+    index = lexicon.actors().head_index
+    kinds = index.get(token.lower_, ()) or index.get(_lemma(token), ())
+    return any(kind.inter in {1, 2, 3, 8} for words, kind in kinds if len(words) == 1)
 
 
 def _death_verb(target: Token) -> Token:

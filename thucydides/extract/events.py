@@ -35,6 +35,8 @@ from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalit
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from thucydides.extract.attribution import Statement
+
 log = logging.getLogger(__name__)
 
 
@@ -402,6 +404,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
             # "police shot dead a suspect in an exchange of fire": likewise
             actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
+        if sub_event_type == "Armed clash":
+            actor1, actor2 = _forces_against_outlaws(group, actor1, actor2, iso)
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
@@ -447,7 +451,42 @@ def _conjoined(agent: ActorMention, other: ActorMention, mention: Mention) -> bo
 
 
 # people the police pursue: in a shoot-out with them, the other armed side
-_SUSPECTS = {"suspect", "suspects", "fugitive", "fugitives", "robber", "robbers", "criminal", "criminals", "escapee", "escapees", "outlaw", "outlaws"}
+_SUSPECTS = {
+    "suspect", "suspects", "fugitive", "fugitives", "robber", "robbers", "criminal", "criminals", "escapee", "escapees",
+    "outlaw", "outlaws", "bandit", "bandits", "kidnapper", "kidnappers", "smuggler", "smugglers", "gangster", "gangsters",
+    "poacher", "poachers", "trafficker", "traffickers", "highwayman", "highwaymen", "carjacker", "carjackers",
+}
+
+
+def _attacking(head: Token) -> bool:
+    """The subject of a verb of its own deed: not of dying, nor of one done to each other
+    ("smugglers exchanged fire with border guards")."""
+    return head.dep_ in {"nsubj", "csubj"} and head.head.lemma_.lower() not in {"die", "perish", "exchange", "clash", "fight", "trade"}
+
+
+def _forces_against_outlaws(group: list[Mention], actor1: Actor | None, actor2: Actor | None, iso: str | None) -> tuple[Actor | None, Actor | None]:
+    """ "A wanted bandit was shot dead in a gunfight with police", "three robbers were killed in an
+    exchange of fire with soldiers": in a shoot-out between a state's forces and the criminals
+    they pursue, the forces are actor1 (ACLED's practice), unless the outlaws are told attacking
+    ("bandits attacked a police post": they are the active side)."""
+    outlaws = [a.actor for m in group for a in m.actors if a.armed and a.actor.inter in {2, 3, 4} and _suspect(a.actor)]
+    if any(t.lower_ in _SUSPECTS and _attacking(t) for m in group for t in m.sentence.span):
+        return actor1, actor2  # "bandits were attempting to rob travellers when police intervened"
+    if not outlaws and actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
+        # "three armed robbers were killed in an exchange of fire with police": the dead named
+        # as outlaws are the other side
+        dead = next((c.text for m in group for c in m.counts if c.kind == "death" and _suspect(Actor("", 0, c.text))), None)
+        if dead is not None:
+            return actor2, _country_actor("Unidentified Armed Group ({})", 3, iso, dead)
+    if not outlaws:
+        return actor1, actor2
+    names = {a.name for a in outlaws}
+    if actor1 is not None and actor1.inter in {1, 8} and (actor2 is None or actor2.name in names):
+        return actor1, actor2
+    force = actor2 if actor2 is not None and actor2.inter in {1, 8} else next((a.actor for m in group for a in m.actors if a.actor.inter == 1), None)
+    if force is None or not ((actor1 is None or actor1.name in names) and (actor2 is None or actor2.name in names or actor2 is force)):
+        return actor1, actor2
+    return force, outlaws[0]
 
 
 def _suspect(actor: Actor) -> bool:
@@ -539,7 +578,17 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
         coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed and family(m.categories) == "violent" for m in group)
     )
+    # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
+    # dead): a side's blow confirmed by the side it hit is no mere claim
+    claimants = [m.statements[0] for m in group if m.own_deed and m.statements]
+    confirmers = [st for m in group for st in [*m.statements, *m.sources] if st.kind == "confirm" and st.is_party]
+    corroborated = corroborated or any(_armed_group_speaks(c) != _armed_group_speaks(t) for c in confirmers for t in claimants)
     return status.report_status(chains, corroborated, doc.unverified, self_claim, doc.party_release)
+
+
+def _armed_group_speaks(statement: Statement) -> bool:
+    """The speaker is (of) a named armed group, not a state ("Taliban spokesman", "the M23")."""
+    return is_group_name(statement.link.speaker) or any(is_group_name(w) for w in statement.speaker_words.split())
 
 
 def _confirmed_elsewhere(doc: Story, group: list[Mention]) -> bool:
@@ -640,6 +689,23 @@ def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]
     return [m.agent.country for m in group if m.agent is not None and m.agent.kind == "named" and m.agent.actor.inter == 1 and m.agent.country]
 
 
+# what an agreement between sides of a conflict is about (ACLED codes no trade or business deal)
+_CONFLICT_DEAL_WORDS = frozenset({
+    "ceasefire", "cease", "truce", "peace", "armistice", "prisoner", "prisoners", "hostage", "hostages",
+    "captive", "captives", "detainee", "detainees", "surrender", "evacuation", "withdrawal", "disarmament",
+    "bodies", "war", "warring", "conflict", "fighting", "hostilities", "fighters", "rebels", "militants",
+    "militia", "militias", "army", "troops", "insurgents", "combatants", "belligerents", "humanitarian", "corridor",
+})
+
+
+def _armed_party(actor: Actor | None) -> bool:
+    return actor is not None and (actor.inter in {2, 3, 4, 8} or actor.name.startswith(("Military Forces", "Police Forces")))
+
+
+def _about_the_fighting(group: list[Mention]) -> bool:
+    return any(t.lower_ in _CONFLICT_DEAL_WORDS or t.lemma_.lower() in _CONFLICT_DEAL_WORDS for m in group for t in m.sentence.span)
+
+
 def _event(doc: Story, group: list[Mention]) -> Event | None:
     signals = _signals(group)
     sub_event_type = coding.classify(signals)
@@ -660,6 +726,10 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
     actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
+        # "a company signed a deal with a supplier", "the government signed a loan agreement":
+        # no armed party, no word of a conflict
+        return None
     # "local militiamen attacked …": ACLED names a communal militia after its community
     if sub_event_type not in _TERRITORIAL:
         actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))

@@ -71,6 +71,7 @@ class CueRule:
     pos: frozenset[str] = frozenset()
     with_words: frozenset[str] = frozenset()
     without: tuple[tuple[str, ...], ...] = ()
+    without_in_clause: bool = False  # the exclusions are read in the cue's clause, not its sentence
     needs: str | None = None
     strength: float = 1.0
 
@@ -109,6 +110,7 @@ def cues() -> CueLexicon:
                     pos=frozenset(entry.get("pos", ())),
                     with_words=frozenset(w.lower() for w in entry.get("with", ())),
                     without=tuple(phrase_words(w) for w in entry.get("without", ())),
+                    without_in_clause=entry.get("without_in") == "clause",
                     needs=entry.get("needs"),
                     strength=float(entry.get("strength", 1.0)),
                 )

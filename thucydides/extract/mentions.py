@@ -17,7 +17,7 @@ from thucydides.extract import lexicon, status
 from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
-from thucydides.extract.dates import DateMention
+from thucydides.extract.dates import DateMention, is_time_word
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, Region
 from thucydides.extract.sentences import Sentence, bare_participle
@@ -95,6 +95,9 @@ _COLLECTIVES = {"team", "contingent", "squad", "detachment", "platoon", "unit"}
 _SUBJECT_COLLECTIVES = {"group", "band"}
 
 
+_QUANTITIES = {"dozens", "dozen", "scores", "score", "hundreds", "thousands", "tens", "number", "handful", "several", "many", "some", "most", "all", "both", "none", "each", "one"}
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
@@ -103,9 +106,14 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
     ):
         token = token.head.head
+    # "killed dozens of terrorists", "three of the attackers were killed": a share of a side has
+    # the role of the share
+    if mention.armed and token.dep_ == "pobj" and token.head.lower_ == "of" and (token.head.head.lower_ in _QUANTITIES or token.head.head.like_num or token.head.head.tag_ == "CD"):
+        token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase
-    if mention.head in {a.i for a in anchors} and mention.kind in {"named", "anti"}:
+    # (not a post or a base named by its holder: "attacked a junta outpost" hit the junta's post)
+    if mention.head in {a.i for a in anchors if a.lower_ not in lexicon.cues().territory_nouns} and mention.kind in {"named", "anti"}:
         return "agent"
     if token.dep_ == "conj":
         token = token.head
@@ -181,6 +189,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
+# verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
+_RECIPROCAL = {"clash", "fight", "skirmish", "exchange", "battle", "feud"}
+
+
 def _came_under(verb: Token) -> bool:
     """ "came under attack/fire": a form of "come" with an "under" phrase of its own."""
     return verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)
@@ -229,12 +241,19 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         # "clashes between Fano fighters and ENDF": the first side acts
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
         agent = between[0] if between else None
+    if agent is not None and (target is None or not target.armed) and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+        # "clashes between Hema and Lendu militiamen killed five people": the two sides of a
+        # clash are its actors, whoever died in it
+        side = next((m for m, r in roles if r == "agent" and m is not agent and m.armed and m.actor.name != agent.actor.name), None)
+        target = side or target
     if agent is not None and target is None:
         # not an ally coordinated with the agent ("pro-government forces and militia fighters
-        # took control of …"); "clashes between A and B" name both sides with "between"
+        # took control of …"); "clashes between A and B" name both sides with "between", and
+        # the subjects of a verb done to each other ("A and B fighters clashed") are its sides
         doc = anchors[0].doc
+        mutual = any(a.lemma_.lower() in _RECIPROCAL for a in anchors)
         target = next(
-            (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and not allied(m, agent, doc)),
+            (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and (mutual or not allied(m, agent, doc))),
             None,
         )
     return agent, target
@@ -447,7 +466,7 @@ def build_mentions(
                 if status.remembered(token) or status.long_before(token) or status.since_then(token) or _of_an_earlier_year(token, context):
                     continue
                 modality = status.modality(token, statements)
-                if modality == "hypothetical" and not _doubted_author(token):
+                if modality == "hypothetical" and not _doubted_author(token) and not _doubted_culprit(token):
                     continue
                 if modality == "hypothetical":
                     modality = None  # what is in doubt is who did it, not whether it happened
@@ -587,7 +606,7 @@ def build_mentions(
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
         base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
-        base.own_deed = bool(chain) and chain[0].is_party and _done_by_speaker(anchor_tokens[0], verb, chain[0])
+        base.own_deed = bool(chain) and chain[0].is_party and (_done_by_speaker(anchor_tokens[0], verb, chain[0]) or _state_tells_its_forces(agent, chain[0], context))
         base.sequel = _after_an_event(verb, sentence)
         if not places:
             mentions.append(base)
@@ -752,10 +771,29 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
     speaker = next((c for c in statement.verb.children if c.dep_ == "nsubj"), None)
     if subject is None or speaker is None or not (anchor.i == verb.i or (anchor.dep_ == "dobj" and anchor.head.i == verb.i)):
         return False
+    # "an army statement said soldiers killed five bandits": an army's word on soldiers no one
+    # else owns is about its own; "the Taliban's spokesman said the group's fighters killed …"
+    words = set(statement.speaker_words.split())
+    if subject.lower_ in _BARE_FORCES and words & _ARMY_SPEAKERS and not any(c.dep_ in {"poss", "amod", "compound"} for c in subject.children):
+        return True
+    if statement.is_party and any(c.dep_ == "poss" and c.lower_ in {"group", "movement", "organisation", "organization"} for c in subject.children):
+        return True
     pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
     if pronoun is None:
         return False
     return subject.lower_ == pronoun or any(c.dep_ == "poss" and c.lower_ == _SPEAKER_PRONOUNS[pronoun] for c in subject.children)
+
+
+def _state_tells_its_forces(agent: ActorMention | None, statement: Statement, context: ActorContext) -> bool:
+    """ "according to a statement from the defence ministry, troops killed 15 militants": a
+    state's army or defence ministry telling what its own country's forces did."""
+    if agent is None or agent.kind != "military" or agent.country is None or agent.country != context.country:
+        return False
+    return bool(set(statement.speaker_words.split()) & (_ARMY_SPEAKERS | {"defence", "defense"}))
+
+
+_BARE_FORCES = {"soldiers", "troops", "forces", "servicemen"}
+_ARMY_SPEAKERS = {"army", "military", "junta", "armed"}
 
 
 _DOUBT = {"probably", "likely", "possibly", "presumably"}
@@ -786,6 +824,14 @@ def _doubted_author(token: Token) -> bool:
     doubted = any(c.dep_ == "advmod" and c.lower_ in _DOUBT for c in verb.children)
     by = any(c.dep_ == "agent" for c in verb.children)
     return told and doubted and by
+
+
+def _doubted_culprit(token: Token) -> bool:
+    """ "Gunmen may have been responsible for the killing of two farmers", "… could be behind
+    the bombing": the deed happened; what is in doubt is who did it."""
+    return token.dep_ == "pobj" and (
+        (token.head.lower_ == "for" and token.head.head.lemma_.lower() in {"responsible", "to blame"}) or token.head.lower_ == "behind"
+    )
 
 
 def _told_as_past(verb: Token) -> bool:
@@ -1169,6 +1215,13 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
             if outside:
                 continue
+        # "vowed revenge for the killing of their commander in an air strike": what a vow or a
+        # threat would avenge is its grievance, done before, not the deed planned
+        # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
+        avenged = _inside(token, _AVENGING)
+        if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
+            if not any(is_time_word(t.text) for t in avenged.subtree):
+                continue
         # "arrested for participating in protests", "detained over a rally", "arrested in connection
         # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
@@ -1204,6 +1257,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})
+_AVENGING = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance", "avenge"})
 _TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
 
 

@@ -105,8 +105,19 @@ def _is_time_shift(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
 
 
-def _is_own_coordinate(token: Token) -> bool:
-    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+
+
+def _is_own_coordinate(token: Token, sentence: Sentence) -> bool:
+    """A clause with its own subject coordinated with another ("… and rebels shelled X"), or set
+    against it at a place of its own ("troops bombed A, while rebels shelled B"): another
+    happening ("…, while the other strike hit a group behind the area" tells the same one)."""
+    if token.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+        return False
+    if token.dep_ == "conj":
+        return True
+    contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children)
+    return contrast and any(sentence.place_at(t.i) is not None for t in token.subtree)
 
 
 def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue]) -> list[Region]:
@@ -135,7 +146,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
             cut[token.i] = "relative"
         elif _is_time_shift(token) or interrupts_a_plan(token):
             cut[token.i] = "temporal"
-        elif _is_own_coordinate(token):
+        elif _is_own_coordinate(token, sentence):
             cut[token.i] = "coordinate"
     root = sentence.span.root
     # head indices read once: walking up through Token objects (made anew by spaCy on each

@@ -69,12 +69,21 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(10):
         if current.pos_ in {"VERB", "AUX"}:
             chain.append(current)
-            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl"} or interrupts_a_plan(current):
+            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl", "csubj"} or interrupts_a_plan(current) or _tells_an_account(current):
                 break
         if current.head.i == current.i:
             break
         current = current.head
     return chain
+
+
+def _tells_an_account(verb: Token) -> bool:
+    """ "could not verify the group's claim that it had killed 12 soldiers": the "that"-clause
+    of an account noun is what the account says; whether anyone could check it, or rejects it,
+    does not make the deed hypothetical or negated (attribution.py reads that as its status)."""
+    return verb.dep_ in {"acl", "ccomp", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.lemma_.lower() in _words()["report_nouns"] and any(
+        m.lower_ == "that" and m.i < verb.i and (m.dep_ == "mark" or sum(1 for c in verb.children if c.dep_ == m.dep_) > 1) for m in verb.children
+    )
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -130,7 +139,8 @@ def negated(token: Token) -> bool:
         return True
     # "have not so far tried to enter", "failed to take"
     for parent in _verb_chain(verb)[1:]:
-        if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or parent.lemma_ in {"fail", "refuse", "decline", "reject"}):
+        # (not what sets the attempt: "failed to take the town after a day of fighting" fought)
+        if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or parent.lemma_ in {"fail", "refuse", "decline", "reject"}) and _argument_of(token, verb):
             return True
     # "carried no reports of military operations"
     current = token
@@ -197,6 +207,9 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
                 return "hypothetical"
             if child.dep_ == "advmod" and lower in {"probably", "possibly", "perhaps", "likely"}:
                 return "hypothetical"
+            # "fighting was unlikely to resume", "an attack is possible"
+            if child.dep_ == "acomp" and lower in {"unlikely", "likely", "possible", "liable"}:
+                return "hypothetical"
         # "vowed to resist", "threatened to attack"; "a ceasefire is expected" — not a verb the
         # cue's verb is coordinated with ("two factions, called A and B, clashed")
         coordinated = n > 0 and chain[n - 1].dep_ == "conj" and chain[n - 1].head.i == current.i
@@ -205,11 +218,20 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         # "is going to attack", "are set to march"
         if current.lemma_ in {"go", "set", "due"} and any(c.dep_ == "xcomp" for c in current.children) and current.tag_ == "VBG":
             return "planned"
+        # "the army is set to launch an assault", "rebels were poised to enter the town"
+        if current.lemma_.lower() in {"set", "poise"} and current.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in current.children) and any(c.dep_ in {"auxpass", "aux"} and c.lemma_ == "be" for c in current.children):
+            return "planned"
         # "were about to attack the post": not done
         if n and _about_to(current):
             return "planned"
     # "ahead of possible raids", "a planned offensive": an event not (yet) done
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):
+        return "planned"
+    # "told residents to leave ahead of an assault on the town": what is to come
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        return "planned"
+    # "leave the town or face an attack": the threat of an ultimatum (not "faced an attack")
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in {"face", "risk"} and token.head.tag_ == "VB":
         return "planned"
     # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
     # made is an event: "several attempts to attack the camp")
@@ -324,11 +346,22 @@ def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: Fa
         if parent.pos_ in {"VERB", "AUX"} and parent.lemma_.lower() in words["opinion_verbs"] and current.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}:
             if parent.lemma_.lower() in words["accusing_verbs"] and _one_deed_at_a_place(current, located):
                 return False
+            if _hedged_report(parent, current):
+                return False
             return True
         if parent.lower_ in words["opinion_nouns"] and current.dep_ in {"prep", "pobj", "acl"}:
             return True
         current = parent
     return False
+
+
+def _hedged_report(verb: Token, clause: Token) -> bool:
+    """ "the jihadists are believed to have killed ten herders", "are thought to have seized the
+    town": a passive of belief with a perfect infinitive tells a deed done, its author hedged
+    (ACLED codes it), not a fear or a view."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    perfect = clause.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
+    return passive and perfect
 
 
 def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> bool:

@@ -267,6 +267,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     game = any(_contains(forms, words) for words in lex.game_words)
     cues: list[Cue] = []
     seen: set[tuple[str, int, int]] = set()
+    clause_forms: dict[int, list[tuple[str, str]]] = {}  # a cue head's clause, read once
     for position, token in enumerate(tokens):
         if token.text in _HYPHENS or token.is_space:
             continue
@@ -285,7 +286,9 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.with_words and not (rule.with_words & vocabulary):
                 continue
-            if any(_contains(forms, words, describing) for words in rule.without):
+            if rule.without_in_clause and head.i not in clause_forms:
+                clause_forms[head.i] = _clause_forms(forms, head, sentence)
+            if any(_contains(clause_forms[head.i] if rule.without_in_clause else forms, words, describing) for words in rule.without):
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
@@ -330,6 +333,49 @@ def _doer(token: Token) -> bool:
     if token.dep_ == "nsubj":
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
+
+
+_CLAUSE_LINKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
+
+
+def _with_clause(verb: Token) -> bool:
+    """ "…, with drones deployed over the area": the setting of the clause it hangs on."""
+    return any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "sappers disarmed the car bomb before it could go off": a clause of what did not happen
+    (yet) is read with the clause it hangs on."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till"} for c in verb.children)
+
+
+def _clause_forms(forms: list[tuple[str, str]], head: Token, sentence: Sentence) -> list[tuple[str, str]]:
+    """The sentence's word forms with those of other clauses blanked: a cue's exclusions are read
+    in its own clause ("troops bombed a school while rebels shelled the town": the shelling of
+    the other clause does not make the bombing a shelling). Another clause is one with its own
+    subject, coordinated with or subordinate to the cue's clause, or the clause the cue's clause
+    hangs on. A participle describing a noun ("a drone launched towards the city") is read in
+    the clause of that noun ("air defences shot down a drone launched …"), a complement in the
+    clause of its verb (the parse makes "intercepted rockets fired at X" a complement)."""
+    verb = clause_verb(head)
+    for _ in range(6):
+        if (verb.dep_ not in {"acl", "amod", "ccomp", "xcomp"} and not _with_clause(verb) and not _not_yet(verb)) or verb.head.i == verb.i:
+            break
+        verb = clause_verb(verb.head)
+    inside = {t.i for t in verb.subtree}
+    for token in verb.subtree:
+        if (
+            token is not verb
+            and token.dep_ in _CLAUSE_LINKS
+            and token.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+            and not _with_clause(token)
+            and not _not_yet(token)
+            and not (token.left_edge.i <= head.i <= token.right_edge.i)
+        ):
+            inside -= {t.i for t in token.subtree}
+    start = sentence.span.start
+    return [pair if start + n in inside else ("", "") for n, pair in enumerate(forms)]
 
 
 # cue categories whose phrase reads the words inside it more narrowly even when those words are
