@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from thucydides.geocode.filters import is_well_known
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import WEIGHTS, Context, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, region_homes
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
@@ -98,6 +98,9 @@ def country_vote(item: Found) -> Vote | None:
     # "Russia shelled Kupiansk": who strikes, often from abroad, not where
     striker = item.span.striking
     entries = [e for e, _ in item.candidates if e.country_iso is not None]
+    home = _home_of_region(item, entries)
+    if home is not None:
+        return Vote(home, 1.0, striker=striker)  # "Police in Cheshire": the English county
     if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
         # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
         # also a region ("West Coast": Western Australia's alias too, in an American story)
@@ -113,12 +116,45 @@ def country_vote(item: Found) -> Vote | None:
     # times smaller (its population is its towns': Birmingham the district and the city)
     by_country: Counter[str] = Counter()
     for e in entries:
-        by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if feature_class(e) in _UNITS else 1)
+        by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if _counts_its_town(e, entries) else 1)
     iso, people = by_country.most_common(1)[0]
     if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
         top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
         return Vote(iso, 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5, striker=striker)
     return None
+
+
+def _counts_its_town(entry: GazetteerEntry, entries: list[GazetteerEntry]) -> bool:
+    """Whether a unit's population mostly counts its namesake town's again: Birmingham the
+    district holds Birmingham the city. A district of 100,000+ with no town of its name inside
+    ("Devon", "Cornwall": English counties) is what its name means, and counts in full, else a
+    few small towns abroad named after it (Devon, Alberta; Cornwall, Ontario) would outweigh
+    it. A province still counts ten times smaller (Canterbury, New Zealand is not what "the
+    Archbishop of Canterbury" names)."""
+    if feature_class(entry) not in _UNITS:
+        return False
+    if feature_class(entry) != "ADM2" or entry.population < WEIGHTS["notable_population"]:
+        return True  # a province without its town still counts as before: Canterbury, New Zealand
+    return any(feature_class(e) == "PPL" and entry.geonameid in (e.admin1_id, e.admin2_id) for e in entries)
+
+
+def _home_of_region(item: Found, entries: list[GazetteerEntry]) -> str | None:
+    """The one country a region of ``data/regions.tsv`` lies in ("Cheshire", "the Lake
+    District"), when its name's other places are that country's or small ones abroad: a region
+    casts no vote as a place (its index row has no country), yet the news names it as lying
+    there. Not where the name is also a province, a country or a city of 100,000+ abroad ("the
+    Midlands" of Zimbabwe and of England); a county abroad (Berkshire County, Massachusetts)
+    does not stop it."""
+    regions = [region_homes().get(e.geonameid) for e, _ in item.candidates if e.country_iso is None]
+    homes = [h for h in regions if h]
+    if len(homes) != 1 or len(homes[0]) != 1 or len(regions) > 1:
+        return None
+    (home,) = homes[0]
+    if any(e.country_iso != home and (feature_class(e) in ("country", "ADM1")
+                                      or feature_class(e) == "PPL" and e.population >= WEIGHTS["notable_population"])
+           for e in entries):
+        return None
+    return home
 
 
 def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False) -> dict[str, float]:

@@ -51,7 +51,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, feature_class, has_local_evidence
+from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -121,6 +121,11 @@ class Geocoder:
             # the resolver weighs them
             span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
             span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
+            if len(span.text) <= 3 and span.text.istitle() and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits):
+                # "in Aba": a short word written so that is a city's own name is the city, not an
+                # abbreviation naming another place ("ABA" of a Chinese prefecture); "Car" of
+                # "Car bombs", a village's name, is still read as the word
+                span.hits = [(g, kind) for g, kind in span.hits if kind == "name"]
             span.demonym = lex.demonyms.get(span.key)
             if span.demonym and id(span) in after_the and name_key(span.demonym) == span.key:
                 span.demonym = None  # "across the Caribbean": the region itself, not its people
@@ -133,6 +138,9 @@ class Geocoder:
                 span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
                                     for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
+            # "Reading will host …", "Nice is bracing …": kept for now, a place only where the
+            # article's other places lie around the city (``_common_opener_stands``)
+            span.common_opener = span.big_town and span.opener and tokens[span.first].lower not in lex.calendar
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
@@ -639,6 +647,7 @@ class Geocoder:
         displaced = self._choose_inside_containers(resolved, text, focus)
         mentions = {}
         by_others = _FocusByOthers(found, focus, text, focus_without)
+        resolved = [item for item in resolved if not item.span.common_opener or _common_opener_stands(item, found, focus)]
         for item in resolved:
             own_focus = by_others.of(item)
             # the article's places in its countries, as the other names give them
@@ -914,6 +923,25 @@ class _FocusByOthers:
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
         return self.focus_without(skeleton(item.span.key))
+
+
+def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, float]) -> bool:
+    """A common word opening a sentence ("Reading will host the festival", "Nice is bracing for
+    …") names its city only where the article is about the city's country and names another
+    place around it (its province, or a place or region within 150 km); otherwise it is the
+    word ("Reading is good for children", "Nice weather brought crowds")."""
+    entry = item.choice.entry if item.choice is not None else None
+    if entry is None or feature_class(entry) != "PPL" or entry.country_iso not in focus or entry.latitude is None:
+        return False
+    others = [f.choice.entry for f in found if f.choice is not None and f.span.key != item.span.key and not f.span.demonym]
+    return any(o.geonameid in (entry.admin1_id, entry.admin2_id)
+               or (feature_class(o) != "country" and o.latitude is not None and o.longitude is not None
+                   and (o.country_iso is None and entry.country_iso in region_homes().get(o.geonameid, ()) or o.country_iso == entry.country_iso)
+                   and distance_km(entry.latitude, entry.longitude, o.latitude, o.longitude) <= _OPENER_NEAR_KM)
+               for o in others)
+
+
+_OPENER_NEAR_KM = 150.0
 
 
 class _FocusWithout:
