@@ -88,19 +88,29 @@ def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | Non
 def bare_county_after_name(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
     """"Milwaukee Bucks", "Kamala Harris", "Tim Cook": a word matching only counties by their
     bare name (Bucks County, Harris County, Cook County), right after another capitalised word
-    of its name, is a team's nickname or a person's surname. The news names a county with its
+    of its name, is a team's nickname or a person's surname; opening a name before "of" ("the
+    Bureau of Meteorology"), it is the head of a body's name. The news names a county with its
     kind word; the bare name beside another name is someone's."""
     span = item.span
     run = span.run
-    if span.demonym or span.first != span.last or span.first == run.first:
+    if span.demonym or span.first != span.last:
+        return None
+    if span.last < run.last and tokens[span.last + 1].lower == "of" and _only_bare_counties(item):
+        # "the Bureau of Meteorology", "Office of …": the head of a body's name, not Bureau County
+        return f"the head of a name: '{span.text} of …'"
+    if span.first == run.first:
         return None
     left = tokens[span.first - 1]
     if (left.lower in CONNECTORS or left.lower in lex.common or left.lower in DIRECTIONS
             or left.lower in lex.kind_words or left.lower in lex.demonyms or left.possessive):
         return None  # a people's adjective qualifies the place ("the Welsh Powys hills"): no first name
-    if not all(how == "alias" and feature_class(e) == "ADM2" and e.name.endswith(" County") for e, how in item.candidates):
+    if not _only_bare_counties(item):
         return None
     return f"part of a name with '{left.text}': '{left.text} {span.text}'"
+
+
+def _only_bare_counties(item: Found) -> bool:
+    return all(how == "alias" and feature_class(e) == "ADM2" and e.name.endswith(" County") for e, how in item.candidates)
 
 
 def longest_matches(spans: list[Span]) -> list[Span]:

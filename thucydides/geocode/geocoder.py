@@ -221,9 +221,12 @@ class Geocoder:
             if id(item.span) in after_the and any(e.country_iso is None and feature_class(e) != "country" for e, _ in item.candidates):
                 # "the Andes", "the Midlands": after "the", a region's name names the region, not
                 # a town (a town is written so only when filed with its article: the Hague) nor a
-                # unit abroad; a unit of the article's countries stays a rival (the West Bank)
+                # unit abroad; a unit of the article's countries stays a rival (the West Bank),
+                # unless only its name without its kind word matches ("the Dnipro", not Dnipro raion)
                 item.candidates = [(e, how) for e, how in item.candidates if e.country_iso is None
-                                   or feature_class(e) == "country" or (feature_class(e) != "PPL" and e.country_iso in focus)]
+                                   or feature_class(e) == "country"
+                                   or (feature_class(e) != "PPL" and e.country_iso in focus and how != "short")]
+                narrowed.add(id(item))  # nor is the town brought back as a spelling of itself ("the Dnipro")
         self._add_variant_candidates([f for f in found if id(f) not in narrowed], focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
@@ -511,6 +514,8 @@ class Geocoder:
             parts = by_run.get(id(run), [])
             if any(p.span.first == run.first and p.span.last >= last for p in parts) or any(p.span.demonym for p in parts):
                 continue
+            if tokens[run.first].lower == "the" and any(p.span.first == run.first + 1 and p.span.last >= last for p in parts):
+                continue  # "The Dallas plant": the name after the article is found as written (not The Dalles)
             start, end = tokens[run.first].start, tokens[last].end
             wanted.append(Span(run, run.first, last, start, end, text[start:end], name_key(text[start:end])))
         if not wanted or not countries:
