@@ -256,18 +256,27 @@ class Geocoder:
         of the second, as in "Baghlan's Bano district"). Only a name the gazetteer lists is joined."""
         pairs = [i for i in range(len(tokens) - 1) if tokens[i].possessive and tokens[i + 1].capitalised
                  and text[tokens[i].end + 2 : tokens[i + 1].start] == " "]
-        if not pairs:
+        # "St. John's, N.L.": a name that ends in the possessive, after another capitalised word
+        ends = [i for i in range(1, len(tokens)) if tokens[i].possessive and tokens[i - 1].capitalised and tokens[i].capitalised
+                and (i + 1 == len(tokens) or not tokens[i + 1].capitalised or text[tokens[i].end + 2 : tokens[i + 1].start] != " ")
+                and tokens[i].start - tokens[i - 1].end <= 2]
+        if not pairs and not ends:
             return tokens
         keys = {i: name_key(text[tokens[i].start : tokens[i + 1].end]) for i in pairs}
-        hits = self.gazetteer.names(keys.values())
+        end_keys = {i: name_key(text[tokens[i - 1].start : tokens[i].end + 2]) for i in ends}
+        hits = self.gazetteer.names([*keys.values(), *end_keys.values()])
         joined = {i for i, key in keys.items() if hits.get(key)}
-        if not joined:
+        kept_s = {i for i, key in end_keys.items() if hits.get(key)}
+        if not joined and not kept_s:
             return tokens
         result: list[Token] = []
         for i, token in enumerate(tokens):
             if i - 1 in joined:
                 continue
-            if i in joined:
+            if i in kept_s:
+                token = Token(text[token.start : token.end + 2], token.start, token.end + 2, False,
+                              token.sentence_start, token.line_start)
+            elif i in joined:
                 after = tokens[i + 1]
                 token = Token(text[token.start : after.end], token.start, after.end, after.possessive,
                               token.sentence_start, token.line_start)
