@@ -98,7 +98,7 @@ def country_vote(item: Found) -> Vote | None:
     # "Russia shelled Kupiansk": who strikes, often from abroad, not where
     striker = item.span.striking
     entries = [e for e, _ in item.candidates if e.country_iso is not None]
-    home = _home_of_region(item, entries)
+    home = _home_of_region(item, entries) if len(entries) < len(item.candidates) else None
     if home is not None:
         return Vote(home, 1.0, striker=striker)  # "Police in Cheshire": the English county
     if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
@@ -115,8 +115,16 @@ def country_vote(item: Found) -> Vote | None:
     # the country where most people living in places of this name live; a unit counts ten
     # times smaller (its population is its towns': Birmingham the district and the city)
     by_country: Counter[str] = Counter()
+    towns_in: set[int | None] | None = None  # the units the name's towns lie in, read for a large district only
     for e in entries:
-        by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if _counts_its_town(e, entries) else 1)
+        cls = feature_class(e)
+        if cls == "ADM2" and e.population >= WEIGHTS["notable_population"]:
+            if towns_in is None:
+                towns_in = _units_holding_towns(entries)
+            divisor = _UNIT_DIVISOR if e.geonameid in towns_in else 1
+        else:
+            divisor = _UNIT_DIVISOR if cls in _UNITS else 1
+        by_country[e.country_iso] += e.population / divisor
     iso, people = by_country.most_common(1)[0]
     if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
         top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
@@ -124,18 +132,15 @@ def country_vote(item: Found) -> Vote | None:
     return None
 
 
-def _counts_its_town(entry: GazetteerEntry, entries: list[GazetteerEntry]) -> bool:
-    """Whether a unit's population mostly counts its namesake town's again: Birmingham the
-    district holds Birmingham the city. A district of 100,000+ with no town of its name inside
-    ("Devon", "Cornwall": English counties) is what its name means, and counts in full, else a
-    few small towns abroad named after it (Devon, Alberta; Cornwall, Ontario) would outweigh
-    it. A province still counts ten times smaller (Canterbury, New Zealand is not what "the
+def _units_holding_towns(entries: list[GazetteerEntry]) -> set[int | None]:
+    """The units the towns among ``entries`` lie in. A unit's population mostly counts its
+    namesake town's again (Birmingham the district holds Birmingham the city), so it counts ten
+    times smaller in the vote; a district of 100,000+ with no town of its name inside ("Devon",
+    "Cornwall": English counties) is what its name means and counts in full, else a few small
+    towns abroad named after it (Devon, Alberta; Cornwall, Ontario) would outweigh it. A
+    province still counts ten times smaller (Canterbury, New Zealand is not what "the
     Archbishop of Canterbury" names)."""
-    if feature_class(entry) not in _UNITS:
-        return False
-    if feature_class(entry) != "ADM2" or entry.population < WEIGHTS["notable_population"]:
-        return True  # a province without its town still counts as before: Canterbury, New Zealand
-    return any(feature_class(e) == "PPL" and entry.geonameid in (e.admin1_id, e.admin2_id) for e in entries)
+    return {unit for e in entries if feature_class(e) == "PPL" for unit in (e.admin1_id, e.admin2_id)}
 
 
 def _home_of_region(item: Found, entries: list[GazetteerEntry]) -> str | None:

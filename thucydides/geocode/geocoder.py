@@ -121,7 +121,8 @@ class Geocoder:
             # the resolver weighs them
             span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
             span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
-            if len(span.text) <= 3 and span.text.istitle() and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits):
+            if (span.first == span.last and len(span.hits) > 1 and len(span.text) <= 3 and span.text.istitle()
+                    and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits)):
                 # "in Aba": a short word written so that is a city's own name is the city, not an
                 # abbreviation naming another place ("ABA" of a Chinese prefecture); "Car" of
                 # "Car bombs", a village's name, is still read as the word
