@@ -54,3 +54,19 @@ def test_every_demonym_names_a_place(geocoder):
 
     missing = sorted({target for target in lexicon().demonyms.values() if geocoder._demonym_entry(target) is None})
     assert not missing
+
+
+def test_every_region_home_is_a_country(geocoder):
+    # data/regions.tsv's sixth column: a misspelt code would silently cast no vote
+    from thucydides.geocode.resolve import region_homes
+
+    countries = geocoder.gazetteer.countries()
+    assert region_homes(), "no region lists its home countries"
+    assert not sorted({iso for homes in region_homes().values() for iso in homes} - set(countries))
+
+
+def test_a_bracketed_region_name_is_a_short_form():
+    from thucydides.geocode.build import region_names
+
+    assert region_names("Gulf of Mexico|(the Gulf)") == [("Gulf of Mexico", "name"), ("the Gulf", "short")]
+    assert region_names("Dnieper|Dnipro") == [("Dnieper", "name"), ("Dnipro", "alias")]

@@ -49,6 +49,21 @@ def is_well_known(entry: GazetteerEntry) -> bool:
     return feature_class(entry) in ("country", "region", "ADM1") or entry.feature == "PPLC" or entry.population >= 1_000_000
 
 
+_CLUB_SUFFIXES = frozenset({"city", "town", "county"})
+
+
+def names_club(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
+    """"Lincoln City beat Grimsby Town": a name ending in "City", "Town" or "County" right
+    before or after a match's result is a club named by its town, not a town so named (Lincoln
+    City, Oregon): the shorter name is read instead."""
+    run = span.run
+    if span.last == span.first or span.last != run.last or tokens[span.last].lower not in _CLUB_SUFFIXES:
+        return False
+    after = tokens[run.last + 1] if run.last + 1 < len(tokens) else None
+    before = tokens[run.first - 1] if run.first > 0 else None
+    return (after is not None and after.lower in lex.result_verbs) or (before is not None and before.lower in lex.result_verbs)
+
+
 def opens_sentence(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
     """Whether ``span`` is one capitalised word alone opening a sentence, before a lower-case word
     (not a match's result: "Leeds beat Chelsea" names a club by its town)."""

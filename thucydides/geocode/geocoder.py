@@ -31,6 +31,7 @@ from thucydides.geocode.filters import (
     is_notable,
     opens_sentence,
     longest_matches,
+    names_club,
     neighbour_reason,
     person_words_of,
     title_case_lines,
@@ -158,7 +159,7 @@ class Geocoder:
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []
         for run in runs:
-            chosen = longest_matches(spans_by_run[id(run)])
+            chosen = longest_matches([s for s in spans_by_run[id(run)] if not names_club(s, tokens, lex)])
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
