@@ -159,7 +159,7 @@ class Geocoder:
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []
         for run in runs:
-            chosen = longest_matches([s for s in spans_by_run[id(run)] if not names_club(s, tokens, lex)])
+            chosen = longest_matches([s for s in spans_by_run[id(run)] if s.first == s.last or not names_club(s, tokens, lex)])
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
