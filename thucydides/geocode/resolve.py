@@ -295,6 +295,9 @@ def choose(
     """The best candidate (None if there is none) and the best one ignoring the kind word."""
     if not candidates:
         return None, None
+    classes = {feature_class(e) for e, _ in candidates}
+    if kind == "ADM2" and "ADM1" in classes and not classes & {"ADM2", "ADM3"}:
+        kind = "ADM1"  # "Garissa county": Kenya's counties are its provinces; the town is not meant
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
     over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
     supported = _supported_towns(candidates, context)
