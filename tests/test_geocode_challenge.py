@@ -108,3 +108,18 @@ def test_the_event_cases_are_well_formed():
         assert case["places"] and all({"country", "lat", "lon", "km"} <= set(p) for p in case["places"]), case
     for case in TOPONYMS:
         assert set(case) == {"id", "text", "name", "country", "lat", "lon"} and case["name"] in case["text"], case
+
+def test_every_region_home_is_a_country(geocoder):
+    # data/regions.tsv's sixth column: a misspelt code would silently cast no vote
+    from thucydides.geocode.resolve import region_homes
+
+    countries = geocoder.gazetteer.countries()
+    assert region_homes(), "no region lists its home countries"
+    assert not sorted({iso for homes in region_homes().values() for iso in homes} - set(countries))
+
+
+def test_a_bracketed_region_name_is_a_short_form():
+    from thucydides.geocode.build import region_names
+
+    assert region_names("Gulf of Mexico|(the Gulf)") == [("Gulf of Mexico", "name"), ("the Gulf", "short")]
+    assert region_names("Dnieper|Dnipro") == [("Dnieper", "name"), ("Dnipro", "alias")]

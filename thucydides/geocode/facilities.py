@@ -31,6 +31,7 @@ _MIN_TOWN_CONFIDENCE = 0.5
 # words or more only ("Holy Family Church", "Royal Albert Hall")
 _SURNAME_HEADS = frozenset({"church", "hall", "temple", "castle", "palace"})
 _SAINTS = frozenset({"st", "saint", "ste"})
+_PREPOSITIONS = frozenset({"at", "as", "on"})
 _LANDMARK_WORDS = 3  # the longest landmark name ("Walt Disney World")
 _NEAR_KM = 150.0  # another place of the text this close supports a town named like a facility
 
@@ -61,6 +62,10 @@ def with_facilities(text: str, tokens: list[Token], runs: list[Run], mentions: l
             last = next((i - 1 for i in range(first + 2, run.last + 1) if tokens[i].lower in CONNECTORS), run.last)
         if last is None or tokens[last].possessive:
             continue
+        # "Passengers at Ninoy Aquino International Airport": an English preposition, a name
+        # connector elsewhere ("Tall at Tamr"), opens the building's name when written apart
+        first = max([i + 1 for i in range(first, last) if tokens[i].lower in _PREPOSITIONS and not tokens[i].capitalised
+                     and text[tokens[i - 1].end : tokens[i].start] == " " if i > 0] + [first])
         words = tokens[first:last + 1]
         if words[-1].lower in _SURNAME_HEADS and len(words) < 3 and saint_end is None:
             continue

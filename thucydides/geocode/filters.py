@@ -51,6 +51,21 @@ def is_well_known(entry: GazetteerEntry) -> bool:
     return feature_class(entry) in ("country", "region", "ADM1") or entry.feature == "PPLC" or entry.population >= 1_000_000
 
 
+_CLUB_SUFFIXES = frozenset({"city", "town", "county"})
+
+
+def names_club(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
+    """"Lincoln City beat Grimsby Town": a name ending in "City", "Town" or "County" right
+    before or after a match's result is a club named by its town, not a town so named (Lincoln
+    City, Oregon): the shorter name is read instead."""
+    run = span.run
+    if span.last == span.first or span.last != run.last or tokens[span.last].lower not in _CLUB_SUFFIXES:
+        return False
+    after = tokens[run.last + 1] if run.last + 1 < len(tokens) else None
+    before = tokens[run.first - 1] if run.first > 0 else None
+    return (after is not None and after.lower in lex.result_verbs) or (before is not None and before.lower in lex.result_verbs)
+
+
 def opens_sentence(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
     """Whether ``span`` is one capitalised word alone opening a sentence, before a lower-case word
     (not a match's result: "Leeds beat Chelsea" names a club by its town)."""
@@ -90,19 +105,29 @@ def facility_reason(item: Found, tokens: list[Token], lex: Lexicon) -> str | Non
 def bare_county_after_name(item: Found, tokens: list[Token], lex: Lexicon) -> str | None:
     """"Milwaukee Bucks", "Kamala Harris", "Tim Cook": a word matching only counties by their
     bare name (Bucks County, Harris County, Cook County), right after another capitalised word
-    of its name, is a team's nickname or a person's surname. The news names a county with its
+    of its name, is a team's nickname or a person's surname; opening a name before "of" ("the
+    Bureau of Meteorology"), it is the head of a body's name. The news names a county with its
     kind word; the bare name beside another name is someone's."""
     span = item.span
     run = span.run
-    if span.demonym or span.first != span.last or span.first == run.first:
+    if span.demonym or span.first != span.last:
+        return None
+    if span.last < run.last and tokens[span.last + 1].lower == "of" and _only_bare_counties(item):
+        # "the Bureau of Meteorology", "Office of …": the head of a body's name, not Bureau County
+        return f"the head of a name: '{span.text} of …'"
+    if span.first == run.first:
         return None
     left = tokens[span.first - 1]
     if (left.lower in CONNECTORS or left.lower in lex.common or left.lower in DIRECTIONS
             or left.lower in lex.kind_words or left.lower in lex.demonyms or left.possessive):
         return None  # a people's adjective qualifies the place ("the Welsh Powys hills"): no first name
-    if not all(how == "alias" and feature_class(e) == "ADM2" and e.name.endswith(" County") for e, how in item.candidates):
+    if not _only_bare_counties(item):
         return None
     return f"part of a name with '{left.text}': '{left.text} {span.text}'"
+
+
+def _only_bare_counties(item: Found) -> bool:
+    return all(how == "alias" and feature_class(e) == "ADM2" and e.name.endswith(" County") for e, how in item.candidates)
 
 
 def longest_matches(spans: list[Span]) -> list[Span]:

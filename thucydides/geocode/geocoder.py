@@ -31,6 +31,7 @@ from thucydides.geocode.filters import (
     is_notable,
     opens_sentence,
     longest_matches,
+    names_club,
     neighbour_reason,
     person_words_of,
     title_case_lines,
@@ -51,7 +52,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, feature_class, has_local_evidence
+from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -121,6 +122,12 @@ class Geocoder:
             # the resolver weighs them
             span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
             span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
+            if (span.first == span.last and len(span.hits) > 1 and len(span.text) <= 3 and span.text.istitle()
+                    and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits)):
+                # "in Aba": a short word written so that is a city's own name is the city, not an
+                # abbreviation naming another place ("ABA" of a Chinese prefecture); "Car" of
+                # "Car bombs", a village's name, is still read as the word
+                span.hits = [(g, kind) for g, kind in span.hits if kind == "name"]
             span.demonym = lex.demonyms.get(span.key)
             if span.demonym and id(span) in after_the and name_key(span.demonym) == span.key:
                 span.demonym = None  # "across the Caribbean": the region itself, not its people
@@ -133,6 +140,9 @@ class Geocoder:
                 span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
                                     for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
+            # "Reading will host …", "Nice is bracing …": kept for now, a place only where the
+            # article's other places lie around the city (``_common_opener_stands``)
+            span.common_opener = span.big_town and span.opener and tokens[span.first].lower not in lex.calendar
             if names_money(span, tokens, lex, text):
                 # "US dollars" is read like "American dollars": the country's adjective
                 countries = [entries[g].country_iso for g, _ in span.hits if entries[g].feature in COUNTRY_FEATURES]
@@ -149,7 +159,7 @@ class Geocoder:
         found: list[Found] = []
         leftovers: list[tuple[Run, list[int]]] = []
         for run in runs:
-            chosen = longest_matches(spans_by_run[id(run)])
+            chosen = longest_matches([s for s in spans_by_run[id(run)] if s.first == s.last or not names_club(s, tokens, lex)])
             kept = []
             part_of_longer: list[Span] = []
             for span in chosen:
@@ -213,9 +223,12 @@ class Geocoder:
             if id(item.span) in after_the and any(e.country_iso is None and feature_class(e) != "country" for e, _ in item.candidates):
                 # "the Andes", "the Midlands": after "the", a region's name names the region, not
                 # a town (a town is written so only when filed with its article: the Hague) nor a
-                # unit abroad; a unit of the article's countries stays a rival (the West Bank)
+                # unit abroad; a unit of the article's countries stays a rival (the West Bank),
+                # unless only its name without its kind word matches ("the Dnipro", not Dnipro raion)
                 item.candidates = [(e, how) for e, how in item.candidates if e.country_iso is None
-                                   or feature_class(e) == "country" or (feature_class(e) != "PPL" and e.country_iso in focus)]
+                                   or feature_class(e) == "country"
+                                   or (feature_class(e) != "PPL" and e.country_iso in focus and how != "short")]
+                narrowed.add(id(item))  # nor is the town brought back as a spelling of itself ("the Dnipro")
         self._add_variant_candidates([f for f in found if id(f) not in narrowed], focus)
 
         unit_starts = {f.span.start for f in found if any(feature_class(e) in ("country", "ADM1", "ADM2") for e, _ in f.candidates)}
@@ -245,18 +258,27 @@ class Geocoder:
         of the second, as in "Baghlan's Bano district"). Only a name the gazetteer lists is joined."""
         pairs = [i for i in range(len(tokens) - 1) if tokens[i].possessive and tokens[i + 1].capitalised
                  and text[tokens[i].end + 2 : tokens[i + 1].start] == " "]
-        if not pairs:
+        # "St. John's, N.L.": a name that ends in the possessive, after another capitalised word
+        ends = [i for i in range(1, len(tokens)) if tokens[i].possessive and tokens[i - 1].capitalised and tokens[i].capitalised
+                and (i + 1 == len(tokens) or not tokens[i + 1].capitalised or text[tokens[i].end + 2 : tokens[i + 1].start] != " ")
+                and tokens[i].start - tokens[i - 1].end <= 2]
+        if not pairs and not ends:
             return tokens
         keys = {i: name_key(text[tokens[i].start : tokens[i + 1].end]) for i in pairs}
-        hits = self.gazetteer.names(keys.values())
+        end_keys = {i: name_key(text[tokens[i - 1].start : tokens[i].end + 2]) for i in ends}
+        hits = self.gazetteer.names([*keys.values(), *end_keys.values()])
         joined = {i for i, key in keys.items() if hits.get(key)}
-        if not joined:
+        kept_s = {i for i, key in end_keys.items() if hits.get(key)}
+        if not joined and not kept_s:
             return tokens
         result: list[Token] = []
         for i, token in enumerate(tokens):
             if i - 1 in joined:
                 continue
-            if i in joined:
+            if i in kept_s:
+                token = Token(text[token.start : token.end + 2], token.start, token.end + 2, False,
+                              token.sentence_start, token.line_start)
+            elif i in joined:
                 after = tokens[i + 1]
                 token = Token(text[token.start : after.end], token.start, after.end, after.possessive,
                               token.sentence_start, token.line_start)
@@ -503,6 +525,8 @@ class Geocoder:
             parts = by_run.get(id(run), [])
             if any(p.span.first == run.first and p.span.last >= last for p in parts) or any(p.span.demonym for p in parts):
                 continue
+            if tokens[run.first].lower == "the" and any(p.span.first == run.first + 1 and p.span.last >= last for p in parts):
+                continue  # "The Dallas plant": the name after the article is found as written (not The Dalles)
             start, end = tokens[run.first].start, tokens[last].end
             wanted.append(Span(run, run.first, last, start, end, text[start:end], name_key(text[start:end])))
         if not wanted or not countries:
@@ -639,6 +663,7 @@ class Geocoder:
         displaced = self._choose_inside_containers(resolved, text, focus)
         mentions = {}
         by_others = _FocusByOthers(found, focus, text, focus_without)
+        resolved = [item for item in resolved if not item.span.common_opener or _common_opener_stands(item, found, focus)]
         for item in resolved:
             own_focus = by_others.of(item)
             # the article's places in its countries, as the other names give them
@@ -917,6 +942,25 @@ class _FocusByOthers:
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
         return self.focus_without(skeleton(item.span.key))
+
+
+def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, float]) -> bool:
+    """A common word opening a sentence ("Reading will host the festival", "Nice is bracing for
+    …") names its city only where the article is about the city's country and names another
+    place around it (its province, or a place or region within 150 km); otherwise it is the
+    word ("Reading is good for children", "Nice weather brought crowds")."""
+    entry = item.choice.entry if item.choice is not None else None
+    if entry is None or feature_class(entry) != "PPL" or entry.country_iso not in focus or entry.latitude is None:
+        return False
+    others = [f.choice.entry for f in found if f.choice is not None and f.span.key != item.span.key and not f.span.demonym]
+    return any(o.geonameid in (entry.admin1_id, entry.admin2_id)
+               or (feature_class(o) != "country" and o.latitude is not None and o.longitude is not None
+                   and (o.country_iso is None and entry.country_iso in region_homes().get(o.geonameid, ()) or o.country_iso == entry.country_iso)
+                   and distance_km(entry.latitude, entry.longitude, o.latitude, o.longitude) <= _OPENER_NEAR_KM)
+               for o in others)
+
+
+_OPENER_NEAR_KM = 150.0
 
 
 class _FocusWithout:

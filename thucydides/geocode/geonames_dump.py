@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from thucydides.errors import GazetteerError, InputError
-from thucydides.geocode.build import _add_exonyms, data_rows
+from thucydides.geocode.build import _add_exonyms, data_rows, region_names
 from thucydides.geocode.index_writer import IndexWriter, is_latin, keyed_names, name_keys
 from thucydides.geocode.normalise import skeleton
 
@@ -238,6 +238,6 @@ def _add_missing_regions(writer: IndexWriter) -> None:
         geonameid = int(row[0])
         if writer.conn.execute("SELECT 1 FROM place WHERE geonameid = ?", (geonameid,)).fetchone():
             continue
-        names = row[4].split("|")
-        writer.add_place((geonameid, names[0], row[1], None, None, None, float(row[2]), float(row[3]), 0, "regions.tsv"))
-        writer.add_names(geonameid, None, [(n, "name" if i == 0 else "alias") for i, n in enumerate(names)])
+        names = region_names(row[4])
+        writer.add_place((geonameid, names[0][0], row[1], None, None, None, float(row[2]), float(row[3]), 0, "regions.tsv"))
+        writer.add_names(geonameid, None, names)

@@ -78,6 +78,21 @@ def consecutive(indexes: list[int]) -> Iterable[list[int]]:
         yield group
 
 
+def _dominant_city(entry: GazetteerEntry, item: Found) -> bool:
+    """A city of 100,000+ at least six times larger than every other town of its name, spelt as
+    written: in a text naming no country, "Hobart recorded its wettest day", "Regina police
+    said" open a sentence with the city, not with a common noun (which names no such city:
+    "Bush fires", "Rain flooded")."""
+    if feature_class(entry) != "PPL" or entry.population < _DOMINANT_POPULATION or entry.name.lower() != item.span.text.lower():
+        return False  # (written as the gazetteer spells it: "Bush" is no Būsh)
+    rivals = [e.population for e, _ in item.candidates if feature_class(e) == "PPL" and e.geonameid != entry.geonameid]
+    return all(entry.population >= _DOMINANT_RATIO * p for p in rivals)
+
+
+_DOMINANT_POPULATION = 100_000
+_DOMINANT_RATIO = 6
+
+
 def make_mention(
     item: Found, text: str, tokens: list[Token], same_name: set[int], focus: dict[str, float], homes: list[GazetteerEntry]
 ) -> PlaceMention:
@@ -91,7 +106,7 @@ def make_mention(
     if span.first > run.first and tokens[span.first - 1].lower in REGION_DIRECTIONS and _is_large(entry) and not span.demonym:
         start = tokens[span.first - 1].start  # "Western Chad", "Northern Mali": a part of the place, named after it
     abroad = not focus or (entry.country_iso is not None and entry.country_iso not in focus)
-    if (abroad and not (is_well_known(entry) if span.opener else is_notable(entry))
+    if (abroad and not ((is_well_known(entry) or not focus and _dominant_city(entry, item)) if span.opener else is_notable(entry))
             and (focus or span.opener) and not span.demonym and not near_any(entry, homes, BORDER_KM)):
         # the only places of this name are villages abroad: the article's own village is
         # missing from the gazetteer, which is better said than a wrong point on another continent

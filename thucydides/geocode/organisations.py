@@ -23,10 +23,12 @@ from thucydides.geocode.filters import is_notable
 from thucydides.geocode.lexicon import Lexicon
 from thucydides.geocode.mentions import is_demonym
 from thucydides.geocode.resolve import feature_class
-from thucydides.model import PlaceMention
+from thucydides.model import GazetteerEntry, PlaceMention
 
 ORGANISATION_WHY = "organisation named after"
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+) of $")
+_WORDS_BEFORE_HEAD = re.compile(r"((?:[A-Z][A-Za-z]+ ){1,2})$")
+_NOT_IN_NAMES = frozenset({"the", "a", "an", "on", "in", "at", "by", "for", "to", "from", "as", "and", "but", "with", "after", "before", "when", "while"})
 # capitalised words after the place (possessive: "Kerry County Council's plan"), then an
 # optional "of <Word>" ("Kenya Chamber of Commerce")
 _WORDS_AFTER = re.compile(r"^((?: [A-Z][A-Za-z]+(?:['’]s)?){1,4})( of [A-Z][a-z]+)?")
@@ -39,6 +41,7 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     """``mentions`` with each country/province/city mention that is part of an organisation's
     name replaced by a mention of the whole name (same resolution, a lower confidence)."""
     result: list[PlaceMention] = []
+    widened_at: list[int] = []  # indexes in ``result`` of the mentions widened to a name
     for mention in mentions:
         short = _short_name_end(text, mention, lex)
         if short is not None:
@@ -52,11 +55,29 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
             result.append(mention)
             continue
         start, end = widened
+        rival = next((i for i in widened_at if result[i].start < end and start < result[i].end), None)
+        if rival is not None:
+            # two places inside one name ("Commonwealth Bank of Australia"): the whole name is
+            # the larger unit's, a country over a town spelt like a word of the name
+            other = result[rival]
+            start, end = min(start, other.start), max(end, other.end)
+            if _rank(other.entry) >= _rank(mention.entry):
+                result[rival] = replace(other, text=text[start:end], start=start, end=end)
+                continue
+            result[rival] = replace(mention, text=text[start:end], start=start, end=end, confidence=round(mention.confidence * 0.8, 3),
+                                    why=f"{ORGANISATION_WHY} {mention.text}: {mention.why}")
+            continue
+        widened_at.append(len(result))
         result.append(replace(
             mention, text=text[start:end], start=start, end=end, confidence=round(mention.confidence * 0.8, 3),
             why=f"{ORGANISATION_WHY} {mention.text}: {mention.why}",
         ))
     return result
+
+
+def _rank(entry: GazetteerEntry | None) -> int:
+    cls = feature_class(entry) if entry is not None else ""
+    return {"country": 3, "ADM1": 2}.get(cls, 1)
 
 
 def institution_head(text: str, end: int, lex: Lexicon) -> str | None:
@@ -102,6 +123,17 @@ def _large_enough(mention: PlaceMention, lex: Lexicon) -> bool:
 def _organisation_span(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before and before.end() == start and before.group(1).lower() in lex.organisation_of_heads:
+        # "the Reserve Bank of India", "Royal Bank of Canada": up to two capitalised words
+        # before the head are the name's too (not "The" opening a sentence, nor a weekday)
+        opening = _WORDS_BEFORE_HEAD.search(text, max(0, before.start() - 40), before.start())
+        if opening is not None and opening.end() == before.start():
+            words: list[str] = []
+            for word in reversed(opening.group(1).split()):
+                if word.lower() in _NOT_IN_NAMES or word.lower() in lex.calendar:
+                    break  # "On Monday Bank of Japan said": the name starts after them
+                words.insert(0, word)
+            if words:
+                return before.start() - len(" ".join(words)) - 1, end
         return before.start(), end
     after = _WORDS_AFTER.match(text[end:end + 80])
     if after:

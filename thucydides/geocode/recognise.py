@@ -116,6 +116,7 @@ class Span:
     opener: bool = False  # one capitalised word opening a sentence before a lower-case word ("Bush fires")
     big_town: bool = False  # one of its hits is a town of 100,000+ ("Reading", "Phoenix")
     the_region: bool = False  # with the lower-case "the" before it, it is a region's name ("the Gulf")
+    common_opener: bool = False  # a common word opening a sentence that is a city's name ("Reading will host …")
 
     @property
     def kind(self) -> str | None:
@@ -504,7 +505,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
     if (span.first == span.last and (first_token.lower in lex.common or first_token.lower in lex.calendar)
             and not (span.the_region and not _group_around(span, tokens, lex))  # "the Gulf", not "the Gulf Cartel"
             and not _before_state(text, span.end)
-            and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))):
+            and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))
+            and not span.common_opener):
         return f"'{first_token.text}' is a common word here"
     if names_work(span, tokens, lex, text):
         return f"a work's title: '{tokens[run.first - 1].text} {' '.join(t.text for t in tokens[run.first : run.last + 1])}'"

@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import skeleton
@@ -100,6 +102,16 @@ def feature_class(entry: GazetteerEntry) -> str:
     return entry.feature if entry.feature in ("ADM1", "ADM2", "ADM3") else "RGN"
 
 
+@lru_cache(maxsize=1)
+def region_homes() -> dict[int, frozenset[str]]:
+    """The countries each region of ``data/regions.tsv`` lies in, where it lies in one or a few
+    (Cheshire, the Gulf of Mexico): its sixth column. Its index row has no country (a region
+    spans units, and a sea several countries), yet the news reads such a name as being about them."""
+    text = resources.files("thucydides.geocode.data").joinpath("regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {int(row[0]): frozenset(row[5].strip().split("|")) for row in rows if len(row) > 5 and row[5].strip()}
+
+
 def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     p1, p2 = math.radians(a_lat), math.radians(b_lat)
@@ -140,7 +152,15 @@ def score(
     if cls in ("ADM1", "ADM2", "ADM3", "RGN"):
         population /= WEIGHTS["unit_population_divisor"]
     total += WEIGHTS["population"] * math.log10(population + 1)
-    if cls == "region" and context.focus:
+    homes = region_homes().get(entry.geonameid) if cls == "region" else None
+    if homes and context.focus:
+        # a region of one country or a few (Cheshire, the Gulf of Mexico) is as likely as its
+        # countries' share of the article: "the Gulf" of an American story is the Gulf of Mexico
+        share = max(context.focus.get(iso, 0.0) for iso in homes)
+        total += WEIGHTS["focus"] * share
+        if share > 0:
+            reasons.append("a region of the article's countries")
+    elif cls == "region" and context.focus:
         # a continent or sea spans the article's countries: it is as likely as a place in them
         total += WEIGHTS["focus"]
     elif entry.country_iso is not None and context.focus:
@@ -275,6 +295,9 @@ def choose(
     """The best candidate (None if there is none) and the best one ignoring the kind word."""
     if not candidates:
         return None, None
+    classes = {feature_class(e) for e, _ in candidates}
+    if kind == "ADM2" and "ADM1" in classes and not classes & {"ADM2", "ADM3"}:
+        kind = "ADM1"  # "Garissa county": Kenya's counties are its provinces; the town is not meant
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
     over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
     supported = _supported_towns(candidates, context)
