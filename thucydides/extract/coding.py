@@ -51,7 +51,8 @@ def _seizure_only(s: Signals) -> bool:
 
 def _territory(s: Signals) -> str | None:
     if not s.has("takeover", "retake"):
-        if s.has("transfer") and s.has("withdraw", "nofight"):
+        # "withdrew its fighters from the city without a fight": the side leaving hands it over
+        if (s.has("transfer") and s.has("withdraw", "nofight")) or (s.has("withdraw") and s.has("nofight")):
             return "Non-violent transfer of territory"
         return None
     # a place stormed or assaulted ("stormed the town after the troops fled") was taken by force

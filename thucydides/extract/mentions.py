@@ -221,7 +221,17 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
             (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and not allied(m, agent, doc)),
             None,
         )
+        if target is None and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+            # "soldiers and NPA rebels exchanged fire": the subjects of a fight are its two sides,
+            # the one named first being actor1
+            foe = next((m for m, r in roles if r == "agent" and m is not agent and m.armed and m.actor.name != agent.actor.name and allied(m, agent, doc)), None)
+            if foe is not None:
+                agent, target = (foe, agent) if foe.head < agent.head else (agent, foe)
     return agent, target
+
+
+# verbs whose coordinated subjects fight each other ("A and B clashed", "exchanged fire")
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "trade"})
 
 
 def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -> list[ActorMention]:
@@ -409,7 +419,7 @@ def build_mentions(
     doc = sentence.doc
     for region in regions:
         in_region = [c for c in cues if c.head in region.tokens]
-        region_cues = _without_causes_and_grievances(in_region, sentence)
+        region_cues = _without_causes_and_grievances(in_region, sentence, cues)
         grievances = frozenset(c.category for c in in_region if c not in region_cues)
         kept: list[Cue] = []
         modalities: list[str] = []
@@ -837,7 +847,7 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
 # weapons and platforms named as the subject of a strike, whose demonym says whose forces fired
 _WEAPON_SUBJECTS = {"drones", "drone", "jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter",
                     "missiles", "missile", "rockets", "rocket", "shells", "artillery", "mortars", "planes", "bombers", "gunships",
-                    "vessels", "warships", "ships", "gunboats", "boats", "tanks"}
+                    "vessels", "warships", "ships", "gunboats", "boats", "tanks", "f-16s", "migs", "sukhois"}
 _STATE_WORDS = {"regime", "junta", "navy", "naval", "army", "military", "government", "governmental"}
 
 
@@ -1104,7 +1114,7 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
 
 
-def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[Cue]:
+def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence_cues: list[Cue] | None = None) -> list[Cue]:
     """Drop what an event is about, not what happened in it.
 
     "evacuated following the eruption of hostilities": the fighting is the cause of the event;
@@ -1119,7 +1129,8 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         cause = _inside(token, _CAUSE_WORDS)
         # "regained control of X after clashes with the rebels": the fighting a place was taken
         # after tells that it was taken by force (coding reads it; no event of its own)
-        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in cues)
+        # (also from a clause of its own: "seized the city after the army withdrew following clashes")
+        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in (sentence_cues or cues))
         if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
