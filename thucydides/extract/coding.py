@@ -229,6 +229,7 @@ def _strategic(s: Signals) -> str | None:
         # "established checkpoints and a base": a base set up is what stays; a movement or a
         # patrol that sets one up is how it came there (not troops deployed to their outposts)
         ("base_set", "Headquarters or base established"),
+        ("formation", "Change to group/activity"),
         ("group_change", "Change to group/activity"),
         ("disrupted", "Disrupted weapons use"),
         ("base", "Headquarters or base established"),

@@ -345,6 +345,10 @@ def _anaphoric(anchors: list[Cue], sentence: Sentence) -> bool:
     return False
 
 
+# verbs that carry out what their object names ("staged a protest", "resumed their sit-in")
+_DOING_VERBS = frozenset({"continue", "resume", "hold", "stage", "launch", "conduct", "carry", "begin", "start", "renew", "mount"})
+
+
 def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: Sentence) -> bool:
     """ "JNIM claimed responsibility for the raid in a message on Monday", "condemned the
     bombing on Tuesday": an event told back as the object of what someone did about it is dated
@@ -355,6 +359,10 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
         return False
     heads = [doc[c.head] for c in anchors]
     if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
+        return False
+    # "women continued their sit-in on 15 January", "held their rally on Sunday": the verb does
+    # the deed its object names, on the day given; no one tells it back
+    if any(h.head.lemma_.lower() in _DOING_VERBS for h in heads):
         return False
     # a channel hung on the noun by the parse ("the raid in a message posted on Monday") is
     # the telling's, not the deed's
@@ -469,6 +477,10 @@ def build_mentions(
             elif _protesting(doc[agent.head], cues) and any(c.category in _PROTEST_TURNED_VIOLENT for c in anchors):
                 # "PTI supporters protesting the arrest attacked the house and set it on fire":
                 # a party's people who do violence while protesting are rioters
+                agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
+            elif any(c.category == "riot_violence" for c in anchors) and (target is None or target.actor.inter == 1):
+                # "BNP activists torched vehicles and clashed with police": a party's people
+                # burning and stoning are rioters, whoever they face
                 agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
             elif any(c.category in {"clash", "riot_clash"} for c in anchors) and (target is None or target.party or target.is_civilian):
                 # "AL activists clashed with BNP supporters": two crowds of partisans fighting
@@ -1147,7 +1159,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # bombing": what a person is charged with is their alleged past, not a deed of the day
         charge = _inside(token, {"with", "of", "for"})
         if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}):
-            if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in cues):
+            # (the deed may be told in a clause of its own: "arrested a pastor accused of
+            # organising the protests")
+            if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in (sentence_cues or cues)):
                 continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
             # "women protested the killings", "students protest arrests": what a protest verb's
@@ -1161,7 +1175,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
                 continue
         # "militias mobilised to join the fight against X", "troops deployed to fight the
         # rebels": a fight an infinitive of purpose names has not happened; the movement has
-        if cue.category in _FIGHTING and _purpose_of(token, cues, doc, lambda c: c not in _FIGHTING):
+        # (the other cue may be in a clause of its own: "troops entered X after Kurdish forces
+        # invited them in to deter an attack")
+        if cue.category in _FIGHTING and _purpose_of(token, sentence_cues or cues, doc, lambda c: c not in _FIGHTING):
             continue
         # "deployed the army to support the police in handling protests": what forces are sent
         # to deal with is no demonstration of that day
