@@ -239,11 +239,19 @@ def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -
     the forces inside the time phrase: an active verb with no subject of its own acts through
     the armed phrase that ends just before it (adverbs between)."""
     verb = anchors[0]
-    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
         return []
     doc = verb.doc
     for mention, role in roles:
         if role != "other" or not mention.armed or mention.last >= verb.i:
+            continue
+        # "IS executed 15 civilians", "IS militants abducted nurses": the group's acronym read
+        # as the verb "is" makes a past participle of the deed, hung on it or on the noun
+        misread = verb.tag_ == "VBN" and (
+            any(c.dep_ in {"aux", "auxpass"} and mention.first <= c.i <= mention.last for c in verb.children)
+            or (verb.dep_ == "acl" and verb.head.i == mention.head and doc[mention.first].pos_ == "AUX")
+        )
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"} and not misread:
             continue
         between = doc[mention.last + 1 : verb.i]
         if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
@@ -465,7 +473,9 @@ def build_mentions(
         agent, target = assign_roles(region_actors, acting) if anchors else (None, None)
         agent, target = _headline_roles(agent, target, region_actors, acting, sentence)
         agent = _armed_people(agent, kept, doc, context)
-        if agent is not None and agent.is_civilian and not any(c.category in _CROWD for c in anchors):
+        # ("armed Lou Nuer youths looted and burned the market": men the text calls armed are a
+        # militia, whatever a crowd would do)
+        if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
             # a people's men doing violence are its ethnic militia, not a mob
             militia = ethnic_militia(agent.actor.text, agent.country)
