@@ -239,6 +239,12 @@ def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -
     the forces inside the time phrase: an active verb with no subject of its own acts through
     the armed phrase that ends just before it (adverbs between)."""
     verb = anchors[0]
+    while verb.dep_ == "compound" and verb.head.i > verb.i:
+        verb = verb.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "IS fired mortar shells": the weapon named is what the verb fired
+    elif verb.pos_ != "VERB":
+        verb = anchors[0]
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
         return []
     doc = verb.doc
