@@ -218,12 +218,15 @@ def _extend_to_member_noun(head: Token) -> Token:
     return current
 
 
-def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
-    """The named group whose term or acronym starts at token ``n``, and where it ends."""
+def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon, country: str | None = None) -> tuple[int, NamedActor] | None:
+    """The named group whose term or acronym starts at token ``n``, and where it ends; a term
+    of an actor with a theatre names it only there when the article's ``country`` is known."""
     actor = lex.acronym_index.get(tokens[n].text)
     if actor is not None:
         return n + 1, actor
     for words, candidate in lex.term_index.get(lexicon.normal_form(tokens[n].text), ()):
+        if country is not None and candidate.theatre and country not in candidate.theatre:
+            continue
         end = _match(tokens, n, words)
         if end is not None:
             return end, candidate
@@ -269,7 +272,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     n = 0
     while n < len(tokens):
-        found = _named_at(tokens, n, lex)
+        found = _named_at(tokens, n, lex, context.country)
         if found is None:
             # a group the dictionary lacks ("the Dimasa National Liberation Army (DNLA)"), even
             # when a term of the dictionary ends its name ("National Liberation Army")
