@@ -1139,6 +1139,7 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     return not any(c.anchor and c.head == head.i for c in cues)
 
 
+_INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
 
 
@@ -1173,8 +1174,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         # "charged him with murder", "arrested on charges of terrorism", "accused of the
         # bombing": what a person is charged with is their alleged past, not a deed of the day
-        charge = _inside(token, {"with", "of", "for"})
-        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}):
+        # ("detained 40 generals as part of an investigation into the failed coup": what is
+        # investigated is as much the past)
+        charge = _inside(token, {"with", "of", "for", "into"})
+        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}
+                                                             or (charge.lower_ == "into" and charge.head.lemma_.lower() in _INQUIRIES)):
             # (the deed may be told in a clause of its own: "arrested a pastor accused of
             # organising the protests")
             if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in (sentence_cues or cues)):
