@@ -514,6 +514,9 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                 phrase = [t for t in phrase if t.i not in taken or t.i == token.i]
             iso = _country_in(phrase, sentence) or _country_of(token, sentence)
             kind = _formation_of(token, lex) or kind
+            if kind.kind == "military" and _loyal_to_a_person(token):
+                # "forces loyal to Riek Machar": a leader's own men, not the state's army
+                kind = next(k for k in lex.generic if k.kind == "unidentified")
             kind_name = kind.kind
             anti = _anti_target(phrase)
             if anti and kind_name in {"military", "unidentified", "militia"}:
@@ -541,6 +544,21 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             taken.update(range(first, token.i + 1))
             break
     return mentions
+
+
+_STATE_TITLES = {"president", "government", "regime", "army", "state", "junta", "king", "prime", "minister", "military", "authorities"}
+
+
+def _loyal_to_a_person(head: Token) -> bool:
+    """ "forces loyal to Riek Machar", "troops allied to a renegade general X": armed men named
+    after the leader they follow, who holds no office of the state the text names."""
+    for child in head.children:
+        if child.lower_ in {"loyal", "allied"}:
+            for prep in child.children:
+                if prep.lower_ == "to":
+                    leaders = [o for o in prep.children if o.dep_ == "pobj"]
+                    return any(o.pos_ == "PROPN" and not any(t.lower_ in _STATE_TITLES for t in o.subtree) for o in leaders)
+    return False
 
 
 def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
