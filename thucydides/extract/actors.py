@@ -35,6 +35,7 @@ _MEMBER_NOUNS = {
     "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
     "army", "police", "officers", "personnel", "reinforcements", "spokesman", "spokesperson", "leader", "leaders",
 }
+_BOMBERS = {"bomber", "bombers", "attacker", "attackers"}
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
@@ -304,6 +305,8 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         head = _extend_to_member_noun(max(matched, key=lambda t: (t.head.i not in {m.i for m in matched}, t.i)))
         if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
             head = tokens[end]  # "IS militants" even when the parse misreads "IS"
+        elif head.i <= matched[-1].i and end + 1 < len(tokens) and tokens[end].lower_ == "suicide" and tokens[end + 1].lower_ in _BOMBERS:
+            head = tokens[end + 1]  # "two IS suicide bombers": the group's bombers
         if other is None and _another_named_before(tokens, end, position_of.get(head.i, end - 1), lex):
             # "SPLM-N and RSF forces": two sides sharing a noun; each is a mention of its own
             head = matched[-1]
