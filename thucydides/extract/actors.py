@@ -221,12 +221,12 @@ def _extend_to_member_noun(head: Token) -> Token:
 
 def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon, country: str | None = None) -> tuple[int, NamedActor] | None:
     """The named group whose term or acronym starts at token ``n``, and where it ends; a term
-    of an actor with a theatre names it only there when the article's ``country`` is known."""
+    of an actor with a theatre names it only in an article about one of its countries."""
     actor = lex.acronym_index.get(tokens[n].text)
     if actor is not None:
         return n + 1, actor
     for words, candidate in lex.term_index.get(lexicon.normal_form(tokens[n].text), ()):
-        if country is not None and candidate.theatre and country not in candidate.theatre:
+        if candidate.theatre and country not in candidate.theatre:
             continue
         end = _match(tokens, n, words)
         if end is not None:

@@ -238,8 +238,8 @@ class NamedActor:
     acronyms: frozenset[str]
     periods: tuple[ActorPeriod, ...] = ()
     party: bool = False  # a political party: an actor only as its members ("BJP workers")
-    # the countries where its terms name it ("coalition airstrikes": the Saudi-led coalition in
-    # Yemen, the coalition against the Islamic State in Iraq and Syria); empty: everywhere
+    # the countries where its terms name it ("coalition airstrikes": the coalition against the
+    # Islamic State in Iraq and Syria, the Saudi-led one elsewhere); empty: everywhere
     theatre: frozenset[str] = frozenset()
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
