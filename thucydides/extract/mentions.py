@@ -238,13 +238,11 @@ def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -
     """ "at the beginning of Ramadan, Islah-affiliated forces reportedly abducted …" parsed with
     the forces inside the time phrase: an active verb with no subject of its own acts through
     the armed phrase that ends just before it (adverbs between)."""
-    verb = anchors[0]
-    while verb.dep_ == "compound" and verb.head.i > verb.i:
-        verb = verb.head
-    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
-        verb = verb.head  # "IS fired mortar shells": the weapon named is what the verb fired
-    elif verb.pos_ != "VERB":
-        verb = anchors[0]
+    verb = weapon = anchors[0]
+    while weapon.dep_ == "compound" and weapon.head.i > weapon.i:
+        weapon = weapon.head
+    if weapon.dep_ == "dobj" and weapon.head.pos_ == "VERB":
+        verb = weapon.head  # "IS fired mortar shells": the weapon named is what the verb fired
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
         return []
     doc = verb.doc
@@ -1148,7 +1146,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
 
     "evacuated following the eruption of hostilities": the fighting is the cause of the event;
     "protested against the arrest of an editor": the arrest is the grievance of the protest.
-    Cues inside such a phrase are dropped when the clause has another cue outside it.
+    Cues inside such a phrase are dropped when the clause has another cue outside it
+    (``sentence_cues``: all the sentence's, for what a clause of its own tells, such as the
+    capture a withdrawal's cause belongs to).
     """
     doc = sentence.doc
     protest = any(c.category in {"protest", "demo_tactic"} for c in cues)
