@@ -35,6 +35,7 @@ _MEMBER_NOUNS = {
     "factions", "columns", "column", "brigade", "brigades", "battalion", "guerrillas", "movement",
     "army", "police", "officers", "personnel", "reinforcements", "spokesman", "spokesperson", "leader", "leaders",
 }
+_BOMBERS = {"bomber", "bombers", "attacker", "attackers"}
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
@@ -219,12 +220,15 @@ def _extend_to_member_noun(head: Token) -> Token:
     return current
 
 
-def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon) -> tuple[int, NamedActor] | None:
-    """The named group whose term or acronym starts at token ``n``, and where it ends."""
+def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon, country: str | None = None) -> tuple[int, NamedActor] | None:
+    """The named group whose term or acronym starts at token ``n``, and where it ends; a term
+    of an actor with a theatre names it only in an article about one of its countries."""
     actor = lex.acronym_index.get(tokens[n].text)
     if actor is not None:
         return n + 1, actor
     for words, candidate in lex.term_index.get(lexicon.normal_form(tokens[n].text), ()):
+        if candidate.theatre and country not in candidate.theatre:
+            continue
         end = _match(tokens, n, words)
         if end is not None:
             return end, candidate
@@ -270,7 +274,7 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     mentions: list[ActorMention] = []
     n = 0
     while n < len(tokens):
-        found = _named_at(tokens, n, lex)
+        found = _named_at(tokens, n, lex, context.country)
         if found is None:
             # a group the dictionary lacks ("the Dimasa National Liberation Army (DNLA)"), even
             # when a term of the dictionary ends its name ("National Liberation Army")
@@ -307,6 +311,8 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         head = _extend_to_member_noun(max(matched, key=lambda t: (t.head.i not in {m.i for m in matched}, t.i)))
         if head.i <= matched[-1].i and end < len(tokens) and tokens[end].lower_ in _MEMBER_NOUNS:
             head = tokens[end]  # "IS militants" even when the parse misreads "IS"
+        elif head.i <= matched[-1].i and end + 1 < len(tokens) and tokens[end].lower_ == "suicide" and tokens[end + 1].lower_ in _BOMBERS:
+            head = tokens[end + 1]  # "two IS suicide bombers": the group's bombers
         if other is None and _another_named_before(tokens, end, position_of.get(head.i, end - 1), lex):
             # "SPLM-N and RSF forces": two sides sharing a noun; each is a mention of its own
             head = matched[-1]
@@ -520,6 +526,9 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                 phrase = [t for t in phrase if t.i not in taken or t.i == token.i]
             iso = _country_in(phrase, sentence) or _country_of(token, sentence)
             kind = _formation_of(token, lex) or kind
+            if kind.kind == "military" and _loyal_to_a_person(token):
+                # "forces loyal to Riek Machar": a leader's own men, not the state's army
+                kind = next(k for k in lex.generic if k.kind == "unidentified")
             kind_name = kind.kind
             anti = _anti_target(phrase)
             if anti and kind_name in {"military", "unidentified", "militia"}:
@@ -554,6 +563,21 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             taken.update(range(first, token.i + 1))
             break
     return mentions
+
+
+_STATE_TITLES = {"president", "government", "regime", "army", "state", "junta", "king", "prime", "minister", "military", "authorities"}
+
+
+def _loyal_to_a_person(head: Token) -> bool:
+    """ "forces loyal to Riek Machar", "troops allied to a renegade general X": armed men named
+    after the leader they follow, who holds no office of the state the text names."""
+    for child in head.children:
+        if child.lower_ in {"loyal", "allied"}:
+            for prep in child.children:
+                if prep.lower_ == "to":
+                    leaders = [o for o in prep.children if o.dep_ == "pobj"]
+                    return any(o.pos_ == "PROPN" and not any(t.lower_ in _STATE_TITLES for t in o.subtree) for o in leaders)
+    return False
 
 
 def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:

@@ -51,7 +51,8 @@ def _seizure_only(s: Signals) -> bool:
 
 def _territory(s: Signals) -> str | None:
     if not s.has("takeover", "retake"):
-        if s.has("transfer") and s.has("withdraw", "nofight"):
+        # "withdrew its fighters from the city without a fight": the side leaving hands it over
+        if (s.has("transfer") and s.has("withdraw", "nofight")) or (s.has("withdraw") and s.has("nofight")):
             return "Non-violent transfer of territory"
         return None
     # a place stormed or assaulted ("stormed the town after the troops fled") was taken by force
@@ -228,6 +229,7 @@ def _strategic(s: Signals) -> str | None:
         # "established checkpoints and a base": a base set up is what stays; a movement or a
         # patrol that sets one up is how it came there (not troops deployed to their outposts)
         ("base_set", "Headquarters or base established"),
+        ("formation", "Change to group/activity"),
         ("group_change", "Change to group/activity"),
         ("disrupted", "Disrupted weapons use"),
         ("base", "Headquarters or base established"),

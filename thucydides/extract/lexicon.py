@@ -240,6 +240,9 @@ class NamedActor:
     acronyms: frozenset[str]
     periods: tuple[ActorPeriod, ...] = ()
     party: bool = False  # a political party: an actor only as its members ("BJP workers")
+    # the countries where its terms name it ("coalition airstrikes": the coalition against the
+    # Islamic State in Iraq and Syria, the Saudi-led one elsewhere); empty: everywhere
+    theatre: frozenset[str] = frozenset()
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
         """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
@@ -345,6 +348,7 @@ def actors() -> ActorLexicon:
                 acronyms=frozenset(spec.get("acronyms", ())),
                 periods=periods,
                 party=bool(spec.get("party", False)),
+                theatre=frozenset(spec.get("theatre", ())),
             )
         )
     nouns = data.get("unit_nouns", {})

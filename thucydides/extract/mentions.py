@@ -256,19 +256,41 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
             (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and (mutual or not allied(m, agent, doc))),
             None,
         )
+        if target is None and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+            # "soldiers and NPA rebels exchanged fire": the subjects of a fight are its two sides,
+            # the one named first being actor1
+            foe = next((m for m, r in roles if r == "agent" and m is not agent and m.armed and m.actor.name != agent.actor.name and allied(m, agent, doc)), None)
+            if foe is not None:
+                agent, target = (foe, agent) if foe.head < agent.head else (agent, foe)
     return agent, target
+
+
+# verbs whose coordinated subjects fight each other ("A and B clashed", "exchanged fire")
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "trade"})
 
 
 def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -> list[ActorMention]:
     """ "at the beginning of Ramadan, Islah-affiliated forces reportedly abducted …" parsed with
     the forces inside the time phrase: an active verb with no subject of its own acts through
     the armed phrase that ends just before it (adverbs between)."""
-    verb = anchors[0]
-    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+    verb = weapon = anchors[0]
+    while weapon.dep_ == "compound" and weapon.head.i > weapon.i:
+        weapon = weapon.head
+    if weapon.dep_ == "dobj" and weapon.head.pos_ == "VERB":
+        verb = weapon.head  # "IS fired mortar shells": the weapon named is what the verb fired
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
         return []
     doc = verb.doc
     for mention, role in roles:
         if role != "other" or not mention.armed or mention.last >= verb.i:
+            continue
+        # "IS executed 15 civilians", "IS militants abducted nurses": the group's acronym read
+        # as the verb "is" makes a past participle of the deed, hung on it or on the noun
+        misread = verb.tag_ == "VBN" and (
+            any(c.dep_ in {"aux", "auxpass"} and mention.first <= c.i <= mention.last for c in verb.children)
+            or (verb.dep_ == "acl" and verb.head.i == mention.head and doc[mention.first].pos_ == "AUX")
+        )
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"} and not misread:
             continue
         between = doc[mention.last + 1 : verb.i]
         if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
@@ -370,6 +392,10 @@ def _anaphoric(anchors: list[Cue], sentence: Sentence) -> bool:
     return False
 
 
+# verbs that carry out what their object names ("staged a protest", "resumed their sit-in")
+_DOING_VERBS = frozenset({"continue", "resume", "hold", "stage", "launch", "conduct", "carry", "begin", "start", "renew", "mount"})
+
+
 def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: Sentence) -> bool:
     """ "JNIM claimed responsibility for the raid in a message on Monday", "condemned the
     bombing on Tuesday": an event told back as the object of what someone did about it is dated
@@ -380,6 +406,10 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
         return False
     heads = [doc[c.head] for c in anchors]
     if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
+        return False
+    # "women continued their sit-in on 15 January", "held their rally on Sunday": the verb does
+    # the deed its object names, on the day given; no one tells it back
+    if any(h.head.lemma_.lower() in _DOING_VERBS for h in heads):
         return False
     # a channel hung on the noun by the parse ("the raid in a message posted on Monday") is
     # the telling's, not the deed's
@@ -451,7 +481,7 @@ def build_mentions(
     doc = sentence.doc
     for region in regions:
         in_region = [c for c in cues if c.head in region.tokens]
-        region_cues = _without_causes_and_grievances(in_region, sentence)
+        region_cues = _without_causes_and_grievances(in_region, sentence, cues)
         grievances = frozenset(c.category for c in in_region if c not in region_cues)
         kept: list[Cue] = []
         modalities: list[str] = []
@@ -493,7 +523,9 @@ def build_mentions(
             # that ran into it was hit; who laid it is not told here
             agent, target = None, agent
         agent = _armed_people(agent, kept, doc, context)
-        if agent is not None and agent.is_civilian and not any(c.category in _CROWD for c in anchors):
+        # ("armed Lou Nuer youths looted and burned the market": men the text calls armed are a
+        # militia, whatever a crowd would do)
+        if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
             # a people's men doing violence are its ethnic militia, not a mob
             militia = ethnic_militia(agent.actor.text, agent.country)
@@ -505,6 +537,10 @@ def build_mentions(
             elif _protesting(doc[agent.head], cues) and any(c.category in _PROTEST_TURNED_VIOLENT for c in anchors):
                 # "PTI supporters protesting the arrest attacked the house and set it on fire":
                 # a party's people who do violence while protesting are rioters
+                agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
+            elif any(c.category == "riot_violence" for c in anchors) and (target is None or target.actor.inter == 1):
+                # "BNP activists torched vehicles and clashed with police": a party's people
+                # burning and stoning are rioters, whoever they face
                 agent = generic_actor("rioters", agent.country, context, agent.actor.text, agent.head) or agent
             elif any(c.category in {"clash", "riot_clash"} for c in anchors) and (target is None or target.party or target.is_civilian):
                 # "AL activists clashed with BNP supporters": two crowds of partisans fighting
@@ -926,7 +962,7 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
 # weapons and platforms named as the subject of a strike, whose demonym says whose forces fired
 _WEAPON_SUBJECTS = {"drones", "drone", "jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter",
                     "missiles", "missile", "rockets", "rocket", "shells", "artillery", "mortars", "planes", "bombers", "gunships",
-                    "vessels", "warships", "ships", "gunboats", "boats", "tanks"}
+                    "vessels", "warships", "ships", "gunboats", "boats", "tanks", "f-16s", "migs", "sukhois"}
 _STATE_WORDS = {"regime", "junta", "navy", "naval", "army", "military", "government", "governmental"}
 
 
@@ -1190,15 +1226,18 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     return not any(c.anchor and c.head == head.i for c in cues)
 
 
+_INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
 
 
-def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[Cue]:
+def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence_cues: list[Cue] | None = None) -> list[Cue]:
     """Drop what an event is about, not what happened in it.
 
     "evacuated following the eruption of hostilities": the fighting is the cause of the event;
     "protested against the arrest of an editor": the arrest is the grievance of the protest.
-    Cues inside such a phrase are dropped when the clause has another cue outside it.
+    Cues inside such a phrase are dropped when the clause has another cue outside it
+    (``sentence_cues``: all the sentence's, for what a clause of its own tells, such as the
+    capture a withdrawal's cause belongs to).
     """
     doc = sentence.doc
     protest = any(c.category in {"protest", "demo_tactic"} for c in cues)
@@ -1208,7 +1247,8 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
         cause = _inside(token, _CAUSE_WORDS)
         # "regained control of X after clashes with the rebels": the fighting a place was taken
         # after tells that it was taken by force (coding reads it; no event of its own)
-        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in cues)
+        # (also from a clause of its own: "seized the city after the army withdrew following clashes")
+        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in (sentence_cues or cues))
         if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
@@ -1230,9 +1270,14 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
             continue
         # "charged him with murder", "arrested on charges of terrorism", "accused of the
         # bombing": what a person is charged with is their alleged past, not a deed of the day
-        charge = _inside(token, {"with", "of", "for"})
-        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}):
-            if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in cues):
+        # ("detained 40 generals as part of an investigation into the failed coup": what is
+        # investigated is as much the past)
+        charge = _inside(token, {"with", "of", "for", "into"})
+        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}
+                                                             or (charge.lower_ == "into" and charge.head.lemma_.lower() in _INQUIRIES)):
+            # (the deed may be told in a clause of its own: "arrested a pastor accused of
+            # organising the protests")
+            if any(c.anchor and c is not cue and not _within(doc[c.head], charge) for c in (sentence_cues or cues)):
                 continue
         if protest and cue.category != "protest" and cue.category != "protest_purpose":
             # "women protested the killings", "students protest arrests": what a protest verb's
@@ -1246,7 +1291,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence) -> list[
                 continue
         # "militias mobilised to join the fight against X", "troops deployed to fight the
         # rebels": a fight an infinitive of purpose names has not happened; the movement has
-        if cue.category in _FIGHTING and _purpose_of(token, cues, doc, lambda c: c not in _FIGHTING):
+        # (the other cue may be in a clause of its own: "troops entered X after Kurdish forces
+        # invited them in to deter an attack")
+        if cue.category in _FIGHTING and _purpose_of(token, sentence_cues or cues, doc, lambda c: c not in _FIGHTING):
             continue
         # "deployed the army to support the police in handling protests": what forces are sent
         # to deal with is no demonstration of that day

@@ -662,7 +662,7 @@ def named_countries(sentence: Sentence) -> list[str]:
 
 
 # heads that make a demonym name whose forces these are, not where anything happened
-_FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
+_FORCE_HEADS = {"forces", "force", "troops", "army", "military", "soldiers", "jets", "warplanes", "aircraft", "f-16s", "migs", "sukhois",
                 "drones", "drone", "navy", "militias", "fighters", "mercenaries"}
 
 

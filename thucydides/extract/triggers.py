@@ -115,6 +115,11 @@ def _territory_arguments(head: Token) -> Iterable[Token]:
                 seeds.append(child)
             elif child.dep_ == "prep" and child.lower_ in {"into", "of", "over", "towards", "toward"}:
                 seeds.extend(c for c in child.children if c.dep_ == "pobj")
+            # "pushed the militants out of the town": the place they were driven from (on the
+            # verb, or on its object: the parse may hang it there)
+            for out in (child, *child.children):
+                if out.lower_ == "out" and out.dep_ in {"prt", "prep", "advmod"}:
+                    seeds.extend(c for p in out.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj")
         if anchor.dep_ == "nsubjpass":
             seeds.append(anchor)
     # "the camp, which was handed over to the army": the relative pronoun stands for its noun
