@@ -190,7 +190,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
 
 
 # verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
-_RECIPROCAL = {"clash", "fight", "skirmish", "exchange", "battle", "feud"}
+_RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "feud", "trade"})
 
 
 def _came_under(verb: Token) -> bool:
@@ -256,17 +256,12 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
             (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and (mutual or not allied(m, agent, doc))),
             None,
         )
-        if target is None and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
-            # "soldiers and NPA rebels exchanged fire": the subjects of a fight are its two sides,
-            # the one named first being actor1
-            foe = next((m for m, r in roles if r == "agent" and m is not agent and m.armed and m.actor.name != agent.actor.name and allied(m, agent, doc)), None)
-            if foe is not None:
-                agent, target = (foe, agent) if foe.head < agent.head else (agent, foe)
+    if agent is not None and target is not None and target.head < agent.head and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+        if any(m is target and r == "agent" for m, r in roles):
+            # "soldiers and NPA rebels exchanged fire": of two subjects fighting each other, the
+            # one named first is actor1
+            agent, target = target, agent
     return agent, target
-
-
-# verbs whose coordinated subjects fight each other ("A and B clashed", "exchanged fire")
-_RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "trade"})
 
 
 def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -> list[ActorMention]:

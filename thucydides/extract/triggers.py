@@ -335,6 +335,8 @@ def _doer(token: Token) -> bool:
     vigilantes"), or a conjunct of one; not an object, a victim or a modifier."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in {"NOUN", "PRON"}:
+        token = token.head.head  # "a group of vigilantes beat …": the group acts
     if token.dep_ == "nsubj":
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
