@@ -29,6 +29,8 @@ from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.places import home_countries, named_countries
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
+from thucydides.geocode.containers import is_placed
+from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
 from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
 
@@ -73,6 +75,35 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
 
 
+def _villages_apart(a: Mention, b: Mention) -> bool:
+    """Two places no gazetteer holds, both coded at the unit they lie in and told apart ("an
+    attack on a market in A and another strike on B"): two happenings, though they share a
+    point. Places named together in one phrase ("stormed A and B villages") stay one event."""
+    if a.place is None or b.place is None or a.place.place is None or b.place.place is None:
+        return False
+    pa, pb = a.place.place, b.place.place
+    if not (_village(pa.mention) and _village(pb.mention)) or pa.mention.text.lower() == pb.mention.text.lower():
+        return False
+    if a.sentence.index != b.sentence.index:
+        return True
+    doc = a.sentence.doc
+    return _phrase_root(doc[pa.last]) != _phrase_root(doc[pb.last])
+
+
+def _village(mention: PlaceMention) -> bool:
+    """A name placed at the unit it lies in, not a unit itself ("X Township" placed at its
+    district is a unit with no point of its own, not a village)."""
+    entry, words = mention.entry, mention.text.lower().split()
+    return is_placed(mention) and entry is not None and entry.name.lower().split()[0] not in words and words[-1] not in TYPE_WORDS
+
+
+def _phrase_root(token: Token) -> int:
+    """The first of a run of coordinated names ("A, B and C villages": A's head)."""
+    while token.dep_ in {"conj", "compound", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
 def _retreats(mention: Mention) -> bool:
     """A side leaving a place: "withdrew", "pulled out", or armed men who "fled" (no refugees)."""
     armed_flight = "displacement" in mention.categories and mention.agent is not None and mention.agent.armed
@@ -103,6 +134,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             if not all(compatible_days(mention, other) for other in group):
                 continue
             if any(_agents_conflict(mention, other) for other in group):
+                continue
+            if any(_villages_apart(mention, other) for other in group):
                 continue
             # what came "after the attack" with a toll of its own ("killed 40 militants in air
             # strikes in the days after the attack") is not the attack

@@ -745,10 +745,4 @@ def _same_kind(a: Mention, b: Mention) -> bool:
 
 def _key_of(place: Place) -> str | None:
     entry = place.mention.entry
-    if entry is None:
-        return "text:" + place.mention.text.lower()
-    if is_placed(place.mention) and place.mention.text.lower() != entry.name.lower():
-        # two villages no gazetteer holds, both placed at their district, are two places
-        # ("a strike on A and another on B"): the name tells them apart, the point cannot
-        return f"id:{entry.geonameid}:" + place.mention.text.lower()
-    return f"id:{entry.geonameid}"
+    return f"id:{entry.geonameid}" if entry is not None else "text:" + place.mention.text.lower()
