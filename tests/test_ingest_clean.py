@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +98,53 @@ def test_tail_header_before_short_report_paragraphs_keeps_them():
     )
 
 
+# invented reports with a block of links set in their middle: the header and its headlines go,
+# the report before and after the block stays whole
+_BEFORE = "Gunmen raided a cattle market near Lokichar on Tuesday, a county officer said."
+_AFTER = "The officer said 40 head of cattle were driven away towards the border."
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "READ ALSO:\n\nDrought pushes herders deeper into the hills\n\nWhy the new highway worries fishermen",
+        "Also read:\n- Drought pushes herders deeper into the hills\n- Rains return after two dry seasons?",
+        "Related:\nDrought pushes herders deeper into the hills\nAdvertisement\nCouncil approves 2025 budget",
+        "RELATED STORIES\n\nDrought pushes herders deeper into the hills",
+        "You may also like\n\n\"We will rebuild\": traders reopen the old market\n\nTeachers' strike enters day 3",
+        "See also\nDrought pushes herders deeper into the hills | 4 May 2024",
+    ],
+)
+def test_a_block_of_links_in_the_middle_goes_with_its_headlines(block):
+    # before: the header went alone (or stayed) and its headlines were read as the report's news
+    text = f"{_BEFORE}\n\n{block}\n\n{_AFTER}\n\nResidents said they had asked for more patrols."
+    cleaned = clean_text(text)
+    assert cleaned == f"{_BEFORE}\n\n{_AFTER}\n\nResidents said they had asked for more patrols."
+    assert clean_text(cleaned) == cleaned
+
+
+def test_a_block_of_links_ends_at_the_first_line_of_the_report():
+    # a sentence with its full stop, a caption with its credit and a long paragraph are the
+    # report's, even short and right after the header
+    caption = "A herder with his cattle near the market (Photo: Example Agency)"
+    text = f"{_BEFORE}\nREAD ALSO:\nDrought pushes herders deeper into the hills\n{caption}\n{_AFTER}"
+    assert clean_text(text) == f"{_BEFORE}\n{caption}\n{_AFTER}"
+    short = "Police arrived at noon."
+    assert clean_text(f"{_BEFORE}\nAlso read\n{short}\n{_AFTER}") == f"{_BEFORE}\n{short}\n{_AFTER}"
+    two_sentences = "Police came late. They left early"
+    assert clean_text(f"{_BEFORE}\nSee also:\n{two_sentences}") == f"{_BEFORE}\n{two_sentences}"
+    lower = "and the herders went back to the hills"
+    assert clean_text(f"{_BEFORE}\nRelated:\n{lower}\n{_AFTER}\n{short}") == f"{_BEFORE}\n{lower}\n{_AFTER}\n{short}"
+
+
+def test_a_trailing_block_of_links_is_still_cut_whole():
+    text = f"{_BEFORE}\n\nREAD ALSO:\n\nDrought pushes herders deeper into the hills\n\nCouncil approves new budget"
+    assert clean_text(text) == _BEFORE
+    # headlines with their teaser sentences, one after the other, are links too
+    teasers = "More stories\nDrought pushes herders deeper\nThe rains failed again.\nCouncil approves new budget\nIt passed by one vote."
+    assert clean_text(f"{_BEFORE}\n{teasers}") == _BEFORE
+
+
 def test_boilerplate_lines_go_wherever_they_stand():
     text = (
         "Gunmen abducted 12 traders near Bunia, a local official said.\n"
@@ -163,6 +211,7 @@ def test_seed_keeps_one_headline_and_drops_you_may_also_like(seed_text):
 _PIECES = list("ab Z.!?'\"\n\r\t-:e") + [
     "\u2019", "\u201c", "\u2014", "\u00a0", "\u200b", "\u0301", "\x07", "\u2028", "\ufeff", "\u00e9",
     "Read more", "You may also like", "Share this", "Copyright 2020 X", "Related:", "Advertisement", "\n\n\n",
+    "READ ALSO:", "Rebels take the port", "(Photo: X)",
     "word " * 31,
 ]
 messy_text = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=200)

@@ -73,3 +73,43 @@ def test_lexicon_is_read_from_its_data_file():
     terms = lexicon()
     assert "kill" in terms.stems and "war" in terms.words
     assert terms.phrases is not None and terms.phrases.search("martial law")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # the only conflict word of each report is its mine, its general strike or its crowd
+        ("A herder stepped on a mine near the pasture east of Tessit on Friday.", "stepped on a mine"),
+        ("Two children lost their legs to an anti-personnel mine outside Pailin.", "anti-personnel mine"),
+        ("A pickup ran over a mine on the track to Kurmuk.", "ran over a mine"),
+        ("A land mine left from the 1990s was found under the school yard in Bihac.", "land mine"),
+        ("Demining teams closed the road to Zalambessa for a week.", "demining"),
+        ("A dawn-to-dusk hartal shut shops and buses across Malappuram district.", "hartal"),
+        ("Traders observed a bandh in Imphal over the new levy.", "bandh"),
+        ("Farmers staged a dharna outside the collectorate in Bathinda.", "dharna"),
+        ("Thousands filled the streets of Cochabamba on Monday night.", "filled the streets"),
+        ("Students poured into the streets of Cotonou after the verdict.", "poured into the streets"),
+    ],
+)
+def test_mines_general_strikes_and_crowds_in_the_streets_are_kept(text, term):
+    # none of them passed before: "mine" alone is no term, nor "hartal", "bandh", "dharna"
+    assert first_conflict_term(text) == term
+    assert skip_reason(Article(id="m", text=text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "mine" as a pronoun and as an industry stays ordinary news: only a mine of war is a term
+        "A friend of mine opened a bakery in Ghent last spring.",
+        "The blue umbrella by the door is mine, she told the concierge.",
+        "The company won a licence to mine copper and cobalt near Kolwezi.",
+        "Output at the open-pit mine rose by a tenth after the new crusher arrived.",
+        "The coal mine in Silesia will hire 200 miners and reopen a second shaft.",
+        # "bandhani" is a tie-dyed cloth, not a bandh
+        "Bandhani saris from Jamnagar sold out at the craft fair.",
+    ],
+)
+def test_mining_and_the_pronoun_mine_are_still_skipped(text):
+    assert first_conflict_term(text) is None
+    assert skip_reason(Article(id="n", text=text)) == "prefilter: no conflict vocabulary"

@@ -49,6 +49,10 @@ _SPACE_RUN = re.compile(r"[^\S\n]+")  # whitespace other than newlines (every Un
 _BLANK_LINE_RUN = re.compile(r"\n{3,}")
 _SENTENCE_END = ".!?\"')]"
 _TAIL_LINK_LIST_MAX_WORDS = 30
+# a headline in a block of links: one short sentence, no full stop at its end, a capital first
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_BULLET = re.compile(r"^[-*\u2022\u00b7>]+\s*")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+[\"'(]?[A-Z]")
 
 
 def normalise_characters(text: str) -> str:
@@ -84,6 +88,7 @@ class BoilerplateRules:
     lines: re.Pattern[str]
     tail: re.Pattern[str]
     end: re.Pattern[str]
+    block: re.Pattern[str]  # [block] and [tail] headers: the headlines right after them go too
 
 
 @functools.cache
@@ -97,6 +102,7 @@ def boilerplate_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
         lines=re.compile(either("lines"), re.IGNORECASE),
         tail=re.compile(either("tail"), re.IGNORECASE),
         end=re.compile(rf"(?<=[{re.escape(_SENTENCE_END)}])[ ]+(?:{either('end')})\W*\Z", re.IGNORECASE),
+        block=re.compile(f"{either('block')}|{either('tail')}", re.IGNORECASE),
     )
 
 
@@ -120,20 +126,59 @@ def _remove_boilerplate_once(text: str, rules: BoilerplateRules) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if line and rules.tail.fullmatch(line):
-            rest = lines[index + 1 :]
-            lines = lines[:index] if _looks_like_links([x for x in rest if not rules.lines.fullmatch(x)]) else lines[:index] + rest
-            break
+            if _looks_like_links([x for x in lines[index + 1 :] if not rules.lines.fullmatch(x)]):
+                lines = lines[:index]
+            break  # else the report goes on after it: the header is a block's, dropped below
+    lines = _drop_link_blocks(lines, rules)
     lines = [line for line in lines if not (line and rules.lines.fullmatch(line))]
     return rules.end.sub("", "\n".join(lines))
 
 
+def _drop_link_blocks(lines: list[str], rules: BoilerplateRules) -> list[str]:
+    """Each header of a block of links ("READ ALSO:") with the headlines right after it.
+
+    The block ends at the first line that reads as the report's (a sentence with its full stop,
+    a long paragraph, a caption's credit): the report around the block is kept whole.
+    """
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not (line and rules.block.fullmatch(line)):
+            kept.append(line)
+            continue
+        while index < len(lines) and (
+            not lines[index] or rules.lines.fullmatch(lines[index]) or _looks_like_headline(lines[index])
+        ):
+            index += 1
+    return kept
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A link's headline: short, one sentence, no full stop (nor caption credit) at its end, a capital first."""
+    line = _HEADLINE_BULLET.sub("", line)
+    words = line.split()
+    if not words or len(words) > _HEADLINE_MAX_WORDS or _SENTENCE_BREAK.search(line):
+        return False
+    last = line.rstrip("\"'")[-1:]
+    first = next((char for char in line if char.isalnum()), "")
+    return bool(last) and last not in ".,;:)]" and (first.isupper() or first.isdigit())
+
+
 def _looks_like_links(lines: list[str]) -> bool:
-    """Headlines of other stories: short lines, most without a full stop (report paragraphs have one)."""
+    """Headlines of other stories: short lines, most without a full stop (report paragraphs have one).
+
+    A link's teaser sentence follows its headline, so two lines in a row ending with a full stop
+    are the report going on after a block of links set in its middle: it is not cut.
+    """
     lines = [line for line in lines if line]
     if any(len(line.split()) > _TAIL_LINK_LIST_MAX_WORDS for line in lines):
         return False
-    sentences = sum(line.endswith(".") for line in lines)
-    return sentences * 2 <= len(lines)
+    ends = [line.endswith(".") for line in lines]
+    if any(this and after for this, after in zip(ends, ends[1:])):
+        return False
+    return sum(ends) * 2 <= len(lines)
 
 
 def clean_text(text: str) -> str:
