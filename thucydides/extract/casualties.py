@@ -494,6 +494,9 @@ def _natural(token: Token) -> bool:
     if token.pos_ in {"VERB", "AUX"}:
         return _lemma(token) in causes  # an accident's own verb ("overturned"), not its clause
     phrase = " ".join(t.lower_ for t in token.subtree)
+    # "Cyclone Freddy", "Typhoon Rai": a hazard named by its kind
+    if any(c.dep_ == "compound" and c.lower_ in causes for c in token.children):
+        return True
     return _lemma(token) in causes or token.lower_ in causes or any(lexicon.find_phrase(c, phrase) for c in causes if " " in c)
 
 

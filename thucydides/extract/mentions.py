@@ -1110,6 +1110,8 @@ _FORCE_MODIFIERS = {
     # "bombed rebel positions", "a militant hideout": the unnamed armed men holding them
     "rebel": "unidentified", "rebels": "unidentified", "militant": "unidentified", "insurgent": "unidentified",
     "jihadist": "unidentified", "terrorist": "unidentified", "guerrilla": "unidentified", "militia": "militia",
+    "bandit": "unidentified", "bandits": "unidentified", "militants": "unidentified", "insurgents": "unidentified",
+    "terrorists": "unidentified", "jihadists": "unidentified", "guerrillas": "unidentified",
 }
 _AIMING_VERBS = {"target", "hit", "strike"}
 

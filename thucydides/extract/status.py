@@ -512,6 +512,10 @@ def generic_nouns(anchors: list[Token]) -> bool:
         # fighting did is one happening told (a record of many takes a perfect or a span)
         if token.dep_ == "nsubj" and _simple_past(token.head) and token.head.lemma_.lower() in _OUTCOME_VERBS:
             return False
+        # (the parse may hang that past on the noun: "fierce clashes between A and B left 14 dead
+        # …, an official said", the clashes made the speaker's subject)
+        if any(c.dep_ == "acl" and c.tag_ == "VBD" and c.lemma_.lower() in _OUTCOME_VERBS and any(d.dep_ == "dobj" for d in c.children) for c in token.children):
+            return False
         # "munitions loaded with toxic chemicals", "shells filled with chlorine": what a weapon
         # held, named through the participle describing it, is no talk of a pattern
         if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.dep_ == "acl" and token.head.head.tag_ == "VBN":

@@ -757,6 +757,9 @@ def update_tolls(doc: Story) -> None:
             continue
         before = [m for m in doc.mentions if is_current(m) and m.place is not None and 0 < sentence.index - m.sentence.index <= _UPDATE_REACH
                   and any(c.kind == "death" for c in m.counts)]
+        # (the toll of a place the sentence names again: "the toll from the attack in A rose to 9")
+        keys = {_key_of(p) for p in sentence.places}
+        before = [m for m in before if place_key(m.place) in keys] or before
         if not before:
             continue
         latest = max(before, key=lambda m: m.sentence.index)
