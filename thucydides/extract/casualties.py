@@ -250,9 +250,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
     if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading"}):
         return "death"
-    # "killed nine people in A and another four people in B": a gapped object shares the verb
-    # of its clause, however far up the parse hung it ("… a market in the village of A and
-    # another four people …" made a conjunct of the village)
+    # "killed 11 civilians in A and another three in B": a gapped object shares the verb of its
+    # clause, however far up the parse hung it ("… a bakery in the town of A and another three
+    # civilians …" made a conjunct of the town)
     if target.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ == "another" for c in target.children) and any(c.dep_ == "nummod" for c in target.children):
         verb = next((a for a in target.ancestors if a.pos_ == "VERB" and _harm_of_verb(a, "dobj")), None)
         if verb is not None and any(c.dep_ == "dobj" for c in verb.children):
@@ -270,7 +270,7 @@ _TOLL_MOVERS = {"take", "bring", "push", "raise", "put", "lift"}
 
 
 def _toll_figure(number: Token) -> bool:
-    """The number a toll rose to or stands at ("the death toll from the bombing rose to 12"), or
+    """The number a toll rose to or stands at ("the toll rose to 12", "stood at 9"), or
     that a clause takes it to ("…, taking the toll to 12")."""
     verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
     if verb is None:
@@ -612,7 +612,7 @@ def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
 
 
 def add_another(counts: list[Count], doc: Doc) -> list[Count]:
-    """ "killed 11 civilians in A and another three people in a strike on B": dead told as
+    """ "killed 11 civilians in A and another three in an air raid on B": dead told as
     "another N" in the clause of a first toll are more dead; where both stay on one event (B
     unplaced) they add up rather than conflict. (Per event: each place keeps its own first.)"""
     deaths = sorted((c for c in counts if c.kind == "death"), key=lambda c: c.start)
