@@ -250,6 +250,13 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
     if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading"}):
         return "death"
+    # "killed 11 civilians in A and another three in B": a gapped object shares the verb of its
+    # clause, however far up the parse hung it ("… a bakery in the town of A and another three
+    # civilians …" made a conjunct of the town)
+    if target.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ == "another" for c in target.children) and any(c.dep_ == "nummod" for c in target.children):
+        verb = next((a for a in target.ancestors if a.pos_ == "VERB" and _harm_of_verb(a, "dobj")), None)
+        if verb is not None and any(c.dep_ == "dobj" for c in verb.children):
+            return _harm_of_verb(verb, "dobj")
     # up a list of conjuncts to its first member; bounded, so that a hostile list of thousands
     # ("Gao, Gao, Gao, …") cannot exhaust the stack (RecursionError) — see test_fuzz_pipeline.py
     if target.dep_ == "conj" and _depth < 50:
@@ -258,14 +265,43 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
 
 
 _TOLL_VERBS = {"rise", "climb", "jump", "increase", "reach", "hit", "stand", "mount"}
+# "taking the toll to 12", "bringing the death toll to nine", "raising the number of dead to 14"
+_TOLL_MOVERS = {"take", "bring", "push", "raise", "put", "lift"}
 
 
 def _toll_figure(number: Token) -> bool:
-    """The number a toll rose to or stands at ("the death toll from the bombing rose to 12")."""
+    """The number a toll rose to or stands at ("the toll rose to 12", "stood at 9"), or
+    that a clause takes it to ("…, taking the toll to 12")."""
     verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
-    if verb is None or verb.lemma_.lower() not in _TOLL_VERBS:
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _TOLL_MOVERS and number.dep_ == "pobj" and number.head.lower_ == "to":
+        return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
+    if verb.lemma_.lower() not in _TOLL_VERBS:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
+
+
+def _names_a_toll(noun: Token) -> bool:
+    """ "the (death) toll", "the number of dead", "the number of people killed"."""
+    if noun.lemma_.lower() == "toll":
+        return True
+    return noun.lemma_.lower() == "number" and any(
+        t.lower_ in {"dead", "killed", "deaths", "fatalities", "victims"} for t in noun.subtree if t.i > noun.i)
+
+
+def running_toll(count: Count, doc: Doc) -> bool:
+    """A figure that a clause gives as the toll so far ("…, taking the toll to 12")."""
+    target = doc[count.target]
+    return count.kind == "death" and (target.like_num or target.lower_ in _words()["numbers"]) and _toll_figure(target)
+
+
+_MORE = re.compile(r"\b(?:more|another|additional|further)\b", re.I)
+
+
+def increment(count: Count) -> bool:
+    """ "four more bodies", "another two people": dead added to a toll told before."""
+    return count.kind == "death" and bool(_MORE.search(count.text))
 
 
 def _conjunct_harm(target: Token) -> str | None:
@@ -458,6 +494,9 @@ def _natural(token: Token) -> bool:
     if token.pos_ in {"VERB", "AUX"}:
         return _lemma(token) in causes  # an accident's own verb ("overturned"), not its clause
     phrase = " ".join(t.lower_ for t in token.subtree)
+    # "Cyclone Freddy", "Typhoon Rai": a hazard named by its kind
+    if any(c.dep_ == "compound" and c.lower_ in causes for c in token.children):
+        return True
     return _lemma(token) in causes or token.lower_ in causes or any(lexicon.find_phrase(c, phrase) for c in causes if " " in c)
 
 
@@ -465,7 +504,24 @@ def done_by_nature(token: Token) -> bool:
     """A verb whose subject is no one's violence: "an earthquake struck the city", "floods hit";
     or told as an accident ("a gas cylinder exploded accidentally")."""
     causes = _words()["natural_causes"]
-    return any((c.dep_ == "nsubj" and _natural(c)) or (c.dep_ == "advmod" and c.lower_ in causes) for c in token.children)
+    if any((c.dep_ == "nsubj" and (_natural(c) or _fire_of_no_one(c))) or (c.dep_ == "advmod" and c.lower_ in causes) for c in token.children):
+        return True
+    # "a storm hit the town, destroying homes and killing four": a participle with no subject of
+    # its own tells what its clause's subject did
+    if token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and token.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return done_by_nature(token.head)
+    return False
+
+
+_FIRES = {"fire", "blaze", "inferno"}
+
+
+def _fire_of_no_one(subject: Token) -> bool:
+    """ "A fire destroyed dozens of shops": a fire told with no one who set it (not "a fire set by
+    militants", "an arson fire")."""
+    if _lemma(subject) not in _FIRES:
+        return False
+    return not any(t.dep_ == "agent" or t.lemma_.lower() in {"arson", "arsonist", "set", "start", "torch"} for t in subject.subtree)
 
 
 def natural_deaths(counts: list[Count], sentence: Sentence) -> bool:
@@ -544,7 +600,8 @@ def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
     """ "Troops repelled the attack, killing 15 assailants, while two soldiers were killed": the
     attackers' dead and the others' told by one clause and one source are one fight's toll, which
     adds up (two figures of the same victims conflict, and ``combine`` takes the lowest)."""
-    deaths = [c for c in counts if c.kind == "death" and not _part_of_another(doc[c.target])]
+    # (a running toll, "bringing the toll to eight", already counts them)
+    deaths = [c for c in counts if c.kind == "death" and not _part_of_another(doc[c.target]) and not running_toll(c, doc)]
     attackers = [c for c in deaths if _lemma(doc[c.target]) in _words()["attacker_nouns"] or doc[c.target].lower_ in _words()["attacker_nouns"]]
     others = [c for c in deaths if c not in attackers]
     if len(attackers) != 1 or len(others) != 1:
@@ -552,6 +609,18 @@ def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
     first, second = sorted((attackers[0], others[0]), key=lambda c: c.start)
     total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague)
     return [c for c in counts if c not in (first, second)] + [total]
+
+
+def add_another(counts: list[Count], doc: Doc) -> list[Count]:
+    """ "killed 11 civilians in A and another three in an air raid on B": dead told as
+    "another N" in the clause of a first toll are more dead; where both stay on one event (B
+    unplaced) they add up rather than conflict. (Per event: each place keeps its own first.)"""
+    deaths = sorted((c for c in counts if c.kind == "death"), key=lambda c: c.start)
+    for first, second in zip(deaths, deaths[1:]):
+        if any(c.dep_ == "det" and c.lower_ == "another" for c in doc[second.target].children) and not running_toll(first, doc):
+            total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague)
+            return [c for c in counts if c not in (first, second)] + [total]
+    return counts
 
 
 def _part_of_another(token: Token) -> bool:

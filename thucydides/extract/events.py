@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import Mention, allied
 from thucydides.extract.places import home_countries, named_countries
-from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges
+from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -580,7 +580,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
         for count in mention.counts:
             by_sentence.setdefault(mention.sentence.index, {})[(count.start, count.end)] = count
     sentences = {m.sentence.index: m.sentence for m in group}
-    counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(list(told.values()), sentences[index].doc)]
+    counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(casualties.add_another(list(told.values()), sentences[index].doc), sentences[index].doc)]
     injuries = [w for m in group for w in m.injuries]
     # "… killed at least 30 soldiers, it said. Seven of its fighters were also killed": dead of
     # the other side told in a sentence of their own add up; they are no rival figure
@@ -610,6 +610,10 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     # a side's gains told by that side: ground taken, or blows it says it dealt in the fighting
     self_claim = sub_event_type in {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"} or (
         coding.event_type_of(sub_event_type) in {"Battles", "Explosions/Remote violence"} and any(m.own_deed and family(m.categories) == "violent" for m in group)
+    ) or (
+        # "the ministry said soldiers had destroyed a militant hideout": a blow dealt to the
+        # other side's camp, told by the side that dealt it
+        sub_event_type == "Looting/property destruction" and any(m.own_deed and m.target is not None and m.target.armed for m in group)
     )
     # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
     # dead): a side's blow confirmed by the side it hit is no mere claim
@@ -878,6 +882,7 @@ def extract_events(article: Article, doc: Doc, places: Sequence[PlaceMention], *
     place_mentions(read)
     share_between_mentions(read)
     attach_floating_sources(read)
+    update_tolls(read)
     usable = [m for m in read.mentions if not m.dropped and m.place is not None]
     if not usable and not _names_any_place(read):
         # the text names no place the gazetteer knows (only a country, or nothing): what it

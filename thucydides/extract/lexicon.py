@@ -84,6 +84,7 @@ class CueLexicon:
     territory_nouns: frozenset[str] = frozenset()
     armed_targets: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
+    hideouts: frozenset[str] = frozenset()  # where armed men lodge, theirs when a word names them
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
     purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
     civilian_cargo: frozenset[str] = frozenset()
@@ -125,6 +126,7 @@ def cues() -> CueLexicon:
         territory_nouns=frozenset(data.get("territory_nouns", ())),
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
+        hideouts=frozenset(data.get("hideout_nouns", ())),
         grievance_words=frozenset(data.get("grievance_words", ())),
         purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
         civilian_cargo=frozenset(data.get("civilian_cargo", ())),

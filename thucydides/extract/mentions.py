@@ -569,7 +569,8 @@ def build_mentions(
         region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
-            or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"))
+            or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"),
+                               placed=bool(places) and not country_only)
             or _grievance_of_crowd(region, regions, cues)
             or _how_a_place_fell(region, regions, cues)
             or _earlier_of_a_person(region, regions)
@@ -1109,6 +1110,8 @@ _FORCE_MODIFIERS = {
     # "bombed rebel positions", "a militant hideout": the unnamed armed men holding them
     "rebel": "unidentified", "rebels": "unidentified", "militant": "unidentified", "insurgent": "unidentified",
     "jihadist": "unidentified", "terrorist": "unidentified", "guerrilla": "unidentified", "militia": "militia",
+    "bandit": "unidentified", "bandits": "unidentified", "militants": "unidentified", "insurgents": "unidentified",
+    "terrorists": "unidentified", "jihadists": "unidentified", "guerrillas": "unidentified",
 }
 _AIMING_VERBS = {"target", "hit", "strike"}
 
@@ -1126,7 +1129,7 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
             objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon"} for p in c.children if p.dep_ == "pobj"]
         # "an attack targeting a vehicle"
         objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
-    targets = lex.armed_targets | lex.property_targets
+    targets = lex.armed_targets | lex.property_targets | lex.hideouts
     for token in objects:
         if token.lower_ not in targets and token.lemma_.lower() not in targets:
             continue

@@ -386,9 +386,11 @@ def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> boo
     return False
 
 
-def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool:
+def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False, placed: bool = False) -> bool:
     """Generic or cumulative statements: "regularly carries out such raids", "in recent years".
-    ``dated``: the clause names its own day ("fighting continued in X on Sunday")."""
+    ``dated``: the clause names its own day ("fighting continued in X on Sunday"); ``placed``: it
+    names a place of its own ("heavy fighting continued around X": told in the past, the news
+    of the report's days there, not a state that goes on)."""
     words = _words()
     lower = text.lower()
     if any(lexicon.find_phrase(phrase, lower) for phrase in words["habitual_phrases"]):
@@ -402,6 +404,8 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False) -> bool
         if not dated and perfect and token.lower_ == "for" and token.dep_ == "prep" and any(_span_days(unit) > dates.window_days() for unit in token.children if unit.dep_ == "pobj"):
             return True
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
+        if placed and token.lower_ in going_on and _simple_past(token) and not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            continue
         if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
         # "has been bombing", "have been attacking": an ongoing campaign, not one event (unless
@@ -459,6 +463,16 @@ def report_status(
     return "reported"
 
 
+_OUTCOME_VERBS = {"leave", "kill", "claim", "wound", "injure", "rage", "continue", "force", "displace", "destroy"}
+
+
+def _simple_past(verb: Token) -> bool:
+    """A main verb in the simple past ("left", "continued"), not a perfect, a present or a clause
+    hanging from another ("as fighting continued")."""
+    return verb.tag_ == "VBD" and verb.dep_ in {"ROOT", "conj", "ccomp"} and not any(
+        c.dep_ in {"aux", "mark"} for c in verb.children)
+
+
 _QUANTIFYING = {"several", "many", "numerous", "frequent", "dozens", "hundreds", "scores", "such", "repeated", "recent", "multiple", "various", "countless", "more"}
 _TREND_VERBS = {"increase", "intensify", "step", "escalate", "continue", "mount", "stage", "launch", "carry", "conduct", "resort", "use"}
 
@@ -493,6 +507,14 @@ def generic_nouns(anchors: list[Token]) -> bool:
         if token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children):
             return False
         if token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and token.head.lemma_.lower() in {"occur", "happen", "erupt", "break", "take"}):
+            return False
+        # "clashes in X left five dead", "clashes raged around X": a simple past telling what the
+        # fighting did is one happening told (a record of many takes a perfect or a span)
+        if token.dep_ == "nsubj" and _simple_past(token.head) and token.head.lemma_.lower() in _OUTCOME_VERBS:
+            return False
+        # (the parse may hang that past on the noun: "fierce clashes between A and B left 14 dead
+        # …, an official said", the clashes made the speaker's subject)
+        if any(c.dep_ == "acl" and c.tag_ == "VBD" and c.lemma_.lower() in _OUTCOME_VERBS and any(d.dep_ == "dobj" for d in c.children) for c in token.children):
             return False
         # "munitions loaded with toxic chemicals", "shells filled with chlorine": what a weapon
         # held, named through the participle describing it, is no talk of a pattern

@@ -26,7 +26,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, done_by_nature, lower_total, natural_deaths, opens_another_story, same_happening, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, done_by_nature, increment, lower_total, natural_deaths, opens_another_story, running_toll, same_happening, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places, listed
@@ -732,6 +732,45 @@ def attach_floating_sources(doc: Story) -> None:
             typed = set(mention.categories) & _TYPING
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources and not (kinds[id(s)] and not typed & kinds[id(s)])]
             mention.counts = lower_total(mention.counts, tolls)
+
+
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of)\b", re.I)
+# how many sentences back a toll update may reach for the happening it updates
+_UPDATE_REACH = 4
+
+
+def update_tolls(doc: Story) -> None:
+    """ "Eight rebels were killed in a clash on Monday. Four more bodies were found on Tuesday,
+    taking the toll to 12": a toll told as the running total of a happening told before is that
+    happening's figure (12), and the dead found since ("four more bodies") are no event of their
+    own. A sentence that also tells a deed of its own ("troops killed two more rebels on Tuesday,
+    bringing the toll to 12") is that deed's, and updates nothing."""
+    for sentence in doc.sentences:
+        if not _TOLL_WORDS.search(sentence.span.text):
+            continue
+        tolls = [c for c in counts_in(sentence) if running_toll(c, sentence.doc)]
+        if not tolls:
+            continue
+        told_here = [m for m in doc.mentions if m.sentence.index == sentence.index and is_current(m)]
+        if any(m.agent is not None and m.agent.armed or any(c.kind == "death" and not increment(c) and c not in tolls and not running_toll(c, sentence.doc) for c in m.counts)
+               for m in told_here):
+            continue
+        before = [m for m in doc.mentions if is_current(m) and m.place is not None and 0 < sentence.index - m.sentence.index <= _UPDATE_REACH
+                  and any(c.kind == "death" for c in m.counts)]
+        # (the toll of a place the sentence names again: "the toll from the attack in A rose to 9")
+        keys = {_key_of(p) for p in sentence.places}
+        before = [m for m in before if place_key(m.place) in keys] or before
+        if not before:
+            continue
+        latest = max(before, key=lambda m: m.sentence.index)
+        total = max(tolls, key=lambda c: c.value)
+        if total.value < max(c.value for c in latest.counts if c.kind == "death"):
+            continue  # (a lower figure is no total of these dead)
+        for mention in doc.mentions:
+            if mention in before and place_key(mention.place) == place_key(latest.place) and compatible_days(mention, latest):
+                mention.counts = [c for c in mention.counts if c.kind != "death"] + [total]
+        for mention in told_here:
+            mention.dropped = True
 
 
 _TERRITORY = {"takeover", "retake", "transfer"}
