@@ -34,7 +34,9 @@ _PLACE_WORDS = ("village", "villages", "town", "city", "area", "locality", "haml
                 "governorate", "countryside", "outskirts", "suburb", "suburbs", "lga", "oblast", "raion", "zone")
 # "the <region> town of <name>" names the town after the word, but "Dhok Mian village of Fateh
 # Jang district" the village before it (a unit word after the second name tells them apart)
-_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "suburb", "settlement", "neighbourhood", "neighborhood", "camp")
+# ("the Red Sea port of Hodeidah": a port is a town, the sea before it the region it lies on)
+_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "suburb", "settlement", "neighbourhood", "neighborhood", "camp",
+                     "port")
 _UNIT_AFTER = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*\s+(?:district|province|region|state|governorate|county|"
                          r"department|municipality|township|tehsil|division|oblast|raion|lga)\b", re.IGNORECASE)
 _REGION_TOWN_GAP = re.compile(rf"^\s+(?:{'|'.join(_SETTLEMENT_WORDS)})\s+of\s+$", re.IGNORECASE)

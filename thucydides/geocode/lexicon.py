@@ -140,7 +140,7 @@ def lexicon() -> Lexicon:
         movement_heads=frozenset(data["movement_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]) | _unit_nouns(),
-        group_names=(groups := _group_names()),
+        group_names=(groups := _group_names() | frozenset(data["body_names"])),
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
