@@ -701,8 +701,11 @@ class Geocoder:
         if entry.country_iso is None or cls == "region":
             return
         # a country or province abroad loses only to a province of its name (below)
+        # (one named with no kind word, also to a town or district: below)
+        bare_province = cls == "ADM1" and items[0].span.kind not in ("ADM1", "UNIT")
         rivals = [(e, how) for e, how in items[0].candidates if e.country_iso not in (None, entry.country_iso)
-                  and (cls not in ("country", "ADM1") or feature_class(e) == "ADM1")]
+                  and (cls not in ("country", "ADM1") or feature_class(e) == "ADM1"
+                       or bare_province and feature_class(e) in ("PPL", "ADM2"))]
         if not rivals:
             return  # no namesake in another country (the usual case: spare the focus below)
         # the countries the article's other names give (the name votes for its own namesakes)
@@ -717,8 +720,14 @@ class Geocoder:
             home = [(e, how) for e, how in rivals if e.country_iso in others
                     and any(a.admin1_id == e.geonameid and a.geonameid != e.geonameid for a in context.anchors)]
         elif cls == "ADM1":
-            # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
-            home = [(e, how) for e, how in rivals if e.country_iso in others]
+            # a province abroad loses to a province of its name at home ("Punjab … New Delhi");
+            # named with no kind word, also to a town or district at home that the text locates
+            # ("a village of Kunar province") or of 10,000+ people: a province abroad that only
+            # its own name votes for is a namesake ("Sikasso … Mopti", not a prefecture in Asia)
+            home = [(e, how) for e, how in rivals if e.country_iso in others and feature_class(e) == "ADM1"]
+            if not home and bare_province:
+                home = [(e, how) for e, how in rivals if e.country_iso in others
+                        and (e.population >= _HOME_TOWN_POPULATION or has_local_evidence(e, context))]
         else:
             # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading;
             # a district of no known population does not: its town, the gazetteer lacks, may be
@@ -961,6 +970,7 @@ def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, floa
 
 
 _OPENER_NEAR_KM = 150.0
+_HOME_TOWN_POPULATION = 10_000  # a town at home this big outweighs a province abroad named like it
 
 
 class _FocusWithout:
