@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
 from thucydides.geocode.containers import beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
-from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of
+from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of, institution_votes
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
     bare_county_after_name,
@@ -217,8 +217,9 @@ class Geocoder:
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         # a multi-word name spelt nearly the same is looked for in the striking side's country
         # too ("Nigerian airstrikes hit Malam Fatori")
-        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True), lex)
-        focus = focus_countries(found)
+        said = institution_votes((t.lower for t in tokens), lex.institution_countries)
+        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True, said=said), lex)
+        focus = focus_countries(found, said=said)
         for item in found:
             if id(item.span) in after_the and any(e.country_iso is None and feature_class(e) != "country" for e, _ in item.candidates):
                 # "the Andes", "the Midlands": after "the", a region's name names the region, not
@@ -238,7 +239,7 @@ class Geocoder:
         # only of the side striking ("Russians pound Kupiansk"), often from abroad, last: after
         # a well-known place abroad (Kupyansk, not Kupinskiy Rayon in Novosibirsk), so that
         # "Nigerian airstrikes hit Malam Fatori" still finds Mallam Fatori
-        votes = [country_vote(item) for item in found]
+        votes = [*said, *(country_vote(item) for item in found)]
         searched = focus_of(votes, money=True)
         last_resort = set(focus_of(votes, money=True, strikers=True)) - set(searched)
         found.extend(self._spelling_variants(text, tokens, leftovers, searched, lex, person_words, headline_tokens, unit_starts,
@@ -645,7 +646,7 @@ class Geocoder:
                 chosen_at[group] = changes
                 for item in items:
                     item.choice, item.plain_best = choice, plain
-        focus_without = _FocusWithout(found)
+        focus_without = _FocusWithout(found, institution_votes((t.lower for t in tokens), lexicon().institution_countries))
         for items in groups.values():
             self._prefer_home(items, found, focus, focus_without)
         if _names_britain(found) and _writes_british(text, lexicon()):
@@ -978,8 +979,9 @@ class _FocusWithout:
     for each name asked about: ``_prefer_home`` and ``_FocusByOthers`` ask it of many names in
     turn. Each name's vote is worked out once: the candidates no longer change while resolving."""
 
-    def __init__(self, found: list[Found]) -> None:
+    def __init__(self, found: list[Found], said: tuple[Vote, ...] = ()) -> None:
         self.found = found
+        self.said = said  # the institution words' votes (no name's own)
         self.votes: list[tuple[str, Vote | None]] | None = None  # worked out when first asked (most articles never ask)
         self.memo: dict[str, dict[str, float]] = {}
 
@@ -987,7 +989,7 @@ class _FocusWithout:
         """The focus without the votes of the names whose skeleton is ``own``."""
         if own not in self.memo:
             if self.votes is None:
-                self.votes = [(skeleton(f.span.key), country_vote(f)) for f in self.found]
+                self.votes = [*(("", vote) for vote in self.said), *((skeleton(f.span.key), country_vote(f)) for f in self.found)]
             self.memo[own] = focus_of(vote for skel, vote in self.votes if skel != own)
         return self.memo[own]
 

@@ -56,6 +56,8 @@ class Lexicon:
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
     first_names: frozenset[str] = frozenset()  # "tyler": names the person alone too (among ``titles``)
+    # a word of one country's own institutions ("gardai", "taoiseach") → its ISO code: a focus vote
+    institution_countries: dict[str, str] = field(default_factory=dict)
 
 
 def _demonyms() -> dict[str, str]:
@@ -168,4 +170,5 @@ def lexicon() -> Lexicon:
         strike_words=frozenset(data["strike_words"]),
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
+        institution_countries=dict(data["institution_countries"]),
     )
