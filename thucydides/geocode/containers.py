@@ -27,7 +27,8 @@ _SAME_TOWN_KM = 60.0  # a place this close to the town named beside it lies "in"
 _MIN_CONTAINER_CONFIDENCE = 0.4
 _DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-               "north-western", "south-eastern", "south-western", "rural", "upper", "lower")
+               "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west", "rural", "upper", "lower")
 _PLACE_WORDS = ("village", "villages", "town", "city", "area", "locality", "hamlet", "district", "subdistrict",
                 "sub-district", "township", "municipality", "commune", "county", "ward", "neighbourhood",
                 "neighborhood", "camp", "settlement", "sector", "department", "province", "region", "state",

@@ -46,6 +46,7 @@ from thucydides.geocode.mentions import (
     is_currency,
     is_demonym,
     make_mention,
+    name_word_before,
     repeated_mentions,
     unresolved_mentions,
 )
@@ -680,6 +681,10 @@ class Geocoder:
             container, link = by_name[key]
             mention = mentions[id(item)]
             if mention.entry is not None and mentions[id(container)].entry is not None:
+                opener = name_word_before(item.span, tokens)
+                if opener is not None:
+                    # "Shaheen Bagh, in Delhi": no Bagh lies in Delhi, so the longer name is the place
+                    mention = replace(mention, text=text[opener.start : mention.end], start=opener.start)
                 mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
                                                f"no place of this name lies in {container.choice.entry.name}")
         return list(mentions.values())
