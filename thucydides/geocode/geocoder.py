@@ -595,6 +595,19 @@ class Geocoder:
                      if g not in known and how == "skeleton-close"]
             if close:
                 extra[index] = close
+        # a name of two words the gazetteer writes as one, in the article's countries ("Jalal Abad",
+        # Jalalabad: the skeleton keeps the second word's opening vowel)
+        joined = {index: item.span.key.replace(" ", "") for index, item in enumerate(names)
+                  if " " in item.span.key and not any(feature_class(e) in ("country", "region") for e, _ in item.candidates)}
+        if joined:
+            hits = gaz.names(list(set(joined.values())))
+            one_word = {h.geonameid for key_hits in hits.values() for h in key_hits}
+            in_focus = {g for g, e in gaz.entries(one_word).items() if e.country_iso in focus}
+            for index, key in joined.items():
+                known = {e.geonameid for e, _ in names[index].candidates} | {g for g, _ in extra.get(index, [])}
+                close = [(h.geonameid, "skeleton-close") for h in hits.get(key, ()) if h.geonameid in in_focus and h.geonameid not in known]
+                if close:
+                    extra.setdefault(index, []).extend(dict.fromkeys(close))
         if not extra:
             return
         entries = gaz.entries(g for close in extra.values() for g, _ in close)
