@@ -29,6 +29,7 @@ from thucydides.geocode.filters import (
     first_name_pairs,
     followed_by_unit,
     is_notable,
+    is_well_known,
     opens_sentence,
     longest_matches,
     names_club,
@@ -751,9 +752,14 @@ class Geocoder:
             # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading;
             # a district of no known population does not: its town, the gazetteer lacks, may be
             # any size — Palma, Cabo Delgado, filed only as its district, beside Palma de Mallorca)
+            # a town abroad short of a capital or a city of a million loses to any namesake in
+            # the country whose own institutions the text names ("Gardai in Athlone": the Irish
+            # town, not the Cape Town suburb of 200,000)
+            said = {vote.iso for vote in focus_without.said}
             home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
                     and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population)
-                         or (feature_class(e) == "ADM2" and not e.population))]
+                         or (feature_class(e) == "ADM2" and not e.population)
+                         or (e.country_iso in said and not is_well_known(entry)))]
         if not home:
             return
         better, plain = choose(home, items[0].span.kind, context)
