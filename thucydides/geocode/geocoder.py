@@ -219,7 +219,8 @@ class Geocoder:
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         # a multi-word name spelt nearly the same is looked for in the striking side's country
         # too ("Nigerian airstrikes hit Malam Fatori")
-        said = institution_votes((t.lower for t in tokens), lex.institution_countries)
+        # (a word read as a place's name is no institution's: "in Dail", the Syrian town)
+        said = institution_votes(_words_outside(tokens, found), lex.institution_countries)
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True, said=said), lex)
         focus = focus_countries(found, said=said)
         for item in found:
@@ -661,7 +662,7 @@ class Geocoder:
                 chosen_at[group] = changes
                 for item in items:
                     item.choice, item.plain_best = choice, plain
-        focus_without = _FocusWithout(found, institution_votes((t.lower for t in tokens), lexicon().institution_countries))
+        focus_without = _FocusWithout(found, institution_votes(_words_outside(tokens, found), lexicon().institution_countries))
         for items in groups.values():
             self._prefer_home(items, found, focus, focus_without)
         if _names_britain(found) and _writes_british(text, lexicon()):
@@ -1034,6 +1035,12 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
             return None
         return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
     return None
+
+
+def _words_outside(tokens: list[Token], found: list[Found]) -> list[str]:
+    """The lower-case words of ``tokens`` that no found name covers."""
+    covered = {i for item in found for i in range(item.span.first, item.span.last + 1)}
+    return [t.lower for i, t in enumerate(tokens) if i not in covered]
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:
