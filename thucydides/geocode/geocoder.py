@@ -220,7 +220,7 @@ class Geocoder:
         # a multi-word name spelt nearly the same is looked for in the striking side's country
         # too ("Nigerian airstrikes hit Malam Fatori")
         # (a word read as a place's name is no institution's: "in Dail", the Syrian town)
-        said = institution_votes(_words_outside(tokens, found), lex.institution_countries)
+        said = _institution_votes(tokens, found, lex.institution_countries)
         found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True, said=said), lex)
         focus = focus_countries(found, said=said)
         for item in found:
@@ -247,7 +247,7 @@ class Geocoder:
         last_resort = set(focus_of(votes, money=True, strikers=True)) - set(searched)
         found.extend(self._spelling_variants(text, tokens, leftovers, searched, lex, person_words, headline_tokens, unit_starts,
                                              name_ends, peoples_only=not name_ends, last_resort=last_resort))
-        mentions = self._resolve(found, focus, text, tokens)
+        mentions = self._resolve(found, focus, text, tokens, said)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = within_movement_names(text, widen_to_organisations(text, drop_overlaps(mentions), lex), lex)
@@ -598,9 +598,11 @@ class Geocoder:
             if close:
                 extra[index] = close
         # a name of two words the gazetteer writes as one, in the article's countries ("Jalal Abad",
-        # Jalalabad: the skeleton keeps the second word's opening vowel)
+        # Jalalabad): only a later word opening with a vowel makes the two skeletons differ (the
+        # skeleton keeps a word's opening vowel)
         joined = {index: item.span.key.replace(" ", "") for index, item in enumerate(names)
-                  if " " in item.span.key and not any(feature_class(e) in ("country", "region") for e, _ in item.candidates)}
+                  if _LATER_WORD_VOWEL.search(item.span.key)
+                  and not any(feature_class(e) in ("country", "region") for e, _ in item.candidates)}
         if joined:
             hits = gaz.names(list(set(joined.values())))
             one_word = {h.geonameid for key_hits in hits.values() for h in key_hits}
@@ -636,7 +638,8 @@ class Geocoder:
         best = max((value for _, value, _ in matches), default=0.0)
         return sorted({haystack[index][1] for _, value, index in matches if value >= best - 0.01})
 
-    def _resolve(self, found: list[Found], focus: dict[str, float], text: str, tokens: list[Token]) -> list[PlaceMention]:
+    def _resolve(self, found: list[Found], focus: dict[str, float], text: str, tokens: list[Token],
+                 said: tuple[Vote, ...] = ()) -> list[PlaceMention]:
         # mentions of one name with one kind word share their context (it leaves out their own
         # name), so each such group is resolved once
         groups: dict[tuple[str, str | None], list[Found]] = defaultdict(list)
@@ -662,7 +665,7 @@ class Geocoder:
                 chosen_at[group] = changes
                 for item in items:
                     item.choice, item.plain_best = choice, plain
-        focus_without = _FocusWithout(found, institution_votes(_words_outside(tokens, found), lexicon().institution_countries))
+        focus_without = _FocusWithout(found, said)
         for items in groups.values():
             self._prefer_home(items, found, focus, focus_without)
         if _names_britain(found) and _writes_british(text, lexicon()):
@@ -996,6 +999,7 @@ def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, floa
 
 
 _OPENER_NEAR_KM = 150.0
+_LATER_WORD_VOWEL = re.compile(r" [aeiou]")
 _HOME_TOWN_POPULATION = 10_000  # a town at home this big outweighs a province abroad named like it
 
 
@@ -1037,10 +1041,13 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
     return None
 
 
-def _words_outside(tokens: list[Token], found: list[Found]) -> list[str]:
-    """The lower-case words of ``tokens`` that no found name covers."""
+def _institution_votes(tokens: list[Token], found: list[Found], institutions: dict[str, str]) -> tuple[Vote, ...]:
+    """The votes of the words of ``tokens`` for one country's institutions that no found name covers."""
+    firsts = {key.split(maxsplit=1)[0] for key in institutions}
+    if not any(t.lower in firsts for t in tokens):
+        return ()  # (most articles name none: spare the look-up of the names' words)
     covered = {i for item in found for i in range(item.span.first, item.span.last + 1)}
-    return [t.lower for i, t in enumerate(tokens) if i not in covered]
+    return institution_votes((t.lower for i, t in enumerate(tokens) if i not in covered), institutions)
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:
