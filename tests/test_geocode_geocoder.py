@@ -296,3 +296,33 @@ def test_a_round_up_of_many_states_does_not_pull_a_big_city_to_a_namesake(geocod
     text = "Fans from Ohio, Mississippi, Texas and Oregon filled the arena as Louisville won the final."
     [city] = by_text(places(geocoder, text, nlp))["Louisville"]
     assert city.entry is not None and city.entry.admin1 == "Kentucky"
+
+
+# ---- round 6 (issue #4) ----------------------------------------------------------------------
+def test_institution_words_vote_for_their_country():
+    from thucydides.geocode.context import institution_votes
+    from thucydides.geocode.lexicon import lexicon
+
+    votes = institution_votes("the gardai and the lok sabha".split(), lexicon().institution_countries)
+    assert [(v.iso, v.weight) for v in votes] == [("IE", 1.0), ("IN", 1.0)]
+    assert institution_votes("garden party in lokeren".split(), lexicon().institution_countries) == ()
+
+
+def test_an_institution_word_is_no_place_mention(geocoder):
+    text = "The Taoiseach told the Dail that gardai would patrol Tullamore."
+    found = by_text(places(geocoder, text))
+    assert set(found) == {"Tullamore"} and found["Tullamore"][0].entry.country_iso == "IE"
+
+
+def test_a_province_abroad_named_bare_loses_to_a_town_at_home(geocoder):
+    # a region of Kyrgyzstan against an Afghan town of the article's country
+    text = "Taliban fighters attacked a police post in Jalal Abad, Afghanistan."
+    [town] = by_text(places(geocoder, text))["Jalal Abad"]
+    assert town.entry is not None and town.entry.country_iso == "AF" and town.entry.feature.startswith("PPL")
+
+
+def test_an_institution_word_read_as_a_place_casts_no_vote(geocoder):
+    # "the Dail" is Ireland's parliament; "in Dail", with its cue, the Syrian town (no Irish vote)
+    text = "Government forces shelled rebel positions in Dail, east of Deraa, on Friday."
+    [town] = by_text(places(geocoder, text))["Dail"]
+    assert town.entry is not None and town.entry.country_iso == "SY" and "Ireland" not in town.why

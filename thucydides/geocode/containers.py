@@ -27,14 +27,17 @@ _SAME_TOWN_KM = 60.0  # a place this close to the town named beside it lies "in"
 _MIN_CONTAINER_CONFIDENCE = 0.4
 _DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-               "north-western", "south-eastern", "south-western", "rural", "upper", "lower")
+               "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west", "rural", "upper", "lower")
 _PLACE_WORDS = ("village", "villages", "town", "city", "area", "locality", "hamlet", "district", "subdistrict",
                 "sub-district", "township", "municipality", "commune", "county", "ward", "neighbourhood",
                 "neighborhood", "camp", "settlement", "sector", "department", "province", "region", "state",
                 "governorate", "countryside", "outskirts", "suburb", "suburbs", "lga", "oblast", "raion", "zone")
 # "the <region> town of <name>" names the town after the word, but "Dhok Mian village of Fateh
 # Jang district" the village before it (a unit word after the second name tells them apart)
-_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "suburb", "settlement", "neighbourhood", "neighborhood", "camp")
+# ("the Red Sea port of Hodeidah": a port is a town, the sea before it the region it lies on)
+_SETTLEMENT_WORDS = ("village", "town", "city", "hamlet", "suburb", "settlement", "neighbourhood", "neighborhood", "camp",
+                     "port")
 _UNIT_AFTER = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*\s+(?:district|province|region|state|governorate|county|"
                          r"department|municipality|township|tehsil|division|oblast|raion|lga)\b", re.IGNORECASE)
 _REGION_TOWN_GAP = re.compile(rf"^\s+(?:{'|'.join(_SETTLEMENT_WORDS)})\s+of\s+$", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -167,12 +167,22 @@ def _home_of_region(item: Found, entries: list[GazetteerEntry]) -> str | None:
     return home
 
 
-def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False) -> dict[str, float]:
+def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False,
+                    said: Iterable[Vote] = ()) -> dict[str, float]:
     """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
     currency's ("Syrian pounds") none, or a half with ``money`` (the countries a name spelt
     otherwise is looked for in); the side striking ("Russians pound …") none, or 1 with
-    ``strikers`` (where a name found nowhere else is looked for last)."""
-    return focus_of([country_vote(item) for item in found], money=money, strikers=strikers)
+    ``strikers`` (where a name found nowhere else is looked for last); ``said``: the votes of
+    the text's words for one country's institutions (``institution_votes``)."""
+    return focus_of([*said, *(country_vote(item) for item in found)], money=money, strikers=strikers)
+
+
+def institution_votes(words: Iterable[str], institutions: Mapping[str, str]) -> tuple[Vote, ...]:
+    """A vote of 1 (a demonym's) for each of ``words`` (lower case) that names one country's own
+    institution ("gardai", "taoiseach": Ireland), two-word ones ("lok sabha") read as pairs."""
+    words = list(words)
+    pairs = (f"{a} {b}" for a, b in zip(words, words[1:]))
+    return tuple(Vote(institutions[w], 1.0) for w in (*words, *pairs) if w in institutions)
 
 
 def focus_of(votes: Iterable[Vote | None], *, money: bool = False, strikers: bool = False) -> dict[str, float]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
 from thucydides.geocode.containers import beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
-from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of
+from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of, institution_votes
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
     bare_county_after_name,
@@ -29,6 +29,7 @@ from thucydides.geocode.filters import (
     first_name_pairs,
     followed_by_unit,
     is_notable,
+    is_well_known,
     opens_sentence,
     longest_matches,
     names_club,
@@ -46,6 +47,7 @@ from thucydides.geocode.mentions import (
     is_currency,
     is_demonym,
     make_mention,
+    name_word_before,
     repeated_mentions,
     unresolved_mentions,
 )
@@ -217,8 +219,10 @@ class Geocoder:
         found, leftovers = self._short_forms(text, tokens, runs, found, leftovers, lex)
         # a multi-word name spelt nearly the same is looked for in the striking side's country
         # too ("Nigerian airstrikes hit Malam Fatori")
-        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True), lex)
-        focus = focus_countries(found)
+        # (a word read as a place's name is no institution's: "in Dail", the Syrian town)
+        said = _institution_votes(tokens, found, lex.institution_countries)
+        found, leftovers = self._whole_runs(text, tokens, runs, found, leftovers, focus_countries(found, strikers=True, said=said), lex)
+        focus = focus_countries(found, said=said)
         for item in found:
             if id(item.span) in after_the and any(e.country_iso is None and feature_class(e) != "country" for e, _ in item.candidates):
                 # "the Andes", "the Midlands": after "the", a region's name names the region, not
@@ -238,12 +242,12 @@ class Geocoder:
         # only of the side striking ("Russians pound Kupiansk"), often from abroad, last: after
         # a well-known place abroad (Kupyansk, not Kupinskiy Rayon in Novosibirsk), so that
         # "Nigerian airstrikes hit Malam Fatori" still finds Mallam Fatori
-        votes = [country_vote(item) for item in found]
+        votes = [*said, *(country_vote(item) for item in found)]
         searched = focus_of(votes, money=True)
         last_resort = set(focus_of(votes, money=True, strikers=True)) - set(searched)
         found.extend(self._spelling_variants(text, tokens, leftovers, searched, lex, person_words, headline_tokens, unit_starts,
                                              name_ends, peoples_only=not name_ends, last_resort=last_resort))
-        mentions = self._resolve(found, focus, text, tokens)
+        mentions = self._resolve(found, focus, text, tokens, said)
         mentions.extend(unresolved_mentions(text, tokens, leftovers, found, lex, person_words, doc))
         mentions.sort(key=lambda m: (m.start, -m.end))
         mentions = within_movement_names(text, widen_to_organisations(text, drop_overlaps(mentions), lex), lex)
@@ -593,6 +597,21 @@ class Geocoder:
                      if g not in known and how == "skeleton-close"]
             if close:
                 extra[index] = close
+        # a name of two words the gazetteer writes as one, in the article's countries ("Jalal Abad",
+        # Jalalabad): only a later word opening with a vowel makes the two skeletons differ (the
+        # skeleton keeps a word's opening vowel)
+        joined = {index: item.span.key.replace(" ", "") for index, item in enumerate(names)
+                  if _LATER_WORD_VOWEL.search(item.span.key)
+                  and not any(feature_class(e) in ("country", "region") for e, _ in item.candidates)}
+        if joined:
+            hits = gaz.names(list(set(joined.values())))
+            one_word = {h.geonameid for key_hits in hits.values() for h in key_hits}
+            in_focus = {g for g, e in gaz.entries(one_word).items() if e.country_iso in focus}
+            for index, key in joined.items():
+                known = {e.geonameid for e, _ in names[index].candidates} | {g for g, _ in extra.get(index, [])}
+                close = [(h.geonameid, "skeleton-close") for h in hits.get(key, ()) if h.geonameid in in_focus and h.geonameid not in known]
+                if close:
+                    extra.setdefault(index, []).extend(dict.fromkeys(close))
         if not extra:
             return
         entries = gaz.entries(g for close in extra.values() for g, _ in close)
@@ -619,7 +638,8 @@ class Geocoder:
         best = max((value for _, value, _ in matches), default=0.0)
         return sorted({haystack[index][1] for _, value, index in matches if value >= best - 0.01})
 
-    def _resolve(self, found: list[Found], focus: dict[str, float], text: str, tokens: list[Token]) -> list[PlaceMention]:
+    def _resolve(self, found: list[Found], focus: dict[str, float], text: str, tokens: list[Token],
+                 said: tuple[Vote, ...] = ()) -> list[PlaceMention]:
         # mentions of one name with one kind word share their context (it leaves out their own
         # name), so each such group is resolved once
         groups: dict[tuple[str, str | None], list[Found]] = defaultdict(list)
@@ -645,7 +665,7 @@ class Geocoder:
                 chosen_at[group] = changes
                 for item in items:
                     item.choice, item.plain_best = choice, plain
-        focus_without = _FocusWithout(found)
+        focus_without = _FocusWithout(found, said)
         for items in groups.values():
             self._prefer_home(items, found, focus, focus_without)
         if _names_britain(found) and _writes_british(text, lexicon()):
@@ -679,6 +699,10 @@ class Geocoder:
             container, link = by_name[key]
             mention = mentions[id(item)]
             if mention.entry is not None and mentions[id(container)].entry is not None:
+                opener = name_word_before(item.span, tokens)
+                if opener is not None:
+                    # "Shaheen Bagh, in Delhi": no Bagh lies in Delhi, so the longer name is the place
+                    mention = replace(mention, text=text[opener.start : mention.end], start=opener.start)
                 mentions[id(item)] = placed_at(mention, mentions[id(container)], link,
                                                f"no place of this name lies in {container.choice.entry.name}")
         return list(mentions.values())
@@ -701,8 +725,11 @@ class Geocoder:
         if entry.country_iso is None or cls == "region":
             return
         # a country or province abroad loses only to a province of its name (below)
+        # (one named with no kind word, also to a town or district: below)
+        bare_province = cls == "ADM1" and items[0].span.kind not in ("ADM1", "UNIT")
         rivals = [(e, how) for e, how in items[0].candidates if e.country_iso not in (None, entry.country_iso)
-                  and (cls not in ("country", "ADM1") or feature_class(e) == "ADM1")]
+                  and (cls not in ("country", "ADM1") or feature_class(e) == "ADM1"
+                       or bare_province and feature_class(e) in ("PPL", "ADM2"))]
         if not rivals:
             return  # no namesake in another country (the usual case: spare the focus below)
         # the countries the article's other names give (the name votes for its own namesakes)
@@ -717,15 +744,26 @@ class Geocoder:
             home = [(e, how) for e, how in rivals if e.country_iso in others
                     and any(a.admin1_id == e.geonameid and a.geonameid != e.geonameid for a in context.anchors)]
         elif cls == "ADM1":
-            # a province abroad loses to a province of its name at home ("Punjab … New Delhi")
-            home = [(e, how) for e, how in rivals if e.country_iso in others]
+            # a province abroad loses to a province of its name at home ("Punjab … New Delhi");
+            # named with no kind word, also to a town or district at home that the text locates
+            # ("a village of Kunar province") or of 10,000+ people: a province abroad that only
+            # its own name votes for is a namesake ("Sikasso … Mopti", not a prefecture in Asia)
+            home = [(e, how) for e, how in rivals if e.country_iso in others and feature_class(e) == "ADM1"]
+            if not home and bare_province:
+                home = [(e, how) for e, how in rivals if e.country_iso in others
+                        and (e.population >= _HOME_TOWN_POPULATION or has_local_evidence(e, context))]
         else:
             # (a city that dwarfs its namesakes, London over London, Ontario, keeps its own reading;
             # a district of no known population does not: its town, the gazetteer lacks, may be
             # any size — Palma, Cabo Delgado, filed only as its district, beside Palma de Mallorca)
+            # a town abroad short of a capital or a city of a million loses to any namesake in
+            # the country whose own institutions the text names ("Gardai in Athlone": the Irish
+            # town, not the Cape Town suburb of 200,000)
+            said = {vote.iso for vote in focus_without.said}
             home = [(e, how) for e, how in items[0].candidates if e.country_iso in others
                     and (not is_notable(entry) or (is_notable(e) and entry.population < WEIGHTS["big_namesake_ratio"] * e.population)
-                         or (feature_class(e) == "ADM2" and not e.population))]
+                         or (feature_class(e) == "ADM2" and not e.population)
+                         or (e.country_iso in said and not is_well_known(entry)))]
         if not home:
             return
         better, plain = choose(home, items[0].span.kind, context)
@@ -961,6 +999,8 @@ def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, floa
 
 
 _OPENER_NEAR_KM = 150.0
+_LATER_WORD_VOWEL = re.compile(r" [aeiou]")
+_HOME_TOWN_POPULATION = 10_000  # a town at home this big outweighs a province abroad named like it
 
 
 class _FocusWithout:
@@ -968,8 +1008,9 @@ class _FocusWithout:
     for each name asked about: ``_prefer_home`` and ``_FocusByOthers`` ask it of many names in
     turn. Each name's vote is worked out once: the candidates no longer change while resolving."""
 
-    def __init__(self, found: list[Found]) -> None:
+    def __init__(self, found: list[Found], said: tuple[Vote, ...] = ()) -> None:
         self.found = found
+        self.said = said  # the institution words' votes (no name's own)
         self.votes: list[tuple[str, Vote | None]] | None = None  # worked out when first asked (most articles never ask)
         self.memo: dict[str, dict[str, float]] = {}
 
@@ -977,7 +1018,7 @@ class _FocusWithout:
         """The focus without the votes of the names whose skeleton is ``own``."""
         if own not in self.memo:
             if self.votes is None:
-                self.votes = [(skeleton(f.span.key), country_vote(f)) for f in self.found]
+                self.votes = [*(("", vote) for vote in self.said), *((skeleton(f.span.key), country_vote(f)) for f in self.found)]
             self.memo[own] = focus_of(vote for skel, vote in self.votes if skel != own)
         return self.memo[own]
 
@@ -998,6 +1039,15 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
             return None
         return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
     return None
+
+
+def _institution_votes(tokens: list[Token], found: list[Found], institutions: dict[str, str]) -> tuple[Vote, ...]:
+    """The votes of the words of ``tokens`` for one country's institutions that no found name covers."""
+    firsts = {key.split(maxsplit=1)[0] for key in institutions}
+    if not any(t.lower in firsts for t in tokens):
+        return ()  # (most articles name none: spare the look-up of the names' words)
+    covered = {i for item in found for i in range(item.span.first, item.span.last + 1)}
+    return institution_votes((t.lower for i, t in enumerate(tokens) if i not in covered), institutions)
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:

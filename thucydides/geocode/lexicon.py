@@ -56,6 +56,8 @@ class Lexicon:
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
     first_names: frozenset[str] = frozenset()  # "tyler": names the person alone too (among ``titles``)
+    # a word of one country's own institutions ("gardai", "taoiseach") → its ISO code: a focus vote
+    institution_countries: dict[str, str] = field(default_factory=dict)
 
 
 def _demonyms() -> dict[str, str]:
@@ -140,7 +142,7 @@ def lexicon() -> Lexicon:
         movement_heads=frozenset(data["movement_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]) | _unit_nouns(),
-        group_names=(groups := _group_names()),
+        group_names=(groups := _group_names() | frozenset(data["body_names"])),
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         facility_heads=frozenset(data["facility_heads"]),
@@ -168,4 +170,5 @@ def lexicon() -> Lexicon:
         strike_words=frozenset(data["strike_words"]),
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
+        institution_countries=dict(data["institution_countries"]),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.geocode.filters import followed_by_unit, is_notable, is_well_known
-from thucydides.geocode.lexicon import Lexicon
+from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.recognise import CONNECTORS, Run, Span, Token, opens_locality
 from thucydides.geocode.resolve import Choice, distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
@@ -91,6 +91,20 @@ def _dominant_city(entry: GazetteerEntry, item: Found) -> bool:
 
 _DOMINANT_POPULATION = 100_000
 _DOMINANT_RATIO = 6
+
+
+def name_word_before(span: Span, tokens: list[Token]) -> Token | None:
+    """The capitalised word opening a longer name of which ``span`` is the last word(s), when it
+    is no common, kind, direction or title word ("Shaheen" of "Shaheen Bagh"; none in "Greater
+    Manchester", "North Kivu", "President Kenyatta")."""
+    if span.first <= span.run.first or span.last != span.run.last or span.demonym:
+        return None
+    before = tokens[span.first - 1]
+    lex = lexicon()
+    if (not before.capitalised or before.possessive or before.lower in lex.common or before.lower in lex.kind_words
+            or before.lower in REGION_DIRECTIONS or before.lower in ARTICLE_WORDS or before.lower in lex.titles):
+        return None
+    return before
 
 
 def make_mention(
