@@ -394,3 +394,15 @@ def test_a_village_named_after_at_is_where_not_whom(run):
     (event,) = run(text, {"Sonpur": entry("Sonpur", iso="IN")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Mob violence"
     assert event.actor2.name.startswith("Police Forces of India")
+
+
+def test_a_unit_placed_at_its_district_is_no_village_of_its_own(geocoder):
+    # two villages no gazetteer holds, placed at their district, are two places (two events
+    # when told apart); a township placed there is a unit, no second village beside them
+    from thucydides.extract.events import _village
+
+    text = "Troops were stationed in Thit Kaung and Ywar Thit villages, Ponnagyun Township, Sittwe District, Rakhine State, Myanmar."
+    placed = {m.text: _village(m) for m in geocoder.find_places(text)}
+    assert placed["Ywar Thit"] is True
+    assert placed["Ponnagyun Township"] is False
+    assert placed["Sittwe District"] is False
