@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Sequence
 from thucydides.extract import casualties, coding, gangs, lexicon, status
 from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, is_group_name
 from thucydides.extract.dates import days_of
-from thucydides.extract.mentions import Mention, allied
+from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries
 from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
@@ -494,7 +494,7 @@ _SUSPECTS = {
 def _attacking(head: Token) -> bool:
     """The subject of a verb of its own deed: not of dying, nor of one done to each other
     ("smugglers exchanged fire with border guards")."""
-    return head.dep_ in {"nsubj", "csubj"} and head.head.lemma_.lower() not in {"die", "perish", "exchange", "clash", "fight", "trade"}
+    return head.dep_ in {"nsubj", "csubj"} and head.head.lemma_.lower() not in {"die", "perish", *RECIPROCAL_VERBS}
 
 
 def _forces_against_outlaws(group: list[Mention], actor1: Actor | None, actor2: Actor | None, iso: str | None) -> tuple[Actor | None, Actor | None]:

@@ -190,7 +190,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
 
 
 # verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
-_RECIPROCAL = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "feud", "trade"})
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "feud", "trade"})
 
 
 def _came_under(verb: Token) -> bool:
@@ -241,7 +241,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         # "clashes between Fano fighters and ENDF": the first side acts
         between = [m for m, r in roles if r == "agent" and m.is_civilian]
         agent = between[0] if between else None
-    if agent is not None and (target is None or not target.armed) and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+    mutual = any(a.lemma_.lower() in RECIPROCAL_VERBS for a in anchors)
+    if agent is not None and (target is None or not target.armed) and mutual:
         # "clashes between Hema and Lendu militiamen killed five people": the two sides of a
         # clash are its actors, whoever died in it
         side = next((m for m, r in roles if r == "agent" and m is not agent and m.armed and m.actor.name != agent.actor.name), None)
@@ -251,12 +252,11 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         # took control of …"); "clashes between A and B" name both sides with "between", and
         # the subjects of a verb done to each other ("A and B fighters clashed") are its sides
         doc = anchors[0].doc
-        mutual = any(a.lemma_.lower() in _RECIPROCAL for a in anchors)
         target = next(
             (m for m, r in roles if r in {"agent", "target"} and m is not agent and m.actor.name != agent.actor.name and (mutual or not allied(m, agent, doc))),
             None,
         )
-    if agent is not None and target is not None and target.head < agent.head and any(a.lemma_.lower() in _RECIPROCAL for a in anchors):
+    if agent is not None and target is not None and target.head < agent.head and mutual:
         if any(m is target and r == "agent" for m, r in roles):
             # "soldiers and NPA rebels exchanged fire": of two subjects fighting each other, the
             # one named first is actor1
