@@ -269,7 +269,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
     describing = [_describes_next(token) for token in tokens]
     vocabulary = {form for pair in forms for form in pair}
     # a match report: "the striker led a fierce attack", "stormed into the final"
-    game = any(_contains(forms, words) for words in lex.game_words)
+    game = any(_contains(forms, words) for words in lex.game_words if vocabulary.issuperset(words))
     cues: list[Cue] = []
     seen: set[tuple[str, int, int]] = set()
     clause_forms: dict[int, list[tuple[str, str]]] = {}  # a cue head's clause, read once
@@ -293,7 +293,9 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.without_in_clause and head.i not in clause_forms:
                 clause_forms[head.i] = _clause_forms(forms, head, sentence)
-            if any(_contains(clause_forms[head.i] if rule.without_in_clause else forms, words, describing) for words in rule.without):
+            # a phrase some of whose words the sentence lacks cannot be in it (a set look-up
+            # spares the scan of every position)
+            if any(_contains(clause_forms[head.i] if rule.without_in_clause else forms, words, describing) for words in rule.without if vocabulary.issuperset(words)):
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
