@@ -162,6 +162,22 @@ def test_boilerplate_lines_go_wherever_they_stand():
     )
 
 
+def test_a_bare_read_link_a_channel_prompt_and_a_time_stamp_go():
+    text = (
+        "PUBLISHED : 3 Jun 2024 at 09:15\n"
+        "Soldiers clashed with rebels near Tanauan on Monday, the army said.\n"
+        "READ: Governor opens new farm road in the highlands\n"
+        "Two rebels were killed in the fighting.\n"
+        "Join our Telegram channel\n"
+        "Subscribe to our channel in Telegram\n"
+        "Updated: June 3, 2024 11:02 PHT"
+    )
+    assert clean_text(text) == (
+        "Soldiers clashed with rebels near Tanauan on Monday, the army said.\n"
+        "Two rebels were killed in the fighting."
+    )
+
+
 def test_boilerplate_words_inside_a_paragraph_are_kept():
     text = (
         "Residents said they would read more statements from the militia on local radio.\n\n"

@@ -223,16 +223,21 @@ def _extend_to_member_noun(head: Token) -> Token:
 def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon, country: str | None = None) -> tuple[int, NamedActor] | None:
     """The named group whose term or acronym starts at token ``n``, and where it ends; a term
     of an actor with a theatre names it only in an article about one of its countries."""
-    actor = lex.acronym_index.get(tokens[n].text)
-    if actor is not None:
-        return n + 1, actor
+    # "IS-K" (a term, hyphen and all) is not the acronym "IS" before "-K": a term running on
+    # over a hyphen glued to the acronym wins
+    found = None
     for words, candidate in lex.term_index.get(lexicon.normal_form(tokens[n].text), ()):
         if candidate.theatre and country not in candidate.theatre:
             continue
         end = _match(tokens, n, words)
         if end is not None:
-            return end, candidate
-    return None
+            found = end, candidate
+            break
+    actor = lex.acronym_index.get(tokens[n].text)
+    hyphen_after = n + 1 < len(tokens) and tokens[n + 1].text in _HYPHENS
+    if actor is not None and (found is None or found[0] <= n + 1 or not hyphen_after):
+        return n + 1, actor
+    return found
 
 
 def _another_named_before(tokens: list[Token], end: int, head: int, lex: lexicon.ActorLexicon) -> bool:

@@ -231,7 +231,11 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         absolute = head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children) and (
             head.head.lower_ == "with" or head.dep_ == "conj" and head.head.head.lower_ == "with")
         active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
-        if harm and not active_subject:
+        # "gunmen on a motorcycle shot dead a farmer" parsed with "shot" a noun and "dead" the
+        # adjective of its subject: an adjective with an object of its own is the verb phrase,
+        # and its subject the killer
+        killer_of_object = target.dep_ == "nsubj" and head.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in head.children)
+        if harm and not active_subject and not killer_of_object:
             return harm
         # "X were dead", "left 12 insurgents dead"; not the subject of a deed done to someone else
         # ("soldiers shot dead five people": the object is the dead)

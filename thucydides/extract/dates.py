@@ -159,6 +159,8 @@ def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | No
     if kind == "decade":
         return DateMention(start, end, text, kind, None, None, background=True)
     if kind == "ago":
+        if re.fullmatch(r"(?:a|one)\s+day\s+(?:earlier|before)", text, re.I):
+            return None  # "a day earlier" counts back from the story's day, not publication's (_DAY_BEFORE)
         unit = groups["unit"].lower().rstrip("s").replace("ie", "y")
         days = lexicon.time_words()["units_days"].get(unit, lexicon.time_words()["units_days"].get(unit + "s", 1))
         count_text = groups["count"].lower()

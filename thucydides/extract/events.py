@@ -225,6 +225,19 @@ def _country_actor(template: str, inter: int, iso: str | None, text: str | None 
     return Actor(template.format(name), inter, text)
 
 
+_STRIKES = {"Air/drone strike", "Shelling/artillery/missile attack"}
+
+
+def _the_striking_state(doc: Story) -> Actor | None:
+    """ "Ukrainian forces attacked the region with drones and artillery … a drone struck a car in
+    X": a roundup's strikes no one is named for are the one state's its lead names striking
+    (none when the article names two states striking)."""
+    states = {m.agent.actor.name: m.agent.actor for m in doc.mentions
+              if m.agent is not None and m.agent.actor.inter in {1, 8} and not m.background and not m.modality
+              and {"air", "drone", "shelling"} & set(m.categories)}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
 def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
     """The armed side the article is about: the first armed actor named as acting."""
     for _, mention in doc.actors:
@@ -377,6 +390,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # one claims are mostly a foreign state's), not an armed group (drones aside, which
             # armed groups fly too)
             actor1 = Actor("Unidentified Military Forces", 8, None)
+        if actor1 is None and sub_event_type in _STRIKES:
+            actor1 = _the_striking_state(doc)
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:

@@ -107,8 +107,8 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     ):
         token = token.head.head
     # "killed dozens of terrorists", "three of the attackers were killed": a share of a side has
-    # the role of the share
-    if mention.armed and token.dep_ == "pobj" and token.head.lower_ == "of" and (token.head.head.lower_ in _QUANTITIES or token.head.head.like_num or token.head.head.tag_ == "CD"):
+    # the role of the share (so has a share of a crowd: "hundreds of protesters clashed with police")
+    if (mention.armed or mention.actor.inter in {5, 6}) and token.dep_ == "pobj" and token.head.lower_ == "of" and (token.head.head.lower_ in _QUANTITIES or token.head.head.like_num or token.head.head.tag_ == "CD"):
         token = token.head.head
     # "a Saudi-led coalition air raid was reported": a name whose phrase runs into the cue word
     # is whose raid it was, whatever the verb does to the phrase

@@ -832,7 +832,8 @@ class Geocoder:
             entry = item.choice.entry
             rank = _RANK["PPL"] if item.span.kind == "PPL" else _RANK.get(feature_class(entry), 0)
             outer_rank = _RANK.get(feature_class(outer), 0)
-            if rank == outer_rank and feature_class(outer) != "PPL":
+            # ("the X area of Y district" is no list: "of" and "in" say where X lies)
+            if rank == outer_rank and feature_class(outer) != "PPL" and link not in ("of", "in"):
                 # "A district, B district" may be a list; but "Kaura LGA, Bama LGA, Borno State"
                 # runs on to the province both lie in: the name must lie in it too
                 index_of = positions[id(container)]
