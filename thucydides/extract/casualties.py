@@ -267,6 +267,8 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
 _TOLL_VERBS = {"rise", "climb", "jump", "increase", "reach", "hit", "stand", "mount"}
 # "taking the toll to 12", "bringing the death toll to nine", "raising the number of dead to 14"
 _TOLL_MOVERS = {"take", "bring", "push", "raise", "put", "lift"}
+# "put the death toll at eight", "placed the number of dead at 14": a figure given as the toll
+_TOLL_SETTERS = {"put", "place", "set", "estimate", "peg", "fix"}
 
 
 def _toll_figure(number: Token) -> bool:
@@ -277,6 +279,8 @@ def _toll_figure(number: Token) -> bool:
         return False
     if verb.lemma_.lower() in _TOLL_MOVERS and number.dep_ == "pobj" and number.head.lower_ == "to":
         return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
+    if verb.lemma_.lower() in _TOLL_SETTERS and number.dep_ == "pobj" and number.head.lower_ == "at":
+        return any(c.dep_ in {"dobj", "nsubjpass"} and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() not in _TOLL_VERBS:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
