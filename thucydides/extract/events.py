@@ -600,6 +600,9 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     return fatalities
 
 
+_BROUGHT_DOWN = {"shot down", "shoot down", "downed", "intercept", "intercepted", "interception"}
+
+
 def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     chains = [m.statements for m in group]
     # a party confirming its own account corroborates nothing ("the governor confirmed two deaths")
@@ -614,6 +617,10 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
         # "the ministry said soldiers had destroyed a militant hideout": a blow dealt to the
         # other side's camp, told by the side that dealt it
         sub_event_type == "Looting/property destruction" and any(m.own_deed and m.target is not None and m.target.armed for m in group)
+    ) or (
+        # "the rebels said they had downed a drone": the other side's weapon brought down, told
+        # by the side that brought it down
+        sub_event_type == "Disrupted weapons use" and any(m.own_deed and any(c.text.lower() in _BROUGHT_DOWN for c in m.cues) for m in group)
     )
     # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
     # dead): a side's blow confirmed by the side it hit is no mere claim
