@@ -190,6 +190,9 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories["withdraw"] = 1.0
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
+        # "fighter jets had destroyed a militant hideout": aircraft doing the deed strike from the air
+        if mention.agent is not None and mention.agent.actor.text and _flies(mention.agent.actor.text) and any(c.category == "air_platform" for c in mention.cues):
+            categories["air_agent"] = 1.0
     # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
     # armed men firing on the people of such a note fire on a crowd gathered
     if any(_SIZE_TAG in m.sentence.doc.text for m in group):
@@ -600,6 +603,11 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     return fatalities
 
 
+def _flies(words: str) -> bool:
+    return words.lower().split()[-1] in _AIRCRAFT
+
+
+_AIRCRAFT = {"jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter", "gunships", "gunship", "drones", "drone", "planes", "bombers", "f-16s", "migs", "sukhois"}
 _BROUGHT_DOWN = {"shot down", "shoot down", "downed", "intercept", "intercepted", "interception"}
 
 
