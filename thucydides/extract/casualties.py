@@ -215,6 +215,9 @@ def _harm_of_one_verb(verb: Token) -> str | None:
     return None
 
 
+_MEN_OF_A_SIDE = {"soldier", "troop", "fighter", "man", "officer", "policeman", "militant", "combatant", "serviceman", "gendarme"}
+
+
 def _harm(target: Token, _depth: int = 0) -> str | None:
     """Whether the counted noun is a death, an injury or neither, from its place in the parse."""
     words = _words()
@@ -238,6 +241,13 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
                 if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
                     return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
     head = target.head
+    # "losing two of their own", "the army lost 12 soldiers": a side's men lost are its dead
+    if target.dep_ == "dobj" and _lemma(head) == "lose" and (
+            _lemma(target) in _MEN_OF_A_SIDE
+            or (target.like_num or target.lower_ in words["numbers"]) and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in {"own", "men", "soldiers", "fighters", "troops"} for o in p.subtree)
+                for p in target.children)):
+        return "death"
     # "killing between 55 and 60 people": a range the parse made a preposition of the verb
     if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
         return _harm_of_verb(head.head)

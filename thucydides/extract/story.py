@@ -755,7 +755,10 @@ def update_tolls(doc: Story) -> None:
         if not tolls:
             continue
         told_here = [m for m in doc.mentions if m.sentence.index == sentence.index and is_current(m)]
-        if any(m.agent is not None and m.agent.armed or any(c.kind == "death" and not increment(c) and c not in tolls and not running_toll(c, sentence.doc) for c in m.counts)
+        # ("raised the death toll from Sunday's attack to 11": the happening the toll is of is named, not told)
+        named = _naming_the_happening(tolls, sentence.doc)
+        if any(not all(c.head in named for c in m.cues if c.anchor) and (m.agent is not None and m.agent.armed or any(
+                c.kind == "death" and not increment(c) and c not in tolls and not running_toll(c, sentence.doc) for c in m.counts))
                for m in told_here):
             continue
         before = [m for m in doc.mentions if is_current(m) and m.place is not None and 0 < sentence.index - m.sentence.index <= _UPDATE_REACH
@@ -779,6 +782,19 @@ def update_tolls(doc: Story) -> None:
                 mention.counts = [c for c in mention.counts if c.kind != "death"] + [total]
         for mention in told_here:
             mention.dropped = True
+
+
+def _naming_the_happening(tolls: list[Count], doc: Doc) -> set[int]:
+    """Tokens of the phrase naming what a toll counts: "the toll from Sunday's attack", "raised
+    the death toll from the bombing to 11"."""
+    named: set[int] = set()
+    for count in tolls:
+        verb = doc[count.target].head.head
+        holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "nsubj"})]
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "in"}):
+                named.update(t.i for t in prep.subtree)
+    return named
 
 
 _TERRITORY = {"takeover", "retake", "transfer"}
