@@ -206,8 +206,8 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
                 # "would have been killed", "Had the bomb exploded, …": what did not happen
                 if lower == "would" and any(c.dep_ == "aux" and c.lower_ == "have" for c in current.children):
                     return "hypothetical"
-                if lower == "had" and current.dep_ == "advcl" and child.i == current.left_edge.i:
-                    return "hypothetical"
+                if lower == "had" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > child.i for c in current.children):
+                    return "hypothetical"  # (inverted: "had it exploded", "Had the bomb gone off")
                 if lower in words["future_auxiliaries"]:
                     return "planned"
                 # "the commander said the rebels would march on X", "warned that it would bomb
