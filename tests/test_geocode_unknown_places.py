@@ -14,3 +14,16 @@ import pytest
 ])
 def test_a_name_before_its_unit_is_a_place(geocoder, text, name):
     assert [m.entry for m in geocoder.find_places(text) if m.text == name] == [None]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A raid killed three people in the village of Tell Zahab on Monday, residents said.", "Tell Zahab"),
+    ("Mortar fire hit the hamlet of Tel Ghurab near the river on Sunday.", "Tel Ghurab"),
+])
+def test_a_hill_word_opening_an_unknown_village_is_part_of_its_name(geocoder, text, name):
+    # "tell" is a common word alone (the verb), but it opens Levantine village names
+    assert [m.entry for m in geocoder.find_places(text) if m.text == name] == [None]
+
+
+def test_tell_alone_is_still_a_word(geocoder):
+    assert [m.text for m in geocoder.find_places("Residents said: Tell the soldiers to leave Homs.") if m.text.startswith("Tell")] == []

@@ -137,6 +137,23 @@ def test_a_block_of_links_ends_at_the_first_line_of_the_report():
     assert clean_text(f"{_BEFORE}\nRelated:\n{lower}\n{_AFTER}\n{short}") == f"{_BEFORE}\n{lower}\n{_AFTER}\n{short}"
 
 
+def test_a_sub_heading_right_after_a_block_of_links_stays():
+    # before: the sub-heading was headline-shaped and went with the block; it shares a word
+    # with the paragraph it heads, which a link to another story does not
+    heading = "Cattle taken towards the border"
+    text = f"{_BEFORE}\n\nREAD ALSO:\n\nDrought pushes herders deeper into the hills\n\n{heading}\n\n{_AFTER}"
+    assert clean_text(text) == f"{_BEFORE}\n\n{heading}\n\n{_AFTER}"
+    assert clean_text(clean_text(text)) == clean_text(text)
+
+
+def test_a_header_with_its_headline_takes_the_next_headlines_too():
+    # before: "Read also: …" went as a boilerplate line, the headlines under it stayed as news
+    links = "Read also: Drought pushes herders deeper into the hills\nWhy the new highway worries fishermen\nRains return after two dry seasons"
+    assert clean_text(f"{_BEFORE}\n\n{links}\n\n{_AFTER}") == f"{_BEFORE}\n\n{_AFTER}"
+    related = "Related: Drought pushes herders deeper into the hills\n- Council approves new budget"
+    assert clean_text(f"{_BEFORE}\n{related}\n{_AFTER}") == f"{_BEFORE}\n{_AFTER}"
+
+
 def test_a_trailing_block_of_links_is_still_cut_whole():
     text = f"{_BEFORE}\n\nREAD ALSO:\n\nDrought pushes herders deeper into the hills\n\nCouncil approves new budget"
     assert clean_text(text) == _BEFORE

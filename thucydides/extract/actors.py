@@ -496,6 +496,12 @@ def _before_headline_verb(token: Token, sentence: Sentence) -> bool:
     return token.i + 1 < sentence.span.end and headline_verb(token.nbor(1), sentence)
 
 
+# heads that name policemen only when bare ("officers torched a hideout"), and the words of rank
+# that leave them bare ("two senior officers")
+_BARE_POLICE = {"officer", "officers"}
+_RANKS = {"senior", "junior", "ranking", "high", "low", "uniformed", "plainclothes", "armed", "several", "more", "other"}
+
+
 def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], context: ActorContext) -> list[ActorMention]:
     lex = lexicon.actors()
     mentions: list[ActorMention] = []
@@ -519,6 +525,10 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             mentions.append(ActorMention(Actor(name, inter, token.text), "civilians", token.i, token.i, token.i, demonym))
             taken.add(token.i)
             continue
+        if token.lower_ in _BARE_POLICE and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in _RANKS for c in token.children):
+            # "army officers", "rebel officers", "customs officers": not the police ("civil police
+            # officers" still are, by the longer head)
+            candidates = [(words, kind) for words, kind in candidates if len(words) > 1]
         for words, kind in candidates:
             start = n - len(words) + 1
             if start < 0:

@@ -322,6 +322,13 @@ def _complement_roots(verb: Token) -> list[Token]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in channels:
                     roots.extend(c for c in pobj.children if c.dep_ in {"acl", "relcl"} and c.pos_ in {"VERB", "AUX"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+    # "Shelling killed three children in X, a doctor told Reuters.": the report before the comma,
+    # parsed as an adverbial clause of the verb closing the sentence (not "After X fell, …")
+    for child in verb.children:
+        right = child.right_edge.i + 1
+        if (child.dep_ == "advcl" and child.i < verb.i and child.pos_ == "VERB" and right < len(verb.doc) and verb.doc[right].text == ","
+                and not any(c.dep_ in {"mark", "advmod"} and c.i < child.i for c in child.children) and not roots):
+            roots.append(child)
     # "quoted a commander as saying that …"
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
@@ -336,7 +343,12 @@ def _calls_untrue(verb: Token) -> bool:
     denial of an account told before."""
     if verb.lemma_.lower() not in {"call", "describe", "brand", "label", "term"}:
         return False
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.status_words()["report_nouns"] for c in verb.children):
+    nouns = lexicon.status_words()["report_nouns"]
+    # "called the report enemy propaganda", parsed as one noun phrase headed by the falsity
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _FALSITY and any(m.dep_ == "compound" and m.lemma_.lower() in nouns for m in c.children)
+           for c in verb.children):
+        return True
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children):
         return False
     said = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl"}]  # ("as fabricated": an advcl)
     said += [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
@@ -412,7 +424,7 @@ def _is_reporting(verb: Token) -> bool:
         return False
     # "added that a drone strike damaged …" parsed with the clause as an object: still a report
     objects = [c for c in objects if not _is_clause(c)]
-    if objects and lemma not in {"quote", "tell", "claim", "deny", "reject", "dismiss", "confirm", "report", "cite", "accuse", "inform", "show", "put"}:
+    if objects and lemma not in {"quote", "tell", "claim", "confirm", "report", "cite", "accuse", "inform", "show", "put"} | set(words["denial_verbs"]):
         return False
     return True
 
@@ -476,7 +488,30 @@ def _content_clause(noun: Token) -> Token | None:
     "reports that rebels had seized X"): the clause's verb."""
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in lexicon.status_words()["report_nouns"] - {"charge", "statement"}:
         return None
-    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"} and _opens_with_that(c)), None)
+    own = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"} and _opens_with_that(c)), None)
+    source = _source_after(noun)
+    if own is None and source is not None:
+        # "refuted allegations by a rights group that officers had …": the clause hung on the source
+        own = next((c for c in source.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ in {"VERB", "AUX"} and _opens_with_that(c)), None)
+    return own
+
+
+def _source_after(noun: Token) -> Token | None:
+    """ "allegations by a rights group": the source in a "by" phrase right after the account's
+    noun, which the parse may hang on the verb governing the noun."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return None
+    prep = noun.doc[following]
+    if prep.dep_ != "prep" or prep.lower_ not in {"by", "from"} or prep.head.i not in {noun.i, noun.head.i}:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _side_modifier(noun: Token) -> Token | None:
+    """ "a rebel claim", "militant claims": the side a modifier names as the account's source."""
+    parties = lexicon.status_words()["party_words"]
+    return next((c for c in noun.children if c.dep_ in {"amod", "compound"} and c.lower_ in parties and c.i < noun.i), None)
 
 
 def _opens_with_that(verb: Token) -> bool:
@@ -495,6 +530,9 @@ def _governor(noun: Token) -> Token:
     """The verb an account noun hangs on ("rejected claims", "dismissed as propaganda reports")."""
     head = noun.head
     while head.dep_ == "prep" or (head.pos_ == "ADP" and head.head.i != head.i):
+        head = head.head
+    # "dismissed as fabricated a rebel claim", the claim parsed as the participle's object
+    if head.lemma_.lower() in _FALSITY and head.dep_ in {"advcl", "xcomp", "oprd", "acomp"} and head.head.i != head.i:
         head = head.head
     return head
 
@@ -518,11 +556,11 @@ def _content_statement(noun: Token, memory: SpeakerMemory, by_verb: dict[int, St
     assert clause is not None
     words = lexicon.status_words()
     complement = {t.i for t in clause.subtree}
-    frame = {t.i for t in noun.subtree} - complement
+    frame = ({t.i for t in noun.subtree} | ({t.i for t in clause.head.subtree} if clause.head.i != noun.i else set())) - complement
     governor = _governor(noun)
     source = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
         (c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"by", "from"} for c in p.children if c.dep_ == "pobj"), None
-    )
+    ) or _source_after(noun) or _side_modifier(noun)
     rejected = (governor.lemma_.lower() in words["denial_verbs"] and governor.pos_ in {"VERB", "AUX"}) or _called_false(noun)
     if source is not None:
         # the account is its source's; a denial of it contradicts it (the denial statement of
@@ -558,6 +596,9 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             complement = {t.i for t in head.subtree} - {t.i for t in verb.subtree}
         elif verb.lemma_.lower() in lexicon.status_words()["denial_verbs"] | lexicon.status_words()["claim_verbs"]:
             complement = {t.i for c in verb.children if c.dep_ in {"dobj", "prep"} for t in c.subtree}
+            # "dismissed as fabricated a rebel claim …": the object parsed on the participle
+            complement |= {t.i for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in _FALSITY
+                           for o in c.children if o.dep_ == "dobj" for t in o.subtree}
         elif verb.lemma_.lower() in lexicon.status_words()["accusing_verbs"]:
             # "accused rebels of shelling …": the accused and the deed are what is told (who
             # did it is the accused, so the accused is no part of the frame)
@@ -601,7 +642,10 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
             speaker_head = agent
     speaker, role, channel, words = _speaker(speaker_head, memory)
     channel = _channel(verb) or channel
-    via = via or _relayed_by(speaker_head)
+    if channel is None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "xcomp"}:
+        # "posted photos on Telegram claiming that …" (the platform on the verb or its object)
+        channel = _channel(verb.head) or next((c for o in verb.head.children if o.dep_ == "dobj" for c in [_channel(o)] if c), None)
+    via = via or _relayed_by(speaker_head) or _relayed_channel(verb)
     if lemma == "tell":
         told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         if told is not None:
@@ -650,6 +694,9 @@ def _denies_an_account_told(verb: Token, roots: list[Token]) -> bool:
         # ("dismissed the reports as propaganda": what it calls them, not what they tell)
         if child.lemma_.lower() in nouns and not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ != "as" for c in child.children):
             return True
+        # "called the report enemy propaganda" (one noun phrase in the parse)
+        if child.lemma_.lower() in _FALSITY and any(c.dep_ == "compound" and c.lemma_.lower() in nouns for c in child.children):
+            return True
     return False
 
 
@@ -668,6 +715,34 @@ def _relayed_by(speaker: Token | None) -> str | None:
 
 # "quoted by", "carried by", "broadcast by": an outlet passing a statement on
 _RELAYING = {"quote", "cite", "carry", "broadcast", "publish", "air", "relay", "run"}
+
+
+def _relaying_outlet(participle: Token) -> Token | None:
+    """The outlet of a relaying participle: "carried by the news agency", "quoted in the Daily
+    Trust" (quoted or cited in a named outlet)."""
+    agent = next((c for p in participle.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
+    if participle.lemma_.lower() in {"quote", "cite"}:
+        named = next((c for p in participle.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children if c.dep_ == "pobj"), None)
+        if named is not None and (named.pos_ == "PROPN" or _is_outlet(named)):
+            return named
+        # "cited in a report by the state news agency": the report's author
+        if named is not None and named.lemma_.lower() in lexicon.status_words()["report_nouns"] | {"statement", "article", "broadcast", "bulletin"}:
+            return next((c for p in named.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _relayed_channel(verb: Token) -> str | None:
+    """ "said in a statement carried by the official news agency": the outlet relaying the
+    statement the verb names as its channel."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "via", "through"}):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for participle in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _RELAYING):
+                outlet = _relaying_outlet(participle)
+                if outlet is not None:
+                    return _text(_noun_phrase(outlet))
+    return None
 
 
 def _cited_by_speaker(statements: list[Statement]) -> list[Statement]:
@@ -701,7 +776,7 @@ def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | Non
     # "according to accounts of witnesses cited by Reuters"
     for t in source.subtree:
         if t.lemma_ in _RELAYING or t.lower_ in {"cited", "carried", "broadcast", "aired"}:
-            agent = next((c for p in t.children if p.dep_ == "agent" for c in p.children), None)
+            agent = _relaying_outlet(t)
             if agent is not None:
                 via = _text(_noun_phrase(agent))
     inner = source
@@ -724,6 +799,15 @@ def _citing_statement(token: Token, memory: SpeakerMemory) -> Statement | None:
     speaker, role, channel, words = _speaker(source, memory)
     head = token.head
     frame = {t.i for t in token.subtree}
+    # "State media reported, citing police, that a bomb had exploded …": the "that"-clause the
+    # parse hung on "citing" is what is reported, relayed by the subject of the verb reported
+    clause = next((c for c in token.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is not None and head.pos_ == "VERB" and _is_reporting(head):
+        clause_tokens = {t.i for t in clause.subtree}
+        subject = _subject(head)
+        via = _text(_noun_phrase(subject)) if subject is not None else None
+        return Statement(token, Attribution(speaker=speaker, role=role, channel=channel, via=via), "according", clause_tokens,
+                         frame - clause_tokens | {t.i for t in head.subtree} - clause_tokens, f"{words} {(via or '').lower()}")
     complement = {t.i for t in head.subtree} - frame
     return Statement(token, Attribution(speaker=speaker, role=role, channel=channel), "according", complement, frame, words)
 

@@ -51,9 +51,12 @@ def parse_number(text: str) -> int | None:
         return int(cleaned)
     if re.fullmatch(r"\d+\.\d+", cleaned):
         return None
-    total, current, seen = 0, 0, False
+    total, current, seen, half = 0, 0, False, False
     for word in cleaned.split():
         if word in {"and", "of"}:
+            continue
+        if word == "half" and not seen:
+            half = True  # "half a dozen"
             continue
         if re.fullmatch(r"\d+", word):
             current += int(word)
@@ -68,7 +71,13 @@ def parse_number(text: str) -> int | None:
             seen = True
         else:
             return None
+    if half:
+        return (total + current) // 2 if seen and total + current >= 2 else None
     return total + current if seen else None
+
+
+# "twenty-three": a tens word and a unit joined by a hyphen are one number
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
 
 def _number_tokens(target: Token) -> list[Token]:
@@ -87,15 +96,22 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
     if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
         return None
+    # "a score of villagers were killed", "a dozen died": the counting word heads the phrase
+    if target.lower_ in words["multipliers"] and any(c.dep_ in {"det", "nummod"} for c in target.children):
+        value = parse_number(" ".join(t.text for t in [*_number_tokens(target), target]))
+        return (value, None, None, False) if value is not None else None
     modifiers = [t for t in _number_tokens(target) if not _in_age(t) and not _in_date(t)]
-    numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]]
+    numbers = [t for t in modifiers if t.like_num or t.lower_ in words["numbers"] or t.lower_ in words["multipliers"]
+               or (t.lower_ == "half" and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in words["multipliers"])]
     # "a few soldiers", "a number of civilians": the article belongs to the vague word
     numbers = [t for t in numbers if not (t.lower_ in {"a", "an"} and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in vague)]
     # "between 10 and 30", "10 to 30", "20-25"
     values: list[int] = []
     run: list[Token] = []
     for token in numbers + [None]:  # type: ignore[list-item]
-        if token is not None and (not run or token.i == run[-1].i + 1 or token.doc[run[-1].i + 1 : token.i].text.strip().lower() in {"and", "-"} and token.lower_ in words["multipliers"]):
+        between = token.doc[run[-1].i + 1 : token.i].text.strip().lower() if token is not None and run else ""
+        if token is not None and (not run or token.i == run[-1].i + 1 or between in {"and", "-"} and token.lower_ in words["multipliers"]
+                                  or between == "-" and run[-1].lower_ in _TENS):
             run.append(token)
             continue
         if run:
@@ -199,6 +215,9 @@ def _harm_of_one_verb(verb: Token) -> str | None:
     return None
 
 
+_MEN_OF_A_SIDE = {"soldier", "troop", "fighter", "man", "officer", "policeman", "militant", "combatant", "serviceman", "gendarme"}
+
+
 def _harm(target: Token, _depth: int = 0) -> str | None:
     """Whether the counted noun is a death, an injury or neither, from its place in the parse."""
     words = _words()
@@ -206,6 +225,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         return "death"
     if target.lower_ in words["injury_words"]:
         return "injury"
+    following = target.doc[target.i + 1] if target.i + 1 < len(target.doc) else None
+    if target.dep_ == "conj" and target.like_num and following is not None and following.lower_ in words["injury_words"]:
+        return "injury"  # "left nine dead and 20 injured": the conjunct number has its own word
     for child in target.children:
         if child.lower_ in words["death_adjectives"] and child.dep_ in {"amod", "acomp", "oprd", "advmod"}:
             return "death"
@@ -219,6 +241,13 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
                 if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
                     return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
     head = target.head
+    # "losing two of their own", "the army lost 12 soldiers": a side's men lost are its dead
+    if target.dep_ == "dobj" and _lemma(head) == "lose" and (
+            _lemma(target) in _MEN_OF_A_SIDE
+            or (target.like_num or target.lower_ in words["numbers"]) and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in {"own", "men", "soldiers", "fighters", "troops"} for o in p.subtree)
+                for p in target.children)):
+        return "death"
     # "killing between 55 and 60 people": a range the parse made a preposition of the verb
     if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
         return _harm_of_verb(head.head)
@@ -271,6 +300,8 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
 _TOLL_VERBS = {"rise", "climb", "jump", "increase", "reach", "hit", "stand", "mount"}
 # "taking the toll to 12", "bringing the death toll to nine", "raising the number of dead to 14"
 _TOLL_MOVERS = {"take", "bring", "push", "raise", "put", "lift"}
+# "put the death toll at eight", "placed the number of dead at 14": a figure given as the toll
+_TOLL_SETTERS = {"put", "place", "set", "estimate", "peg", "fix"}
 
 
 def _toll_figure(number: Token) -> bool:
@@ -281,6 +312,8 @@ def _toll_figure(number: Token) -> bool:
         return False
     if verb.lemma_.lower() in _TOLL_MOVERS and number.dep_ == "pobj" and number.head.lower_ == "to":
         return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
+    if verb.lemma_.lower() in _TOLL_SETTERS and number.dep_ == "pobj" and number.head.lower_ == "at":
+        return any(c.dep_ in {"dobj", "nsubjpass"} and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() not in _TOLL_VERBS:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
@@ -298,6 +331,14 @@ def running_toll(count: Count, doc: Doc) -> bool:
     """A figure that a clause gives as the toll so far ("…, taking the toll to 12")."""
     target = doc[count.target]
     return count.kind == "death" and (target.like_num or target.lower_ in _words()["numbers"]) and _toll_figure(target)
+
+
+def given_toll(count: Count, doc: Doc) -> bool:
+    """A toll someone puts at a figure ("the government put the toll at 12"), which may be lower
+    than one told before: a dispute, not a running total."""
+    number = doc[count.target]
+    return (running_toll(count, doc) and number.dep_ == "pobj" and number.head.lower_ == "at"
+            and number.head.head.lemma_.lower() in _TOLL_SETTERS)
 
 
 _MORE = re.compile(r"\b(?:more|another|additional|further)\b", re.I)

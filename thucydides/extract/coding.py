@@ -166,6 +166,9 @@ def _remote(s: Signals) -> str | None:
     # "a bomber wearing an explosive vest": an aircraft word beside a suicide bombing is the bomber
     if s.has("air") or (s.has("air_platform") and not s.has("suicide") and s.has("attack", "kill", "explosion", "ied", "shelling")):
         return "Air/drone strike"
+    # "fighter jets destroyed a hideout": what aircraft destroy, they destroy from the air
+    if s.has("air_agent") and s.has("destroy"):
+        return "Air/drone strike"
     if s.has("suicide"):
         return "Suicide bomb"
     # "government troops bombed a school", "Israelis bombed a camp" (the verb, no device, gun or

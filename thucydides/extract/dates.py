@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from thucydides.extract import lexicon
-from thucydides.extract.sentences import Sentence
+from thucydides.extract.sentences import Sentence, dateline_of
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
@@ -49,7 +49,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("year_range", re.compile(r"\b(?:from\s+|between\s+)?(?P<year>1[89]\d\d|20\d\d)\s*(?:to|and|-|–|until)\s*(?P<year2>1[89]\d\d|20\d\d)\b")),
+    # "on Wednesday last week": that weekday of the week before publication's
+    ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week\b")),
+    # "on the eve of Sunday's election": the day before that weekday
+    ("eve", re.compile(rf"\bon the eve of {_WEEKDAY}(?:'s)?")),
     ("weekday", re.compile(rf"\b(?P<mod>late|early|on|last|this|past)?\s*{_WEEKDAY}(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
+    # "on Christmas Eve", "on New Year's Day": holidays of one fixed day
+    ("holiday", re.compile(r"\b(?:on|over|during)\s+(?P<holiday>Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day)\b")),
+    # "on the 28th": a day of the month of publication (of the month before, when still to come)
+    ("month_day_only", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?=\s*[,.;)]|\s*$|\s+(?:at|when|in|near|and|as|after|before|morning|afternoon|evening|night)\b)")),
     # "in 2014", "during the 2017 siege", "in the 2020 war": a year naming the time of a deed or
     # of the happening it is named by
     ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|during|by|from|of|before|after|between|early|late|mid))\s+(?P<the>(?i:the)\s+)?{_YEAR}\b")),
@@ -58,7 +66,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # opens or closes a span frames a tally or a state, not one day's event (a day ending a range of
 # the event itself, "fighting lasted until 8 May", is not fronted and keeps its day)
 _SPAN_EDGE = re.compile(r"(?:\bsince\s+|^\s*(?:until|till|up to|as of)\s+)$", re.I)
-_DAY_KINDS = {"iso", "day_month", "month_day"}
+_DAY_KINDS = {"iso", "day_month", "month_day", "month_day_only", "holiday"}
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+             "new year's eve": (12, 31), "new year's day": (1, 1)}
 # a quick test of text each slow pattern cannot match without (same flags, a part of the
 # pattern): most sentences name no year, and month_year alone cost more than all the others
 _YEARISH = re.compile(r"(?:1[89]|20)\d\d")
@@ -173,6 +183,29 @@ def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | No
         return DateMention(start, end, text, kind, value, 1 if back <= 2 else 2)
     if kind == "year_range":
         return DateMention(start, end, text, kind, None, None, background=published is None or int(groups["year"]) < published.year)
+    if kind == "weekday_last_week":
+        if published is None:
+            return DateMention(start, end, text, kind, None, 1)
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return _resolved(kind, start, end, text, monday + dt.timedelta(days=_WEEKDAYS[groups["weekday"].lower()]), 1, published)
+    if kind == "eve":
+        if published is None:
+            return DateMention(start, end, text, kind, None, 1)
+        back = (published.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
+        return _resolved(kind, start, end, text, published - dt.timedelta(days=back + 1), 1, published)
+    if kind == "holiday":
+        if published is None:
+            return None
+        month, day = _HOLIDAYS[groups["holiday"].lower()]
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+        return _resolved(kind, start, end, text, _safe_date(year, month, day), 1, published)
+    if kind == "month_day_only":
+        day = int(groups["day"])
+        if published is None or not 1 <= day <= 31:
+            return None
+        year, month = (published.year, published.month) if day <= published.day else (
+            (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12))
+        return _resolved(kind, start, end, text, _safe_date(year, month, day), 1, published)
     if kind == "weekday":
         if published is None:
             return DateMention(start, end, text, kind, None, 1)
@@ -226,8 +259,11 @@ def _relative(text: str, base: int, published: dt.date | None) -> list[DateMenti
         for match in lexicon.iter_phrase(phrase, lower):
             value = published - dt.timedelta(days=int(back)) if published else None
             found.append(DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "relative", value, 1))
-    for phrase, (back, precision) in words["relative_periods"].items():
+    # longest first: "earlier this month" is not "this month"
+    for phrase, (back, precision) in sorted(words["relative_periods"].items(), key=lambda item: -len(item[0])):
         for match in lexicon.iter_phrase(phrase, lower):
+            if any(base + match.start() < f.end and f.start < base + match.end() for f in found):
+                continue
             value = published - dt.timedelta(days=int(back)) if published else None
             found.append(
                 DateMention(base + match.start(), base + match.end(), text[match.start() : match.end()], "period", value, int(precision), _is_background(value, published))
@@ -238,6 +274,21 @@ def _relative(text: str, base: int, published: dt.date | None) -> list[DateMenti
     for match in _DAY_BEFORE.finditer(text):
         found.append(DateMention(base + match.start(), base + match.end(), match.group(0), "day_before", None, 1))
     return found
+
+
+def report_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a dateline gives the report ("NIAMEY, March 10 (Reuters) -" in a copy published on
+    the 12th): the day its "yesterday", "today" and weekdays are told from. None without one, or
+    when it is no day shortly before publication."""
+    dateline = dateline_of(text)
+    if dateline is None or published is None:
+        return None
+    for kind in ("day_month", "month_day"):
+        match = dict(_PATTERNS)[kind].search(dateline)
+        mention = _mention(kind, match, 0, published) if match else None
+        if mention is not None and mention.value is not None and 0 <= (published - mention.value).days <= window_days():
+            return mention.value
+    return None
 
 
 def _overlaps(a: DateMention, b: DateMention) -> bool:

@@ -190,6 +190,9 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories["withdraw"] = 1.0
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
+        # "fighter jets had destroyed a militant hideout": aircraft doing the deed strike from the air
+        if mention.agent is not None and mention.agent.actor.text and _flies(mention.agent.actor.text) and any(c.category == "air_platform" for c in mention.cues):
+            categories["air_agent"] = 1.0
     # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
     # armed men firing on the people of such a note fire on a crowd gathered
     if any(_SIZE_TAG in m.sentence.doc.text for m in group):
@@ -615,6 +618,14 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     return fatalities
 
 
+def _flies(words: str) -> bool:
+    return words.lower().split()[-1] in _AIRCRAFT
+
+
+_AIRCRAFT = {"jets", "jet", "warplanes", "warplane", "aircraft", "helicopters", "helicopter", "gunships", "gunship", "drones", "drone", "planes", "bombers", "f-16s", "migs", "sukhois"}
+_BROUGHT_DOWN = {"shot down", "shoot down", "downed", "intercept", "intercepted", "interception"}
+
+
 def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
     chains = [m.statements for m in group]
     # a party confirming its own account corroborates nothing ("the governor confirmed two deaths")
@@ -629,6 +640,10 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
         # "the ministry said soldiers had destroyed a militant hideout": a blow dealt to the
         # other side's camp, told by the side that dealt it
         sub_event_type == "Looting/property destruction" and any(m.own_deed and m.target is not None and m.target.armed for m in group)
+    ) or (
+        # "the rebels said they had downed a drone": the other side's weapon brought down, told
+        # by the side that brought it down
+        sub_event_type == "Disrupted weapons use" and any(m.own_deed and any(c.text.lower() in _BROUGHT_DOWN for c in m.cues) for m in group)
     )
     # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
     # dead): a side's blow confirmed by the side it hit is no mere claim

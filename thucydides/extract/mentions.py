@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
+from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention, is_time_word
@@ -484,7 +484,9 @@ def build_mentions(
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
-                if status.negated(token) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
+                if _in_a_tally(token):
+                    continue
+                if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
@@ -600,7 +602,9 @@ def build_mentions(
             background = True
         # (a headline's verb tagged as a plural noun, "Militia Torches Homes", is no pattern)
         strong = [doc[c.head] for c in anchors if c.strength >= 1 and sentence.place_at(c.head) is None and not headline_verb(doc[c.head], sentence)]
-        if status.generic_nouns(strong) and date_source not in {"own", "sentence"}:
+        # (not a threat of them: "threatened to launch air strikes on X" is a plan)
+        threatened = "planned" in modalities and all(t.dep_ == "dobj" for t in strong)
+        if status.generic_nouns(strong) and date_source not in {"own", "sentence"} and not threatened:
             background = True
         # "have abducted civilians for ransom" with no day and no place: a record of conduct
         if not places and date_source not in {"own", "sentence"} and status.generic_perfect([doc[c.head] for c in anchors]):
@@ -810,7 +814,19 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
         return True
     if statement.is_party and any(c.dep_ == "poss" and c.lower_ in {"group", "movement", "organisation", "organization"} for c in subject.children):
         return True
+    # "a Taliban spokesman said fighters had repelled an attack": a named group's voice on bare
+    # fighters no one else owns speaks of its own
+    if (subject.lower_ in _BARE_FIGHTERS and not any(c.dep_ in {"poss", "amod", "compound"} for c in subject.children)
+            and any(is_group_name(t.text) for t in speaker.subtree if t.pos_ == "PROPN")):
+        return True
+    # "a spokesman for the separatists said … their fighters": the side the spokesman speaks for
+    side = next((o for p in speaker.children if p.dep_ == "prep" and p.lower_ == "for" and speaker.lower_ in _VOICES
+                 for o in p.children if o.dep_ == "pobj"), None)
+    speaker = side if side is not None else speaker
     pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
+    if speaker.tag_ == "NN" and speaker.lower_ in _COMMANDING and (subject.lower_ in {"he", "she"} or any(
+            c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in subject.children)):
+        return True  # "the commander said his men had shelled …": a person speaking of his own
     if pronoun is None:
         return False
     return subject.lower_ == pronoun or any(c.dep_ == "poss" and c.lower_ == _SPEAKER_PRONOUNS[pronoun] for c in subject.children)
@@ -825,6 +841,25 @@ def _state_tells_its_forces(agent: ActorMention | None, statement: Statement, co
 
 
 _BARE_FORCES = {"soldiers", "troops", "forces", "servicemen"}
+_BARE_FIGHTERS = {"fighters", "forces", "militants", "members"}
+# a person at the head of armed men, whose "his men" are his side's
+_COMMANDING = {"commander", "leader", "chief", "general", "colonel", "captain", "warlord", "head"}
+def _in_a_tally(token: Token) -> bool:
+    """ "bringing the total killed in the area this week to 15", "the number of people killed":
+    a participle counting the dead of a tally is no deed of its own."""
+    head = token.head
+    if token.dep_ in {"acl", "amod", "relcl"} and head.lemma_.lower() in _TALLY_NOUNS:
+        return True
+    # "the number of people killed": the participle on the counted noun
+    return (token.dep_ in {"acl", "amod"} and head.dep_ == "pobj" and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in _TALLY_NOUNS)
+
+
+_TALLY_NOUNS = {"total", "number", "toll", "tally", "count"}
+# cues of an assault, which happened even when it failed ("failed to storm the station")
+_ASSAULTS = {"attack", "clash"}
+# who speaks for a side: "a spokesman for the rebels"
+_VOICES = {"spokesman", "spokesperson", "spokeswoman", "spokesmen", "voice", "representative"}
 _ARMY_SPEAKERS = {"army", "military", "junta", "armed"}
 
 
@@ -1247,6 +1282,9 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # after tells that it was taken by force (coding reads it; no event of its own)
         # (also from a clause of its own: "seized the city after the army withdrew following clashes")
         taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in (sentence_cues or cues))
+        # "destroyed a militant hideout after a gun battle": the fight is how it was destroyed
+        taken_by_force = taken_by_force or (cue.category in _FIGHTING and any(c.category == "destroy" and c.anchor for c in cues)
+                                            and all(c.category in _FIGHTING | {"kill", "destroy", "loot"} for c in cues if c.anchor))
         if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS

@@ -24,7 +24,7 @@ from thucydides.extract.actors import ActorMention
 from thucydides.extract.casualties import Count
 from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
-from thucydides.geocode import is_currency, is_demonym, is_organisation
+from thucydides.geocode import is_currency, is_demonym, is_named_after, is_organisation
 from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in, region_before_town
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
@@ -409,10 +409,36 @@ def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Pl
     return result
 
 
-def _stands_for_people(place: Place) -> bool:
+def _stands_for_people(place: Place, sentence: Sentence | None = None) -> bool:
     """The geocoder's demonyms and organisations ("Tuareg fighters", "the University of
-    Kirkuk") stand for a people or a body, never for where something happened."""
-    return is_demonym(place.mention) or is_organisation(place.mention)
+    Kirkuk") stand for a people or a body, never for where something happened; but a campus
+    a deed is done to or at ("gunmen stormed the X Polytechnic University College") is a site
+    in its town."""
+    if is_demonym(place.mention):
+        return True
+    return is_organisation(place.mention) and not (sentence is not None and is_named_after(place.mention) and _campus_of_a_deed(place, sentence))
+
+
+# institutions whose grounds are a site: stormed, raided, attacked at (a body when it speaks)
+_CAMPUS_WORDS = {"university", "college", "polytechnic", "school", "academy", "institute", "seminary", "hospital", "campus"}
+_AT_WORDS = {"at", "in", "inside", "into", "on", "near", "outside", "around"}
+
+
+def _campus_of_a_deed(place: Place, sentence: Sentence) -> bool:
+    """ "stormed the X University College", "a bomb went off at the University of X": the phrase
+    naming a teaching or care institution is a verb's object or a locating phrase's."""
+    doc = sentence.doc
+    head = doc[place.last]
+    for _ in range(4):
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _CAMPUS_WORDS:
+            head = head.head.head  # "the University of X"
+        elif head.dep_ in {"compound", "nmod", "amod"} and head.head.i > head.i:
+            head = head.head  # "X Polytechnic University College"
+        else:
+            break
+    if not any(t.lower_ in _CAMPUS_WORDS for t in doc[place.first : max(head.i, place.last) + 1]):
+        return False
+    return head.dep_ in {"dobj", "nsubjpass"} or (head.dep_ == "pobj" and head.head.lower_ in _AT_WORDS)
 
 
 def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
@@ -438,7 +464,7 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     a place named alone is a trail of one."""
     grouped: list[list[Place]] = []
     # "Dhok Mian village (Pashto name) of Fateh Jang district": a people's name is no link of a trail
-    places = [p for p in places if not _stands_for_people(p)]
+    places = [p for p in places if not _stands_for_people(p, sentence)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         # (the owner contains the place, which is more precise than the owner but not than what
@@ -574,7 +600,7 @@ def event_places(
         p
         for p in inside
         if not p.country_only
-        and not _stands_for_people(p)
+        and not _stands_for_people(p, sentence)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         and not _destination(p, sentence)

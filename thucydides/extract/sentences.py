@@ -36,6 +36,15 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_of(text: str) -> str | None:
+    """The dateline opening one of the report's first lines ("NIAMEY, March 10 (Reuters) -"), if any."""
+    for line in [line for line in text.split("\n") if line.strip()][:3]:
+        match = _DATELINE.match(line.strip())
+        if match:
+            return match.group(0)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A place mention located in a sentence: its tokens (indices into the sentence's doc)."""

@@ -69,12 +69,18 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
     for _ in range(10):
         if current.pos_ in {"VERB", "AUX"}:
             chain.append(current)
-            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl", "csubj"} or interrupts_a_plan(current) or _tells_an_account(current):
+            if len(chain) >= limit or current.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acomp", "acl", "csubj"} or interrupts_a_plan(current) or _tells_an_account(current) or _past_time_clause(current):
                 break
         if current.head.i == current.i:
             break
         current = current.head
     return chain
+
+
+def _past_time_clause(verb: Token) -> bool:
+    """ "(40 people may have been killed) when gunmen attacked a village": a clause in the past
+    telling when is a fact, whatever the clause it dates hedges."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "after", "as"} and m.i < verb.i for m in verb.children)
 
 
 def _tells_an_account(verb: Token) -> bool:
@@ -118,8 +124,11 @@ def _negative_subject(verb: Token) -> bool:
     )
 
 
-def negated(token: Token) -> bool:
-    """ "did not attack", "no clashes were reported", "nobody was killed", "have not tried to enter"."""
+def negated(token: Token, *, attempt_happens: bool = False) -> bool:
+    """ "did not attack", "no clashes were reported", "nobody was killed", "have not tried to enter".
+
+    ``attempt_happens``: the cue is an assault, which a failed attempt still is ("tried but
+    failed to storm a police station" stormed at it; "failed to take the town" took nothing)."""
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children):
         return True
     if any(c.dep_ == "neg" for c in token.children):
@@ -140,7 +149,8 @@ def negated(token: Token) -> bool:
     # "have not so far tried to enter", "failed to take"
     for parent in _verb_chain(verb)[1:]:
         # (not what sets the attempt: "failed to take the town after a day of fighting" fought)
-        if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or parent.lemma_ in {"fail", "refuse", "decline", "reject"}) and _argument_of(token, verb):
+        failed = parent.lemma_ == "fail" and not attempt_happens
+        if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or failed or parent.lemma_ in {"refuse", "decline", "reject"}) and _argument_of(token, verb):
             return True
     # "carried no reports of military operations"
     current = token
@@ -193,6 +203,11 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         for child in current.children:
             lower = child.lower_
             if child.dep_ in {"aux", "auxpass"}:
+                # "would have been killed", "Had the bomb exploded, …": what did not happen
+                if lower == "would" and any(c.dep_ == "aux" and c.lower_ == "have" for c in current.children):
+                    return "hypothetical"
+                if lower == "had" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > child.i for c in current.children):
+                    return "hypothetical"  # (inverted: "had it exploded", "Had the bomb gone off")
                 if lower in words["future_auxiliaries"]:
                     return "planned"
                 # "the commander said the rebels would march on X", "warned that it would bomb
@@ -343,13 +358,19 @@ def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: Fa
         if current.head.i == current.i:
             return False
         parent = current.head
-        if parent.pos_ in {"VERB", "AUX"} and parent.lemma_.lower() in words["opinion_verbs"] and current.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"}:
+        # (not the time a view is held from: "missing and feared dead after a militant attack")
+        timed = current.dep_ == "prep" and current.lower_ in {"after", "following", "since", "during"}
+        if parent.pos_ in {"VERB", "AUX"} and parent.lemma_.lower() in words["opinion_verbs"] and current.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"} and not timed:
             if parent.lemma_.lower() in words["accusing_verbs"] and _one_deed_at_a_place(current, located):
                 return False
-            if _hedged_report(parent, current):
+            if _hedged_report(parent, current) or _describes_its_subject(parent):
                 return False
             return True
         if parent.lower_ in words["opinion_nouns"] and current.dep_ in {"prep", "pobj", "acl"}:
+            return True
+        # "rumours of an imminent attack on X": hearsay of a deed ("rumours that …" are an
+        # account, which attribution.py reads)
+        if parent.lemma_.lower() in {"rumour", "rumor"} and current.dep_ == "prep" and current.lower_ in {"of", "about"}:
             return True
         current = parent
     return False
@@ -361,7 +382,24 @@ def _hedged_report(verb: Token, clause: Token) -> bool:
     (ACLED codes it), not a fear or a view."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     perfect = clause.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
-    return passive and perfect
+    # "are suspected of having killed eleven farmers": the same hedge with "of having"
+    of_having = clause.dep_ == "prep" and clause.lower_ == "of" and any(
+        c.dep_ == "pcomp" and any(a.lower_ == "having" for a in c.children if a.dep_ == "aux") for c in clause.children)
+    return passive and (perfect or of_having)
+
+
+def _describes_its_subject(verb: Token) -> bool:
+    """ "A girl believed to be about 12 detonated explosives", "a man thought to be a commander was
+    killed": a participle of belief right after its noun, with "to be" and no auxiliary, describes
+    who the person is (a reduced relative the small model parses as the main verb); the deed told
+    next is no one's view."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "to" or doc[verb.i + 2].lemma_.lower() != "be":
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    subject = doc[verb.i - 1] if verb.i > 0 else None
+    return subject is not None and subject.pos_ in {"NOUN", "PROPN"} and subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i == verb.i
 
 
 def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> bool:

@@ -31,6 +31,7 @@ class Lexicon:
     group_names: frozenset[str] = frozenset()  # name keys of armed groups ("fano", "al shabab")
     group_words: frozenset[str] = frozenset()  # the words of those names ("security", "belt")
     locality_prefixes: frozenset[str] = frozenset()  # "colonia" of "Colonia Las Flores"
+    name_opening_words: frozenset[str] = frozenset()  # "tell" of "Tell Zahab": common alone, not first in a name
     facility_heads: frozenset[str] = frozenset()  # "stadium" of "Kasarani Stadium"
     street_words: frozenset[str] = frozenset()  # "road" of "Oxford Road"
     street_openers: frozenset[str] = frozenset()  # "avenida" of "Avenida Paulista"
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         group_names=(groups := _group_names() | frozenset(data["body_names"])),
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
+        name_opening_words=frozenset(data["name_opening_words"]),
         facility_heads=frozenset(data["facility_heads"]),
         street_words=frozenset(data["street_words"]),
         street_openers=frozenset(data["street_openers"]),

@@ -184,7 +184,9 @@ def unresolved_mentions(
         common = frozenset() if opens_locality(tokens, run, lex) else lex.common
         # ("the town of Mir Hassan": after a kind word, a first name inside the name is no title)
         titled = words[:1] if run.kind_before else words
-        if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
+        # ("the village of Tell Zahab": a hill's word opening a longer name is part of it)
+        opening = words[0] if len(words) > 1 and words[0].lower in lex.name_opening_words else None
+        if not words or any(t is not opening and t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
                 or any(t.lower in lex.titles for t in titled):
             continue
         if any(t.lower in lex.facility_words for t in words[1:]):

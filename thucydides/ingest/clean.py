@@ -89,6 +89,7 @@ class BoilerplateRules:
     tail: re.Pattern[str]
     end: re.Pattern[str]
     block: re.Pattern[str]  # [block] and [tail] headers: the headlines right after them go too
+    inline: re.Pattern[str]  # [block] inline: a header with its first headline, the next ones go too
 
 
 @functools.cache
@@ -103,6 +104,7 @@ def boilerplate_rules(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
         tail=re.compile(either("tail"), re.IGNORECASE),
         end=re.compile(rf"(?<=[{re.escape(_SENTENCE_END)}])[ ]+(?:{either('end')})\W*\Z", re.IGNORECASE),
         block=re.compile(f"{either('block')}|{either('tail')}", re.IGNORECASE),
+        inline=re.compile("|".join(f"(?:{pattern})" for pattern in data["block"]["inline"]), re.IGNORECASE),
     )
 
 
@@ -145,14 +147,38 @@ def _drop_link_blocks(lines: list[str], rules: BoilerplateRules) -> list[str]:
     while index < len(lines):
         line = lines[index]
         index += 1
-        if not (line and rules.block.fullmatch(line)):
+        if not (line and (rules.block.fullmatch(line) or rules.inline.fullmatch(line))):
             kept.append(line)
             continue
+        if rules.inline.fullmatch(line):
+            kept.append(line)  # a [lines] one: it goes with them ("Read also: …")
+        block: list[int] = []
         while index < len(lines) and (
             not lines[index] or rules.lines.fullmatch(lines[index]) or _looks_like_headline(lines[index])
         ):
+            block.append(index)
             index += 1
+        headlines = [i for i in block if lines[i] and not rules.lines.fullmatch(lines[i])]
+        if headlines and index < len(lines) and _introduces(lines[headlines[-1]], lines[index]):
+            # a sub-heading of the report set right after the block: it tells what follows
+            kept.extend(lines[headlines[-1] : index])
     return kept
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_PLAIN_WORDS = frozenset({"that", "this", "with", "from", "have", "were", "their", "said", "after", "over",
+                          "into", "about", "more", "what", "when", "where", "they", "will", "been", "than"})
+
+
+def _introduces(heading: str, paragraph: str) -> bool:
+    """A sub-heading and the paragraph right after it share a word ("Cattle taken to the border" /
+    "… 40 head of cattle were driven …"): the heading is the report's, not a link to another story."""
+    def stems(line: str) -> set[str]:
+        return {word.lower()[:5] for word in _CONTENT_WORD.findall(line) if word.lower() not in _PLAIN_WORDS}
+
+    # (what a sub-heading heads is a paragraph of sentences, not a caption)
+    paragraph_like = len(paragraph.split()) >= 8 and paragraph.rstrip("\"')")[-1:] in ".!?"
+    return paragraph_like and bool(stems(heading) & stems(paragraph))
 
 
 def _looks_like_headline(line: str) -> bool:
