@@ -369,7 +369,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # a mob beats a man: civilians (the man however parsed, when no fight is told); two
             # groups clash: rioters on both sides
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
+            # "a mob attacked shops and a mosque": their owners and faithful, civilians
+            person = person or ("clash" not in signals.categories and _civilian_site_hit(group, actor1))
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
+            targets = lexicon.cues().armed_targets
+            if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets for m in group for t in m.sentence.span):
+                # "a crowd set fire to a police station": the police, whose station it is
+                actor2 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
             # an air strike no one is named for, and no side known to fly in the article: ACLED's
@@ -399,6 +405,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 actor2 = _country_actor("Civilians ({})", 7, iso)
             else:
                 actor2 = next((a.actor for a in harmed if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
+            if actor2 is None and not harmed and _civilian_site_hit(group, actor1):
+                # "fired rockets at X, hitting residential buildings": the people of the homes
+                actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -701,6 +710,22 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
+    """The group's sentences name a civilian site (triggers.toml `civilian_site_words`) and no
+    armed side besides ``actor1``: what was hit is the civilians' ("a missile hit a residential
+    area"), not a force's ("struck launchers near the village" names no site hit by itself)."""
+    sites = lexicon.cues().civilian_sites
+    words = {t.lower_ for m in group for t in m.sentence.span}
+    others = any(a.armed and (actor1 is None or a.actor.name != actor1.name) for m in group for a in m.actors)
+    return not others and bool(words & sites)
+
+
+def _home_of_named(*actors: Actor | None) -> str | None:
+    """The one country of the named groups among ``actors`` (actors.toml `country`), if any."""
+    homes = {named.country for named in lexicon.actors().named for actor in actors if actor is not None and named.country and named.name == actor.name}
+    return homes.pop() if len(homes) == 1 else None
+
+
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 
@@ -762,7 +787,11 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         if capital is not None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
-    actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    actor1, actor2 = _actors(doc, group, sub_event_type, signals, where)
+    # at a place no gazetteer knows ("near Adaado", nothing else named), a group of one country
+    # tells where: "Al Shabaab … fought soldiers" are Somalia's soldiers
+    home = where or _home_of_named(actor1, actor2)
+    actor1, actor2 = _of_country(actor1, home), _of_country(actor2, home)
     if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
         # "a company signed a deal with a supplier", "the government signed a loan agreement":
         # no armed party, no word of a conflict

@@ -88,6 +88,7 @@ class CueLexicon:
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
     purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
     civilian_cargo: frozenset[str] = frozenset()
+    civilian_sites: frozenset[str] = frozenset()  # "residential", "market", "church": where people live, pray, trade
     force_cargo: frozenset[str] = frozenset()
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
     game_words: tuple[tuple[str, ...], ...] = ()
@@ -130,6 +131,7 @@ def cues() -> CueLexicon:
         grievance_words=frozenset(data.get("grievance_words", ())),
         purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
         civilian_cargo=frozenset(data.get("civilian_cargo", ())),
+        civilian_sites=frozenset(data.get("civilian_site_words", ())),
         force_cargo=frozenset(data.get("force_cargo", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),

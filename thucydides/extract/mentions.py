@@ -526,7 +526,7 @@ def build_mentions(
             militia = ethnic_militia(agent.actor.text, agent.country)
             agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
         if agent is not None and agent.party and context is not None:
-            if any(c.category in {"protest", "demo_tactic"} for c in anchors):
+            if any(c.category in {"protest", "demo_tactic", "blockade"} for c in anchors):
                 # "BJP workers staged a sit-in": a party's people protesting are protesters
                 agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) or agent
             elif _protesting(doc[agent.head], cues) and any(c.category in _PROTEST_TURNED_VIOLENT for c in anchors):
@@ -1143,7 +1143,7 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
     return None
 
 
-_CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
+_CROWD = {"protest", "riot_violence", "demo_tactic", "blockade", "mob"}
 # what a crowd does that makes its protest a riot (ACLED's violent demonstration)
 _PROTEST_TURNED_VIOLENT = {"riot_violence", "riot_clash", "mob", "attack", "destroy", "loot", "kill", "clash"}
 
@@ -1151,7 +1151,7 @@ _PROTEST_TURNED_VIOLENT = {"riot_violence", "riot_clash", "mob", "attack", "dest
 def _protesting(person: Token, cues: list[Cue]) -> bool:
     """ "supporters protesting the arrest", "activists who were protesting": the people are told
     as protesters by a clause on their noun."""
-    protest_heads = {c.head for c in cues if c.category in {"protest", "demo_tactic"}}
+    protest_heads = {c.head for c in cues if c.category in {"protest", "demo_tactic", "blockade"}}
     return any(child.i in protest_heads and child.dep_ in {"acl", "relcl"} for child in person.children)
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
@@ -1238,7 +1238,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
     capture a withdrawal's cause belongs to).
     """
     doc = sentence.doc
-    protest = any(c.category in {"protest", "demo_tactic"} for c in cues)
+    protest = any(c.category in {"protest", "demo_tactic", "blockade"} for c in cues)
     kept: list[Cue] = []
     for cue in cues:
         token = doc[cue.head]
