@@ -420,6 +420,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
             actor1 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
+        if sub_event_type == "Arrests" and actor2 is not None and actor2.inter == 6 and not signals.has("protest"):
+            # "arrested five activists": activists held away from any protest are civilians
+            actor2 = _country_actor("Civilians ({})", 7, iso, actor2.text)
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)

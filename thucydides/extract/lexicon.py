@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from thucydides.errors import ConfigError
 
@@ -334,6 +334,17 @@ def actors_section(key: str) -> dict[str, Any]:
     return dict(_load("actors.toml").get(key, {}))
 
 
+def _term_variants(terms: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """A group's terms as word sequences; a hyphenated term also as the single word the parser
+    keeps whole ("MS-13" is one token, "al-Shabaab" three)."""
+    variants: list[tuple[str, ...]] = []
+    for term in terms:
+        variants.append(phrase_words(term))
+        if "-" in term:
+            variants.append(tuple(normal_form(term).split()))
+    return tuple(dict.fromkeys(variants))
+
+
 @functools.cache
 def actors() -> ActorLexicon:
     data = _load("actors.toml")
@@ -348,7 +359,7 @@ def actors() -> ActorLexicon:
                 name=spec["name"],
                 inter=int(spec["inter"]),
                 country=spec.get("country"),
-                terms=tuple(phrase_words(t) for t in spec.get("terms", ())),
+                terms=_term_variants(spec.get("terms", ())),
                 acronyms=frozenset(spec.get("acronyms", ())),
                 periods=periods,
                 party=bool(spec.get("party", False)),

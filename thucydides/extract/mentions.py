@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
+from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention, is_time_word
@@ -189,8 +189,6 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
-# verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
-RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "feud", "trade"})
 
 
 def _came_under(verb: Token) -> bool:
