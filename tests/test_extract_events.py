@@ -313,7 +313,11 @@ def test_a_crowds_own_participle_clause_is_its_demonstration(run):
     ("text", "expected"),
     [
         ("On Monday, rioters blocked the Lumbo highway with dirt mounds in both directions.", ["Violent demonstration"]),
-        ("On Monday, residents of Lumbo blocked the main road to demand water.", ["Violent demonstration"]),
+        # a road blocked with no material (barricades, tyres, rocks) is no violence (ACLED's
+        # codebook: "road-blocking using barricades, burning tires, or other material")
+        ("On Monday, residents of Lumbo blocked the main road to demand water.", []),
+        ("On Monday, farmers blocked the highway into Lumbo with their tractors to demand fuel.", []),
+        ("On Monday, residents of Lumbo blocked the main road with rocks and logs to demand water.", ["Violent demonstration"]),
         # a mob that beats someone is mob violence; soldiers closing a road are no demonstration
         ("On Monday, a mob of rioters beat a man in Lumbo.", ["Mob violence"]),
         ("On Monday, soldiers blocked the main road into Lumbo.", []),

@@ -461,6 +461,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
             actor2 = _opponent(doc, actor1)
+        if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and agent is not None and _rival_sides(first.sentence.doc[agent.head]):
+            # "two armed groups clashed", "rival gangs fought": both sides are of that kind
+            actor2 = actor1
         if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in {1, 8}:
             # "police killed two suspected robbers in an exchange of fire": a clash has two sides,
             # the one no name is given ACLED's unidentified armed group
@@ -711,6 +714,13 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     if short is None or long is None:
         return actor
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
+
+
+def _rival_sides(head: Token) -> bool:
+    """ "two armed groups", "rival gangs": a plural that names both sides of a fight."""
+    return head.tag_ in {"NNS", "NNPS"} and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"amod", "compound"} and c.lower_ in {"rival", "opposing", "warring"}) for c in head.children
+    )
 
 
 def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:

@@ -409,10 +409,16 @@ def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Pl
     return result
 
 
-def _stands_for_people(place: Place) -> bool:
+def _stands_for_people(place: Place, sentence: Sentence | None = None) -> bool:
     """The geocoder's demonyms and organisations ("Tuareg fighters", "the University of
-    Kirkuk") stand for a people or a body, never for where something happened."""
-    return is_demonym(place.mention) or is_organisation(place.mention)
+    Kirkuk") stand for a people or a body, never for where something happened; so does a
+    people's name modifying a noun ("attacked several Berom villages near X": whose villages)."""
+    if is_demonym(place.mention) or is_organisation(place.mention):
+        return True
+    if sentence is None or place.mention.text.lower() not in lexicon.actors().ethnic_names:
+        return False
+    last = sentence.doc[place.last]
+    return last.dep_ in {"compound", "amod"} and last.head.pos_ == "NOUN" and last.head.i > last.i
 
 
 def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
@@ -438,7 +444,7 @@ def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:
     a place named alone is a trail of one."""
     grouped: list[list[Place]] = []
     # "Dhok Mian village (Pashto name) of Fateh Jang district": a people's name is no link of a trail
-    places = [p for p in places if not _stands_for_people(p)]
+    places = [p for p in places if not _stands_for_people(p, sentence)]
     for place in places:
         between = [t.text for t in sentence.doc[place.first - 1 : place.first]]
         # (the owner contains the place, which is more precise than the owner but not than what
@@ -574,7 +580,7 @@ def event_places(
         p
         for p in inside
         if not p.country_only
-        and not _stands_for_people(p)
+        and not _stands_for_people(p, sentence)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         and not _destination(p, sentence)
@@ -704,7 +710,7 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
     votes: dict[str, int] = {}
     for p in sentence.places:
         entry = p.mention.entry
-        if entry is not None and entry.country_iso and not p.country_only and not _stands_for_people(p):
+        if entry is not None and entry.country_iso and not p.country_only and not _stands_for_people(p, sentence):
             votes[entry.country_iso] = votes.get(entry.country_iso, 0) + 1
     if len(votes) < 2:
         return places
