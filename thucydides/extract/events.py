@@ -724,13 +724,22 @@ def _rival_sides(head: Token) -> bool:
 
 
 def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
-    """The group's sentences name a civilian site (triggers.toml `civilian_site_words`) and no
-    armed side besides ``actor1``: what was hit is the civilians' ("a missile hit a residential
-    area"), not a force's ("struck launchers near the village" names no site hit by itself)."""
+    """The group's sentences name a civilian site (triggers.toml `civilian_site_words`) as what
+    was hit, and no armed side besides ``actor1``: the civilians' ("a missile hit a residential
+    area"), not a force's, nor a landmark's ("an IED exploded near a market")."""
     sites = lexicon.cues().civilian_sites
-    words = {t.lower_ for m in group for t in m.sentence.span}
     others = any(a.armed and (actor1 is None or a.actor.name != actor1.name) for m in group for a in m.actors)
-    return not others and bool(words & sites)
+    return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
+
+
+def _is_hit(word: Token) -> bool:
+    """The word is (or modifies) what a verb hit: its object ("hit a residential area", "attacked
+    shops and a mosque") or the object of "on"/"at"/"into" ("dropped a bomb on a residential
+    building", "fired shells at villages"); not a landmark ("exploded near a market")."""
+    noun = word.head if word.dep_ in {"amod", "compound"} else word
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in {"dobj", "nsubjpass"} or (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "into", "against", "onto"})
 
 
 def _home_of_named(*actors: Actor | None) -> str | None:

@@ -1202,6 +1202,9 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
     if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
         return False
+    # "opened a recruitment office": the noun modified is a word of the cue itself
+    if cue.start <= token.head.i < cue.end:
+        return False
     # "militiamen abandoned two gang-raped girls": the participle modifying "girls" tells a deed
     # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
