@@ -370,10 +370,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # groups clash: rioters on both sides
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             # "a mob attacked shops and a mosque": their owners and faithful, civilians
-            person = person or ("clash" not in signals.categories and _civilian_site_hit(group, actor1))
+            person = person or ("clash" not in signals.categories and _harm_told(group) and _civilian_site_hit(group, actor1))
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
             targets = lexicon.cues().armed_targets
-            if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets for m in group for t in m.sentence.span):
+            if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
                 # "a crowd set fire to a police station": the police, whose station it is
                 actor2 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
@@ -405,7 +405,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 actor2 = _country_actor("Civilians ({})", 7, iso)
             else:
                 actor2 = next((a.actor for a in harmed if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
-            if actor2 is None and not harmed and _civilian_site_hit(group, actor1):
+            if actor2 is None and not harmed and _harm_told(group) and _civilian_site_hit(group, actor1):
                 # "fired rockets at X, hitting residential buildings": the people of the homes
                 actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
@@ -732,14 +732,22 @@ def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
     return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
 
 
+def _harm_told(group: list[Mention]) -> bool:
+    """Someone was killed or hurt ("20 fatalities", "wounding three")."""
+    return any(m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for m in group)
+
+
 def _is_hit(word: Token) -> bool:
     """The word is (or modifies) what a verb hit: its object ("hit a residential area", "attacked
-    shops and a mosque") or the object of "on"/"at"/"into" ("dropped a bomb on a residential
-    building", "fired shells at villages"); not a landmark ("exploded near a market")."""
+    shops and a mosque") or the object of "on"/"at"/"into"/"to" ("dropped a bomb on a residential
+    building", "set fire to a police station"); not a landmark ("exploded near a market", "under
+    X police station"), nor a named place ("at X village")."""
     noun = word.head if word.dep_ in {"amod", "compound"} else word
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        return False  # "at Alaudia-Saray village": a named place, where it happened
     while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
-    return noun.dep_ in {"dobj", "nsubjpass"} or (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "into", "against", "onto"})
+    return noun.dep_ in {"dobj", "nsubjpass"} or (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "into", "against", "onto", "to"})
 
 
 def _home_of_named(*actors: Actor | None) -> str | None:
