@@ -370,7 +370,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # groups clash: rioters on both sides
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             # "a mob attacked shops and a mosque": their owners and faithful, civilians
-            person = person or ("clash" not in signals.categories and _harm_told(group) and _civilian_site_hit(group, actor1))
+            person = person or ("clash" not in signals.categories and _harm_told(doc, group) and _civilian_site_hit(group, actor1))
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
             targets = lexicon.cues().armed_targets
             if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
@@ -405,7 +405,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 actor2 = _country_actor("Civilians ({})", 7, iso)
             else:
                 actor2 = next((a.actor for a in harmed if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
-            if actor2 is None and not harmed and _harm_told(group) and _civilian_site_hit(group, actor1):
+            if actor2 is None and not harmed and _harm_told(doc, group) and _civilian_site_hit(group, actor1):
                 # "fired rockets at X, hitting residential buildings": the people of the homes
                 actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
@@ -732,9 +732,13 @@ def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
     return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
 
 
-def _harm_told(group: list[Mention]) -> bool:
-    """Someone was killed or hurt ("20 fatalities", "wounding three")."""
-    return any(m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for m in group)
+def _harm_told(doc: Story, group: list[Mention]) -> bool:
+    """Someone was killed or hurt: told with the happening ("wounding three") or in a note's own
+    count ("20 fatalities")."""
+    if any(m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for m in group):
+        return True
+    coded = casualties.explicit_coding(doc.article.text)
+    return coded is not None and coded[0] > 0
 
 
 def _is_hit(word: Token) -> bool:
