@@ -313,7 +313,11 @@ def test_a_crowds_own_participle_clause_is_its_demonstration(run):
     ("text", "expected"),
     [
         ("On Monday, rioters blocked the Lumbo highway with dirt mounds in both directions.", ["Violent demonstration"]),
-        ("On Monday, residents of Lumbo blocked the main road to demand water.", ["Violent demonstration"]),
+        # a road blocked with no material (barricades, tyres, rocks) is no violence (ACLED's
+        # codebook: "road-blocking using barricades, burning tires, or other material")
+        ("On Monday, residents of Lumbo blocked the main road to demand water.", []),
+        ("On Monday, farmers blocked the highway into Lumbo with their tractors to demand fuel.", []),
+        ("On Monday, residents of Lumbo blocked the main road with rocks and logs to demand water.", ["Violent demonstration"]),
         # a mob that beats someone is mob violence; soldiers closing a road are no demonstration
         ("On Monday, a mob of rioters beat a man in Lumbo.", ["Mob violence"]),
         ("On Monday, soldiers blocked the main road into Lumbo.", []),
@@ -362,3 +366,21 @@ def test_the_demonym_of_foreign_forces_gives_no_capital(nlp):
     article = Article(id="test-article", text=text, published=dt.date(2023, 6, 14))
     events = extract_events(article, nlp(text), places)
     assert events and all(e.location is None or e.location.name != "Nairobi" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recruiting told by its office (round 7): the cue's own noun ("office") is no thing a
+        # cue word describes; men called up for service (already read)
+        ("On Monday, the rebels opened a recruitment office in Lumbo.", "Change to group/activity"),
+        ("On Monday, the army began registering young men for conscription in Lumbo.", "Change to group/activity"),
+        # a crowd that tried to retaliate is violent, whatever else it did
+        ("On Monday, residents of Lumbo demonstrated after a policeman shot a driver, and tried to retaliate.", "Violent demonstration"),
+        # a junta's council is an armed party: the deal it reaches is an agreement
+        ("On Monday, the military council and the opposition coalition reached an agreement in Lumbo on sharing power.", "Agreement"),
+    ],
+)
+def test_round_7_readings_type_their_events(run, text, expected):
+    events = run(text, {"Lumbo": entry("Lumbo", iso="SD")})
+    assert [e.sub_event_type for e in events] == [expected]

@@ -3,10 +3,10 @@ each of the 25 types, and reports that must give no event, through the whole pip
 real geocoder, extraction). The cases are data: tests/data/subevent_challenge.toml.
 
 Each snippet tells one happening: every event it gives must have the expected type and one of
-them must be at the expected town; where a case states them, that event's fatalities and date
+them must be at the expected town; where a case states them, that event's fatalities, date
 (the ACLED-note cases: "N fatalities", "Fatalities coded as N", ranges, "Around D Month (week
-of)"). Written for these tests (towns no gold article is about); the
-held-out sets of short news snippets are scored the same way.
+of)") and actors (ACLED's names without period tags). Written for these tests (towns no gold
+article is about); the held-out sets of short news snippets are scored the same way.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from thucydides.extract import lexicon
+from thucydides.model import without_period
 from thucydides.prefilter import first_conflict_term
 
 CASES = tomllib.loads((Path(__file__).parent / "data" / "subevent_challenge.toml").read_text(encoding="utf-8"))["case"]
@@ -54,5 +55,10 @@ def test_a_snippet_is_coded_as_its_sub_event_type(pipeline_events, case):
     assert at_place, [e.location and e.location.text for e in events]
     if "fatalities" in case:
         assert at_place[0].fatalities.count == case["fatalities"]
+    # ACLED-note cases of round 7 state the actors too (compared without period tags; "" = none)
+    for field in ("actor1", "actor2"):
+        if field in case:
+            actor = getattr(at_place[0], field)
+            assert ("" if actor is None else without_period(actor.name)) == case[field]
     if "date" in case:
         assert at_place[0].date.value == dt.date.fromisoformat(case["date"])

@@ -44,6 +44,8 @@ _AFFILIATE_NOUNS = {"affiliate", "branch", "offshoot", "franchise", "wing", "all
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
+# verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "feud", "trade"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,9 +577,41 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             first = phrase[0].i if phrase else token.i
             text = _uncounted(sentence.doc[first : token.i + 1])
             mentions.append(ActorMention(Actor(name, inter, text), kind_name, token.i, first, token.i, iso or context.country))
+            other_country = _coordinated_country(sentence, first, token.i, iso) if kind_name in {"military", "police"} and iso else None
+            if other_country is not None:
+                # "Azerbaijani and Armenian forces", "Tajik and Kyrgyz border troops": two
+                # states' forces sharing one noun are two sides, each with the noun's role
+                at, other_iso = other_country
+                other_name, other_inter = _generic_actor(kind, other_iso, context)
+                mentions.append(ActorMention(Actor(other_name, other_inter, sentence.doc[at].text), kind_name, token.i, at, at, other_iso))
             taken.update(range(first, token.i + 1))
             break
     return mentions
+
+
+def _coordinated_country(sentence: Sentence, first: int, head: int, iso: str) -> tuple[int, str] | None:
+    """A demonym of another country joined by "and" to the one of a force's phrase, inside it
+    ("Azerbaijani and Armenian forces") or just before it ("Tajik and Kyrgyz border troops",
+    which the parse splits), the subject of a verb done to each other ("exchanged fire",
+    "fought"): its token and country."""
+    by_word = lexicon.countries().by_word
+    doc = sentence.doc
+    verb = doc[head]
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in {"nsubj", "nsubjpass"} or verb.head.lemma_.lower() not in RECIPROCAL_VERBS:
+        return None  # "Malian and Russian troops attacked a village": allies, one side
+    start = first
+    if start - 2 >= sentence.span.start and doc[start - 1].lower_ == "and":
+        start -= 2  # the demonym before "and", cut off the phrase by the parse
+    def country(i: int) -> str | None:
+        return by_word.get((doc[i].lower_,)) if doc[i].text[:1].isupper() else None
+
+    for i in range(start, head - 1):
+        a, b = country(i), country(i + 2)
+        if doc[i + 1].lower_ == "and" and a and b and a != b and iso in {a, b}:
+            return (i + 2, b) if a == iso else (i, a)
+    return None
 
 
 _STATE_TITLES = {"president", "government", "regime", "army", "state", "junta", "king", "prime", "minister", "military", "authorities"}

@@ -81,9 +81,9 @@ def _protest(s: Signals) -> str | None:
     protest = (
         s.categories.get("protest", 0) >= 1
         or (s.has("protest") and (s.agent_inter == 6 or s.target_kind == "protesters"))
-        or (s.has("demo_tactic") and s.has("protest_purpose") and crowd_acts)
+        or (s.has("demo_tactic", "blockade") and s.has("protest_purpose") and crowd_acts)
         # a crowd blocking roads or burning tires: a demonstration's tactic, not a mob's attack
-        or (s.has("demo_tactic") and s.agent_inter in CROWD)
+        or (s.has("demo_tactic", "blockade") and s.agent_inter in CROWD)
         # "inmates burned blankets to demand faster trials": vandalism for a demand
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
         # "police fired tear gas to disperse students": crowd control tells of a crowd gathered

@@ -385,7 +385,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # a mob beats a man: civilians (the man however parsed, when no fight is told); two
             # groups clash: rioters on both sides
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
+            # "a mob attacked shops and a mosque": their owners and faithful, civilians
+            person = person or ("clash" not in signals.categories and _harm_told(doc, group) and _civilian_site_hit(group, actor1))
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
+            targets = lexicon.cues().armed_targets
+            if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
+                # "a crowd set fire to a police station": the police, whose station it is
+                actor2 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
             # an air strike no one is named for, and no side known to fly in the article: ACLED's
@@ -417,6 +423,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 actor2 = _country_actor("Civilians ({})", 7, iso)
             else:
                 actor2 = next((a.actor for a in harmed if a.actor.inter == 1 and (actor1 is None or a.actor.name != actor1.name)), None)
+            if actor2 is None and not harmed and _harm_told(doc, group) and _civilian_site_hit(group, actor1):
+                # "fired rockets at X, hitting residential buildings": the people of the homes
+                actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -429,6 +438,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
             actor1 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
+        if sub_event_type == "Arrests" and actor2 is not None and actor2.inter == 6 and not signals.has("protest"):
+            # "arrested five activists": activists held away from any protest are civilians
+            actor2 = _country_actor("Civilians ({})", 7, iso, actor2.text)
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)
@@ -467,6 +479,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
             actor2 = _opponent(doc, actor1)
+        if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and agent is not None and _rival_sides(first.sentence.doc[agent.head]):
+            # "two armed groups clashed", "rival gangs fought": both sides are of that kind
+            actor2 = actor1
         if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in {1, 8}:
             # "police killed two suspected robbers in an exchange of fire": a clash has two sides,
             # the one no name is given ACLED's unidentified armed group
@@ -731,6 +746,50 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+def _rival_sides(head: Token) -> bool:
+    """ "two armed groups", "rival gangs": a plural that names both sides of a fight."""
+    return head.tag_ in {"NNS", "NNPS"} and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in {"amod", "compound"} and c.lower_ in {"rival", "opposing", "warring"}) for c in head.children
+    )
+
+
+def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
+    """The group's sentences name a civilian site (triggers.toml `civilian_site_words`) as what
+    was hit, and no armed side besides ``actor1``: the civilians' ("a missile hit a residential
+    area"), not a force's, nor a landmark's ("an IED exploded near a market")."""
+    sites = lexicon.cues().civilian_sites
+    others = any(a.armed and (actor1 is None or a.actor.name != actor1.name) for m in group for a in m.actors)
+    return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
+
+
+def _harm_told(doc: Story, group: list[Mention]) -> bool:
+    """Someone was killed or hurt: told with the happening ("wounding three") or in a note's own
+    count ("20 fatalities")."""
+    if any(m.injuries or any(c.kind == "death" and c.value > 0 for c in m.counts) for m in group):
+        return True
+    coded = casualties.explicit_coding(doc.article.text)
+    return coded is not None and coded[0] > 0
+
+
+def _is_hit(word: Token) -> bool:
+    """The word is (or modifies) what a verb hit: its object ("hit a residential area", "attacked
+    shops and a mosque") or the object of "on"/"at"/"into"/"to" ("dropped a bomb on a residential
+    building", "set fire to a police station"); not a landmark ("exploded near a market", "under
+    X police station"), nor a named place ("at X village")."""
+    noun = word.head if word.dep_ in {"amod", "compound"} else word
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children):
+        return False  # "at Alaudia-Saray village": a named place, where it happened
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in {"dobj", "nsubjpass"} or (noun.dep_ == "pobj" and noun.head.lower_ in {"on", "at", "into", "against", "onto", "to"})
+
+
+def _home_of_named(*actors: Actor | None) -> str | None:
+    """The one country of the named groups among ``actors`` (actors.toml `country`), if any."""
+    homes = {named.country for named in lexicon.actors().named for actor in actors if actor is not None and named.country and named.name == actor.name}
+    return homes.pop() if len(homes) == 1 else None
+
+
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 
@@ -792,7 +851,11 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         if capital is not None:
             location = Location.from_mention(capital, 3)
     where = location.country_iso if location else None
-    actor1, actor2 = (_of_country(a, where) for a in _actors(doc, group, sub_event_type, signals, where))
+    actor1, actor2 = _actors(doc, group, sub_event_type, signals, where)
+    # at a place no gazetteer knows ("near Adaado", nothing else named), a group of one country
+    # tells where: "Al Shabaab … fought soldiers" are Somalia's soldiers
+    home = where or _home_of_named(actor1, actor2)
+    actor1, actor2 = _of_country(actor1, home), _of_country(actor2, home)
     if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
         # "a company signed a deal with a supplier", "the government signed a loan agreement":
         # no armed party, no word of a conflict

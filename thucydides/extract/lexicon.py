@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from thucydides.errors import ConfigError
 
@@ -88,6 +88,7 @@ class CueLexicon:
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
     purpose_words: frozenset[str] = frozenset()  # those and "over", "for": its purpose, loosely
     civilian_cargo: frozenset[str] = frozenset()
+    civilian_sites: frozenset[str] = frozenset()  # "residential", "market", "church": where people live, pray, trade
     force_cargo: frozenset[str] = frozenset()
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
     game_words: tuple[tuple[str, ...], ...] = ()
@@ -130,6 +131,7 @@ def cues() -> CueLexicon:
         grievance_words=frozenset(data.get("grievance_words", ())),
         purpose_words=frozenset(data.get("grievance_words", ())) | frozenset(data.get("purpose_words", ())),
         civilian_cargo=frozenset(data.get("civilian_cargo", ())),
+        civilian_sites=frozenset(data.get("civilian_site_words", ())),
         force_cargo=frozenset(data.get("force_cargo", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
@@ -332,6 +334,17 @@ def actors_section(key: str) -> dict[str, Any]:
     return dict(_load("actors.toml").get(key, {}))
 
 
+def _term_variants(terms: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """A group's terms as word sequences; a hyphenated term also as the single word the parser
+    keeps whole ("MS-13" is one token, "al-Shabaab" three)."""
+    variants: list[tuple[str, ...]] = []
+    for term in terms:
+        variants.append(phrase_words(term))
+        if "-" in term:
+            variants.append(tuple(normal_form(term).split()))
+    return tuple(dict.fromkeys(variants))
+
+
 @functools.cache
 def actors() -> ActorLexicon:
     data = _load("actors.toml")
@@ -346,7 +359,7 @@ def actors() -> ActorLexicon:
                 name=spec["name"],
                 inter=int(spec["inter"]),
                 country=spec.get("country"),
-                terms=tuple(phrase_words(t) for t in spec.get("terms", ())),
+                terms=_term_variants(spec.get("terms", ())),
                 acronyms=frozenset(spec.get("acronyms", ())),
                 periods=periods,
                 party=bool(spec.get("party", False)),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
+from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
 from thucydides.extract.dates import DateMention, is_time_word
@@ -189,8 +189,6 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
-# verbs whose coordinated subjects do them to each other ("A and B clashed", "… exchanged fire")
-RECIPROCAL_VERBS = frozenset({"clash", "fight", "skirmish", "exchange", "battle", "feud", "trade"})
 
 
 def _came_under(verb: Token) -> bool:
@@ -528,7 +526,7 @@ def build_mentions(
             militia = ethnic_militia(agent.actor.text, agent.country)
             agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
         if agent is not None and agent.party and context is not None:
-            if any(c.category in {"protest", "demo_tactic"} for c in anchors):
+            if any(c.category in {"protest", "demo_tactic", "blockade"} for c in anchors):
                 # "BJP workers staged a sit-in": a party's people protesting are protesters
                 agent = generic_actor("protesters", agent.country, context, agent.actor.text, agent.head) or agent
             elif _protesting(doc[agent.head], cues) and any(c.category in _PROTEST_TURNED_VIOLENT for c in anchors):
@@ -1178,7 +1176,7 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
     return None
 
 
-_CROWD = {"protest", "riot_violence", "demo_tactic", "mob"}
+_CROWD = {"protest", "riot_violence", "demo_tactic", "blockade", "mob"}
 # what a crowd does that makes its protest a riot (ACLED's violent demonstration)
 _PROTEST_TURNED_VIOLENT = {"riot_violence", "riot_clash", "mob", "attack", "destroy", "loot", "kill", "clash"}
 
@@ -1186,7 +1184,7 @@ _PROTEST_TURNED_VIOLENT = {"riot_violence", "riot_clash", "mob", "attack", "dest
 def _protesting(person: Token, cues: list[Cue]) -> bool:
     """ "supporters protesting the arrest", "activists who were protesting": the people are told
     as protesters by a clause on their noun."""
-    protest_heads = {c.head for c in cues if c.category in {"protest", "demo_tactic"}}
+    protest_heads = {c.head for c in cues if c.category in {"protest", "demo_tactic", "blockade"}}
     return any(child.i in protest_heads and child.dep_ in {"acl", "relcl"} for child in person.children)
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
@@ -1239,6 +1237,9 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     a noun is no event unless that noun is itself a cue ("mortar shells", "artillery fire")."""
     if token.dep_ not in {"amod", "compound"} or token.head.i <= token.i:
         return False
+    # "opened a recruitment office": the noun modified is a word of the cue itself
+    if cue.start <= token.head.i < cue.end:
+        return False
     # "militiamen abandoned two gang-raped girls": the participle modifying "girls" tells a deed
     # done to a person, not a description of a thing
     if cue.category == "sexual" and token.pos_ == "VERB":
@@ -1273,7 +1274,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
     capture a withdrawal's cause belongs to).
     """
     doc = sentence.doc
-    protest = any(c.category in {"protest", "demo_tactic"} for c in cues)
+    protest = any(c.category in {"protest", "demo_tactic", "blockade"} for c in cues)
     kept: list[Cue] = []
     for cue in cues:
         token = doc[cue.head]

@@ -411,12 +411,18 @@ def _shared_units(trails: list[list[Place]], sentence: Sentence) -> list[list[Pl
 
 def _stands_for_people(place: Place, sentence: Sentence | None = None) -> bool:
     """The geocoder's demonyms and organisations ("Tuareg fighters", "the University of
-    Kirkuk") stand for a people or a body, never for where something happened; but a campus
-    a deed is done to or at ("gunmen stormed the X Polytechnic University College") is a site
-    in its town."""
+    Kirkuk") stand for a people or a body, never for where something happened; so does a
+    people's name modifying a noun ("attacked several Berom villages near X": whose villages). But
+    a campus a deed is done to or at ("gunmen stormed the X Polytechnic University College") is a
+    site in its town."""
     if is_demonym(place.mention):
         return True
-    return is_organisation(place.mention) and not (sentence is not None and is_named_after(place.mention) and _campus_of_a_deed(place, sentence))
+    if is_organisation(place.mention):
+        return not (sentence is not None and is_named_after(place.mention) and _campus_of_a_deed(place, sentence))
+    if sentence is None or place.mention.text.lower() not in lexicon.actors().ethnic_names:
+        return False
+    last = sentence.doc[place.last]
+    return last.dep_ in {"compound", "amod"} and last.head.pos_ == "NOUN" and last.head.i > last.i
 
 
 # institutions whose grounds are a site: stormed, raided, attacked at (a body when it speaks)
@@ -730,7 +736,7 @@ def _in_the_sentence_country(places: list[Place], trail_of: dict[int, list[Place
     votes: dict[str, int] = {}
     for p in sentence.places:
         entry = p.mention.entry
-        if entry is not None and entry.country_iso and not p.country_only and not _stands_for_people(p):
+        if entry is not None and entry.country_iso and not p.country_only and not _stands_for_people(p, sentence):
             votes[entry.country_iso] = votes.get(entry.country_iso, 0) + 1
     if len(votes) < 2:
         return places

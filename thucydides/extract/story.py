@@ -48,7 +48,7 @@ _VIOLENT = {"clash", "attack", "kill", "air", "air_platform", "shelling", "ied",
 
 # a crowd's tactics ("blocked the road", "burned tyres") are a demonstration's, and so is the
 # crowd control that breaks one up ("fired tear gas to disperse students")
-_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic", "dispersal"}
+_PROTEST = {"protest", "riot_violence", "mob", "demo_tactic", "blockade", "dispersal"}
 
 
 # how far back (in sentences) a placeless mention may look for the story's place

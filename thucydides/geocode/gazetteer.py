@@ -302,9 +302,13 @@ class Gazetteer:
         return self._countries
 
     def capital(self, iso: str) -> GazetteerEntry | None:
-        """The national capital (PPLC) of the country ``iso``, the largest if it has several."""
+        """The national capital (PPLC) of the country ``iso``, the largest if it has several; for
+        a city-state the gazetteer gives no capital (Hong Kong), its city of the country's name."""
         row = self._conn().execute(
             "SELECT geonameid FROM place WHERE country_iso = ? AND feature = 'PPLC' ORDER BY population DESC LIMIT 1", (iso,)
+        ).fetchone() or self._conn().execute(
+            "SELECT p.geonameid FROM place p JOIN country c ON c.iso = p.country_iso WHERE p.country_iso = ? AND p.name = c.name"
+            " AND p.feature LIKE 'PPL%' ORDER BY p.population DESC LIMIT 1", (iso,)
         ).fetchone()
         return self.entry(row[0]) if row else None
 
