@@ -110,6 +110,11 @@ def _retreats(mention: Mention) -> bool:
     return "withdraw" in mention.categories or armed_flight
 
 
+def _flight_only(mention: Mention) -> bool:
+    """People leaving a place and doing nothing else ("families are fleeing"), armed men aside."""
+    return bool(mention.categories) and set(mention.categories) <= {"displacement"} and not _retreats(mention)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -198,7 +203,9 @@ def _signals(group: list[Mention]) -> coding.Signals:
     # a bombing, not the police who came to arrest suspects after it
     dominant = family(categories)
     agent = next((m.agent for m in group if m.agent is not None and family(m.categories) == dominant), None)
-    agent = agent or next((m.agent for m in group if m.agent is not None), None)
+    # (not people fleeing it: "families are fleeing" told beside a battle no side is named for
+    # does not make the families its doers, nor the battle a brawl)
+    agent = agent or next((m.agent for m in group if m.agent is not None and not _flight_only(m)), None)
     telling = [m for m in group if family(m.categories) == dominant] if dominant == "violent" else group
     target = next((m.target for m in telling if m.target is not None), None)
     kind = next((m.victims_kind for m in telling if m.victims_kind), None)
