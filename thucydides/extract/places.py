@@ -415,6 +415,20 @@ def _stands_for_people(place: Place) -> bool:
     return is_demonym(place.mention) or is_organisation(place.mention)
 
 
+# "gunmen loyal to Damascus", "a militia backed by Tehran": a capital after these words is its
+# government (whom the men obey), never where they fought
+_ALLEGIANCE = {("loyal", "to"), ("allied", "to"), ("allied", "with"), ("aligned", "with"), ("backed", "by"),
+               ("close", "to"), ("supported", "by"), ("sponsored", "by"), ("armed", "by"), ("answerable", "to")}
+
+
+def _stands_for_government(place: Place, sentence: Sentence) -> bool:
+    entry = place.mention.entry
+    if entry is None or entry.feature != "PPLC" or place.first < 2:
+        return False
+    before = sentence.doc[place.first - 2 : place.first]
+    return (before[0].lower_, before[1].lower_) in _ALLEGIANCE
+
+
 def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
     """ "Khartoum's twin city Omdurman", "Kabul's western suburb Paghman": a place in the possessive,
     up to three adjectives and nouns ending in a kind of place, then the place's name: the
@@ -575,6 +589,7 @@ def event_places(
         for p in inside
         if not p.country_only
         and not _stands_for_people(p)
+        and not _stands_for_government(p, sentence)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         and not _destination(p, sentence)
