@@ -864,8 +864,11 @@ def _in_group_name(text: str, place: PlaceMention) -> bool:
     before = _WORD.findall(text[max(0, place.start - 40) : place.start])[-3:]
     after = _WORD.findall(text[place.end : place.end + 40])[:3]
     # "the 3rd Coastal Brigade", "the Kirkuk Commando Brigade": a unit's name
+    # (run on without a break: in "Batibo, Momo Division" the comma ends the town's name, and the
+    # division is the administrative one it lies in)
     units = lexicon.actors().unit_nouns
-    if after and after[0].lower() in units or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in units:
+    joined = bool(re.match(r"[ \t]*\w", text[place.end : place.end + 40]))
+    if joined and (after and after[0].lower() in units or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in units):
         return True
     words = [*before, place.text, *after]
     at = len(before)
