@@ -184,7 +184,9 @@ def unresolved_mentions(
         common = frozenset() if opens_locality(tokens, run, lex) else lex.common
         # ("the town of Mir Hassan": after a kind word, a first name inside the name is no title)
         titled = words[:1] if run.kind_before else words
-        if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
+        # (the kind word closing "Nasir County" is the kind, not a common word of the name)
+        named = words[:-1] if len(words) > 1 and run.kind_capitalised and words[-1].lower in lex.kind_words else words
+        if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in named) \
                 or any(t.lower in lex.titles for t in titled):
             continue
         if any(t.lower in lex.facility_words for t in words[1:]):
