@@ -274,6 +274,8 @@ def place_mentions(doc: Story) -> None:
         at_site = _weak(mention.place)
         if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
+        if _across_the_border(mention):
+            continue  # "… while militants fired rockets at positions across the border": the other side's
         index = mention.sentence.index
         siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
                     and not (at_site and _weak(m.place))]
@@ -362,6 +364,17 @@ def _focus_place(doc: Story) -> EventPlace | None:
     if not counts:
         return None
     return first[counts.most_common(1)[0][0]]
+
+
+_ACROSS = re.compile(r"\b(?:across|over) the (?:border|frontier|boundary)\b|\bon the other side of the (?:border|frontier)\b", re.IGNORECASE)
+
+
+def _across_the_border(mention: Mention) -> bool:
+    """A clause naming no place of its own whose deed lies across the border: not at the places
+    its sentence (or the one before) names on this side."""
+    doc = mention.sentence.doc
+    tokens = sorted(mention.region.tokens)
+    return bool(tokens) and _ACROSS.search(doc[tokens[0] : tokens[-1] + 1].text) is not None
 
 
 def _place_at_focus(doc: Story) -> None:
