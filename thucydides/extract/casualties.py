@@ -421,8 +421,9 @@ def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
         if root.dep_ == "conj" and root.head.i not in by_target and root.i == count.target:
             # "killing a commander and three of his men" parsed with the count joined to the verb:
             # the verb's object counted before it is the same toll's first part
+            # (not "3 civilians in Kaya and 2 in Kongoussi": a count with a place of its own is another toll)
             root = next((c for c in root.head.children if c.dep_ == "dobj" and c.i < root.i and c.i in by_target
-                         and by_target[c.i].kind == count.kind), root)
+                         and by_target[c.i].kind == count.kind and not _placed(root, sentence)), root)
         if root.i not in merged:
             merged[root.i] = count
             continue
