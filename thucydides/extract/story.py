@@ -288,6 +288,13 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
+        told_from = None if at_site else _sources_place(mention)
+        if told_from is not None:
+            # "Sources in Bali said the fighters opened fire on the checkpoint at the entrance of
+            # the town": the town the sources speak from is where the clause happened
+            mention.place, mention.place_source = told_from, "sibling"
+            placed.append(mention)
+            continue
         capital = _capital_named(mention, doc)
         if capital is not None:
             # "In the capital, … in the X neighbourhood": a name no gazetteer knows, in the capital
@@ -364,6 +371,24 @@ def _focus_place(doc: Story) -> EventPlace | None:
     if not counts:
         return None
     return first[counts.most_common(1)[0][0]]
+
+
+_SOURCE_NOUNS = {"sources", "source", "residents", "resident", "witnesses", "witness", "locals", "elders", "officials", "official"}
+
+
+def _sources_place(mention: Mention) -> EventPlace | None:
+    """The town named with the people a clause is told by ("sources in X", "residents of X told"),
+    in the reporting frame of its own sentence."""
+    doc = mention.sentence.doc
+    for statement in mention.statements:
+        for i in sorted(statement.frame):
+            place = mention.sentence.place_at(i)
+            if place is None or place.mention.entry is None or feature_class(place.mention.entry) != "PPL":
+                continue
+            preposition = doc[place.first].head
+            if preposition.lower_ in {"in", "of", "from"} and preposition.head.lower_ in _SOURCE_NOUNS:
+                return EventPlace(place)
+    return None
 
 
 _ACROSS = re.compile(r"\b(?:across|over) the (?:border|frontier|boundary)\b|\bon the other side of the (?:border|frontier)\b", re.IGNORECASE)
