@@ -694,7 +694,10 @@ def share_between_mentions(doc: Story) -> None:
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
         if mention.summary and not mention.dropped:
-            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own" and not m.summary and family(m.categories) == family(mention.categories)]
+            # (told one by one on its own days: "destroyed two bases near A on Thursday" is no
+            # summary of the ambush near B told on Wednesday)
+            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own" and not m.summary
+                      and family(m.categories) == family(mention.categories) and compatible_days(m, mention)]
             if others:
                 mention.dropped = True
 
