@@ -196,7 +196,13 @@ def _harm_of_one_verb(verb: Token) -> str | None:
         return "death"
     if verb.lower_ in words["injury_words"] or lemma in {"wound", "injure", "hurt"}:
         return "injury"
+    if _lost_lives(verb):
+        return "death"  # "two soldiers lost their lives": they died
     return None
+
+
+def _lost_lives(verb: Token) -> bool:
+    return _lemma(verb) == "lose" and any(c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children)
 
 
 def _harm(target: Token, _depth: int = 0) -> str | None:
@@ -230,7 +236,7 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # (not in "with two villagers killed and five wounded": the participle is passive)
         absolute = head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children) and (
             head.head.lower_ == "with" or head.dep_ == "conj" and head.head.head.lower_ == "with")
-        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
+        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and not _lost_lives(head) and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
         if harm and not active_subject:
             return harm
         # "X were dead", "left 12 insurgents dead"; not the subject of a deed done to someone else
@@ -483,7 +489,7 @@ def _death_verb(target: Token) -> Token:
 def _causes(verb: Token) -> list[Token]:
     """What a death verb says caused the deaths: the subject of an active "kill" ("flooding killed
     12"), the object of "in"/"of"/"from"/"during"/"after" ("died in the attack", "died of cholera")."""
-    found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"}]
+    found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"} and not _lost_lives(verb)]
     # "floods swept through the town, killing nine": a participle's cause is its clause's subject,
     # or what that clause tells happened to it ("a bus plunged into a ravine, killing 20")
     if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG":
