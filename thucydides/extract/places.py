@@ -174,7 +174,19 @@ def _contains(outer: Place, inner: Place) -> bool:
         return is_placed(inner.mention) and not is_placed(outer.mention)
     if a.feature.startswith("PCL"):
         return b.country_iso == a.country_iso
-    return a.geonameid in {b.admin1_id, b.admin2_id}
+    return a.geonameid in {b.admin1_id, b.admin2_id} or _city_district(a, b)
+
+
+# a city's own district ("In Mogadishu, shells landed in Hodan district"): a district unit whose
+# point lies this close to a city of this size is one of its quarters, where the event is
+_CITY_DISTRICT_KM = 10.0
+_CITY_POPULATION = 100_000
+
+
+def _city_district(city: GazetteerEntry, unit: GazetteerEntry) -> bool:
+    return (city.feature.startswith("PPL") and (city.population or 0) >= _CITY_POPULATION and unit.feature in {"ADM2", "ADM3"}
+            and city.latitude is not None and unit.latitude is not None and city.country_iso == unit.country_iso
+            and distance_km(city.latitude, city.longitude, unit.latitude, unit.longitude) <= _CITY_DISTRICT_KM)
 
 
 def _landmark(place: Place, sentence: Sentence) -> bool:
