@@ -35,9 +35,6 @@ class Signals:
     armed_fire: bool = False  # an armed actor shoots or kills in one of the event's mentions
     # the armed sides named in the event's mentions other than actor1 (their inter codes)
     other_sides: frozenset[int] = frozenset()
-    # actor1 is a non-state force that governs where it acts (lexicon `[authorities]`): its
-    # arrests are arrests, not abductions
-    agent_governs: bool = False
 
     def has(self, *categories: str) -> bool:
         return any(self.categories.get(c, 0) > 0 for c in categories)
@@ -197,7 +194,7 @@ def _remote(s: Signals) -> str | None:
 def _civilians(s: Signals) -> str | None:
     if s.has("sexual"):
         return "Sexual violence"
-    abduction = s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4} and not s.agent_governs)
+    abduction = s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4})
     harm = s.deaths or s.has("kill", "found_dead", "torture", "fire_on", "injury")
     if _seizure_only(s) and s.has("weaponry"):
         return None
@@ -219,7 +216,7 @@ def _civilians(s: Signals) -> str | None:
     # (a raid on shops and homes in which people were killed is an attack on their owners)
     if violent and (s.target_kind in {"civilian", None, "protesters"} or s.target_kind == "property" and s.deaths) and not (s.target_kind in {None, "property"} and s.agent_inter in CROWD):
         return "Attack"
-    if s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4} and not s.agent_governs):
+    if s.has("abduct") or (s.has("arrest") and s.agent_inter in {2, 3, 4}):
         return "Abduction/forced disappearance"
     return None
 

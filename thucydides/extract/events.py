@@ -219,8 +219,7 @@ def _signals(group: list[Mention]) -> coding.Signals:
     crowd_violence = any(m.crowd_violence for m in group)
     armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
     others = frozenset(a.actor.inter for m in group for a in m.actors if a.armed and (agent is None or a.actor.name != agent.actor.name))
-    governs = agent is not None and agent.actor.name in lexicon.authorities()
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others, governs)
+    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
 
 
 # --- one event ------------------------------------------------------------------------------------

@@ -392,12 +392,6 @@ def actors() -> ActorLexicon:
     )
 
 
-@functools.cache
-def authorities() -> frozenset[str]:
-    """Names of the non-state forces that govern where they act (actors.toml `[authorities]`)."""
-    return frozenset(actors_section("authorities").get("names", ()))
-
-
 # --- coding table --------------------------------------------------------------------------------
 
 
