@@ -184,8 +184,10 @@ def unresolved_mentions(
         common = frozenset() if opens_locality(tokens, run, lex) else lex.common
         # ("the town of Mir Hassan": after a kind word, a first name inside the name is no title)
         titled = words[:1] if run.kind_before else words
-        # (the kind word closing "Nasir County" is the kind, not a common word of the name)
-        named = words[:-1] if len(words) > 1 and run.kind_capitalised and words[-1].lower in lex.kind_words else words
+        # (the kind word closing "Nasir County" is the kind, not a common word of the name, when
+        # the unit it lies in follows: "Nasir County, Upper Nile State" is placed at that unit)
+        named = words[:-1] if (len(words) > 1 and run.kind_capitalised and words[-1].lower in lex.kind_words
+                               and followed_by_unit(text, words[-1].end, unit_starts)) else words
         if not words or any(t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in named) \
                 or any(t.lower in lex.titles for t in titled):
             continue
