@@ -289,6 +289,17 @@ def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | Non
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _telling_military(doc: Story, group: list[Mention]) -> Actor | None:
+    """The state's forces (of a country) that speak in the frame an event is told in ("the army
+    said …", "the military general staff said in a communique …")."""
+    for mention in group:
+        for statement in mention.statements:
+            for index, actor in doc.actors:
+                if index == mention.sentence.index and actor.kind == "military" and actor.head in statement.frame and actor.actor.inter == 1:
+                    return actor.actor
+    return None
+
+
 def _flown_by_a_military(group: list[Mention]) -> bool:
     """The air cues of the event name aircraft ("an air strike", "warplanes"), not only drones."""
     air = [c.text.lower() for m in group for c in m.cues if c.category == "air"]
@@ -378,6 +389,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike":
+            # "the army said an air strike destroyed a base": a state's forces telling of a strike
+            # no one else is named for tell of their own
+            actor1 = _telling_military(doc, group) or actor1
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
             # an air strike no one is named for, and no side known to fly in the article: ACLED's
             # "Unidentified Military Forces" (its codebook: inter 1 or 8 by context; warplanes no
