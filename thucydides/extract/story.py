@@ -288,7 +288,7 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
-        # (a deed of violence or destruction: not "residents in X confirmed the army was now patrolling")
+        # (a deed of violence or destruction: not "locals in X said soldiers were on patrol there")
         told_from = None if at_site or not set(mention.categories) & (_VIOLENT | {"destroy", "loot"}) else _sources_place(mention)
         if told_from is not None:
             # "Sources in Bali said the fighters opened fire on the checkpoint at the entrance of
