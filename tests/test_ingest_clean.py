@@ -195,6 +195,14 @@ def test_a_bare_read_link_a_channel_prompt_and_a_time_stamp_go():
     )
 
 
+def test_an_agency_credit_on_its_own_line_goes():
+    text = "Gunmen abducted 12 traders near Bunia, a local official said.\n\n© AFP\n\n© Reuters 2025"
+    assert clean_text(text) == "Gunmen abducted 12 traders near Bunia, a local official said."
+    # (a copyright sign inside a paragraph stays)
+    kept = "The militia's logo, marked © by its designer, was painted on the walls of Bunia."
+    assert clean_text(kept) == kept
+
+
 def test_boilerplate_words_inside_a_paragraph_are_kept():
     text = (
         "Residents said they would read more statements from the militia on local radio.\n\n"

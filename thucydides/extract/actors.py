@@ -286,6 +286,13 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             # a group the dictionary lacks ("the Dimasa National Liberation Army (DNLA)"), even
             # when a term of the dictionary ends its name ("National Liberation Army")
             group = groups.group_name_at(tokens, n)
+            # "Khalifa Haftar's Libyan National Army": a group of the dictionary named with its
+            # leader's possessive is that group, the leader only says whose it is
+            owned = next((k + 1 for k in range(n, group.end - 1) if tokens[k].lower_ in {"'s", "’s"}
+                          and _named_at(tokens, k + 1, lex, context.country) is not None), None) if group is not None else None
+            if owned is not None:
+                n = owned
+                continue
             if group is not None:
                 mention = _group_mention(group, tokens, sentence)
                 mentions.append(mention)
@@ -445,6 +452,17 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
                 if clause.dep_ == "acl" and clause.lemma_.lower() in _SUSPECT_VERBS | _MEMBERSHIP_VERBS
                 for m in named
                 if any(t.i == m.head for t in clause.subtree)
+            ]
+            # "forces loyal to the LNA", "fighters loyal to the Islamic State": the group's own men
+            # (men "allied to" or "backed by" a group are another side)
+            inner += [
+                m
+                for child in head.children
+                if child.lower_ == "loyal"
+                for prep in child.children
+                if prep.lower_ == "to"
+                for m in named
+                if any(t.i == m.head for t in prep.subtree)
             ]
             verb = head.head
             if head.dep_ == "nsubj" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in _SUSPECT_VERBS:

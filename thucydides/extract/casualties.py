@@ -212,10 +212,16 @@ def _harm_of_one_verb(verb: Token) -> str | None:
         return "death"
     if verb.lower_ in words["injury_words"] or lemma in {"wound", "injure", "hurt"}:
         return "injury"
+    if _lost_lives(verb):
+        return "death"  # "two soldiers lost their lives": they died
     return None
 
 
 _MEN_OF_A_SIDE = {"soldier", "troop", "fighter", "man", "officer", "policeman", "militant", "combatant", "serviceman", "gendarme"}
+
+
+def _lost_lives(verb: Token) -> bool:
+    return _lemma(verb) == "lose" and any(c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children)
 
 
 def _harm(target: Token, _depth: int = 0) -> str | None:
@@ -259,7 +265,7 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # (not in "with two villagers killed and five wounded": the participle is passive)
         absolute = head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children) and (
             head.head.lower_ == "with" or head.dep_ == "conj" and head.head.head.lower_ == "with")
-        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
+        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and not _lost_lives(head) and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
         # "gunmen on a motorcycle shot dead a farmer" parsed with "shot" a noun and "dead" the
         # adjective of its subject: an adjective with an object of its own is the verb phrase,
         # and its subject the killer
@@ -463,6 +469,12 @@ def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
             and not (_placed(root, sentence) and _placed(root.head, sentence))
         ):
             root = root.head
+        if root.dep_ == "conj" and root.head.i not in by_target and root.i == count.target:
+            # "killing a commander and three of his men" parsed with the count joined to the verb:
+            # the verb's object counted before it is the same toll's first part
+            # (not "3 civilians in Kaya and 2 in Kongoussi": a count with a place of its own is another toll)
+            root = next((c for c in root.head.children if c.dep_ == "dobj" and c.i < root.i and c.i in by_target
+                         and by_target[c.i].kind == count.kind and not _placed(root, sentence)), root)
         if root.i not in merged:
             merged[root.i] = count
             continue
@@ -522,7 +534,7 @@ def _death_verb(target: Token) -> Token:
 def _causes(verb: Token) -> list[Token]:
     """What a death verb says caused the deaths: the subject of an active "kill" ("flooding killed
     12"), the object of "in"/"of"/"from"/"during"/"after" ("died in the attack", "died of cholera")."""
-    found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"}]
+    found = [c for c in verb.children if c.dep_ == "nsubj" and _lemma(verb) not in {"die", "perish"} and not _lost_lives(verb)]
     # "floods swept through the town, killing nine": a participle's cause is its clause's subject,
     # or what that clause tells happened to it ("a bus plunged into a ravine, killing 20")
     if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG":

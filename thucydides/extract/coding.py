@@ -76,6 +76,10 @@ def _protest(s: Signals) -> str | None:
     bombing = s.has("suicide", "ied", "air", "shelling", "chemical") or (s.has("grenade") and not s.has("dispersal"))
     if bombing and s.agent_inter not in CROWD | {1}:
         return None
+    # "separatists enforced a lockdown to protest the arrest of a commander": a rebel group
+    # (inter 2) does not demonstrate; the protest word tells why it acted, not a protest
+    if s.agent_inter == 2 and not s.has("demo_tactic", "dispersal", "intervention"):
+        return None
     # a protest is told by a protest word, or by protesters acting, or by a crowd's violence
     # with a demand ("barricaded roads with burning tires to demand their wages")
     protest = (

@@ -110,6 +110,11 @@ def _retreats(mention: Mention) -> bool:
     return "withdraw" in mention.categories or armed_flight
 
 
+def _flight_only(mention: Mention) -> bool:
+    """People leaving a place and doing nothing else ("families are fleeing"), armed men aside."""
+    return bool(mention.categories) and set(mention.categories) <= {"displacement"} and not _retreats(mention)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -201,7 +206,9 @@ def _signals(group: list[Mention]) -> coding.Signals:
     # a bombing, not the police who came to arrest suspects after it
     dominant = family(categories)
     agent = next((m.agent for m in group if m.agent is not None and family(m.categories) == dominant), None)
-    agent = agent or next((m.agent for m in group if m.agent is not None), None)
+    # (not people fleeing it: "families are fleeing" told beside a battle no side is named for
+    # does not make the families its doers, nor the battle a brawl)
+    agent = agent or next((m.agent for m in group if m.agent is not None and not _flight_only(m)), None)
     telling = [m for m in group if family(m.categories) == dominant] if dominant == "violent" else group
     target = next((m.target for m in telling if m.target is not None), None)
     kind = next((m.victims_kind for m in telling if m.victims_kind), None)
@@ -296,6 +303,17 @@ def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | Non
         if m.agent is not None and _names_a_side(m.agent, doc.context.country) and "air" in m.categories and not m.background and (m.agent.actor.inter in {1, 8}) == state
     }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _telling_military(doc: Story, group: list[Mention]) -> Actor | None:
+    """The state's forces (of a country) that speak in the frame an event is told in ("the army
+    said …", "the military general staff said in a communique …")."""
+    for mention in group:
+        for statement in mention.statements:
+            for index, actor in doc.actors:
+                if index == mention.sentence.index and actor.kind == "military" and actor.head in statement.frame and actor.actor.inter == 1:
+                    return actor.actor
+    return None
 
 
 def _flown_by_a_military(group: list[Mention]) -> bool:
@@ -393,6 +411,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # "a crowd set fire to a police station": the police, whose station it is
                 actor2 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike":
+            # "the army said an air strike destroyed a base": a state's forces telling of a strike
+            # no one else is named for tell of their own
+            actor1 = _telling_military(doc, group) or actor1
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
             # an air strike no one is named for, and no side known to fly in the article: ACLED's
             # "Unidentified Military Forces" (its codebook: inter 1 or 8 by context; warplanes no
@@ -950,8 +972,11 @@ def _in_group_name(text: str, place: PlaceMention) -> bool:
     before = _WORD.findall(text[max(0, place.start - 40) : place.start])[-3:]
     after = _WORD.findall(text[place.end : place.end + 40])[:3]
     # "the 3rd Coastal Brigade", "the Kirkuk Commando Brigade": a unit's name
+    # (run on without a break: in "Batibo, Momo Division" the comma ends the town's name, and the
+    # division is the administrative one it lies in)
     units = lexicon.actors().unit_nouns
-    if after and after[0].lower() in units or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in units:
+    joined = bool(re.match(r"[ \t]*\w", text[place.end : place.end + 40]))
+    if joined and (after and after[0].lower() in units or len(after) > 1 and after[0][:1].isupper() and after[1].lower() in units):
         return True
     words = [*before, place.text, *after]
     at = len(before)

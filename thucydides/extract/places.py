@@ -174,7 +174,19 @@ def _contains(outer: Place, inner: Place) -> bool:
         return is_placed(inner.mention) and not is_placed(outer.mention)
     if a.feature.startswith("PCL"):
         return b.country_iso == a.country_iso
-    return a.geonameid in {b.admin1_id, b.admin2_id}
+    return a.geonameid in {b.admin1_id, b.admin2_id} or _city_district(a, b)
+
+
+# a city's own district ("In Mogadishu, shells landed in Hodan district"): a district unit whose
+# point lies this close to a city of this size is one of its quarters, where the event is
+_CITY_DISTRICT_KM = 10.0
+_CITY_POPULATION = 100_000
+
+
+def _city_district(city: GazetteerEntry, unit: GazetteerEntry) -> bool:
+    return (city.feature.startswith("PPL") and (city.population or 0) >= _CITY_POPULATION and unit.feature in {"ADM2", "ADM3"}
+            and city.latitude is not None and unit.latitude is not None and city.country_iso == unit.country_iso
+            and distance_km(city.latitude, city.longitude, unit.latitude, unit.longitude) <= _CITY_DISTRICT_KM)
 
 
 def _landmark(place: Place, sentence: Sentence) -> bool:
@@ -447,6 +459,20 @@ def _campus_of_a_deed(place: Place, sentence: Sentence) -> bool:
     return head.dep_ in {"dobj", "nsubjpass"} or (head.dep_ == "pobj" and head.head.lower_ in _AT_WORDS)
 
 
+# "gunmen loyal to Damascus", "a militia backed by Tehran": a capital after these words is its
+# government (whom the men obey), never where they fought
+_ALLEGIANCE = {("loyal", "to"), ("allied", "to"), ("allied", "with"), ("aligned", "with"), ("backed", "by"),
+               ("close", "to"), ("supported", "by"), ("sponsored", "by"), ("armed", "by"), ("answerable", "to")}
+
+
+def _stands_for_government(place: Place, sentence: Sentence) -> bool:
+    entry = place.mention.entry
+    if entry is None or entry.feature != "PPLC" or place.first < 2:
+        return False
+    before = sentence.doc[place.first - 2 : place.first]
+    return (before[0].lower_, before[1].lower_) in _ALLEGIANCE
+
+
 def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
     """ "Khartoum's twin city Omdurman", "Kabul's western suburb Paghman": a place in the possessive,
     up to three adjectives and nouns ending in a kind of place, then the place's name: the
@@ -607,6 +633,7 @@ def event_places(
         for p in inside
         if not p.country_only
         and not _stands_for_people(p, sentence)
+        and not _stands_for_government(p, sentence)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         and not _destination(p, sentence)

@@ -277,6 +277,8 @@ def place_mentions(doc: Story) -> None:
         at_site = _weak(mention.place)
         if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
+        if _across_the_border(mention):
+            continue  # "… while militants fired rockets at positions across the border": the other side's
         index = mention.sentence.index
         siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
                     and not (at_site and _weak(m.place))]
@@ -287,6 +289,14 @@ def place_mentions(doc: Story) -> None:
             places = list({place_key(m.place): m.place for m in siblings}.values())
             mention.place, mention.place_source = places[0], "sibling"
             extra.extend(replace(mention, place=place) for place in places[1:])
+            placed.append(mention)
+            continue
+        # (a deed of violence or destruction: not "locals in X said soldiers were on patrol there")
+        told_from = None if at_site or not set(mention.categories) & (_VIOLENT | {"destroy", "loot"}) else _sources_place(mention)
+        if told_from is not None:
+            # "Sources in Bali said the fighters opened fire on the checkpoint at the entrance of
+            # the town": the town the sources speak from is where the clause happened
+            mention.place, mention.place_source = told_from, "sibling"
             placed.append(mention)
             continue
         capital = _capital_named(mention, doc)
@@ -365,6 +375,35 @@ def _focus_place(doc: Story) -> EventPlace | None:
     if not counts:
         return None
     return first[counts.most_common(1)[0][0]]
+
+
+_SOURCE_NOUNS = {"sources", "source", "residents", "resident", "witnesses", "witness", "locals", "elders", "officials", "official"}
+
+
+def _sources_place(mention: Mention) -> EventPlace | None:
+    """The town named with the people a clause is told by ("sources in X", "residents of X told"),
+    in the reporting frame of its own sentence."""
+    doc = mention.sentence.doc
+    for statement in mention.statements:
+        for i in sorted(statement.frame):
+            place = mention.sentence.place_at(i)
+            if place is None or place.mention.entry is None or feature_class(place.mention.entry) != "PPL":
+                continue
+            preposition = doc[place.first].head
+            if preposition.lower_ in {"in", "of", "from"} and preposition.head.lower_ in _SOURCE_NOUNS:
+                return EventPlace(place)
+    return None
+
+
+_ACROSS = re.compile(r"\b(?:across|over) the (?:border|frontier|boundary)\b|\bon the other side of the (?:border|frontier)\b", re.IGNORECASE)
+
+
+def _across_the_border(mention: Mention) -> bool:
+    """A clause naming no place of its own whose deed lies across the border: not at the places
+    its sentence (or the one before) names on this side."""
+    doc = mention.sentence.doc
+    tokens = sorted(mention.region.tokens)
+    return bool(tokens) and _ACROSS.search(doc[tokens[0] : tokens[-1] + 1].text) is not None
 
 
 def _place_at_focus(doc: Story) -> None:
@@ -659,7 +698,10 @@ def share_between_mentions(doc: Story) -> None:
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
         if mention.summary and not mention.dropped:
-            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own" and not m.summary and family(m.categories) == family(mention.categories)]
+            # (told one by one on its own days: "destroyed two bases near A on Thursday" is no
+            # summary of the ambush near B told on Wednesday)
+            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own" and not m.summary
+                      and family(m.categories) == family(mention.categories) and compatible_days(m, mention)]
             if others:
                 mention.dropped = True
 

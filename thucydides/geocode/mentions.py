@@ -186,7 +186,11 @@ def unresolved_mentions(
         titled = words[:1] if run.kind_before else words
         # ("the village of Tell Zahab": a hill's word opening a longer name is part of it)
         opening = words[0] if len(words) > 1 and words[0].lower in lex.name_opening_words else None
-        if not words or any(t is not opening and t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in words) \
+        # (the kind word closing "Nasir County" is the kind, not a common word of the name, when
+        # the unit it lies in follows: "Nasir County, Upper Nile State" is placed at that unit)
+        named = words[:-1] if (len(words) > 1 and run.kind_capitalised and words[-1].lower in lex.kind_words
+                               and followed_by_unit(text, words[-1].end, unit_starts)) else words
+        if not words or any(t is not opening and t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in named) \
                 or any(t.lower in lex.titles for t in titled):
             continue
         if any(t.lower in lex.facility_words for t in words[1:]):
