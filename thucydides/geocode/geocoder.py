@@ -142,6 +142,7 @@ class Geocoder:
                 span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
                                     for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
+            span.agency_name = _names_agency(span, tokens, text, [entries[g] for g, _ in span.hits])
             # "Reading will host …", "Nice is bracing …": kept for now, a place only where the
             # article's other places lie around the city (``_common_opener_stands``)
             span.common_opener = span.big_town and span.opener and tokens[span.first].lower not in lex.calendar
@@ -980,6 +981,22 @@ class _FocusByOthers:
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
         return self.focus_without(skeleton(item.span.key))
+
+
+# lower-case words after an outlet's name: "the Houthi-run Saba news agency"
+_AGENCY_WORDS = frozenset({"news", "agency"})
+
+
+def _names_agency(span: Span, tokens: list[Token], text: str, entries: list[GazetteerEntry]) -> bool:
+    """A name right before a lower-case "news agency" ("the rebel-run Saba news agency",
+    "the Bakhtar agency") is the outlet's, unless it is a country's or a city's of 100,000+
+    ("a Kabul news agency" is Kabul's): the agency says nothing of where the story is."""
+    after = span.last + 1
+    if span.last != span.run.last or after >= len(tokens) or tokens[after].capitalised or tokens[after].lower not in _AGENCY_WORDS:
+        return False
+    if text[tokens[span.last].end : tokens[after].start] != " ":
+        return False
+    return bool(entries) and not any(feature_class(e) == "country" or e.population >= WEIGHTS["notable_population"] for e in entries)
 
 
 def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, float]) -> bool:
