@@ -115,3 +115,26 @@ def test_a_province_carved_out_of_the_one_named_contains_its_towns():
     north_kivu = GazetteerEntry(6, "North Kivu", "ADM1", "CD", "DR Congo", None, None, -0.8, 29.0)
     assert lies_in(town, papua)
     assert not lies_in(south_kivu, north_kivu)
+
+
+# ---- second batch: road ends, "X-based" openers, "Can Tho" ------------------------------------
+
+def test_two_small_towns_joined_by_a_hyphen_before_road_are_both_places(geocoder):
+    text = "Bandits ambushed a truck on the Bossangoa-Bouca road on Sunday."
+    assert {m.text for m in geocoder.find_places(text) if m.entry is not None} >= {"Bossangoa", "Bouca"}
+
+
+def test_a_road_s_ends_give_one_event_at_the_first(pipeline_events):
+    case = {"published": "2023-02-01", "text": "Rebels ambushed a convoy on the Bossangoa-Bouca road, killing three soldiers."}
+    [event] = pipeline_events(case)
+    assert event.location.text == "Bossangoa" and event.location.geo_precision == 2
+
+
+def test_an_x_based_opener_is_a_place(geocoder):
+    [entry] = resolved(geocoder, "Heidelberg-based printers cut 300 jobs.", "Heidelberg")
+    assert entry.country_iso == "DE"
+
+
+def test_a_capitalised_can_opens_a_vietnamese_name(geocoder):
+    assert [e.country_iso for e in resolved(geocoder, "Floods hit Can Tho on Monday.", "Can Tho")][:1] == ["VN"]
+    assert not [m for m in geocoder.find_places("Who Can Stop Him") if m.entry is not None]

@@ -169,7 +169,7 @@ class Geocoder:
                 reason = f"a person's name: '{first_names[span.first]}'" if span.first in first_names else None
                 reason = reason or reject_reason(span, tokens, lex, person_words, text)
                 if reason is None:
-                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
+                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens, text)
                     if reason:
                         # "Minis" of "Tel Minis": the longer name may still be a place the
                         # gazetteer lacks, so its words stay available to the later steps

@@ -56,6 +56,7 @@ class Lexicon:
     unit_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ID": ("Kabupaten ",): "Nduga"
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
+    route_words: frozenset[str] = frozenset()  # "road" of "the Bouar-Baboua road": the two ends
     prize_heads: frozenset[str] = frozenset()  # "cup" of "the Stanley Cup": after a person's name
     race_names: frozenset[str] = frozenset()  # "derby" of "the Kentucky Derby": no town after a place
     first_names: frozenset[str] = frozenset()  # "tyler": names the person alone too (among ``titles``)
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
         prize_heads=frozenset(data["prize_heads"]),
+        route_words=frozenset(data["route_words"]),
         race_names=frozenset(data["race_names"]),
         institution_countries=dict(data["institution_countries"]),
     )

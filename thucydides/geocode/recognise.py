@@ -222,7 +222,7 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
     i = 0
     n = len(tokens)
     while i < n:
-        starts_name = _is_name_word(tokens[i]) or (
+        starts_name = _is_name_word(tokens[i]) or _opening_can(text, tokens, i) or (
             i + 1 < n
             and _is_name_word(tokens[i + 1])
             and (tokens[i].text == "The" or (tokens[i].lower in _ARTICLES and text[tokens[i].end : tokens[i + 1].start] in ("-", "‐")))
@@ -247,6 +247,15 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
         _add_context(text, tokens, run, lex)
     _share_list_kinds(text, tokens, runs, lex)
     return runs
+
+
+def _opening_can(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised "Can" mid-sentence right before a name word opens a name ("Can Tho", "Can
+    Gio": Vietnamese names), where English writes the verb lower-case; a title-case headline's
+    "Who Can Stop Him" gives a run that matches nothing."""
+    token = tokens[i]
+    return (token.text == "Can" and not token.sentence_start and i + 1 < len(tokens)
+            and _is_name_word(tokens[i + 1]) and _joinable(text, token, tokens[i + 1]))
 
 
 def _closing_an(text: str, tokens: list[Token], j: int) -> bool:
