@@ -221,9 +221,7 @@ def _build(writer: IndexWriter, data: Path) -> None:
         admin2 = unit.geonameid if unit.level == 2 else (parent.geonameid if parent and parent.level == 2 else None)
         population = sum(m[3] for m in unit.members)
         writer.add_place((unit.geonameid, unit.name, feature, unit.iso, admin1, admin2, point[0], point[1], population, point[2]))
-        short = short_unit_name(unit.name, unit.iso)
-        writer.add_names(unit.geonameid, unit.iso, [(unit.name, "name"), *((a, "alias") for a in unit.aliases),
-                                                    *([(short, "short")] if short else [])])
+        writer.add_names(unit.geonameid, unit.iso, [(unit.name, "name"), *((a, "alias") for a in unit.aliases)])
 
     _add_regions(writer)
     writer.flush()
@@ -244,15 +242,6 @@ def _namesake_in_parent(unit: _Unit, parent: _Unit) -> tuple[float, float, str] 
         return None
     best = max(namesakes, key=lambda m: m[3])
     return best[1], best[2], f"no place filed inside it: the town of its name in {parent.name}"
-
-
-def short_unit_name(name: str, iso: str | None) -> str | None:
-    """The name a unit is written by when it is filed with its kind in front ("Kabupaten Nduga",
-    written "Nduga regency"; `unit_prefixes` of ``data/town_names.toml``)."""
-    for prefix in lexicon().unit_prefixes.get(iso or "", ()):
-        if name.startswith(prefix) and len(name) > len(prefix) + 2:
-            return name[len(prefix):]
-    return None
 
 
 def short_town_name(name: str, iso: str | None, population: int) -> str | None:

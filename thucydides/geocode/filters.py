@@ -219,7 +219,7 @@ def neighbour_reason(
 def _route_between(span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, text: str) -> bool:
     """"The Bouar-Baboua road", "the Kousseri-Mora axis": two places joined by a hyphen before a
     route's word name the two ends of the road, not one longer name (a hyphenated name the
-    gazetteer lists, "Pul-Hesar", is matched whole before its parts)."""
+    gazetteer lists, "Guinea-Bissau", is matched whole before its parts)."""
     run = span.run
     if run.last + 1 >= len(tokens) or tokens[run.last + 1].lower not in lex.route_words or tokens[run.last + 1].capitalised:
         return False

@@ -117,12 +117,14 @@ class Geocoder:
         # "the Bronx", "the Hague": a name filed with its article, written after a lower-case "the"
         after_the = {id(s): f"the {s.key}" for s in all_spans
                      if s.first == s.run.first and s.first > 0 and tokens[s.first - 1].text == "the"}
-        hits = gaz.names([*(s.key for s in all_spans), *after_the.values()])
+        prefixed = _prefixed_unit_keys(all_spans, tokens, lex)
+        hits = gaz.names([*(s.key for s in all_spans), *after_the.values(), *(k for keys in prefixed.values() for k in keys)])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
         for span in all_spans:
             # both readings stand ("the Hague": the Dutch city, not only Hague, Saskatchewan);
             # the resolver weighs them
-            span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
+            span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ()),
+                         *(h for key in prefixed.get(id(span), ()) for h in hits.get(key, ()))]
             span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
             if (span.first == span.last and len(span.hits) > 1 and len(span.text) <= 3 and span.text.istitle()
                     and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits)):
@@ -981,6 +983,20 @@ class _FocusByOthers:
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
         return self.focus_without(skeleton(item.span.key))
+
+
+def _prefixed_unit_keys(spans: list[Span], tokens: list[Token], lex: Lexicon) -> dict[int, list[str]]:
+    """The filed names to look up for a name written with a district's kind word after it: "Nduga
+    regency" is filed "Kabupaten Nduga" (`unit_prefixes` of ``data/town_names.toml``). Only with
+    the kind word: alone, the bare word is as often a word of another name ("Gidan Dan Karo
+    village" is no Karo regency), so the index holds no bare form."""
+    prefixes = {name_key(p) for ps in lex.unit_prefixes.values() for p in ps}
+    result: dict[int, list[str]] = {}
+    for span in spans:
+        after = span.last + 1
+        if span.last == span.run.last and after < len(tokens) and lex.kind_words.get(tokens[after].lower) == "ADM2":
+            result[id(span)] = [f"{prefix} {span.key}" for prefix in sorted(prefixes)]
+    return result
 
 
 # lower-case words after an outlet's name: "the Houthi-run Saba news agency"

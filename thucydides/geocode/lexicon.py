@@ -53,7 +53,7 @@ class Lexicon:
     city_suffix_countries: frozenset[str] = frozenset()  # "PH": "Makati City" is written "Makati"
     honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
     honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
-    unit_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ID": ("Kabupaten ",): "Nduga"
+    unit_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ID": ("Kabupaten ",): "Nduga regency"
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
     route_words: frozenset[str] = frozenset()  # "road" of "the Bouar-Baboua road": the two ends
