@@ -26,6 +26,7 @@ from thucydides.extract.regions import Region
 from thucydides.extract.sentences import Place, Sentence
 from thucydides.geocode import is_currency, is_demonym, is_named_after, is_organisation
 from thucydides.geocode.containers import UNITS, is_placed, is_seat, lies_in, region_before_town
+from thucydides.geocode.lexicon import lexicon as lexicon_geo
 from thucydides.geocode.resolve import distance_km, feature_class, is_spelling_variant
 from thucydides.model import GazetteerEntry
 
@@ -264,10 +265,14 @@ def _destination(place: Place, sentence: Sentence) -> bool:
 
 
 def _between(first: Place, second: Place, sentence: Sentence) -> bool:
-    """ "between Dori and Sebba": ``first`` is the object of "between", ``second`` joined to it."""
+    """ "between Dori and Sebba": ``first`` is the object of "between", ``second`` joined to it;
+    "on the Bouar-Baboua road": the two ends of a road joined by a hyphen."""
     doc = sentence.doc
     a, b = doc[first.last], doc[second.last]
-    return a.dep_ == "pobj" and a.head.lower_ == "between" and b.dep_ == "conj" and b.head.i == a.i
+    if a.dep_ == "pobj" and a.head.lower_ == "between" and b.dep_ == "conj" and b.head.i == a.i:
+        return True
+    return (second.first == first.last + 2 and doc[first.last + 1].text in ("-", "‐", "–") and second.last + 1 < len(doc)
+            and doc[second.last + 1].lower_ in lexicon_geo().route_words)
 
 
 def _facility(place: Place, sentence: Sentence) -> bool:
@@ -572,6 +577,8 @@ def _modifies(place: Place, other: Place, sentence: Sentence) -> bool:
     """ "Baghlan's Bano district": the place is a possessive or compound inside the other's phrase;
     not an item of a list closed by the kind word ("Kunar and Nuristan Provinces")."""
     if other.first > place.last:
+        if _between(place, other, sentence):
+            return False  # "the Bouar-Baboua road": the road's two ends, neither inside the other
         chain = [place, *(q for q in sentence.places if place.last < q.first and q.last < other.first), other]
         if all(_coordinated(a, b, sentence) for a, b in zip(chain, chain[1:])):
             return False  # "Maru, Anka and Bukkuyum LGAs"

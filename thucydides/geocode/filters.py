@@ -66,6 +66,10 @@ def names_club(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
     return (after is not None and after.lower in lex.result_verbs) or (before is not None and before.lower in lex.result_verbs)
 
 
+# the second half of "X-based", "X-born": the first half is a place
+_PLACE_COMPOUNDS = frozenset({"based", "born", "bred", "headquartered", "raised"})
+
+
 def opens_sentence(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
     """Whether ``span`` is one capitalised word alone opening a sentence, before a lower-case word
     (not a match's result: "Leeds beat Chelsea" names a club by its town)."""
@@ -74,6 +78,8 @@ def opens_sentence(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
         return False
     token = tokens[span.first]
     following = tokens[span.first + 1] if span.first + 1 < len(tokens) else None
+    if following is not None and following.lower in _PLACE_COMPOUNDS and following.start == token.end + 1:
+        return False  # "Heidelberg-based SAP …": a place by construction, no common noun
     if following is not None and following.lower in lex.result_verbs:
         rival = tokens[span.first + 2] if span.first + 2 < len(tokens) else None
         if rival is not None and rival.capitalised:
@@ -168,7 +174,7 @@ def person_words_of(tokens: list[Token], runs: list[Run], lex: Lexicon) -> set[s
 
 
 def neighbour_reason(
-    span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, headline_tokens: set[int]
+    span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, headline_tokens: set[int], text: str = ""
 ) -> str | None:
     """A place word glued to an unknown capitalised word is part of a longer name ("Amrullah Saleh"),
     and so is a place word inside a locality's name opened by its kind ("Colonia Las Flores").
@@ -193,6 +199,8 @@ def neighbour_reason(
     # a neighbour matched as a notable place is part of a list of places ("Kabul Kandahar
     # highway"); one matched as a small place may just be a first name ("Adam Smith")
     covered = {i for s in chosen if s is not span and (s.notable or s.demonym) for i in range(s.first, s.last + 1)}
+    if _route_between(span, chosen, tokens, lex, text):
+        return None
     for i in (span.first - 1, span.last + 1):
         if not (run.first <= i <= run.last) or i in covered:
             continue
@@ -206,6 +214,21 @@ def neighbour_reason(
             continue  # a multi-word match is a name of its own: "Muara Bungo" of "Muara Bungo Dua"
         return f"part of a longer name with '{tokens[i].text}'"
     return None
+
+
+def _route_between(span: Span, chosen: list[Span], tokens: list[Token], lex: Lexicon, text: str) -> bool:
+    """"The Bouar-Baboua road", "the Kousseri-Mora axis": two places joined by a hyphen before a
+    route's word name the two ends of the road, not one longer name (a hyphenated name the
+    gazetteer lists, "Guinea-Bissau", is matched whole before its parts)."""
+    run = span.run
+    if run.last + 1 >= len(tokens) or tokens[run.last + 1].lower not in lex.route_words or tokens[run.last + 1].capitalised:
+        return False
+    hyphens = [i for i in range(run.first + 1, run.last + 1) if text[tokens[i - 1].end : tokens[i].start] in ("-", "‐", "–")]
+    if len(hyphens) != 1:
+        return False
+    cut = hyphens[0]
+    halves = ((run.first, cut - 1), (cut, run.last))
+    return (span.first, span.last) in halves and all(any((s.first, s.last) == half for s in chosen) for half in halves)
 
 
 # ", in southern", ", in the north of", " (": what may stand between a place and the unit it lies in

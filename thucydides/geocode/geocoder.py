@@ -117,12 +117,14 @@ class Geocoder:
         # "the Bronx", "the Hague": a name filed with its article, written after a lower-case "the"
         after_the = {id(s): f"the {s.key}" for s in all_spans
                      if s.first == s.run.first and s.first > 0 and tokens[s.first - 1].text == "the"}
-        hits = gaz.names([*(s.key for s in all_spans), *after_the.values()])
+        prefixed = _prefixed_unit_keys(all_spans, tokens, lex)
+        hits = gaz.names([*(s.key for s in all_spans), *after_the.values(), *(k for keys in prefixed.values() for k in keys)])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
         for span in all_spans:
             # both readings stand ("the Hague": the Dutch city, not only Hague, Saskatchewan);
             # the resolver weighs them
-            span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ())]
+            span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ()),
+                         *(h for key in prefixed.get(id(span), ()) for h in hits.get(key, ()))]
             span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
             if (span.first == span.last and len(span.hits) > 1 and len(span.text) <= 3 and span.text.istitle()
                     and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits)):
@@ -142,6 +144,7 @@ class Geocoder:
                 span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
                                     for g, _ in span.hits)
             span.opener = opens_sentence(span, tokens, lex)
+            span.agency_name = _names_agency(span, tokens, text, [entries[g] for g, _ in span.hits])
             # "Reading will host …", "Nice is bracing …": kept for now, a place only where the
             # article's other places lie around the city (``_common_opener_stands``)
             span.common_opener = span.big_town and span.opener and tokens[span.first].lower not in lex.calendar
@@ -168,7 +171,7 @@ class Geocoder:
                 reason = f"a person's name: '{first_names[span.first]}'" if span.first in first_names else None
                 reason = reason or reject_reason(span, tokens, lex, person_words, text)
                 if reason is None:
-                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens)
+                    reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens, text)
                     if reason:
                         # "Minis" of "Tel Minis": the longer name may still be a place the
                         # gazetteer lacks, so its words stay available to the later steps
@@ -981,6 +984,36 @@ class _FocusByOthers:
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
         return self.focus_without(skeleton(item.span.key))
+
+
+def _prefixed_unit_keys(spans: list[Span], tokens: list[Token], lex: Lexicon) -> dict[int, list[str]]:
+    """The filed names to look up for a name written with a district's kind word after it: "Nduga
+    regency" is filed "Kabupaten Nduga" (`unit_prefixes` of ``data/town_names.toml``). Only with
+    the kind word: alone, the bare word is as often a word of another name ("Gidan Dan Karo
+    village" is no Karo regency), so the index holds no bare form."""
+    prefixes = {name_key(p) for ps in lex.unit_prefixes.values() for p in ps}
+    result: dict[int, list[str]] = {}
+    for span in spans:
+        after = span.last + 1
+        if span.last == span.run.last and after < len(tokens) and lex.kind_words.get(tokens[after].lower) == "ADM2":
+            result[id(span)] = [f"{prefix} {span.key}" for prefix in sorted(prefixes)]
+    return result
+
+
+# lower-case words after an outlet's name: "the Houthi-run Saba news agency"
+_AGENCY_WORDS = frozenset({"news", "agency"})
+
+
+def _names_agency(span: Span, tokens: list[Token], text: str, entries: list[GazetteerEntry]) -> bool:
+    """A name right before a lower-case "news agency" ("the rebel-run Saba news agency",
+    "the Bakhtar agency") is the outlet's, unless it is a country's or a city's of 100,000+
+    ("a Kabul news agency" is Kabul's): the agency says nothing of where the story is."""
+    after = span.last + 1
+    if span.last != span.run.last or after >= len(tokens) or tokens[after].capitalised or tokens[after].lower not in _AGENCY_WORDS:
+        return False
+    if text[tokens[span.last].end : tokens[after].start] != " ":
+        return False
+    return bool(entries) and not any(feature_class(e) == "country" or e.population >= WEIGHTS["notable_population"] for e in entries)
 
 
 def _common_opener_stands(item: Found, found: list[Found], focus: dict[str, float]) -> bool:

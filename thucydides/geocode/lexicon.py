@@ -54,8 +54,12 @@ class Lexicon:
     city_suffix_countries: frozenset[str] = frozenset()  # "PH": "Makati City" is written "Makati"
     honorific_countries: frozenset[str] = frozenset()  # "MX": "Taxco de Alarcón" is written "Taxco"
     honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
+    unit_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ID": ("Kabupaten ",): "Nduga regency"
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
+    route_words: frozenset[str] = frozenset()  # "road" of "the Bouar-Baboua road": the two ends
+    prize_heads: frozenset[str] = frozenset()  # "cup" of "the Stanley Cup": after a person's name
+    race_names: frozenset[str] = frozenset()  # "derby" of "the Kentucky Derby": no town after a place
     first_names: frozenset[str] = frozenset()  # "tyler": names the person alone too (among ``titles``)
     # a word of one country's own institutions ("gardai", "taoiseach") → its ISO code: a focus vote
     institution_countries: dict[str, str] = field(default_factory=dict)
@@ -169,8 +173,12 @@ def lexicon() -> Lexicon:
         city_suffix_countries=frozenset(towns["city_suffix_countries"]),
         honorific_countries=frozenset(towns["honorific_countries"]),
         honorific_generic_heads=frozenset(towns["honorific_generic_heads"]),
+        unit_prefixes={iso: tuple(f"{p} " for p in prefixes) for iso, prefixes in towns["unit_prefixes"].items()},
         strike_words=frozenset(data["strike_words"]),
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
+        prize_heads=frozenset(data["prize_heads"]),
+        route_words=frozenset(data["route_words"]),
+        race_names=frozenset(data["race_names"]),
         institution_countries=dict(data["institution_countries"]),
     )

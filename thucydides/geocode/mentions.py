@@ -120,7 +120,9 @@ def make_mention(
     if span.first > run.first and tokens[span.first - 1].lower in REGION_DIRECTIONS and _is_large(entry) and not span.demonym:
         start = tokens[span.first - 1].start  # "Western Chad", "Northern Mali": a part of the place, named after it
     abroad = not focus or (entry.country_iso is not None and entry.country_iso not in focus)
-    if (abroad and not ((is_well_known(entry) or not focus and _dominant_city(entry, item)) if span.opener else is_notable(entry))
+    # a national capital, however small (Apia, Funafuti), is a place a reader knows abroad
+    if (abroad and not ((is_well_known(entry) or not focus and _dominant_city(entry, item)) if span.opener
+                        else is_notable(entry) or entry.feature == "PPLC")
             and (focus or span.opener) and not span.demonym and not near_any(entry, homes, BORDER_KM)):
         # the only places of this name are villages abroad: the article's own village is
         # missing from the gazetteer, which is better said than a wrong point on another continent

@@ -43,6 +43,8 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
     result: list[PlaceMention] = []
     widened_at: list[int] = []  # indexes in ``result`` of the mentions widened to a name
     for mention in mentions:
+        if _named_trophy_or_race(text, mention, result, lex):
+            continue
         short = _short_name_end(text, mention, lex)
         if short is not None:
             # the place's own name stays the mention (toponym annotation marks "Mississippi" in
@@ -73,6 +75,17 @@ def widen_to_organisations(text: str, mentions: list[PlaceMention], lex: Lexicon
             why=f"{ORGANISATION_WHY} {mention.text}: {mention.why}",
         ))
     return result
+
+
+def _named_trophy_or_race(text: str, mention: PlaceMention, before: list[PlaceMention], lex: Lexicon) -> bool:
+    """A small place's name right before a trophy's word is a person's ("the Stanley Cup", "the
+    Davis Cup": no Stanley, Manitoba); a race's word right after a place is the race ("the
+    Kentucky Derby": Kentucky stays, Derby is no English city). Neither is a place mention."""
+    if mention.text.lower() in lex.race_names and before and before[-1].end + 1 == mention.start and text[before[-1].end] == " ":
+        return True
+    match = _SHORT_HEAD.match(text, mention.end)
+    return (match is not None and match.group(1).lower() in lex.prize_heads and " " not in mention.text
+            and mention.entry is not None and not _large_enough(mention, lex))
 
 
 def _rank(entry: GazetteerEntry | None) -> int:

@@ -117,6 +117,7 @@ class Span:
     big_town: bool = False  # one of its hits is a town of 100,000+ ("Reading", "Phoenix")
     the_region: bool = False  # with the lower-case "the" before it, it is a region's name ("the Gulf")
     common_opener: bool = False  # a common word opening a sentence that is a city's name ("Reading will host …")
+    agency_name: bool = False  # a small place's name before "news agency" ("the Saba news agency")
 
     @property
     def kind(self) -> str | None:
@@ -221,7 +222,7 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
     i = 0
     n = len(tokens)
     while i < n:
-        starts_name = _is_name_word(tokens[i]) or (
+        starts_name = _is_name_word(tokens[i]) or _opening_can(text, tokens, i) or (
             i + 1 < n
             and _is_name_word(tokens[i + 1])
             and (tokens[i].text == "The" or (tokens[i].lower in _ARTICLES and text[tokens[i].end : tokens[i + 1].start] in ("-", "‐")))
@@ -234,7 +235,7 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
         while j < n and _joinable(text, tokens[j - 1], tokens[j]):
             if tokens[j].lower in lex.calendar and j > last + 1:
                 break  # "the village of Dankolo on Monday": a connector joins no date to a name
-            if _is_name_word(tokens[j]):
+            if _is_name_word(tokens[j]) or _closing_an(text, tokens, j):
                 last = j
             elif tokens[j].lower not in CONNECTORS:
                 break
@@ -246,6 +247,25 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
         _add_context(text, tokens, run, lex)
     _share_list_kinds(text, tokens, runs, lex)
     return runs
+
+
+def _opening_can(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised "Can" mid-sentence right before a name word opens a name ("Can Tho", "Can
+    Gio": Vietnamese names), where English writes the verb lower-case; a title-case headline's
+    "Who Can Stop Him" gives a run that matches nothing."""
+    token = tokens[i]
+    return (token.text == "Can" and not token.sentence_start and i + 1 < len(tokens)
+            and _is_name_word(tokens[i + 1]) and _joinable(text, token, tokens[i + 1]))
+
+
+def _closing_an(text: str, tokens: list[Token], j: int) -> bool:
+    """A capitalised "An" mid-sentence that no name word follows is the last word of a name
+    ("Hoi An, Vietnam", "Long An province": Vietnamese names), not the article that a title-case
+    headline capitalises ("Floods Hit An Island") nor a sentence's first word."""
+    token = tokens[j]
+    if token.text != "An" or token.sentence_start:
+        return False
+    return j + 1 == len(tokens) or not (_joinable(text, token, tokens[j + 1]) and _is_name_word(tokens[j + 1]))
 
 
 def _word_after_name(tokens: list[Token], start: int) -> str:
@@ -364,8 +384,9 @@ def _stretches(text: str, tokens: list[Token], run: Run, abbreviated: set[int]) 
         if token.lower in CONNECTORS and not (token.capitalised and token.lower in _LEADING_CONNECTORS) and not glued_article:
             continue
         for last in range(first, min(run.last, first + MAX_SPAN_TOKENS - 1) + 1):
-            if tokens[last].lower in CONNECTORS or (first == last and first in abbreviated):
-                continue
+            if ((tokens[last].lower in CONNECTORS and not (last == run.last and last > first and tokens[last].text == "An"))
+                    or (first == last and first in abbreviated)):
+                continue  # a name ends at a name word, or at the "An" that closes it ("Hoi An")
             start, end = tokens[first].start, tokens[last].end
             words = text[start:end]
             spans.append(Span(run, first, last, start, end, words, name_key(words)))
@@ -484,6 +505,18 @@ def _city_after_cue(span: Span, tokens: list[Token]) -> bool:
             and not tokens[span.first].sentence_start)
 
 
+def _team_city(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
+    """"The Phoenix Suns", "the Reading Royals": a common word that is a city of 100,000+, after
+    a lower-case "the" and before one capitalised plural that ends the name, is a team's city
+    (GeoWebNews marks it); "the Orange Revolution", "the Independence Party" stay words."""
+    run = span.run
+    if not (span.big_town and span.first == span.last == run.first and run.last == span.last + 1 and span.first > 0):
+        return False
+    before, nickname = tokens[span.first - 1], tokens[run.last]
+    return (before.text == "the" and nickname.text.endswith("s") and not nickname.text.endswith("ss")
+            and nickname.lower not in lex.common and nickname.lower not in lex.kind_words and not nickname.possessive)
+
+
 def names_work(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool:
     """"The film Casablanca", "the band Chicago", "the musical Hamilton": a place's name that is
     the whole title right after a lower-case word naming a work is the title, not a place. A
@@ -506,12 +539,15 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             and not (span.the_region and not _group_around(span, tokens, lex))  # "the Gulf", not "the Gulf Cartel"
             and not _before_state(text, span.end)
             and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))
+            and not _team_city(span, tokens, lex)
             and not span.common_opener):
         return f"'{first_token.text}' is a common word here"
     if names_work(span, tokens, lex, text):
         return f"a work's title: '{tokens[run.first - 1].text} {' '.join(t.text for t in tokens[run.first : run.last + 1])}'"
     if names_group(span, lex):
         return f"'{span.text}' names an armed group"
+    if span.agency_name:
+        return f"an outlet's name: '{span.text} {tokens[span.last + 1].text}'"
     storm = _storm_name(run, tokens, lex)
     if storm is not None and span.last <= storm:
         return f"a storm's name: '{' '.join(t.text for t in tokens[run.first : storm + 1])}'"

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
-from thucydides.geocode.normalise import skeleton
+from thucydides.geocode.normalise import name_key, skeleton, strip_type_words
 from thucydides.model import GazetteerEntry
 
 WEIGHTS = {
@@ -216,6 +216,15 @@ def has_local_evidence(entry: GazetteerEntry, context: Context) -> bool:
     return entry.admin1_id in context.named_admin1 or _near_anchor(entry, context.anchors) is not None
 
 
+def _county_by_own_name(entry: GazetteerEntry, how: str) -> bool:
+    """A district of 100,000+ matched by its own name, filed bare ("Surrey", "Devon"; not
+    "Atlantic County" or "Bristol County", which a bare word names only by their short form)."""
+    if feature_class(entry) != "ADM2" or how != "name" or entry.population < WEIGHTS["notable_population"]:
+        return False
+    key = name_key(entry.name)
+    return strip_type_words(key) == key
+
+
 def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     """Add the big-namesake bonus to a town far larger than every other town of the name.
 
@@ -233,10 +242,12 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     runner_up = rivals[0] if rivals else None
     if runner_up is None or biggest.population < WEIGHTS["notable_population"]:
         return scored
-    if any(feature_class(item[1]) == "ADM1" and item[1].country_iso != biggest.country_iso
-           and item[1].population > biggest.population for item in scored):
+    towns_in = {unit for item in towns for unit in (item[1].admin1_id, item[1].admin2_id)}
+    if any((feature_class(item[1]) == "ADM1" or (_county_by_own_name(item[1], item[2]) and item[1].geonameid not in towns_in))
+           and item[1].country_iso != biggest.country_iso and item[1].population > biggest.population for item in scored):
         # a province abroad where more people live than in the town is as much what the bare
-        # name means: Bali, Indonesia, not Bāli, a town of 300,000 in West Bengal
+        # name means: Bali, Indonesia, not Bāli, a town of 300,000 in West Bengal; so is a
+        # county with no town of its name inside (Surrey, England beside Surrey, B.C.)
         return scored
     ratio = biggest.population / max(runner_up.population, 1)
     if ratio >= WEIGHTS["big_namesake_ratio"]:
@@ -301,9 +312,16 @@ def choose(
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
     over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
     supported = _supported_towns(candidates, context)
+    towns_in = {unit for e, _ in candidates if feature_class(e) == "PPL" for unit in (e.admin1_id, e.admin2_id)}
     scored = []
     for entry, how in candidates:
         value, reasons = score(entry, how, kind, context)
+        if _county_by_own_name(entry, how) and entry.geonameid not in towns_in:
+            # a county named by its own name with no town of that name inside ("Surrey",
+            # "Devon") is what its name means: its population counts in full, as in the focus
+            # vote (context.py), not ten times smaller as a district that holds its namesake city
+            # does; not a county filed with its kind that the bare word names ("Bristol County")
+            value += WEIGHTS["population"] * math.log10(WEIGHTS["unit_population_divisor"])
         if _outranked_by_supported_namesake(entry, supported, context):
             # its standing (a capital, the namesake of its province) sets it above its province
             # and small towns alike, not above a town of the article's main country that the
