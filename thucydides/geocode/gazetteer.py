@@ -100,6 +100,7 @@ class Gazetteer:
         # ("Gaza", "Kharkiv"), and these queries were a sixth of the geocoder's time
         self._names: dict[str, tuple[NameHit, ...]] = {}
         self._skeletons: dict[str, _SkeletonRows] = {}
+        self._names_with_and: frozenset[str] | None = None
         meta = dict(self._conn().execute("SELECT key, value FROM meta").fetchall())
         self.meta: dict[str, str] = meta
         from thucydides.geocode.index_writer import BUILDER_VERSION
@@ -311,6 +312,13 @@ class Gazetteer:
             " AND p.feature LIKE 'PPL%' ORDER BY p.population DESC LIMIT 1", (iso,)
         ).fetchone()
         return self.entry(row[0]) if row else None
+
+    def names_with_and(self) -> frozenset[str]:
+        """Every name key written with "and" ("jammu and kashmir"): a few hundred, read once."""
+        if self._names_with_and is None:
+            rows = self._conn().execute("SELECT DISTINCT key FROM name WHERE key LIKE '% and %'").fetchall()
+            self._names_with_and = frozenset(key for (key,) in rows)
+        return self._names_with_and
 
     def coord_basis(self, geonameid: int) -> str | None:
         row = self._conn().execute("SELECT coord_basis FROM place WHERE geonameid = ?", (geonameid,)).fetchone()

@@ -81,6 +81,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer | str | Path | None = None, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self._gazetteer = gazetteer if isinstance(gazetteer, Gazetteer) else None
+        self._and_names: frozenset[str] | None = None
         self._gazetteer_path = Path(gazetteer) if isinstance(gazetteer, (str, Path)) else None
         self._lock = threading.Lock()
         self._haystacks: dict[tuple[str, tuple[str, ...]], list[tuple[str, int]]] = {}
@@ -109,7 +110,7 @@ class Geocoder:
             return []
         gaz, lex = self.gazetteer, lexicon()
         tokens = self._possessive_names(text, tokenize(text))
-        runs = find_runs(text, tokens, lex)
+        runs = find_runs(text, tokens, lex, self._names_with_and(gaz, lex))
         headline_tokens = title_case_lines(text, tokens)
         person_words = person_words_of(tokens, runs, lex)
         spans_by_run = {id(run): spans_of(text, tokens, run, lex.abbreviations) for run in runs}
@@ -259,6 +260,13 @@ class Geocoder:
         return repeated_mentions(text, self._completed_names(place_at_containers(text, drop_overlaps(mentions))))
 
     # ---- steps ---------------------------------------------------------------------------
+    def _names_with_and(self, gaz: Gazetteer, lex: Lexicon) -> frozenset[str]:
+        """The gazetteer's names with "and" that a run may read across, less those of common words
+        only ("Central and Western", "King and Queen": no name in "the king and queen")."""
+        if self._and_names is None:
+            self._and_names = frozenset(key for key in gaz.names_with_and() if not all(w in lex.common for w in key.split() if w != "and"))
+        return self._and_names
+
     def _possessive_names(self, text: str, tokens: list[Token]) -> list[Token]:
         """``tokens`` with names spelt with a possessive joined into one word: "Cox's Bazar",
         "King's Lynn", "Martha's Vineyard" (the "'s" otherwise makes the first word the owner

@@ -217,7 +217,9 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
     return gap in (". ", ".") and left.lower in _ABBREVIATED_WORDS
 
 
-def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
+def find_runs(text: str, tokens: list[Token], lex: Lexicon, names_with_and: frozenset[str] = frozenset()) -> list[Run]:
+    """``names_with_and``: the gazetteer's names written with "and" ("trinidad and tobago"), the
+    only ones across which a lower-case "and" joins a run."""
     runs: list[Run] = []
     i = 0
     n = len(tokens)
@@ -237,6 +239,8 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
                 break  # "the village of Dankolo on Monday": a connector joins no date to a name
             if _is_name_word(tokens[j]) or _closing_an(text, tokens, j):
                 last = j
+            elif tokens[j].text == "and" and (end := _name_across_and(text, tokens, i, j, names_with_and)) is not None:
+                last = j = end  # "Jammu and Kashmir", "Saint Vincent and the Grenadines": one name
             elif tokens[j].lower not in CONNECTORS:
                 break
             j += 1
@@ -247,6 +251,22 @@ def find_runs(text: str, tokens: list[Token], lex: Lexicon) -> list[Run]:
         _add_context(text, tokens, run, lex)
     _share_list_kinds(text, tokens, runs, lex)
     return runs
+
+
+def _name_across_and(text: str, tokens: list[Token], first: int, j: int, names_with_and: frozenset[str]) -> int | None:
+    """The last token of a gazetteer name that reads across the "and" at ``j`` ("Trinidad and
+    Tobago", "Sistan and Baluchestan"), or None: "Kabul and Kandahar" stays two names."""
+    if not names_with_and:
+        return None
+    for end in range(min(j + MAX_SPAN_TOKENS - 1, len(tokens) - 1), j, -1):
+        after = range(j + 1, end + 1)
+        if not (_is_name_word(tokens[end]) and all(_joinable(text, tokens[k - 1], tokens[k]) for k in after)
+                and all(_is_name_word(tokens[k]) or tokens[k].lower in CONNECTORS for k in after)):
+            continue
+        for start in range(max(first, j - MAX_SPAN_TOKENS + 1), j):
+            if name_key(text[tokens[start].start : tokens[end].end]) in names_with_and:
+                return end
+    return None
 
 
 def _opening_can(text: str, tokens: list[Token], i: int) -> bool:
@@ -381,10 +401,10 @@ def _stretches(text: str, tokens: list[Token], run: Run, abbreviated: set[int]) 
         # a connector never starts a name, except "The Hague" and an Arabic article ("Al Bab")
         token = tokens[first]
         glued_article = token.lower in _ARTICLES and first < run.last and text[token.end : tokens[first + 1].start] in ("-", "‐")
-        if token.lower in CONNECTORS and not (token.capitalised and token.lower in _LEADING_CONNECTORS) and not glued_article:
+        if (token.lower in CONNECTORS and not (token.capitalised and token.lower in _LEADING_CONNECTORS) and not glued_article) or token.text == "and":
             continue
         for last in range(first, min(run.last, first + MAX_SPAN_TOKENS - 1) + 1):
-            if ((tokens[last].lower in CONNECTORS and not (last == run.last and last > first and tokens[last].text == "An"))
+            if ((tokens[last].lower in CONNECTORS and not (last == run.last and last > first and tokens[last].text == "An")) or tokens[last].text == "and"
                     or (first == last and first in abbreviated)):
                 continue  # a name ends at a name word, or at the "An" that closes it ("Hoi An")
             start, end = tokens[first].start, tokens[last].end
