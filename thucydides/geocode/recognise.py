@@ -604,8 +604,10 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             return f"part of an armed group's name: '{group}'"
         if span.last < run.last and tokens[span.last + 1].lower in lex.force_heads:
             return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
-    if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
-        return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
+    if (len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits)
+            and not (run.kind_before and run.cue == "of")):
+        # "Car bomb" is no CAR; "the old city of Fez" names a place (its exonym) all the same
+        return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"
     if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
             and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
             and text[span.end : span.end + 2] not in (", ", " (")):
