@@ -527,13 +527,15 @@ def _city_after_cue(span: Span, tokens: list[Token]) -> bool:
 
 def _team_city(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
     """"The Phoenix Suns", "the Reading Royals": a common word that is a city of 100,000+, after
-    a lower-case "the" and before one capitalised plural that ends the name, is a team's city
+    a lower-case "the" and before one capitalised plural (or a team's singular nickname: "the
+    Phoenix Mercury") that ends the name, is a team's city
     (GeoWebNews marks it); "the Orange Revolution", "the Independence Party" stay words."""
     run = span.run
     if not (span.big_town and span.first == span.last == run.first and run.last == span.last + 1 and span.first > 0):
         return False
     before, nickname = tokens[span.first - 1], tokens[run.last]
-    return (before.text == "the" and nickname.text.endswith("s") and not nickname.text.endswith("ss")
+    plural = nickname.text.endswith("s") and not nickname.text.endswith("ss")
+    return (before.text == "the" and (plural or nickname.lower in lex.team_words)
             and nickname.lower not in lex.common and nickname.lower not in lex.kind_words and not nickname.possessive)
 
 
@@ -548,6 +550,25 @@ def names_work(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool
     before = tokens[run.first - 1]
     return (before.lower in lex.work_words and not before.capitalised
             and text[before.end : tokens[run.first].start] in _BEFORE_TITLE)
+
+
+def _glued_article(text: str, tokens: list[Token], run: Run, article: int) -> bool:
+    """Whether token ``article`` is an Arabic article inside ``run`` that joins the name word
+    before it (a space) to the one after it (a hyphen): "Aita al-Shaab", "Bab al-Hawa"."""
+    return (run.first < article < run.last and tokens[article].lower in _ARTICLES
+            and text[tokens[article].end : tokens[article + 1].start] in ("-", "‐")
+            and text[tokens[article - 1].end : tokens[article].start] == " "
+            and _is_name_word(tokens[article - 1]) and _is_name_word(tokens[article + 1]))
+
+
+def _article_half(text: str, tokens: list[Token], span: Span) -> bool:
+    """"Aita al-Shaab", "Bab al-Hawa": a name of two words joined by a glued Arabic article that
+    the gazetteer lacks whole. Either half alone is some other village ("Sha'ab" in Israel, "Bab"
+    in Slovakia), not the place meant. A notable first half stays: "Baghdad al-Jadida" is a
+    district of Baghdad; the second half never does ("Ras al-Ain" is not Al Ain)."""
+    run = span.run
+    before = span.first if tokens[span.first].lower in _ARTICLES else span.first - 1  # "al-Shaab", "Shaab"
+    return _glued_article(text, tokens, run, before) or (not span.notable and _glued_article(text, tokens, run, span.last + 1))
 
 
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str], text: str = "") -> str | None:
@@ -571,15 +592,22 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
     storm = _storm_name(run, tokens, lex)
     if storm is not None and span.last <= storm:
         return f"a storm's name: '{' '.join(t.text for t in tokens[run.first : storm + 1])}'"
+    group = _group_around(span, tokens, lex)
+    hyphened = (span.first > run.first and text[tokens[span.first - 1].end : span.start] in ("-", "‐")) or (
+        span.last < run.last and text[span.end : tokens[span.last + 1].start] in ("-", "‐"))
+    if group and hyphened and not span.demonym:
+        # "Anti-Balaka": a hyphen glues the place's name into the group's, even a district's
+        return f"part of an armed group's name: '{group}'"
     if not _notable(span) and not span.demonym:
         # "Security Belt": a word of a force's name is no small place of that name somewhere
-        group = _group_around(span, tokens, lex)
         if group:
             return f"part of an armed group's name: '{group}'"
         if span.last < run.last and tokens[span.last + 1].lower in lex.force_heads:
             return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
-    if len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits):
-        return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"  # "Car bomb" is no CAR
+    if (len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits)
+            and not (run.kind_before and run.cue == "of")):
+        # "Car bomb" is no CAR; "the old city of Fez" names a place (its exonym) all the same
+        return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"
     if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
             and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
             and text[span.end : span.end + 2] not in (", ", " (")):
@@ -606,6 +634,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         apposed = text[left.end:first_token.start].lstrip().startswith(",")
         if left.capitalised and left.lower in lex.titles and not left.possessive and not apposed:
             return f"a person's name: after '{left.text}'"
+    if _article_half(text, tokens, span):
+        return f"the second half of a longer name: '{span.text}'"
     if len(words) == 1 and words[0] in person_words:
         return f"'{span.text}' names a person elsewhere in the text"
     if first_token.text.isupper() and len(first_token.text) <= 3 and span.first == span.last and not span.hits:
