@@ -144,7 +144,11 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             # what came "after the attack" with a toll of its own ("killed 40 militants in air
             # strikes in the days after the attack") is not the attack
-            if mention.sequel and mention.sentence.index != first.sentence.index and any(c.kind == "death" for c in mention.counts):
+            # (nor is a deed of another kind told after it: "Hours later, a bomb exploded in the
+            # town" after a shooting, "After the attack, youths burned a mosque")
+            if mention.sequel and mention.sentence.index != first.sentence.index and (
+                any(c.kind == "death" for c in mention.counts) or _another_deed(mention, group)
+            ):
                 continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
                 continue
@@ -153,6 +157,15 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
+    """A sequel whose own deed (its cues, not the "after the attack" it follows) shares no kind of
+    violence with the event told before: another happening."""
+    doc = sequel.sentence.doc
+    own = {c.category for c in sequel.cues if not (doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in {"after", "following"})}
+    told = {category for m in group for category in m.categories}
+    return bool(own) and not own & told
 
 
 def _arrested_after(a: Mention, b: Mention) -> bool:
