@@ -584,9 +584,11 @@ def build_mentions(
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
             or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"),
                                placed=bool(places) and not country_only)
-            # (unless the clause dates it to a day of its own: "marched on Monday after two
-            # students were shot dead by soldiers on Saturday" tells the shooting too)
-            or (_grievance_of_crowd(region, regions, cues) and not (date_source == "own" and any(d.value and not d.background for d in region_dates)))
+            # (unless its "after" clause dates it to a day of its own: "marched on Monday after
+            # two students were shot dead by soldiers on Saturday" tells the shooting too; what a
+            # relative clause says of a person, "a blogger who was arrested on 6 May", stays the
+            # setting)
+            or (_grievance_of_crowd(region, regions, cues) and not (region.kind == "temporal" and date_source == "own" and any(d.value and not d.background for d in region_dates)))
             or _how_a_place_fell(region, regions, cues)
             or _earlier_of_a_person(region, regions)
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
