@@ -1438,11 +1438,15 @@ def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in region.root.children)
 
 
+_GRIEVING_PARTICIPLES = frozenset({"protesting", "denouncing", "decrying", "condemning", "mourning"})
+
+
 def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
     """ "to demand justice for the death of a trader", "protested over the killing of two
     students": the dead a crowd protests about died before; they are not the demonstration's."""
     doc = sentence.doc
-    phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words)
+    # (a crowd's participle names it too: "blocked the road, protesting the killing of five traders")
+    phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words | _GRIEVING_PARTICIPLES)
     return phrase is not None and any(
         c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
     )
