@@ -272,6 +272,7 @@ def _unplace_named_back(doc: Story) -> None:
     the attack": an event named back takes no place from the words around its noun (where it was
     spoken of, who spoke): it is the event told before, at that event's place."""
     told_before = False
+    tolls: set[int] = set()
     for mention in doc.mentions:
         if mention.told_back and told_before and mention.place is not None and mention.place.place is not None and not mention.background:
             sentence_doc = mention.sentence.doc
@@ -279,8 +280,27 @@ def _unplace_named_back(doc: Story) -> None:
             if mention.place.place.first not in phrase:
                 mention.place, mention.place_source = None, "none"
                 continue
+        if _the_dead_again(mention, tolls) and mention.place is not None and not mention.background:
+            # "The rebels said the three were killed in a drone strike on the road to X": the dead
+            # already counted, told again by another side with a place of its own telling
+            mention.place, mention.place_source = None, "none"
+            continue
         if is_current(mention) and mention.place is not None and not mention.told_back:
             told_before = True
+            tolls.update(c.value for c in mention.counts if c.kind == "death")
+
+
+def _the_dead_again(mention: Mention, tolls: set[int]) -> bool:
+    """Its dead named back by their number ("the three", "the two killed") as counted before."""
+    doc = mention.sentence.doc
+    deaths = [c for c in mention.counts if c.kind == "death"]
+    return bool(deaths) and all(c.value in tolls and _definite(doc[c.target]) for c in deaths)
+
+
+def _definite(counted: Token) -> bool:
+    """ "the three", "the two killed", "the four dead": a number told with "the"."""
+    before = counted.doc[counted.i - 1] if counted.i > 0 else None
+    return (before is not None and before.lower_ == "the") or any(t.lower_ == "the" for t in counted.subtree if t.i < counted.i)
 
 
 def place_mentions(doc: Story) -> None:
