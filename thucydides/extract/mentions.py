@@ -586,7 +586,7 @@ def build_mentions(
                                placed=bool(places) and not country_only)
             # (unless its "after" clause dates it to a day of its own: "marched on Monday after
             # two students were shot dead by soldiers on Saturday" tells the shooting too; what a
-            # relative clause says of a person, "a blogger who was arrested on 6 May", stays the
+            # relative clause says of a person, "a reporter who had been detained on Friday", stays the
             # setting)
             or (_grievance_of_crowd(region, regions, cues) and not (region.kind == "temporal" and date_source == "own" and any(d.value and not d.background for d in region_dates)))
             or _how_a_place_fell(region, regions, cues)
