@@ -63,6 +63,10 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
     # searched the houses around the site of the attack"): the event already told, not a second one
     if a.anaphoric or b.anaphoric:
         return False
+    # "Russia launched a missile at X. Ukraine's air force said it shot down the missile": the
+    # interception of a launch told before is that launch told by the side that stopped it
+    if _interception_of(a, b) or _interception_of(b, a):
+        return False
     # "troops moved in after the rebels had pulled out": the side leaving and the side entering
     # make one transfer of the place
     if _retreats(a) or _retreats(b):
@@ -73,6 +77,29 @@ def _agents_conflict(a: Mention, b: Mention) -> bool:
         return False
     generic = ("Unidentified",)
     return not (x.name.startswith(generic) or y.name.startswith(generic)) and {x.inter, y.inter} != {1}
+
+
+_LAUNCHES = {"shelling", "air", "air_platform"}
+_PROJECTILES = {"missile", "missiles", "rocket", "rockets", "drone", "drones", "projectile", "projectiles", "shell", "shells"}
+
+
+def _interception_of(stop: Mention, launch: Mention) -> bool:
+    """``stop`` shoots down what ``launch`` fired, named back ("shot down the missile", "the
+    drones were intercepted", "it was downed")."""
+    if "disrupted" not in stop.categories or not set(launch.categories) & _LAUNCHES:
+        return False
+    doc = stop.sentence.doc
+    for cue in stop.cues:
+        if cue.category != "disrupted":
+            continue
+        head = doc[cue.head]
+        for word in (head, head.head):
+            for c in word.children:
+                if c.dep_ not in {"dobj", "nsubjpass"}:
+                    continue
+                if c.lower_ in {"it", "them"} or (c.lower_ in _PROJECTILES and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those"} for d in c.children)):
+                    return True
+    return False
 
 
 def _villages_apart(a: Mention, b: Mention) -> bool:
@@ -144,7 +171,11 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             # what came "after the attack" with a toll of its own ("killed 40 militants in air
             # strikes in the days after the attack") is not the attack
-            if mention.sequel and mention.sentence.index != first.sentence.index and any(c.kind == "death" for c in mention.counts):
+            # (nor is a deed of another kind told after it: "Hours later, a bomb exploded in the
+            # town" after a shooting, "After the attack, youths burned a mosque")
+            if mention.sequel and mention.sentence.index != first.sentence.index and (
+                any(c.kind == "death" for c in mention.counts) or _another_deed(mention, group)
+            ):
                 continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
                 continue
@@ -153,6 +184,15 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
+    """A sequel whose own deed (its cues, not the "after the attack" it follows) shares no kind of
+    violence with the event told before: another happening."""
+    doc = sequel.sentence.doc
+    own = {c.category for c in sequel.cues if not (doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in {"after", "following"})}
+    told = {category for m in group for category in m.categories}
+    return bool(own) and not own & told
 
 
 def _arrested_after(a: Mention, b: Mention) -> bool:

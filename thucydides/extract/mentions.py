@@ -10,6 +10,7 @@ mentions of one event and codes it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -66,6 +67,9 @@ class Mention:
     disputes: list[Statement] = field(default_factory=list)
     # what followed an event told before ("air strikes in the days after the attack"): another happening
     sequel: bool = False
+    # the clause names back an event told before as the object of what someone did about it ("JNIM
+    # said it had carried out the attack", "condemned the bombing"): no day of its own
+    told_back: bool = False
 
     @property
     def categories(self) -> dict[str, float]:
@@ -402,7 +406,8 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
         return False
     # "women continued their sit-in on 15 January", "held their rally on Sunday": the verb does
     # the deed its object names, on the day given; no one tells it back
-    if any(h.head.lemma_.lower() in _DOING_VERBS for h in heads):
+    # (but "said its fighters had carried out the attack": a claim of the deed told before)
+    if any(h.head.lemma_.lower() in _DOING_VERBS and not _carried_out_the(h) for h in heads):
         return False
     # a channel hung on the noun by the parse ("the raid in a message posted on Monday") is
     # the telling's, not the deed's
@@ -410,6 +415,14 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
     told = {t.i for h in heads for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in channels for t in p.subtree}
     inside = {(sentence.char(t), sentence.char_end(t)) for h in heads for t in h.subtree if t.i not in told}
     return all(not any(start < d.end and d.start < end for start, end in inside) for d in dates)
+
+
+def _carried_out_the(noun: Token) -> bool:
+    """ "carried out the attack": the definite deed its doer owns up to, not one it stages anew."""
+    verb = noun.head
+    return verb.lemma_.lower() == "carry" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+    )
 
 
 def evidence_span(sentence: Sentence, key_tokens: list[int], region: Region) -> tuple[int, int]:
@@ -557,7 +570,7 @@ def build_mentions(
                                             movement=bool(anchors) and all(c.category == "group_change" for c in anchors) and agent is not None and agent.armed,
                                             flight=any(c.category in {"displacement", "withdraw"} for c in anchors))
         region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
-        if date_source == "own" and _day_of_the_telling(anchors, region_dates, sentence):
+        if date_source in {"own", "sentence"} and _day_of_the_telling(anchors, region_dates, sentence):
             date_source = "speech"
         chain = chain_for(region.root.i, statements) or chain_for(anchors[0].head, statements)
         agent = _speakers_own_forces(agent, chain, sentence, context, actors) if context is not None else agent
@@ -571,7 +584,11 @@ def build_mentions(
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
             or status.habitual(region_text, [doc[i] for i in sorted(told)], dated=any(d.precision == 1 and d.value for d in region_dates if date_source == "own"),
                                placed=bool(places) and not country_only)
-            or _grievance_of_crowd(region, regions, cues)
+            # (unless its "after" clause dates it to a day of its own: "marched on Monday after
+            # two students were shot dead by soldiers on Saturday" tells the shooting too; what a
+            # relative clause says of a person, "a reporter who had been detained on Friday", stays the
+            # setting)
+            or (_grievance_of_crowd(region, regions, cues) and not (region.kind == "temporal" and date_source == "own" and any(d.value and not d.background for d in region_dates)))
             or _how_a_place_fell(region, regions, cues)
             or _earlier_of_a_person(region, regions)
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
@@ -642,6 +659,7 @@ def build_mentions(
         base.crowd_violence = _crowd_violence(kept, region_actors, sentence)
         base.own_deed = bool(chain) and chain[0].is_party and (_done_by_speaker(anchor_tokens[0], verb, chain[0]) or _state_tells_its_forces(agent, chain[0], context))
         base.sequel = _after_an_event(verb, sentence)
+        base.told_back = _day_of_the_telling(anchors, [], sentence)
         if not places:
             mentions.append(base)
             continue
@@ -765,9 +783,22 @@ def _headline_roles(
     return agent, target
 
 
+# a sentence opened by the time that passed since the one before ("Hours later, a bomb
+# exploded …", "Later that day, gunmen attacked …", "Shortly afterwards, …"): what it tells
+# followed the happening told before
+_LAPSE_OPENING = re.compile(
+    r"^\W*(?:(?:a few |several |\w+ )?(?:hours|minutes|moments) later|later (?:that|the same) (?:day|night|morning|afternoon|evening)"
+    r"|shortly (?:afterwards?|after that|thereafter)|soon afterwards?)\b",
+    re.IGNORECASE,
+)
+
+
 def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     """ "(it killed 40 militants in air strikes) in the days after the attack", "following the
-    ambush, troops shelled …": the clause tells what came after an event already told."""
+    ambush, troops shelled …", "Hours later, …": the clause tells what came after an event
+    already told."""
+    if _LAPSE_OPENING.match(sentence.text):
+        return True
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:
         if token.lower_ in {"after", "following"} and token.dep_ == "prep":
@@ -1407,11 +1438,15 @@ def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in region.root.children)
 
 
+_GRIEVING_PARTICIPLES = frozenset({"protesting", "denouncing", "decrying", "condemning", "mourning"})
+
+
 def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
     """ "to demand justice for the death of a trader", "protested over the killing of two
     students": the dead a crowd protests about died before; they are not the demonstration's."""
     doc = sentence.doc
-    phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words)
+    # (a crowd's participle names it too: "blocked the road, protesting the killing of five traders")
+    phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words | _GRIEVING_PARTICIPLES)
     return phrase is not None and any(
         c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
     )

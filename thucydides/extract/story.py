@@ -267,7 +267,44 @@ def _own_day(mention: Mention) -> dt.date | None:
     return days[0] if days else None
 
 
+def _unplace_named_back(doc: Story) -> None:
+    """ "The president, speaking in the capital, condemned the assault", "Moscow did not comment on
+    the attack": an event named back takes no place from the words around its noun (where it was
+    spoken of, who spoke): it is the event told before, at that event's place."""
+    told_before = False
+    tolls: set[int] = set()
+    for mention in doc.mentions:
+        if mention.told_back and told_before and mention.place is not None and mention.place.place is not None and not mention.background:
+            sentence_doc = mention.sentence.doc
+            phrase = {t.i for c in mention.cues if c.anchor for t in sentence_doc[c.head].subtree}
+            if mention.place.place.first not in phrase:
+                mention.place, mention.place_source = None, "none"
+                continue
+        if _the_dead_again(mention, tolls) and mention.place is not None and not mention.background:
+            # "The rebels said the three were killed in a drone strike on the road to X": the dead
+            # already counted, told again by another side with a place of its own telling
+            mention.place, mention.place_source = None, "none"
+            continue
+        if is_current(mention) and mention.place is not None and not mention.told_back:
+            told_before = True
+            tolls.update(c.value for c in mention.counts if c.kind == "death")
+
+
+def _the_dead_again(mention: Mention, tolls: set[int]) -> bool:
+    """Its dead named back by their number ("the three", "the two killed") as counted before."""
+    doc = mention.sentence.doc
+    deaths = [c for c in mention.counts if c.kind == "death"]
+    return bool(deaths) and all(c.value in tolls and _definite(doc[c.target]) for c in deaths)
+
+
+def _definite(counted: Token) -> bool:
+    """ "the three", "the two killed", "the four dead": a number told with "the"."""
+    before = counted.doc[counted.i - 1] if counted.i > 0 else None
+    return (before is not None and before.lower_ == "the") or any(t.lower_ == "the" for t in counted.subtree if t.i < counted.i)
+
+
 def place_mentions(doc: Story) -> None:
+    _unplace_named_back(doc)
     placed = [m for m in doc.mentions if m.place is not None]
     extra: list[Mention] = []
     for mention in doc.mentions:
@@ -317,15 +354,23 @@ def place_mentions(doc: Story) -> None:
                 continue
             if at_site and not _town(earlier.place):
                 continue  # a site or an unknown village lies in a town, not just in its province
-            # the story's place carries over unless the two are dated to different days
+            # the story's place carries over unless the two are dated to different days (not
+            # when the sentence says so: "On Saturday, gunmen killed two vigilantes in the same town")
             earlier_day = _own_day(earlier)
-            if day is not None and earlier_day is not None and day != earlier_day:
+            if day is not None and earlier_day is not None and day != earlier_day and not _SAME_PLACE.search(mention.sentence.text):
                 break
             mention.place, mention.place_source = earlier.place, "previous"
             placed.append(mention)
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+# a place named again by its kind ("in the same town", "residents protested in the town")
+_SAME_PLACE = re.compile(
+    r"\b(?:(?:in|at|near|around|outside|across) the|the same) (?:town|city|village|area|district|locality|neighbou?rhood)\b(?! of)(?!'s)",
+    re.IGNORECASE,
+)
 
 
 # "in the capital", "the country's capital", "the Haitian capital" (not a province's: "the
@@ -427,7 +472,8 @@ def resolve_dates(doc: Story) -> None:
     for mention in doc.mentions:
         values = [d for m in mention.dates for d in days_of(m)]
         later = _LATER.search(mention.sentence.text)
-        if later and told is not None and not values:
+        # (not an event named back: "Two days later, JNIM said it had carried out the attack")
+        if later and told is not None and not values and not mention.told_back:
             # "In February 2019, a bomber … Six months later, New Delhi stripped …": a span after
             # the time told before, not the day of publication
             mention.day = told + dt.timedelta(days=_later_days(later))
