@@ -448,6 +448,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             if actor2 is None and not harmed and _harm_told(doc, group) and _civilian_site_hit(group, actor1):
                 # "fired rockets at X, hitting residential buildings": the people of the homes
                 actor2 = _country_actor("Civilians ({})", 7, iso)
+            if actor2 is None and not harmed and _harm_told(doc, group) and _only_civilians_named(group, agent):
+                # "a cart carrying villagers hit an explosive device. 4 fatalities": the people the
+                # sentence names, when it names no armed side besides the doer, were the ones hurt
+                actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -782,6 +786,12 @@ def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
     sites = lexicon.cues().civilian_sites
     others = any(a.armed and (actor1 is None or a.actor.name != actor1.name) for m in group for a in m.actors)
     return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
+
+
+def _only_civilians_named(group: list[Mention], agent: ActorMention | None) -> bool:
+    """The group names civilians besides its doer, and no armed side but the doer's."""
+    others = [a for m in group for a in m.actors if agent is None or a.head != agent.head]
+    return any(a.is_civilian for a in others) and not any(a.armed for a in others)
 
 
 def _harm_told(doc: Story, group: list[Mention]) -> bool:
