@@ -50,7 +50,10 @@ def _seizure_only(s: Signals) -> bool:
 
 
 def _territory(s: Signals) -> str | None:
-    if not s.has("takeover", "retake"):
+    # "M23 fighters entered X after clashes with the army": a side entering a place it fought an
+    # armed side for took it (not gunmen entering a village to kill its people)
+    entered_by_force = s.has("entry") and s.has("clash") and s.target_kind == "armed" and s.agent_inter in ARMED
+    if not (s.has("takeover", "retake") or entered_by_force):
         # "withdrew its fighters from the city without a fight": the side leaving hands it over
         if (s.has("transfer") and s.has("withdraw", "nofight")) or (s.has("withdraw") and s.has("nofight")):
             return "Non-violent transfer of territory"

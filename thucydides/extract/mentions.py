@@ -1282,7 +1282,8 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "regained control of X after clashes with the rebels": the fighting a place was taken
         # after tells that it was taken by force (coding reads it; no event of its own)
         # (also from a clause of its own: "seized the city after the army withdrew following clashes")
-        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in (sentence_cues or cues))
+        # (or entered after it: "rebels marched into X after brief clashes", coding.py)
+        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor or c.category == "entry" for c in (sentence_cues or cues))
         # "destroyed a militant hideout after a gun battle": the fight is how it was destroyed
         taken_by_force = taken_by_force or (cue.category in _FIGHTING and any(c.category == "destroy" and c.anchor for c in cues)
                                             and all(c.category in _FIGHTING | {"kill", "destroy", "loot"} for c in cues if c.anchor))
