@@ -552,7 +552,10 @@ _SUSPECTS = {
 
 def _attacking(head: Token) -> bool:
     """The subject of a verb of its own deed: not of dying, nor of one done to each other
-    ("smugglers exchanged fire with border guards")."""
+    ("smugglers exchanged fire with border guards"); or who an attack or an ambush is "by"
+    ("lost three officers in an attack by bandits")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.lemma_.lower() in {"attack", "ambush", "raid", "assault"}:
+        return True
     return head.dep_ in {"nsubj", "csubj"} and head.head.lemma_.lower() not in {"die", "perish", *RECIPROCAL_VERBS}
 
 

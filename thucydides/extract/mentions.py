@@ -134,6 +134,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "two soldiers died in the shelling": who dies in an event suffers it
     if token.dep_ == "nsubj" and head.lemma_.lower() in {"die", "perish"}:
         return "target"
+    # "the army lost 12 soldiers in an ambush": the side that loses its men suffers the deed
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "lose" and any(_lost_people(c) for c in head.children):
+        return "target"
     # "Soldiers killed in ambush", "Five policemen killed in attack": a headline's passive
     if (token.dep_ == "nsubj" and head.i in verbs and bare_participle(head)) or (
         token.dep_ == "ROOT" and any(a.head.i == token.i and bare_participle(a) for a in anchors)
@@ -1262,6 +1265,14 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
 
 _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
+
+
+def _lost_people(word: Token) -> bool:
+    """The object of "lose" counts people: "lost 12 soldiers", "lost at least five of its men",
+    "lost their lives" (not "lost control", "lost ground")."""
+    if word.dep_ != "dobj":
+        return False
+    return word.lower_ in {"lives", "life"} or word.like_num or any(c.dep_ in {"nummod", "quantmod"} or c.like_num for c in word.children)
 
 
 def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence_cues: list[Cue] | None = None) -> list[Cue]:
