@@ -100,6 +100,9 @@ def _protest(s: Signals) -> str | None:
         or (s.has("size_tag") and (s.agent_inter in ARMED or s.agent_inter is None) and s.has("lethal_force", "fire_on", "intervention", "dispersal") and s.target_kind != "armed")
         # "security forces fired on marchers": the state's force against the people of a protest
         or (s.has("protest") and s.agent_inter == 1 and s.has("lethal_force", "intervention", "dispersal") and s.target_kind != "armed")
+        # "opened fire on demonstrators demanding jobs": the people the force hit are named as a
+        # protest's, no protest word needed
+        or (s.target_kind == "protesters" and s.agent_inter == 1 and s.has("lethal_force", "fire_on"))
     )
     if not protest:
         return None

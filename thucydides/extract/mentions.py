@@ -119,6 +119,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         token = token.head
         while token.dep_ == "conj":
             token = token.head
+    # "opened fire on demonstrators demanding jobs": a parse that makes the people the subject of
+    # a gerund hung on the preposition; they are what the preposition names, hit
+    if token.dep_ == "nsubj" and token.head.tag_ == "VBG" and token.head.dep_ == "pcomp" and token.i < token.head.i and token.head.head.lower_ in {"on", "against", "at", "upon"}:
+        return "target"
     head = token.head
     # "shelled trenches of the army of X": the forces whose trenches or posts were hit
     # have the role of their positions
