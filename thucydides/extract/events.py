@@ -828,6 +828,20 @@ def _home_of_named(*actors: Actor | None) -> str | None:
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 
 
+def _regional_insurgents(actor: Actor | None, location: Location | None) -> Actor | None:
+    """ "insurgents beheaded two fishermen near X (Cabo Delgado)": the unnamed insurgents of a
+    province where one insurgency fights are that group's, as ACLED names them (actors.toml
+    `[regional_insurgents]`)."""
+    if actor is None or location is None or not actor.name.startswith("Unidentified Armed Group ("):
+        return actor
+    spec = lexicon.actors_section("regional_insurgents")
+    words = (actor.text or "").lower()
+    if not any(words == head or words.endswith(" " + head) for head in spec.get("heads", ())):
+        return actor
+    province = next((p for p in spec.get("provinces", ()) if p["country"] == location.country_iso and p["admin1"] == location.admin1), None)
+    return actor if province is None else replace(actor, name=province["name"], inter=int(province["inter"]))
+
+
 def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
     """ "local militiamen attacked a settlement in X": the militia of the town the violence is
     at, "X Communal Militia (Nigeria)" (ACLED's name for a community's militia; not for a
@@ -898,6 +912,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     # "local militiamen attacked …": ACLED names a communal militia after its community
     if sub_event_type not in _TERRITORIAL:
         actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
+    actor1, actor2 = (_regional_insurgents(a, location) for a in (actor1, actor2))
     # criminal violence in Latin America: ACLED's unidentified gangs
     actor1, actor2 = gangs.criminal_actors(
         actor1, actor2, sub_event_type,
