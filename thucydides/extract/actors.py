@@ -165,7 +165,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
 def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | None) -> tuple[str, int]:
     name, inter = actor.coded_on(context.published)
     if "{country}" in name:
-        name = name.replace("{country}", country_name(country_hint or context.country, short=True) or "Unknown")
+        country = country_hint or context.country
+        name = dict(actor.branches).get(country or "") or name.replace("{country}", country_name(country, short=True) or "Unknown")
     # a state's forces acting in another country are external forces
     if inter == 1 and actor.country and context.country and actor.country != context.country:
         inter = 8

@@ -584,11 +584,27 @@ def _content_statement(noun: Token, memory: SpeakerMemory, by_verb: dict[int, St
     return Statement(clause, Attribution(speaker="unnamed source"), kind, complement, frame, "")
 
 
+def subject_told(verb: Token) -> bool:
+    """ "X were reported to have shelled …", "X is said to have attacked …": a passive verb of
+    saying whose subject does the deed of its infinitive."""
+    return _subject_told(verb, _complement_roots(verb))
+
+
+def _subject_told(verb: Token, roots: list[Token]) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        r.dep_ == "xcomp" and r.head.i == verb.i and not any(c.dep_ == "auxpass" for c in r.children) for r in roots
+    )
+
+
 def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory, by_verb: dict[int, Statement]) -> Statement | None:
     roots = _complement_roots(verb)
     complement: set[int] = set()
     for root in roots:
         complement.update(t.i for t in root.subtree)
+    if _subject_told(verb, roots):
+        # "regime forces were reported to have used chlorine": the subject of the passive is the
+        # infinitive's doer, told with its deed, no speaker
+        complement.update(t.i for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree)
     if not roots:
         # "…, security sources told AFP on Tuesday" after the clause it reports (parsed as conj)
         head = verb.head

@@ -50,7 +50,10 @@ def _seizure_only(s: Signals) -> bool:
 
 
 def _territory(s: Signals) -> str | None:
-    if not s.has("takeover", "retake"):
+    # "M23 fighters entered X after clashes with the army": a side entering a place it fought an
+    # armed side for took it (not gunmen entering a village to kill its people)
+    entered_by_force = s.has("entry") and s.has("clash") and s.target_kind == "armed" and s.agent_inter in ARMED
+    if not (s.has("takeover", "retake") or entered_by_force):
         # "withdrew its fighters from the city without a fight": the side leaving hands it over
         if (s.has("transfer") and s.has("withdraw", "nofight")) or (s.has("withdraw") and s.has("nofight")):
             return "Non-violent transfer of territory"
@@ -97,6 +100,9 @@ def _protest(s: Signals) -> str | None:
         or (s.has("size_tag") and (s.agent_inter in ARMED or s.agent_inter is None) and s.has("lethal_force", "fire_on", "intervention", "dispersal") and s.target_kind != "armed")
         # "security forces fired on marchers": the state's force against the people of a protest
         or (s.has("protest") and s.agent_inter == 1 and s.has("lethal_force", "intervention", "dispersal") and s.target_kind != "armed")
+        # "opened fire on demonstrators demanding jobs": the people the force hit are named as a
+        # protest's, no protest word needed
+        or (s.target_kind == "protesters" and s.agent_inter == 1 and s.has("lethal_force", "fire_on"))
     )
     if not protest:
         return None

@@ -488,6 +488,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             if actor2 is None and not harmed and _harm_told(doc, group) and _civilian_site_hit(group, actor1):
                 # "fired rockets at X, hitting residential buildings": the people of the homes
                 actor2 = _country_actor("Civilians ({})", 7, iso)
+            if actor2 is None and not harmed and _harm_told(doc, group) and _only_civilians_named(group, agent):
+                # "a cart carrying villagers hit an explosive device. 4 fatalities": the people the
+                # sentence names, when it names no armed side besides the doer, were the ones hurt
+                actor2 = _country_actor("Civilians ({})", 7, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -588,7 +592,10 @@ _SUSPECTS = {
 
 def _attacking(head: Token) -> bool:
     """The subject of a verb of its own deed: not of dying, nor of one done to each other
-    ("smugglers exchanged fire with border guards")."""
+    ("smugglers exchanged fire with border guards"); or who an attack or an ambush is "by"
+    ("lost three officers in an attack by bandits")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.lemma_.lower() in {"attack", "ambush", "raid", "assault"}:
+        return True
     return head.dep_ in {"nsubj", "csubj"} and head.head.lemma_.lower() not in {"die", "perish", *RECIPROCAL_VERBS}
 
 
@@ -824,6 +831,12 @@ def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
     return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
 
 
+def _only_civilians_named(group: list[Mention], agent: ActorMention | None) -> bool:
+    """The group names civilians besides its doer, and no armed side but the doer's."""
+    others = [a for m in group for a in m.actors if agent is None or a.head != agent.head]
+    return any(a.is_civilian for a in others) and not any(a.armed for a in others)
+
+
 def _harm_told(doc: Story, group: list[Mention]) -> bool:
     """Someone was killed or hurt: told with the happening ("wounding three") or in a note's own
     count ("20 fatalities")."""
@@ -853,6 +866,20 @@ def _home_of_named(*actors: Actor | None) -> str | None:
 
 
 _TERRITORIAL = {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
+
+
+def _regional_insurgents(actor: Actor | None, location: Location | None) -> Actor | None:
+    """ "insurgents beheaded two fishermen near X (Cabo Delgado)": the unnamed insurgents of a
+    province where one insurgency fights are that group's, as ACLED names them (actors.toml
+    `[regional_insurgents]`)."""
+    if actor is None or location is None or not actor.name.startswith("Unidentified Armed Group ("):
+        return actor
+    spec = lexicon.actors_section("regional_insurgents")
+    words = (actor.text or "").lower()
+    if not any(words == head or words.endswith(" " + head) for head in spec.get("heads", ())):
+        return actor
+    province = next((p for p in spec.get("provinces", ()) if p["country"] == location.country_iso and p["admin1"] == location.admin1), None)
+    return actor if province is None else replace(actor, name=province["name"], inter=int(province["inter"]))
 
 
 def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
@@ -925,6 +952,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     # "local militiamen attacked …": ACLED names a communal militia after its community
     if sub_event_type not in _TERRITORIAL:
         actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
+    actor1, actor2 = (_regional_insurgents(a, location) for a in (actor1, actor2))
     # criminal violence in Latin America: ACLED's unidentified gangs
     actor1, actor2 = gangs.criminal_actors(
         actor1, actor2, sub_event_type,

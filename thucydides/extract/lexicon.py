@@ -247,6 +247,8 @@ class NamedActor:
     # the countries where its terms name it ("coalition airstrikes": the coalition against the
     # Islamic State in Iraq and Syria, the Saudi-led one elsewhere); empty: everywhere
     theatre: frozenset[str] = frozenset()
+    # (ISO code, name): the local branch ACLED names in a country instead of the {country} name
+    branches: tuple[tuple[str, str], ...] = ()
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
         """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
@@ -364,6 +366,7 @@ def actors() -> ActorLexicon:
                 periods=periods,
                 party=bool(spec.get("party", False)),
                 theatre=frozenset(spec.get("theatre", ())),
+                branches=tuple(sorted(spec.get("branches", {}).items())),
             )
         )
     nouns = data.get("unit_nouns", {})

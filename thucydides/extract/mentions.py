@@ -123,6 +123,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         token = token.head
         while token.dep_ == "conj":
             token = token.head
+    # "opened fire on demonstrators demanding jobs": a parse that makes the people the subject of
+    # a gerund hung on the preposition; they are what the preposition names, hit
+    if token.dep_ == "nsubj" and token.head.tag_ == "VBG" and token.head.dep_ == "pcomp" and token.i < token.head.i and token.head.head.lower_ in {"on", "against", "at", "upon"}:
+        return "target"
     head = token.head
     # "shelled trenches of the army of X": the forces whose trenches or posts were hit
     # have the role of their positions
@@ -137,6 +141,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "target"
     # "two soldiers died in the shelling": who dies in an event suffers it
     if token.dep_ == "nsubj" and head.lemma_.lower() in {"die", "perish"}:
+        return "target"
+    # "the army lost 12 soldiers in an ambush": the side that loses its men suffers the deed
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "lose" and any(_lost_people(c) for c in head.children):
         return "target"
     # "Soldiers killed in ambush", "Five policemen killed in attack": a headline's passive
     if (token.dep_ == "nsubj" and head.i in verbs and bare_participle(head)) or (
@@ -1295,6 +1302,14 @@ _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
 
 
+def _lost_people(word: Token) -> bool:
+    """The object of "lose" counts people: "lost 12 soldiers", "lost at least five of its men",
+    "lost their lives" (not "lost control", "lost ground")."""
+    if word.dep_ != "dobj":
+        return False
+    return word.lower_ in {"lives", "life"} or word.like_num or any(c.dep_ in {"nummod", "quantmod"} or c.like_num for c in word.children)
+
+
 def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence_cues: list[Cue] | None = None) -> list[Cue]:
     """Drop what an event is about, not what happened in it.
 
@@ -1313,7 +1328,8 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "regained control of X after clashes with the rebels": the fighting a place was taken
         # after tells that it was taken by force (coding reads it; no event of its own)
         # (also from a clause of its own: "seized the city after the army withdrew following clashes")
-        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor for c in (sentence_cues or cues))
+        # (or entered after it: "rebels marched into X after brief clashes", coding.py)
+        taken_by_force = cue.category in _FIGHTING and any(c.category in _TERRITORIAL and c.anchor or c.category == "entry" for c in (sentence_cues or cues))
         # "destroyed a militant hideout after a gun battle": the fight is how it was destroyed
         taken_by_force = taken_by_force or (cue.category in _FIGHTING and any(c.category == "destroy" and c.anchor for c in cues)
                                             and all(c.category in _FIGHTING | {"kill", "destroy", "loot"} for c in cues if c.anchor))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from thucydides.extract import lexicon
-from thucydides.extract.attribution import Statement
+from thucydides.extract.attribution import Statement, subject_told
 from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.status import interrupts_a_plan
 from thucydides.extract.triggers import Cue
@@ -133,7 +133,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
         roots = [i for i in statement.complement if sentence.doc[i].head.i not in statement.complement or sentence.doc[i].head.i == i]
         for i in roots:
             cut.setdefault(i, "reported")
-        if statement.verb.lemma_.lower() in lexicon.status_words()["accusing_verbs"]:
+        if statement.verb.lemma_.lower() in lexicon.status_words()["accusing_verbs"] or subject_told(statement.verb):
             # "accused [rebels] [of shelling …]": the accused and the deed are one happening
             same.update({i: roots[0] for i in roots[1:]})
     frame -= {i for s in statements for i in s.complement}
