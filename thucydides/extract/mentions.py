@@ -1262,6 +1262,8 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
 
 _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
+# the nouns an arrest's charge hangs from ("on charges of terrorism", "a warrant for murder")
+_CHARGE_NOUNS = {"charges", "charge", "warrant", "warrants", "arrest"}
 
 
 def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence_cues: list[Cue] | None = None) -> list[Cue]:
@@ -1305,12 +1307,13 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         reason = _inside(token, {"for", "over", "connection"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
-        # "charged him with murder", "arrested on charges of terrorism", "accused of the
-        # bombing": what a person is charged with is their alleged past, not a deed of the day
+        # "charged him with murder", "arrested on charges of terrorism" or "on a warrant of
+        # arrest for murder", "accused of the bombing": what a person is charged with is their
+        # alleged past, not a deed of the day
         # ("detained 40 generals as part of an investigation into the failed coup": what is
         # investigated is as much the past)
         charge = _inside(token, {"with", "of", "for", "into"})
-        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}
+        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in _CHARGE_NOUNS
                                                              or (charge.lower_ == "into" and charge.head.lemma_.lower() in _INQUIRIES)):
             # (the deed may be told in a clause of its own: "arrested a pastor accused of
             # organising the protests")
