@@ -1263,7 +1263,7 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
 _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
 # the nouns an arrest's charge hangs from ("on charges of terrorism", "a warrant for murder")
-_CHARGE_NOUNS = {"charges", "charge", "warrant", "warrants", "arrest"}
+_CHARGE_NOUNS = {"charges", "charge", "warrant", "warrants"}
 
 
 def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence_cues: list[Cue] | None = None) -> list[Cue]:
@@ -1314,6 +1314,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # investigated is as much the past)
         charge = _inside(token, {"with", "of", "for", "into"})
         if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in _CHARGE_NOUNS
+                                                             or (charge.lower_ == "for" and charge.head.lower_ == "arrest")
                                                              or (charge.lower_ == "into" and charge.head.lemma_.lower() in _INQUIRIES)):
             # (the deed may be told in a clause of its own: "arrested a pastor accused of
             # organising the protests")
