@@ -17,7 +17,7 @@ from thucydides.extract import lexicon, status
 from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
-from thucydides.extract.dates import DateMention, is_time_word
+from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, Region
 from thucydides.extract.sentences import Sentence, bare_participle
@@ -1205,6 +1205,10 @@ def _in_setting(token: Token, anchors: list[Token]) -> bool:
     """The token is in a cause phrase ("amid continued raids") that holds none of the
     event's anchors."""
     cause = _inside(token, _CAUSE_WORDS)
+    if cause is not None and cause.lower_ == "over" and any(c.dep_ == "pobj" and status.span_days(c) > window_days() for c in cause.children):
+        # "has killed hundreds over the past year": a span longer than the news, no cause (a
+        # roundup's "over the past day" is its news: no tally)
+        return False
     return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
