@@ -172,6 +172,12 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         a.dep_ == "pcomp" and a.head.lower_ == "of" and a.head.head.i in {head.i, token.i} for a in anchors
     ):
         return "agent"
+    # "artillery shelling of the Saudi enemy on the area of X": an attack noun with an "of" and
+    # an "on" phrase (the translated Arabic "qasf al-aduw 'ala"): the "of" side shelled, the
+    # "on" phrase names what was hit ("the shelling of the town" alone is the target's)
+    if (mention.armed and token.dep_ == "pobj" and head.lower_ == "of" and head.head.i in anchor_ids and head.head.pos_ == "NOUN"
+            and any(c.dep_ == "prep" and c.lower_ in _HIT_PREPS for t in (token, head.head) for c in t.children)):
+        return "agent"
     # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
@@ -189,6 +195,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
+
+
+# the prepositions that name what an attack noun hit ("the shelling … on the area of X")
+_HIT_PREPS = {"on", "upon", "against", "targeting"}
 
 
 def _came_under(verb: Token) -> bool:
