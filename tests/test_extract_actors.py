@@ -182,3 +182,13 @@ def test_pro_government_forces_are_the_government_of_the_country_told_about(run)
     text = "On Monday, pro-government forces took control of the headquarters of the navy brigade in Lumbo following an attack by rebels."
     event = at(run(text, {"Lumbo": "ML"}), "Lumbo")
     assert (event.sub_event_type, event.actor1.name) == ("Government regains territory", "Military Forces of Mali (2021-)")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Saudi enemy shelled the village of Qatir on Friday.", "Military Forces of Saudi Arabia"),
+    ("The enemy shelled the village of Qatir on Friday.", None),
+])
+def test_the_enemy_is_an_army_only_with_its_country_named(run, text, expected):
+    # one side's outlets call the other's army "the enemy": whose, only its country says
+    actor = at(run(text, {"Qatir": "YE"}, published=dt.date(2025, 1, 11)), "Qatir").actor1
+    assert (actor.name.split(" (20")[0] if actor and actor.name.startswith("Military") else None) == expected

@@ -520,6 +520,8 @@ def _before_headline_verb(token: Token, sentence: Sentence) -> bool:
 # heads that name policemen only when bare ("officers torched a hideout"), and the words of rank
 # that leave them bare ("two senior officers")
 _BARE_POLICE = {"officer", "officers"}
+# heads that name a force only with its country in the phrase ("the Saudi enemy")
+_FOREIGN_ONLY = {"enemy"}
 _RANKS = {"senior", "junior", "ranking", "high", "low", "uniformed", "plainclothes", "armed", "several", "more", "other"}
 
 
@@ -546,6 +548,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             mentions.append(ActorMention(Actor(name, inter, token.text), "civilians", token.i, token.i, token.i, demonym))
             taken.add(token.i)
             continue
+        if token.lower_ in _FOREIGN_ONLY and _country_in(_phrase_tokens(token), sentence) is None:
+            continue  # "the enemy fled": whose enemy the outlet means is not said
         if token.lower_ in _BARE_POLICE and any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in _RANKS for c in token.children):
             # "army officers", "rebel officers", "customs officers": not the police ("civil police
             # officers" still are, by the longer head)

@@ -18,7 +18,7 @@ from thucydides.extract import lexicon, status
 from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides
-from thucydides.extract.dates import DateMention, is_time_word
+from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, Region
 from thucydides.extract.sentences import Sentence, bare_participle
@@ -183,6 +183,12 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         a.dep_ == "pcomp" and a.head.lower_ == "of" and a.head.head.i in {head.i, token.i} for a in anchors
     ):
         return "agent"
+    # "artillery shelling of the Saudi enemy on the area of X": an attack noun with an "of" and
+    # an "on" phrase (the translated Arabic "qasf al-aduw 'ala"): the "of" side shelled, the
+    # "on" phrase names what was hit ("the shelling of the town" alone is the target's)
+    if (mention.armed and token.dep_ == "pobj" and head.lower_ == "of" and head.head.i in anchor_ids and head.head.pos_ == "NOUN"
+            and any(c.dep_ == "prep" and c.lower_ in _HIT_PREPS for t in (token, head.head) for c in t.children)):
+        return "agent"
     # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
@@ -200,6 +206,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
+
+
+# the prepositions that name what an attack noun hit ("the shelling … on the area of X")
+_HIT_PREPS = {"on", "upon", "against", "targeting"}
 
 
 def _came_under(verb: Token) -> bool:
@@ -1243,6 +1253,10 @@ def _in_setting(token: Token, anchors: list[Token]) -> bool:
     """The token is in a cause phrase ("amid continued raids") that holds none of the
     event's anchors."""
     cause = _inside(token, _CAUSE_WORDS)
+    if cause is not None and cause.lower_ == "over" and any(c.dep_ == "pobj" and status.span_days(c) > window_days() for c in cause.children):
+        # "has killed hundreds over the past year": a span longer than the news, no cause (a
+        # roundup's "over the past day" is its news: no tally)
+        return False
     return cause is not None and not any(_within(a, cause) for a in anchors)
 
 
@@ -1300,6 +1314,8 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
 
 _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
+# the nouns an arrest's charge hangs from ("on charges of terrorism", "a warrant for murder")
+_CHARGE_NOUNS = {"charges", "charge", "warrant", "warrants"}
 
 
 def _lost_people(word: Token) -> bool:
@@ -1352,12 +1368,14 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         reason = _inside(token, {"for", "over", "connection"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
-        # "charged him with murder", "arrested on charges of terrorism", "accused of the
-        # bombing": what a person is charged with is their alleged past, not a deed of the day
+        # "charged him with murder", "arrested on charges of terrorism" or "on a warrant of
+        # arrest for murder", "accused of the bombing": what a person is charged with is their
+        # alleged past, not a deed of the day
         # ("detained 40 generals as part of an investigation into the failed coup": what is
         # investigated is as much the past)
         charge = _inside(token, {"with", "of", "for", "into"})
-        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in {"charges", "charge"}
+        if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in _CHARGE_NOUNS
+                                                             or (charge.lower_ == "for" and charge.head.lower_ == "arrest")
                                                              or (charge.lower_ == "into" and charge.head.lemma_.lower() in _INQUIRIES)):
             # (the deed may be told in a clause of its own: "arrested a pastor accused of
             # organising the protests")

@@ -148,11 +148,24 @@ def _in_the_deed(noun: Token) -> bool:
     return not any(lemma in words[key] for key in ("reporting_verbs", "denial_verbs", "claim_verbs"))
 
 
+# the marks opening an item of a list ("- Bangui: …", "• Haut-Mbomou: …")
+_BULLETS = {"-", "•", "*", "·", "–", "—", "▪", "◦"}
+
+
+def _bullet_label(place: Place, sentence: Sentence) -> bool:
+    """ "- Bangui: On 17 April, teachers held a sit-in …": a list item headed by the place its
+    incidents happened in (a roundup's item per province or town), not a dateline."""
+    doc = sentence.doc
+    before = [t for t in doc[sentence.span.start : place.first] if not t.is_space]
+    following = next((t for t in doc[place.last + 1 : sentence.span.end] if not t.is_space), None)
+    return bool(before) and all(t.text in _BULLETS for t in before) and following is not None and following.text == ":"
+
+
 def _dateline(place: Place, sentence: Sentence) -> bool:
     """ "BEIRUT (Reuters) –", "UAGADOUGOU:", "DAVAO CITY, Philippines—": where the report was filed."""
     doc = sentence.doc
     before = doc[sentence.span.start : place.first]
-    if any(not (t.is_space or t.is_punct) for t in before):
+    if any(not (t.is_space or t.is_punct) for t in before) or _bullet_label(place, sentence):
         return False
     text = place.mention.text
     following = [t for t in doc[place.last + 1 : min(place.last + 6, sentence.span.end)] if not t.is_space]
@@ -651,6 +664,10 @@ def event_places(
     # a site named after a place ("the Socabaya prison") when the sentence names its town
     sites = [p for p in candidates if _facility(p, sentence)]
     candidates = [p for p in candidates if p not in sites] or candidates
+    # the place heading a list item ("- Haut-Mbomou: … near Zemio") when the item names a place
+    # of its own: it only says where that lies
+    labels = [p for p in candidates if _bullet_label(p, sentence)]
+    candidates = [p for p in candidates if p not in labels] or candidates
     named = candidates
     if anchors and candidates:
         tied = [p for p in candidates if _tied(p, anchors)]

@@ -304,7 +304,7 @@ def long_before(token: Token) -> bool:
         after = current if current.lower_ == "after" else next((c for c in current.children if c.dep_ == "mark" and c.lower_ == "after"), None)
         if after is not None and after.i < token.i:
             spans = [c for holder in (current, after, after.head) for c in holder.children if c.dep_ == "npadvmod" and c.i < after.i]
-            if any(_span_days(span) > dates.window_days() for span in spans):
+            if any(span_days(span) > dates.window_days() for span in spans):
                 return True
         if current.head.i == current.i:
             return False
@@ -336,7 +336,8 @@ def since_then(token: Token) -> bool:
     return False
 
 
-def _span_days(unit: Token) -> int:
+def span_days(unit: Token) -> int:
+    """The days a time unit spans ("three months": 90), 0 for no unit."""
     units = lexicon.time_words()["units_days"]
     days = units.get(unit.lower_)
     if days is None:
@@ -439,7 +440,7 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False, placed:
         # longer than the reporting window is the setting, not the day's news
         # (a perfect: "extended the curfew for another week" is the day's measure)
         perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in token.head.children)
-        if not dated and perfect and token.lower_ == "for" and token.dep_ == "prep" and any(_span_days(unit) > dates.window_days() for unit in token.children if unit.dep_ == "pobj"):
+        if not dated and perfect and token.lower_ == "for" and token.dep_ == "prep" and any(span_days(unit) > dates.window_days() for unit in token.children if unit.dep_ == "pobj"):
             return True
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
         if placed and token.lower_ in going_on and _simple_past(token) and not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):

@@ -504,6 +504,10 @@ def resolve_dates(doc: Story) -> None:
             # and is the mention's own (another day than the event it followed)
             mention.day = values[0]
             mention.date_source = "sentence"
+        elif mention.date_source == "speech" and values and story is not None and story > max(values):
+            # "On Monday the army said its troops fought …" in a story told of Tuesday: a deed is
+            # not after the day it was told of; that day is the nearest the text gives
+            mention.day = values[0]
         elif day_before and story is not None:
             mention.day = story - dt.timedelta(days=1)
         elif story is not None:
