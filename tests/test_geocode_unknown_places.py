@@ -27,3 +27,18 @@ def test_a_hill_word_opening_an_unknown_village_is_part_of_its_name(geocoder, te
 
 def test_tell_alone_is_still_a_word(geocoder):
     assert [m.text for m in geocoder.find_places("Residents said: Tell the soldiers to leave Homs.") if m.text.startswith("Tell")] == []
+
+
+@pytest.mark.parametrize(("text", "first_word"), [
+    ("Gunmen killed two policemen in Kot Yusuf on Sunday, officials said.", "Kot"),
+    ("A roadside bomb hit a patrol near Kili Omar, wounding three soldiers.", "Kili"),
+    ("Militants torched a school in Sar Khalid overnight, residents said.", "Sar"),
+])
+def test_a_given_name_after_a_place_word_is_the_rest_of_an_unknown_name(geocoder, text, first_word):
+    # "Ali", "Omar", "Yusuf" read like a title before a name ("Ali Khan"); after a place word they
+    # end a longer name the gazetteer lacks, not a title the place qualifies ("Kabul police")
+    assert [m for m in geocoder.find_places(text) if m.text == first_word and m.entry is not None] == []
+
+
+def test_a_place_still_qualifies_the_office_after_it(geocoder):
+    assert [m.text for m in geocoder.find_places("Kandahar Governor Hamid Khan visited the wounded.") if m.entry is not None][:1] == ["Kandahar"]

@@ -207,7 +207,7 @@ def neighbour_reason(
         word = tokens[i].lower
         if word in lex.common or word in lex.kind_words or word in DIRECTIONS or word in lex.demonyms:
             continue
-        if i > span.last and ((word in lex.titles and word not in lex.first_names) or word in lex.place_cues
+        if i > span.last and ((word in lex.titles and word not in lex.first_names and word not in lex.given_names) or word in lex.place_cues
                               or word in lex.team_words):
             continue  # "Cauca Governor", "Kabul police", "Morpeth Wanderers": the place qualifies what follows
         if span.last > span.first:

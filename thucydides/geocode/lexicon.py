@@ -61,6 +61,7 @@ class Lexicon:
     prize_heads: frozenset[str] = frozenset()  # "cup" of "the Stanley Cup": after a person's name
     race_names: frozenset[str] = frozenset()  # "derby" of "the Kentucky Derby": no town after a place
     first_names: frozenset[str] = frozenset()  # "tyler": names the person alone too (among ``titles``)
+    given_names: frozenset[str] = frozenset()  # "ali": a title before a name, the rest of a name after a place (among ``titles``)
     # a word of one country's own institutions ("gardai", "taoiseach") → its ISO code: a focus vote
     institution_countries: dict[str, str] = field(default_factory=dict)
 
@@ -132,7 +133,7 @@ def lexicon() -> Lexicon:
     words = data["words"]
     towns = _toml("town_names.toml")
     return Lexicon(
-        titles=frozenset(data["titles"]) | frozenset(data["first_names"]),
+        titles=frozenset(data["titles"]) | frozenset(data["given_names"]) | frozenset(data["first_names"]),
         media_words=frozenset(data["media_words"]),
         facility_words=frozenset(data["facility_words"]),
         place_cues=frozenset(data["place_cues"]),
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         strike_words=frozenset(data["strike_words"]),
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
+        given_names=frozenset(data["given_names"]),
         prize_heads=frozenset(data["prize_heads"]),
         route_words=frozenset(data["route_words"]),
         race_names=frozenset(data["race_names"]),
