@@ -247,6 +247,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
                 if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
                     return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
     head = target.head
+    # "two insurgents were reported killed": the harm is the passive verb's complement
+    told = _reported_participle(target) if target.dep_ == "nsubjpass" else None
+    if told is not None:
+        return _harm_of_verb(told)
     # "losing two of their own", "the army lost 12 soldiers": a side's men lost are its dead
     if target.dep_ == "dobj" and _lemma(head) == "lose" and (
             _lemma(target) in _MEN_OF_A_SIDE
@@ -528,7 +532,24 @@ def _armed_word(token: Token) -> bool:
 
 
 def _death_verb(target: Token) -> Token:
+    # "sources reported four rebels killed", "two were reported killed": the participle told of
+    # the counted noun is the death verb, not the verb of saying it hangs on
+    told = _reported_participle(target)
+    if told is not None:
+        return told
     return target.head if target.dep_ in {"nsubj", "nsubjpass", "dobj"} else target
+
+
+def _reported_participle(target: Token) -> Token | None:
+    """The harm participle a verb of saying or thinking tells of ``target``: "reported four rebels
+    killed" (the participle on the noun), "were reported/believed/confirmed killed" (the
+    participle a complement of the passive verb)."""
+    if target.dep_ == "nsubjpass":
+        return next((c for c in target.head.children if c.dep_ in {"xcomp", "oprd"} and c.tag_ == "VBN" and _harm_of_verb(c)), None)
+    if target.dep_ == "dobj":
+        return next((c for c in target.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c)
+                     and not any(g.dep_ == "dobj" for g in c.children)), None)
+    return None
 
 
 def _causes(verb: Token) -> list[Token]:

@@ -979,6 +979,11 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             continue
         if mention.region.kind == "main" and not any(c.kind == "death" for c in mention.counts):
             mention.counts = mention.counts + orphans
+        elif mention.region.kind == "relative" and not any(c.kind == "death" for c in mention.counts):
+            # "local sources reported four rebels killed": the participle on the counted noun is
+            # the clause telling its dead
+            doc = mention.sentence.doc
+            mention.counts = mention.counts + [c for c in orphans if any(doc[i].head.i == c.target for i in mention.region.tokens)]
         elif mention.region.kind == "reported":
             # (also the toll of a reported clause that told none: "said the attack had been
             # repelled and that 11 soldiers had died")
