@@ -379,14 +379,18 @@ def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: Fa
 
 def _hedged_report(verb: Token, clause: Token) -> bool:
     """ "the jihadists are believed to have killed ten herders", "are thought to have seized the
-    town": a passive of belief with a perfect infinitive tells a deed done, its author hedged
-    (ACLED codes it), not a fear or a view."""
+    town", "were believed killed": a passive of belief with a perfect infinitive or a past
+    participle tells a deed done, its author or toll hedged (ACLED codes it), not a fear or a
+    view."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     perfect = clause.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
     # "are suspected of having killed eleven farmers": the same hedge with "of having"
     of_having = clause.dep_ == "prep" and clause.lower_ == "of" and any(
         c.dep_ == "pcomp" and any(a.lower_ == "having" for a in c.children if a.dep_ == "aux") for c in clause.children)
-    return passive and (perfect or of_having)
+    # "three militiamen were believed killed in fighting near X": the passive with a past
+    # participle hedges the victims' fate, not whether the fighting took place
+    participle = clause.dep_ == "xcomp" and clause.tag_ == "VBN"
+    return passive and (perfect or of_having or participle)
 
 
 def _describes_its_subject(verb: Token) -> bool:
