@@ -243,3 +243,10 @@ def test_a_claim_carried_over_from_the_headline_does_not_index_the_wrong_doc(nlp
     sentence parsed in another Doc, was looked up by its token indices in that sentence's Doc
     (IndexError: token out of bounds)."""
     _holds("Police said troops recaptured the town after fighting.\n\n40 attacked Kismayo\nsaid.", nlp)
+
+
+def test_a_toll_joined_from_a_sentence_parsed_on_its_own_is_read_in_its_own_parse(nlp):
+    """Regression, found by fuzz_extract.py: a mention absorbed the counts of one told in a
+    sentence parsed on its own (here after control characters), and the event's fatalities looked
+    their tokens up by index in the absorbing sentence's Doc (IndexError: token out of bounds)."""
+    _holds('\x02gggggggggggggggggggggggggggggggggggggggg\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !"\n\nHundreds of civilianś protested in $%&\'()*+,-./0123456 on Monday against JNIM.\nWagner Group\u200f fighters attacked :pobj on 127,831,855,279,390, killing someone\x1b students, a military spokesman\u200b said. Residents of 105,616,415,319,882 fled as 105,616,415,319,882 and government forces clashed for two hours.\n72848018193981 claimed responsibility for the drone attack near Kismayo, which wounded someone. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. ', nlp)

@@ -141,7 +141,10 @@ def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list
     deaths = [c for c in counts if c.kind == "death" and status.modality(sentence.doc[c.target].head, []) != "hypothetical"]
     if not deaths:
         return
-    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
+    # (not across two parses: a sentence parsed on its own, a dateline's lead, holds its own
+    # token indices, and a count's token is read in the parse of the mention it joins)
+    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None
+                and m.sentence.doc is sentence.doc]
     deaths = same_happening(deaths, sentence, previous[0].sentence, event_words) if previous else []
     if deaths and not any(c.kind == "death" for m in previous for c in m.counts):
         for mention in previous:
