@@ -1212,11 +1212,16 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
         verb = clause_verb(anchor)
         for head in (anchor,) if verb.i == anchor.i else (anchor, verb):  # the cue word first, then its clause verb
             objects += [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and head.i == anchor.i]
-            objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon"} for p in c.children if p.dep_ == "pobj"]
+            # ("drove a vehicle laden with explosives into a military camp": what it rammed)
+            objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon", "into"} for p in c.children if p.dep_ == "pobj"]
         # "an attack targeting a vehicle"
         objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
     targets = lex.armed_targets | lex.property_targets | lex.hideouts
     for token in objects:
+        # (a target named by two words, "a police party": the force's word is its first)
+        pair = " ".join(t.lower_ for t in token.doc[max(token.i - 1, 0) : token.i + 1])
+        if pair in lex.armed_targets and token.lower_ not in targets:
+            return generic_actor(_FORCE_MODIFIERS.get(token.doc[token.i - 1].lower_, "military"), _demonym_among(_modifiers(token), sentence), context, pair, token.i)
         if token.lower_ not in targets and token.lemma_.lower() not in targets:
             continue
         modifiers = _modifiers(token)
