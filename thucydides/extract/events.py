@@ -501,6 +501,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # the other party to the deal, never the prisoners exchanged
         if actor2 is not None and actor2.inter == 7:
             actor2 = next((a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)), None)
+        if actor2 is None and agent is not None:
+            # "the government and the ELN signed a ceasefire": the side named with the doer
+            actor2 = next((a.actor for m in group for a in m.actors if a.head != agent.head and (actor1 is None or a.actor.name != actor1.name) and _conjoined(agent, a, m)), None)
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
