@@ -39,7 +39,7 @@ _BOMBERS = {"bomber", "bombers", "attacker", "attackers"}
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
-_AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
+_AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal", "led"}
 _AFFILIATE_NOUNS = {"affiliate", "branch", "offshoot", "franchise", "wing", "ally", "arm", "splinter"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served

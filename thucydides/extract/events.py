@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, gangs, lexicon, status
-from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, is_group_name
+from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, demonym_country, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries
@@ -525,7 +525,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # (not a force joined with the agent: "police and a BSF team recovered …")
         others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name) and not (agent is not None and _conjoined(agent, a, m))]
         # a group's cache, else the other side's weapon ("shot down a drone flown by X")
-        owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
+        owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None) or _weapon_state(group, actor1)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
         # a suspect or a fugitive the forces fought, not a man they shot (a clash misread)
@@ -575,6 +575,23 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+# what a state fires that is shot down or intercepted ("shot down 12 Russian drones")
+_STATE_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "uav", "uavs", "warplane", "warplanes", "helicopter", "helicopters"}
+
+
+def _weapon_state(group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """ "air defence shot down 12 Russian drones": the forces of the country a demonym names the
+    weapon by, when that is not the side that stopped it."""
+    for m in group:
+        for token in m.sentence.span:
+            if token.dep_ in {"amod", "compound"} and token.head.lower_ in _STATE_WEAPONS:
+                iso = demonym_country(token, m.sentence)
+                forces = _country_actor("Military Forces of {}", 1, iso, token.text, long=True) if iso else None
+                if forces is not None and (actor1 is None or not actor1.name.startswith(forces.name)):
+                    return forces
+    return None
 
 
 def _conjoined(agent: ActorMention, other: ActorMention, mention: Mention) -> bool:
