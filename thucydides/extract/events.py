@@ -493,6 +493,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # "a cart carrying villagers hit an explosive device. 4 fatalities": the people the
                 # sentence names, when it names no armed side besides the doer, were the ones hurt
                 actor2 = _country_actor("Civilians ({})", 7, iso)
+            if actor2 is None and not harmed and len(doc.article.text) <= NOTE_LENGTH:
+                # a note of one strike: "… shelled X with artillery. 2 civilians were injured."
+                # the people a later sentence tells were hurt, when it names no other happening
+                actor2 = _hurt_later_in_a_note(doc, group, iso)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -865,6 +869,27 @@ def _only_civilians_named(group: list[Mention], agent: ActorMention | None) -> b
     """The group names civilians besides its doer, and no armed side but the doer's."""
     others = [a for m in group for a in m.actors if agent is None or a.head != agent.head]
     return any(a.is_civilian for a in others) and not any(a.armed for a in others)
+
+
+_HURT_WORDS = {"injured", "wounded", "killed", "hurt", "dead"}
+
+
+def _hurt_later_in_a_note(doc: Story, group: list[Mention], iso: str | None) -> Actor | None:
+    """Civilians (or a state's force) a sentence after the happening tells were hurt, in a
+    sentence with no happening of its own."""
+    told = {m.sentence.index for m in group}
+    with_events = {m.sentence.index for m in doc.mentions}
+    for i, mention in doc.actors:
+        if i <= min(told) or i in told or i in with_events:
+            continue
+        words = {t.lower_ for t in doc.sentences[i].span}
+        if not words & _HURT_WORDS:
+            continue
+        if mention.is_civilian:
+            return _country_actor("Civilians ({})", 7, iso)
+        if mention.actor.inter == 1:
+            return mention.actor
+    return None
 
 
 def _harm_told(doc: Story, group: list[Mention]) -> bool:
