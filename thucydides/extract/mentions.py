@@ -555,6 +555,10 @@ def build_mentions(
             # a people's men doing violence are its ethnic militia, not a mob
             militia = ethnic_militia(agent.actor.text, agent.country)
             agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
+        if agent is not None and agent.actor.inter == 3:
+            # "gunmen suspected to be Fulani militia": the people the men are believed to be of
+            militia = ethnic_militia(_suspected_to_be(doc[agent.head]), agent.country)
+            agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
         if agent is not None and agent.party and context is not None:
             if any(c.category in {"protest", "demo_tactic", "blockade"} for c in anchors):
                 # "BJP workers staged a sit-in": a party's people protesting are protesters
@@ -1090,6 +1094,19 @@ def _state_agent(
                 iso = demonym_country(child, sentence)
                 if iso and not _where_not_who(anchor, iso, victims, heavy, context):
                     return generic_actor("military", iso, context, child.text, child.i)
+    return None
+
+
+def _suspected_to_be(head: Token) -> str | None:
+    """ "gunmen suspected to be Fulani militia", "men believed to be Dinka herders": the words of
+    what the men are held to be."""
+    for child in head.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"suspect", "believe"}:
+            return " ".join(t.text for t in child.subtree)
+    verb = head.head
+    if head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in {"suspect", "believe"}:
+        # (parsed as the men's own verb: "gunmen [suspected] to be … attacked")
+        return " ".join(t.text for c in verb.children if c.dep_ == "xcomp" for t in c.subtree) or None
     return None
 
 
