@@ -143,6 +143,15 @@ def _flight_only(mention: Mention) -> bool:
     return bool(mention.categories) and set(mention.categories) <= {"displacement"} and not _retreats(mention)
 
 
+def _civilians_fled(mention: Mention) -> bool:
+    """ "families fled their homes after fighting between X and Y": the subject of the flight
+    verb is civilians (whoever the clause about the fighting names)."""
+    doc = mention.sentence.doc
+    verbs = [doc[c.head] for c in mention.cues if c.category == "displacement"]
+    subjects = {t.i for v in verbs for t in v.children if t.dep_ in {"nsubj", "nsubjpass"}}
+    return any(a.is_civilian and a.head in subjects for a in mention.actors)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -497,6 +506,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # a note of one strike: "… shelled X with artillery. 2 civilians were injured."
                 # the people a later sentence tells were hurt, when it names no other happening
                 actor2 = _hurt_later_in_a_note(doc, group, iso)
+    elif sub_event_type == "Other" and any(set(m.categories) == {"displacement"} and _civilians_fled(m) for m in group):
+        # "300 families fled their homes following clashes between X and Y": ACLED codes the
+        # displaced, alone (the sides of the fighting they fled did not displace them by a deed)
+        actor1, actor2 = _country_actor("Civilians ({})", 7, iso or doc.context.country), None
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
