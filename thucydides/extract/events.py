@@ -143,6 +143,19 @@ def _flight_only(mention: Mention) -> bool:
     return bool(mention.categories) and set(mention.categories) <= {"displacement"} and not _retreats(mention)
 
 
+def _handed_to(group: list[Mention]) -> Actor | None:
+    """The side a place was "handed (over) to"."""
+    for m in group:
+        for token in m.sentence.span:
+            if token.lemma_.lower() != "hand":
+                continue
+            given = {p.i for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"}
+            found = next((a.actor for a in m.actors if a.head in given and a.armed), None)
+            if found is not None:
+                return found
+    return None
+
+
 def _civilians_fled(mention: Mention) -> bool:
     """ "families fled their homes after fighting between X and Y": the subject of the flight
     verb is civilians (whoever the clause about the fighting names)."""
@@ -510,6 +523,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "300 families fled their homes following clashes between X and Y": ACLED codes the
         # displaced, alone (the sides of the fighting they fled did not displace them by a deed)
         actor1, actor2 = _country_actor("Civilians ({})", 7, iso or doc.context.country), None
+    elif sub_event_type == "Non-violent transfer of territory" and _handed_to(group) is not None:
+        # "MINUSMA withdrew from its base and handed it over to Malian forces": the side given
+        # the place took it; the side that handed it over left it
+        receiver = _handed_to(group)
+        actor1, actor2 = receiver, (actor1 if actor1 is not None and actor1.name != receiver.name else actor2)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
