@@ -39,7 +39,7 @@ _BOMBERS = {"bomber", "bombers", "attacker", "attackers"}
 # words for a formation, not a force: "police" in "a police patrol" says whose it is
 _FORMATIONS = {"patrol", "patrols", "convoy", "convoys", "unit", "units", "reinforcements", "reinforcement", "column", "columns"}
 _SPONSORED = {"backed", "supported", "sponsored", "funded", "trained"}
-_AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal"}
+_AFFILIATED = {"affiliated", "aligned", "allied", "linked", "loyal", "led"}
 _AFFILIATE_NOUNS = {"affiliate", "branch", "offshoot", "franchise", "wing", "ally", "arm", "splinter"}
 _PRONOUNS = {"they", "he", "she", "it", "we", "them", "their", "its"}
 # the names of a state's own organs, which ACLED tags with the government they served
@@ -273,6 +273,16 @@ def _is_anti(tokens: list[Token], start: int) -> bool:
     return i >= 0 and tokens[i].lower_ in {"anti", "anti-"}
 
 
+def _longer_demonym_before(tokens: list[Token], n: int) -> bool:
+    """The word before a name's first word makes with it another country's word ("South" +
+    "Sudanese army", "South" + "Korean troops")."""
+    if n == 0 or not tokens[n - 1].text[:1].isupper():
+        return False
+    by_word = lexicon.countries().by_word
+    pair = (tokens[n - 1].lower_, tokens[n].lower_)
+    return pair in by_word and by_word.get((tokens[n].lower_,)) not in {None, by_word[pair]}
+
+
 def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     """Actor mentions of a sentence, named ones first claiming their tokens."""
     lex = lexicon.actors()
@@ -283,6 +293,8 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     n = 0
     while n < len(tokens):
         found = _named_at(tokens, n, lex, context.country)
+        if found is not None and _longer_demonym_before(tokens, n):
+            found = None  # "the South Sudanese army" is not "the Sudanese army"
         if found is None:
             # a group the dictionary lacks ("the Dimasa National Liberation Army (DNLA)"), even
             # when a term of the dictionary ends its name ("National Liberation Army")

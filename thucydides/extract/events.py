@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, gangs, lexicon, status
-from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, is_group_name
+from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, demonym_country, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries
@@ -141,6 +141,28 @@ def _retreats(mention: Mention) -> bool:
 def _flight_only(mention: Mention) -> bool:
     """People leaving a place and doing nothing else ("families are fleeing"), armed men aside."""
     return bool(mention.categories) and set(mention.categories) <= {"displacement"} and not _retreats(mention)
+
+
+def _handed_to(group: list[Mention]) -> Actor | None:
+    """The side a place was "handed (over) to"."""
+    for m in group:
+        for token in m.sentence.span:
+            if token.lemma_.lower() != "hand":
+                continue
+            given = {p.i for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"}
+            found = next((a.actor for a in m.actors if a.head in given and a.armed), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _civilians_fled(mention: Mention) -> bool:
+    """ "families fled their homes after fighting between X and Y": the subject of the flight
+    verb is civilians (whoever the clause about the fighting names)."""
+    doc = mention.sentence.doc
+    verbs = [doc[c.head] for c in mention.cues if c.category == "displacement"]
+    subjects = {t.i for v in verbs for t in v.children if t.dep_ in {"nsubj", "nsubjpass"}}
+    return any(a.is_civilian and a.head in subjects for a in mention.actors)
 
 
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
@@ -493,6 +515,19 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # "a cart carrying villagers hit an explosive device. 4 fatalities": the people the
                 # sentence names, when it names no armed side besides the doer, were the ones hurt
                 actor2 = _country_actor("Civilians ({})", 7, iso)
+            if actor2 is None and not harmed and len(doc.article.text) <= NOTE_LENGTH:
+                # a note of one strike: "… shelled X with artillery. 2 civilians were injured."
+                # the people a later sentence tells were hurt, when it names no other happening
+                actor2 = _hurt_later_in_a_note(doc, group, iso)
+    elif sub_event_type == "Other" and any(set(m.categories) == {"displacement"} and _civilians_fled(m) for m in group):
+        # "300 families fled their homes following clashes between X and Y": ACLED codes the
+        # displaced, alone (the sides of the fighting they fled did not displace them by a deed)
+        actor1, actor2 = _country_actor("Civilians ({})", 7, iso or doc.context.country), None
+    elif sub_event_type == "Non-violent transfer of territory" and _handed_to(group) is not None:
+        # "MINUSMA withdrew from its base and handed it over to Malian forces": the side given
+        # the place took it; the side that handed it over left it
+        receiver = _handed_to(group)
+        actor1, actor2 = receiver, (actor1 if actor1 is not None and actor1.name != receiver.name else actor2)
     elif sub_event_type == "Non-violent transfer of territory" and actor2 is None:
         # "troops moved into the town after the rebels had pulled out": the side that left
         actor2 = next((m.agent.actor for m in group if "withdraw" in m.categories and m.agent is not None and (actor1 is None or m.agent.actor.name != actor1.name)), None)
@@ -501,6 +536,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # the other party to the deal, never the prisoners exchanged
         if actor2 is not None and actor2.inter == 7:
             actor2 = next((a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)), None)
+        if actor2 is None and agent is not None:
+            # "the government and the ELN signed a ceasefire": the side named with the doer
+            actor2 = next((a.actor for m in group for a in m.actors if a.head != agent.head and (actor1 is None or a.actor.name != actor1.name) and _conjoined(agent, a, m)), None)
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
@@ -522,7 +560,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # (not a force joined with the agent: "police and a BSF team recovered …")
         others = [a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name) and not (agent is not None and _conjoined(agent, a, m))]
         # a group's cache, else the other side's weapon ("shot down a drone flown by X")
-        owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None)
+        owner = next((a for a in others if a.inter in {2, 3, 4}), None) or next(iter(others), None) or _weapon_state(group, actor1)
         actor2 = owner or _country_actor("Unidentified Armed Group ({})", 3, iso)
     elif event_type == "Battles":
         # a suspect or a fugitive the forces fought, not a man they shot (a clash misread)
@@ -572,6 +610,23 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
     return actor1, actor2
+
+
+# what a state fires that is shot down or intercepted ("shot down 12 Russian drones")
+_STATE_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "uav", "uavs", "warplane", "warplanes", "helicopter", "helicopters"}
+
+
+def _weapon_state(group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """ "air defence shot down 12 Russian drones": the forces of the country a demonym names the
+    weapon by, when that is not the side that stopped it."""
+    for m in group:
+        for token in m.sentence.span:
+            if token.dep_ in {"amod", "compound"} and token.head.lower_ in _STATE_WEAPONS:
+                iso = demonym_country(token, m.sentence)
+                forces = _country_actor("Military Forces of {}", 1, iso, token.text, long=True) if iso else None
+                if forces is not None and (actor1 is None or not actor1.name.startswith(forces.name)):
+                    return forces
+    return None
 
 
 def _conjoined(agent: ActorMention, other: ActorMention, mention: Mention) -> bool:
@@ -845,6 +900,27 @@ def _only_civilians_named(group: list[Mention], agent: ActorMention | None) -> b
     """The group names civilians besides its doer, and no armed side but the doer's."""
     others = [a for m in group for a in m.actors if agent is None or a.head != agent.head]
     return any(a.is_civilian for a in others) and not any(a.armed for a in others)
+
+
+_HURT_WORDS = {"injured", "wounded", "killed", "hurt", "dead"}
+
+
+def _hurt_later_in_a_note(doc: Story, group: list[Mention], iso: str | None) -> Actor | None:
+    """Civilians (or a state's force) a sentence after the happening tells were hurt, in a
+    sentence with no happening of its own."""
+    told = {m.sentence.index for m in group}
+    with_events = {m.sentence.index for m in doc.mentions}
+    for i, mention in doc.actors:
+        if i <= min(told) or i in told or i in with_events:
+            continue
+        words = {t.lower_ for t in doc.sentences[i].span}
+        if not words & _HURT_WORDS:
+            continue
+        if mention.is_civilian:
+            return _country_actor("Civilians ({})", 7, iso)
+        if mention.actor.inter == 1:
+            return mention.actor
+    return None
 
 
 def _harm_told(doc: Story, group: list[Mention]) -> bool:

@@ -555,6 +555,10 @@ def build_mentions(
             # a people's men doing violence are its ethnic militia, not a mob
             militia = ethnic_militia(agent.actor.text, agent.country)
             agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
+        if agent is not None and agent.actor.inter == 3:
+            # "gunmen suspected to be Fulani militia": the people the men are believed to be of
+            militia = ethnic_militia(_suspected_to_be(doc[agent.head]), agent.country)
+            agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
         if agent is not None and agent.party and context is not None:
             if any(c.category in {"protest", "demo_tactic", "blockade"} for c in anchors):
                 # "BJP workers staged a sit-in": a party's people protesting are protesters
@@ -1093,6 +1097,19 @@ def _state_agent(
     return None
 
 
+def _suspected_to_be(head: Token) -> str | None:
+    """ "gunmen suspected to be Fulani militia", "men believed to be Dinka herders": the words of
+    what the men are held to be."""
+    for child in head.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"suspect", "believe"}:
+            return " ".join(t.text for t in child.subtree)
+    verb = head.head
+    if head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in {"suspect", "believe"}:
+        # (parsed as the men's own verb: "gunmen [suspected] to be … attacked")
+        return " ".join(t.text for c in verb.children if c.dep_ == "xcomp" for t in c.subtree) or None
+    return None
+
+
 def _target_at(place: EventPlace, sentence: Sentence, context: ActorContext | None) -> ActorMention | None:
     """ "rebels raided a police post in A and an army camp in B": the force holding the
     target named with each place, not the first one's for all."""
@@ -1212,11 +1229,16 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
         verb = clause_verb(anchor)
         for head in (anchor,) if verb.i == anchor.i else (anchor, verb):  # the cue word first, then its clause verb
             objects += [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and head.i == anchor.i]
-            objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon"} for p in c.children if p.dep_ == "pobj"]
+            # ("drove a vehicle laden with explosives into a military camp": what it rammed)
+            objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon", "into"} for p in c.children if p.dep_ == "pobj"]
         # "an attack targeting a vehicle"
         objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
     targets = lex.armed_targets | lex.property_targets | lex.hideouts
     for token in objects:
+        # (a target named by two words, "a police party": the force's word is its first)
+        pair = " ".join(t.lower_ for t in token.doc[max(token.i - 1, 0) : token.i + 1])
+        if pair in lex.armed_targets and token.lower_ not in targets:
+            return generic_actor(_FORCE_MODIFIERS.get(token.doc[token.i - 1].lower_, "military"), _demonym_among(_modifiers(token), sentence), context, pair, token.i)
         if token.lower_ not in targets and token.lemma_.lower() not in targets:
             continue
         modifiers = _modifiers(token)
