@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from thucydides.geocode.filters import is_well_known
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, region_homes
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, region_homes, without_country_aliases_of_big_cities
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
@@ -98,16 +98,18 @@ def country_vote(item: Found) -> Vote | None:
         return None  # "Bush fires swept …": a common noun opening a sentence, or a place found elsewhere
     # "Russia shelled Kupiansk": who strikes, often from abroad, not where
     striker = item.span.striking
-    entries = [e for e, _ in item.candidates if e.country_iso is not None]
-    home = _home_of_region(item, entries) if len(entries) < len(item.candidates) else None
+    # ("Salvador" names the Brazilian city, not El Salvador shortened: no vote for the country)
+    candidates = without_country_aliases_of_big_cities(item.candidates)
+    entries = [e for e, _ in candidates if e.country_iso is not None]
+    home = _home_of_region(item, entries) if len(entries) < len(candidates) else None
     if home is not None:
         return Vote(home, 1.0, striker=striker)  # "Police in Cheshire": the English county
-    shared = _homes_of_shared_region(item, entries) if len(entries) < len(item.candidates) else ()
+    shared = _homes_of_shared_region(item, entries) if len(entries) < len(candidates) else ()
     if shared:
         # "near Uri along the Line of Control": a region of a few countries is about each of
         # them a little (a share of one vote each), so a namesake there beats one far away
         return Vote(shared[0], 1.0 / len(shared), striker=striker, also=shared[1:])
-    if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
+    if not entries or len(entries) < len(candidates) and not item.span.demonym:
         # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
         # also a region ("West Coast": Western Australia's alias too, in an American story)
         return None

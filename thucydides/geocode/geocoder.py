@@ -514,6 +514,10 @@ class Geocoder:
                 return False  # "the area of Kafrun town" is no spelling of a province abroad
             if len(skeleton(span.text)) < 4:  # a short skeleton collides: only a province spelt nearly the same
                 return loose and how == "skeleton-close" and entry.feature == "ADM1"
+            if umlauts_spelt_out(span.key) == name_key(entry.name):
+                # "Kitzbuehel", "Goettingen": an umlaut written out as the German keyboard-less
+                # spelling does is the very name, whatever the town's size (Kitzbühel)
+                return feature_class(entry) in ("PPL", "ADM2", "ADM1")
             if has_glued_article(span.text) and len(skeleton(span.text)) >= 4:
                 # "Ras al-Ain": a transliterated name of two words and an article is distinctive
                 # enough to be taken in any country, whatever its size, where it is spelt so too
@@ -1102,6 +1106,16 @@ def _institution_votes(tokens: list[Token], found: list[Found], institutions: di
         return ()  # (most articles name none: spare the look-up of the names' words)
     covered = {i for item in found for i in range(item.span.first, item.span.last + 1)}
     return institution_votes((t.lower for i, t in enumerate(tokens) if i not in covered), institutions)
+
+
+_SPELT_OUT_UMLAUT = re.compile(r"(?<=[a-z])([aou])e")
+
+
+def umlauts_spelt_out(key: str) -> str:
+    """``key`` with German umlauts written out folded back ("kitzbuehel" → "kitzbuhel"), as the
+    gazetteer's names are folded (Kitzbühel → "kitzbuhel"); "" if it has none."""
+    folded = _SPELT_OUT_UMLAUT.sub(r"\1", key)
+    return folded if folded != key else ""
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:

@@ -300,12 +300,24 @@ def _without_villages_named_like_a_province(scored: list) -> list:
             else (value, entry, how, reasons) for value, entry, how, reasons in scored]
 
 
+_BIG_CITY = 1_000_000
+
+
+def without_country_aliases_of_big_cities(candidates: list[tuple[GazetteerEntry, str]]) -> list[tuple[GazetteerEntry, str]]:
+    """A name that is a city of a million's own name and only another name of a country is the
+    city: "the carnival in Salvador" is Salvador da Bahia, not El Salvador shortened."""
+    if not any(how == "name" and feature_class(e) == "PPL" and e.population >= _BIG_CITY for e, how in candidates):
+        return candidates
+    return [(e, how) for e, how in candidates if not (feature_class(e) == "country" and how != "name")]
+
+
 def choose(
     candidates: list[tuple[GazetteerEntry, str]], kind: str | None, context: Context
 ) -> tuple[Choice | None, GazetteerEntry | None]:
     """The best candidate (None if there is none) and the best one ignoring the kind word."""
     if not candidates:
         return None, None
+    candidates = without_country_aliases_of_big_cities(candidates)
     classes = {feature_class(e) for e, _ in candidates}
     if kind == "ADM2" and "ADM1" in classes and not classes & {"ADM2", "ADM3"}:
         kind = "ADM1"  # "Garissa county": Kenya's counties are its provinces; the town is not meant
