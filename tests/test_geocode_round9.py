@@ -58,3 +58,11 @@ def test_a_group_of_several_countries_votes_for_each(geocoder):
     # al-Shabaab: Somalia's, and what locals call the insurgents of Cabo Delgado
     assert _mentions(geocoder, "Al-Shabaab militants burned homes in Palma overnight.")["Palma"].entry.country_iso == "MZ"
     assert _mentions(geocoder, "Al-Shabaab militants attacked a base in Marka.")["Marka"].entry.country_iso == "SO"
+
+
+def test_a_town_that_is_its_own_district_abroad_outweighs_a_council_area(geocoder):
+    # Whitehorse, Yukon (a town and its namesake district) beside an Australian council area
+    found = _mentions(geocoder, "Temperatures in Whitehorse dropped to minus 40.")
+    assert found["Whitehorse"].entry.country_iso == "CA"
+    # a county with no town of its name stays what its name means
+    assert _mentions(geocoder, "Farmers in Devon counted the cost of the floods.")["Devon"].entry.country_iso == "GB"

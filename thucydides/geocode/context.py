@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from thucydides.geocode.filters import is_well_known
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, region_homes, without_country_aliases_of_big_cities
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, has_seat_abroad, region_homes, without_country_aliases_of_big_cities
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def country_vote(item: Found) -> Vote | None:
         if cls == "ADM2" and e.population >= WEIGHTS["notable_population"]:
             if towns_in is None:
                 towns_in = _units_holding_towns(entries)
-            divisor = _UNIT_DIVISOR if e.geonameid in towns_in else 1
+            divisor = _UNIT_DIVISOR if e.geonameid in towns_in or has_seat_abroad(e, entries) else 1
         else:
             divisor = _UNIT_DIVISOR if cls in _UNITS else 1
         by_country[e.country_iso] += e.population / divisor

@@ -225,6 +225,17 @@ def _county_by_own_name(entry: GazetteerEntry, how: str) -> bool:
     return strip_type_words(key) == key
 
 
+def has_seat_abroad(unit: GazetteerEntry, entries: list[GazetteerEntry]) -> bool:
+    """Whether a town elsewhere of ``unit``'s name is the seat of a district of that same name
+    and has a tenth of ``unit``'s people or more (Whitehorse, Yukon, beside the Australian
+    council area of 167,000): the district then counts like any unit, its people ten times
+    fewer, not in full as a county with no town of its name does (Devon, England stays, beside
+    Devon, Alberta of 6,500)."""
+    districts = {e.geonameid for e in entries if feature_class(e) == "ADM2"}
+    return any(feature_class(e) == "PPL" and e.country_iso != unit.country_iso and e.admin2_id in districts
+               and e.population * WEIGHTS["unit_population_divisor"] >= unit.population for e in entries)
+
+
 def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     """Add the big-namesake bonus to a town far larger than every other town of the name.
 
@@ -324,11 +335,12 @@ def choose(
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
     over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
     supported = _supported_towns(candidates, context)
+    entries = [e for e, _ in candidates]
     towns_in = {unit for e, _ in candidates if feature_class(e) == "PPL" for unit in (e.admin1_id, e.admin2_id)}
     scored = []
     for entry, how in candidates:
         value, reasons = score(entry, how, kind, context)
-        if _county_by_own_name(entry, how) and entry.geonameid not in towns_in:
+        if _county_by_own_name(entry, how) and entry.geonameid not in towns_in and not has_seat_abroad(entry, entries):
             # a county named by its own name with no town of that name inside ("Surrey",
             # "Devon") is what its name means: its population counts in full, as in the focus
             # vote (context.py), not ten times smaller as a district that holds its namesake city
