@@ -134,7 +134,11 @@ def country_vote(item: Found) -> Vote | None:
         if cls == "ADM2" and e.population >= WEIGHTS["notable_population"]:
             if towns_in is None:
                 towns_in = _units_holding_towns(entries)
-            divisor = _UNIT_DIVISOR if e.geonameid in towns_in or has_seat_abroad(e, entries) else 1
+            if e.geonameid not in towns_in and has_seat_abroad(e, entries):
+                # Whitehorse: an Australian council area, and the Yukon town that is its own
+                # district's seat: the name says no one country
+                return None
+            divisor = _UNIT_DIVISOR if e.geonameid in towns_in else 1
         else:
             divisor = _UNIT_DIVISOR if cls in _UNITS else 1
         by_country[e.country_iso] += e.population / divisor
