@@ -634,6 +634,12 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
     return False
 
 
+def _no_country_feature(entry) -> bool:
+    """A region, river, range or sea of no one country ("Darfur", "the Dnieper"): too large to code
+    an event at when a town is named beside it."""
+    return entry.country_iso is None and entry.feature in ("RGN", "STM", "MTS", "ISL", "DSRT", "VAL", "LK")
+
+
 def event_places(
     region: Region, sentence: Sentence, actors: list[ActorMention], anchors: list[Token] | None = None,
     *, crowd: bool = False, movement: bool = False, flight: bool = False,
@@ -694,9 +700,16 @@ def event_places(
         kept.append(place)
     # a region of no one country ("Darfur", "the Sahel") named beside a town only says where the
     # town lies ("… on the edge of El Fasher, the last major city in Darfur held by the army")
-    regions = [p for p in kept if p.mention.entry is not None and p.mention.entry.feature == "RGN"]
+    # (a river too: "the Dnieper", filed with no country like a region)
+    regions = [p for p in kept if p.mention.entry is not None and _no_country_feature(p.mention.entry)]
     if regions and len(regions) < len(kept):
         kept = [p for p in kept if p not in regions]
+    elif regions and len(regions) == len(kept):
+        # (and when the parse ties the event to the region alone: "shelled Nikopol across the
+        # Dnieper" happened at the town the region is named beside)
+        towns = [p for p in named if p.mention.entry is not None and not _no_country_feature(p.mention.entry)
+                 and p.first < regions[0].first and not p.country_only]
+        kept = towns[-1:] or kept
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)

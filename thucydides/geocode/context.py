@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from thucydides.geocode.filters import is_well_known
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES
 from thucydides.geocode.normalise import TYPE_WORDS, name_key, skeleton
-from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, region_homes
+from thucydides.geocode.resolve import WEIGHTS, Context, feature_class, has_seat_abroad, region_homes, without_country_aliases_of_big_cities
 from thucydides.model import GazetteerEntry
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ class Vote:
     weight: float
     money: bool = False  # a currency's country: counted only where money counts
     striker: bool = False  # the side striking: counted only where strikers count
+    also: tuple[str, ...] = ()  # a region of several countries votes for each of them alike
 
 
 def country_vote(item: Found) -> Vote | None:
@@ -97,11 +98,18 @@ def country_vote(item: Found) -> Vote | None:
         return None  # "Bush fires swept …": a common noun opening a sentence, or a place found elsewhere
     # "Russia shelled Kupiansk": who strikes, often from abroad, not where
     striker = item.span.striking
-    entries = [e for e, _ in item.candidates if e.country_iso is not None]
-    home = _home_of_region(item, entries) if len(entries) < len(item.candidates) else None
+    # ("Salvador" names the Brazilian city, not El Salvador shortened: no vote for the country)
+    candidates = without_country_aliases_of_big_cities(item.candidates)
+    entries = [e for e, _ in candidates if e.country_iso is not None]
+    home = _home_of_region(item, entries) if len(entries) < len(candidates) else None
     if home is not None:
         return Vote(home, 1.0, striker=striker)  # "Police in Cheshire": the English county
-    if not entries or len(entries) < len(item.candidates) and not item.span.demonym:
+    shared = _homes_of_shared_region(item, entries) if len(entries) < len(candidates) else ()
+    if shared:
+        # "near Uri along the Line of Control": a region of a few countries is about each of
+        # them a little (a share of one vote each), so a namesake there beats one far away
+        return Vote(shared[0], 1.0 / len(shared), striker=striker, also=shared[1:])
+    if not entries or len(entries) < len(candidates) and not item.span.demonym:
         # a continent, a sea, the Soviet Union: no country to focus on; nor for a name that is
         # also a region ("West Coast": Western Australia's alias too, in an American story)
         return None
@@ -126,6 +134,10 @@ def country_vote(item: Found) -> Vote | None:
         if cls == "ADM2" and e.population >= WEIGHTS["notable_population"]:
             if towns_in is None:
                 towns_in = _units_holding_towns(entries)
+            if e.geonameid not in towns_in and has_seat_abroad(e, entries):
+                # Whitehorse: an Australian council area, and the Yukon town that is its own
+                # district's seat: the name says no one country
+                return None
             divisor = _UNIT_DIVISOR if e.geonameid in towns_in else 1
         else:
             divisor = _UNIT_DIVISOR if cls in _UNITS else 1
@@ -167,6 +179,21 @@ def _home_of_region(item: Found, entries: list[GazetteerEntry]) -> str | None:
     return home
 
 
+def _homes_of_shared_region(item: Found, entries: list[GazetteerEntry]) -> tuple[str, ...]:
+    """The two or three countries a region of ``data/regions.tsv`` lies in ("the Line of
+    Control": India and Pakistan; Patagonia), when its name is no province, country or city
+    of 100,000+ (nor a region) elsewhere too; a region of many (the Gulf) says too little."""
+    regions = [region_homes().get(e.geonameid) for e, _ in item.candidates if e.country_iso is None]
+    if len(regions) != 1 or not regions[0] or not 2 <= len(regions[0]) <= 3:
+        return ()
+    homes = regions[0]
+    if any(e.country_iso not in homes and (feature_class(e) in ("country", "ADM1")
+                                           or feature_class(e) == "PPL" and e.population >= WEIGHTS["notable_population"])
+           for e in entries):
+        return ()
+    return tuple(sorted(homes))
+
+
 def focus_countries(found: list[Found], *, money: bool = False, strikers: bool = False,
                     said: Iterable[Vote] = ()) -> dict[str, float]:
     """The article's countries: named ones count 2, demonyms 1, clear-cut other places 1; a
@@ -182,7 +209,10 @@ def institution_votes(words: Iterable[str], institutions: Mapping[str, str]) -> 
     institution ("gardai", "taoiseach": Ireland), two-word ones ("lok sabha") read as pairs."""
     words = list(words)
     pairs = (f"{a} {b}" for a, b in zip(words, words[1:]))
-    return tuple(Vote(institutions[w], 1.0) for w in (*words, *pairs) if w in institutions)
+    # a name several countries' groups go by ("al-Shabaab": Somalia's, and Mozambique's insurgents
+    # as locals call them) is written "SO|MZ" and votes for each: its namesake places in either
+    # country outrank one abroad (Palma, Cabo Delgado over Palma de Mallorca)
+    return tuple(Vote(iso, 1.0) for w in (*words, *pairs) if w in institutions for iso in institutions[w].split("|"))
 
 
 def focus_of(votes: Iterable[Vote | None], *, money: bool = False, strikers: bool = False) -> dict[str, float]:
@@ -193,7 +223,8 @@ def focus_of(votes: Iterable[Vote | None], *, money: bool = False, strikers: boo
     weights: Counter[str] = Counter()
     for vote in votes:
         if vote is not None and (money or not vote.money) and (strikers or not vote.striker):
-            weights[vote.iso] += vote.weight
+            for iso in (vote.iso, *vote.also):
+                weights[iso] += vote.weight
     if not weights:
         return {}
     heaviest = max(weights.values())

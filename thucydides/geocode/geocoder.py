@@ -53,7 +53,7 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
-from thucydides.geocode.recognise import Run, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import HALF_OF_LONGER, Run, has_glued_article, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -171,6 +171,10 @@ class Geocoder:
             for span in chosen:
                 reason = f"a person's name: '{first_names[span.first]}'" if span.first in first_names else None
                 reason = reason or reject_reason(span, tokens, lex, person_words, text)
+                if reason is not None and reason.startswith(HALF_OF_LONGER):
+                    # "Ras al-Ain": neither half is the place, but the whole name may be, spelt
+                    # otherwise ("Ra's al 'Ayn") or not in the gazetteer: its words stay for it
+                    part_of_longer.append(span)
                 if reason is None:
                     reason = neighbour_reason(span, chosen, tokens, lex, headline_tokens, text)
                     if reason:
@@ -441,7 +445,10 @@ class Geocoder:
             strong = bool((span.kind and span.kind != "UNIT") or span.run.cue in STRONG_CUES)
             # "Khan Sheikhoun, Idlib": a name followed by its province or country is a place
             strong = strong or followed_by_unit(text, span.end, unit_starts or set())
-            if len(skel) < 2 or not (strong or span.run.cue):
+            # ("shelled Ras al-Ain": a name glued by an Arabic article is looked for with no cue,
+            # in its own spelling only: ``_notable_elsewhere``)
+            glued = has_glued_article(span.text) and len(skel) >= 4
+            if len(skel) < 2 or not (strong or span.run.cue or glued):
                 continue
             # "in Gazza" (Gaza): a two-letter skeleton collides everywhere, so with a weak cue only
             # a city of 100,000+ of the article's main country spelt nearly the same is taken
@@ -507,6 +514,15 @@ class Geocoder:
                 return False  # "the area of Kafrun town" is no spelling of a province abroad
             if len(skeleton(span.text)) < 4:  # a short skeleton collides: only a province spelt nearly the same
                 return loose and how == "skeleton-close" and entry.feature == "ADM1"
+            if umlauts_spelt_out(span.key) == name_key(entry.name):
+                # "Kitzbuehel", "Goettingen": an umlaut written out as the German keyboard-less
+                # spelling does is the very name, whatever the town's size (Kitzbühel)
+                return feature_class(entry) in ("PPL", "ADM2", "ADM1")
+            if has_glued_article(span.text) and len(skeleton(span.text)) >= 4:
+                # "Ras al-Ain": a transliterated name of two words and an article is distinctive
+                # enough to be taken in any country, whatever its size, where it is spelt so too
+                # (a town or district of several words: Ra's al 'Ayn)
+                return feature_class(entry) in ("PPL", "ADM2") and len(entry.name.split()) >= 2
             return ((how == "skeleton-close" and _is_well_known(entry)) or (loose and entry.feature == "ADM1")
                     or (span.kind in ("ADM1", "ADM2") and entry.feature == span.kind))
 
@@ -1090,6 +1106,16 @@ def _institution_votes(tokens: list[Token], found: list[Found], institutions: di
         return ()  # (most articles name none: spare the look-up of the names' words)
     covered = {i for item in found for i in range(item.span.first, item.span.last + 1)}
     return institution_votes((t.lower for i, t in enumerate(tokens) if i not in covered), institutions)
+
+
+_SPELT_OUT_UMLAUT = re.compile(r"(?<=[a-z])([aou])e")
+
+
+def umlauts_spelt_out(key: str) -> str:
+    """``key`` with German umlauts written out folded back ("kitzbuehel" → "kitzbuhel"), as the
+    gazetteer's names are folded (Kitzbühel → "kitzbuhel"); "" if it has none."""
+    folded = _SPELT_OUT_UMLAUT.sub(r"\1", key)
+    return folded if folded != key else ""
 
 
 def _is_well_known(entry: GazetteerEntry) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.geocode.filters import followed_by_unit, is_notable, is_well_known
 from thucydides.geocode.lexicon import Lexicon, lexicon
-from thucydides.geocode.recognise import CONNECTORS, Run, Span, Token, opens_locality
+from thucydides.geocode.recognise import ARABIC_ARTICLES, CONNECTORS, Run, Span, Token, has_glued_article, opens_locality
 from thucydides.geocode.resolve import Choice, distance_km, feature_class
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -192,7 +192,10 @@ def unresolved_mentions(
         # the unit it lies in follows: "Nasir County, Upper Nile State" is placed at that unit)
         named = words[:-1] if (len(words) > 1 and run.kind_capitalised and words[-1].lower in lex.kind_words
                                and followed_by_unit(text, words[-1].end, unit_starts)) else words
-        if not words or any(t is not opening and t.lower in common or t.lower in person_words or t.lower in lex.demonyms for t in named) \
+        # ("near Bab al-Hawa": an Arabic article glued inside the name is no common word)
+        glued = {t.start for t in named[1:-1] if has_glued_article(text[named[0].start : named[-1].end]) and t.lower in ARABIC_ARTICLES}
+        if not words or any(t is not opening and t.start not in glued and t.lower in common or t.lower in person_words
+                            or t.lower in lex.demonyms for t in named) \
                 or any(t.lower in lex.titles for t in titled):
             continue
         if any(t.lower in lex.facility_words for t in words[1:]):

@@ -198,7 +198,16 @@ def tokenize(text: str) -> list[Token]:
 
 
 # Arabic articles, written "al-Bara", "ez-Zor", "el-Fasher" or "Al Bab"
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "et", "er", "en", "ul"})
+ARABIC_ARTICLES = _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ez", "es", "ed", "et", "er", "en", "ul"})
+
+
+_GLUED_ARTICLE_NAME = re.compile(r"\w\s+(?:" + "|".join(sorted(_ARTICLES)) + r")[-‐]\w", re.IGNORECASE)
+
+
+def has_glued_article(name: str) -> bool:
+    """Whether ``name`` is of two name words joined by a glued Arabic article ("Ras al-Ain",
+    "Bab al-Hawa"): a transliterated name, so spelt otherwise in the gazetteer ("Ra's al 'Ayn")."""
+    return bool(_GLUED_ARTICLE_NAME.search(name))
 
 
 def _is_name_word(token: Token) -> bool:
@@ -512,16 +521,26 @@ def _before_state(text: str, end: int) -> bool:
 
 
 # the cues after which a common word written with a capital mid-sentence is a city's name
-_TOWN_CUES = _LOCATING_CUES - {"dateline"} | {"from", "to"}
+# (and the parts of a town before "of": "the medina of Fez", "the outskirts of Bath")
+_TOWN_CUES = _LOCATING_CUES - {"dateline"} | {"from", "to", "outskirts", "suburbs", "medina", "medinas", "souk", "souks",
+                                              "kasbah", "streets", "centre", "center"}
 # what may lie between a work's word and its title: "the film Casablanca", 'the band "Boston"'
 _BEFORE_TITLE = frozenset({" ", ' "', " “", " '", " ‘"})
+
+
+def _after_town_cue(span: Span, tokens: list[Token]) -> bool:
+    """Whether a locating cue comes right before ``span`` ("in Fez"), or a town's part and "of"
+    ("the medina of Fez", "the outskirts of Bath")."""
+    run = span.run
+    return span.first == run.first and (run.cue in _TOWN_CUES or (
+        run.cue == "of" and span.first > 1 and tokens[span.first - 2].lower in _TOWN_CUES))
 
 
 def _city_after_cue(span: Span, tokens: list[Token]) -> bool:
     """"Police in Bath said", "118 degrees in Phoenix": a common word alone, capitalised in the
     middle of a sentence after a locating cue, that is the name of a city of 100,000+."""
     run = span.run
-    return (span.big_town and span.first == span.last == run.first == run.last and run.cue in _TOWN_CUES
+    return (span.big_town and span.first == span.last == run.first == run.last and _after_town_cue(span, tokens)
             and not tokens[span.first].sentence_start)
 
 
@@ -550,6 +569,9 @@ def names_work(span: Span, tokens: list[Token], lex: Lexicon, text: str) -> bool
     before = tokens[run.first - 1]
     return (before.lower in lex.work_words and not before.capitalised
             and text[before.end : tokens[run.first].start] in _BEFORE_TITLE)
+
+
+HALF_OF_LONGER = "the second half of a longer name"  # (its words stay for the longer name: geocoder)
 
 
 def _glued_article(text: str, tokens: list[Token], run: Run, article: int) -> bool:
@@ -605,8 +627,10 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         if span.last < run.last and tokens[span.last + 1].lower in lex.force_heads:
             return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
     if (len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits)
-            and not (run.kind_before and run.cue == "of")):
-        # "Car bomb" is no CAR; "the old city of Fez" names a place (its exonym) all the same
+            and not (run.kind_before and run.cue == "of")
+            and not (span.notable and _after_town_cue(span, tokens) and not first_token.sentence_start)):
+        # "Car bomb" is no CAR; "the old city of Fez" names a place (its exonym) all the same, and
+        # so do "police in Fez", "the medina of Fez": a big place's alias after a locating cue
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"
     if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
             and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
@@ -635,7 +659,7 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         if left.capitalised and left.lower in lex.titles and not left.possessive and not apposed:
             return f"a person's name: after '{left.text}'"
     if _article_half(text, tokens, span):
-        return f"the second half of a longer name: '{span.text}'"
+        return f"{HALF_OF_LONGER}: '{span.text}'"
     if len(words) == 1 and words[0] in person_words:
         return f"'{span.text}' names a person elsewhere in the text"
     if first_token.text.isupper() and len(first_token.text) <= 3 and span.first == span.last and not span.hits:

@@ -225,6 +225,17 @@ def _county_by_own_name(entry: GazetteerEntry, how: str) -> bool:
     return strip_type_words(key) == key
 
 
+def has_seat_abroad(unit: GazetteerEntry, entries: list[GazetteerEntry]) -> bool:
+    """Whether a town elsewhere of ``unit``'s name is the seat of a district of that same name
+    and has a tenth of ``unit``'s people or more (Whitehorse, Yukon, beside the Australian
+    council area of 167,000): the district then counts like any unit, its people ten times
+    fewer, not in full as a county with no town of its name does (Devon, England stays, beside
+    Devon, Alberta of 6,500)."""
+    districts = {e.geonameid for e in entries if feature_class(e) == "ADM2"}
+    return any(feature_class(e) == "PPL" and e.country_iso != unit.country_iso and e.admin2_id in districts
+               and e.population * WEIGHTS["unit_population_divisor"] >= unit.population for e in entries)
+
+
 def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     """Add the big-namesake bonus to a town far larger than every other town of the name.
 
@@ -300,23 +311,36 @@ def _without_villages_named_like_a_province(scored: list) -> list:
             else (value, entry, how, reasons) for value, entry, how, reasons in scored]
 
 
+_BIG_CITY = 1_000_000
+
+
+def without_country_aliases_of_big_cities(candidates: list[tuple[GazetteerEntry, str]]) -> list[tuple[GazetteerEntry, str]]:
+    """A name that is a city of a million's own name and only another name of a country is the
+    city: "the carnival in Salvador" is Salvador da Bahia, not El Salvador shortened."""
+    if not any(how == "name" and feature_class(e) == "PPL" and e.population >= _BIG_CITY for e, how in candidates):
+        return candidates
+    return [(e, how) for e, how in candidates if not (feature_class(e) == "country" and how != "name")]
+
+
 def choose(
     candidates: list[tuple[GazetteerEntry, str]], kind: str | None, context: Context
 ) -> tuple[Choice | None, GazetteerEntry | None]:
     """The best candidate (None if there is none) and the best one ignoring the kind word."""
     if not candidates:
         return None, None
+    candidates = without_country_aliases_of_big_cities(candidates)
     classes = {feature_class(e) for e, _ in candidates}
     if kind == "ADM2" and "ADM1" in classes and not classes & {"ADM2", "ADM3"}:
         kind = "ADM1"  # "Garissa county": Kenya's counties are its provinces; the town is not meant
     units = {e.geonameid for e, _ in candidates if feature_class(e) in ("ADM1", "ADM2", "ADM3")}
     over_unit = kind is None and any(feature_class(e) in ("ADM1", "ADM2") for e, _ in candidates)
     supported = _supported_towns(candidates, context)
+    entries = [e for e, _ in candidates]
     towns_in = {unit for e, _ in candidates if feature_class(e) == "PPL" for unit in (e.admin1_id, e.admin2_id)}
     scored = []
     for entry, how in candidates:
         value, reasons = score(entry, how, kind, context)
-        if _county_by_own_name(entry, how) and entry.geonameid not in towns_in:
+        if _county_by_own_name(entry, how) and entry.geonameid not in towns_in and not has_seat_abroad(entry, entries):
             # a county named by its own name with no town of that name inside ("Surrey",
             # "Devon") is what its name means: its population counts in full, as in the focus
             # vote (context.py), not ten times smaller as a district that holds its namesake city
