@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from thucydides.extract import lexicon
 from thucydides.extract.dates import MONTH_NAMES
@@ -660,6 +660,14 @@ def explicit_coding(text: str) -> tuple[int, int] | None:
                     spread = parse_number(found.group(1)) or 1
             return count, max(spread, 1)
     return None
+
+
+def parse_of(count: Count, told_in: Sentence, sentences: Sequence[Sentence]) -> Sentence:
+    """The sentence whose parse holds ``count``'s token index: the one it is told with, unless the
+    count joined it from a sentence parsed on its own (a dateline's lead, a headline), whose
+    indices are its own parse's. Every reader of a joined count looks its tokens up there."""
+    home = next((s for s in sentences if s.start <= count.start < s.end), told_in)
+    return told_in if home.doc is told_in.doc else home
 
 
 def lower_total(counts: list[Count], totals: list[Count]) -> list[Count]:
