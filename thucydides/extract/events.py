@@ -672,7 +672,19 @@ def _also_killed(target: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in {"also", "too"} for c in verb.children)
 
 
+# a mass grave found: ACLED's Other, whose bodies are the dead of killings long past
+_GRAVE_WORDS = {"mass grave", "mass graves"}
+
+
+def _a_grave_found(group: list[Mention], sub_event_type: str) -> bool:
+    """ "The bodies of 25 people were found in a mass grave": the discovery is the event (Other),
+    and its bodies are no fatalities of it (taxonomy.md), unless a killing is told with it."""
+    return sub_event_type == "Other" and any(c.text.lower() in _GRAVE_WORDS for m in group for c in m.cues)
+
+
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
+    if _a_grave_found(group, sub_event_type):
+        return Fatalities(0, None, None, None)
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
     named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]

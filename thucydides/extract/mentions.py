@@ -607,6 +607,7 @@ def build_mentions(
             # setting)
             or (_grievance_of_crowd(region, regions, cues) and not (region.kind == "temporal" and date_source == "own" and any(d.value and not d.background for d in region_dates)))
             or _how_a_place_fell(region, regions, cues)
+            or _surrendered_then_killed(region, regions, cues)
             or _earlier_of_a_person(region, regions)
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
             # killing a soldier on Sunday")
@@ -1466,6 +1467,27 @@ def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) ->
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _TERRITORIAL for c in cues)
+
+
+# the deeds a surrender told in their "after"/"though" clause is part of: the fighters who laid
+# down their arms were then shot or executed
+_DONE_TO_THE_SURRENDERED = frozenset({"kill", "attack", "lethal_force"})
+
+
+def _surrendered_then_killed(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
+    """ "Soldiers shot dead five militants after they had surrendered", "killed two soldiers even
+    though they had surrendered": the surrender is part of the killing told in the main clause
+    (its setting), not an agreement of its own."""
+    marks = {c.lower_ for c in region.root.children if c.dep_ == "mark"}
+    if region.kind not in {"temporal", "concessive", "adverbial"} and not marks:
+        return False
+    if not marks & {"after", "following", "though", "although", "once", "when"}:
+        return False
+    own = {c.category for c in cues if c.anchor and c.head in region.tokens}
+    if not own or not own <= {"agreement"}:
+        return False
+    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _DONE_TO_THE_SURRENDERED for c in cues)
 
 
 def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
