@@ -309,6 +309,12 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     return None
 
 
+def some_of_the_dead(target: Token) -> bool:
+    """A count of some of a happening's dead ("the dead included three children"), a part of its
+    toll, not a figure for all of them."""
+    return _among_the_dead(target) or target.dep_ == "conj" and _among_the_dead(target.head)
+
+
 def _the_dead_words(token: Token) -> bool:
     """ "the dead", "the bodies", "those killed": the dead of a happening named as a whole."""
     words = _words()
@@ -646,7 +652,7 @@ def _told_of_before(target: Token, told_before: set[str], event_words: set[int])
     if any(_natural(cause) for cause in causes):
         return False
     # "The dead included three officers", "Among the dead were eight children": the happening's dead
-    if _among_the_dead(target) or target.dep_ == "conj" and _among_the_dead(target.head):
+    if some_of_the_dead(target):
         return True
     # "the blast killed three": the event told back; "they killed two": those told before
     # (the subject of a verb of no harm counted or received the dead: "hospital sources counted 14 bodies")

@@ -26,7 +26,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, some_of_the_dead, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, report_day, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places, listed
@@ -522,7 +522,9 @@ def resolve_dates(doc: Story) -> None:
         else:
             mention.day = published
             mention.date_source = "published"
-        if mention.date_source in {"own", "sentence"} and values and not mention.modality:
+        # ("On Monday, the army said jihadists attacked …. The next day, …": a deed dated by the
+        # day of its telling is the day a later "the next day" counts from)
+        if mention.date_source in {"own", "sentence", "speech"} and values and not mention.modality:
             told = mention.day
         if mention.date_source in {"own", "sentence"} and values and not mention.background and not mention.modality:
             story = mention.day
@@ -545,7 +547,8 @@ def _after_history(doc: Story, index: int, published: dt.date | None) -> dt.date
 
 _LATER = re.compile(
     r"\b(?:(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+later"
-    r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year))\b",
+    # ("the next morning", "the following evening": the day after, at another hour)
+    r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year|morning|afternoon|evening|night))\b",
     re.I,
 )
 _LATER_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3}
@@ -822,7 +825,8 @@ def attach_floating_sources(doc: Story) -> None:
             floating = [s for s in floating if _refers_back(s)]
         # the toll such a statement reports ("confirmed two fatalities") is a figure of the same
         # happening: a lower one conflicts with the event's own
-        tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating)]
+        # (not some of the dead, "the dead included three children": a part, no rival figure)
+        tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating) and not some_of_the_dead(sentence.doc[c.target])]
         # what a statement tells of another kind of violence ("residents said aircraft had bombed
         # villages around the town") is no source of a takeover of the town
         kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
