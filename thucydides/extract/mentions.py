@@ -233,10 +233,23 @@ def _ran_into_a_mine(subject_word: Token, devices: list[Token]) -> bool:
     return False
 
 
+# verbs whose subject grieves for the dead: their side, never who killed them
+_MOURNING = {"mourn", "grieve", "eulogise", "eulogize", "bury"}
+
+
+def _mourner(mention: ActorMention, doc: Doc) -> bool:
+    """ "Hezbollah mourned three of its fighters, killed in strikes": the subject of a verb of
+    mourning is the side of the dead."""
+    head = doc[mention.head]
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _MOURNING
+
+
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
     if not anchors:
         return None, None
     roles = [(m, _role(m, anchors)) for m in actors]
+    # (the mourner is the dead's side: a target if anything)
+    roles = [(m, "target" if r == "agent" and _mourner(m, anchors[0].doc) else "mourner" if _mourner(m, anchors[0].doc) else r) for m, r in roles]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
     # (a party's people are people: "police arrested 50 people, members of the X party")
     agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian or m.party, m.kind not in {"named", "anti"}))
