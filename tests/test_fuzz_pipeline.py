@@ -250,3 +250,27 @@ def test_a_toll_joined_from_a_sentence_parsed_on_its_own_is_read_in_its_own_pars
     sentence parsed on its own (here after control characters), and the event's fatalities looked
     their tokens up by index in the absorbing sentence's Doc (IndexError: token out of bounds)."""
     _holds('\x02gggggggggggggggggggggggggggggggggggggggg\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !"\n\nHundreds of civilianś protested in $%&\'()*+,-./0123456 on Monday against JNIM.\nWagner Group\u200f fighters attacked :pobj on 127,831,855,279,390, killing someone\x1b students, a military spokesman\u200b said. Residents of 105,616,415,319,882 fled as 105,616,415,319,882 and government forces clashed for two hours.\n72848018193981 claimed responsibility for the drone attack near Kismayo, which wounded someone. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. Al-Shabaab fighters attacked Kismayo on Monday, killing someone civilians, a local official said. ', nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dateline's lead is parsed on its own; the toll told next is in another parse
+        "BAUCHI, May 6 (Reuters) - Bandits raided a cattle market in Bauchi on Sunday, wounding nine herders. Two of the herders later died of their wounds.",
+        # and the other way round: the toll, told in a sentence of its own parse, names its dead back by number
+        "BAUCHI, May 6 (Reuters) - Bandits raided a cattle market in Bauchi on Sunday, wounding nine herders. The two later died of their wounds.",
+    ],
+)
+def test_a_toll_told_after_a_dateline_lead_joins_it_across_two_parses(nlp, text):
+    """The lead after a dateline and the sentence after it are two parses (token indices of their
+    own): the toll joins the raid, each count read in its own parse (``casualties.parse_of``)."""
+    from thucydides.pipeline import process_article
+
+    article = _article(text)
+    from thucydides.extract.sentences import sentences_of
+
+    _holds(text, nlp)
+    lead, toll = sentences_of(text, nlp(text), [])[-2:]
+    assert lead.doc is not toll.doc  # (the case still tests two parses)
+    (event,) = process_article(article, nlp=nlp).events
+    assert event.fatalities.count == 2

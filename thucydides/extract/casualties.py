@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from thucydides.extract import lexicon
 from thucydides.extract.dates import MONTH_NAMES
@@ -246,6 +246,8 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
             for noun in (o for o in child.children if o.dep_ == "pobj"):
                 if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
                     return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
+    if _among_the_dead(target):
+        return "death"
     head = target.head
     # "two insurgents were reported killed": the harm is the passive verb's complement
     told = _reported_participle(target) if target.dep_ == "nsubjpass" else None
@@ -305,6 +307,32 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     if target.dep_ == "conj" and _depth < 50:
         return _harm(head, _depth + 1) if head.i != target.i else None
     return None
+
+
+def some_of_the_dead(target: Token) -> bool:
+    """A count of some of a happening's dead ("the dead included three children"), a part of its
+    toll, not a figure for all of them."""
+    return _among_the_dead(target) or target.dep_ == "conj" and _among_the_dead(target.head)
+
+
+def _the_dead_words(token: Token) -> bool:
+    """ "the dead", "the bodies", "those killed": the dead of a happening named as a whole."""
+    words = _words()
+    if token.lower_ in words["death_adjectives"] or _lemma(token) in {"dead", "body", "corpse", "fatality"}:
+        return True
+    # "those killed", "the people killed"
+    return any(c.dep_ in {"acl", "amod"} and c.lower_ in words["death_adjectives"] for c in token.children)
+
+
+def _among_the_dead(target: Token) -> bool:
+    """ "The dead included three officers", "Those killed included four drivers", "Among the dead
+    were eight children": people counted as members of a happening's dead."""
+    head = target.head
+    if target.dep_ == "dobj" and _lemma(head) == "include":
+        return any(c.dep_ == "nsubj" and _the_dead_words(c) for c in head.children)
+    if target.dep_ in {"nsubj", "attr"} and _lemma(head) == "be":
+        return any(c.dep_ == "prep" and c.lower_ == "among" and any(o.dep_ == "pobj" and _the_dead_words(o) for o in c.children) for c in head.children)
+    return False
 
 
 _TOLL_VERBS = {"rise", "climb", "jump", "increase", "reach", "hit", "stand", "mount"}
@@ -510,10 +538,18 @@ def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, 
         return []
     told_before = {_lemma(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN", "PRON"}}
     # "Troops clashed with insurgents … At least 4 combatants died": fighters dying after a fight
-    # between armed sides are its dead, by whatever word
-    if any(_armed_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"}):
+    # between armed sides are its dead, by whatever word; and so are armed men of any side named
+    # after a deed of or against armed men ("stormed a police station … Three officers died")
+    armed = any(_armed_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"})
+    if armed:
         told_before |= {"combatant", "fighter", "fighters", "combatants"}
-    return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)]
+    return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)
+            or armed and _armed_word(sentence.doc[count.target]) and _no_killer_of_its_own(sentence.doc[count.target])]
+
+
+def _no_killer_of_its_own(target: Token) -> bool:
+    causes = _causes(_death_verb(target))
+    return not any(c.dep_ == "nsubj" or _natural(c) for c in causes)
 
 
 def _a_tally(sentence: Sentence) -> bool:
@@ -615,10 +651,23 @@ def _told_of_before(target: Token, told_before: set[str], event_words: set[int])
     causes = _causes(verb)
     if any(_natural(cause) for cause in causes):
         return False
+    # "The dead included three officers", "Among the dead were eight children": the happening's dead
+    if some_of_the_dead(target):
+        return True
     # "the blast killed three": the event told back; "they killed two": those told before
-    subject = next((c for c in causes if c.dep_ == "nsubj"), None)
+    # (the subject of a verb of no harm counted or received the dead: "hospital sources counted 14 bodies")
+    subject = next((c for c in causes if c.dep_ == "nsubj" and (verb.i == target.i or _harm_of_verb(verb))), None)
     if subject is not None and subject.i not in event_words and _lemma(subject) not in told_before and subject.lower_ not in words["back_reference"]:
         return False  # a killer never told of before: another happening
+    # "counted 14 bodies", "received the bodies of seven people", "put the toll at 23 dead", "the
+    # death toll had risen to 11": the dead or the toll, named as such, of the happening told before
+    if _the_dead_words(target) or target.dep_ == "pobj" and target.head.lower_ == "of" and _lemma(target.head.head) in {"body", "corpse"}:
+        return True
+    if (target.like_num or target.lower_ in words["numbers"]) and _toll_figure(target):
+        return True
+    # "four policemen died at the scene", "were killed on the spot"
+    if any(p.dep_ == "prep" and p.lower_ in {"at", "on"} and any(o.lower_ in words["scene_words"] for o in p.children) for p in verb.children):
+        return True
     # "one of them", "two of the passengers": who they are is told by the "of" phrase
     people = [target] + [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if any(_lemma(p) in told_before or p.lower_ in words["back_reference"] for p in people):
@@ -660,6 +709,14 @@ def explicit_coding(text: str) -> tuple[int, int] | None:
                     spread = parse_number(found.group(1)) or 1
             return count, max(spread, 1)
     return None
+
+
+def parse_of(count: Count, told_in: Sentence, sentences: Sequence[Sentence]) -> Sentence:
+    """The sentence whose parse holds ``count``'s token index: the one it is told with, unless the
+    count joined it from a sentence parsed on its own (a dateline's lead, a headline), whose
+    indices are its own parse's. Every reader of a joined count looks its tokens up there."""
+    home = next((s for s in sentences if s.start <= count.start < s.end), told_in)
+    return told_in if home.doc is told_in.doc else home
 
 
 def lower_total(counts: list[Count], totals: list[Count]) -> list[Count]:

@@ -727,15 +727,19 @@ def _also_killed(target: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "advmod" and c.lower_ in {"also", "too"} for c in verb.children)
 
 
-def _parse_of(count: casualties.Count, told_in: Sentence, sentences: Sequence[Sentence]) -> Sentence:
-    """The sentence whose parse holds ``count``'s token index: the one it is told with, unless the
-    count joined it from a sentence parsed on its own (a dateline's lead, a headline), whose
-    indices are its own parse's."""
-    home = next((s for s in sentences if s.start <= count.start < s.end), told_in)
-    return told_in if home.doc is told_in.doc else home
+# a mass grave found: ACLED's Other, whose bodies are the dead of killings long past
+_GRAVE_WORDS = {"mass grave", "mass graves"}
+
+
+def _a_grave_found(group: list[Mention], sub_event_type: str) -> bool:
+    """ "The bodies of 25 people were found in a mass grave": the discovery is the event (Other),
+    and its bodies are no fatalities of it (taxonomy.md), unless a killing is told with it."""
+    return sub_event_type == "Other" and any(c.text.lower() in _GRAVE_WORDS for m in group for c in m.cues)
 
 
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
+    if _a_grave_found(group, sub_event_type):
+        return Fatalities(0, None, None, None)
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
     named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]
@@ -744,7 +748,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     by_sentence: dict[int, dict[tuple[int, int], casualties.Count]] = {}
     for mention in named or current:
         for count in mention.counts:
-            by_sentence.setdefault(_parse_of(count, mention.sentence, doc.sentences).index, {})[(count.start, count.end)] = count
+            by_sentence.setdefault(casualties.parse_of(count, mention.sentence, doc.sentences).index, {})[(count.start, count.end)] = count
     sentences = {s.index: s for s in doc.sentences}
     counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(casualties.add_another(list(told.values()), sentences[index].doc), sentences[index].doc)]
     injuries = [w for m in group for w in m.injuries]
@@ -752,7 +756,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     # the other side told in a sentence of their own add up; they are no rival figure
     # (told where the place is not named again: "it said")
     also = {(m.sentence.index, c.start): c for m in current for c in m.counts
-            if c.kind == "death" and _also_killed(_parse_of(c, m.sentence, doc.sentences).doc[c.target])}
+            if c.kind == "death" and _also_killed(casualties.parse_of(c, m.sentence, doc.sentences).doc[c.target])}
     others = [c for c in counts if (next((m.sentence.index for m in current if c in m.counts), None), c.start) not in also]
     if also and any(c.kind == "death" for c in others):
         fatalities = casualties.combine(others, injuries)

@@ -233,10 +233,23 @@ def _ran_into_a_mine(subject_word: Token, devices: list[Token]) -> bool:
     return False
 
 
+# verbs whose subject grieves for the dead: their side, never who killed them
+_MOURNING = {"mourn", "grieve", "eulogise", "eulogize", "bury"}
+
+
+def _mourner(mention: ActorMention, doc: Doc) -> bool:
+    """ "Hezbollah mourned three of its fighters, killed in strikes": the subject of a verb of
+    mourning is the side of the dead."""
+    head = doc[mention.head]
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in _MOURNING
+
+
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
     if not anchors:
         return None, None
     roles = [(m, _role(m, anchors)) for m in actors]
+    # (the mourner is the dead's side: a target if anything)
+    roles = [(m, "target" if r == "agent" and _mourner(m, anchors[0].doc) else "mourner" if _mourner(m, anchors[0].doc) else r) for m, r in roles]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
     # (a party's people are people: "police arrested 50 people, members of the X party")
     agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian or m.party, m.kind not in {"named", "anti"}))
@@ -611,6 +624,7 @@ def build_mentions(
             # setting)
             or (_grievance_of_crowd(region, regions, cues) and not (region.kind == "temporal" and date_source == "own" and any(d.value and not d.background for d in region_dates)))
             or _how_a_place_fell(region, regions, cues)
+            or _surrendered_then_killed(region, regions, cues)
             or _earlier_of_a_person(region, regions)
             # what a person is suspected of, unless the clause dates it in the news ("suspected of
             # killing a soldier on Sunday")
@@ -1488,6 +1502,27 @@ def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) ->
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _TERRITORIAL for c in cues)
+
+
+# the deeds a surrender told in their "after"/"though" clause is part of: the fighters who laid
+# down their arms were then shot or executed
+_DONE_TO_THE_SURRENDERED = frozenset({"kill", "attack", "lethal_force"})
+
+
+def _surrendered_then_killed(region: Region, regions: list[Region], cues: list[Cue]) -> bool:
+    """ "Soldiers shot dead five militants after they had surrendered", "killed two soldiers even
+    though they had surrendered": the surrender is part of the killing told in the main clause
+    (its setting), not an agreement of its own."""
+    marks = {c.lower_ for c in region.root.children if c.dep_ == "mark"}
+    if region.kind not in {"temporal", "concessive", "adverbial"} and not marks:
+        return False
+    if not marks & {"after", "following", "though", "although", "once", "when"}:
+        return False
+    own = {c.category for c in cues if c.anchor and c.head in region.tokens}
+    if not own or not own <= {"agreement"}:
+        return False
+    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _DONE_TO_THE_SURRENDERED for c in cues)
 
 
 def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:

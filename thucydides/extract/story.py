@@ -26,7 +26,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, running_toll, same_happening, words_of_harm
+from thucydides.extract.casualties import Count, counts_in, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, some_of_the_dead, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, report_day, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places, listed
@@ -141,10 +141,10 @@ def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list
     deaths = [c for c in counts if c.kind == "death" and status.modality(sentence.doc[c.target].head, []) != "hypothetical"]
     if not deaths:
         return
-    # (not across two parses: a sentence parsed on its own, a dateline's lead, holds its own
-    # token indices, and a count's token is read in the parse of the mention it joins)
-    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None
-                and m.sentence.doc is sentence.doc]
+    # (the sentence before may be parsed on its own, a dateline's lead: ``same_happening`` reads
+    # it by its words only, and every reader of a joined count looks it up in its own parse,
+    # ``casualties.parse_of``)
+    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
     deaths = same_happening(deaths, sentence, previous[0].sentence, event_words) if previous else []
     if deaths and not any(c.kind == "death" for m in previous for c in m.counts):
         for mention in previous:
@@ -283,7 +283,7 @@ def _unplace_named_back(doc: Story) -> None:
             if mention.place.place.first not in phrase:
                 mention.place, mention.place_source = None, "none"
                 continue
-        if _the_dead_again(mention, tolls) and mention.place is not None and not mention.background:
+        if _the_dead_again(mention, tolls, doc.sentences) and mention.place is not None and not mention.background:
             # "The rebels said the three were killed in a drone strike on the road to X": the dead
             # already counted, told again by another side with a place of its own telling
             mention.place, mention.place_source = None, "none"
@@ -293,11 +293,11 @@ def _unplace_named_back(doc: Story) -> None:
             tolls.update(c.value for c in mention.counts if c.kind == "death")
 
 
-def _the_dead_again(mention: Mention, tolls: set[int]) -> bool:
+def _the_dead_again(mention: Mention, tolls: set[int], sentences: Sequence[Sentence]) -> bool:
     """Its dead named back by their number ("the three", "the two killed") as counted before."""
-    doc = mention.sentence.doc
     deaths = [c for c in mention.counts if c.kind == "death"]
-    return bool(deaths) and all(c.value in tolls and _definite(doc[c.target]) for c in deaths)
+    # (a count joined from the next sentence may come from another parse: read in its own)
+    return bool(deaths) and all(c.value in tolls and _definite(parse_of(c, mention.sentence, sentences).doc[c.target]) for c in deaths)
 
 
 def _definite(counted: Token) -> bool:
@@ -522,7 +522,9 @@ def resolve_dates(doc: Story) -> None:
         else:
             mention.day = published
             mention.date_source = "published"
-        if mention.date_source in {"own", "sentence"} and values and not mention.modality:
+        # ("On Monday, the army said jihadists attacked …. The next day, …": a deed dated by the
+        # day of its telling is the day a later "the next day" counts from)
+        if mention.date_source in {"own", "sentence", "speech"} and values and not mention.modality:
             told = mention.day
         if mention.date_source in {"own", "sentence"} and values and not mention.background and not mention.modality:
             story = mention.day
@@ -545,7 +547,8 @@ def _after_history(doc: Story, index: int, published: dt.date | None) -> dt.date
 
 _LATER = re.compile(
     r"\b(?:(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+later"
-    r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year))\b",
+    # ("the next morning", "the following evening": the day after, at another hour)
+    r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year|morning|afternoon|evening|night))\b",
     re.I,
 )
 _LATER_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3}
@@ -822,7 +825,8 @@ def attach_floating_sources(doc: Story) -> None:
             floating = [s for s in floating if _refers_back(s)]
         # the toll such a statement reports ("confirmed two fatalities") is a figure of the same
         # happening: a lower one conflicts with the event's own
-        tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating)]
+        # (not some of the dead, "the dead included three children": a part, no rival figure)
+        tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating) and not some_of_the_dead(sentence.doc[c.target])]
         # what a statement tells of another kind of violence ("residents said aircraft had bombed
         # villages around the town") is no source of a takeover of the town
         kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
@@ -853,7 +857,7 @@ def update_tolls(doc: Story) -> None:
         # ("raised the death toll from Sunday's attack to 11": the happening the toll is of is named, not told)
         named = _naming_the_happening(tolls, sentence.doc)
         if any(not all(c.head in named for c in m.cues if c.anchor) and (m.agent is not None and m.agent.armed or any(
-                c.kind == "death" and not increment(c) and c not in tolls and not running_toll(c, sentence.doc) for c in m.counts))
+                c.kind == "death" and not increment(c) and c not in tolls and not running_toll(c, parse_of(c, sentence, doc.sentences).doc) for c in m.counts))
                for m in told_here):
             continue
         before = [m for m in doc.mentions if is_current(m) and m.place is not None and 0 < sentence.index - m.sentence.index <= _UPDATE_REACH
