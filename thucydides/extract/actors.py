@@ -167,6 +167,9 @@ def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | N
     if "{country}" in name:
         country = country_hint or context.country
         name = dict(actor.branches).get(country or "") or name.replace("{country}", country_name(country, short=True) or "Unknown")
+    elif actor.branches:
+        # a parent group with local branches ("Al Qaeda" in Mali is JNIM): the branch where it has one
+        name = dict(actor.branches).get(country_hint or context.country or "") or name
     # a state's forces acting in another country are external forces
     if inter == 1 and actor.country and context.country and actor.country != context.country:
         inter = 8

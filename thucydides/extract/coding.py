@@ -71,6 +71,16 @@ def _territory(s: Signals) -> str | None:
     return "Non-state actor overtakes territory"
 
 
+def _riot_against_state(s: Signals) -> bool:
+    """A crowd's stones, fire or fight against the police or soldiers told with its anger or the
+    grievance it rose over (taxonomy: demonstrators using violence). Without one ("fans clashed
+    with police after the match") the crowd is a mob."""
+    crowd = s.agent_inter in {5, 6, 7} or (s.agent_inter is None and s.crowd_violence)
+    against_state = s.target_inter == 1 or (s.target_kind == "armed" and s.agent_inter in {5, 6, 7})
+    riot = s.has("riot_violence") or (s.has("riot_clash", "attack") and s.agent_inter in {5, 6, 7})
+    return crowd and against_state and riot and s.has("outrage", "protest_purpose") and not s.has("gunfight", *_EXPLOSIVE)
+
+
 def _protest(s: Signals) -> str | None:
     crowd_acts = s.agent_inter in CROWD or s.agent_inter is None
     # "a suicide bomber targeted a rally", "grenades exploded at a rally": a bombing of a crowd
@@ -103,6 +113,9 @@ def _protest(s: Signals) -> str | None:
         # "opened fire on demonstrators demanding jobs": the people the force hit are named as a
         # protest's, no protest word needed
         or (s.target_kind == "protesters" and s.agent_inter == 1 and s.has("lethal_force", "fire_on"))
+        # "angry youths stoned police and torched a police post after a man died in custody": a
+        # crowd's riot against the state's forces over a grievance is a violent demonstration
+        or _riot_against_state(s)
     )
     if not protest:
         return None
@@ -270,9 +283,19 @@ def _strategic(s: Signals) -> str | None:
     return None
 
 
+def _truce(s: Signals) -> str | None:
+    """"signed a cessation of hostilities agreement", "reached a ceasefire deal, ending weeks of
+    fighting": an agreement told with the fighting it stops, no one killed, hurt or shot at in
+    it, is the agreement (ACLED's Agreement row); the fighting word names what ended."""
+    if s.categories.get("agreement", 0) < 1 or not s.has("clash"):
+        return None
+    harm = s.deaths or s.has("kill", "found_dead", "fire_on", "injury", "gunfight", "takeover", "retake", "abduct", "arrest", *_EXPLOSIVE)
+    return None if harm or s.categories.get("attack", 0) >= 1 else "Agreement"
+
+
 def classify(signals: Signals) -> str | None:
     """ACLED sub-event type of an event, or None when the cues name no codable event."""
-    for rule in (_territory, _protest, _mob, _battle, _remote, _civilians, _strategic):
+    for rule in (_truce, _territory, _protest, _mob, _battle, _remote, _civilians, _strategic):
         label = rule(signals)
         if label:
             return label

@@ -93,6 +93,7 @@ class CueLexicon:
     by_first_word: dict[str, tuple[CueRule, ...]] = field(default_factory=dict)
     game_words: tuple[tuple[str, ...], ...] = ()
     game_senses: frozenset[str] = frozenset()
+    game_victims: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -136,6 +137,7 @@ def cues() -> CueLexicon:
         by_first_word={word: tuple(found) for word, found in index.items()},
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
         game_senses=frozenset(data.get("game_senses", ())),
+        game_victims=frozenset(data.get("game_victims", ())),
     )
 
 

@@ -473,6 +473,11 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
 
     usable = [d for d in dates if not d.qualifier]
     own = [d for d in usable if tokens_of(d) & region.tokens]
+    # "traders shut their shops on Tuesday, denouncing the killing of a driver last week": a day
+    # inside what a crowd denounces or demands dates the grievance, not the crowd's own act
+    crowds_own = [d for d in own if not _in_grievance(tokens_of(d), sentence)]
+    if crowds_own and len(crowds_own) < len(own):
+        own = crowds_own
     if own:
         return own, "own"
     # "arrested a man suspected of killing three people last year", "… after he had fled to X in
@@ -495,6 +500,20 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     if speech:
         return speech, "speech"
     return [], "none"
+
+
+def _in_grievance(tokens: set[int], sentence: Sentence) -> bool:
+    """Tokens inside a phrase opened by a grievance word ("denouncing the killing … last week")."""
+    doc, words = sentence.doc, lexicon.cues().grievance_words
+    for i in tokens:
+        token = doc[i]
+        for _ in range(8):
+            if token.lower_ in words:
+                return True
+            if token.head.i == token.i:
+                break
+            token = token.head
+    return False
 
 
 def _opens_a_span(region: Region) -> bool:

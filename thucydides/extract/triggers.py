@@ -299,7 +299,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
-            if game and " ".join(rule.words) in lex.game_senses:
+            if game and " ".join(rule.words) in lex.game_senses and not _hits_off_the_pitch(head, lex.game_victims):
                 continue
             if rule.needs == "force" and _moves_no_force(head):
                 continue
@@ -356,6 +356,17 @@ def _not_yet(verb: Token) -> bool:
     """ "sappers disarmed the car bomb before it could go off": a clause of what did not happen
     (yet) is read with the clause it hangs on."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till"} for c in verb.children)
+
+
+def _hits_off_the_pitch(head: Token, victims: frozenset[str]) -> bool:
+    """A game word's verb whose object is people or things off the play ("fans attacked the
+    referee and police officers", "stormed the stadium"): violence at a match, not a move in it."""
+    if head.pos_ != "VERB":
+        return False
+    objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+    objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"at", "on"} for g in c.children if g.dep_ == "pobj"]
+    objects += [c for o in list(objects) for c in o.conjuncts]
+    return any(o.lower_ in victims or o.lemma_.lower() in victims for o in objects)
 
 
 def _clause_forms(forms: list[tuple[str, str]], head: Token, sentence: Sentence) -> list[tuple[str, str]]:
