@@ -230,6 +230,12 @@ def _fell_in_action(verb: Token) -> bool:
     return any(after.startswith(phrase) for phrase in _words()["fell_in_action"])
 
 
+def _acronym(token: Token) -> bool:
+    """A force's men named by its initials ("four VDPs", "two FDS")."""
+    letters = token.text[:-1] if token.text.endswith("s") else token.text
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def _lost_lives(verb: Token) -> bool:
     return _lemma(verb) == "lose" and any(c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children)
 
@@ -251,6 +257,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # participle on the strike (a verb with an object of its own kills that object)
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
+        # "about fifty terrorists neutralised": a communique's toll of men put out of action
+        if child.dep_ in {"acl", "amod"} and child.tag_ == "VBN" and _lemma(child) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
+            return "death"
         # "with two of the assailants killed" parsed with the participle on the partitive's noun
         if child.dep_ == "prep" and child.lower_ == "of" and (target.like_num or target.lower_ in words["numbers"]):
             for noun in (o for o in child.children if o.dep_ == "pobj"):
@@ -275,6 +284,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         harm = _harm_of_verb(head, target.dep_)
         if harm is None and _lemma(head) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
             harm = "death"
+            # "the toll is fifty terrorists neutralised": a bare participle, the subject its victims
+            if target.dep_ == "nsubj" and head.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in head.children):
+                return harm
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
         # (not in "with two villagers killed and five wounded": the participle is passive)
         absolute = head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children) and (
@@ -302,6 +314,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         return "death"
     # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
     if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading", "martyrdom"}):
+        return "death"
+    # "we regret the loss of four soldiers": the men a side lost are its dead (not "the loss of
+    # two vehicles")
+    if target.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "loss" and (_lemma(target) in _MEN_OF_A_SIDE or _is_person(target) or _armed_word(target) or _acronym(target)):
         return "death"
     # "killed 11 civilians in A and another three in B": a gapped object shares the verb of its
     # clause, however far up the parse hung it ("… a bakery in the town of A and another three
