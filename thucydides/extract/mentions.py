@@ -816,6 +816,10 @@ def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     already told."""
     if _LAPSE_OPENING.match(sentence.text):
         return True
+    # "soldiers later engaged the attackers near X, killing two": a deed done after the one told
+    # (a verb with an object of its own; not "one of the wounded later died")
+    if any(c.dep_ == "advmod" and c.lower_ in {"later", "afterwards", "subsequently", "thereafter"} for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children):
+        return True
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:
         if token.lower_ in {"after", "following"} and token.dep_ == "prep":
