@@ -87,7 +87,13 @@ def mismatches(spec: dict, text: str, events: list[Event]) -> list[str]:
 @pytest.mark.parametrize("spec", ARTICLES, ids=[spec["file"] for spec in ARTICLES])
 def test_an_invented_article_gives_its_events(extract, spec):
     text, events = extract(spec)
-    assert mismatches(spec, text, events) == []
+    problems = mismatches(spec, text, events)
+    if spec.get("pending"):
+        # a held-out article written before the fixes, still missed in part: kept as a record of
+        # what is not yet read right (``pending`` says what); it must be taken off once it passes
+        assert problems, f"{spec['file']} passes now: remove its `pending`"
+        pytest.xfail(spec["pending"])
+    assert problems == []
 
 
 def test_every_article_file_is_listed_once_with_a_date_and_a_style():

@@ -214,10 +214,26 @@ def _harm_of_one_verb(verb: Token) -> str | None:
         return "injury"
     if _lost_lives(verb):
         return "death"  # "two soldiers lost their lives": they died
+    if _fell_in_action(verb):
+        return "death"  # "six soldiers fell with weapons in hand": they died
     return None
 
 
 _MEN_OF_A_SIDE = {"soldier", "troop", "fighter", "man", "officer", "policeman", "militant", "combatant", "serviceman", "gendarme"}
+
+
+def _fell_in_action(verb: Token) -> bool:
+    """ "fell on the field of honour", "fell in battle": a communique's word for men killed."""
+    if _lemma(verb) != "fall":
+        return False
+    after = " ".join(t.lower_ for t in verb.doc[verb.i + 1: verb.i + 8])
+    return any(after.startswith(phrase) for phrase in _words()["fell_in_action"])
+
+
+def _acronym(token: Token) -> bool:
+    """A force's men named by its initials ("four VDPs", "two FDS")."""
+    letters = token.text[:-1] if token.text.endswith("s") else token.text
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _lost_lives(verb: Token) -> bool:
@@ -241,6 +257,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # participle on the strike (a verb with an object of its own kills that object)
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
+        # "about fifty terrorists neutralised": a communique's toll of men put out of action
+        if child.dep_ in {"acl", "amod"} and child.tag_ == "VBN" and _lemma(child) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
+            return "death"
         # "with two of the assailants killed" parsed with the participle on the partitive's noun
         if child.dep_ == "prep" and child.lower_ == "of" and (target.like_num or target.lower_ in words["numbers"]):
             for noun in (o for o in child.children if o.dep_ == "pobj"):
@@ -267,11 +286,14 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         harm = _harm_of_verb(head, target.dep_)
         if harm is None and _lemma(head) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
             harm = "death"
+            # "the toll is fifty terrorists neutralised": a bare participle, the subject its victims
+            if target.dep_ == "nsubj" and head.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in head.children):
+                return harm
         # the subject of an active "killed" is the killer ("an airstrike killed ten")
         # (not in "with two villagers killed and five wounded": the participle is passive)
         absolute = head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children) and (
             head.head.lower_ == "with" or head.dep_ == "conj" and head.head.head.lower_ == "with")
-        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and not _lost_lives(head) and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
+        active_subject = target.dep_ == "nsubj" and _lemma(head) not in {"die", "perish"} and not _lost_lives(head) and not _fell_in_action(head) and head.pos_ != "ADJ" and not bare_participle(head) and not absolute
         # "gunmen on a motorcycle shot dead a farmer" parsed with "shot" a noun and "dead" the
         # adjective of its subject: an adjective with an object of its own is the verb phrase,
         # and its subject the killer
@@ -293,7 +315,11 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     if (target.like_num or target.lower_ in words["numbers"]) and _toll_figure(target):
         return "death"
     # "the lives of at least 21 civilians", "a death toll of 20", "the killing of two farmers"
-    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading"}):
+    if target.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower() in {"life", "toll", "death", "body", "killing", "murder", "assassination", "execution", "beheading", "martyrdom"}):
+        return "death"
+    # "we regret the loss of four soldiers": the men a side lost are its dead (not "the loss of
+    # two vehicles")
+    if target.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "loss" and (_lemma(target) in _MEN_OF_A_SIDE or _is_person(target) or _armed_word(target) or _acronym(target)):
         return "death"
     # "killed 11 civilians in A and another three in B": a gapped object shares the verb of its
     # clause, however far up the parse hung it ("… a bakery in the town of A and another three
@@ -543,6 +569,10 @@ def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, 
     armed = any(_armed_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"})
     if armed:
         told_before |= {"combatant", "fighter", "fighters", "combatants"}
+    # "A unit of the army was attacked near X. Six soldiers fell in battle": the men of a
+    # force told before are its soldiers, whatever the word
+    if any(_force_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"}):
+        told_before |= _FORCE_MEN
     return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)
             or armed and _armed_word(sentence.doc[count.target]) and _no_killer_of_its_own(sentence.doc[count.target])]
 
@@ -558,6 +588,16 @@ def _a_tally(sentence: Sentence) -> bool:
     text = sentence.span.text.lower()
     status = lexicon.status_words()
     return any(t.lower_ == "since" for t in sentence.span) or any(lexicon.find_phrase(p, text) for p in status["habitual_phrases"])
+
+
+_FORCE_MEN = {"soldier", "troop", "serviceman", "officer", "policeman", "gendarme", "personnel", "guard"}
+
+
+def _force_word(token: Token) -> bool:
+    """A word naming a state's forces ("the army", "a unit of the defence forces", "troops")."""
+    index = lexicon.actors().head_index
+    kinds = index.get(token.lower_, ()) or index.get(_lemma(token), ())
+    return any(kind.inter == 1 for words, kind in kinds if len(words) == 1)
 
 
 def _armed_word(token: Token) -> bool:

@@ -768,7 +768,14 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
         text = doc.article.text.lower()
         if not _BOMBER_COUNTED.search(text):
             fatalities = Fatalities(fatalities.count + 1, fatalities.low, fatalities.high, fatalities.text)
+    elif sub_event_type == "Suicide bomb" and not fatalities.count and any(_BOMBER_DIED.search(m.sentence.text) for m in group):
+        # "blew herself up, wounding two guards": no one else died, but the bomber did (ACLED counts her)
+        fatalities = Fatalities(1, None, None, fatalities.text)
     return fatalities
+
+
+# the bomber told dead when no one else is: "blew herself up", "killing only himself"
+_BOMBER_DIED = re.compile(r"\b(?:blew|blowing|blows|blow) (?:himself|herself|themselves) up\b|\bkill(?:ing|ed)? (?:only )?(?:himself|herself|themselves)\b", re.IGNORECASE)
 
 
 def _flies(words: str) -> bool:

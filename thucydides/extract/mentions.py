@@ -847,11 +847,23 @@ _LAPSE_OPENING = re.compile(
 )
 
 
+def _kills_in_its_clause(verb: Token) -> bool:
+    """The clause tells deaths of its own ("…, killing three of them")."""
+    killing = {w.split()[0] for w in lexicon.casualty_words()["death_verbs"]}
+    return any(t.lemma_.lower() in killing for t in verb.subtree)
+
+
 def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     """ "(it killed 40 militants in air strikes) in the days after the attack", "following the
     ambush, troops shelled …", "Hours later, …": the clause tells what came after an event
     already told."""
     if _LAPSE_OPENING.match(sentence.text):
+        return True
+    # "soldiers later engaged the attackers near X, killing two": a fight after the one told, with
+    # dead of its own (a verb with an object of its own; not "one of the wounded later died", nor
+    # "police later detained three men", which is told with the attack)
+    if (any(c.dep_ == "advmod" and c.lower_ in {"later", "afterwards", "subsequently", "thereafter"} for c in verb.children)
+            and any(c.dep_ == "dobj" for c in verb.children) and _kills_in_its_clause(verb)):
         return True
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:

@@ -284,6 +284,11 @@ def _between(first: Place, second: Place, sentence: Sentence) -> bool:
     a, b = doc[first.last], doc[second.last]
     if a.dep_ == "pobj" and a.head.lower_ == "between" and b.dep_ == "conj" and b.head.i == a.i:
         return True
+    # (a road's two ends however the parse hangs a second name of several words: "on the road
+    # between Sanamayn and Kafr Shams" made the first a modifier of the second's last word)
+    if (first.first > 1 and doc[first.first - 1].lower_ == "between" and doc[first.first - 2].lower_ in lexicon_geo().route_words
+            and second.first == first.last + 2 and doc[first.last + 1].lower_ == "and"):
+        return True
     return (second.first == first.last + 2 and doc[first.last + 1].text in ("-", "‐", "–") and second.last + 1 < len(doc)
             and doc[second.last + 1].lower_ in lexicon_geo().route_words)
 

@@ -33,6 +33,9 @@ _DATELINE = re.compile(
     # (or its country, and the day first: "Pemba, Mozambique, 20 May 2025 (Lusa) -")
     r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?,\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?)"
     r"\s*(?:\([A-Za-z .]+\))?\s*[-—–:]\s*(?=[A-Z\d\"“])"
+    # a city in title case with a state agency's name in capitals, at the head of each item of a
+    # roundup ("Daraa, SANA – …", "Herat, BNA – …"): the agency is no place and no actor
+    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*[A-Z]{2,6}\s+[-—–]\s+(?=[A-Z\d\"“])"
 )
 
 

@@ -467,6 +467,24 @@ def _place_at_focus(doc: Story) -> None:
             mention.place, mention.place_source = focus, "focus"
 
 
+def _nearest_day(mention: Mention) -> dt.date | None:
+    """Of two single days a sentence names, the one told in the deed's own phrase: "calm returned
+    on Monday after an exchange of fire late on Saturday" dates the fire to Saturday (None when
+    the sentence names one day, a range or a list, or no day inside the deed's phrase)."""
+    days = [d for d in mention.dates if d.value is not None and d.until is None and not d.listed and d.kind != "day_before"]
+    anchors = [c for c in mention.cues if c.anchor]
+    if len({d.value for d in days}) < 2 or not anchors or len(days) != len(mention.dates):
+        return None
+    sentence = mention.sentence
+    head = sentence.doc[anchors[0].head]
+    if head.pos_ != "NOUN":
+        return None  # a verb's phrase holds its whole clause: the first day stays
+    phrase = list(head.subtree)
+    first, last = sentence.char(phrase[0]), sentence.char_end(phrase[-1])
+    inside = [d for d in days if first <= d.start and d.end <= last]
+    return inside[0].value if len({d.value for d in inside}) == 1 else None
+
+
 def resolve_dates(doc: Story) -> None:
     """Each mention's day: its own date, else the story's (the mention told before it), else publication."""
     published = doc.article.published
@@ -492,7 +510,7 @@ def resolve_dates(doc: Story) -> None:
             base = named[0] if named else published
             mention.day = base - dt.timedelta(days=1) if base is not None else None
         elif mention.date_source in {"own", "sentence"} and values:
-            mention.day = values[0]
+            mention.day = _nearest_day(mention) or values[0]
         elif not values and mention.place_source != "own" and _after_history(doc, mention.sentence.index, published) is not None:
             # "… seized power in a coup in February 2021. The junta's crackdown on protests
             # prompted many to take up arms.": undated and unplaced right after history, it goes on
@@ -710,7 +728,11 @@ def share_between_mentions(doc: Story) -> None:
             # (not what another side did elsewhere: "Rwandan forces clashed with the rebels in A" …
             # "the Islamic State claimed the killing of five Christians in B")
             here = [m for m in typed if place_key(m.place) == place_key(mention.place)]
-            typed = here or [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name]
+            # (nor the kind of another place's violence when an account at this place was told:
+            # "gunmen attacked a post in A … a grenade was hurled in B … condemned the A attack"
+            # tells back the attack in A, of no more type than it had)
+            told_here = any(m.place is not None and place_key(m.place) == place_key(mention.place) for m in earlier)
+            typed = here or ([] if told_here else [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name])
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
