@@ -78,7 +78,7 @@ def _riot_against_state(s: Signals) -> bool:
     crowd = s.agent_inter in {5, 6, 7} or (s.agent_inter is None and s.crowd_violence)
     against_state = s.target_inter == 1 or (s.target_kind == "armed" and s.agent_inter in {5, 6, 7})
     riot = s.has("riot_violence") or (s.has("riot_clash", "attack") and s.agent_inter in {5, 6, 7})
-    return crowd and against_state and riot and s.has("outrage", "protest_purpose") and not s.has("gunfight", *_EXPLOSIVE)
+    return crowd and against_state and riot and s.has("outrage") and not s.has("gunfight", *_EXPLOSIVE)
 
 
 def _protest(s: Signals) -> str | None:
@@ -287,7 +287,7 @@ def _truce(s: Signals) -> str | None:
     """"signed a cessation of hostilities agreement", "reached a ceasefire deal, ending weeks of
     fighting": an agreement told with the fighting it stops, no one killed, hurt or shot at in
     it, is the agreement (ACLED's Agreement row); the fighting word names what ended."""
-    if s.categories.get("agreement", 0) < 1 or not s.has("clash"):
+    if s.categories.get("agreement", 0) < 1 or not s.has("clash") or not s.has("truce"):
         return None
     harm = s.deaths or s.has("kill", "found_dead", "fire_on", "injury", "gunfight", "takeover", "retake", "abduct", "arrest", *_EXPLOSIVE)
     return None if harm or s.categories.get("attack", 0) >= 1 else "Agreement"

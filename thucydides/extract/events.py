@@ -261,6 +261,11 @@ def _signals(group: list[Mention]) -> coding.Signals:
         # "fighter jets had destroyed a militant hideout": aircraft doing the deed strike from the air
         if mention.agent is not None and mention.agent.actor.text and _flies(mention.agent.actor.text) and any(c.category == "air_platform" for c in mention.cues):
             categories["air_agent"] = 1.0
+    # "stoned a police station over the death of a man in police custody": what the crowd rose
+    # over is read apart from its deed (a grievance), yet its anger at the state's forces is what
+    # makes the riot a demonstration (coding._riot_against_state)
+    if any("outrage" in m.grievances for m in group):
+        categories["outrage"] = 1.0
     # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
     # armed men firing on the people of such a note fire on a crowd gathered
     if any(_SIZE_TAG in m.sentence.doc.text for m in group):
