@@ -200,9 +200,11 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
-                if in_admin_chain(text, item.span.start, item.span.end):
-                    # "Leer (Unity)", "Kumbo (Bui, Nord-Ouest)": an ACLED note's bracketed names are
-                    # its units (Unity, South Sudan's state), not towns of the name
+                if in_admin_chain(text, item.span.start, item.span.end) and text[item.span.end :].lstrip().startswith(")"):
+                    # "Leer (Unity)", "Kumbo (Bui, Nord-Ouest)": the last of an ACLED note's
+                    # bracketed names is its province (Unity, South Sudan's state), not a town of the
+                    # name; the district before it may be named after its town ("Khiam (Marjayoun,
+                    # Nabatieh)") and is left to the resolver
                     units = [(e, how) for e, how in item.candidates if feature_class(e) in (*UNITS, "country")]
                     item.candidates = units or item.candidates
                 if institution_head(text, item.span.end, lex):
