@@ -345,7 +345,8 @@ _TRAIL_UNITS = {
     "subdistrict", "sub-district", "township", "municipality", "commune", "county", "ward", "quarter",
     "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts", "countryside", "camp", "settlement",
     "sector", "department", "province", "region", "state", "governorate", "lga", "oblast", "raion", "zone",
-    "tehsil", "subdivision", "territory", "chiefdom", "prefecture", "sub-prefecture", "cercle", "woreda",
+    "tehsil", "subdivision", "territory", "chiefdom", "prefecture", "sub-prefecture", "cercle", "woreda", "regency",
+    "subcounty", "sub-county", "parish", "canton",
     "kebele", "division", "centre", "center", "capital", "front", "fronts", "frontline", "frontlines", "valley",
     "island", "airport", "airbase", "base", "checkpoint", "crossing", "bridge", "road", "street", "market",
     "square", "hill", "hills", "mountain", "river", "prison",
@@ -358,7 +359,9 @@ _TRAIL_DIRECTIONS = {
     "upper", "lower",
 }
 _TRAIL_LINKS = {",", "(", ")", "of", "in", "near", "within", "inside", "on"}
-_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "[", "]", "military", "camps", "bases", "positions",
+# a road's ends are joined by a hyphen or, in edited copy, an en dash ("the Mokowe–Hindi road")
+_HYPHENS = {"-", "–", "‐"}
+_TRAIL_FILLERS = {"the", "all", "located", "just", "-", "–", "‐", "[", "]", "military", "camps", "bases", "positions",
                   # a container's epithet: "Qalqilya in the occupied West Bank", "in war-torn Darfur"
                   "occupied", "restive", "war", "torn", "volatile", "troubled", "embattled", "besieged"}
 # short words inside names the recogniser may cut a name before ("San Juan de Micay", "Hayy al Qati")
@@ -371,7 +374,7 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
         return False  # a trail runs from the precise to the large: "in Mali, near Gao" names Gao
     tokens = [t for t in sentence.doc[earlier.last + 1 : place.first] if not t.is_space]
     # the end of a name the recogniser cut short ("Khor-e Bala area of …")
-    while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text == "-" or tokens[0].lower_ in _NAME_PARTICLES):
+    while tokens and (tokens[0].pos_ == "PROPN" or tokens[0].text in _HYPHENS or tokens[0].lower_ in _NAME_PARTICLES):
         tokens.pop(0)
     # the start of the next name the recogniser left out ("(Al Mukalla" read as "Mukalla")
     while tokens and tokens[-1].lower_ in _NAME_PARTICLES and tokens[-1].text[:1].isupper():
@@ -381,7 +384,7 @@ def _trail_link(earlier: Place, place: Place, sentence: Sentence) -> bool:
     kept: list[Token] = []
     for token in tokens:
         reference = (len(kept) >= 2 and kept[-1].lower_ == "of" and kept[-2].lower_ in _TRAIL_DIRECTIONS)
-        if reference and (token.pos_ == "PROPN" or token.text == "-"):
+        if reference and (token.pos_ == "PROPN" or token.text in _HYPHENS):
             continue
         kept.append(token)
     tokens = kept

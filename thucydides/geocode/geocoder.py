@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
-from thucydides.geocode.containers import beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
+from thucydides.geocode.containers import UNITS, beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of, institution_votes
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
@@ -51,9 +51,9 @@ from thucydides.geocode.mentions import (
     repeated_mentions,
     unresolved_mentions,
 )
-from thucydides.geocode.normalise import name_key, skeleton
+from thucydides.geocode.normalise import abbreviated_forms, name_key, skeleton, strip_article, strip_type_words
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
-from thucydides.geocode.recognise import HALF_OF_LONGER, Run, has_glued_article, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import HALF_OF_LONGER, in_admin_chain, Run, has_glued_article, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -121,11 +121,13 @@ class Geocoder:
         prefixed = _prefixed_unit_keys(all_spans, tokens, lex)
         hits = gaz.names([*(s.key for s in all_spans), *after_the.values(), *(k for keys in prefixed.values() for k in keys)])
         entries = gaz.entries(h.geonameid for key_hits in hits.values() for h in key_hits)
+        respelt = self._respelt_hits(all_spans, hits, entries)
         for span in all_spans:
             # both readings stand ("the Hague": the Dutch city, not only Hague, Saskatchewan);
             # the resolver weighs them
             span_hits = [*hits.get(span.key, ()), *hits.get(after_the.get(id(span), ""), ()),
-                         *(h for key in prefixed.get(id(span), ()) for h in hits.get(key, ()))]
+                         *(h for key in prefixed.get(id(span), ()) for h in hits.get(key, ())),
+                         *respelt.get(id(span), ())]
             span.hits = list(dict.fromkeys((h.geonameid, h.kind) for h in span_hits if h.geonameid in entries))
             if (span.first == span.last and len(span.hits) > 1 and len(span.text) <= 3 and span.text.istitle()
                     and any(kind == "name" and is_notable(entries[g]) for g, kind in span.hits)):
@@ -198,6 +200,13 @@ class Geocoder:
                 item.candidates = [(entry, "name")] if entry else []
             else:
                 item.candidates = [(entries[g], how) for g, how in item.span.hits if g in entries]
+                if in_admin_chain(text, item.span.start, item.span.end) and text[item.span.end :].lstrip().startswith(")"):
+                    # "Leer (Unity)", "Kumbo (Bui, Nord-Ouest)": the last of an ACLED note's
+                    # bracketed names is its province (Unity, South Sudan's state), not a town of the
+                    # name; the district before it may be named after its town ("Khiam (Marjayoun,
+                    # Nabatieh)") and is left to the resolver
+                    units = [(e, how) for e, how in item.candidates if feature_class(e) in (*UNITS, "country")]
+                    item.candidates = units or item.candidates
                 if institution_head(text, item.span.end, lex):
                     # "Georgia Tech", "Texas A&M", "Kansas State": a US idiom, named after the state
                     states = [(e, how) for e, how in item.candidates if e.country_iso == "US" and feature_class(e) == "ADM1"]
@@ -523,11 +532,27 @@ class Geocoder:
                 # enough to be taken in any country, whatever its size, where it is spelt so too
                 # (a town or district of several words: Ra's al 'Ayn)
                 return feature_class(entry) in ("PPL", "ADM2") and len(entry.name.split()) >= 2
-            return ((how == "skeleton-close" and _is_well_known(entry)) or (loose and entry.feature == "ADM1")
+            return ((how == "skeleton-close" and _is_well_known(entry))
+                    or (loose and entry.feature == "ADM1" and _as_many_words(span.key, entry.name))
                     or (span.kind in ("ADM1", "ADM2") and entry.feature == span.kind))
 
         return [(span, [(g, how) for g, how in close if g in entries and fits(span, entries[g], how)])
                 for span, close in close_by_span]
+
+    def _respelt_hits(self, spans: list[Span], hits: dict, entries: dict[int, GazetteerEntry]) -> dict[int, list]:
+        """The gazetteer's names of a span whose opening word news abbreviates, spelt the other
+        way: "St Andrews" is filed "Saint Andrews", "Ft. Bragg" "Fort Bragg", "St Gallen" "Sankt
+        Gallen". Only where the name as written matches no town of 10,000 or more: "St. John's,
+        N.L." keeps its own spelling's city, not Antigua's capital filed "Saint John's".
+        ``entries`` gains the new places."""
+        wanted = {id(s): forms for s in spans if (forms := abbreviated_forms(s.key))
+                  and max((entries[h.geonameid].population or 0 for h in hits.get(s.key, ()) if h.geonameid in entries),
+                          default=0) < _RESPELT_ONLY_BELOW}
+        if not wanted:
+            return {}
+        more = self.gazetteer.names([k for forms in wanted.values() for k in forms])
+        entries.update(self.gazetteer.entries(h.geonameid for key_hits in more.values() for h in key_hits))
+        return {span_id: [h for key in forms for h in more.get(key, ())] for span_id, forms in wanted.items()}
 
     def _whole_runs(
         self,
@@ -1008,6 +1033,19 @@ class _FocusByOthers:
                 or self._sentence(item.span.start) not in self.main_sentences):
             return self.focus
         return self.focus_without(skeleton(item.span.key))
+
+
+# a name as written that matches a town this large is not looked for spelt out ("St. John's")
+_RESPELT_ONLY_BELOW = 10_000
+
+
+def _as_many_words(key: str, name: str) -> bool:
+    """Whether a name written as ``key`` has as many words as the gazetteer's ``name``, articles
+    and kind words aside: a village of one word ("Bunagana") is no respelling of a province of
+    two abroad (Bueng Kan, Thailand), though their consonants agree."""
+    def count(k: str) -> int:
+        return len(strip_article(strip_type_words(k)).split())
+    return count(key) == count(name_key(name))
 
 
 def _prefixed_unit_keys(spans: list[Span], tokens: list[Token], lex: Lexicon) -> dict[int, list[str]]:

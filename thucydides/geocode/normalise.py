@@ -125,3 +125,25 @@ def skeleton(name: str) -> str:
         words = words[:1] + [_GLUED_ARTICLE.sub("", w) for w in words[1:]]
     joined = "".join(_word_skeleton(w) for w in words)
     return _DOUBLES.sub(r"\1", joined)
+
+
+# the abbreviations news writes for a name's opening word, and the gazetteer's full forms
+# ("St Andrews" is filed "Saint Andrews", "Ft. Bragg" "Fort Bragg", "St Gallen" "Sankt Gallen");
+# either way round, since the gazetteer files some names abbreviated ("St. Helier")
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "st": ("saint", "sainte", "sankt"), "ste": ("sainte",), "mt": ("mount", "mont"), "ft": ("fort",),
+    "saint": ("st",), "sainte": ("ste",), "sankt": ("st",), "mount": ("mt",), "fort": ("ft",),
+}
+
+
+@lru_cache(maxsize=50_000)
+def abbreviated_forms(key: str) -> tuple[str, ...]:
+    """The other spellings of a name key whose words are written abbreviated or in full:
+    "st andrews" → ("saint andrews", "sainte andrews", "sankt andrews"), "saint denis" →
+    ("st denis",). Only a word before another (a last "st" is a street's) changes, one at a time."""
+    words = key.split()
+    forms: list[str] = []
+    for i, word in enumerate(words[:-1]):
+        for other in _SHORT_FORMS.get(word, ()):
+            forms.append(" ".join([*words[:i], other, *words[i + 1:]]))
+    return tuple(forms)

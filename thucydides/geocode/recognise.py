@@ -528,6 +528,21 @@ _TOWN_CUES = _LOCATING_CUES - {"dateline"} | {"from", "to", "outskirts", "suburb
 _BEFORE_TITLE = frozenset({" ", ' "', " “", " '", " ‘"})
 
 
+_CHAIN = re.compile(r"[A-Z][^,()]*(?:, [A-Z][^,()]*)*")
+_NAME_END = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def in_admin_chain(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one of the names of an admin chain in brackets after a place's
+    name, as ACLED notes write them: "Leer (Unity)", "Kumbo (Bui, Nord-Ouest)". There each
+    name is a unit's, not a common word ("Unity" is South Sudan's state)."""
+    opening = text.rfind("(", 0, start)
+    closing = text.find(")", end)
+    if opening < 0 or closing < 0 or ")" in text[opening:start] or "(" in text[end:closing]:
+        return False
+    return bool(_CHAIN.fullmatch(text[opening + 1 : closing].strip()) and _NAME_END.search(text[:opening].rstrip()))
+
+
 def _after_town_cue(span: Span, tokens: list[Token]) -> bool:
     """Whether a locating cue comes right before ``span`` ("in Fez"), or a town's part and "of"
     ("the medina of Fez", "the outskirts of Bath")."""
@@ -603,7 +618,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             and not _before_state(text, span.end)
             and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))
             and not _team_city(span, tokens, lex)
-            and not span.common_opener):
+            and not span.common_opener
+            and not (first_token.lower not in lex.place_cues and in_admin_chain(text, span.start, span.end))):
         return f"'{first_token.text}' is a common word here"
     if names_work(span, tokens, lex, text):
         return f"a work's title: '{tokens[run.first - 1].text} {' '.join(t.text for t in tokens[run.first : run.last + 1])}'"
@@ -628,9 +644,11 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             return f"part of a force's name: '{span.text} {tokens[span.last + 1].text}'"
     if (len(span.text) <= 3 and span.text.istitle() and any(how in ("alias", "exonym") for _, how in span.hits)
             and not (run.kind_before and run.cue == "of")
-            and not (span.notable and _after_town_cue(span, tokens) and not first_token.sentence_start)):
+            and not ((span.notable or any(how == "name" for _, how in span.hits))
+                     and _after_town_cue(span, tokens) and not first_token.sentence_start)):
         # "Car bomb" is no CAR; "the old city of Fez" names a place (its exonym) all the same, and
-        # so do "police in Fez", "the medina of Fez": a big place's alias after a locating cue
+        # so do "police in Fez", "the medina of Fez": a big place's alias after a locating cue,
+        # and "fishermen in Urk", a town's own name after one (its alias is some abbreviation)
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"
     if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
             and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
