@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries
-from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -188,6 +188,11 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if not all(compatible_days(mention, other) for other in group):
                 continue
+            # two kinds of violence told in sentences of their own are two happenings: "resistance
+            # forces attacked an outpost in A, and fighting lasted hours" … "the junta responded
+            # with air strikes on the town" is a clash and an air strike (ACLED codes both)
+            if _told_apart(mention, group):
+                continue
             if any(_agents_conflict(mention, other) for other in group):
                 continue
             if any(_villages_apart(mention, other) for other in group):
@@ -207,6 +212,25 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+_FROM_THE_AIR = {"air"}
+_ON_THE_GROUND = {"clash", "takeover", "retake"}
+
+
+def _told_apart(mention: Mention, group: list[Mention]) -> bool:
+    """An air strike told in a sentence of its own after a ground fight at the place (or the
+    fight after the strike), each typed by its own kind only: two happenings."""
+    def kinds(m: Mention) -> set[str]:
+        # its own sentence's words only (not the kind lent to it by an account told before)
+        span = m.sentence.span
+        return {c.category for c in m.cues if c.category in _TYPING and span.start <= c.head < span.end}
+
+    def apart(a: set[str], b: set[str]) -> bool:
+        return bool(a) and bool(b) and (a <= _FROM_THE_AIR and b <= _ON_THE_GROUND or b <= _FROM_THE_AIR and a <= _ON_THE_GROUND)
+
+    typed = [m for m in group if kinds(m)]
+    return bool(typed) and all(m.sentence.index != mention.sentence.index and apart(kinds(mention), kinds(m)) for m in typed)
 
 
 def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
