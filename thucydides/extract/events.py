@@ -1047,7 +1047,20 @@ def _about_the_fighting(group: list[Mention]) -> bool:
     return any(t.lower_ in _CONFLICT_DEAL_WORDS or t.lemma_.lower() in _CONFLICT_DEAL_WORDS for m in group for t in m.sentence.span)
 
 
+def _displacement_tally(group: list[Mention]) -> bool:
+    """ "More than 50,000 people from the state have fled across the border": people who have
+    fled since a war began, told in the perfect with no day of their own, are a tally of the
+    displaced, not a flight that happened."""
+    if not all(_flight_only(m) and m.date_source not in {"own", "sentence"} for m in group):
+        return False
+    doc = group[0].sentence.doc
+    verbs = [doc[c.head] for m in group for c in m.cues if c.category == "displacement"]
+    return bool(verbs) and all(any(a.dep_ == "aux" and a.lower_ in {"have", "has"} for a in v.children) for v in verbs)
+
+
 def _event(doc: Story, group: list[Mention]) -> Event | None:
+    if _displacement_tally(group):
+        return None
     signals = _signals(group)
     sub_event_type = coding.classify(signals)
     if sub_event_type is None:
