@@ -311,10 +311,18 @@ def _signals(group: list[Mention]) -> coding.Signals:
     if kind is None and target is not None:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
+    agent_inter = agent.actor.inter if agent else None
+    if deaths and not categories.keys() & {"riot_violence", "protest", "mob"} and any(_communities_fought(m) for m in group):
+        # "two people were killed when youth from two sections fought over grazing land": a deadly
+        # fight of two communities' men is a clash of communal militias (ACLED), not an attack
+        # on the dead as civilians nor a brawl
+        kind = "armed"
+        if agent_inter is None or agent_inter in coding.CROWD:
+            agent_inter = 4
     crowd_violence = any(m.crowd_violence for m in group)
     armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
     others = frozenset(a.actor.inter for m in group for a in m.actors if a.armed and (agent is None or a.actor.name != agent.actor.name))
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
+    return coding.Signals(categories, agent_inter, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
 
 
 # --- one event ------------------------------------------------------------------------------------
@@ -918,6 +926,29 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     if short is None or long is None:
         return actor
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
+
+
+_COMMUNITY_UNITS = {"section", "sections", "clan", "clans", "subclan", "subclans", "sub-clans", "communities", "community", "villages", "tribes", "groups", "factions", "cattle camps"}
+
+
+def _communities_fought(mention: Mention) -> bool:
+    """The subject of the fight's verb is men of two communities: "youth from two sections
+    fought", "members of rival clans clashed" (or "two rival clans clashed")."""
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        if cue.category != "clash":
+            continue
+        verb = doc[cue.head]
+        # (a parser may hang the verb on the last noun: "youth from two sections fought" as
+        # "sections [that] fought")
+        described = [verb.head] if verb.dep_ in {"acl", "relcl"} else []
+        for subject in [c for c in verb.children if c.dep_ == "nsubj"] + described:
+            if _rival_sides(subject) and subject.lower_ in _COMMUNITY_UNITS:
+                return True
+            for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+                if any(p.lower_ in _COMMUNITY_UNITS and _rival_sides(p) for p in prep.children if p.dep_ == "pobj"):
+                    return True
+    return False
 
 
 def _rival_sides(head: Token) -> bool:
