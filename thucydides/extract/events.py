@@ -186,7 +186,7 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
             if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
                 continue
-            if not all(compatible_days(mention, other) for other in group):
+            if not all(compatible_days(mention, other) for other in group) and not _goes_on(mention, group):
                 continue
             # two kinds of violence told in sentences of their own are two happenings: "resistance
             # forces attacked an outpost in A, and fighting lasted hours" … "the junta responded
@@ -212,6 +212,30 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+_GOING_ON = {"continue", "last", "persist", "rage", "drag", "go"}
+_OVERNIGHT = re.compile(r"\b(?:until|till|into) (?:the )?(?:early hours|small hours|dawn|daybreak|first light|morning)\b|\bovernight\b", re.IGNORECASE)
+
+
+def _goes_on(mention: Mention, group: list[Mention]) -> bool:
+    """ "The clashes continued until the early hours of Monday": the fight told before, going on
+    into the next day (the day it ended is no new fight), when the group is a fight of the day before."""
+    doc = mention.sentence.doc
+    going_on = any(
+        c.category == "clash"
+        and doc[c.head].dep_ == "nsubj"
+        and doc[c.head].head.lemma_.lower() in _GOING_ON
+        and any(d.dep_ == "det" and d.lower_ in {"the", "this", "these"} for d in doc[c.head].children)
+        for c in mention.cues
+    )
+    # (only through the night: a fight going on for days is an event a day, ACLED's practice)
+    if not going_on or mention.day is None or not _OVERNIGHT.search(mention.sentence.text):
+        return False
+    if any(m.sentence.index == mention.sentence.index for m in group):
+        return False
+    days = [m.day for m in group if m.day is not None and m.date_source in {"own", "sentence"}]
+    return bool(days) and all(family(m.categories) == "violent" for m in group if set(m.categories) & _TYPING) and all(0 <= (mention.day - d).days <= 1 for d in days)
 
 
 _FROM_THE_AIR = {"air"}
@@ -312,7 +336,7 @@ def _signals(group: list[Mention]) -> coding.Signals:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
     agent_inter = agent.actor.inter if agent else None
-    if deaths and not categories.keys() & {"riot_violence", "protest", "mob"} and any(_communities_fought(m) for m in group):
+    if deaths and not categories.keys() & {"riot_violence", "protest", "mob"} and any(_communities_fought(m) and not _blades_and_stones(m) for m in group):
         # "two people were killed when youth from two sections fought over grazing land": a deadly
         # fight of two communities' men is a clash of communal militias (ACLED), not an attack
         # on the dead as civilians nor a brawl
@@ -949,6 +973,14 @@ def _communities_fought(mention: Mention) -> bool:
                 if any(p.lower_ in _COMMUNITY_UNITS and _rival_sides(p) for p in prep.children if p.dep_ == "pobj"):
                     return True
     return False
+
+
+def _blades_and_stones(mention: Mention) -> bool:
+    """ "fought with machetes", "with sticks and stones": a brawl of people, no armed men's fight."""
+    return any(t.lemma_.lower() in _BRAWL_WEAPONS for t in mention.sentence.span)
+
+
+_BRAWL_WEAPONS = {"machete", "stick", "club", "stone", "knife", "rock", "panga", "cudgel"}
 
 
 def _rival_sides(head: Token) -> bool:
