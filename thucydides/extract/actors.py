@@ -497,8 +497,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
 
 
 _SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "report", "allege"}
-# "a militant belonging to the X Front": a member of the group
-_MEMBERSHIP_VERBS = {"belong"}
+# "a militant belonging to the X Front": a member of the group; so are "armed men attributed to
+# the CODECO militia" (a UN report's wording), "gunmen linked to" or "affiliated with" a group
+_MEMBERSHIP_VERBS = {"belong", "attribute", "link", "affiliate", "tie"}
 
 
 def _of_phrases(head: Token) -> list[Token]:

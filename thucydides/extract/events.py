@@ -170,7 +170,11 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for mention in mentions:
         key = (place_key(mention.place), mention.background, mention.modality)
-        for group in groups:
+        # a clause with neither a place nor a day of its own ("According to local sources, three
+        # militiamen and one soldier were killed") goes on with the latest account at its place,
+        # not an earlier one there ("an attack near A on 15 February … a clash near A on the 16th")
+        latest_first = mention.place_source == "previous" and mention.date_source not in {"own", "sentence"}
+        for group in reversed(groups) if latest_first else groups:
             first = group[0]
             if (place_key(first.place), first.background, first.modality) != key:
                 continue
