@@ -304,3 +304,8 @@ def test_an_outlet_sign_off_asking_to_follow_it_goes(line):
     # an exile outlet's closing prompt, after a translation note, is no report
     text = f"{_BEFORE}\n\n{_AFTER}\n\n{line}"
     assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"
+
+
+def test_an_outlet_prompt_to_its_messenger_channel_goes():
+    text = f"{_BEFORE}\n\n{_AFTER}\n\nOur radio on Telegram: join our channel to receive the bulletins."
+    assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"
