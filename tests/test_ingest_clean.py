@@ -291,3 +291,21 @@ def test_rereading_an_articles_text_gives_it_back(title, body):
 def test_remove_boilerplate_never_grows_text(text):
     flat = normalise_whitespace(normalise_characters(text))
     assert len(remove_boilerplate(flat)) <= len(flat)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Telegram for the latest updates from the region.",
+        "This article was first published in Tigrinya. Follow us on Facebook and X for more news.",
+    ],
+)
+def test_an_outlet_sign_off_asking_to_follow_it_goes(line):
+    # an exile outlet's closing prompt, after a translation note, is no report
+    text = f"{_BEFORE}\n\n{_AFTER}\n\n{line}"
+    assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"
+
+
+def test_an_outlet_prompt_to_its_messenger_channel_goes():
+    text = f"{_BEFORE}\n\n{_AFTER}\n\nOur radio on Telegram: join our channel to receive the bulletins."
+    assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"

@@ -460,7 +460,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
     for mention in mentions:
         if mention.kind not in {"named", "anti"}:
             head = sentence.doc[mention.head]
-            inner = [m for prep in _of_phrases(head) for m in named if any(t.i == m.head for t in prep.subtree)]
+            # (a long name the parser splits, "fighters of the Group [for Support of Islam …]",
+            # is the group's when its words start in the "of" phrase)
+            inner = [m for prep in _of_phrases(head) for m in named if any(t.i == m.head or t.i == m.first for t in prep.subtree)]
             # "men thought to be JNIM fighters", "gunmen believed to be ISWAP members"
             inner += [
                 m
@@ -497,8 +499,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
 
 
 _SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "report", "allege"}
-# "a militant belonging to the X Front": a member of the group
-_MEMBERSHIP_VERBS = {"belong"}
+# "a militant belonging to the X Front": a member of the group; so are "armed men attributed to
+# the CODECO militia" (a UN report's wording), "gunmen linked to" or "affiliated with" a group
+_MEMBERSHIP_VERBS = {"belong", "attribute", "link", "affiliate", "tie"}
 
 
 def _of_phrases(head: Token) -> list[Token]:

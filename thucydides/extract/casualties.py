@@ -96,6 +96,9 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
     if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
         return None
+    # "without giving a toll", "gave no figure": a toll is a number, not one dead person
+    if target.lower_ in {"toll", "tally", "figure", "count"} and not any(t.like_num for t in _number_tokens(target)):
+        return None
     # "a score of villagers were killed", "a dozen died": the counting word heads the phrase
     if target.lower_ in words["multipliers"] and any(c.dep_ in {"det", "nummod"} for c in target.children):
         value = parse_number(" ".join(t.text for t in [*_number_tokens(target), target]))

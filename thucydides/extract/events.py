@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries
-from thucydides.extract.story import Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -170,7 +170,11 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for mention in mentions:
         key = (place_key(mention.place), mention.background, mention.modality)
-        for group in groups:
+        # a clause with neither a place nor a day of its own ("According to local sources, three
+        # militiamen and one soldier were killed") goes on with the latest account at its place,
+        # not an earlier one there ("an attack near A on 15 February … a clash near A on the 16th")
+        latest_first = mention.place_source == "previous" and mention.date_source not in {"own", "sentence"}
+        for group in reversed(groups) if latest_first else groups:
             first = group[0]
             if (place_key(first.place), first.background, first.modality) != key:
                 continue
@@ -186,7 +190,12 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
             if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
                 continue
-            if not all(compatible_days(mention, other) for other in group):
+            if not all(compatible_days(mention, other) for other in group) and not _goes_on(mention, group):
+                continue
+            # two kinds of violence told in sentences of their own are two happenings: "resistance
+            # forces attacked an outpost in A, and fighting lasted hours" … "the junta responded
+            # with air strikes on the town" is a clash and an air strike (ACLED codes both)
+            if _told_apart(mention, group):
                 continue
             if any(_agents_conflict(mention, other) for other in group):
                 continue
@@ -207,6 +216,49 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+_GOING_ON = {"continue", "last", "persist", "rage", "drag", "go"}
+_OVERNIGHT = re.compile(r"\b(?:until|till|into) (?:the )?(?:early hours|small hours|dawn|daybreak|first light|morning)\b|\bovernight\b", re.IGNORECASE)
+
+
+def _goes_on(mention: Mention, group: list[Mention]) -> bool:
+    """ "The clashes continued until the early hours of Monday": the fight told before, going on
+    into the next day (the day it ended is no new fight), when the group is a fight of the day before."""
+    doc = mention.sentence.doc
+    going_on = any(
+        c.category == "clash"
+        and doc[c.head].dep_ == "nsubj"
+        and doc[c.head].head.lemma_.lower() in _GOING_ON
+        and any(d.dep_ == "det" and d.lower_ in {"the", "this", "these"} for d in doc[c.head].children)
+        for c in mention.cues
+    )
+    # (only through the night: a fight going on for days is an event a day, ACLED's practice)
+    if not going_on or mention.day is None or not _OVERNIGHT.search(mention.sentence.text):
+        return False
+    if any(m.sentence.index == mention.sentence.index for m in group):
+        return False
+    days = [m.day for m in group if m.day is not None and m.date_source in {"own", "sentence"}]
+    return bool(days) and all(family(m.categories) == "violent" for m in group if set(m.categories) & _TYPING) and all(0 <= (mention.day - d).days <= 1 for d in days)
+
+
+_FROM_THE_AIR = {"air"}
+_ON_THE_GROUND = {"clash", "takeover", "retake"}
+
+
+def _told_apart(mention: Mention, group: list[Mention]) -> bool:
+    """An air strike told in a sentence of its own after a ground fight at the place (or the
+    fight after the strike), each typed by its own kind only: two happenings."""
+    def kinds(m: Mention) -> set[str]:
+        # its own sentence's words only (not the kind lent to it by an account told before)
+        span = m.sentence.span
+        return {c.category for c in m.cues if c.category in _TYPING and span.start <= c.head < span.end}
+
+    def apart(a: set[str], b: set[str]) -> bool:
+        return bool(a) and bool(b) and (a <= _FROM_THE_AIR and b <= _ON_THE_GROUND or b <= _FROM_THE_AIR and a <= _ON_THE_GROUND)
+
+    typed = [m for m in group if kinds(m)]
+    return bool(typed) and all(m.sentence.index != mention.sentence.index and apart(kinds(mention), kinds(m)) for m in typed)
 
 
 def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
@@ -287,10 +339,18 @@ def _signals(group: list[Mention]) -> coding.Signals:
     if kind is None and target is not None:
         kind = "protesters" if target.actor.inter == 6 else "civilian" if target.is_civilian else "armed" if target.armed else None
     deaths = any(c.kind == "death" and c.value > 0 for m in group for c in m.counts)
+    agent_inter = agent.actor.inter if agent else None
+    if deaths and not categories.keys() & {"riot_violence", "protest", "mob"} and any(_communities_fought(m) and not _blades_and_stones(m) for m in group):
+        # "two people were killed when youth from two sections fought over grazing land": a deadly
+        # fight of two communities' men is a clash of communal militias (ACLED), not an attack
+        # on the dead as civilians nor a brawl
+        kind = "armed"
+        if agent_inter is None or agent_inter in coding.CROWD:
+            agent_inter = 4
     crowd_violence = any(m.crowd_violence for m in group)
     armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
     others = frozenset(a.actor.inter for m in group for a in m.actors if a.armed and (agent is None or a.actor.name != agent.actor.name))
-    return coding.Signals(categories, agent.actor.inter if agent else None, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
+    return coding.Signals(categories, agent_inter, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
 
 
 # --- one event ------------------------------------------------------------------------------------
@@ -896,6 +956,37 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+_COMMUNITY_UNITS = {"section", "sections", "clan", "clans", "subclan", "subclans", "sub-clans", "communities", "community", "villages", "tribes", "groups", "factions", "cattle camps"}
+
+
+def _communities_fought(mention: Mention) -> bool:
+    """The subject of the fight's verb is men of two communities: "youth from two sections
+    fought", "members of rival clans clashed" (or "two rival clans clashed")."""
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        if cue.category != "clash":
+            continue
+        verb = doc[cue.head]
+        # (a parser may hang the verb on the last noun: "youth from two sections fought" as
+        # "sections [that] fought")
+        described = [verb.head] if verb.dep_ in {"acl", "relcl"} else []
+        for subject in [c for c in verb.children if c.dep_ == "nsubj"] + described:
+            if _rival_sides(subject) and subject.lower_ in _COMMUNITY_UNITS:
+                return True
+            for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+                if any(p.lower_ in _COMMUNITY_UNITS and _rival_sides(p) for p in prep.children if p.dep_ == "pobj"):
+                    return True
+    return False
+
+
+def _blades_and_stones(mention: Mention) -> bool:
+    """ "fought with machetes", "with sticks and stones": a brawl of people, no armed men's fight."""
+    return any(t.lemma_.lower() in _BRAWL_WEAPONS for t in mention.sentence.span)
+
+
+_BRAWL_WEAPONS = {"machete", "stick", "club", "stone", "knife", "rock", "panga", "cudgel"}
+
+
 def _rival_sides(head: Token) -> bool:
     """ "two armed groups", "rival gangs": a plural that names both sides of a fight."""
     return head.tag_ in {"NNS", "NNPS"} and any(
@@ -1023,7 +1114,20 @@ def _about_the_fighting(group: list[Mention]) -> bool:
     return any(t.lower_ in _CONFLICT_DEAL_WORDS or t.lemma_.lower() in _CONFLICT_DEAL_WORDS for m in group for t in m.sentence.span)
 
 
+def _displacement_tally(group: list[Mention]) -> bool:
+    """ "More than 50,000 people from the state have fled across the border": people who have
+    fled since a war began, told in the perfect with no day of their own, are a tally of the
+    displaced, not a flight that happened."""
+    if not all(_flight_only(m) and m.date_source not in {"own", "sentence"} for m in group):
+        return False
+    doc = group[0].sentence.doc
+    verbs = [doc[c.head] for m in group for c in m.cues if c.category == "displacement"]
+    return bool(verbs) and all(any(a.dep_ == "aux" and a.lower_ in {"have", "has"} for a in v.children) for v in verbs)
+
+
 def _event(doc: Story, group: list[Mention]) -> Event | None:
+    if _displacement_tally(group):
+        return None
     signals = _signals(group)
     sub_event_type = coding.classify(signals)
     if sub_event_type is None:

@@ -449,6 +449,8 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False, placed:
         # "as battles continue in those areas" (advcl): a state that goes on, not one event
         if placed and token.lower_ in going_on and _simple_past(token) and not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
             continue
+        if token.dep_ == "amod" and token.head.lower_ in words["duty_nouns"]:
+            continue  # "on routine patrol": the duty's kind, not a habit of the event
         if (token.lower_ in words["habitual_words"] or token.lower_ in going_on) and token.dep_ in {"advmod", "amod", "ROOT", "xcomp", "conj", "ccomp", "aux", "advcl"}:
             return True
         # "has been bombing", "have been attacking": an ongoing campaign, not one event (unless

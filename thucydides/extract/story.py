@@ -778,8 +778,16 @@ def share_between_mentions(doc: Story) -> None:
         if mention.summary and not mention.dropped:
             # (told one by one on its own days: "destroyed two bases near A on Thursday" is no
             # summary of the ambush near B told on Wednesday)
-            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own" and not m.summary
-                      and family(m.categories) == family(mention.categories) and compatible_days(m, mention)]
+            # (nor is a headline the account told one by one: "drone strikes hit smuggling sites
+            # west of Tripoli" over "drones struck several sites in A and the B area")
+            # (a headline's sum is told again by the body, even as a sum of its own)
+            others = [m for m in current if m is not mention and not m.dropped and m.place_source == "own"
+                      and (not m.summary or mention.sentence.is_headline and not m.sentence.is_headline)
+                      and family(m.categories) == family(mention.categories) and compatible_days(m, mention)
+                      and not (m.sentence.is_headline and not mention.sentence.is_headline)
+                      # (nor a fight of another kind: "drones struck several sites in A and B" sums
+                      # up no ground fighting told at a third town)
+                      and may_tell_the_same(m, mention)]
             if others:
                 mention.dropped = True
 
