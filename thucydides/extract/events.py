@@ -442,6 +442,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # ACLED: who intervenes in a protest, unless the text says otherwise, is the police
             force = _country_actor("Police Forces of {}", 1, iso, None, long=True)
         actor2 = force if sub_event_type != "Peaceful protest" else None
+        if sub_event_type == "Excessive force against protesters" and _force_from_outside(force, actor1):
+            # ACLED names the protesters first when their own state's forces fire on them, the
+            # shooters first when they are an armed group or another state's forces
+            # ("unidentified gunmen opened fire on protesters", "Israeli troops shot a protester")
+            actor1, actor2 = force, actor1
     elif event_type == "Riots":
         crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
         text = crowd.text if crowd else None
@@ -543,7 +548,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = next((a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)), None)
         if actor2 is None and agent is not None:
             # "the government and the ELN signed a ceasefire": the side named with the doer
-            actor2 = next((a.actor for m in group for a in m.actors if a.head != agent.head and (actor1 is None or a.actor.name != actor1.name) and _conjoined(agent, a, m)), None)
+            partner = next((a for m in group for a in m.actors if a.head != agent.head and (actor1 is None or a.actor.name != actor1.name) and _conjoined(agent, a, m)), None)
+            actor2 = partner.actor if partner is not None else None
+            if partner is not None and partner.first < agent.first and actor1 is not None:
+                # "the Ethiopian government and the TPLF signed …": the parties in the order
+                # the text names them (not a group's name before the state's)
+                actor1, actor2 = partner.actor, actor1
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
@@ -896,6 +906,30 @@ def _of_country(actor: Actor | None, iso: str | None) -> Actor | None:
     return replace(actor, name=actor.name.replace("(Unknown)", f"({short})").replace(" of Unknown", f" of {long}"))
 
 
+def _force_from_outside(force: Actor | None, protesters: Actor | None) -> bool:
+    """The force is no state force of the protesters' own country."""
+    if force is None or protesters is None or "(" not in protesters.name:
+        return False
+    if force.inter not in {1, 8}:
+        return True
+    country = protesters.name.rsplit("(", 1)[1].rstrip(")")
+    return country not in force.name and country != "Unknown"
+
+
+# a bare "junta" is Myanmar's in the lexicon (most news of one is); a junta acting in another
+# country is that country's military ("the military junta issued a decree … in Niamey")
+_BARE_JUNTA = frozenset({"junta", "the junta", "military junta", "the military junta", "ruling junta", "the ruling junta"})
+
+
+def _junta_of(actor: Actor | None, iso: str | None) -> Actor | None:
+    if actor is None or iso is None or iso == "MM" or (actor.text or "").lower() not in _BARE_JUNTA:
+        return actor
+    if actor.name != "Military Forces of Myanmar":
+        return actor
+    long = country_name(iso, short=False)
+    return replace(actor, name=f"Military Forces of {long}") if long else actor
+
+
 def _rival_sides(head: Token) -> bool:
     """ "two armed groups", "rival gangs": a plural that names both sides of a fight."""
     return head.tag_ in {"NNS", "NNPS"} and any(
@@ -1012,6 +1046,9 @@ _CONFLICT_DEAL_WORDS = frozenset({
     "captive", "captives", "detainee", "detainees", "surrender", "evacuation", "withdrawal", "disarmament",
     "bodies", "war", "warring", "conflict", "fighting", "hostilities", "fighters", "rebels", "militants",
     "militia", "militias", "army", "troops", "insurgents", "combatants", "belligerents", "humanitarian", "corridor",
+    # a reconciliation deal mends a conflict's rifts ("the government and religious leaders
+    # signed a reconciliation agreement")
+    "reconciliation",
 })
 
 
@@ -1047,6 +1084,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     # tells where: "Al Shabaab … fought soldiers" are Somalia's soldiers
     home = where or _home_of_named(actor1, actor2)
     actor1, actor2 = _of_country(actor1, home), _of_country(actor2, home)
+    actor1, actor2 = _junta_of(actor1, where), _junta_of(actor2, where)
     if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
         # "a company signed a deal with a supplier", "the government signed a loan agreement":
         # no armed party, no word of a conflict

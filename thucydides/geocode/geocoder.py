@@ -53,7 +53,7 @@ from thucydides.geocode.mentions import (
 )
 from thucydides.geocode.normalise import name_key, skeleton
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
-from thucydides.geocode.recognise import HALF_OF_LONGER, Run, has_glued_article, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
+from thucydides.geocode.recognise import HALF_OF_LONGER, Run, has_glued_article, in_place_brackets, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
 from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
@@ -144,6 +144,9 @@ class Geocoder:
                                       for h in hits.get(after_the.get(id(span), ""), ()))
                 span.big_town = any(feature_class(entries[g]) == "PPL" and entries[g].population >= WEIGHTS["notable_population"]
                                     for g, _ in span.hits)
+                # "Leer (Unity)": a common word naming a province, in the brackets after a place
+                span.bracket_unit = (any(feature_class(entries[g]) == "ADM1" for g, _ in span.hits)
+                                     and in_place_brackets(text, span.start, span.end))
             span.opener = opens_sentence(span, tokens, lex)
             span.agency_name = _names_agency(span, tokens, text, [entries[g] for g, _ in span.hits])
             # "Reading will host …", "Nice is bracing …": kept for now, a place only where the
@@ -706,6 +709,10 @@ class Geocoder:
                       if i.choice is not None and i.choice.entry.country_iso in focus
                       and feature_class(i.choice.entry) not in ("country", "region")
                       and i.choice.entry.latitude is not None}.values())
+        in_order = sorted(found, key=lambda item: item.span.start)
+        for index, item in enumerate(in_order):
+            if item.choice is not None:
+                _bracketed_province(item, in_order[index + 1 : index + 2], text)
         resolved = sorted((item for item in found if item.choice is not None), key=lambda item: item.span.start)
         displaced = self._choose_inside_containers(resolved, text, focus)
         mentions = {}
@@ -1097,6 +1104,24 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
             return None
         return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
     return None
+
+
+def _bracketed_province(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:
+    """ "Leer (Unity)": a province in the place's brackets read as no unit (a common word, a small
+    town of its name abroad chosen along with the town's namesake abroad) is the one province of its name that a place of the
+    town's name lies in; it is then the container, and the town is re-chosen inside it."""
+    other = next((f for f in following if f.span.start >= item.span.end and not f.span.demonym), None)
+    if other is None or (other.choice is not None and feature_class(other.choice.entry) in ("ADM1", "ADM2")):
+        return None  # (a unit chosen stays: the text may err, "Kharkiv (Sumy oblast)")
+    if beside(text, item.span.end, other.span.start) != "(":
+        return None
+    units = {e.geonameid: e for e, _ in other.candidates
+             if feature_class(e) == "ADM1" and any(lies_in(c, e) and c.geonameid != e.geonameid for c, _ in item.candidates)}
+    if len(units) != 1:
+        return None
+    unit = next(iter(units.values()))
+    other.choice = Choice(unit, 0.0, 0.9, f"{unit.name} (ADM1, {unit.country_iso}): the province of the place named before it")
+    return other, "("
 
 
 def _institution_votes(tokens: list[Token], found: list[Found], institutions: dict[str, str]) -> tuple[Vote, ...]:

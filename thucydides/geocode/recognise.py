@@ -118,6 +118,7 @@ class Span:
     the_region: bool = False  # with the lower-case "the" before it, it is a region's name ("the Gulf")
     common_opener: bool = False  # a common word opening a sentence that is a city's name ("Reading will host …")
     agency_name: bool = False  # a small place's name before "news agency" ("the Saba news agency")
+    bracket_unit: bool = False  # a common word that is a province's name, in a place's brackets ("Leer (Unity)")
 
     @property
     def kind(self) -> str | None:
@@ -603,7 +604,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             and not _before_state(text, span.end)
             and not (first_token.lower not in lex.calendar and _city_after_cue(span, tokens))
             and not _team_city(span, tokens, lex)
-            and not span.common_opener):
+            and not span.common_opener
+            and not span.bracket_unit):
         return f"'{first_token.text}' is a common word here"
     if names_work(span, tokens, lex, text):
         return f"a work's title: '{tokens[run.first - 1].text} {' '.join(t.text for t in tokens[run.first : run.last + 1])}'"
@@ -665,3 +667,15 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
     if first_token.text.isupper() and len(first_token.text) <= 3 and span.first == span.last and not span.hits:
         return "an abbreviation"
     return None
+
+
+# "Leer (Unity)", "Bentiu (Rubkona, Unity)": a place's brackets, the word closing them or a comma
+# before the next unit of the chain
+_IN_PLACE_BRACKETS_BEFORE = re.compile(r"[A-Z][\w'’-]*\s\((?:[A-Z][\w'’ -]*,\s)*$")
+_IN_PLACE_BRACKETS_AFTER = re.compile(r"\s*[),]")
+
+
+def in_place_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start..end`` stands in the brackets a note writes after a place, where
+    each name is a unit the place lies in."""
+    return bool(_IN_PLACE_BRACKETS_BEFORE.search(text[max(0, start - 80) : start])) and bool(_IN_PLACE_BRACKETS_AFTER.match(text, end))
