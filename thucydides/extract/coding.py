@@ -250,6 +250,8 @@ def _strategic(s: Signals) -> str | None:
     order = (
         # a seizure of power is the happening; the arrests and seizures in it are its means
         ("coup", "Other"),
+        # guns fired into the air, a blast of no one's doing: no attack, base or cache is the news
+        ("mishap", "Other"),
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
         # "established checkpoints and a base": a base set up is what stays; a movement or a

@@ -564,6 +564,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type == "Disrupted weapons use" and _interceptor(group, actor1) is not None:
+        # "the Israeli air defence system intercepted a missile fired by the Houthis": the side
+        # that stopped the weapon, not the one named as firing it
+        actor1, actor2 = _interceptor(group, actor1), actor1
     elif sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in {2, 3, 4} and any(a.actor.inter in {1, 8} for m in group for a in m.actors):
         # "gendarmes found explosives planted by the PKK and destroyed them": who planted the
         # bomb is whose weapons use was disrupted; the forces who found it acted
@@ -615,6 +619,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             released = target.actor.name if target else None
             actor1 = next((a.actor for m in group for a in m.actors if a.kind == "named" and a.armed and a.actor.name != released), actor1)
         actor2 = None
+    if sub_event_type == "Other" and any("mishap" in m.categories for m in group) and actor1 is None and actor2 is not None and actor2.inter in {1, 2, 3, 8}:
+        # "an explosion of unknown cause at an army depot": the side whose depot or guns it was
+        actor1, actor2 = actor2, None
     if sub_event_type in _ONE_SIDED:
         if actor1 is None:
             # "a detachment of troops was deployed to the border": who was moved acted
@@ -628,7 +635,19 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
 
 
 # what a state fires that is shot down or intercepted ("shot down 12 Russian drones")
-_STATE_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "uav", "uavs", "warplane", "warplanes", "helicopter", "helicopters"}
+_STATE_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "uav", "uavs", "warplane", "warplanes", "helicopter", "helicopters",
+                  "bomb", "bombs", "shell", "shells", "projectile", "projectiles"}
+
+
+def _interceptor(group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """The subject of an interception verb, when it is another side than ``actor1``."""
+    for m in group:
+        doc = m.sentence.doc
+        heads = {doc[c.head] for c in m.cues if c.category == "disrupted" and c.text.lower() in _BROUGHT_DOWN}
+        for a in m.actors:
+            if a.armed and doc[a.head].dep_ == "nsubj" and doc[a.head].head in heads and (actor1 is None or a.actor.name != actor1.name):
+                return a.actor
+    return None
 
 
 def _weapon_state(group: list[Mention], actor1: Actor | None) -> Actor | None:
