@@ -647,6 +647,15 @@ def _interceptor(group: list[Mention], actor1: Actor | None) -> Actor | None:
         for a in m.actors:
             if a.armed and doc[a.head].dep_ == "nsubj" and doc[a.head].head in heads and (actor1 is None or a.actor.name != actor1.name):
                 return a.actor
+        # "the Israeli air defence system intercepted …": no actor's name, the demonym of the
+        # subject names the state whose defences they are
+        for head in heads:
+            for subject in (c for c in head.children if c.dep_ == "nsubj"):
+                for word in subject.subtree:
+                    iso = demonym_country(word, m.sentence) if word.dep_ in {"amod", "compound"} else None
+                    forces = _country_actor("Military Forces of {}", 1, iso, word.text, long=True) if iso else None
+                    if forces is not None and (actor1 is None or not actor1.name.startswith(forces.name)):
+                        return forces
     return None
 
 
