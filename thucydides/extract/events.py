@@ -153,6 +153,13 @@ def _handed_to(group: list[Mention]) -> Actor | None:
             found = next((a.actor for a in m.actors if a.head in given and a.armed), None)
             if found is not None:
                 return found
+            # "the army took over the barracks handed over by UN peacekeepers": the giver is the
+            # passive's agent; the place went to the side that took it over
+            givers = {p.i for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"}
+            giver = next((a.actor for a in m.actors if a.head in givers and a.armed), None)
+            taker = next((a.actor for a in m.actors if a.armed and giver is not None and a.actor.name != giver.name and a.head not in givers), None)
+            if taker is not None:
+                return taker
     return None
 
 
