@@ -250,6 +250,9 @@ def _strategic(s: Signals) -> str | None:
     order = (
         # a seizure of power is the happening; the arrests and seizures in it are its means
         ("coup", "Other"),
+        # guns fired into the air, a blast of no one's doing: no attack, base or cache is the news
+        ("mishap", "Other"),
+        ("air_shots", "Other"),
         ("agreement", "Agreement"),
         ("arrest", "Arrests"),
         # "established checkpoints and a base": a base set up is what stays; a movement or a
@@ -273,6 +276,8 @@ def _strategic(s: Signals) -> str | None:
             continue
         if category == "base_set" and not s.has("base"):
             continue
+        if category == "air_shots" and s.agent_inter == 1:
+            continue  # a state's forces firing warning shots: no event of their own
         if s.has(category):
             return label
     if s.has("group_change") and s.agent_inter in CROWD:

@@ -153,6 +153,13 @@ def _handed_to(group: list[Mention]) -> Actor | None:
             found = next((a.actor for a in m.actors if a.head in given and a.armed), None)
             if found is not None:
                 return found
+            # "the army took over the barracks handed over by UN peacekeepers": the giver is the
+            # passive's agent; the place went to the side that took it over
+            givers = {p.i for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"}
+            giver = next((a.actor for a in m.actors if a.head in givers and a.armed), None)
+            taker = next((a.actor for a in m.actors if a.armed and giver is not None and a.actor.name != giver.name and a.head not in givers), None)
+            if taker is not None:
+                return taker
     return None
 
 
@@ -502,6 +509,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # ACLED: who intervenes in a protest, unless the text says otherwise, is the police
             force = _country_actor("Police Forces of {}", 1, iso, None, long=True)
         actor2 = force if sub_event_type != "Peaceful protest" else None
+        if sub_event_type == "Excessive force against protesters" and _force_from_outside(force, actor1):
+            # ACLED names the protesters first when their own state's forces fire on them, the
+            # shooters first when they are an armed group or another state's forces
+            # ("unidentified gunmen opened fire on protesters", "Israeli troops shot a protester")
+            actor1, actor2 = force, actor1
     elif event_type == "Riots":
         crowd = actor1 if actor1 is not None and actor1.inter in {5, 6, 7} else None
         text = crowd.text if crowd else None
@@ -603,7 +615,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = next((a.actor for m in group for a in m.actors if a.armed and (actor1 is None or a.actor.name != actor1.name)), None)
         if actor2 is None and agent is not None:
             # "the government and the ELN signed a ceasefire": the side named with the doer
-            actor2 = next((a.actor for m in group for a in m.actors if a.head != agent.head and (actor1 is None or a.actor.name != actor1.name) and _conjoined(agent, a, m)), None)
+            partner = next((a for m in group for a in m.actors if a.head != agent.head and (actor1 is None or a.actor.name != actor1.name) and _conjoined(agent, a, m)), None)
+            actor2 = partner.actor if partner is not None else None
+            if partner is not None and partner.first < agent.first and actor1 is not None:
+                # "the Ethiopian government and the TPLF signed …": the parties in the order
+                # the text names them (not a group's name before the state's)
+                actor1, actor2 = partner.actor, actor1
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
@@ -614,6 +631,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and signals.target_kind != "armed":
             # the people arrested, the owners of what was destroyed: civilians unless armed
             actor2 = _country_actor("Civilians ({})", 7, iso)
+    elif sub_event_type == "Disrupted weapons use" and _interceptor(group, actor1) is not None:
+        # "the Israeli air defence system intercepted a missile fired by the Houthis": the side
+        # that stopped the weapon, not the one named as firing it
+        actor1, actor2 = _interceptor(group, actor1), actor1
     elif sub_event_type == "Disrupted weapons use" and actor1 is not None and actor1.inter in {2, 3, 4} and any(a.actor.inter in {1, 8} for m in group for a in m.actors):
         # "gendarmes found explosives planted by the PKK and destroyed them": who planted the
         # bomb is whose weapons use was disrupted; the forces who found it acted
@@ -665,6 +686,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             released = target.actor.name if target else None
             actor1 = next((a.actor for m in group for a in m.actors if a.kind == "named" and a.armed and a.actor.name != released), actor1)
         actor2 = None
+    if sub_event_type == "Other" and any("mishap" in m.categories for m in group) and actor1 is None and actor2 is not None and actor2.inter in {1, 2, 3, 8}:
+        # "an explosion of unknown cause at an army depot": the side whose depot or guns it was
+        actor1, actor2 = actor2, None
     if sub_event_type in _ONE_SIDED:
         if actor1 is None:
             # "a detachment of troops was deployed to the border": who was moved acted
@@ -678,7 +702,28 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
 
 
 # what a state fires that is shot down or intercepted ("shot down 12 Russian drones")
-_STATE_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "uav", "uavs", "warplane", "warplanes", "helicopter", "helicopters"}
+_STATE_WEAPONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "uav", "uavs", "warplane", "warplanes", "helicopter", "helicopters",
+                  "bomb", "bombs", "shell", "shells", "projectile", "projectiles"}
+
+
+def _interceptor(group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """The subject of an interception verb, when it is another side than ``actor1``."""
+    for m in group:
+        doc = m.sentence.doc
+        heads = {doc[c.head] for c in m.cues if c.category == "disrupted" and c.text.lower() in _BROUGHT_DOWN}
+        for a in m.actors:
+            if a.armed and doc[a.head].dep_ == "nsubj" and doc[a.head].head in heads and (actor1 is None or a.actor.name != actor1.name):
+                return a.actor
+        # "the Israeli air defence system intercepted …": no actor's name, the demonym of the
+        # subject names the state whose defences they are
+        for head in heads:
+            for subject in (c for c in head.children if c.dep_ == "nsubj"):
+                for word in subject.subtree:
+                    iso = demonym_country(word, m.sentence) if word.dep_ in {"amod", "compound"} else None
+                    forces = _country_actor("Military Forces of {}", 1, iso, word.text, long=True) if iso else None
+                    if forces is not None and (actor1 is None or not actor1.name.startswith(forces.name)):
+                        return forces
+    return None
 
 
 def _weapon_state(group: list[Mention], actor1: Actor | None) -> Actor | None:
@@ -986,6 +1031,29 @@ def _blades_and_stones(mention: Mention) -> bool:
 
 _BRAWL_WEAPONS = {"machete", "stick", "club", "stone", "knife", "rock", "panga", "cudgel"}
 
+def _force_from_outside(force: Actor | None, protesters: Actor | None) -> bool:
+    """The force is no state force of the protesters' own country."""
+    if force is None or protesters is None or "(" not in protesters.name:
+        return False
+    if force.inter not in {1, 8}:
+        return True
+    country = protesters.name.rsplit("(", 1)[1].rstrip(")")
+    return country not in force.name and country != "Unknown"
+
+
+# a bare "junta" is Myanmar's in the lexicon (most news of one is); a junta acting in another
+# country is that country's military ("the military junta issued a decree … in Niamey")
+_BARE_JUNTA = frozenset({"junta", "the junta", "military junta", "the military junta", "ruling junta", "the ruling junta"})
+
+
+def _junta_of(actor: Actor | None, iso: str | None) -> Actor | None:
+    if actor is None or iso is None or iso == "MM" or (actor.text or "").lower() not in _BARE_JUNTA:
+        return actor
+    if actor.name != "Military Forces of Myanmar":
+        return actor
+    long = country_name(iso, short=False)
+    return replace(actor, name=f"Military Forces of {long}") if long else actor
+
 
 def _rival_sides(head: Token) -> bool:
     """ "two armed groups", "rival gangs": a plural that names both sides of a fight."""
@@ -1103,6 +1171,9 @@ _CONFLICT_DEAL_WORDS = frozenset({
     "captive", "captives", "detainee", "detainees", "surrender", "evacuation", "withdrawal", "disarmament",
     "bodies", "war", "warring", "conflict", "fighting", "hostilities", "fighters", "rebels", "militants",
     "militia", "militias", "army", "troops", "insurgents", "combatants", "belligerents", "humanitarian", "corridor",
+    # a reconciliation deal mends a conflict's rifts ("the government and religious leaders
+    # signed a reconciliation agreement")
+    "reconciliation",
 })
 
 
@@ -1151,6 +1222,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     # tells where: "Al Shabaab … fought soldiers" are Somalia's soldiers
     home = where or _home_of_named(actor1, actor2)
     actor1, actor2 = _of_country(actor1, home), _of_country(actor2, home)
+    actor1, actor2 = _junta_of(actor1, where), _junta_of(actor2, where)
     if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
         # "a company signed a deal with a supplier", "the government signed a loan agreement":
         # no armed party, no word of a conflict

@@ -319,6 +319,8 @@ class ActorLexicon:
     region_unit_nouns: frozenset[str] = frozenset()  # "division": of an administrative region too
     group_words: GroupWords = GroupWords()
     ethnic_names: frozenset[str] = frozenset()  # "fulani", "dinka": peoples with ethnic militias
+    herder_words: frozenset[str] = frozenset()  # "herders", "herdsmen"
+    herder_peoples: dict[str, str] = field(default_factory=dict)  # ISO → the country's herding people
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -406,6 +408,8 @@ def actors() -> ActorLexicon:
         unit_nouns=frozenset(unit_nouns),
         region_unit_nouns=frozenset(nouns.get("region", ())),
         ethnic_names=frozenset(n.lower() for n in data.get("identity_names", {}).get("ethnic", ())),
+        herder_words=frozenset(data.get("identity_names", {}).get("herders", {}).get("words", ())),
+        herder_peoples=dict(data.get("identity_names", {}).get("herders", {}).get("peoples", {})),
         group_words=GroupWords(**{key: frozenset(value) for key, value in data.get("group_names", {}).items()}),
     )
 

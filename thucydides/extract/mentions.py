@@ -585,7 +585,7 @@ def build_mentions(
         if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
             # a people's men doing violence are its ethnic militia, not a mob
-            militia = ethnic_militia(agent.actor.text, agent.country)
+            militia = ethnic_militia(agent.actor.text, agent.country) or _herders_militia(doc[agent.head], agent.country, anchors)
             agent = replace(agent, actor=militia, kind="militia") if militia is not None else agent
         if agent is not None and agent.actor.inter == 3:
             # "gunmen suspected to be Fulani militia": the people the men are believed to be of
@@ -1554,6 +1554,18 @@ def _surrendered_then_killed(region: Region, regions: list[Region], cues: list[C
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
     return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _DONE_TO_THE_SURRENDERED for c in cues)
+
+
+def _herders_militia(head: Token, iso: str | None, anchors: list[Cue]) -> Actor | None:
+    """ "suspected herders killed 12 farmers": herders who kill, where one people herds
+    (actors.toml `[identity_names.herders]`), are that people's ethnic militia, not a mob."""
+    lex = lexicon.actors()
+    people = lex.herder_peoples.get(iso or "")
+    if people is None or head.lower_ not in lex.herder_words:
+        return None
+    if not any(c.category in {"kill", "attack", "lethal_force", "abduct"} for c in anchors):
+        return None
+    return ethnic_militia(people, iso)
 
 
 def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:

@@ -129,6 +129,14 @@ def _territory_arguments(head: Token) -> Iterable[Token]:
     # it modifies is what was captured
     if head.pos_ == "VERB" and head.dep_ == "amod" and head.head.pos_ == "PROPN":
         seeds.append(head.head)
+    # "took over the barracks handed over by UN peacekeepers": a participle of handing over,
+    # reduced relative of the noun it follows, is about that noun
+    # (or, parsed as hanging on the verb, "handed over by X" is about the verb's object)
+    if head.pos_ == "VERB" and head.tag_ == "VBN" and head.lemma_.lower() == "hand":
+        if head.dep_ == "acl":
+            seeds.append(head.head)
+        elif head.dep_ == "advcl" and any(c.dep_ == "agent" for c in head.children):
+            seeds.extend(o for o in head.head.children if o.dep_ == "dobj")
     # "withdrew from its camp, handing it over to the army", "the SAF withdrew from the
     # garrison and the RSF took over": a pronoun object or none stands for the place the clause
     # it hangs on (or is coordinated with) left
