@@ -257,6 +257,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # participle on the strike (a verb with an object of its own kills that object)
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
+        # "mourned two commanders who were killed in an air strike": a passive relative clause
+        # whose "who" is the counted noun tells what befell them
+        if child.dep_ == "relcl" and _relative_passive(child) and _harm_of_verb(child):
+            return _harm_of_verb(child)
         # "about fifty terrorists neutralised": a communique's toll of men put out of action
         if child.dep_ in {"acl", "amod"} and child.tag_ == "VBN" and _lemma(child) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
             return "death"
@@ -265,6 +269,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
             for noun in (o for o in child.children if o.dep_ == "pobj"):
                 if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
                     return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
+                # "three of its commanders, who were killed in …"
+                if any(c.dep_ == "relcl" and _relative_passive(c) and _harm_of_verb(c) for c in noun.children):
+                    return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "relcl" and _relative_passive(c) and _harm_of_verb(c))
     if _among_the_dead(target):
         return "death"
     head = target.head
@@ -333,6 +340,13 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     if target.dep_ == "conj" and _depth < 50:
         return _harm(head, _depth + 1) if head.i != target.i else None
     return None
+
+
+def _relative_passive(verb: Token) -> bool:
+    """ "who were killed", "that had been shot dead": a relative clause whose relative pronoun
+    is the passive subject."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ in {"who", "that", "which", "whom"} for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children)
 
 
 def some_of_the_dead(target: Token) -> bool:
@@ -573,8 +587,16 @@ def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, 
     # force told before are its soldiers, whatever the word
     if any(_force_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"}):
         told_before |= _FORCE_MEN
+    # "Police fired on protesters … At least three people died": people of a crowd told before
+    # are its "people" (not after an attack on a post, which told of no people: "Three people died")
+    if any(_lemma(t) in _CROWD_PEOPLE for t in previous.span if t.pos_ == "NOUN"):
+        told_before |= {"people", "person", "civilian"}
     return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)
             or armed and _armed_word(sentence.doc[count.target]) and _no_killer_of_its_own(sentence.doc[count.target])]
+
+
+# people gathered or travelling together, whose dead a later "people died" counts
+_CROWD_PEOPLE = {"protester", "demonstrator", "crowd", "marcher", "worshipper", "mourner", "villager", "passenger", "shopper", "student", "pilgrim"}
 
 
 def _no_killer_of_its_own(target: Token) -> bool:

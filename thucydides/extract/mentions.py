@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
-from thucydides.extract.casualties import Count, both_sides
+from thucydides.extract.casualties import Count, both_sides, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, Region
@@ -615,7 +615,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
+        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
@@ -894,6 +894,22 @@ def _of_an_earlier_year(token: Token, context: ActorContext | None) -> bool:
 _SPEAKER_PRONOUNS = {"it": "its", "they": "their", "we": "our"}
 
 
+def _dead_named_in(target: Token, region: Region) -> bool:
+    """ "Those killed included four drivers": people counted among the dead that the region's
+    own participle names ("those killed" is the clause; its members are the object of
+    "included", outside it); "three of them, who were killed …": the number of the clause's people."""
+    # "three of its commanders, who were killed in …": the region is the relative clause on the
+    # partitive's noun, the number outside it
+    nouns = [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(r.dep_ == "relcl" and r.i in region.tokens for n in nouns for r in n.children):
+        return True
+    while target.dep_ == "conj" and target.head.i != target.i:
+        target = target.head
+    if target.dep_ != "dobj" or target.head.lemma_.lower() != "include" or not some_of_the_dead(target):
+        return False
+    return any(t.i in region.tokens for c in target.head.children if c.dep_ == "nsubj" for t in c.subtree)
+
+
 def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
     """ "The army said it killed 30 militants", "… its troops repelled the attack", "the rebels
     said they captured the town": the deed's subject is the speaker, or the speaker's own, by a
@@ -919,6 +935,11 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
                  for o in p.children if o.dep_ == "pobj"), None)
     speaker = side if side is not None else speaker
     pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
+    # "Al Shabaab said it killed …", "the M23 said its fighters …": a named armed group is an
+    # "it" or a "they" (a person's name is neither)
+    if speaker.tag_ == "NNP" and is_group_name(" ".join(t.text for t in speaker.subtree if t.pos_ == "PROPN")):
+        named = {"it", "they"}
+        return subject.lower_ in named or any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children)
     if speaker.tag_ == "NN" and speaker.lower_ in _COMMANDING and (subject.lower_ in {"he", "she"} or any(
             c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in subject.children)):
         return True  # "the commander said his men had shelled …": a person speaking of his own
