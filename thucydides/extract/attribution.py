@@ -674,7 +674,11 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
                 channel = channel or "told " + told.lower_
     if via:
         words = f"{words} {via.lower()}"
-    frame = {t.i for t in verb.subtree} - complement
+    # ("…, residents said, and at least 10 people were killed": a clause joined to the telling
+    # with a subject of its own is the writer's narration, no part of the frame)
+    joined = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > verb.i
+              and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for t in c.subtree}
+    frame = {t.i for t in verb.subtree} - complement - joined
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
     if _denies_an_account_told(verb, roots):
         # "witnesses said …, but the army denied the account": the army does not relay what the

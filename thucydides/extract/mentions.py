@@ -478,6 +478,17 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     crowds_own = [d for d in own if not _in_grievance(tokens_of(d), sentence)]
     if crowds_own and len(crowds_own) < len(own):
         own = crowds_own
+    # "Militants who killed 11 soldiers earlier this month struck again on Monday", "killed four
+    # on Sunday, in the latest of attacks that have killed hundreds since 2023": a past told in a
+    # relative clause of the sentence dates that clause, not the deed the region tells a day of
+    relatives = [list(t.subtree) for t in sentence.span if t.dep_ == "relcl"]
+    in_relative = {t.i for tree in relatives for t in tree}
+    # (the parse may hang the clause's last words on the main verb: "who killed 11 soldiers near
+    # X earlier this month struck again")
+    ends = {tree[-1].i + 1 for tree in relatives}
+    current = [d for d in own if not (d.background and (tokens_of(d) <= in_relative or min(tokens_of(d), default=-1) in ends))]
+    if len(current) < len(own) and any(d.value is not None and not d.background for d in current):
+        own = current
     if own:
         return own, "own"
     # "arrested a man suspected of killing three people last year", "… after he had fled to X in
