@@ -127,6 +127,9 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     for phrase, value in sorted(vague.items(), key=lambda p: -len(p[0])):
         if lexicon.find_phrase(phrase, text):
             return int(value), None, None, True
+    # "the number killed", "the number of dead": a tally named, not "a number of" people
+    if target.lower_ == "number" and any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in target.children):
+        return None
     if target.lower_ in vague:  # "dozens were killed"
         return int(vague[target.lower_]), None, None, True
     if target.like_num or target.lower_ in words["numbers"]:
@@ -388,6 +391,10 @@ def _toll_figure(number: Token) -> bool:
     verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
     if verb is None:
         return False
+    # "bringing the number killed to six", parsed with the "to" on the participle
+    if (verb.dep_ == "acl" and number.dep_ == "pobj" and number.head.lower_ == "to" and verb.head.dep_ == "dobj"
+            and _names_a_toll(verb.head) and verb.head.head.lemma_.lower() in _TOLL_MOVERS):
+        return True
     if verb.lemma_.lower() in _TOLL_MOVERS and number.dep_ == "pobj" and number.head.lower_ == "to":
         return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() in _TOLL_SETTERS and number.dep_ == "pobj" and number.head.lower_ == "at":

@@ -1072,8 +1072,10 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             mention.counts = both_sides(mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)], mention.sentence.doc)
     # "two women died after soldiers beat them at a rally": a main clause that tells only the
     # deaths, and its "after" clause what killed them: the dead are that clause's
-    main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]
-    if main_dead and not any(m.region.kind == "main" for m in mentions):
+    # (also when the deaths are what someone reports: "told AP that eight people had died after a
+    # shell hit a camp")
+    main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind in {"main", "reported"})]
+    if main_dead and not any(m.region.kind in {"main", "reported"} for m in mentions):
         for mention in mentions:
             if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
                 mention.counts = mention.counts + main_dead

@@ -867,7 +867,7 @@ def attach_floating_sources(doc: Story) -> None:
             mention.counts = lower_total(mention.counts, tolls)
 
 
-_TOLL_WORDS = re.compile(r"\b(?:toll|number of)\b", re.I)
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead))\b", re.I)  # ("the number killed")
 # how many sentences back a toll update may reach for the happening it updates
 _UPDATE_REACH = 4
 
