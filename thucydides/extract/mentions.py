@@ -552,16 +552,21 @@ def build_mentions(
         kept: list[Cue] = []
         modalities: list[str] = []
         planned_heads: set[int] = set()
+        history_heads: set[int] = set()
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
                 if _in_a_tally(token):
+                    continue
+                if _relative_of_a_past(token, context):
+                    history_heads.add(cue.head)
                     continue
                 if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
                 if status.remembered(token) or status.long_before(token) or status.since_then(token) or _of_an_earlier_year(token, context):
+                    history_heads.add(cue.head)
                     continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token) and not _doubted_culprit(token):
@@ -572,6 +577,9 @@ def build_mentions(
                     modalities.append(modality)
                     planned_heads.add(cue.head)
             kept.append(cue)
+        # (the weaker cues of a word that tells history go with it: "the anniversary of a massacre
+        # in which 160 villagers were killed" lends no lethal force to the day's gathering)
+        kept = [c for c in kept if c.anchor or c.head not in history_heads]
         if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
             # "imposed a curfew ahead of possible raids by a rival gang": the clause
             # tells what was done; what is only planned in it is no part of the event
@@ -1597,6 +1605,23 @@ def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
     if region.kind != "relative" or len(regions) < 2:
         return False
     return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in region.root.children)
+
+
+def _relative_of_a_past(token: Token, context: ActorContext | None) -> bool:
+    """ "sentenced three men for a 2015 attack on a hotel in which 20 people were killed": a cue
+    in a relative clause on a happening named by an earlier year tells that past, not news (what
+    an anniversary recalls is ``status.remembered``)."""
+    clause = token if token.dep_ == "relcl" else next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    noun = clause.head
+    for _ in range(3):  # up the phrases it hangs on: "a 2015 attack on a hotel in which …"
+        if _of_an_earlier_year(noun, context):
+            return True
+        if not (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}):
+            return False
+        noun = noun.head.head
+    return _of_an_earlier_year(noun, context)
 
 
 _GRIEVING_PARTICIPLES = frozenset({"protesting", "denouncing", "decrying", "condemning", "mourning"})
