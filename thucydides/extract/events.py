@@ -785,7 +785,10 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():
         # ACLED counts the bomber among the dead
         text = doc.article.text.lower()
-        if not _BOMBER_COUNTED.search(text):
+        # ("a suicide bomber was shot dead before he could detonate his vest": the dead counted
+        # is the bomber)
+        bomber_counted = any(c.kind == "death" and _THE_BOMBER.search(c.text.lower()) for c in counts)
+        if not _BOMBER_COUNTED.search(text) and not bomber_counted:
             fatalities = Fatalities(fatalities.count + 1, fatalities.low, fatalities.high, fatalities.text)
     elif sub_event_type == "Suicide bomb" and not fatalities.count and any(_BOMBER_DIED.search(m.sentence.text) for m in group):
         # "blew herself up, wounding two guards": no one else died, but the bomber did (ACLED counts her)
@@ -793,6 +796,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     return fatalities
 
 
+_THE_BOMBER = re.compile(r"\b(?:bomber|bombers)\b")
 # the bomber told dead when no one else is: "blew herself up", "killing only himself"
 _BOMBER_DIED = re.compile(r"\b(?:blew|blowing|blows|blow) (?:himself|herself|themselves) up\b|\bkill(?:ing|ed)? (?:only )?(?:himself|herself|themselves)\b", re.IGNORECASE)
 

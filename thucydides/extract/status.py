@@ -42,6 +42,10 @@ def interrupts_a_plan(token: Token) -> bool:
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return False
+    # "warned residents to leave before it launched an attack": the planner's own next deed, told
+    # by a pronoun in the active, is part of what it threatens, not what cut it short
+    if any(c.lower_ == "before" for c in markers) and any(c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in token.children):
+        return False
     planning = _words()["planning_verbs"] | {"try", "attempt"}
     current = token.head
     # "militants were abducting villagers when troops arrived and killed four of them": a deed
