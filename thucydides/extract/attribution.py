@@ -362,10 +362,18 @@ def _confirmed_by(verb: Token) -> Token | None:
     return next((c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
 
 
+def _extraposed_falsity(clause: Token) -> bool:
+    """ "it was categorically false that troops had executed …", "it is untrue that rebels
+    entered X": a copula with "it" calling its "that"-clause untrue."""
+    return (clause.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+            and any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _FALSITY for c in clause.children)
+            and any(c.dep_ == "ccomp" for c in clause.children))
+
+
 def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
-    if _calls_untrue(verb):
+    if _calls_untrue(verb) or any(c.dep_ == "ccomp" and _extraposed_falsity(c) for c in verb.children):
         return "deny"
     if lemma in words["denial_verbs"]:
         # "denied responsibility for the bombing": who did it is denied, not that it happened

@@ -924,9 +924,12 @@ def _dead_named_in(target: Token, region: Region) -> bool:
         return True
     while target.dep_ == "conj" and target.head.i != target.i:
         target = target.head
-    if target.dep_ != "dobj" or target.head.lemma_.lower() != "include" or not some_of_the_dead(target):
+    if not some_of_the_dead(target):
         return False
-    return any(t.i in region.tokens for c in target.head.children if c.dep_ == "nsubj" for t in c.subtree)
+    if target.dep_ == "dobj" and target.head.lemma_.lower() == "include":
+        return any(t.i in region.tokens for c in target.head.children if c.dep_ == "nsubj" for t in c.subtree)
+    # "Among those killed were a driver and two traders"
+    return any(t.i in region.tokens for p in target.head.children if p.dep_ == "prep" and p.lower_ == "among" for t in p.subtree)
 
 
 def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:

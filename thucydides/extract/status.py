@@ -324,6 +324,12 @@ def since_then(token: Token) -> bool:
     verb = _clause_verb(token) or token
     if any(c.lower_ == "since" and c.dep_ == "advmod" for c in verb.children):
         return True
+    # "hundreds of civilians have been killed in the region since the coup": a perfect counted
+    # from a happening (not from a day: "have been killed since Sunday")
+    if any(a.dep_ == "aux" and a.lower_ in {"has", "have", "had"} for a in verb.children) and any(
+            c.lower_ == "since" and c.dep_ == "prep" and any(o.dep_ == "pobj" and not dates.is_time_word(o.text) for o in c.children)
+            for c in verb.children):
+        return True
     # "… killed in the conflict since, according to …" (the parse may hang a bare "since" on
     # the next clause): "since" with no object, closing the clause
     doc = verb.doc
