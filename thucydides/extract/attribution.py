@@ -362,10 +362,18 @@ def _confirmed_by(verb: Token) -> Token | None:
     return next((c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"), None)
 
 
+def _extraposed_falsity(clause: Token) -> bool:
+    """ "it was categorically false that troops had executed …", "it is untrue that rebels
+    entered X": a copula with "it" calling its "that"-clause untrue."""
+    return (clause.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+            and any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _FALSITY for c in clause.children)
+            and any(c.dep_ == "ccomp" for c in clause.children))
+
+
 def _kind(verb: Token) -> str:
     words = lexicon.status_words()
     lemma = verb.lemma_.lower()
-    if _calls_untrue(verb):
+    if _calls_untrue(verb) or any(c.dep_ == "ccomp" and _extraposed_falsity(c) for c in verb.children):
         return "deny"
     if lemma in words["denial_verbs"]:
         # "denied responsibility for the bombing": who did it is denied, not that it happened
@@ -674,7 +682,11 @@ def _reporting_statement(verb: Token, sentence: Sentence, memory: SpeakerMemory,
                 channel = channel or "told " + told.lower_
     if via:
         words = f"{words} {via.lower()}"
-    frame = {t.i for t in verb.subtree} - complement
+    # ("…, residents said, and at least 10 people were killed": a clause joined to the telling
+    # with a subject of its own is the writer's narration, no part of the frame)
+    joined = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > verb.i
+              and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for t in c.subtree}
+    frame = {t.i for t in verb.subtree} - complement - joined
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
     if _denies_an_account_told(verb, roots):
         # "witnesses said …, but the army denied the account": the army does not relay what the

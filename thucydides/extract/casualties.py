@@ -130,6 +130,9 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     for phrase, value in sorted(vague.items(), key=lambda p: -len(p[0])):
         if lexicon.find_phrase(phrase, text):
             return int(value), None, None, True
+    # "the number killed", "the number of dead": a tally named, not "a number of" people
+    if target.lower_ == "number" and any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in target.children):
+        return None
     if target.lower_ in vague:  # "dozens were killed"
         return int(vague[target.lower_]), None, None, True
     if target.like_num or target.lower_ in words["numbers"]:
@@ -260,6 +263,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # participle on the strike (a verb with an object of its own kills that object)
         if child.dep_ in {"acl", "amod"} and _harm_of_verb(child) and not any(c.dep_ == "dobj" for c in child.children):
             return _harm_of_verb(child)
+        # "mourned two commanders who were killed in an air strike": a passive relative clause
+        # whose "who" is the counted noun tells what befell them
+        if child.dep_ == "relcl" and _relative_passive(child) and _harm_of_verb(child):
+            return _harm_of_verb(child)
         # "about fifty terrorists neutralised": a communique's toll of men put out of action
         if child.dep_ in {"acl", "amod"} and child.tag_ == "VBN" and _lemma(child) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):
             return "death"
@@ -268,6 +275,9 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
             for noun in (o for o in child.children if o.dep_ == "pobj"):
                 if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c) and not any(g.dep_ == "dobj" for g in c.children) for c in noun.children):
                     return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _harm_of_verb(c))
+                # "three of its commanders, who were killed in …"
+                if any(c.dep_ == "relcl" and _relative_passive(c) and _harm_of_verb(c) for c in noun.children):
+                    return next(_harm_of_verb(c) for c in noun.children if c.dep_ == "relcl" and _relative_passive(c) and _harm_of_verb(c))
     if _among_the_dead(target):
         return "death"
     head = target.head
@@ -338,6 +348,13 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     return None
 
 
+def _relative_passive(verb: Token) -> bool:
+    """ "who were killed", "that had been shot dead": a relative clause whose relative pronoun
+    is the passive subject."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ in {"who", "that", "which", "whom"} for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
 def some_of_the_dead(target: Token) -> bool:
     """A count of some of a happening's dead ("the dead included three children"), a part of its
     toll, not a figure for all of them."""
@@ -377,6 +394,10 @@ def _toll_figure(number: Token) -> bool:
     verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
     if verb is None:
         return False
+    # "bringing the number killed to six", parsed with the "to" on the participle
+    if (verb.dep_ == "acl" and number.dep_ == "pobj" and number.head.lower_ == "to" and verb.head.dep_ == "dobj"
+            and _names_a_toll(verb.head) and verb.head.head.lemma_.lower() in _TOLL_MOVERS):
+        return True
     if verb.lemma_.lower() in _TOLL_MOVERS and number.dep_ == "pobj" and number.head.lower_ == "to":
         return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() in _TOLL_SETTERS and number.dep_ == "pobj" and number.head.lower_ == "at":
@@ -576,8 +597,16 @@ def same_happening(deaths: list[Count], sentence: Sentence, previous: Sentence, 
     # force told before are its soldiers, whatever the word
     if any(_force_word(t) for t in previous.span if t.pos_ in {"NOUN", "PROPN"}):
         told_before |= _FORCE_MEN
+    # "Police fired on protesters … At least three people died": people of a crowd told before
+    # are its "people" (not after an attack on a post, which told of no people: "Three people died")
+    if any(_lemma(t) in _CROWD_PEOPLE for t in previous.span if t.pos_ == "NOUN"):
+        told_before |= {"people", "person", "civilian"}
     return [count for count in deaths if _told_of_before(sentence.doc[count.target], told_before, event_words)
             or armed and _armed_word(sentence.doc[count.target]) and _no_killer_of_its_own(sentence.doc[count.target])]
+
+
+# people gathered or travelling together, whose dead a later "people died" counts
+_CROWD_PEOPLE = {"protester", "demonstrator", "crowd", "marcher", "worshipper", "mourner", "villager", "passenger", "shopper", "student", "pilgrim"}
 
 
 def _no_killer_of_its_own(target: Token) -> bool:

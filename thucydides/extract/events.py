@@ -212,8 +212,10 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             # strikes in the days after the attack") is not the attack
             # (nor is a deed of another kind told after it: "Hours later, a bomb exploded in the
             # town" after a shooting, "After the attack, youths burned a mosque")
+            # (but "residents recovered 12 bodies after the fighting": dead counted with no deed
+            # of the clause's own besides the one it names back are that deed's)
             if mention.sequel and mention.sentence.index != first.sentence.index and (
-                any(c.kind == "death" for c in mention.counts) or _another_deed(mention, group)
+                any(c.kind == "death" for c in mention.counts) and _own_cues(mention) or _another_deed(mention, group)
             ):
                 continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
@@ -267,12 +269,16 @@ def _told_apart(mention: Mention, group: list[Mention]) -> bool:
     typed = [m for m in group if kinds(m)]
     return bool(typed) and all(m.sentence.index != mention.sentence.index and apart(kinds(mention), kinds(m)) for m in typed)
 
+def _own_cues(sequel: Mention) -> set[str]:
+    """The categories of a sequel's own deed: its cues, not the "after the attack" it follows."""
+    doc = sequel.sentence.doc
+    return {c.category for c in sequel.cues if not (doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in {"after", "following"})}
+
 
 def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
     """A sequel whose own deed (its cues, not the "after the attack" it follows) shares no kind of
     violence with the event told before: another happening."""
-    doc = sequel.sentence.doc
-    own = {c.category for c in sequel.cues if not (doc[c.head].dep_ == "pobj" and doc[c.head].head.lower_ in {"after", "following"})}
+    own = _own_cues(sequel)
     told = {category for m in group for category in m.categories}
     return bool(own) and not own & told
 
@@ -847,6 +853,13 @@ def _a_grave_found(group: list[Mention], sub_event_type: str) -> bool:
     return sub_event_type == "Other" and any(c.text.lower() in _GRAVE_WORDS for m in group for c in m.cues)
 
 
+def _only_a_grave(group: list[Mention]) -> bool:
+    """ "A mass grave with 20 bodies was found near X": bodies found in a grave, and no killing,
+    attack or fighting told with them, are the grave's discovery (Other), not an attack at it."""
+    categories = {c.category for m in group for c in m.cues if c.anchor}
+    return any(c.text.lower() in _GRAVE_WORDS for m in group for c in m.cues) and categories <= {"other", "found_dead"}
+
+
 def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatalities:
     if _a_grave_found(group, sub_event_type):
         return Fatalities(0, None, None, None)
@@ -876,7 +889,10 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     if sub_event_type == "Suicide bomb" and fatalities.count and "including the" not in (fatalities.text or "").lower():
         # ACLED counts the bomber among the dead
         text = doc.article.text.lower()
-        if not _BOMBER_COUNTED.search(text):
+        # ("a suicide bomber was shot dead before he could detonate his vest": the dead counted
+        # is the bomber)
+        bomber_counted = any(c.kind == "death" and _THE_BOMBER.search(c.text.lower()) for c in counts)
+        if not _BOMBER_COUNTED.search(text) and not bomber_counted:
             fatalities = Fatalities(fatalities.count + 1, fatalities.low, fatalities.high, fatalities.text)
     elif sub_event_type == "Suicide bomb" and not fatalities.count and any(_BOMBER_DIED.search(m.sentence.text) for m in group):
         # "blew herself up, wounding two guards": no one else died, but the bomber did (ACLED counts her)
@@ -884,6 +900,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     return fatalities
 
 
+_THE_BOMBER = re.compile(r"\b(?:bomber|bombers)\b")
 # the bomber told dead when no one else is: "blew herself up", "killing only himself"
 _BOMBER_DIED = re.compile(r"\b(?:blew|blowing|blows|blow) (?:himself|herself|themselves) up\b|\bkill(?:ing|ed)? (?:only )?(?:himself|herself|themselves)\b", re.IGNORECASE)
 
@@ -912,8 +929,9 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
         sub_event_type == "Looting/property destruction" and any(m.own_deed and m.target is not None and m.target.armed for m in group)
     ) or (
         # "the rebels said they had downed a drone": the other side's weapon brought down, told
-        # by the side that brought it down
-        sub_event_type == "Disrupted weapons use" and any(m.own_deed and any(c.text.lower() in _BROUGHT_DOWN for c in m.cues) for m in group)
+        # by the side that brought it down; "its forces had struck an ammunition depot": the other
+        # side's arms hit by the side that says it hit them
+        sub_event_type == "Disrupted weapons use" and any(m.own_deed and any(c.text.lower() in _BROUGHT_DOWN or c.category == "attack" for c in m.cues) for m in group)
     )
     # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
     # dead): a side's blow confirmed by the side it hit is no mere claim
@@ -1203,6 +1221,8 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     sub_event_type = coding.classify(signals)
     if sub_event_type is None:
         return None
+    if _only_a_grave(group):
+        sub_event_type = "Other"
     place = group[0].place
     location = None
     if place is not None and place.place is not None:

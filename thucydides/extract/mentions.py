@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
-from thucydides.extract.casualties import Count, both_sides
+from thucydides.extract.casualties import Count, both_sides, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, Region
@@ -478,6 +478,17 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     crowds_own = [d for d in own if not _in_grievance(tokens_of(d), sentence)]
     if crowds_own and len(crowds_own) < len(own):
         own = crowds_own
+    # "Militants who killed 11 soldiers earlier this month struck again on Monday", "killed four
+    # on Sunday, in the latest of attacks that have killed hundreds since 2023": a past told in a
+    # relative clause of the sentence dates that clause, not the deed the region tells a day of
+    relatives = [list(t.subtree) for t in sentence.span if t.dep_ == "relcl"]
+    in_relative = {t.i for tree in relatives for t in tree}
+    # (the parse may hang the clause's last words on the main verb: "who killed 11 soldiers near
+    # X earlier this month struck again")
+    ends = {tree[-1].i + 1 for tree in relatives}
+    current = [d for d in own if not (d.background and (tokens_of(d) <= in_relative or min(tokens_of(d), default=-1) in ends))]
+    if len(current) < len(own) and any(d.value is not None and not d.background for d in current):
+        own = current
     if own:
         return own, "own"
     # "arrested a man suspected of killing three people last year", "… after he had fled to X in
@@ -541,16 +552,21 @@ def build_mentions(
         kept: list[Cue] = []
         modalities: list[str] = []
         planned_heads: set[int] = set()
+        history_heads: set[int] = set()
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
                 if _in_a_tally(token):
+                    continue
+                if _relative_of_a_past(token, context):
+                    history_heads.add(cue.head)
                     continue
                 if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
                 if status.remembered(token) or status.long_before(token) or status.since_then(token) or _of_an_earlier_year(token, context):
+                    history_heads.add(cue.head)
                     continue
                 modality = status.modality(token, statements)
                 if modality == "hypothetical" and not _doubted_author(token) and not _doubted_culprit(token):
@@ -561,6 +577,9 @@ def build_mentions(
                     modalities.append(modality)
                     planned_heads.add(cue.head)
             kept.append(cue)
+        # (the weaker cues of a word that tells history go with it: "the anniversary of a massacre
+        # in which 160 villagers were killed" lends no lethal force to the day's gathering)
+        kept = [c for c in kept if c.anchor or c.head not in history_heads]
         if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
             # "imposed a curfew ahead of possible raids by a rival gang": the clause
             # tells what was done; what is only planned in it is no part of the event
@@ -615,7 +634,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if c.target in region.tokens and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
+        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
@@ -894,6 +913,25 @@ def _of_an_earlier_year(token: Token, context: ActorContext | None) -> bool:
 _SPEAKER_PRONOUNS = {"it": "its", "they": "their", "we": "our"}
 
 
+def _dead_named_in(target: Token, region: Region) -> bool:
+    """ "Those killed included four drivers": people counted among the dead that the region's
+    own participle names ("those killed" is the clause; its members are the object of
+    "included", outside it); "three of them, who were killed …": the number of the clause's people."""
+    # "three of its commanders, who were killed in …": the region is the relative clause on the
+    # partitive's noun, the number outside it
+    nouns = [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if any(r.dep_ == "relcl" and r.i in region.tokens for n in nouns for r in n.children):
+        return True
+    while target.dep_ == "conj" and target.head.i != target.i:
+        target = target.head
+    if not some_of_the_dead(target):
+        return False
+    if target.dep_ == "dobj" and target.head.lemma_.lower() == "include":
+        return any(t.i in region.tokens for c in target.head.children if c.dep_ == "nsubj" for t in c.subtree)
+    # "Among those killed were a driver and two traders"
+    return any(t.i in region.tokens for p in target.head.children if p.dep_ == "prep" and p.lower_ == "among" for t in p.subtree)
+
+
 def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
     """ "The army said it killed 30 militants", "… its troops repelled the attack", "the rebels
     said they captured the town": the deed's subject is the speaker, or the speaker's own, by a
@@ -919,6 +957,11 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
                  for o in p.children if o.dep_ == "pobj"), None)
     speaker = side if side is not None else speaker
     pronoun = "we" if speaker.lower_ == "we" else "they" if speaker.tag_ in {"NNS", "NNPS"} else "it" if speaker.tag_ == "NN" else None
+    # "Al Shabaab said it killed …", "the M23 said its fighters …": a named armed group is an
+    # "it" or a "they" (a person's name is neither)
+    if speaker.tag_ == "NNP" and is_group_name(" ".join(t.text for t in speaker.subtree if t.pos_ == "PROPN")):
+        named = {"it", "they"}
+        return subject.lower_ in named or any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children)
     if speaker.tag_ == "NN" and speaker.lower_ in _COMMANDING and (subject.lower_ in {"he", "she"} or any(
             c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in subject.children)):
         return True  # "the commander said his men had shelled …": a person speaking of his own
@@ -1040,8 +1083,10 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             mention.counts = both_sides(mention.counts + [c for c in orphans if any(c.target in r.tokens for r in reported)], mention.sentence.doc)
     # "two women died after soldiers beat them at a rally": a main clause that tells only the
     # deaths, and its "after" clause what killed them: the dead are that clause's
-    main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind == "main")]
-    if main_dead and not any(m.region.kind == "main" for m in mentions):
+    # (also when the deaths are what someone reports: "told AP that eight people had died after a
+    # shell hit a camp")
+    main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind in {"main", "reported"})]
+    if main_dead and not any(m.region.kind in {"main", "reported"} for m in mentions):
         for mention in mentions:
             if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
                 mention.counts = mention.counts + main_dead
@@ -1575,6 +1620,23 @@ def _earlier_of_a_person(region: Region, regions: list[Region]) -> bool:
     if region.kind != "relative" or len(regions) < 2:
         return False
     return any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in region.root.children)
+
+
+def _relative_of_a_past(token: Token, context: ActorContext | None) -> bool:
+    """ "sentenced three men for a 2015 attack on a hotel in which 20 people were killed": a cue
+    in a relative clause on a happening named by an earlier year tells that past, not news (what
+    an anniversary recalls is ``status.remembered``)."""
+    clause = token if token.dep_ == "relcl" else next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    noun = clause.head
+    for _ in range(3):  # up the phrases it hangs on: "a 2015 attack on a hotel in which …"
+        if _of_an_earlier_year(noun, context):
+            return True
+        if not (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}):
+            return False
+        noun = noun.head.head
+    return _of_an_earlier_year(noun, context)
 
 
 _GRIEVING_PARTICIPLES = frozenset({"protesting", "denouncing", "decrying", "condemning", "mourning"})

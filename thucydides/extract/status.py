@@ -42,6 +42,10 @@ def interrupts_a_plan(token: Token) -> bool:
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return False
+    # "warned residents to leave before it launched an attack": the planner's own next deed, told
+    # by a pronoun in the active, is part of what it threatens, not what cut it short
+    if any(c.lower_ == "before" for c in markers) and any(c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in token.children):
+        return False
     planning = _words()["planning_verbs"] | {"try", "attempt"}
     current = token.head
     # "militants were abducting villagers when troops arrived and killed four of them": a deed
@@ -319,6 +323,12 @@ def since_then(token: Token) -> bool:
     from an earlier time, not one event)."""
     verb = _clause_verb(token) or token
     if any(c.lower_ == "since" and c.dep_ == "advmod" for c in verb.children):
+        return True
+    # "hundreds of civilians have been killed in the region since the coup": a perfect counted
+    # from a happening (not from a day: "have been killed since Sunday")
+    if any(a.dep_ == "aux" and a.lower_ in {"has", "have", "had"} for a in verb.children) and any(
+            c.lower_ == "since" and c.dep_ == "prep" and any(o.dep_ == "pobj" and not dates.is_time_word(o.text) for o in c.children)
+            for c in verb.children):
         return True
     # "… killed in the conflict since, according to …" (the parse may hang a bare "since" on
     # the next clause): "since" with no object, closing the clause

@@ -502,6 +502,13 @@ def resolve_dates(doc: Story) -> None:
             if published is not None and (published - mention.day).days > _window():
                 mention.background = True
             continue
+        earlier = next((d for d in mention.dates if d.kind == "ago" and _EARLIER.search(d.text)), None)
+        if earlier is not None and told is not None and mention.date_source in {"own", "sentence"} and len(values) <= 1 and not mention.told_back:
+            # "… on Sunday, the army said. Two days earlier, militants had killed …": "earlier"
+            # counts back from the day told before ("ago" counts from publication)
+            mention.day = told - dt.timedelta(days=_later_days(_EARLIER.search(earlier.text)))
+            mention.background = published is not None and (published - mention.day).days > _window()
+            continue
         day_before = any(m.kind == "day_before" for m in mention.dates)
         if day_before and mention.date_source == "own" and story is None and not _dated_deed(mention):
             # "said on Monday it had recaptured X the previous day": the day before the day its
@@ -569,6 +576,8 @@ _LATER = re.compile(
     r"|the\s+(?:following|next)\s+(?P<unit2>day|week|month|year|morning|afternoon|evening|night))\b",
     re.I,
 )
+# "two days earlier", "a week before": back from the day told before (not "ago": from publication)
+_EARLIER = re.compile(r"\b(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(?P<unit>days?|weeks?)\s+(?:earlier|before)\b", re.I)
 _LATER_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3}
 
 
@@ -866,7 +875,7 @@ def attach_floating_sources(doc: Story) -> None:
             mention.counts = lower_total(mention.counts, tolls)
 
 
-_TOLL_WORDS = re.compile(r"\b(?:toll|number of)\b", re.I)
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead))\b", re.I)  # ("the number killed")
 # how many sentences back a toll update may reach for the happening it updates
 _UPDATE_REACH = 4
 
