@@ -1,5 +1,5 @@
 """Rules of session 9's round 1 kept to what they name (found when the branches met the gold
-scorers): the dead 'taken away by relatives' are no abduction; one side's surrender after a clash
+scorers): the injured 'taken away by their families' are no abduction; one side's surrender after a clash
 is no truce; a crowd that only demands something while stoning the police is a mob.
 
 Invented reports, run through the whole pipeline.
@@ -24,11 +24,11 @@ def run(nlp, geocoder):
     return extract
 
 
-def test_the_dead_taken_away_by_relatives_keep_the_bombing_told_through_its_speaker(run):
+def test_the_injured_taken_away_by_families_keep_the_bombing_told_through_its_speaker(run):
     events = run(
         "A suicide bomber blew himself up at a checkpoint in Baidoa on Sunday, killing six people. "
-        "Police spokesman Ali Nur told reporters that the toll could rise, as some of the dead and "
-        "wounded were taken away by relatives after the blast.",
+        "Police spokesman Ali Nur said the toll could climb, as several of the injured were taken "
+        "away by their families after the explosion.",
         "2022-05-09",
     )
     assert [e.sub_event_type for e in events] == ["Suicide bomb"]
