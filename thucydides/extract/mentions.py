@@ -1570,14 +1570,8 @@ def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) ->
     told in an "after" clause of a capture is how the place changed hands, the capture's setting
     (ACLED codes the capture), not an agreement of its own."""
     after = region.kind == "temporal" and any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in region.root.children)
-    if not after:
-        return False
-    own = {c.category for c in cues if c.anchor and c.head in region.tokens}
     # (a withdrawal told there stays its own mention: it makes the capture a non-violent transfer)
-    if not own or not own <= {"agreement"}:
-        return False
-    parent = next((r for r in regions if region.root.head.i in r.tokens), None)
-    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _TERRITORIAL for c in cues)
+    return after and _a_surrender_told_under(region, regions, cues, _TERRITORIAL)
 
 
 # the deeds a surrender told in their "after"/"though" clause is part of: the fighters who laid
@@ -1594,11 +1588,16 @@ def _surrendered_then_killed(region: Region, regions: list[Region], cues: list[C
         return False
     if not marks & {"after", "following", "though", "although", "once", "when"}:
         return False
+    return _a_surrender_told_under(region, regions, cues, _DONE_TO_THE_SURRENDERED)
+
+
+def _a_surrender_told_under(region: Region, regions: list[Region], cues: list[Cue], deeds: frozenset[str] | set[str]) -> bool:
+    """The clause tells only an agreement (a surrender), and the clause it hangs on one of ``deeds``."""
     own = {c.category for c in cues if c.anchor and c.head in region.tokens}
     if not own or not own <= {"agreement"}:
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
-    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _DONE_TO_THE_SURRENDERED for c in cues)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in deeds for c in cues)
 
 
 def _herders_militia(head: Token, iso: str | None, anchors: list[Cue]) -> Actor | None:
