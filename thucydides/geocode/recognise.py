@@ -34,6 +34,7 @@ _ABBREVIATED_WORDS = frozenset({"st", "mt", "ft", "ste"})  # "St. Louis", "Mt. K
 # "Washington, D.C.": the comma is part of the city's name
 _NAME_AFTER_COMMA = frozenset({"D.C."})
 _POSSESSIVE = ("'s", "’s")
+_ELIDED_NAME = re.compile(r"(?:d|l|dell|dall|sull)['’][A-ZÀ-Ý]")
 # words that join the parts of a name: "State of Mexico", "Ixtapan de la Sal", "Deh-e Salah"
 CONNECTORS = frozenset(
     {"of", "de", "del", "della", "la", "le", "les", "des", "du", "da", "di", "do", "dos", "das",
@@ -78,7 +79,9 @@ class Token:
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
-        self.capitalised = self.text[:1].isupper()
+        # an elided French or Italian article glued to a name ("Villeneuve-d'Ascq", "Côte
+        # d'Armor", "l'Aquila") is a word of the name: it had cut "Villeneuve-d'Ascq" in two
+        self.capitalised = self.text[:1].isupper() or _ELIDED_NAME.match(self.text) is not None
 
 
 @dataclass(slots=True)
