@@ -654,7 +654,9 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         # and "fishermen in Urk", a town's own name after one (its alias is some abbreviation)
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"
     if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
-            and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
+            # notable only by a county's name without its kind word ("Prince William" of Prince
+            # William County) is still the royal
+            and (not _notable(span) or all(how == "alias" for _, how in span.hits)) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
             and text[span.end : span.end + 2] not in (", ", " (")):
         # "a portrait of Queen Victoria" is no village in Mauritius; "Prince George, B.C." is a town
         return f"a person's name: '{span.text}'"
