@@ -760,7 +760,7 @@ def event_places(
 def named_countries(sentence: Sentence) -> list[str]:
     """ISO codes of the countries ``sentence`` names as places ("refugees returned to Chad"),
     not as a modifier of a noun ("the US government", "Afghan forces"), nor as the far side of a
-    border ("near the border with Uganda")."""
+    border ("close to the Ugandan frontier")."""
     return [p.mention.entry.country_iso for p in sentence.places
             if p.country_only and p.mention.entry is not None and p.mention.entry.country_iso
             and not is_demonym(p.mention) and sentence.doc[p.last].dep_ not in {"compound", "amod", "nmod", "poss"}
