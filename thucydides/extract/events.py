@@ -27,7 +27,7 @@ from thucydides.extract import casualties, coding, gangs, lexicon, status
 from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, demonym_country, is_group_name
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
-from thucydides.extract.places import home_countries, named_countries
+from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
 from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
@@ -1230,6 +1230,8 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         location = Location.from_mention(mention, geo_precision_of(mention.entry, near=place.near))
     elif any(m.place is not None for m in group):
         return None
+    elif any(names_an_unread_place(m.sentence) for m in group):
+        pass  # at a place no gazetteer lists ("in Dougoufe"): no point rather than the capital's
     else:
         # told of the whole country: ACLED codes it at the national capital (precision 3)
         named = [iso for m in group for iso in named_countries(m.sentence)] or home_countries(doc.sentences) or _home_of_state_agent(group, sub_event_type)

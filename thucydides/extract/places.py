@@ -759,10 +759,46 @@ def event_places(
 
 def named_countries(sentence: Sentence) -> list[str]:
     """ISO codes of the countries ``sentence`` names as places ("refugees returned to Chad"),
-    not as a modifier of a noun ("the US government", "Afghan forces")."""
+    not as a modifier of a noun ("the US government", "Afghan forces"), nor as the far side of a
+    border ("close to the Ugandan frontier")."""
     return [p.mention.entry.country_iso for p in sentence.places
             if p.country_only and p.mention.entry is not None and p.mention.entry.country_iso
-            and not is_demonym(p.mention) and sentence.doc[p.last].dep_ not in {"compound", "amod", "nmod", "poss"}]
+            and not is_demonym(p.mention) and sentence.doc[p.last].dep_ not in {"compound", "amod", "nmod", "poss"}
+            and not _across_a_border(sentence.doc[p.last])]
+
+
+# a border is shared: "the Ugandan border", "the border with Uganda" name the neighbour as often
+# as the country where it happened (M23 shelling a Congolese town near the Ugandan border)
+_BORDER_WORDS = {"border", "borders", "frontier", "boundary"}
+
+
+def _across_a_border(token: Token) -> bool:
+    """ "the Ugandan border", "the border with Uganda", "Uganda's border": a country named as one
+    side of a border."""
+    head = token.head
+    if head.lower_ in _BORDER_WORDS:
+        return True
+    return head.lower_ in {"with", "of"} and head.head.lower_ in _BORDER_WORDS
+
+
+# prepositions that tell where: a proper name after them that the geoparser did not resolve
+# ("killed nine villagers in Dougoufe") is a place no gazetteer lists
+_WHERE_PREPOSITIONS = {"in", "near", "outside", "around", "at"}
+_TIME_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "ramadan", "christmas", "easter", "eid"}
+
+
+def names_an_unread_place(sentence: Sentence) -> bool:
+    """``sentence`` says where with a proper name the geoparser left unresolved ("in Dougoufe",
+    "near Bunagana"): its event is at a place no gazetteer lists, not anywhere in the country, so
+    it gets no national capital (a wrong point is worse than none)."""
+    resolved = {i for p in sentence.places if p.mention.entry is not None for i in p.tokens}
+    for token in sentence.span:
+        if (token.pos_ == "PROPN" and token.is_title and token.i not in resolved and token.dep_ == "pobj"
+                and token.head.lower_ in _WHERE_PREPOSITIONS and token.lower_ not in _TIME_NAMES):
+            return True
+    return False
 
 
 # heads that make a demonym name whose forces these are, not where anything happened
@@ -788,6 +824,8 @@ def home_countries(sentences: list[Sentence]) -> list[str]:
                 continue  # "paid in Lebanese pounds": money, not where the article is set
             if is_demonym(place.mention) and sentence.doc[place.last].head.lower_ in _FORCE_HEADS | _STRIKE_HEADS:
                 continue
+            if _across_a_border(sentence.doc[place.last]):
+                continue  # "near the Ugandan border": the neighbour's name
             votes[entry.country_iso] = votes.get(entry.country_iso, 0) + (1 if is_demonym(place.mention) else 2)
     return sorted(votes, key=lambda iso: -votes[iso])
 

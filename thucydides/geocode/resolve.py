@@ -236,6 +236,15 @@ def has_seat_abroad(unit: GazetteerEntry, entries: list[GazetteerEntry]) -> bool
                and e.population * WEIGHTS["unit_population_divisor"] >= unit.population for e in entries)
 
 
+@lru_cache(maxsize=1)
+def renowned_towns() -> frozenset[int]:
+    """GeoNames ids of `data/renowned_towns.tsv`: towns whose bare name means them over a larger
+    namesake."""
+    from thucydides.geocode.build import data_rows
+
+    return frozenset(int(row[0]) for row in data_rows("renowned_towns.tsv"))
+
+
 def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     """Add the big-namesake bonus to a town far larger than every other town of the name.
 
@@ -247,6 +256,13 @@ def _with_big_namesake(scored: list, focus: Mapping[str, float]) -> list:
     towns = sorted((item for item in scored if feature_class(item[1]) == "PPL"), key=lambda item: -item[1].population)
     if len(towns) < 2:
         return scored
+    renowned = [item[1] for item in towns if item[1].geonameid in renowned_towns()]
+    if renowned:
+        # "St Andrews", "Queenstown": a town of world renown is what the bare name means, over a
+        # larger namesake (data/renowned_towns.tsv); text evidence for the other still wins
+        return [(value + WEIGHTS["notable_namesake"], entry, how, reasons + ["the renowned town of its name"])
+                if entry.geonameid == renowned[0].geonameid else (value, entry, how, reasons)
+                for value, entry, how, reasons in scored]
     biggest = towns[0][1]
     others = [t[1] for t in towns[1:] if t[1].geonameid != biggest.geonameid]
     rivals = [t for t in others if t.country_iso in focus] if focus else others
