@@ -20,7 +20,7 @@ from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
-from thucydides.extract.regions import SPREADING, Region
+from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.triggers import Cue, clause_verb, headline_verb
 
@@ -757,7 +757,7 @@ def build_mentions(
                 summary=_summary(anchors, sentence, event_place) or sentence.is_headline,
             )
             mentions.append(mention)
-    return _orphan_counts(mentions, regions, counts)
+    return _orphan_counts(mentions, regions, counts, cues)
 
 
 def _deed_root(token: Token) -> Token:
@@ -1052,12 +1052,14 @@ def _told_as_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
 
 
-def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
+def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count], cues: Sequence[Cue] = ()) -> list[Mention]:
     """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
     told = {id(m.region) for m in mentions}
     # (the dead of a deed a person is suspected of are no one's toll in this sentence)
-    silent = [r for r in regions if id(r) not in told and r.kind != "alleged"]
+    # (nor those of an earlier deed told in a time clause and read as no news: "the attacks came a
+    # week after fighters killed four people in a raid" gives the attacks no dead of that raid)
+    silent = [r for r in regions if id(r) not in told and r.kind != "alleged" and not _earlier_deed_told(r, cues)]
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
     if not orphans:
         return mentions
@@ -1091,6 +1093,16 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
                 mention.counts = mention.counts + main_dead
     return mentions
+
+
+def _earlier_deed_told(region: Region, cues: Sequence[Cue]) -> bool:
+    """A time clause ("a week after …", "before …", "since …") telling a deed of violence of its
+    own: its dead are that deed's, whether or not it is news."""
+    marked = any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in region.root.children)
+    return region.kind == "temporal" and marked and any(c.anchor and c.head in region.tokens and c.category in _DEADLY for c in cues)
+
+
+_DEADLY = frozenset({"kill", "attack", "clash", "air", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "abduct"})
 
 
 def _cue_tokens(anchors: list[Cue]) -> list[int]:

@@ -693,6 +693,13 @@ def may_tell_the_same(a: Mention, b: Mention) -> bool:
     return not typed_a or not typed_b or bool(typed_a & typed_b)
 
 
+def _names_its_kind(anaphor: Mention, told: Mention) -> bool:
+    """The earlier account is of the kind the back-reference's own noun names ("the raid", "the
+    ambush": an attack; "the clashes": a clash); a bare killing word names no kind."""
+    named = {c.category for c in anaphor.cues if c.anchor} - {"kill", "lethal_force"}
+    return bool(named & {c.category for c in told.cues if c.anchor})
+
+
 def _typed(mention: Mention) -> bool:
     return bool(set(mention.categories) & _TYPING)
 
@@ -742,6 +749,9 @@ def share_between_mentions(doc: Story) -> None:
             # tells back the attack in A, of no more type than it had)
             told_here = any(m.place is not None and place_key(m.place) == place_key(mention.place) for m in earlier)
             typed = here or ([] if told_here else [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name])
+            # (the account its own noun names: "Sunday's raid near A" after a raid on A and the
+            # soldiers' later clash with the raiders there is the raid, not the clash)
+            typed = [m for m in typed if _names_its_kind(mention, m)] or typed
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
