@@ -634,7 +634,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
+        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
@@ -1061,6 +1061,9 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     # week after fighters killed four people in a raid" gives the attacks no dead of that raid)
     silent = [r for r in regions if id(r) not in told and r.kind != "alleged" and not _earlier_deed_told(r, cues)]
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
+    # (nor the dead of an earlier deed the clause's deed follows or answers, told in a relative
+    # clause: "arrested 20 people following a clash with militiamen that left three soldiers dead")
+    orphans = [c for c in orphans if not any(_dead_of_an_earlier_deed(c, m.cues, list(cues), m.sentence) for m in mentions)]
     if not orphans:
         return mentions
     # "the police said four officers were killed, while a hospital said seven died": another
@@ -1662,6 +1665,34 @@ def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
     return phrase is not None and any(
         c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
     )
+
+
+# what a deed is told as done after, for or about: "in retaliation for an attack that killed four
+# soldiers", "the commander behind an attack that killed 22", "arrested … over the killing of 30"
+_EARLIER_DEED_WORDS = _CAUSE_WORDS | _AVENGING | {"behind"}
+
+
+def _dead_of_an_earlier_deed(count: Count, kept: list[Cue], cues: list[Cue], sentence: Sentence) -> bool:
+    """The dead counted inside a phrase naming an earlier deed the clause's own deed answers or
+    follows ("killed six militants in retaliation for an attack that killed four soldiers",
+    "arrested 20 people following a clash that left three soldiers dead"): that deed's, not the
+    clause's — when the phrase holds a deed of its own and the clause's deed lies outside it."""
+    if count.kind != "death":
+        return False
+    doc = sentence.doc
+    phrase = _inside(doc[count.target], _EARLIER_DEED_WORDS)
+    if phrase is None:
+        return False
+    told = [c for c in cues if c.anchor and _within(doc[c.head], phrase)]
+    own = [c for c in kept if c.anchor and not _within(doc[c.head], phrase)]
+    if not told or not own:
+        return False
+    # (a fight told "after" or "following" may be how the deed was done, "captured a camp after a
+    # gunfight which ended in 9 militants dead": only one dated apart is earlier, "following a
+    # clash that left three soldiers dead on Saturday"; one avenged or behind which someone
+    # stood always is)
+    avenged = _inside(doc[count.target], _AVENGING | {"behind"}) is not None
+    return avenged or any(is_time_word(t.text) for t in phrase.subtree)
 
 
 def _within(token: Token, ancestor: Token) -> bool:

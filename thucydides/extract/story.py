@@ -614,7 +614,12 @@ def split_ranges(mentions: list[Mention], published: dt.date | None = None) -> l
         if not ranges:
             out.append(mention)
             continue
-        out.extend(replace(mention, day=day, background=mention.background or (published is not None and (published - day).days > window_days())) for day in days_of(ranges[0]))
+        # (its dead are counted once, on its first day: "fighting raged on Sunday and Monday,
+        # leaving 16 soldiers dead" tells no 16 dead a day; a toll not told day by day is put on
+        # one day, never doubled)
+        out.extend(replace(mention, day=day, background=mention.background or (published is not None and (published - day).days > window_days()),
+                           counts=mention.counts if n == 0 else [c for c in mention.counts if c.kind != "death"])
+                   for n, day in enumerate(days_of(ranges[0])))
     return out
 
 
