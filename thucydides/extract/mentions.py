@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
-from thucydides.extract.casualties import Count, both_sides, some_of_the_dead
+from thucydides.extract.casualties import Count, add_later_deaths, both_sides, died_of_wounds, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
@@ -636,6 +636,11 @@ def build_mentions(
             target = target or _object_actor(anchor_tokens, sentence, context)
         region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
+        # "killed four people and wounded 12, three of whom died later": the wounded who died
+        # afterwards add to the clause's toll (no rival figure of its dead)
+        later = [c for c in region_counts if died_of_wounds(c, doc)]
+        if later and any(c.kind == "death" and c not in later for c in region_counts):
+            region_counts = add_later_deaths([c for c in region_counts if c not in later], later)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors),
@@ -1064,6 +1069,14 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     # (nor the dead of an earlier deed the clause's deed follows or answers, told in a relative
     # clause: "arrested 20 people following a clash with militiamen that left three soldiers dead")
     orphans = [c for c in orphans if not any(_dead_of_an_earlier_deed(c, m.cues, list(cues), m.sentence) for m in mentions)]
+    # (the wounded who died afterwards, told in a clause of their own, add to a told toll: "…
+    # wounded 12, three of whom died later")
+    later = [c for c in orphans if mentions and died_of_wounds(c, mentions[0].sentence.doc)]
+    if later and any(c.kind == "death" for m in mentions for c in m.counts):
+        for mention in mentions:
+            if not mention.background:
+                mention.counts = add_later_deaths(mention.counts, later)
+        orphans = [c for c in orphans if c not in later]
     if not orphans:
         return mentions
     # "the police said four officers were killed, while a hospital said seven died": another
