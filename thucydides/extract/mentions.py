@@ -884,10 +884,11 @@ def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     if _LAPSE_OPENING.match(sentence.text):
         return True
     # "soldiers later engaged the attackers near X, killing two": a fight after the one told, with
-    # dead of its own (a verb with an object of its own; not "one of the wounded later died", nor
+    # dead of its own (a verb with an object of its own, or "later clashed with the gunmen"; not
+    # "one of the wounded later died", nor
     # "police later detained three men", which is told with the attack)
     if (any(c.dep_ == "advmod" and c.lower_ in {"later", "afterwards", "subsequently", "thereafter"} for c in verb.children)
-            and any(c.dep_ == "dobj" for c in verb.children) and _kills_in_its_clause(verb)):
+            and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {"with", "against"} for c in verb.children) and _kills_in_its_clause(verb)):
         return True
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:

@@ -755,6 +755,18 @@ def share_between_mentions(doc: Story) -> None:
             # (an account told at a place it names first: one that only took the place of the
             # sentence before, such as a quote on what the victims' patrol was there to fight,
             # tells no more of who attacked)
+            # (the account its own noun names at this place: "Sunday's raid near A" after a raid on
+            # A and the villagers' later clash with the raiders there is the raid, not the clash;
+            # "the raid … was the third this month" is on the raid's day)
+            named = [m for m in earlier if place_key(m.place) == place_key(mention.place) and _names_its_kind(mention, m)]
+            if named:
+                donor = named[-1]
+                if not _typed(mention):
+                    mention.cues = mention.cues + [c for c in donor.cues if c.category in _TYPING]
+                mention.agent = mention.agent or donor.agent
+                if not any(d.value and d.precision == 1 for d in mention.dates):
+                    mention.day, mention.date_source = donor.day, donor.date_source
+                continue
             typed = [m for m in earlier if _typed(m) and m.place_source == "own"] or [m for m in earlier if _typed(m)]
             # (not what another side did elsewhere: "Rwandan forces clashed with the rebels in A" …
             # "the Islamic State claimed the killing of five Christians in B")
@@ -764,8 +776,7 @@ def share_between_mentions(doc: Story) -> None:
             # tells back the attack in A, of no more type than it had)
             told_here = any(m.place is not None and place_key(m.place) == place_key(mention.place) for m in earlier)
             typed = here or ([] if told_here else [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name])
-            # (the account its own noun names: "Sunday's raid near A" after a raid on A and the
-            # soldiers' later clash with the raiders there is the raid, not the clash)
+            # (of the kind its own noun names, "the ambush", where one was told)
             typed = [m for m in typed if _names_its_kind(mention, m)] or typed
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
