@@ -1504,10 +1504,15 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "vowed revenge for the killing of their commander in an air strike": what a vow or a
         # threat would avenge is its grievance, done before, not the deed planned
         # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
-        avenged = _inside(token, _AVENGING)
+        avenged = _inside(token, _AVENGING) or _revenge_for(token)
         if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
             if not any(is_time_word(t.text) for t in avenged.subtree):
                 continue
+        # "youths burned down a police station in revenge for the killing of a driver by police
+        # officers on Saturday": what a done deed avenges was done before, by others, not part
+        # of it (when the clause tells a deed outside the phrase)
+        if avenged is not None and cue.anchor and any(c.anchor and c is not cue and not _within(doc[c.head], avenged) for c in cues):
+            continue
         # "arrested for participating in protests", "detained over a rally", "arrested in connection
         # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
@@ -1552,6 +1557,15 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})
+def _revenge_for(token: Token) -> Token | None:
+    """The "for" of "in revenge for …", "in retaliation for …" that the parse hung on the verb
+    beside "in revenge" (not under it), when the token lies in its phrase."""
+    for ancestor in list(token.ancestors)[:8]:
+        if ancestor.lower_ == "for" and ancestor.dep_ == "prep" and ancestor.i > 0 and ancestor.doc[ancestor.i - 1].lower_ in _AVENGING:
+            return ancestor
+    return None
+
+
 _AVENGING = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance", "avenge"})
 _TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
 
@@ -1694,7 +1708,7 @@ def _dead_of_an_earlier_deed(count: Count, kept: list[Cue], cues: list[Cue], sen
     if count.kind != "death":
         return False
     doc = sentence.doc
-    phrase = _inside(doc[count.target], _EARLIER_DEED_WORDS)
+    phrase = _inside(doc[count.target], _EARLIER_DEED_WORDS) or _revenge_for(doc[count.target])
     if phrase is None:
         return False
     told = [c for c in cues if c.anchor and _within(doc[c.head], phrase)]
@@ -1705,7 +1719,7 @@ def _dead_of_an_earlier_deed(count: Count, kept: list[Cue], cues: list[Cue], sen
     # gunfight which ended in 9 militants dead": only one dated apart is earlier, "following a
     # clash that left three soldiers dead on Saturday"; one avenged or behind which someone
     # stood always is)
-    avenged = _inside(doc[count.target], _AVENGING | {"behind"}) is not None
+    avenged = _inside(doc[count.target], _AVENGING | {"behind"}) is not None or _revenge_for(doc[count.target]) is not None
     return avenged or any(is_time_word(t.text) for t in phrase.subtree)
 
 
