@@ -442,8 +442,6 @@ def increment(count: Count) -> bool:
 
 # the wounded a later death is told of: "two of the wounded later died"
 _WOUNDED = {"wounded", "injured", "wound", "injure", "injury"}
-# "later died", "died overnight", "have since died": deaths after the day's deed
-_AFTERWARDS = {"later", "subsequently", "since", "overnight", "afterwards", "afterward"}
 
 
 def died_of_wounds(count: Count, doc: Doc) -> bool:
@@ -460,9 +458,9 @@ def died_of_wounds(count: Count, doc: Doc) -> bool:
     # ("two of whom died later" after "four others were wounded"; "two of them")
     wounded_before = any(_lemma(t) in _WOUNDED or t.lower_ in _WOUNDED for t in doc[max(0, target.i - 12) : target.i])
     of_the_wounded = any(_lemma(o) in _WOUNDED or o.lower_ in _WOUNDED or o.lower_ in {"whom", "them"} and wounded_before for o in of)
-    afterwards = any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for c in verb.children)
+    # ("one succumbed to his injuries")
     succumbed = _lemma(verb) == "succumb" and any(_lemma(t) in _WOUNDED for t in verb.subtree)
-    return of_the_wounded and (afterwards or succumbed or _lemma(verb) == "die") or succumbed
+    return of_the_wounded or succumbed
 
 
 def add_later_deaths(counts: list[Count], later: list[Count]) -> list[Count]:
