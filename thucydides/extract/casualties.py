@@ -11,7 +11,7 @@ is decided by events.py (the event's clause; the lowest of conflicting figures a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from thucydides.extract import lexicon
@@ -316,7 +316,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # "X were dead", "left 12 insurgents dead"; not the subject of a deed done to someone else
         # ("soldiers shot dead five people": the object is the dead)
         # (nor the cause in "an attack left six dead": the subject of an active "leave" leaves others dead)
-        kills_another = active_subject and (any(c.dep_ == "dobj" for c in head.children) or _lemma(head) == "leave")
+        # (also parsed with the object on the adjective: "Members of the gang shot [dead [four
+        # people]]": the members are the killers)
+        objects = [c for c in head.children if c.dep_ == "dobj"] + [o for c in head.children if c.dep_ in {"acomp", "oprd"} for o in c.children if o.dep_ == "dobj"]
+        kills_another = active_subject and (bool(objects) or _lemma(head) == "leave")
         if not kills_another and any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
     # "ended in 9 militants dead and 2 wounded": the word right after the counted noun, however
@@ -435,6 +438,41 @@ _MORE = re.compile(r"\b(?:more|another|additional|further)\b", re.I)
 def increment(count: Count) -> bool:
     """ "four more bodies", "another two people": dead added to a toll told before."""
     return count.kind == "death" and bool(_MORE.search(count.text))
+
+
+# the wounded a later death is told of: "two of the wounded later died"
+_WOUNDED = {"wounded", "injured", "wound", "injure", "injury"}
+
+
+def died_of_wounds(count: Count, doc: Doc) -> bool:
+    """Dead told as people hurt in a happening who died afterwards ("two of the wounded later
+    died in hospital", "four others were wounded, two of whom died later", "one succumbed to his
+    injuries"): more dead of that happening, to add to its toll, not a rival figure for it."""
+    if count.kind != "death" or increment(count):
+        return False  # ("three more died": told as dead added, read by the toll's own rules)
+    target = doc[count.target]
+    verb = target.head if target.dep_ in {"nsubj", "nsubjpass"} else None
+    if verb is None or _lemma(verb) not in {"die", "succumb"}:
+        return False
+    of = [o for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    # ("two of whom died later" after "four others were wounded"; "two of them")
+    wounded_before = any(_lemma(t) in _WOUNDED or t.lower_ in _WOUNDED for t in doc[max(0, target.i - 12) : target.i])
+    of_the_wounded = any(_lemma(o) in _WOUNDED or o.lower_ in _WOUNDED or o.lower_ in {"whom", "them"} and wounded_before for o in of)
+    # ("one succumbed to his injuries")
+    succumbed = _lemma(verb) == "succumb" and any(_lemma(t) in _WOUNDED for t in verb.subtree)
+    return of_the_wounded or succumbed
+
+
+def add_later_deaths(counts: list[Count], later: list[Count]) -> list[Count]:
+    """A happening's counts with its wounded who died afterwards (``died_of_wounds``, not among
+    ``counts``) added to each of its tolls: "killed one person and wounded nine. Two of the
+    wounded later died" counts three."""
+    if not later or not any(c.kind == "death" for c in counts):
+        return counts
+    added = sum(c.value for c in later)
+    words = "; ".join(c.text for c in later)
+    return [replace(c, value=c.value + added, low=None if c.low is None else c.low + added, high=None if c.high is None else c.high + added,
+                    text=f"{c.text}; {words}") if c.kind == "death" else c for c in counts]
 
 
 def _conjunct_harm(target: Token) -> str | None:
@@ -742,7 +780,8 @@ def _told_of_before(target: Token, told_before: set[str], event_words: set[int])
         return True
     # "one of them", "two of the passengers": who they are is told by the "of" phrase
     people = [target] + [p for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    if any(_lemma(p) in told_before or p.lower_ in words["back_reference"] for p in people):
+    # ("two of the wounded": the wounded of the happening told before)
+    if any(_lemma(p) in told_before or p.lower_ in words["back_reference"] or p.i != target.i and p.lower_ in _WOUNDED for p in people):
         return True
     # "died in the attack", "died of their wounds": the event told back
     return any(cause.i in event_words or cause.lower_ in words["injury_words"] for cause in causes if cause.dep_ == "pobj")

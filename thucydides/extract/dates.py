@@ -371,7 +371,8 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             continue
         later = found[n + 1] if n + 1 < len(found) else None
         between = text[mention.end - base : later.start - base].strip().lower() if later else ""
-        if later and mention.value and later.value and between in {"to", "and", "-", "–"} and (later.value - mention.value).days == 1 and _NIGHT_OF.search(text[: mention.start - base]):
+        if later and mention.value and later.value and (later.value - mention.value).days == 1 and (
+                between in {"to", "and", "-", "–"} and _NIGHT_OF.search(text[: mention.start - base]) or _night_into(text, mention, later, base)):
             # one night that runs past midnight is one event, on the day it began
             joined.append(replace(mention, end=later.end, text=text[mention.start - base : later.end - base]))
             skip.add(n + 1)
@@ -403,6 +404,23 @@ def _join_ranges(found: list[DateMention], text: str, base: int) -> list[DateMen
             continue
         joined.append(mention)
     return joined
+
+
+# "late Sunday into Monday", "Sunday night until the early hours of Monday", "began late on
+# Friday and lasted into Saturday": a night past midnight
+_LATE = re.compile(r"\blate\s+(?:on\s+)?$", re.I)
+_NIGHT_AFTER = re.compile(r"^\s*(?:night|evening)\b", re.I)
+_INTO_THE_NEXT = re.compile(r"\b(?:into|until|till|to)(?:\s+the)?(?:\s+early(?:\s+hours\s+of|\s+morning(?:\s+of)?)?|\s+small\s+hours\s+of)?\s*$", re.I)
+
+
+def _night_into(text: str, first: DateMention, last: DateMention, base: int) -> bool:
+    """A fight from late on one day into the next ("late Sunday into Monday", "from Sunday night
+    into Monday morning"): one night past midnight, one event on the day it began (ACLED dates a
+    night by the evening it began)."""
+    between = text[first.end - base : last.start - base]
+    # (the date may hold its "late": "late Sunday" is one weekday mention)
+    late = _LATE.search(text[: first.start - base]) is not None or first.text.lower().startswith("late ") or _NIGHT_AFTER.search(between) is not None
+    return late and _INTO_THE_NEXT.search(between) is not None and len(between.split()) <= 8 and not any(mark in between for mark in (";", ":", "."))
 
 
 # "on an unspecified day between 1 and 3 June", "at some point between Monday and Wednesday":

@@ -197,6 +197,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
             if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
                 continue
+            if any(_another_kind_before(mention, other) for other in group):
+                continue
             if not all(compatible_days(mention, other) for other in group) and not _goes_on(mention, group):
                 continue
             # two kinds of violence told in sentences of their own are two happenings: "resistance
@@ -225,6 +227,29 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([mention])
     return groups
+
+
+# deeds a clause tells as its own doing
+_DEEDS = {"kill", "attack", "clash", "abduct", "fire_on", "destroy", "loot"}
+
+
+def _another_kind_before(a: Mention, b: Mention) -> bool:
+    """ "Gunmen killed a policeman in X on Monday, hours after a bomb blast in the city wounded
+    six": a deed of a kind of its own (a blast) told in a time clause of a sentence whose main
+    clause tells another deed (a shooting) is another happening, not the means of the first."""
+    for early, main in ((a, b), (b, a)):
+        if early.region.kind != "temporal" or main.region.kind == "temporal" or early.sentence.index != main.sentence.index:
+            continue
+        kinds = set(early.categories) & _TYPING
+        # (not a capture: "seized X after air strikes pounded …" tells how the place was taken)
+        # (nor deaths told with no doer, "two people were killed after clashes erupted": the
+        # time clause tells what killed them)
+        # (and told as a happening, with harm or a doer of its own: "after a member of one group
+        # was kidnapped" is what a fight broke out over)
+        told = bool(early.counts) or early.agent is not None
+        if told and kinds and not kinds & set(main.categories) and {c.category for c in main.cues if c.anchor} & _DEEDS and main.agent is not None and not _takes_place(main):
+            return True
+    return False
 
 
 _GOING_ON = {"continue", "last", "persist", "rage", "drag", "go"}

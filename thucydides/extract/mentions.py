@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from thucydides.extract import lexicon, status
 from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
 from thucydides.extract.attribution import Statement, chain_for
-from thucydides.extract.casualties import Count, both_sides, some_of_the_dead
+from thucydides.extract.casualties import Count, add_later_deaths, both_sides, died_of_wounds, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
-from thucydides.extract.regions import SPREADING, Region
+from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
 from thucydides.extract.triggers import Cue, clause_verb, headline_verb
 
@@ -634,8 +634,13 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
+        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
+        # "killed four people and wounded 12, three of whom died later": the wounded who died
+        # afterwards add to the clause's toll (no rival figure of its dead)
+        later = [c for c in region_counts if died_of_wounds(c, doc)]
+        if later and any(c.kind == "death" and c not in later for c in region_counts):
+            region_counts = add_later_deaths([c for c in region_counts if c not in later], later)
         region_injuries = [text for start, end, text in injuries if any(sentence.char(doc[i]) == start for i in region.tokens) or any(start <= sentence.char(doc[i]) < end for i in region.tokens)]
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors),
@@ -757,7 +762,7 @@ def build_mentions(
                 summary=_summary(anchors, sentence, event_place) or sentence.is_headline,
             )
             mentions.append(mention)
-    return _orphan_counts(mentions, regions, counts)
+    return _orphan_counts(mentions, regions, counts, cues)
 
 
 def _deed_root(token: Token) -> Token:
@@ -879,10 +884,11 @@ def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     if _LAPSE_OPENING.match(sentence.text):
         return True
     # "soldiers later engaged the attackers near X, killing two": a fight after the one told, with
-    # dead of its own (a verb with an object of its own; not "one of the wounded later died", nor
+    # dead of its own (a verb with an object of its own, or "later clashed with the gunmen"; not
+    # "one of the wounded later died", nor
     # "police later detained three men", which is told with the attack)
     if (any(c.dep_ == "advmod" and c.lower_ in {"later", "afterwards", "subsequently", "thereafter"} for c in verb.children)
-            and any(c.dep_ == "dobj" for c in verb.children) and _kills_in_its_clause(verb)):
+            and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {"with", "against"} for c in verb.children) and _kills_in_its_clause(verb)):
         return True
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:
@@ -1052,13 +1058,26 @@ def _told_as_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
 
 
-def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
+def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count], cues: Sequence[Cue] = ()) -> list[Mention]:
     """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
     told = {id(m.region) for m in mentions}
     # (the dead of a deed a person is suspected of are no one's toll in this sentence)
-    silent = [r for r in regions if id(r) not in told and r.kind != "alleged"]
+    # (nor those of an earlier deed told in a time clause and read as no news: "the attacks came a
+    # week after fighters killed four people in a raid" gives the attacks no dead of that raid)
+    silent = [r for r in regions if id(r) not in told and r.kind != "alleged" and not _earlier_deed_told(r, cues)]
     orphans = [c for c in counts if c.kind == "death" and any(c.target in r.tokens for r in silent)]
+    # (nor the dead of an earlier deed the clause's deed follows or answers, told in a relative
+    # clause: "arrested 20 people following a clash with militiamen that left three soldiers dead")
+    orphans = [c for c in orphans if not any(_dead_of_an_earlier_deed(c, m.cues, list(cues), m.sentence) for m in mentions)]
+    # (the wounded who died afterwards, told in a clause of their own, add to a told toll: "…
+    # wounded 12, three of whom died later")
+    later = [c for c in orphans if mentions and died_of_wounds(c, mentions[0].sentence.doc)]
+    if later and any(c.kind == "death" for m in mentions for c in m.counts):
+        for mention in mentions:
+            if not mention.background:
+                mention.counts = add_later_deaths(mention.counts, later)
+        orphans = [c for c in orphans if c not in later]
     if not orphans:
         return mentions
     # "the police said four officers were killed, while a hospital said seven died": another
@@ -1091,6 +1110,16 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
             if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
                 mention.counts = mention.counts + main_dead
     return mentions
+
+
+def _earlier_deed_told(region: Region, cues: Sequence[Cue]) -> bool:
+    """A time clause ("a week after …", "before …", "since …") telling a deed of violence of its
+    own: its dead are that deed's, whether or not it is news."""
+    marked = any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in region.root.children)
+    return region.kind == "temporal" and marked and any(c.anchor and c.head in region.tokens and c.category in _DEADLY for c in cues)
+
+
+_DEADLY = frozenset({"kill", "attack", "clash", "air", "shelling", "ied", "suicide", "grenade", "explosion", "fire_on", "abduct"})
 
 
 def _cue_tokens(anchors: list[Cue]) -> list[int]:
@@ -1475,10 +1504,15 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "vowed revenge for the killing of their commander in an air strike": what a vow or a
         # threat would avenge is its grievance, done before, not the deed planned
         # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
-        avenged = _inside(token, _AVENGING)
+        avenged = _inside(token, _AVENGING) or _revenge_for(token)
         if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
             if not any(is_time_word(t.text) for t in avenged.subtree):
                 continue
+        # "youths burned down a police station in revenge for the killing of a driver by police
+        # officers on Saturday": what a done deed avenges was done before, by others, not part
+        # of it (when the clause tells a deed outside the phrase)
+        if avenged is not None and cue.anchor and any(c.anchor and c is not cue and not _within(doc[c.head], avenged) for c in cues):
+            continue
         # "arrested for participating in protests", "detained over a rally", "arrested in connection
         # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
@@ -1523,6 +1557,15 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})
+def _revenge_for(token: Token) -> Token | None:
+    """The "for" of "in revenge for …", "in retaliation for …" that the parse hung on the verb
+    beside "in revenge" (not under it), when the token lies in its phrase."""
+    for ancestor in list(token.ancestors)[:8]:
+        if ancestor.lower_ == "for" and ancestor.dep_ == "prep" and ancestor.i > 0 and ancestor.doc[ancestor.i - 1].lower_ in _AVENGING:
+            return ancestor
+    return None
+
+
 _AVENGING = frozenset({"revenge", "retaliation", "reprisal", "reprisals", "vengeance", "avenge"})
 _TERRITORIAL = frozenset({"takeover", "retake", "transfer"})
 
@@ -1650,6 +1693,34 @@ def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
     return phrase is not None and any(
         c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
     )
+
+
+# what a deed is told as done after, for or about: "in retaliation for an attack that killed four
+# soldiers", "the commander behind an attack that killed 22", "arrested … over the killing of 30"
+_EARLIER_DEED_WORDS = _CAUSE_WORDS | _AVENGING | {"behind"}
+
+
+def _dead_of_an_earlier_deed(count: Count, kept: list[Cue], cues: list[Cue], sentence: Sentence) -> bool:
+    """The dead counted inside a phrase naming an earlier deed the clause's own deed answers or
+    follows ("killed six militants in retaliation for an attack that killed four soldiers",
+    "arrested 20 people following a clash that left three soldiers dead"): that deed's, not the
+    clause's — when the phrase holds a deed of its own and the clause's deed lies outside it."""
+    if count.kind != "death":
+        return False
+    doc = sentence.doc
+    phrase = _inside(doc[count.target], _EARLIER_DEED_WORDS) or _revenge_for(doc[count.target])
+    if phrase is None:
+        return False
+    told = [c for c in cues if c.anchor and _within(doc[c.head], phrase)]
+    own = [c for c in kept if c.anchor and not _within(doc[c.head], phrase)]
+    if not told or not own:
+        return False
+    # (a fight told "after" or "following" may be how the deed was done, "captured a camp after a
+    # gunfight which ended in 9 militants dead": only one dated apart is earlier, "following a
+    # clash that left three soldiers dead on Saturday"; one avenged or behind which someone
+    # stood always is)
+    avenged = _inside(doc[count.target], _AVENGING | {"behind"}) is not None or _revenge_for(doc[count.target]) is not None
+    return avenged or any(is_time_word(t.text) for t in phrase.subtree)
 
 
 def _within(token: Token, ancestor: Token) -> bool:

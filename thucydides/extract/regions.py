@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # verbs of violence growing: in an "as" clause, the setting of the news
 SPREADING = {"spread", "escalate", "intensify", "worsen", "grow", "mount", "widen", "deepen"}
-_TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
+TIME_MARKS = {"after", "before", "since", "until", "till", "once"}
 _ALLEGING = {"suspect", "accuse", "charge", "want", "convict", "blame", "sentence", "implicate", "allege", "jail"}
 # what a court or prosecutor acts on: a trial, charge or sentence names a past deed (no ACLED
 # row codes a ruling, taxonomy.md); "blame" and "condemn" stay out: "blamed rebels for the attack"
@@ -102,7 +102,7 @@ def _is_time_shift(token: Token) -> bool:
     # state the news is told against
     if token.lemma_.lower() in SPREADING and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in token.children):
         return True
-    return any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
+    return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
 
 
 _CONTRAST_MARKS = {"while", "whereas", "whilst"}

@@ -439,13 +439,18 @@ def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> boo
     return False
 
 
+_LATEST_OF_MANY = re.compile(r"\b(?:the\s+)?(?:latest|newest|most\s+recent)(?:\s+(?:one|incident|attack|such\s+\w+))?\s+in\s+(?:a|an|the)\s+(?:\w+\s+)?(?:series|string|wave|spate|spree|chain|run)\s+of\b")
+
+
 def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False, placed: bool = False) -> bool:
     """Generic or cumulative statements: "regularly carries out such raids", "in recent years".
     ``dated``: the clause names its own day ("fighting continued in X on Sunday"); ``placed``: it
     names a place of its own ("heavy fighting continued around X": told in the past, the news
     of the report's days there, not a state that goes on)."""
     words = _words()
-    lower = text.lower()
+    # "…, the latest in a series of attacks on schools": one deed of a series is that deed, told
+    # as the newest of many (not the tally of the series)
+    lower = _LATEST_OF_MANY.sub(" ", text.lower())
     if any(lexicon.find_phrase(phrase, lower) for phrase in words["habitual_phrases"]):
         return True
     going_on = set() if dated else words["ongoing_words"]

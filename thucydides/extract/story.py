@@ -26,7 +26,7 @@ from thucydides.extract import status
 from thucydides.extract.actors import ActorContext, ActorMention, actors_in, is_pronoun
 from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
-from thucydides.extract.casualties import Count, counts_in, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, some_of_the_dead, words_of_harm
+from thucydides.extract.casualties import Count, add_later_deaths, counts_in, died_of_wounds, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, some_of_the_dead, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, report_day, window_days
 from thucydides.extract.mentions import Mention, build_mentions
 from thucydides.extract.places import EventPlace, coded_places, listed
@@ -65,6 +65,8 @@ class Story:
     unverified: bool
     statements: list[list[Statement]] = field(default_factory=list)  # by sentence index
     party_release: bool = False  # the text is a party's own communique (status.party_release)
+    # starts of the counts of wounded who died afterwards already added to a toll told before
+    later_dead: set[int] = field(default_factory=set)
 
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
@@ -98,6 +100,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
     all_statements: list[list[Statement]] = []
     # "NIAMEY, March 10 (Reuters) - … yesterday": a copy published later tells its days from its dateline
     told_on = report_day(article.text, article.published) or article.published
+    later_dead: set[int] = set()
     for sentence in sentences:
         actors = _named_back(actors_in(sentence, context), sentence, all_actors)
         memory.groups_here = [(a.first, a.words) for a in actors if a.words and a.kind == "named" and a.armed]
@@ -118,10 +121,10 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
             _resolve_pronoun_target(mention, actors)
             _claimant_agent(mention, actors)
         if not found and not dates:
-            _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)})
+            _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)}, later_dead)
         mentions.extend(found)
         all_actors.extend((sentence.index, a) for a in actors)
-    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements, status.party_release(article.text))
+    return Story(article, sentences, mentions, all_actors, context, status.unverified(article.text), all_statements, status.party_release(article.text), later_dead)
 
 
 def _done_by_nature(mention: Mention, sentence: Sentence) -> bool:
@@ -133,7 +136,7 @@ def _done_by_nature(mention: Mention, sentence: Sentence) -> bool:
     return by_people <= {"kill"} and natural_deaths(mention.counts, sentence)
 
 
-def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count], event_words: set[int]) -> None:
+def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list[Count], event_words: set[int], later_dead: set[int]) -> None:
     """ "A gang shot two drivers in X. One driver died and the other is in hospital": deaths told
     in the next sentence, which tells no event of its own, are the previous sentence's when they
     are clearly the same happening (``casualties.same_happening``)."""
@@ -149,6 +152,13 @@ def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list
     if deaths and not any(c.kind == "death" for m in previous for c in m.counts):
         for mention in previous:
             mention.counts = mention.counts + deaths
+        return
+    # "… killed one person and wounded nine. Two of the wounded later died": more dead of the
+    # happening told before, added to its toll
+    later = [c for c in deaths if died_of_wounds(c, sentence.doc)]
+    for mention in previous:
+        mention.counts = add_later_deaths(mention.counts, later)
+    later_dead.update(c.start for c in later)
 
 
 def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tuple[int, ActorMention]]) -> list[ActorMention]:
@@ -614,7 +624,12 @@ def split_ranges(mentions: list[Mention], published: dt.date | None = None) -> l
         if not ranges:
             out.append(mention)
             continue
-        out.extend(replace(mention, day=day, background=mention.background or (published is not None and (published - day).days > window_days())) for day in days_of(ranges[0]))
+        # (its dead are counted once, on its first day: "fighting raged on Sunday and Monday,
+        # leaving 16 soldiers dead" tells no 16 dead a day; a toll not told day by day is put on
+        # one day, never doubled)
+        out.extend(replace(mention, day=day, background=mention.background or (published is not None and (published - day).days > window_days()),
+                           counts=mention.counts if n == 0 else [c for c in mention.counts if c.kind != "death"])
+                   for n, day in enumerate(days_of(ranges[0])))
     return out
 
 
@@ -693,6 +708,13 @@ def may_tell_the_same(a: Mention, b: Mention) -> bool:
     return not typed_a or not typed_b or bool(typed_a & typed_b)
 
 
+def _names_its_kind(anaphor: Mention, told: Mention) -> bool:
+    """The earlier account is of the kind the back-reference's own noun names ("the raid", "the
+    ambush": an attack; "the clashes": a clash); a bare killing word names no kind."""
+    named = {c.category for c in anaphor.cues if c.anchor} - {"kill", "lethal_force"}
+    return bool(named & {c.category for c in told.cues if c.anchor})
+
+
 def _typed(mention: Mention) -> bool:
     return bool(set(mention.categories) & _TYPING)
 
@@ -733,6 +755,18 @@ def share_between_mentions(doc: Story) -> None:
             # (an account told at a place it names first: one that only took the place of the
             # sentence before, such as a quote on what the victims' patrol was there to fight,
             # tells no more of who attacked)
+            # (the account its own noun names at this place: "Sunday's raid near A" after a raid on
+            # A and the villagers' later clash with the raiders there is the raid, not the clash;
+            # "the raid … was the third this month" is on the raid's day)
+            named = [m for m in earlier if place_key(m.place) == place_key(mention.place) and _names_its_kind(mention, m)]
+            if named:
+                donor = named[-1]
+                if not _typed(mention):
+                    mention.cues = mention.cues + [c for c in donor.cues if c.category in _TYPING]
+                mention.agent = mention.agent or donor.agent
+                if not any(d.value and d.precision == 1 for d in mention.dates):
+                    mention.day, mention.date_source = donor.day, donor.date_source
+                continue
             typed = [m for m in earlier if _typed(m) and m.place_source == "own"] or [m for m in earlier if _typed(m)]
             # (not what another side did elsewhere: "Rwandan forces clashed with the rebels in A" …
             # "the Islamic State claimed the killing of five Christians in B")
@@ -742,6 +776,8 @@ def share_between_mentions(doc: Story) -> None:
             # tells back the attack in A, of no more type than it had)
             told_here = any(m.place is not None and place_key(m.place) == place_key(mention.place) for m in earlier)
             typed = here or ([] if told_here else [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name])
+            # (of the kind its own noun names, "the ambush", where one was told)
+            typed = [m for m in typed if _names_its_kind(mention, m)] or typed
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
@@ -869,10 +905,16 @@ def attach_floating_sources(doc: Story) -> None:
         # what a statement tells of another kind of violence ("residents said aircraft had bombed
         # villages around the town") is no source of a takeover of the town
         kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
+        # (the wounded who died afterwards are more dead, not a rival figure: "two of the wounded
+        # later died, police said"; added once, here or as deaths told after, ``_deaths_told_after``)
+        later = [c for c in tolls if died_of_wounds(c, sentence.doc)]
+        tolls = [c for c in tolls if c not in later]
+        later = [c for c in later if c.start not in doc.later_dead]
+        doc.later_dead.update(c.start for c in later)
         for mention in here:
             typed = set(mention.categories) & _TYPING
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources and not (kinds[id(s)] and not typed & kinds[id(s)])]
-            mention.counts = lower_total(mention.counts, tolls)
+            mention.counts = add_later_deaths(lower_total(mention.counts, tolls), later)
 
 
 _TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead))\b", re.I)  # ("the number killed")
