@@ -558,6 +558,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         if token.lower_ in {"column", "columns"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue  # "a column of smoke" (a column of troops names its troops)
+        if token.lower_ in {"patrol", "patrols"} and token.dep_ == "pobj" and token.head.lower_ in {"on", "during"} and not any(c.dep_ in {"det", "poss"} for c in token.children):
+            continue  # "officers on routine patrol", "shot during patrol": what the men were doing, no force
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
         demonym = lexicon.countries().by_word.get((token.lower_,))
         if not candidates and demonym and token.tag_ in {"NNPS", "NNS"} and token.text[:1].isupper():
@@ -678,6 +680,13 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
     if carries_civilians(head):
         # "an aid convoy", "a convoy of lorries carrying flour": the people in it are civilians
         return next(k for k in lex.generic if k.kind == "civilians")
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if owner is not None and owner.i != head.i:
+        # "officers of the Rural Border Patrol Unit", "policemen of a rapid response unit": a
+        # formation its men are named of is their force's (not the army's by its word "unit")
+        for words, kind in lex.head_index.get(owner.lower_, ()) or lex.head_index.get(owner.lemma_.lower(), ()):
+            if len(words) == 1 and kind.kind in {"police", "military"}:
+                return kind
     for child in head.lefts:
         if child.dep_ in {"compound", "amod", "nmod"}:
             for words, kind in lex.head_index.get(child.lower_, ()):
