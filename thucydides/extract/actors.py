@@ -170,6 +170,11 @@ def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | N
     elif actor.branches:
         # a parent group with local branches ("Al Qaeda" in Mali is JNIM): the branch where it has one
         name = dict(actor.branches).get(country_hint or context.country or "") or name
+    if name != actor.name:
+        # a branch is named as ACLED names that group on the day ("Islamic State" in Niger in 2023
+        # is "Islamic State (Sahel)", its Greater Sahara name before March 2022)
+        branch = next((a for a in lexicon.actors().named if a.name == name and a.periods), None)
+        name = branch.coded_on(context.published)[0] if branch is not None else name
     # a state's forces acting in another country are external forces
     if inter == 1 and actor.country and context.country and actor.country != context.country:
         inter = 8

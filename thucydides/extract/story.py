@@ -28,7 +28,7 @@ from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
 from thucydides.extract.casualties import Count, counts_in, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, some_of_the_dead, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, report_day, window_days
-from thucydides.extract.mentions import Mention, build_mentions
+from thucydides.extract.mentions import Mention, build_mentions, victims_kind
 from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
@@ -320,6 +320,15 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
             if obj is not None and (lemma != "hold" or any(c.lower_ == "responsible" for c in token.children)):
                 # "police blamed X for the attack", "the army blamed X", "held X responsible"
                 found.append((obj, _deed_phrase(token) if lemma != "hold" else next(({t.i for t in c.subtree} for c in token.children if c.lower_ == "responsible"), None)))
+        elif (token.lower_ == "behind" and token.dep_ == "prep") or (token.lower_ == "responsible" and token.dep_ in {"acomp", "amod", "oprd"}):
+            # "X was behind the attack", "X is believed to be behind it", "X is thought to be
+            # responsible for the bombing"
+            verb = token.head
+            while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+                verb = verb.head
+            author = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if author is not None and verb.lemma_.lower() != "hold":
+                found.append((author, {t.i for t in token.subtree}))
         elif lemma in words["mark_nouns"] and token.pos_ == "NOUN":
             # "bore the hallmarks of X", "was believed to be the work of X"
             author = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
@@ -340,7 +349,14 @@ def _author_in(phrase: Token, actors: list[ActorMention]) -> ActorMention | None
 
 
 def _unknown_agent(mention: Mention) -> bool:
-    return mention.agent is None or mention.agent.actor.name.startswith("Unidentified Armed Group")
+    """No doer told, or only unnamed men, or the one who blames ("police suspect X of …"
+    parsed with the police as the subject of the deed's clause)."""
+    agent = mention.agent
+    if agent is None or agent.actor.name.startswith("Unidentified Armed Group"):
+        return True
+    head = mention.sentence.doc[agent.head]
+    words = lexicon.status_words()
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in words["blaming_verbs"] | words["suspecting_verbs"]
 
 
 def _suspected_author(mention: Mention, actors: list[ActorMention], authors: list[tuple[Token, set[int] | None]], *, alone: bool) -> None:
@@ -353,11 +369,25 @@ def _suspected_author(mention: Mention, actors: list[ActorMention], authors: lis
     for phrase, deed in authors:
         if (deed is not None and heads & deed) or (deed is None and alone):
             author = _author_in(phrase, actors)
-            if author is not None and mention.target is not None and mention.target.head == author.head:
-                mention.target = None  # "blamed on X" read as the deed's "on" phrase: X is no target
-            if author is not None and (mention.target is None or author.actor.name != mention.target.actor.name):
-                mention.agent = author
-                return
+            if author is None:
+                continue
+            _make_author(mention, author)
+            return
+
+
+def _make_author(mention: Mention, author: ActorMention) -> None:
+    """The suspected author acts; who blamed it (the old agent of a "police suspect X of …" parse)
+    is no side, nor is the author a target ("blamed on X" read as the deed's "on" phrase)."""
+    if mention.target is not None and mention.target.actor.name == author.actor.name:
+        mention.target = None
+    accuser = mention.agent if mention.agent is not None and mention.agent.head != author.head else None
+    mention.agent = author
+    if accuser is not None and not accuser.actor.name.startswith("Unidentified"):
+        mention.actors = [a for a in mention.actors if a.head != accuser.head]
+    if mention.target is None:
+        anchors = [mention.sentence.doc[c.head] for c in mention.cues if c.anchor]
+        others = [a for a in mention.actors if a.head != author.head]
+        mention.victims_kind = victims_kind(None, mention.counts, others, mention.sentence, anchors)
 
 
 def _author_told_after(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention], authors: list[tuple[Token, set[int] | None]]) -> None:
