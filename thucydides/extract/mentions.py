@@ -267,6 +267,13 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         doc = anchors[0].doc
         joined = [m for m in agents if m.actor.inter == 1 and m.country == agent.country and m.head < agent.head and doc[agent.head].dep_ == "conj" and doc[agent.head].head.i == m.head]
         agent = joined[0] if joined else agent
+    if agent is not None and agent.actor.inter == 8 and not any(a.lemma_.lower() in RECIPROCAL_VERBS for a in anchors):
+        # "Wagner mercenaries and Malian soldiers executed …": a foreign force acting with the
+        # country's own forces, one subject, is their associate; ACLED's actor1 is the host
+        # state's force (not two states' forces fighting each other: "A and B troops clashed")
+        doc = anchors[0].doc
+        host = [m for m in agents if m.actor.inter == 1 and allied(m, agent, doc)]
+        agent = host[0] if host else agent
     # "five men beat up a man": people hitting people are two mentions of one name, not one side
     target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name or (m.is_civilian and m.head != agent.head)), None)
     if agent is None:

@@ -374,7 +374,8 @@ def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: Fa
         if parent.pos_ in {"VERB", "AUX"} and parent.lemma_.lower() in words["opinion_verbs"] and current.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl"} and not timed:
             if parent.lemma_.lower() in words["accusing_verbs"] and _one_deed_at_a_place(current, located):
                 return False
-            if parent.lemma_.lower() in words["blaming_verbs"] and _told_deed(token):
+            # (an accusation is read above: "accused soldiers of the attack" may be denied)
+            if parent.lemma_.lower() in words["blaming_verbs"] - words["accusing_verbs"] and _told_deed(token):
                 return False
             if _hedged_report(parent, current) or _describes_its_subject(parent):
                 return False
