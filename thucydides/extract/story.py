@@ -316,6 +316,9 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
             elif passive is not None and lemma in {"suspect", "accuse"}:
                 # "X is suspected of carrying out the attack", "X is suspected to be behind it"
                 found.append((passive, _deed_phrase(token)))
+            if token.dep_ in {"relcl", "acl"} and onto and passive is None:
+                # "an attack local officials attributed to jihadists", "a blast police blamed on X"
+                found.append((onto[0], {t.i for t in token.head.subtree if t.i not in {s.i for s in token.subtree}} | {token.head.i}))
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             if obj is not None and (lemma != "hold" or any(c.lower_ == "responsible" for c in token.children)):
                 # "police blamed X for the attack", "the army blamed X", "held X responsible"
