@@ -298,6 +298,17 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
     found: list[tuple[Token, set[int] | None]] = []
     for token in sentence.span:
         lemma = token.lemma_.lower()
+        if _open_question(token):
+            continue
+        if lemma == "be" and token.pos_ == "AUX" or (lemma == "be" and token.pos_ == "VERB"):
+            # "residents said the attackers were Boko Haram fighters": the unnamed doers told
+            # before, named
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            named = next((c for c in token.children if c.dep_ == "attr"), None)
+            if (subject is not None and named is not None and subject.lower_ in words["unnamed_doers"]
+                    and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in subject.children)):
+                found.append((named, None))
+            continue
         if token.dep_ == "agent":
             # a "by" phrase of a guessed deed: "suspected to have been planted by X",
             # "allegedly carried out by X"
@@ -342,6 +353,19 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
             if author is not None and deed:
                 found.append((author, deed))
     return found
+
+
+def _open_question(token: Token) -> bool:
+    """ "too early to say whether X was responsible", "X was not behind the attack": a guess
+    left open or denied names no author."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in current.children) or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _author_in(phrase: Token, actors: list[ActorMention]) -> ActorMention | None:
