@@ -550,7 +550,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # groups clash: rioters on both sides
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             # "a mob attacked shops and a mosque": their owners and faithful, civilians
-            person = person or ("clash" not in signals.categories and _harm_told(doc, group) and _civilian_site_hit(group, actor1))
+            # (hurt or not: "a mob burned a shrine" destroyed the faithful's, not rioters')
+            person = person or ("clash" not in signals.categories and _civilian_site_hit(group, actor1))
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
             targets = lexicon.cues().armed_targets
             if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
