@@ -755,8 +755,10 @@ def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token
     if name and _country_in(name, sentence) is not None:
         name = []
     words = " ".join(t.text for t in name)
-    if words.lower() in lex.ethnic_names:
-        return f"{words} Ethnic Militia"
+    # (the people's name may follow a capitalised opening word: "Armed Misseriya militiamen")
+    people = next((" ".join(t.text for t in name[k:]) for k in range(len(name)) if " ".join(t.text for t in name[k:]).lower() in lex.ethnic_names), None)
+    if people is not None:
+        return f"{people} Ethnic Militia"
     if kind_name != "militia":
         return None
     if name and all(t.pos_ == "PROPN" for t in name) and (identity is not None or _is_place(name, sentence)):
