@@ -391,7 +391,7 @@ def in_opinion(token: Token, located: Callable[[Token], bool] = lambda token: Fa
 
 
 def _told_deed(token: Token) -> bool:
-    """ "police suspect the BLA of carrying out the bombing", "blamed rebels for the attack on the
+    """ "police suspect the BLA of carrying out the bombing", "blamed rebels for the raid on a
     market": a deed named with "the" is one that happened; who did it is the guess (a deed named
     bare, "suspected of planning attacks", "accused of torture", stays a view)."""
     return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children)
