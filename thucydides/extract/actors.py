@@ -491,7 +491,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
             if head.dep_ == "nsubj" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in _SUSPECT_VERBS:
                 # the same misparsed with the participle as the verb: "gunmen [identified] as
                 # members of JNIM killed …", "gunmen [believed] to be ISWAP fighters attacked …"
-                said = [c for c in verb.children if (c.dep_ == "xcomp" and c.lemma_ == "be") or (c.dep_ == "prep" and c.lower_ == "as")]
+                # ("men [believed] to be affiliated with CODECO attacked …": the membership verb
+                # itself the complement)
+                said = [c for c in verb.children if (c.dep_ == "xcomp" and (c.lemma_ == "be" or c.lemma_.lower() in _MEMBERSHIP_VERBS)) or (c.dep_ == "prep" and c.lower_ == "as")]
                 inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
             if not inner and mention.kind in {"civilians", "unidentified"} and head.lower_ in {"member", "members", "element", "elements"}:
                 # "members of a local vigilante group", "elements of the Mexican Army": the force acts or is hit
@@ -840,6 +842,17 @@ def generic_actor(kind_name: str, iso: str | None, context: ActorContext, text: 
         return None
     name, inter = _generic_actor(kind, iso, context)
     return ActorMention(Actor(name, inter, text), kind_name, head, head, head, iso or context.country)
+
+
+def with_unit(mention: ActorMention, phrase: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention:
+    """A state force found by the words of what was hit ("a gendarmerie post") named with the unit
+    those words name, as a force named outright is ("Military Forces of Turkey … Gendarmerie")."""
+    unit = _unit_of(phrase, mention.country, mention.kind, sentence) if mention.kind in {"military", "police"} else None
+    if unit is None:
+        return mention
+    force = next(k for k in lexicon.actors().generic if k.kind == unit.force)
+    name, inter = _generic_actor(force, mention.country, context)
+    return replace(mention, actor=Actor(f"{name} {unit.name}", inter, mention.actor.text), kind=unit.force)
 
 
 def demonym_country(token: Token, sentence: Sentence) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
+from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun, with_unit
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, both_sides, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
@@ -1307,6 +1307,8 @@ _FORCE_MODIFIERS = {
     "army": "military", "military": "military", "government": "military", "governmental": "military",
     "govt": "military", "troop": "military", "troops": "military", "soldiers": "military",
     "police": "police",
+    # "a gendarmerie post": the gendarmes' (a unit of the army where ACLED files it so)
+    "gendarmerie": "military", "gendarme": "military", "gendarmes": "military",
     # "bombed rebel positions", "a militant hideout": the unnamed armed men holding them
     "rebel": "unidentified", "rebels": "unidentified", "militant": "unidentified", "insurgent": "unidentified",
     "jihadist": "unidentified", "terrorist": "unidentified", "guerrilla": "unidentified", "militia": "militia",
@@ -1344,7 +1346,8 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
             force = "military"  # "shelled Russian positions": a country's positions are its forces'
         if force is None:
             continue
-        return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
+        found = generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
+        return with_unit(found, [*modifiers, token], sentence, context) if found is not None else None
     return None
 
 

@@ -318,6 +318,10 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
             hedged = any(c.dep_ == "advmod" and c.lower_ in words["hedging_adverbs"] for c in verb.children)
             if author is not None and (guessed or hedged):
                 found.append((author, _governed_deed(verb) or None))
+            elif author is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                # "a landmine laid by JNIM fighters killed …", "a bomb placed by X": the
+                # participle's "by" names who made the deed's device
+                found.append((author, {verb.head.i}))
         elif lemma in words["blaming_verbs"] and token.pos_ == "VERB":
             passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             onto = [p for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"on", "to"} for p in c.children if p.dep_ == "pobj"]
