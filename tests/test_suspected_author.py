@@ -27,6 +27,11 @@ UNKNOWN = "Unidentified Armed Group (Nigeria)"
         (LEAD + "Boko Haram denied any involvement in the attack.", UNKNOWN),
         (GUNMEN + "Police said the attack was not carried out by Boko Haram.", UNKNOWN),
         (GUNMEN + "Police said the attackers were not Boko Haram fighters.", UNKNOWN),
+        # a blame for something else than the deed told
+        (GUNMEN + "Residents blamed the army for the insecurity in the area.", UNKNOWN),
+        # a device laid by a group, a group's men "believed to be affiliated with" it
+        ("A landmine laid by JNIM fighters killed two civilians near Douentza on Thursday.", "JNIM: Group for Support of Islam and Muslims"),
+        (GUNMEN + "Residents blamed Boko Haram for the killings.", BOKO),
     ],
 )
 def test_the_suspected_author_acts(pipeline_events, text, actor1):

@@ -429,8 +429,10 @@ def _author_told_after(mentions: list[Mention], sentence: Sentence, actors: list
     if not previous:
         return
     doc = sentence.doc
+    # (the deed named back by its noun: "blamed X for the attack", not "for the insecurity")
+    nouns = lexicon.status_words()["referring_event_nouns"]
     for phrase, deed in authors:
-        if deed is not None and not any(doc[i].lower_ in {"the", "this", "that", "it"} for i in deed):
+        if deed is not None and not (any(doc[i].lower_ in {"the", "this", "that", "these"} for i in deed) and any(doc[i].lower_ in nouns for i in deed)):
             continue
         author = _author_in(phrase, actors)
         if author is None:
