@@ -300,7 +300,7 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
         lemma = token.lemma_.lower()
         if _open_question(token):
             continue
-        if lemma == "be" and token.pos_ == "AUX" or (lemma == "be" and token.pos_ == "VERB"):
+        if lemma == "be":
             # "residents said the attackers were Boko Haram fighters": the unnamed doers told
             # before, named
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -439,7 +439,7 @@ def _author_told_after(mentions: list[Mention], sentence: Sentence, actors: list
             continue
         for mention in previous:
             if _unknown_agent(mention) and (mention.target is None or author.actor.name != mention.target.actor.name):
-                mention.agent = author
+                _make_author(mention, author)
         return
 
 
