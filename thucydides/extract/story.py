@@ -374,8 +374,14 @@ def _open_question(token: Token) -> bool:
 
 def _author_in(phrase: Token, actors: list[ActorMention]) -> ActorMention | None:
     """The armed actor a phrase names ("JNIM militants", "the Jamaat-ul-Ahrar faction")."""
-    inside = {t.i for t in phrase.subtree}
-    named = [a for a in actors if a.armed and (a.first <= phrase.i <= a.last or a.head in inside)]
+    own = [a for a in actors if a.armed and a.first <= phrase.i <= a.last]
+    if own:
+        return next((a for a in own if a.kind in {"named", "anti"}), own[0])
+    # (the noun phrase's own words, not a clause the parse hung on it: "militants wounded three
+    # CRPF men" read as one phrase)
+    clauses = {t.i for c in phrase.children if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj"} for t in c.subtree}
+    inside = {t.i for t in phrase.subtree} - clauses
+    named = [a for a in actors if a.armed and a.head in inside]
     return next((a for a in named if a.kind in {"named", "anti"}), named[0] if named else None)
 
 
