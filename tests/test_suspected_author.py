@@ -32,6 +32,10 @@ UNKNOWN = "Unidentified Armed Group (Nigeria)"
         # a device laid by a group, a group's men "believed to be affiliated with" it
         ("A landmine laid by JNIM fighters killed two civilians near Douentza on Thursday.", "JNIM: Group for Support of Islam and Muslims"),
         (GUNMEN + "Residents blamed Boko Haram for the killings.", BOKO),
+        # the speaker owns the deed; suspicion falling on a group with a record
+        (LEAD + "Boko Haram said it was behind the blast.", BOKO),
+        (LEAD + "Suspicion fell on Boko Haram, which has carried out similar attacks.", BOKO),
+        (LEAD + "Boko Haram said it was not behind the blast.", UNKNOWN),
     ],
 )
 def test_the_suspected_author_acts(pipeline_events, text, actor1):

@@ -120,9 +120,10 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         authors = suspected_authors(sentence)
         for mention in found:
             _suspected_author(mention, actors, authors, alone=len(found) == 1)
-        if authors and not found:
+        if authors and all(m.background or m.modality for m in found):
             # "No group claimed the attack, but the army blamed JNIM": a blame with no deed of its
-            # own names the author of the deeds told just before
+            # own names the author of the deeds told just before (a group's record told with it,
+            # "which has carried out similar attacks", is no deed of the day)
             _author_told_after(mentions, sentence, actors, authors)
         if not found and not dates:
             _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)})
@@ -345,8 +346,16 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
             while verb.dep_ == "xcomp" and verb.head.i != verb.i:
                 verb = verb.head
             author = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if author is not None and author.lower_ in {"it", "they"} and verb.dep_ == "ccomp":
+                # "the TTP said it was behind the blast": the speaker owns the deed
+                author = next((c for c in verb.head.children if c.dep_ == "nsubj"), author)
             if author is not None and verb.lemma_.lower() != "hold":
                 found.append((author, {t.i for t in token.subtree}))
+        elif lemma == "fall" and any(c.dep_ == "nsubj" and c.lemma_.lower() == "suspicion" for c in token.children):
+            # "suspicion fell on X"
+            on = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+            if on:
+                found.append((on[0], None))
         elif lemma in words["mark_nouns"] and token.pos_ == "NOUN":
             # "bore the hallmarks of X", "was believed to be the work of X"
             author = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
