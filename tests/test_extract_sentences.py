@@ -197,6 +197,12 @@ def test_the_killer_is_not_counted_among_the_dead(sentence):
     assert [c.value for c in counts if c.kind == "death"] == [3]
 
 
+def test_members_who_shot_others_dead_are_not_counted(sentence):
+    # (session 10: "Members" was read as three dead, the parse hanging the dead on "dead")
+    counts = counts_in(sentence("Members of the Grand Ravine gang shot dead four people in Croix-des-Bouquets on Sunday."))
+    assert [c.value for c in counts if c.kind == "death"] == [4]
+
+
 def test_conflicting_figures_give_the_lowest():
     from thucydides.extract.casualties import Count
 

@@ -170,6 +170,11 @@ def _named_actor(actor: NamedActor, context: ActorContext, country_hint: str | N
     elif actor.branches:
         # a parent group with local branches ("Al Qaeda" in Mali is JNIM): the branch where it has one
         name = dict(actor.branches).get(country_hint or context.country or "") or name
+    if name != actor.name:
+        # a branch is named as ACLED names that group on the day ("Islamic State" in Niger in 2023
+        # is "Islamic State (Sahel)", its Greater Sahara name before March 2022)
+        branch = next((a for a in lexicon.actors().named if a.name == name and a.periods), None)
+        name = branch.coded_on(context.published)[0] if branch is not None else name
     # a state's forces acting in another country are external forces
     if inter == 1 and actor.country and context.country and actor.country != context.country:
         inter = 8
@@ -486,7 +491,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
             if head.dep_ == "nsubj" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in _SUSPECT_VERBS:
                 # the same misparsed with the participle as the verb: "gunmen [identified] as
                 # members of JNIM killed …", "gunmen [believed] to be ISWAP fighters attacked …"
-                said = [c for c in verb.children if (c.dep_ == "xcomp" and c.lemma_ == "be") or (c.dep_ == "prep" and c.lower_ == "as")]
+                # ("men [believed] to be affiliated with CODECO attacked …": the membership verb
+                # itself the complement)
+                said = [c for c in verb.children if (c.dep_ == "xcomp" and (c.lemma_ == "be" or c.lemma_.lower() in _MEMBERSHIP_VERBS)) or (c.dep_ == "prep" and c.lower_ == "as")]
                 inner += [m for c in said for m in named if any(t.i == m.head for t in c.subtree)]
             if not inner and mention.kind in {"civilians", "unidentified"} and head.lower_ in {"member", "members", "element", "elements"}:
                 # "members of a local vigilante group", "elements of the Mexican Army": the force acts or is hit
@@ -558,6 +565,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         if token.lower_ in {"column", "columns"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue  # "a column of smoke" (a column of troops names its troops)
+        if token.lower_ in {"patrol", "patrols"} and token.dep_ == "pobj" and token.head.lower_ in {"on", "during"} and not any(c.dep_ in {"det", "poss"} for c in token.children):
+            continue  # "officers on routine patrol", "shot during patrol": what the men were doing, no force
         # "Palestinians", "Afghans": the people of a country, civilians unless armed words say otherwise
         demonym = lexicon.countries().by_word.get((token.lower_,))
         if not candidates and demonym and token.tag_ in {"NNPS", "NNS"} and token.text[:1].isupper():
@@ -678,6 +687,13 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
     if carries_civilians(head):
         # "an aid convoy", "a convoy of lorries carrying flour": the people in it are civilians
         return next(k for k in lex.generic if k.kind == "civilians")
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if owner is not None and owner.i != head.i:
+        # "officers of the Rural Border Patrol Unit", "policemen of a rapid response unit": a
+        # formation its men are named of is their force's (not the army's by its word "unit")
+        for words, kind in lex.head_index.get(owner.lower_, ()) or lex.head_index.get(owner.lemma_.lower(), ()):
+            if len(words) == 1 and kind.kind in {"police", "military"}:
+                return kind
     for child in head.lefts:
         if child.dep_ in {"compound", "amod", "nmod"}:
             for words, kind in lex.head_index.get(child.lower_, ()):
@@ -741,8 +757,10 @@ def _identity_name(before: list[Token], head_words: tuple[str, ...], head: Token
     if name and _country_in(name, sentence) is not None:
         name = []
     words = " ".join(t.text for t in name)
-    if words.lower() in lex.ethnic_names:
-        return f"{words} Ethnic Militia"
+    # (the people's name may follow a capitalised opening word: "Armed Misseriya militiamen")
+    people = next((" ".join(t.text for t in name[k:]) for k in range(len(name)) if " ".join(t.text for t in name[k:]).lower() in lex.ethnic_names), None)
+    if people is not None:
+        return f"{people} Ethnic Militia"
     if kind_name != "militia":
         return None
     if name and all(t.pos_ == "PROPN" for t in name) and (identity is not None or _is_place(name, sentence)):
@@ -824,6 +842,17 @@ def generic_actor(kind_name: str, iso: str | None, context: ActorContext, text: 
         return None
     name, inter = _generic_actor(kind, iso, context)
     return ActorMention(Actor(name, inter, text), kind_name, head, head, head, iso or context.country)
+
+
+def with_unit(mention: ActorMention, phrase: list[Token], sentence: Sentence, context: ActorContext) -> ActorMention:
+    """A state force found by the words of what was hit ("a gendarmerie post") named with the unit
+    those words name, as a force named outright is ("Military Forces of Turkey … Gendarmerie")."""
+    unit = _unit_of(phrase, mention.country, mention.kind, sentence) if mention.kind in {"military", "police"} else None
+    if unit is None:
+        return mention
+    force = next(k for k in lexicon.actors().generic if k.kind == unit.force)
+    name, inter = _generic_actor(force, mention.country, context)
+    return replace(mention, actor=Actor(f"{name} {unit.name}", inter, mention.actor.text), kind=unit.force)
 
 
 def demonym_country(token: Token, sentence: Sentence) -> str | None:

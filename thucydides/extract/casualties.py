@@ -295,6 +295,10 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
     # "killing between 55 and 60 people": a range the parse made a preposition of the verb
     if target.dep_ == "pobj" and head.lower_ == "between" and head.head.pos_ == "VERB" and head.dep_ == "prep":
         return _harm_of_verb(head.head)
+    if target.dep_ == "nsubj" and any(a.lower_ in words["death_adjectives"] and any(c.dep_ == "dobj" for c in a.children) for a in head.children):
+        # "Members of the X gang shot dead four people" parsed with the dead the object of "dead":
+        # the subject shot others (not a headline's "Members shot dead")
+        return None
     if target.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "attr"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         harm = _harm_of_verb(head, target.dep_)
         if harm is None and _lemma(head) in words["person_death_verbs"] and (_is_person(target) or target.lower_ in words["attacker_nouns"]):

@@ -575,7 +575,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # groups clash: rioters on both sides
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             # "a mob attacked shops and a mosque": their owners and faithful, civilians
-            person = person or ("clash" not in signals.categories and _harm_told(doc, group) and _civilian_site_hit(group, actor1))
+            # (hurt or not: "a mob burned a shrine" destroyed the faithful's, not rioters')
+            person = person or ("clash" not in signals.categories and _civilian_site_hit(group, actor1))
             actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
             targets = lexicon.cues().armed_targets
             if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
@@ -652,6 +653,14 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # "the Ethiopian government and the TPLF signed …": the parties in the order
                 # the text names them (not a group's name before the state's)
                 actor1, actor2 = partner.actor, actor1
+            state = _conjoined_state(agent, group) if partner is None else None
+            if state is not None and actor1 is not None:
+                # "The United States and the Taliban signed an agreement": a state named by its
+                # country's name with the doer is a party (its government), in the text's order
+                at, iso_of_state = state
+                government = _country_actor("Government of {}", 1, iso_of_state, None, long=True)
+                if government is not None and government.name != actor1.name:
+                    actor1, actor2 = (government, actor1) if at < agent.first else (actor1, government)
     elif sub_event_type in {"Arrests", "Looting/property destruction"}:
         if actor1 is None and sub_event_type == "Arrests":
             # "a blogger was arrested": by the police, unless the text names who
@@ -767,6 +776,23 @@ def _weapon_state(group: list[Mention], actor1: Actor | None) -> Actor | None:
                 forces = _country_actor("Military Forces of {}", 1, iso, token.text, long=True) if iso else None
                 if forces is not None and (actor1 is None or not actor1.name.startswith(forces.name)):
                     return forces
+    return None
+
+
+def _conjoined_state(agent: ActorMention, group: list[Mention]) -> tuple[int, str] | None:
+    """A country's name joined by "and" to the doer ("the United States and the Taliban", "the
+    Taliban and the United States"): its token and country."""
+    for mention in group:
+        sentence = mention.sentence
+        if not (agent.first >= sentence.span.start and agent.last < sentence.span.end):
+            continue
+        doc = sentence.doc
+        head = doc[agent.head]
+        joined = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+        for token in joined:
+            place = sentence.place_at(token.i)
+            if place is not None and place.country_only and place.mention.entry is not None:
+                return token.i, place.mention.entry.country_iso
     return None
 
 

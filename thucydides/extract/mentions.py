@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from thucydides.extract import lexicon, status
-from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun
+from thucydides.extract.actors import RECIPROCAL_VERBS, ActorContext, ActorMention, demonym_country, ethnic_militia, generic_actor, is_group_name, is_pronoun, with_unit
 from thucydides.extract.attribution import Statement, chain_for
 from thucydides.extract.casualties import Count, add_later_deaths, both_sides, died_of_wounds, some_of_the_dead
 from thucydides.extract.dates import DateMention, is_time_word, window_days
@@ -267,6 +267,13 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
         doc = anchors[0].doc
         joined = [m for m in agents if m.actor.inter == 1 and m.country == agent.country and m.head < agent.head and doc[agent.head].dep_ == "conj" and doc[agent.head].head.i == m.head]
         agent = joined[0] if joined else agent
+    if agent is not None and agent.actor.inter == 8 and not any(a.lemma_.lower() in RECIPROCAL_VERBS for a in anchors):
+        # "Wagner mercenaries and Malian soldiers executed …": a foreign force acting with the
+        # country's own forces, one subject, is their associate; ACLED's actor1 is the host
+        # state's force (not two states' forces fighting each other: "A and B troops clashed")
+        doc = anchors[0].doc
+        host = [m for m in agents if m.actor.inter == 1 and allied(m, agent, doc)]
+        agent = host[0] if host else agent
     # "five men beat up a man": people hitting people are two mentions of one name, not one side
     target = next((m for m in targets if agent is None or m.actor.name != agent.actor.name or (m.is_civilian and m.head != agent.head)), None)
     if agent is None:
@@ -1329,6 +1336,8 @@ _FORCE_MODIFIERS = {
     "army": "military", "military": "military", "government": "military", "governmental": "military",
     "govt": "military", "troop": "military", "troops": "military", "soldiers": "military",
     "police": "police",
+    # "a gendarmerie post": the gendarmes' (a unit of the army where ACLED files it so)
+    "gendarmerie": "military", "gendarme": "military", "gendarmes": "military",
     # "bombed rebel positions", "a militant hideout": the unnamed armed men holding them
     "rebel": "unidentified", "rebels": "unidentified", "militant": "unidentified", "insurgent": "unidentified",
     "jihadist": "unidentified", "terrorist": "unidentified", "guerrilla": "unidentified", "militia": "militia",
@@ -1366,7 +1375,8 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
             force = "military"  # "shelled Russian positions": a country's positions are its forces'
         if force is None:
             continue
-        return generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
+        found = generic_actor(force, _demonym_among(modifiers, sentence), context, " ".join(t.text for t in [*modifiers, token]), token.i)
+        return with_unit(found, [*modifiers, token], sentence, context) if found is not None else None
     return None
 
 

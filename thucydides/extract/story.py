@@ -28,7 +28,7 @@ from thucydides.extract import lexicon
 from thucydides.extract.attribution import SpeakerMemory, Statement, statements_in
 from thucydides.extract.casualties import Count, add_later_deaths, counts_in, died_of_wounds, done_by_nature, given_toll, increment, lower_total, natural_deaths, opens_another_story, parse_of, running_toll, same_happening, some_of_the_dead, words_of_harm
 from thucydides.extract.dates import days_of, find_dates, report_day, window_days
-from thucydides.extract.mentions import Mention, build_mentions
+from thucydides.extract.mentions import Mention, build_mentions, victims_kind
 from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
@@ -120,6 +120,14 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
             _resolve_pronoun_agent(mention, actors, all_actors)
             _resolve_pronoun_target(mention, actors)
             _claimant_agent(mention, actors)
+        authors = suspected_authors(sentence)
+        for mention in found:
+            _suspected_author(mention, actors, authors, alone=len(found) == 1)
+        if authors and all(m.background or m.modality for m in found):
+            # "No group claimed the attack, but the army blamed JNIM": a blame with no deed of its
+            # own names the author of the deeds told just before (a group's record told with it,
+            # "which has carried out similar attacks", is no deed of the day)
+            _author_told_after(mentions, sentence, actors, authors)
         if not found and not dates:
             _deaths_told_after(mentions, sentence, counts, {i for c in cues for i in range(c.start, c.end)}, later_dead)
         mentions.extend(found)
@@ -260,6 +268,204 @@ def _claimant_agent(mention: Mention, actors: list[ActorMention]) -> None:
             if found is not None:
                 mention.agent = found
                 return
+
+
+def _governed_deed(holder: Token) -> set[int]:
+    """The words of the deed a guess is about: the noun the guessing participle hangs on ("a
+    device suspected to have been planted"), else the subject of the guessing verb ("the attack
+    was believed to have been carried out", "the blast bore the hallmarks"), without the guess."""
+    # (up the verbs of the guess, not to a verb of saying: "police said the blast bore …")
+    suspecting = lexicon.status_words()["suspecting_verbs"]
+    while holder.head.i != holder.i and holder.head.pos_ in {"VERB", "AUX"} and (
+            holder.dep_ == "xcomp" or (holder.dep_ == "ccomp" and holder.head.lemma_.lower() in suspecting)):
+        holder = holder.head
+    if holder.dep_ in {"acl", "relcl"}:
+        deed = holder.head
+    else:
+        deed = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if deed is None:
+        return set()
+    guess = {t.i for t in holder.subtree}
+    return {t.i for t in deed.subtree if t.i not in guess or t.i == deed.i}
+
+
+def _deed_phrase(verb: Token) -> set[int] | None:
+    """ "blamed X for the attack", "suspect X of carrying out the bombing": the words of the "for"
+    or "of" phrase; None when the verb names no deed (the deed is told elsewhere)."""
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "over", "in"}), None)
+    if phrase is None:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)  # "suspected to be behind the attack"
+        return {t.i for t in xcomp.subtree} if xcomp is not None else None
+    return {t.i for t in phrase.subtree}
+
+
+def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]:
+    """The phrases a sentence names as the suspected authors of a deed, each with the words of
+    that deed (None: a deed told elsewhere). ACLED codes the suspected group as the actor:
+    "an IED suspected to have been planted by al-Shabaab militants", "the attack was blamed on
+    JNIM", "bore the hallmarks of Boko Haram", "is believed to be the work of X", "authorities
+    suspect X of carrying out the bombing", "the army blamed X"."""
+    words = lexicon.status_words()
+    found: list[tuple[Token, set[int] | None]] = []
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if _open_question(token):
+            continue
+        if lemma == "be":
+            # "residents said the attackers were Boko Haram fighters": the unnamed doers told
+            # before, named
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            named = next((c for c in token.children if c.dep_ == "attr"), None)
+            if (subject is not None and named is not None and subject.lower_ in words["unnamed_doers"]
+                    and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in subject.children)):
+                found.append((named, None))
+            continue
+        if token.dep_ == "agent":
+            # a "by" phrase of a guessed deed: "suspected to have been planted by X",
+            # "allegedly carried out by X"
+            verb = token.head
+            author = next((c for c in token.children if c.dep_ == "pobj"), None)
+            guessed = verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in words["suspecting_verbs"]
+            hedged = any(c.dep_ == "advmod" and c.lower_ in words["hedging_adverbs"] for c in verb.children)
+            if author is not None and (guessed or hedged):
+                found.append((author, _governed_deed(verb) or None))
+            elif author is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                # "a landmine laid by JNIM fighters killed …", "a bomb placed by X": the
+                # participle's "by" names who made the deed's device
+                found.append((author, {verb.head.i}))
+        elif lemma in words["blaming_verbs"] and token.pos_ == "VERB":
+            passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            onto = [p for c in token.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"on", "to"} for p in c.children if p.dep_ == "pobj"]
+            if passive is not None and onto:
+                # "the attack was blamed on X", "the bombing was attributed to X"
+                found.append((onto[0], {t.i for t in passive.subtree}))
+            elif passive is not None and lemma in {"suspect", "accuse"}:
+                # "X is suspected of carrying out the attack", "X is suspected to be behind it"
+                found.append((passive, _deed_phrase(token)))
+            if token.dep_ in {"relcl", "acl"} and onto and passive is None:
+                # "an attack local officials attributed to jihadists", "a blast police blamed on X"
+                found.append((onto[0], {t.i for t in token.head.subtree if t.i not in {s.i for s in token.subtree}} | {token.head.i}))
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is not None and (lemma != "hold" or any(c.lower_ == "responsible" for c in token.children)):
+                # "police blamed X for the attack", "the army blamed X", "held X responsible"
+                found.append((obj, _deed_phrase(token) if lemma != "hold" else next(({t.i for t in c.subtree} for c in token.children if c.lower_ == "responsible"), None)))
+        elif (token.lower_ == "behind" and token.dep_ == "prep") or (token.lower_ == "responsible" and token.dep_ in {"acomp", "amod", "oprd"}):
+            # "X was behind the attack", "X is believed to be behind it", "X is thought to be
+            # responsible for the bombing"
+            verb = token.head
+            while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+                verb = verb.head
+            author = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if author is not None and author.lower_ in {"it", "they"} and verb.dep_ == "ccomp":
+                # "the TTP said it was behind the blast": the speaker owns the deed
+                author = next((c for c in verb.head.children if c.dep_ == "nsubj"), author)
+            if author is not None and verb.lemma_.lower() != "hold":
+                found.append((author, {t.i for t in token.subtree}))
+        elif lemma == "fall" and any(c.dep_ == "nsubj" and c.lemma_.lower() == "suspicion" for c in token.children):
+            # "suspicion fell on X"
+            on = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
+            if on:
+                found.append((on[0], None))
+        elif lemma in words["mark_nouns"] and token.pos_ == "NOUN":
+            # "bore the hallmarks of X", "was believed to be the work of X"
+            author = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            holder = token
+            while holder.dep_ in {"dobj", "attr"} and holder.head.i != holder.i:
+                holder = holder.head
+            deed = _governed_deed(holder) if holder.pos_ in {"VERB", "AUX"} else set()
+            if author is not None and deed:
+                found.append((author, deed))
+    return found
+
+
+def _open_question(token: Token) -> bool:
+    """ "too early to say whether X was responsible", "X was not behind the attack": a guess
+    left open or denied names no author."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in current.children) or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _author_in(phrase: Token, actors: list[ActorMention]) -> ActorMention | None:
+    """The armed actor a phrase names ("JNIM militants", "the Jamaat-ul-Ahrar faction")."""
+    own = [a for a in actors if a.armed and a.first <= phrase.i <= a.last]
+    if own:
+        return next((a for a in own if a.kind in {"named", "anti"}), own[0])
+    # (the noun phrase's own words, not a clause the parse hung on it: "militants wounded three
+    # CRPF men" read as one phrase)
+    clauses = {t.i for c in phrase.children if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj"} for t in c.subtree}
+    inside = {t.i for t in phrase.subtree} - clauses
+    named = [a for a in actors if a.armed and a.head in inside]
+    return next((a for a in named if a.kind in {"named", "anti"}), named[0] if named else None)
+
+
+def _unknown_agent(mention: Mention) -> bool:
+    """No doer told, or only unnamed men, or the one who blames ("police suspect X of …"
+    parsed with the police as the subject of the deed's clause)."""
+    agent = mention.agent
+    if agent is None or agent.actor.name.startswith("Unidentified Armed Group"):
+        return True
+    head = mention.sentence.doc[agent.head]
+    words = lexicon.status_words()
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in words["blaming_verbs"] | words["suspecting_verbs"]
+
+
+def _suspected_author(mention: Mention, actors: list[ActorMention], authors: list[tuple[Token, set[int] | None]], *, alone: bool) -> None:
+    """A deed whose author the sentence names only as a suspicion or a blame takes the suspected
+    as its agent (unless a doer is named outright)."""
+    if not authors or not _unknown_agent(mention):
+        return
+    # (any cue word of the deed: "the attack" told back is no anchor of its own)
+    heads = {c.head for c in mention.cues}
+    for phrase, deed in authors:
+        if (deed is not None and heads & deed) or (deed is None and alone):
+            author = _author_in(phrase, actors)
+            if author is None:
+                continue
+            _make_author(mention, author)
+            return
+
+
+def _make_author(mention: Mention, author: ActorMention) -> None:
+    """The suspected author acts; who blamed it (the old agent of a "police suspect X of …" parse)
+    is no side, nor is the author a target ("blamed on X" read as the deed's "on" phrase)."""
+    if mention.target is not None and mention.target.actor.name == author.actor.name:
+        mention.target = None
+    accuser = mention.agent if mention.agent is not None and mention.agent.head != author.head else None
+    mention.agent = author
+    if accuser is not None and not accuser.actor.name.startswith("Unidentified"):
+        mention.actors = [a for a in mention.actors if a.head != accuser.head]
+    if mention.target is None:
+        anchors = [mention.sentence.doc[c.head] for c in mention.cues if c.anchor]
+        others = [a for a in mention.actors if a.head != author.head]
+        mention.victims_kind = victims_kind(None, mention.counts, others, mention.sentence, anchors)
+
+
+def _author_told_after(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention], authors: list[tuple[Token, set[int] | None]]) -> None:
+    """ "… killed three soldiers. No group claimed responsibility, but the army blamed JNIM.":
+    a suspected author named in a sentence that tells no deed of its own (or names the deed only
+    by a definite noun, "the attack") is that of the deeds of the sentence before."""
+    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
+    if not previous:
+        return
+    doc = sentence.doc
+    # (the deed named back by its noun: "blamed X for the attack", not "for the insecurity")
+    nouns = lexicon.status_words()["referring_event_nouns"]
+    for phrase, deed in authors:
+        if deed is not None and not (any(doc[i].lower_ in {"the", "this", "that", "these"} for i in deed) and any(doc[i].lower_ in nouns for i in deed)):
+            continue
+        author = _author_in(phrase, actors)
+        if author is None:
+            continue
+        for mention in previous:
+            if _unknown_agent(mention) and (mention.target is None or author.actor.name != mention.target.actor.name):
+                _make_author(mention, author)
+        return
 
 
 def _speaker_actor(mention: Mention, actors: list[ActorMention]) -> ActorMention | None:
