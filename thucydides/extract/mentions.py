@@ -757,7 +757,25 @@ def build_mentions(
                 summary=_summary(anchors, sentence, event_place) or sentence.is_headline,
             )
             mentions.append(mention)
+    _grievance_told_after(mentions, regions, cues)
     return _orphan_counts(mentions, regions, counts)
+
+
+def _grievance_told_after(mentions: list[Mention], regions: list[Region], cues: list[Cue]) -> None:
+    """ "Rioters torched shops after a teenager was shot dead by police": the state's violence an
+    "after"/"following" clause tells (an `outrage` cue there) is what the crowd of the sentence's
+    other clause rose over, as if told in its own "over …" phrase (coding._riot_against_state);
+    the clause stays a happening of its own."""
+    outraged = [
+        r for r in regions
+        if r.kind == "temporal" and any(c.category == "outrage" and c.head in r.tokens for c in cues)
+        and any(t.dep_ in {"mark", "prep"} and t.lower_ in {"after", "following"} for t in r.root.children)
+    ]
+    if not outraged:
+        return
+    for mention in mentions:
+        if mention.region not in outraged and any(c.category in _CROWD for c in mention.cues):
+            mention.grievances = mention.grievances | {"outrage"}
 
 
 def _deed_root(token: Token) -> Token:
