@@ -88,8 +88,11 @@ def _riot_against_state(s: Signals) -> bool:
 def _seat_stormed(s: Signals) -> bool:
     """ "Supporters of the defeated president stormed the national congress": a crowd storming
     where a state governs rose against the state, a demonstration turned violent (not a mob's
-    attack on bystanders); armed men storming a palace are no crowd."""
-    return s.has("storm_seat") and (s.agent_inter in CROWD or (s.agent_inter is None and s.crowd_violence))
+    attack on bystanders); armed men storming a palace are no crowd, and a crowd that beats the
+    staff it found there ("stormed the mayor's office …, beating staff members") attacked people,
+    a mob."""
+    crowd = s.agent_inter in CROWD or (s.agent_inter is None and s.crowd_violence)
+    return s.has("storm_seat") and crowd and s.target_kind != "civilian"
 
 
 def _protest(s: Signals) -> str | None:
@@ -275,6 +278,8 @@ def _strategic(s: Signals) -> str | None:
         ("base_set", "Headquarters or base established"),
         ("formation", "Change to group/activity"),
         ("group_change", "Change to group/activity"),
+        # armed men marching on a place, no fight told: a force on the move
+        ("advance", "Change to group/activity"),
         ("disrupted", "Disrupted weapons use"),
         ("base", "Headquarters or base established"),
         ("loot", "Looting/property destruction"),

@@ -319,6 +319,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs == "unarmed" and _armed_doer(head):
                 continue
+            if rule.needs == "armed" and not _armed_doer(head):
+                continue
             if rule.category in {"takeover", "retake"} and _striving(head):
                 continue
             seen.add(key)
