@@ -79,8 +79,10 @@ def _riot_against_state(s: Signals) -> bool:
     against_state = s.target_inter == 1 or (s.target_kind == "armed" and s.agent_inter in {5, 6, 7})
     # "rioters torched shops and cars after a teenager was shot dead by police": the crowd's
     # fires over the state's violence are its demonstration, whatever they hit (not people:
-    # a crowd beating a man is a mob, whatever angered it)
-    against_state = against_state or (s.target_kind in {"property", None} and s.has("riot_violence") and s.has("outrage") and s.agent_inter in {5, 6, None})
+    # a crowd beating a man is a mob, whatever angered it); people ("youths") are such a crowd
+    # when the state's violence is named, not for their anger alone
+    over_state = (s.has("outrage") and s.agent_inter in {5, 6, None}) or (s.has("state_outrage") and s.agent_inter in {5, 6, 7, None})
+    against_state = against_state or (s.target_kind in {"property", None} and s.has("riot_violence") and over_state)
     riot = s.has("riot_violence") or (s.has("riot_clash", "attack") and s.agent_inter in {5, 6, 7})
     return crowd and against_state and riot and s.has("outrage") and not s.has("gunfight", *_EXPLOSIVE)
 

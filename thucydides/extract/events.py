@@ -331,6 +331,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
     # makes the riot a demonstration (coding._riot_against_state)
     if any("outrage" in m.grievances for m in group):
         categories["outrage"] = 1.0
+    if any("state_outrage" in m.grievances for m in group):
+        categories["state_outrage"] = 1.0
     # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
     # armed men firing on the people of such a note fire on a crowd gathered
     if any(_SIZE_TAG in m.sentence.doc.text for m in group):
