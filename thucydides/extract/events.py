@@ -560,7 +560,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "a mob torched a shrine", "burned a church", no one hurt and no fight told: a
             # building hit, whose owners ACLED names no victim (never the rioters themselves)
             building = not civilians and not signals.has("clash") and (signals.target_kind == "property" or _site_hit(group))
-            actor2 = _country_actor("Civilians ({})", 7, iso) if civilians else None if building else _country_actor("Rioters ({})", 5, iso)
+            # (a riot no fight is told of, "inmates rioted, setting fire to mattresses", has no
+            # second side either)
+            lone = not fought and not signals.has("clash", "riot_clash", "attack", "kill") and not signals.deaths and not signals.has("injury")
+            actor2 = _country_actor("Civilians ({})", 7, iso) if civilians else None if building or lone else _country_actor("Rioters ({})", 5, iso)
             targets = lexicon.cues().armed_targets
             if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
                 # "a crowd set fire to a police station": the police, whose station it is
