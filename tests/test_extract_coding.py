@@ -127,3 +127,27 @@ def test_headings_name_known_types():
     headings = lexicon.coding_headings()
     assert headings["property destruction"] == "Looting/property destruction"
     assert set(headings.values()) <= set(lexicon.coding_rows())
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # a crowd storming a seat of power rose against the state: a violent demonstration
+        (signals("attack", "riot_clash", "storm_seat", agent=7), "Violent demonstration"),
+        (signals("attack", "riot_clash", "storm_seat", agent=5), "Violent demonstration"),
+        # ... unless it beat the people it found there (a mob), or is armed men (no crowd)
+        (signals("attack", "riot_clash", "storm_seat", "destroy", agent=6, target="civilian"), "Mob violence"),
+        (signals("attack", "storm_seat", agent=3), "Attack"),
+        # a riot's fires over the state's violence (an "after" clause's grievance) whatever they hit
+        (signals("mob", "destroy", "riot_violence", "outrage", agent=5, target="property"), "Violent demonstration"),
+        (signals("mob", "destroy", "riot_violence", agent=5, target="property"), "Mob violence"),
+        # ... but a crowd beating a man is a mob, whatever angered it
+        (signals("mob", "attack", "riot_violence", "outrage", agent=5, target="civilian"), "Mob violence"),
+        # armed men marching on a town: a force on the move, no protest
+        (signals("advance", agent=2), "Change to group/activity"),
+        # the state's fire on a crowd blockading for a demand: force against its protest
+        (signals("attack", "lethal_force", "blockade", "protest_purpose", agent=1, target="civilian", deaths=True), "Excessive force against protesters"),
+    ],
+)
+def test_riots_by_acleds_rules(given, expected):
+    assert classify(given) == expected

@@ -77,8 +77,24 @@ def _riot_against_state(s: Signals) -> bool:
     with police after the match") the crowd is a mob."""
     crowd = s.agent_inter in {5, 6, 7} or (s.agent_inter is None and s.crowd_violence)
     against_state = s.target_inter == 1 or (s.target_kind == "armed" and s.agent_inter in {5, 6, 7})
+    # "rioters torched shops and cars after a teenager was shot dead by police": the crowd's
+    # fires over the state's violence are its demonstration, whatever they hit (not people:
+    # a crowd beating a man is a mob, whatever angered it); people ("youths") are such a crowd
+    # when the state's violence is named, not for their anger alone
+    over_state = (s.has("outrage") and s.agent_inter in {5, 6, None}) or (s.has("state_outrage") and s.agent_inter in {5, 6, 7, None})
+    against_state = against_state or (s.target_kind in {"property", None} and s.has("riot_violence") and over_state)
     riot = s.has("riot_violence") or (s.has("riot_clash", "attack") and s.agent_inter in {5, 6, 7})
     return crowd and against_state and riot and s.has("outrage") and not s.has("gunfight", *_EXPLOSIVE)
+
+
+def _seat_stormed(s: Signals) -> bool:
+    """ "Supporters of the defeated president stormed the national congress": a crowd storming
+    where a state governs rose against the state, a demonstration turned violent (not a mob's
+    attack on bystanders); armed men storming a palace are no crowd, and a crowd that beats the
+    staff it found there ("stormed the mayor's office …, beating staff members") attacked people,
+    a mob."""
+    crowd = s.agent_inter in CROWD or (s.agent_inter is None and s.crowd_violence)
+    return s.has("storm_seat") and crowd and s.target_kind != "civilian"
 
 
 def _protest(s: Signals) -> str | None:
@@ -110,12 +126,16 @@ def _protest(s: Signals) -> str | None:
         or (s.has("size_tag") and (s.agent_inter in ARMED or s.agent_inter is None) and s.has("lethal_force", "fire_on", "intervention", "dispersal") and s.target_kind != "armed")
         # "security forces fired on marchers": the state's force against the people of a protest
         or (s.has("protest") and s.agent_inter == 1 and s.has("lethal_force", "intervention", "dispersal") and s.target_kind != "armed")
+        # "police shot dead two men as workers demanding higher wages blocked a highway": the
+        # state's fire on a crowd blockading for a demand is force against its protest
+        or (s.agent_inter == 1 and s.has("blockade", "demo_tactic") and s.has("protest_purpose") and s.has("lethal_force", "fire_on") and s.target_kind != "armed")
         # "opened fire on demonstrators demanding jobs": the people the force hit are named as a
         # protest's, no protest word needed
         or (s.target_kind == "protesters" and s.agent_inter == 1 and s.has("lethal_force", "fire_on"))
         # "angry youths stoned police and torched a police post after a man died in custody": a
         # crowd's riot against the state's forces over a grievance is a violent demonstration
         or _riot_against_state(s)
+        or _seat_stormed(s)
     )
     if not protest:
         return None
@@ -130,7 +150,7 @@ def _protest(s: Signals) -> str | None:
         # a crowd blocking a road that armed men fire on: force against protesters, the
         # blockade is no violence of the crowd's own
         return "Excessive force against protesters"
-    if s.crowd_violence or vandalism or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
+    if s.crowd_violence or vandalism or _seat_stormed(s) or (s.has("riot_violence", "demo_tactic") and crowd_acts) or (s.has("riot_clash") and crowd_acts and s.agent_inter != 1):
         return "Violent demonstration"
     if s.has("lethal_force") or (s.deaths and s.target_kind == "protesters"):
         return "Excessive force against protesters"
@@ -260,6 +280,8 @@ def _strategic(s: Signals) -> str | None:
         ("base_set", "Headquarters or base established"),
         ("formation", "Change to group/activity"),
         ("group_change", "Change to group/activity"),
+        # armed men marching on a place, no fight told: a force on the move
+        ("advance", "Change to group/activity"),
         ("disrupted", "Disrupted weapons use"),
         ("base", "Headquarters or base established"),
         ("loot", "Looting/property destruction"),

@@ -356,6 +356,8 @@ def _signals(group: list[Mention]) -> coding.Signals:
     # makes the riot a demonstration (coding._riot_against_state)
     if any("outrage" in m.grievances for m in group):
         categories["outrage"] = 1.0
+    if any("state_outrage" in m.grievances for m in group):
+        categories["state_outrage"] = 1.0
     # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
     # armed men firing on the people of such a note fire on a crowd gathered
     if any(_SIZE_TAG in m.sentence.doc.text for m in group):
@@ -576,8 +578,19 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             person = "clash" not in signals.categories and any(a.is_civilian and (agent is None or a.head != agent.head) for m in group for a in m.actors)
             # "a mob attacked shops and a mosque": their owners and faithful, civilians
             # (hurt or not: "a mob burned a shrine" destroyed the faithful's, not rioters')
-            person = person or ("clash" not in signals.categories and _civilian_site_hit(group, actor1))
-            actor2 = _country_actor("Civilians ({})", 7, iso) if signals.target_kind == "civilian" or person else _country_actor("Rioters ({})", 5, iso)
+            # (whoever told of it: "police said")
+            person = person or ("clash" not in signals.categories and (_civilian_site_hit(group, actor1) or _site_hit(group)))
+            # "members of two communities clashed … injuring 12 people": the hurt are the two
+            # crowds that fought, rioters on both sides
+            fought = any(_communities_fought(m) for m in group)
+            civilians = (signals.target_kind == "civilian" or person) and not fought
+            # "a mob torched shops", no one hurt and no fight told: property hit, whose owners
+            # ACLED names no victim (never the rioters themselves)
+            building = not civilians and not signals.has("clash") and signals.target_kind == "property"
+            # (a riot no fight is told of, "inmates rioted, setting fire to mattresses", has no
+            # second side either)
+            lone = not fought and not signals.has("clash", "riot_clash", "attack", "kill") and not signals.deaths and not signals.has("injury")
+            actor2 = _country_actor("Civilians ({})", 7, iso) if civilians else None if building or lone else _country_actor("Rioters ({})", 5, iso)
             targets = lexicon.cues().armed_targets
             if any(t.lower_ == "police" and t.dep_ == "compound" and t.head.lower_ in targets and _is_hit(t.head) for m in group for t in m.sentence.span):
                 # "a crowd set fire to a police station": the police, whose station it is
@@ -1138,6 +1151,20 @@ def _civilian_site_hit(group: list[Mention], actor1: Actor | None) -> bool:
     sites = lexicon.cues().civilian_sites
     others = any(a.armed and (actor1 is None or a.actor.name != actor1.name) for m in group for a in m.actors)
     return not others and any(t.lower_ in sites and _is_hit(t) for m in group for t in m.sentence.span)
+
+
+def _site_hit(group: list[Mention]) -> bool:
+    """The group's sentences name a civilian site (a shrine, a church, homes) as what was hit,
+    whoever else they name (the police who told of it)."""
+    sites = lexicon.cues().civilian_sites
+
+    def hit(word: Token) -> bool:
+        # (a faith's name on the site is no place's name: "a Sufi shrine", "a Catholic church")
+        while word.dep_ == "conj" and word.head.i != word.i:
+            word = word.head
+        return word.dep_ in {"dobj", "nsubjpass"} or (word.dep_ == "pobj" and word.head.lower_ in {"on", "at", "into", "against", "onto", "to"})
+
+    return any(t.lower_ in sites and t.pos_ == "NOUN" and hit(t) for m in group for t in m.sentence.span)
 
 
 def _only_civilians_named(group: list[Mention], agent: ActorMention | None) -> bool:

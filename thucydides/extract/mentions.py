@@ -641,7 +641,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
+        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         # "killed four people and wounded 12, three of whom died later": the wounded who died
         # afterwards add to the clause's toll (no rival figure of its dead)
@@ -737,7 +737,9 @@ def build_mentions(
             anaphoric=_anaphoric(anchors, sentence),
             evidence=evidence_span(sentence, _cue_tokens(anchors), region),
             actors=region_actors,
-            grievances=grievances if any(c.category in _CROWD for c in kept) else frozenset(),
+            # (a crowd's grievance whatever its deed: "angry residents stormed a police station
+            # after a man died in police custody")
+            grievances=grievances if any(c.category in _CROWD for c in kept) or _crowd_doer(agent) else frozenset(),
         )
         if agent is not None and is_pronoun(doc[agent.head]):
             base.agent = None
@@ -769,7 +771,26 @@ def build_mentions(
                 summary=_summary(anchors, sentence, event_place) or sentence.is_headline,
             )
             mentions.append(mention)
+    _grievance_told_after(mentions, regions, cues)
     return _orphan_counts(mentions, regions, counts, cues)
+
+
+def _grievance_told_after(mentions: list[Mention], regions: list[Region], cues: list[Cue]) -> None:
+    """ "Rioters torched shops after a teenager was shot dead by police": the state's violence an
+    "after"/"following" clause tells (an `outrage` cue there) is what the crowd of the sentence's
+    other clause rose over, as if told in its own "over …" phrase (coding._riot_against_state);
+    the clause stays a happening of its own."""
+    outraged = [
+        r for r in regions
+        if r.kind == "temporal" and any(c.category == "outrage" and c.head in r.tokens for c in cues)
+        and any(t.dep_ in {"mark", "prep"} and t.lower_ in {"after", "following"} for t in r.root.children)
+    ]
+    if not outraged:
+        return
+    told = frozenset(c.category for c in cues if c.category in {"outrage", "state_outrage"} and any(c.head in r.tokens for r in outraged))
+    for mention in mentions:
+        if mention.region not in outraged and (any(c.category in _CROWD for c in mention.cues) or _crowd_doer(mention.agent)):
+            mention.grievances = mention.grievances | told
 
 
 def _deed_root(token: Token) -> Token:
@@ -1093,6 +1114,9 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     for mention in mentions:
         # (not a crowd's: "demanding justice for a trader who died in custody" is its grievance)
         crowd = bool(set(mention.categories) & _CROWD)
+        # (nor the dead of the state's violence a crowd rose over: "residents stormed a police
+        # station after a man died in police custody", _grievance_told_after)
+        crowd = crowd or (_crowd_doer(mention.agent) and "outrage" in mention.grievances)
         if mention.background or crowd:
             continue
         if mention.region.kind == "main" and not any(c.kind == "death" for c in mention.counts):
@@ -1694,15 +1718,25 @@ def _relative_of_a_past(token: Token, context: ActorContext | None) -> bool:
 _GRIEVING_PARTICIPLES = frozenset({"protesting", "denouncing", "decrying", "condemning", "mourning"})
 
 
-def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence) -> bool:
+def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence, crowd_sentence_cues: list[Cue] | None = None) -> bool:
     """ "to demand justice for the death of a trader", "protested over the killing of two
-    students": the dead a crowd protests about died before; they are not the demonstration's."""
+    students": the dead a crowd protests about died before; they are not the demonstration's.
+    ``crowd_sentence_cues``: the sentence's cues when a crowd does the deed ("residents stormed a
+    police station after a man died in police custody": the dead of the state's violence the
+    crowd rose over, an `outrage` cue in the phrase, are its grievance)."""
     doc = sentence.doc
     # (a crowd's participle names it too: "blocked the road, protesting the killing of five traders")
     phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words | _GRIEVING_PARTICIPLES)
-    return phrase is not None and any(
-        c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues
-    )
+    if phrase is None:
+        return False
+    if crowd_sentence_cues and any(c.category == "outrage" and _within(doc[c.head], phrase) for c in crowd_sentence_cues):
+        return True
+    return any(c.anchor and c.category in _CROWD and not _within(doc[c.head], phrase) for c in cues)
+
+
+def _crowd_doer(agent: ActorMention | None) -> bool:
+    """The doer is a crowd: protesters, rioters or people (inter 5, 6, 7)."""
+    return agent is not None and agent.actor.inter in {5, 6, 7}
 
 
 # what a deed is told as done after, for or about: "in retaliation for an attack that killed four

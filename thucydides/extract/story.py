@@ -73,11 +73,16 @@ def article_country(places: Sequence[PlaceMention]) -> str | None:
     """The country most of the article's resolved places lie in (a country, or a place only
     named in an organisation's or a movement's name, "the Free Kherson Committee", counts half)."""
     votes: Counter[str] = Counter()
+    towns: Counter[str] = Counter()
     for mention in places:
         entry = mention.entry
         if entry is not None and entry.country_iso:
-            votes[entry.country_iso] += 1 if (entry.feature or "").startswith("PCL") or is_named_after(mention) else 2
-    return votes.most_common(1)[0][0] if votes else None
+            whole = (entry.feature or "").startswith("PCL") or is_named_after(mention)
+            votes[entry.country_iso] += 1 if whole else 2
+            towns[entry.country_iso] += 0 if whole else 1
+    # a tie goes to the country a town is in: "people demonstrated outside the French embassy in
+    # Niamey, calling for the withdrawal of French troops" is Niger's (a demonym twice, one town)
+    return max(votes, key=lambda iso: (votes[iso], towns[iso])) if votes else None
 
 
 def family(categories: dict[str, float]) -> str:

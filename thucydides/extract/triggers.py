@@ -315,6 +315,12 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs == "doer" and not _doer(head):
                 continue
+            if rule.needs == "seat" and not _enters_a_seat_of_power(head):
+                continue
+            if rule.needs == "unarmed" and _armed_doer(head):
+                continue
+            if rule.needs == "armed" and not _armed_doer(head):
+                continue
             if rule.category in {"takeover", "retake"} and _striving(head):
                 continue
             seen.add(key)
@@ -350,6 +356,39 @@ def _doer(token: Token) -> bool:
     if token.dep_ == "nsubj":
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
+
+
+def _armed_doer(verb: Token) -> bool:
+    """Who does the verb are armed men ("rebels were marching against the town", "hundreds of
+    fighters marched on X", "a column of troops marched into Y"): triggers.toml `armed_marchers`."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    armed = lexicon.cues().armed_marchers
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = [subject] + [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if any(w.lower_ in armed for w in words):
+            return True
+    return False
+
+
+def _enters_a_seat_of_power(verb: Token) -> bool:
+    """What the verb storms or breaks into is where a state governs ("stormed the parliament",
+    "broke into the national congress", "stormed the governor's office"), triggers.toml
+    `seat_of_power_nouns` / `seat_holders`; not a party's office or a police station."""
+    lex = lexicon.cues()
+    places = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    places += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"into", "inside"} for o in p.children if o.dep_ == "pobj"]
+    for place in places:
+        if place.lower_ in lex.seats_of_power or place.lemma_.lower() in lex.seats_of_power:
+            return True
+        # "the governor's office", "the presidential palace", "the mayor's residence"
+        if place.lemma_.lower() in {"office", "residence", "palace", "compound", "building", "headquarters"}:
+            if any(c.dep_ in {"poss", "compound", "amod"} and c.lower_ in lex.seat_holders for c in place.children):
+                return True
+            # "the building of the regional parliament"
+            if any(p.lower_ == "of" and any(o.lower_ in lex.seats_of_power for o in p.children if o.dep_ == "pobj") for p in place.children if p.dep_ == "prep"):
+                return True
+    return False
 
 
 _CLAUSE_LINKS = frozenset({"conj", "advcl", "ccomp", "parataxis"})
