@@ -561,7 +561,7 @@ def build_mentions(
                 if _relative_of_a_past(token, context):
                     history_heads.add(cue.head)
                     continue
-                if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
+                if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)) or _on_display(token):
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
@@ -1475,7 +1475,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "vowed revenge for the killing of their commander in an air strike": what a vow or a
         # threat would avenge is its grievance, done before, not the deed planned
         # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
+        # ("vowed to avenge the killing … by attacking bases in X": the "by" phrase is how the
+        # revenge is to be taken, the deed planned, not the grievance)
         avenged = _inside(token, _AVENGING)
+        if avenged is not None and _by_means_of(token, avenged):
+            avenged = None
         if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
             if not any(is_time_word(t.text) for t in avenged.subtree):
                 continue
@@ -1520,6 +1524,29 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         kept.append(cue)
     return kept
+
+
+def _on_display(token: Token) -> bool:
+    """A weapon shown, not used: the object of a verb of showing ("a parade showcasing new
+    missiles", "displaying drones and ballistic missiles", "paraded captured tanks")."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    showing = lexicon.status_words().get("display_verbs", ())
+    if current.dep_ == "pobj" and current.head.lower_ == "with":
+        # ("paraded through the streets with heavy weapons": what they paraded with)
+        current = current.head
+        return current.head.lemma_.lower() in showing
+    return current.dep_ == "dobj" and current.head.lemma_.lower() in showing
+
+
+def _by_means_of(token: Token, ancestor: Token) -> bool:
+    """The token lies in a "by"/"through" phrase of ``ancestor`` (the means: "avenge the
+    killing by attacking bases"), not in its object."""
+    current = token
+    while current.head.i != current.i and current.head.i != ancestor.i:
+        current = current.head
+    return current.head.i == ancestor.i and current.dep_ == "prep" and current.lower_ in {"by", "through"}
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})

@@ -137,6 +137,9 @@ def negated(token: Token, *, attempt_happens: bool = False) -> bool:
         return True
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    # "police banned a rally", "the march was prohibited": forbidden, not held
+    if token.dep_ in {"dobj", "nsubjpass"} and token.pos_ == "NOUN" and token.head.lemma_.lower() in _words().get("prohibiting_verbs", ()):
+        return True
     verb = _clause_verb(token)
     if verb is None:
         return False
@@ -203,6 +206,8 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     chain = _verb_chain(verb)
     if asked(verb) or _demanded_stop(token):
         return "hypothetical"
+    if _averted_in_hindsight(token, verb):
+        return None
     for n, current in enumerate(chain):
         for child in current.children:
             lower = child.lower_
@@ -257,6 +262,16 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None
+
+
+def _averted_in_hindsight(token: Token, verb: Token) -> bool:
+    """ "the raid could have been avoided", "the killings might have been prevented": a modal
+    perfect of averting whose subject is the deed looks back on a deed that happened (not "an
+    attack could be prevented", nor "could have attacked")."""
+    if verb.lemma_.lower() not in _words().get("averting_verbs", ()) or token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i != verb.i:
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "have" in auxes and any(a in _words()["hypothetical_auxiliaries"] for a in auxes)
 
 
 def _conditional(chain: list[Token]) -> bool:
