@@ -601,7 +601,10 @@ def build_mentions(
         agent = _armed_people(agent, kept, doc, context)
         # ("armed Lou Nuer youths looted and burned the market": men the text calls armed are a
         # militia, whatever a crowd would do)
-        if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()):
+        # (herders who burn a village are their people's militia however their torching is worded:
+        # "suspected herders torched houses and granaries" is no riot)
+        if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()
+                                                        or _herders_militia(doc[agent.head], agent.country, anchors) is not None):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
             # a people's men doing violence are its ethnic militia, not a mob
             militia = ethnic_militia(agent.actor.text, agent.country) or _herders_militia(doc[agent.head], agent.country, anchors)
@@ -1634,7 +1637,7 @@ def _herders_militia(head: Token, iso: str | None, anchors: list[Cue]) -> Actor 
     people = lex.herder_peoples.get(iso or "")
     if people is None or head.lower_ not in lex.herder_words:
         return None
-    if not any(c.category in {"kill", "attack", "lethal_force", "abduct"} for c in anchors):
+    if not any(c.category in {"kill", "attack", "lethal_force", "abduct", "destroy"} for c in anchors):
         return None
     return ethnic_militia(people, iso)
 

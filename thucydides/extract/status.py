@@ -544,6 +544,7 @@ def _simple_past(verb: Token) -> bool:
 
 
 _QUANTIFYING = {"several", "many", "numerous", "frequent", "dozens", "hundreds", "scores", "such", "repeated", "recent", "multiple", "various", "countless", "more"}
+_AMOUNT_VERBS = {"rise", "increase", "surge", "soar", "double", "triple", "decline", "decrease", "fall", "drop", "grow", "spike", "rocket"}
 _TREND_VERBS = {"increase", "intensify", "step", "escalate", "continue", "mount", "stage", "launch", "carry", "conduct", "resort", "use"}
 
 
@@ -570,6 +571,9 @@ def generic_nouns(anchors: list[Token]) -> bool:
     "several recent incidents", "increased offensives"): talk of a pattern, not of one event."""
     if not anchors:
         return False
+    # (a cue's own preposition, "kidnappings for ransom", is told with its noun)
+    heads = {token.i for token in anchors}
+    anchors = [token for token in anchors if not (token.pos_ == "ADP" and token.head.i in heads)] or anchors
     for token in anchors:
         if token.tag_ not in {"NNS", "NNPS"}:
             return False
@@ -594,6 +598,8 @@ def generic_nouns(anchors: list[Token]) -> bool:
         determined = any(c.dep_ in {"det", "poss", "nummod"} and c.lower_ not in _QUANTIFYING for c in children)
         quantified = any(c.lower_ in _QUANTIFYING for c in children)
         trend = token.dep_ in {"dobj", "pobj"} and (token.head.lemma_.lower() in _TREND_VERBS or token.head.head.lemma_.lower() in _TREND_VERBS)
+        # "kidnappings have risen sharply", "attacks increased": a count of them changing
+        trend = trend or (token.dep_ == "nsubj" and token.head.lemma_.lower() in _AMOUNT_VERBS)
         if determined and not quantified:
             return False
         if not (quantified or trend or not determined):
