@@ -1277,7 +1277,9 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         actor2=actor2,
         location=location,
         date=date,
-        fatalities=_fatalities(doc, group, sub_event_type),
+        # a deed only threatened or planned has killed no one yet ("threatened to kill 10
+        # hostages", "vowed to avenge its slain leader by attacking …")
+        fatalities=Fatalities(0, None, None, None) if event_status == "planned" else _fatalities(doc, group, sub_event_type),
         attribution=attribution,
         confidence=_confidence(group, signals),
         evidence=evidence,

@@ -586,6 +586,8 @@ def build_mentions(
             kept = [c for c in kept if c.head not in planned_heads]
             modalities = []
         anchors = [c for c in kept if c.anchor]
+        if _standing_hazard(anchors, kept, sentence):
+            continue
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
         region_actors = [m for m in actors if m.head in region.tokens]
         anchor_tokens = [doc[c.head] for c in anchors]
@@ -1527,6 +1529,19 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         kept.append(cue)
     return kept
+
+
+_HARM = frozenset({"explosion", "kill", "injury", "lethal_force", "attack", "found_dead", "suicide", "grenade", "disrupted"})
+
+
+def _standing_hazard(anchors: list[Cue], cues: list[Cue], sentence: Sentence) -> bool:
+    """Mines told as land still sown or being cleared ("landmines laid during the war still
+    litter the fields around X"): device words alone, nothing exploding or hurting anyone."""
+    if not anchors or any(c.category != "ied" for c in anchors) or any(c.category in _HARM for c in cues):
+        return False
+    words = lexicon.status_words().get("mine_hazard_words", frozenset())
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in sentence.span) or any(
+        w in sentence.span.text.lower() for w in words if " " in w)
 
 
 def _on_display(token: Token) -> bool:
