@@ -553,6 +553,7 @@ def build_mentions(
         modalities: list[str] = []
         planned_heads: set[int] = set()
         history_heads: set[int] = set()
+        undone_heads: set[int] = set()  # words telling a deed not done or a thing only shown
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
@@ -562,6 +563,8 @@ def build_mentions(
                     history_heads.add(cue.head)
                     continue
                 if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)) or _on_display(token):
+                    if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or _on_display(token):
+                        undone_heads.add(cue.head)
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
@@ -580,6 +583,8 @@ def build_mentions(
         # (the weaker cues of a word that tells history go with it: "the anniversary of a massacre
         # in which 160 villagers were killed" lends no lethal force to the day's gathering)
         kept = [c for c in kept if c.anchor or c.head not in history_heads]
+        # (nor do those of a deed not done: "foiled a plot to bomb a church" bombed nothing)
+        kept = [c for c in kept if c.anchor or c.head not in undone_heads]
         if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
             # "imposed a curfew ahead of possible raids by a rival gang": the clause
             # tells what was done; what is only planned in it is no part of the event

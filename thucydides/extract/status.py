@@ -161,6 +161,13 @@ def negated(token: Token, *, attempt_happens: bool = False) -> bool:
         failed = parent.lemma_ == "fail" and not attempt_happens
         if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or failed or parent.lemma_ in {"refuse", "decline", "reject"}) and _argument_of(token, verb):
             return True
+    # "foiled a plot to bomb a church", "prevented the militants from attacking the base": the
+    # deed a verb of thwarting stopped was not done (the thwarting is the event)
+    thwarting = _words().get("thwarting_verbs", ())
+    if verb.dep_ in {"xcomp", "pcomp"} and _argument_of(token, verb):
+        parent = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "from" else verb.head
+        if parent.lemma_.lower() in thwarting:
+            return True
     # "carried no reports of military operations"
     current = token
     while current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
@@ -261,7 +268,7 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         return "planned"
     # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
     # made is an event: "several attempts to attack the camp")
-    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
+    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call", "plot", "conspiracy", "scheme"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None
 
