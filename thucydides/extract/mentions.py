@@ -709,7 +709,8 @@ def build_mentions(
             background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan
-        future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)
+        # ("announced a strike for next Wednesday": a day named as ahead is ahead, whatever the tense)
+        future = any(d.future and (d.kind == "weekday_next" or not _told_as_past(verb)) for d in region_dates if date_source in {"own", "sentence"})
         modality = "planned" if modalities and len(modalities) == len(anchors) or future else None
         kind = victims_kind(target, region_counts, region_actors, sentence, anchor_tokens)
         base = Mention(
@@ -1432,6 +1433,10 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
         return False
     # "protesting students vandalised the hall": people doing the deed, not a thing described
     if cue.category == "protest" and token.pos_ == "VERB" and token.tag_ == "VBG":
+        return False
+    # "by burning villages", "after looting shops": a gerund after a preposition misparsed as
+    # describing its object is the deed done to it
+    if token.tag_ == "VBG" and token.head.dep_ == "pobj" and token.head.head.lower_ in {"by", "after", "before", "while", "through"}:
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:

@@ -211,6 +211,10 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     """ "planned" (will, vowed to, threatened to) or "hypothetical" (could, might, if …), else None."""
     words = _words()
     verb = _clause_verb(token) or token
+    # "by burning villages" misparsed as a participle describing "villages": the gerund's
+    # clause is the one the preposition hangs from ("vowed to avenge … by burning villages")
+    if token.tag_ == "VBG" and token.dep_ == "amod" and token.head.dep_ == "pobj" and token.head.head.lower_ in {"by", "through"}:
+        verb = _clause_verb(token.head.head.head) or verb
     reported = any(verb.i in s.complement for s in statements)
     chain = _verb_chain(verb)
     if asked(verb) or _demanded_stop(token):
@@ -259,6 +263,9 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
             return "planned"
     # "ahead of possible raids", "a planned offensive": an event not (yet) done
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):
+        return "planned"
+    # "with a rally planned in X", "a march scheduled for Friday": a participle of planning after the noun
+    if token.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {"plan", "schedule", "expect", "slate"} for c in token.children):
         return "planned"
     # "told residents to leave ahead of an assault on the town": what is to come
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
