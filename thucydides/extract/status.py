@@ -84,9 +84,11 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
 def _past_time_clause(verb: Token) -> bool:
     """ "(40 people may have been killed) when gunmen attacked a village": a clause in the past
     telling when is a fact, whatever the clause it dates hedges."""
-    # (or in the passive: "after two fighters were killed in a clash there")
+    # (or in the passive, with "when" or "after": "after two fighters were killed in a clash
+    # there"; not a causal "as": "the toll could climb, as the injured were taken away")
+    marks = {"when", "after", "as"} if verb.tag_ == "VBD" else {"when", "after"}
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.dep_ in {"auxpass", "aux"} and a.lower_ in {"was", "were", "had"} for a in verb.children))
-    return verb.dep_ == "advcl" and past and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "after", "as"} and m.i < verb.i for m in verb.children)
+    return verb.dep_ == "advcl" and past and any(m.dep_ in {"mark", "advmod"} and m.lower_ in marks and m.i < verb.i for m in verb.children)
 
 
 def _tells_an_account(verb: Token) -> bool:
