@@ -53,6 +53,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?last\s+week\b")),
     # "on the eve of Sunday's election": the day before that weekday
     ("eve", re.compile(rf"\bon the eve of {_WEEKDAY}(?:'s)?")),
+    # "next Monday", "this coming Friday", "on Friday next week": a weekday after publication
+    ("weekday_next", re.compile(rf"\b(?:on\s+|for\s+|by\s+)?(?:next|this\s+coming|coming)\s+{_WEEKDAY}\b")),
+    ("weekday_next", re.compile(rf"\b(?:on\s+|for\s+|by\s+)?{_WEEKDAY}\s+(?:of\s+)?next\s+week\b")),
     ("weekday", re.compile(rf"\b(?P<mod>late|early|on|last|this|past)?\s*{_WEEKDAY}(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
     # "on Christmas Eve", "on New Year's Day": holidays of one fixed day
     ("holiday", re.compile(r"\b(?:on|over|during)\s+(?P<holiday>Christmas Eve|Christmas Day|Christmas|Boxing Day|New Year's Eve|New Year's Day)\b")),
@@ -188,6 +191,16 @@ def _mention(kind: str, match: re.Match[str], base: int, published: dt.date | No
             return DateMention(start, end, text, kind, None, 1)
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return _resolved(kind, start, end, text, monday + dt.timedelta(days=_WEEKDAYS[groups["weekday"].lower()]), 1, published)
+    if kind == "weekday_next":
+        if published is None:
+            return DateMention(start, end, text, kind, None, 1)
+        ahead = (_WEEKDAYS[groups["weekday"].lower()] - published.weekday()) % 7 or 7
+        if "next" in text.lower():
+            # "Friday next week", "next Wednesday" (told on a Tuesday: not tomorrow): that
+            # weekday of the week after publication's; "this coming Wednesday" is the nearest
+            monday = published + dt.timedelta(days=7 - published.weekday())
+            return _resolved(kind, start, end, text, monday + dt.timedelta(days=_WEEKDAYS[groups["weekday"].lower()]), 1, published)
+        return _resolved(kind, start, end, text, published + dt.timedelta(days=ahead), 1, published)
     if kind == "eve":
         if published is None:
             return DateMention(start, end, text, kind, None, 1)

@@ -1034,12 +1034,17 @@ def _date(group: list[Mention], published: dt.date | None) -> EventDate:
     if best.day is None:
         return EventDate(None, None, None)
     precision, text = 1, None
+    mention = None
     if best.date_source in {"own", "sentence", "speech"}:
         mention = next((d for d in best.dates if best.day in days_of(d) or d.value == best.day), None)
         if mention is not None:
             precision, text = mention.precision or 1, mention.text
     if published is not None and best.day > published and best.modality is None:
         return EventDate(published, precision, text)
+    # a plan's bare weekday is the coming one ("teachers will strike on Thursday"): the weekday
+    # was read back from publication, as a report's days are
+    if published is not None and best.modality == "planned" and mention is not None and mention.kind == "weekday" and best.day < published:
+        return EventDate(best.day + dt.timedelta(days=7), precision, text)
     return EventDate(best.day, precision, text)
 
 
@@ -1357,7 +1362,9 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         actor2=actor2,
         location=location,
         date=date,
-        fatalities=_fatalities(doc, group, sub_event_type),
+        # a deed only threatened or planned has killed no one yet ("threatened to kill 10
+        # hostages", "vowed to avenge its slain leader by attacking …")
+        fatalities=Fatalities(0, None, None, None) if event_status == "planned" else _fatalities(doc, group, sub_event_type),
         attribution=attribution,
         confidence=_confidence(group, signals),
         evidence=evidence,

@@ -560,6 +560,7 @@ def build_mentions(
         modalities: list[str] = []
         planned_heads: set[int] = set()
         history_heads: set[int] = set()
+        undone_heads: set[int] = set()  # words telling a deed not done or a thing only shown
         for cue in region_cues:
             token = doc[cue.head]
             if cue.anchor:
@@ -568,7 +569,9 @@ def build_mentions(
                 if _relative_of_a_past(token, context):
                     history_heads.add(cue.head)
                     continue
-                if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)):
+                if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or status.in_opinion(token, lambda t: _town_at(t, sentence)) or (_describes_a_thing(cue, token, cues) and not headline_verb(token, sentence)) or _on_display(token):
+                    if status.negated(token, attempt_happens=cue.category in _ASSAULTS) or _on_display(token):
+                        undone_heads.add(cue.head)
                     continue
                 # what an anniversary recalls, or what happened years before the clause's own
                 # time, is history, not the day's news
@@ -587,12 +590,16 @@ def build_mentions(
         # (the weaker cues of a word that tells history go with it: "the anniversary of a massacre
         # in which 160 villagers were killed" lends no lethal force to the day's gathering)
         kept = [c for c in kept if c.anchor or c.head not in history_heads]
+        # (nor do those of a deed not done: "foiled a plot to bomb a church" bombed nothing)
+        kept = [c for c in kept if c.anchor or c.head not in undone_heads]
         if planned_heads and len(modalities) < len([c for c in kept if c.anchor]):
             # "imposed a curfew ahead of possible raids by a rival gang": the clause
             # tells what was done; what is only planned in it is no part of the event
             kept = [c for c in kept if c.head not in planned_heads]
             modalities = []
         anchors = [c for c in kept if c.anchor]
+        if _standing_hazard(anchors, kept, sentence):
+            continue
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
         region_actors = [m for m in actors if m.head in region.tokens]
         anchor_tokens = [doc[c.head] for c in anchors]
@@ -608,7 +615,10 @@ def build_mentions(
         agent = _armed_people(agent, kept, doc, context)
         # ("armed Lou Nuer youths looted and burned the market": men the text calls armed are a
         # militia, whatever a crowd would do)
-        if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()):
+        # (herders who burn a village are their people's militia however their torching is worded:
+        # "suspected herders torched houses and granaries" is no riot)
+        if agent is not None and agent.is_civilian and (not any(c.category in _CROWD for c in anchors) or "armed" in agent.actor.text.lower().split()
+                                                        or _herders_militia(doc[agent.head], agent.country, anchors) is not None):
             # "suspected Fulani herdsmen killed five farmers", "Murle youths abducted children":
             # a people's men doing violence are its ethnic militia, not a mob
             militia = ethnic_militia(agent.actor.text, agent.country) or _herders_militia(doc[agent.head], agent.country, anchors)
@@ -711,7 +721,8 @@ def build_mentions(
             background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan
-        future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)
+        # ("announced a strike for next Wednesday": a day named as ahead is ahead, whatever the tense)
+        future = any(d.future and (d.kind == "weekday_next" or not _told_as_past(verb)) for d in region_dates if date_source in {"own", "sentence"})
         modality = "planned" if modalities and len(modalities) == len(anchors) or future else None
         kind = victims_kind(target, region_counts, region_actors, sentence, anchor_tokens)
         base = Mention(
@@ -1486,6 +1497,10 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # "protesting students vandalised the hall": people doing the deed, not a thing described
     if cue.category == "protest" and token.pos_ == "VERB" and token.tag_ == "VBG":
         return False
+    # "by burning villages", "after looting shops": a gerund after a preposition misparsed as
+    # describing its object is the deed done to it
+    if token.tag_ == "VBG" and token.head.dep_ == "pobj" and token.head.head.lower_ in {"by", "after", "before", "while", "through"}:
+        return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:
         return False
@@ -1538,7 +1553,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "vowed revenge for the killing of their commander in an air strike": what a vow or a
         # threat would avenge is its grievance, done before, not the deed planned
         # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
+        # ("vowed to avenge the killing … by attacking bases in X": the "by" phrase is how the
+        # revenge is to be taken, the deed planned, not the grievance)
         avenged = _inside(token, _AVENGING) or _revenge_for(token)
+        if avenged is not None and _by_means_of(token, avenged):
+            avenged = None
         if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
             if not any(is_time_word(t.text) for t in avenged.subtree):
                 continue
@@ -1588,6 +1607,42 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         kept.append(cue)
     return kept
+
+
+_HARM = frozenset({"explosion", "kill", "injury", "lethal_force", "attack", "found_dead", "suicide", "grenade", "disrupted"})
+
+
+def _standing_hazard(anchors: list[Cue], cues: list[Cue], sentence: Sentence) -> bool:
+    """Mines told as land still sown or being cleared ("landmines laid during the war still
+    litter the fields around X"): device words alone, nothing exploding or hurting anyone."""
+    if not anchors or any(c.category != "ied" for c in anchors) or any(c.category in _HARM for c in cues):
+        return False
+    words = lexicon.status_words().get("mine_hazard_words", frozenset())
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in sentence.span) or any(
+        w in sentence.span.text.lower() for w in words if " " in w)
+
+
+def _on_display(token: Token) -> bool:
+    """A weapon shown, not used: the object of a verb of showing ("a parade showcasing new
+    missiles", "displaying drones and ballistic missiles", "paraded captured tanks")."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    showing = lexicon.status_words().get("display_verbs", ())
+    if current.dep_ == "pobj" and current.head.lower_ == "with":
+        # ("paraded through the streets with heavy weapons": what they paraded with)
+        current = current.head
+        return current.head.lemma_.lower() in showing
+    return current.dep_ == "dobj" and current.head.lemma_.lower() in showing
+
+
+def _by_means_of(token: Token, ancestor: Token) -> bool:
+    """The token lies in a "by"/"through" phrase of ``ancestor`` (the means: "avenge the
+    killing by attacking bases"), not in its object."""
+    current = token
+    while current.head.i != current.i and current.head.i != ancestor.i:
+        current = current.head
+    return current.head.i == ancestor.i and current.dep_ == "prep" and current.lower_ in {"by", "through"}
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})
@@ -1684,7 +1739,7 @@ def _herders_militia(head: Token, iso: str | None, anchors: list[Cue]) -> Actor 
     people = lex.herder_peoples.get(iso or "")
     if people is None or head.lower_ not in lex.herder_words:
         return None
-    if not any(c.category in {"kill", "attack", "lethal_force", "abduct"} for c in anchors):
+    if not any(c.category in {"kill", "attack", "lethal_force", "abduct", "destroy"} for c in anchors):
         return None
     return ethnic_militia(people, iso)
 

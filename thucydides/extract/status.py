@@ -84,7 +84,11 @@ def _verb_chain(token: Token, limit: int = 4) -> list[Token]:
 def _past_time_clause(verb: Token) -> bool:
     """ "(40 people may have been killed) when gunmen attacked a village": a clause in the past
     telling when is a fact, whatever the clause it dates hedges."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "after", "as"} and m.i < verb.i for m in verb.children)
+    # (or in the passive, with "when" or "after": "after two fighters were killed in a clash
+    # there"; not a causal "as": "the toll could climb, as the injured were taken away")
+    marks = {"when", "after", "as"} if verb.tag_ == "VBD" else {"when", "after"}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.dep_ in {"auxpass", "aux"} and a.lower_ in {"was", "were", "had"} for a in verb.children))
+    return verb.dep_ == "advcl" and past and any(m.dep_ in {"mark", "advmod"} and m.lower_ in marks and m.i < verb.i for m in verb.children)
 
 
 def _tells_an_account(verb: Token) -> bool:
@@ -137,6 +141,9 @@ def negated(token: Token, *, attempt_happens: bool = False) -> bool:
         return True
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    # "police banned a rally", "the march was prohibited": forbidden, not held
+    if token.dep_ in {"dobj", "nsubjpass"} and token.pos_ == "NOUN" and token.head.lemma_.lower() in _words().get("prohibiting_verbs", ()):
+        return True
     verb = _clause_verb(token)
     if verb is None:
         return False
@@ -155,6 +162,13 @@ def negated(token: Token, *, attempt_happens: bool = False) -> bool:
         # (not what sets the attempt: "failed to take the town after a day of fighting" fought)
         failed = parent.lemma_ == "fail" and not attempt_happens
         if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or failed or parent.lemma_ in {"refuse", "decline", "reject"}) and _argument_of(token, verb):
+            return True
+    # "foiled a plot to bomb a church", "prevented the militants from attacking the base": the
+    # deed a verb of thwarting stopped was not done (the thwarting is the event)
+    thwarting = _words().get("thwarting_verbs", ())
+    if verb.dep_ in {"xcomp", "pcomp"} and _argument_of(token, verb):
+        parent = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "from" else verb.head
+        if parent.lemma_.lower() in thwarting:
             return True
     # "carried no reports of military operations"
     current = token
@@ -199,10 +213,16 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     """ "planned" (will, vowed to, threatened to) or "hypothetical" (could, might, if …), else None."""
     words = _words()
     verb = _clause_verb(token) or token
+    # "by burning villages" misparsed as a participle describing "villages": the gerund's
+    # clause is the one the preposition hangs from ("vowed to avenge … by burning villages")
+    if token.tag_ == "VBG" and token.dep_ == "amod" and token.head.dep_ == "pobj" and token.head.head.lower_ in {"by", "through"}:
+        verb = _clause_verb(token.head.head.head) or verb
     reported = any(verb.i in s.complement for s in statements)
     chain = _verb_chain(verb)
     if asked(verb) or _demanded_stop(token):
         return "hypothetical"
+    if _averted_in_hindsight(token, verb):
+        return None
     for n, current in enumerate(chain):
         for child in current.children:
             lower = child.lower_
@@ -246,6 +266,9 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
     # "ahead of possible raids", "a planned offensive": an event not (yet) done
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _NOT_YET for c in token.children):
         return "planned"
+    # "with a rally planned in X", "a march scheduled for Friday": a participle of planning after the noun
+    if token.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {"plan", "schedule", "expect", "slate"} for c in token.children):
+        return "planned"
     # "told residents to leave ahead of an assault on the town": what is to come
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
         return "planned"
@@ -254,9 +277,19 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         return "planned"
     # "plans to seize", "a threat to attack": a noun of intention governing the cue (an attempt
     # made is an event: "several attempts to attack the camp")
-    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
+    if token.head.lemma_.lower() in {"plan", "threat", "bid", "intention", "vow", "promise", "commitment", "pledge", "readiness", "determination", "call", "plot", "conspiracy", "scheme"} and token.dep_ in {"xcomp", "acl", "pobj", "relcl"}:
         return "planned"
     return None
+
+
+def _averted_in_hindsight(token: Token, verb: Token) -> bool:
+    """ "the raid could have been avoided", "the killings might have been prevented": a modal
+    perfect of averting whose subject is the deed looks back on a deed that happened (not "an
+    attack could be prevented", nor "could have attacked")."""
+    if verb.lemma_.lower() not in _words().get("averting_verbs", ()) or token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i != verb.i:
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return "have" in auxes and any(a in _words()["hypothetical_auxiliaries"] for a in auxes)
 
 
 def _conditional(chain: list[Token]) -> bool:
@@ -544,6 +577,7 @@ def _simple_past(verb: Token) -> bool:
 
 
 _QUANTIFYING = {"several", "many", "numerous", "frequent", "dozens", "hundreds", "scores", "such", "repeated", "recent", "multiple", "various", "countless", "more"}
+_AMOUNT_VERBS = {"rise", "increase", "surge", "soar", "double", "triple", "decline", "decrease", "fall", "drop", "grow", "spike", "rocket"}
 _TREND_VERBS = {"increase", "intensify", "step", "escalate", "continue", "mount", "stage", "launch", "carry", "conduct", "resort", "use"}
 
 
@@ -570,6 +604,9 @@ def generic_nouns(anchors: list[Token]) -> bool:
     "several recent incidents", "increased offensives"): talk of a pattern, not of one event."""
     if not anchors:
         return False
+    # (a cue's own preposition, "kidnappings for ransom", is told with its noun)
+    heads = {token.i for token in anchors}
+    anchors = [token for token in anchors if not (token.pos_ == "ADP" and token.head.i in heads)] or anchors
     for token in anchors:
         if token.tag_ not in {"NNS", "NNPS"}:
             return False
@@ -594,6 +631,8 @@ def generic_nouns(anchors: list[Token]) -> bool:
         determined = any(c.dep_ in {"det", "poss", "nummod"} and c.lower_ not in _QUANTIFYING for c in children)
         quantified = any(c.lower_ in _QUANTIFYING for c in children)
         trend = token.dep_ in {"dobj", "pobj"} and (token.head.lemma_.lower() in _TREND_VERBS or token.head.head.lemma_.lower() in _TREND_VERBS)
+        # "kidnappings have risen sharply", "attacks increased": a count of them changing
+        trend = trend or (token.dep_ == "nsubj" and token.head.lemma_.lower() in _AMOUNT_VERBS)
         if determined and not quantified:
             return False
         if not (quantified or trend or not determined):
