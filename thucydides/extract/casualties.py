@@ -37,6 +37,8 @@ class Count:
     end: int
     target: int  # token index of the counted noun (or the number itself)
     vague: bool = False
+    # a fight's toll summed from both sides' dead (``both_sides``): each side's figure and text
+    parts: tuple[tuple[int, str], ...] = ()
 
 
 def _words() -> dict:
@@ -243,6 +245,9 @@ def _acronym(token: Token) -> bool:
 
 
 def _lost_lives(verb: Token) -> bool:
+    # (and the military idiom "two soldiers paid the supreme price" / "the ultimate price")
+    if _lemma(verb) == "pay" and any(c.dep_ == "dobj" and c.lower_ == "price" and any(a.lower_ in {"supreme", "ultimate"} for a in c.children) for c in verb.children):
+        return True
     return _lemma(verb) == "lose" and any(c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children)
 
 
@@ -814,8 +819,39 @@ def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
     if len(attackers) != 1 or len(others) != 1:
         return counts
     first, second = sorted((attackers[0], others[0]), key=lambda c: c.start)
-    total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague)
+    total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague,
+                  ((first.value, first.text), (second.value, second.text)))
     return [c for c in counts if c not in (first, second)] + [total]
+
+
+def _victims_word(text: str) -> str | None:
+    """The counted noun of a figure's words, singular and lower case ("at least seven soldiers" → "soldier")."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return words[-1].lower().removesuffix("s") if words else None
+
+
+def one_side_retold(counts: list[Count]) -> list[Count]:
+    """ "11 terrorists were neutralised while two soldiers paid the supreme price" … "sources said
+    at least seven soldiers were killed": a rival figure of one side's dead conflicts with that
+    side's part of the fight's toll, not with the whole; it stands for the whole with its own
+    side's figure swapped in (``combine`` then takes the lowest: 11 + 2, not 7)."""
+    totals = [c for c in counts if c.kind == "death" and len(c.parts) == 2]
+    if len(totals) != 1:
+        return counts
+    total = totals[0]
+    out: list[Count] = []
+    for count in counts:
+        if count is total or count.kind != "death" or count.parts or ";" in count.text:
+            out.append(count)
+            continue
+        word = _victims_word(count.text)
+        sides = [part for part in total.parts if _victims_word(part[1]) == word]
+        other = [part for part in total.parts if part not in sides]
+        if word is None or len(sides) != 1 or len(other) != 1 or _victims_word(other[0][1]) == word:
+            out.append(count)
+            continue
+        out.append(Count("death", count.value + other[0][0], count.low, count.high, count.text, count.start, count.end, count.target, count.vague))
+    return out
 
 
 def add_another(counts: list[Count], doc: Doc) -> list[Count]:

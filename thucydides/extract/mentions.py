@@ -697,6 +697,10 @@ def build_mentions(
         # "have abducted civilians for ransom" with no day and no place: a record of conduct
         if not places and date_source not in {"own", "sentence"} and status.generic_perfect([doc[c.head] for c in anchors]):
             background = True
+        # "the conflict has killed more than 40,000 people": a war's running toll, whatever
+        # place it names
+        if date_source != "own" and status.conflict_tally(verb):
+            background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan
         future = any(d.future for d in region_dates if date_source in {"own", "sentence"}) and not _told_as_past(verb)

@@ -192,6 +192,10 @@ def _demanded_stop(token: Token) -> bool:
     return False
 
 
+# verbs of getting together or ready, whose "for" names what is to come ("gathering for an attack")
+_GATHERING = {"gather", "mass", "assemble", "regroup", "prepare", "mobilise", "mobilize", "muster", "ready", "position"}
+# (a crowd gathering for a protest is at the protest: only an assault is to come)
+_ASSAULT_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "incursion", "push", "counteroffensive", "counter-offensive", "operation"}
 _NOT_YET = {"planned", "intended", "threatened", "possible", "potential", "future", "imminent", "upcoming", "expected", "feared"}
 
 
@@ -248,6 +252,10 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         return "planned"
     # "told residents to leave ahead of an assault on the town": what is to come
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        return "planned"
+    # "fighters were gathering for an attack on troops", "massed for an assault": what armed
+    # men gather or get ready for is to come
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _GATHERING and token.lemma_.lower() in _ASSAULT_NOUNS:
         return "planned"
     # "leave the town or face an attack": the threat of an ultimatum (not "faced an attack")
     if token.dep_ == "dobj" and token.head.lemma_.lower() in {"face", "risk"} and token.head.tag_ == "VB":
@@ -344,6 +352,29 @@ def since_then(token: Token) -> bool:
             return True
         current = parent
     return False
+
+
+# a whole conflict, not one episode of it: "the war has killed 40,000 people" is its running toll
+# (an episode's noun, "fighting", "clashes", "violence", leads current news: "fighting has killed
+# 12 people in X" is kept)
+_WHOLE_CONFLICTS = {"war", "conflict", "insurgency", "rebellion", "uprising", "jihad", "civil war", "crisis"}
+
+
+def conflict_tally(verb: Token) -> bool:
+    """ "The conflict has killed more than 40,000 people", "the insurgency has left thousands
+    dead", "the war killed half a million": a whole war told as the subject of its dead is its
+    toll, a tally of many events (the caller keeps a clause that names a day)."""
+    if verb.lemma_.lower() not in {"kill", "leave", "claim"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    words = subject.lemma_.lower()
+    if any(c.dep_ == "compound" for c in subject.children):
+        words = " ".join(t.lemma_.lower() for t in subject.subtree if t.dep_ == "compound" or t.i == subject.i)
+    return words in _WHOLE_CONFLICTS or subject.lemma_.lower() in _WHOLE_CONFLICTS
 
 
 def span_days(unit: Token) -> int:

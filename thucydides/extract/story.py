@@ -767,6 +767,9 @@ def share_between_mentions(doc: Story) -> None:
             and compatible_days(outer, m)
             # (a headline sums the report up: it is no place-by-place account of the lead's)
             and not (m.sentence.is_headline and not outer.sentence.is_headline)
+            # (nor an account of another kind of violence: a headline's repelled attack on a base
+            # in the province is not the air strike the body tells at a town of it)
+            and may_tell_the_same(m, outer)
         ]
         if not details:
             continue
