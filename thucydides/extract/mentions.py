@@ -432,6 +432,11 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
     if not anchors or not _anaphoric(anchors, sentence):
         return False
     heads = [doc[c.head] for c in anchors]
+    # "fired a salvo of rockets at X in response to the enemy's massacres": a deed told anew (an
+    # indefinite noun outside the phrase of the one named back) is no telling of an earlier one
+    told_back = [h for c, h in zip(anchors, heads) if _anaphoric([c], sentence)]
+    if any(_told_anew(h) and h not in told_back and not any(h in b.subtree for b in told_back) for h in heads):
+        return False
     if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
         return False
     # "women continued their sit-in on 15 January", "held their rally on Sunday": the verb does
@@ -445,6 +450,16 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
     told = {t.i for h in heads for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in channels for t in p.subtree}
     inside = {(sentence.char(t), sentence.char_end(t)) for h in heads for t in h.subtree if t.i not in told}
     return all(not any(start < d.end and d.start < end for start, end in inside) for d in dates)
+
+
+def _told_anew(noun: Token) -> bool:
+    """ "a salvo of rockets", "an air strike": a noun (or the noun it is "of") with an indefinite article."""
+    if noun.pos_ != "NOUN":
+        return False
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        holders.append(noun.head.head)
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for h in holders for c in h.children)
 
 
 def _carried_out_the(noun: Token) -> bool:

@@ -120,8 +120,10 @@ def _is_own_coordinate(token: Token, sentence: Sentence) -> bool:
     contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children)
     # "… killed nine in A, as Hezbollah fired rockets at B": an "as" clause with a side of its
     # own named is another happening; "as they attacked a base" is the same men's same fight
+    # (a headline's "as" clause sums up what the body tells: "Rebels seize X as air strikes kill
+    # civilians in the state")
     if contrast and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        contrast = not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in token.children)
+        contrast = not sentence.is_headline and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in token.children)
     return contrast and any(sentence.place_at(t.i) is not None for t in token.subtree)
 
 

@@ -725,7 +725,10 @@ def share_between_mentions(doc: Story) -> None:
         earlier = [m for m in current[:n] if family(m.categories) == kind and mention.sentence.index - m.sentence.index <= _ANAPHOR_REACH]
         if mention.anaphoric:
             # a later "the attack" at a named place is the earlier placeless account of it
-            donors = [m for m in earlier if m.place is None and not m.dropped]
+            # (not another side's deed of another kind: "Israeli strikes kill 9 …" is not told
+            # back by "fired rockets … in response to the enemy's massacres")
+            donors = [m for m in earlier if m.place is None and not m.dropped and may_tell_the_same(m, mention)
+                      and (m.agent is None or mention.agent is None or m.agent.actor.name == mention.agent.actor.name)]
             for donor in donors:
                 _absorb(mention, donor, counts=True)
                 donor.dropped = True
@@ -767,10 +770,11 @@ def share_between_mentions(doc: Story) -> None:
             and compatible_days(outer, m)
             # (a headline sums the report up: it is no place-by-place account of the lead's)
             and not (m.sentence.is_headline and not outer.sentence.is_headline)
-            # (nor an account of another kind of violence: a headline's repelled attack on a base
-            # in the province is not the air strike the body tells at a town of it)
-            and may_tell_the_same(m, outer)
         ]
+        # (an account of one kind of violence, where the body tells that kind and others in the
+        # province, is the account of that kind: a headline's repelled attack on a base is not the
+        # air strike told at another town of it)
+        details = [m for m in details if may_tell_the_same(m, outer)] or details
         if not details:
             continue
         for detail in details:

@@ -195,7 +195,8 @@ def _only_people_taken(head: Token, sentence: Sentence) -> bool:
     """ "the women were taken towards the mountains", "took the hostages into the forest": a
     verb whose taken things are all people carries them off; the place named is where to, no
     territory taken."""
-    if head.pos_ != "VERB":
+    # (not "drove the fighters out of X": people driven out leave a place taken)
+    if head.pos_ != "VERB" or head.lemma_.lower() not in {"take", "capture", "seize"} or any(c.lower_ == "out" for c in head.children):
         return False
     nouns = lexicon.cues().territory_nouns
     taken = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
