@@ -730,7 +730,8 @@ def share_between_mentions(doc: Story) -> None:
             donors = [m for m in earlier if m.place is None and not m.dropped and may_tell_the_same(m, mention)
                       and (m.agent is None or mention.agent is None or m.agent.actor.name == mention.agent.actor.name)]
             for donor in donors:
-                _absorb(mention, donor, counts=True)
+                # (a headline's toll is told again in the body, in its own clause)
+                _absorb(mention, donor, counts=not donor.sentence.is_headline)
                 donor.dropped = True
             # "Saturday's second attack": the same kind of violence as the attacks told before
             # (an account told at a place it names first: one that only took the place of the
