@@ -338,6 +338,11 @@ def since_then(token: Token) -> bool:
             c.lower_ == "since" and c.dep_ == "prep" and any(o.dep_ == "pobj" and not dates.is_time_word(o.text) for o in c.children)
             for c in verb.children):
         return True
+    # "Since then it has taken control of nine townships": a perfect counted from the happening
+    # just told (not "since Sunday", a day of the news)
+    if any(a.dep_ == "aux" and a.lower_ in {"has", "have", "had"} for a in verb.children) and any(
+            c.lower_ == "since" and c.dep_ == "prep" and any(o.lower_ == "then" for o in c.children) for c in verb.children):
+        return True
     # "… killed in the conflict since, according to …" (the parse may hang a bare "since" on
     # the next clause): "since" with no object, closing the clause
     doc = verb.doc
