@@ -1373,6 +1373,8 @@ def _protesting(person: Token, cues: list[Cue]) -> bool:
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
 # ... and what is awaited ("massed around X ahead of an assault"): not happened yet
+# words that tell what a deed set off, rather than what it followed
+_CONSEQUENCE_WORDS = {"triggering", "sparking", "prompting", "causing"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering", "ahead"} | _FLIGHT_WORDS
 
 
@@ -1485,7 +1487,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "destroyed a militant hideout after a gun battle": the fight is how it was destroyed
         taken_by_force = taken_by_force or (cue.category in _FIGHTING and any(c.category == "destroy" and c.anchor for c in cues)
                                             and all(c.category in _FIGHTING | {"kill", "destroy", "loot"} for c in cues if c.anchor))
-        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
+        # "attacked the post, triggering an exchange of fire": the fight an attack set off is
+        # that attack's own (a consequence word, not a cause: "sparking protests" stays apart)
+        set_off = cause is not None and cause.lower_ in _CONSEQUENCE_WORDS and cue.category in _FIGHTING and any(
+            c.category in {"attack", "fire_on"} and c.anchor and not _within(doc[c.head], cause) for c in cues)
+        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force and not set_off:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]

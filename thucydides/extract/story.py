@@ -36,7 +36,7 @@ from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
 from thucydides.geocode.containers import is_placed, placed_at
 from thucydides.geocode.precision import national_capital
-from thucydides.geocode.resolve import feature_class
+from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
@@ -723,6 +723,15 @@ def share_between_mentions(doc: Story) -> None:
             continue
         kind = family(mention.categories)
         earlier = [m for m in current[:n] if family(m.categories) == kind and mention.sentence.index - m.sentence.index <= _ANAPHOR_REACH]
+        if mention.anaphoric and mention.told_back and not any(c.kind == "death" for c in mention.counts):
+            # "condemned the Y attack" after an attack told at a village of Y: the account told
+            # before, named back by the town next to it
+            near = [m for m in earlier if m.place is not None and not m.dropped and place_key(m.place) != place_key(mention.place)
+                    and _close_by(m.place, mention.place) and may_tell_the_same(m, mention)]
+            if near:
+                _absorb(near[-1], mention, counts=False)
+                mention.dropped = True
+                continue
         if mention.anaphoric:
             # a later "the attack" at a named place is the earlier placeless account of it
             # (not another side's deed of another kind: "Israeli strikes kill 9 …" is not told
@@ -744,7 +753,9 @@ def share_between_mentions(doc: Story) -> None:
             # (nor the kind of another place's violence when an account at this place was told:
             # "gunmen attacked a post in A … a grenade was hurled in B … condemned the A attack"
             # tells back the attack in A, of no more type than it had)
-            told_here = any(m.place is not None and place_key(m.place) == place_key(mention.place) for m in earlier)
+            # (told at a town right by it counts: "militants attacked a post in the X area of Y
+            # district … condemned the Y attack")
+            told_here = any(m.place is not None and (place_key(m.place) == place_key(mention.place) or _close_by(m.place, mention.place)) for m in earlier)
             typed = here or ([] if told_here else [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name])
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
@@ -807,6 +818,17 @@ def share_between_mentions(doc: Story) -> None:
                       and may_tell_the_same(m, mention)]
             if others:
                 mention.dropped = True
+
+
+# how far a town named back may lie from the account told before ("the Y attack" for a village of Y)
+_NAMED_BACK_KM = 30.0
+
+
+def _close_by(a: EventPlace | None, b: EventPlace | None) -> bool:
+    entries = [p.place.mention.entry if p is not None and p.place is not None else None for p in (a, b)]
+    if any(e is None or e.latitude is None or e.longitude is None for e in entries):
+        return False
+    return distance_km(entries[0].latitude, entries[0].longitude, entries[1].latitude, entries[1].longitude) <= _NAMED_BACK_KM
 
 
 def place_key(place: EventPlace | None) -> str | None:
