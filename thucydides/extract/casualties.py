@@ -98,6 +98,10 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
     if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
         return None
+    # "killed a group of terrorists": a body of people of a plural noun, not one person
+    if target.lower_ in words["collective_nouns"] and all(t.lower_ in {"a", "an"} for t in _number_tokens(target)) and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children) for p in target.children):
+        return int(vague.get("several", 3)), None, None, True
     # "without giving a toll", "gave no figure": a toll is a number, not one dead person
     if target.lower_ in {"toll", "tally", "figure", "count"} and not any(t.like_num for t in _number_tokens(target)):
         return None
@@ -884,6 +888,9 @@ def combine(counts: list[Count], injuries: list[str]) -> Fatalities:
     text = "; ".join(dict.fromkeys(w for w in words if w)) or None
     if not deaths:
         return Fatalities(0, None, None, text)
+    # "killed eight civilians", the rebels said; "killed several terrorists", the army said: a
+    # vague word is no figure, and does not undercut another account's number
+    deaths = [c for c in deaths if not c.vague] or deaths
     values = sorted({c.value for c in deaths})
     lows = [c.low for c in deaths if c.low is not None] + values
     highs = [c.high for c in deaths if c.high is not None] + values

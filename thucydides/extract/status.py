@@ -156,6 +156,12 @@ def negated(token: Token, *, attempt_happens: bool = False) -> bool:
         failed = parent.lemma_ == "fail" and not attempt_happens
         if token.dep_ != "ROOT" and verb.dep_ == "xcomp" and (_has_negation(parent) or failed or parent.lemma_ in {"refuse", "decline", "reject"}) and _argument_of(token, verb):
             return True
+    # "civilians who had nothing to do with the fighting": what someone is said to have no part
+    # in is named, not told (a denial of a link, not an event)
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_ == "do":
+        holder = token.head.head
+        if holder.dep_ == "relcl" and holder.head.lower_ in {"nothing", "anything"}:
+            return True
     # "carried no reports of military operations"
     current = token
     while current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
