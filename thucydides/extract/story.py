@@ -332,7 +332,9 @@ def place_mentions(doc: Story) -> None:
             placed.append(mention)
             continue
         # (a deed of violence or destruction: not "locals in X said soldiers were on patrol there")
-        told_from = None if at_site or not set(mention.categories) & (_VIOLENT | {"destroy", "loot"}) else _sources_place(mention)
+        # (not dead told as "also killed": more dead of the account just told, wherever its
+        # teller speaks from)
+        told_from = None if at_site or _also_dead(mention) or not set(mention.categories) & (_VIOLENT | {"destroy", "loot"}) else _sources_place(mention)
         if told_from is not None:
             # "Sources in Bali said the fighters opened fire on the checkpoint at the entrance of
             # the town": the town the sources speak from is where the clause happened
@@ -426,6 +428,13 @@ def _focus_place(doc: Story) -> EventPlace | None:
 
 
 _SOURCE_NOUNS = {"sources", "source", "residents", "resident", "witnesses", "witness", "locals", "elders", "officials", "official"}
+
+
+def _also_dead(mention: Mention) -> bool:
+    """ "an official in X said four drivers were also killed": the clause's dead are told as more."""
+    doc = mention.sentence.doc
+    return any(doc[i].lower_ in {"also", "too"} and doc[i].dep_ == "advmod" and doc[i].head.lemma_.lower() in {"kill", "die", "slay"}
+               for i in mention.region.tokens)
 
 
 def _sources_place(mention: Mention) -> EventPlace | None:
