@@ -102,6 +102,10 @@ _SUBJECT_COLLECTIVES = {"group", "band"}
 _QUANTITIES = {"dozens", "dozen", "scores", "score", "hundreds", "thousands", "tens", "number", "handful", "several", "many", "some", "most", "all", "both", "none", "each", "one"}
 
 
+# verbs that put a deed down to someone ("attributed the attack to X")
+_ASCRIBING = {"attribute", "ascribe"}
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
@@ -153,6 +157,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "came under fire from gunmen" ("from" on the verb or on the noun): whoever it came from acts
     if token.dep_ == "pobj" and head.lower_ == "from" and (_came_under(head.head) or (head.head.dep_ == "pobj" and head.head.head.lower_ == "under" and _came_under(head.head.head.head))):
         return "agent"
+    # (who puts a deed down to someone did not do it: "the authorities attributed the attack to X")
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _ASCRIBING and any(a.head.i == head.i and a.dep_ == "dobj" for a in anchors):
+        return "other"
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
         return "agent"
     # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
@@ -173,6 +180,14 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "an attack claimed by the al-Shabab group": who claims it did it
     if by and head.head.lemma_.lower() == "claim":
         return "agent"
+    # "the authorities attributed the attack to the X front": whom a deed is put down to did it
+    # (and who puts it down does not: "blamed the attack on" is an accusation, read elsewhere)
+    put_to = token
+    while put_to.dep_ == "pobj" and put_to.head.lower_ == "of" and put_to.head.head.dep_ == "pobj":
+        put_to = put_to.head.head  # "to the X front of the FARC dissidents"
+    if put_to.dep_ == "pobj" and put_to.head.lower_ == "to" and put_to.head.head.lemma_.lower() in _ASCRIBING and any(a.head.i == put_to.head.head.i for a in anchors):
+        return "agent"
+
     # "under the control of the local militia", "in the hands of X"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"control", "hand", "hands"}:
         return "agent"
@@ -1071,6 +1086,9 @@ def _told_as_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
 
 
+_WOUNDING = {"injure", "wound", "hurt", "injured", "wounded"}
+
+
 def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count]) -> list[Mention]:
     """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
@@ -1107,7 +1125,10 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind in {"main", "reported"})]
     if main_dead and not any(m.region.kind in {"main", "reported"} for m in mentions):
         for mention in mentions:
-            if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
+            # ("two officers died and three civilians were injured after an attack on the station":
+            # the wounded's clause, coordinated with the deaths, holds what killed them too)
+            wounded = mention.region.kind == "coordinate" and mention.region.root.lemma_.lower() in _WOUNDING
+            if (mention.region.kind == "temporal" or wounded) and not mention.background and not any(c.kind == "death" for c in mention.counts):
                 mention.counts = mention.counts + main_dead
     return mentions
 
