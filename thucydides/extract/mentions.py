@@ -1161,6 +1161,13 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
         return next((a for a in actors if a.kind == "named" and a.armed and a.head in frame), agent)
     if agent.kind != "military":
         return agent
+    # "the ethnic armed group said its troops overran the base": troops owned by a non-state armed
+    # group speaking are that group's (the story names it: resolved as a pronoun's would be)
+    if owned and any(a.armed and a.actor.inter in {2, 3, 4} and a.head in chain[0].frame for a in actors) and not any(
+            a.actor.inter == 1 and a.head in chain[0].frame for a in actors):
+        speaker = next(a for a in actors if a.armed and a.actor.inter in {2, 3, 4} and a.head in chain[0].frame)
+        # (an unnamed one, "the ethnic armed group", is the group the story named: told back)
+        return speaker if speaker.kind in {"named", "anti"} else None
     # (or bare: "according to the Israeli military, forces opened fire on …")
     bare = agent.first == agent.last and doc[agent.head].lower_ in {"forces", "troops", "soldiers"}
     if not bare and not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
