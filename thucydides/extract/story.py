@@ -315,6 +315,12 @@ def place_mentions(doc: Story) -> None:
         # at a name no gazetteer knows ("Also, a man was found shot dead in X"), is at a known
         # place of its sentence, else at the town its story is told at, when there is one
         at_site = _weak(mention.place)
+        named_capital = _countrys_capital(mention, doc) if mention.country_only and mention.place is None and not mention.background else None
+        if named_capital is not None:
+            # "stormed a neighbourhood of Haiti's capital": the capital, named by its country
+            mention.place, mention.place_source, mention.country_only = named_capital, "own", False
+            placed.append(mention)
+            continue
         if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
         if _across_the_border(mention):
@@ -381,6 +387,26 @@ _SAME_PLACE = re.compile(
 # "in the capital", "the country's capital", "the Haitian capital" (not a province's: "the
 # provincial capital", "the regional capital")
 _THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's |[A-Z][a-z]+ )?capital\b(?! of)")
+
+
+def _countrys_capital(mention: Mention, doc: Story) -> EventPlace | None:
+    """ "X's capital", "the capital of X" in the clause of a mention told only of country X: its capital."""
+    sentence = mention.sentence
+    tokens = sentence.doc
+    for place in sentence.places:
+        if not place.country_only or place.first not in mention.region.tokens or place.mention.entry is None:
+            continue
+        after = [t.lower_ for t in tokens[place.last + 1 : place.last + 3]]
+        before = [t.lower_ for t in tokens[max(place.first - 2, 0) : place.first]]
+        if after != ["'s", "capital"] and before != ["capital", "of"]:
+            continue
+        capital = national_capital(place.mention.entry.country_iso)
+        if capital is None or capital.entry is None:
+            return None
+        mention_of_it = PlaceMention(capital.entry.name, place.mention.start, place.mention.end, capital.entry, confidence=0.6,
+                                     why=f"the capital of {place.mention.text}, named as such")
+        return EventPlace(Place(mention_of_it, place.first, place.last))
+    return None
 
 
 def _capital_named(mention: Mention, doc: Story) -> PlaceMention | None:
@@ -954,6 +980,11 @@ def update_tolls(doc: Story) -> None:
             # "residents said 20 … The government put the toll at 12": conflicting figures, the
             # lowest with the range kept (taxonomy.md)
             total = replace(total, low=total.value, high=told)
+        elif total.value > told and given_toll(total, sentence.doc):
+            # "police recovered 11 bodies … a rights group put the number of dead at 17": a figure
+            # someone gives is a rival account, not a later total (that rises: "the toll rose to
+            # 17"); the lowest is coded, the range kept
+            total = replace(total, value=told, low=told, high=total.value)
         for mention in doc.mentions:
             if mention in before and place_key(mention.place) == place_key(latest.place) and compatible_days(mention, latest):
                 mention.counts = [c for c in mention.counts if c.kind != "death"] + [total]
