@@ -355,6 +355,13 @@ def place_mentions(doc: Story) -> None:
             mention.place_source = "own"
             placed.append(mention)
             continue
+        seat = _seat_of_government(mention, doc)
+        if seat is not None:
+            # "protested outside the prime minister's office": the seat of a national government
+            # lies in the capital of the country the story is about
+            mention.place, mention.place_source = seat, "own"
+            placed.append(mention)
+            continue
         if opens_another_story(mention.sentence):
             continue  # "Separately, …": not where the story told before happened
         day = _own_day(mention)
@@ -387,6 +394,35 @@ _SAME_PLACE = re.compile(
 # "in the capital", "the country's capital", "the Haitian capital" (not a province's: "the
 # provincial capital", "the regional capital")
 _THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's |[A-Z][a-z]+ )?capital\b(?! of)")
+
+
+# buildings of a national government, which stand in the capital (not a governor's or a mayor's)
+_SEAT_OF_GOVERNMENT = re.compile(
+    r"\b(?:the )?(?:presidential palace|national palace|prime minister's office|office of the prime minister|"
+    r"parliament(?: building)?|national assembly|presidency)\b", re.IGNORECASE)
+
+
+def _seat_of_government(mention: Mention, doc: Story) -> EventPlace | None:
+    """The national capital, for a clause with no place whose words name a seat of government."""
+    if mention.place is not None or doc.context.country is None:
+        return None
+    sentence = mention.sentence
+    tokens = sorted(mention.region.tokens)
+    if not tokens:
+        return None
+    text = sentence.doc[tokens[0] : tokens[-1] + 1].text
+    match = _SEAT_OF_GOVERNMENT.search(text)
+    if match is None:
+        return None
+    capital = national_capital(doc.context.country)
+    if capital is None or capital.entry is None:
+        return None
+    start = sentence.char(sentence.doc[tokens[0]]) + match.start()
+    words = [t for t in sentence.doc[tokens[0] : tokens[-1] + 1] if sentence.char(t) >= start]
+    first = words[0].i if words else tokens[0]
+    mention_of_it = PlaceMention(capital.entry.name, start, start + len(match.group(0)), capital.entry, confidence=0.5,
+                                 why=f"the capital: {match.group(0)} named")
+    return EventPlace(Place(mention_of_it, first, first), facility=False)
 
 
 def _countrys_capital(mention: Mention, doc: Story) -> EventPlace | None:
