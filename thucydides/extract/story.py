@@ -1017,7 +1017,7 @@ def update_tolls(doc: Story) -> None:
             # lowest with the range kept (taxonomy.md)
             total = replace(total, low=total.value, high=told)
         elif total.value > told and given_toll(total, sentence.doc):
-            # "police recovered 11 bodies … a rights group put the number of dead at 17": a figure
+            # "police recovered 11 bodies … a rights group placed the toll at 17": a figure
             # someone gives is a rival account, not a later total (that rises: "the toll rose to
             # 17"); the lowest is coded, the range kept
             total = replace(total, value=told, low=told, high=total.value)
