@@ -970,9 +970,14 @@ def attach_floating_sources(doc: Story) -> None:
         # what a statement tells of another kind of violence ("residents said aircraft had bombed
         # villages around the town") is no source of a takeover of the town
         kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
+        # (a toll dated to a day of its own, not the event's, is of another happening: "one soldier
+        # was killed in southern Lebanon on Sunday" after Monday's strike)
+        own_days = {m.day for m in doc.mentions if m.sentence.index == sentence.index and m.date_source == "own" and m.day is not None}
         for mention in here:
             typed = set(mention.categories) & _TYPING
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources and not (kinds[id(s)] and not typed & kinds[id(s)])]
+            if own_days and mention.day is not None and mention.day not in own_days:
+                continue
             mention.counts = lower_total(mention.counts, tolls)
 
 
@@ -1016,11 +1021,6 @@ def update_tolls(doc: Story) -> None:
             # "residents said 20 … The government put the toll at 12": conflicting figures, the
             # lowest with the range kept (taxonomy.md)
             total = replace(total, low=total.value, high=told)
-        elif total.value > told and given_toll(total, sentence.doc):
-            # "police recovered 11 bodies … a rights group placed the toll at 17": a figure
-            # someone gives is a rival account, not a later total (that rises: "the toll rose to
-            # 17"); the lowest is coded, the range kept
-            total = replace(total, value=told, low=told, high=total.value)
         for mention in doc.mentions:
             if mention in before and place_key(mention.place) == place_key(latest.place) and compatible_days(mention, latest):
                 mention.counts = [c for c in mention.counts if c.kind != "death"] + [total]
