@@ -404,7 +404,8 @@ _SEAT_OF_GOVERNMENT = re.compile(
 
 def _seat_of_government(mention: Mention, doc: Story) -> EventPlace | None:
     """The national capital, for a clause with no place whose words name a seat of government."""
-    if mention.place is not None or doc.context.country is None:
+    # (a crowd's: violence "near the palace" is told at its own place)
+    if mention.place is not None or doc.context.country is None or not set(mention.categories) & {"protest", "demo_tactic", "blockade"}:
         return None
     sentence = mention.sentence
     tokens = sorted(mention.region.tokens)
