@@ -195,6 +195,19 @@ def test_a_bare_read_link_a_channel_prompt_and_a_time_stamp_go():
     )
 
 
+def test_a_channel_prompt_with_what_it_promises_goes_but_a_quote_about_joining_stays():
+    text = (
+        "Drones struck a fuel depot near Kursk overnight, the governor said.\n"
+        "Join our WhatsApp channel and receive the day's top stories.\n"
+        "Subscribe to our Telegram channel to get the latest news from the region.\n"
+        "Join the group of fighters to get weapons, the commander said in a video after the raid."
+    )
+    assert clean_text(text) == (
+        "Drones struck a fuel depot near Kursk overnight, the governor said.\n"
+        "Join the group of fighters to get weapons, the commander said in a video after the raid."
+    )
+
+
 def test_an_agency_credit_on_its_own_line_goes():
     text = "Gunmen abducted 12 traders near Bunia, a local official said.\n\n© AFP\n\n© Reuters 2025"
     assert clean_text(text) == "Gunmen abducted 12 traders near Bunia, a local official said."

@@ -37,6 +37,8 @@ class Count:
     end: int
     target: int  # token index of the counted noun (or the number itself)
     vague: bool = False
+    # a fight's toll summed from both sides' dead (``both_sides``): each side's figure and text
+    parts: tuple[tuple[int, str], ...] = ()
 
 
 def _words() -> dict:
@@ -96,6 +98,10 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
     if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
         return None
+    # "killed a group of terrorists": a body of people of a plural noun, not one person
+    if target.lower_ in words["collective_nouns"] and all(t.lower_ in {"a", "an"} for t in _number_tokens(target)) and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children) for p in target.children):
+        return int(vague.get("several", 3)), None, None, True
     # "without giving a toll", "gave no figure": a toll is a number, not one dead person
     if target.lower_ in {"toll", "tally", "figure", "count"} and not any(t.like_num for t in _number_tokens(target)):
         return None
@@ -243,6 +249,9 @@ def _acronym(token: Token) -> bool:
 
 
 def _lost_lives(verb: Token) -> bool:
+    # (and the military idiom "two soldiers paid the supreme price" / "the ultimate price")
+    if _lemma(verb) == "pay" and any(c.dep_ == "dobj" and c.lower_ == "price" and any(a.lower_ in {"supreme", "ultimate"} for a in c.children) for c in verb.children):
+        return True
     return _lemma(verb) == "lose" and any(c.dep_ == "dobj" and c.lower_ in {"life", "lives"} for c in verb.children)
 
 
@@ -857,8 +866,39 @@ def both_sides(counts: list[Count], doc: Doc) -> list[Count]:
     if len(attackers) != 1 or len(others) != 1:
         return counts
     first, second = sorted((attackers[0], others[0]), key=lambda c: c.start)
-    total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague)
+    total = Count("death", first.value + second.value, None, None, f"{first.text}; {second.text}", first.start, second.end, first.target, first.vague and second.vague,
+                  ((first.value, first.text), (second.value, second.text)))
     return [c for c in counts if c not in (first, second)] + [total]
+
+
+def _victims_word(text: str) -> str | None:
+    """The counted noun of a figure's words, singular and lower case ("at least seven soldiers" → "soldier")."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return words[-1].lower().removesuffix("s") if words else None
+
+
+def one_side_retold(counts: list[Count]) -> list[Count]:
+    """ "11 terrorists were neutralised while two soldiers paid the supreme price" … "sources said
+    at least seven soldiers were killed": a rival figure of one side's dead conflicts with that
+    side's part of the fight's toll, not with the whole; it stands for the whole with its own
+    side's figure swapped in (``combine`` then takes the lowest: 11 + 2, not 7)."""
+    totals = [c for c in counts if c.kind == "death" and len(c.parts) == 2]
+    if len(totals) != 1:
+        return counts
+    total = totals[0]
+    out: list[Count] = []
+    for count in counts:
+        if count is total or count.kind != "death" or count.parts or ";" in count.text:
+            out.append(count)
+            continue
+        word = _victims_word(count.text)
+        sides = [part for part in total.parts if _victims_word(part[1]) == word]
+        other = [part for part in total.parts if part not in sides]
+        if word is None or len(sides) != 1 or len(other) != 1 or _victims_word(other[0][1]) == word:
+            out.append(count)
+            continue
+        out.append(Count("death", count.value + other[0][0], count.low, count.high, count.text, count.start, count.end, count.target, count.vague))
+    return out
 
 
 def add_another(counts: list[Count], doc: Doc) -> list[Count]:
@@ -891,6 +931,9 @@ def combine(counts: list[Count], injuries: list[str]) -> Fatalities:
     text = "; ".join(dict.fromkeys(w for w in words if w)) or None
     if not deaths:
         return Fatalities(0, None, None, text)
+    # "killed eight civilians", the rebels said; "killed several terrorists", the army said: a
+    # vague word is no figure, and does not undercut another account's number
+    deaths = [c for c in deaths if not c.vague] or deaths
     values = sorted({c.value for c in deaths})
     lows = [c.low for c in deaths if c.low is not None] + values
     highs = [c.high for c in deaths if c.high is not None] + values

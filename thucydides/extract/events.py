@@ -938,6 +938,7 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
             by_sentence.setdefault(casualties.parse_of(count, mention.sentence, doc.sentences).index, {})[(count.start, count.end)] = count
     sentences = {s.index: s for s in doc.sentences}
     counts = [c for index, told in by_sentence.items() for c in casualties.both_sides(casualties.add_another(list(told.values()), sentences[index].doc), sentences[index].doc)]
+    counts = casualties.one_side_retold(counts)
     injuries = [w for m in group for w in m.injuries]
     # "… killed at least 30 soldiers, it said. Seven of its fighters were also killed": dead of
     # the other side told in a sentence of their own add up; they are no rival figure

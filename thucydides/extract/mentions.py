@@ -102,6 +102,10 @@ _SUBJECT_COLLECTIVES = {"group", "band"}
 _QUANTITIES = {"dozens", "dozen", "scores", "score", "hundreds", "thousands", "tens", "number", "handful", "several", "many", "some", "most", "all", "both", "none", "each", "one"}
 
 
+# verbs that put a deed down to someone ("attributed the attack to X")
+_ASCRIBING = {"attribute", "ascribe"}
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
@@ -153,6 +157,9 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "came under fire from gunmen" ("from" on the verb or on the noun): whoever it came from acts
     if token.dep_ == "pobj" and head.lower_ == "from" and (_came_under(head.head) or (head.head.dep_ == "pobj" and head.head.head.lower_ == "under" and _came_under(head.head.head.head))):
         return "agent"
+    # (who puts a deed down to someone did not do it: "the authorities attributed the attack to X")
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _ASCRIBING and any(a.head.i == head.i and a.dep_ == "dobj" for a in anchors):
+        return "other"
     if token.dep_ in {"nsubj", "csubj"} and head.i in verbs:
         return "agent"
     # "forces claimed to have shelled", "gunmen tried to storm": the subject of the verb that
@@ -173,6 +180,14 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "an attack claimed by the al-Shabab group": who claims it did it
     if by and head.head.lemma_.lower() == "claim":
         return "agent"
+    # "the authorities attributed the attack to the X front": whom a deed is put down to did it
+    # (and who puts it down does not: "blamed the attack on" is an accusation, read elsewhere)
+    put_to = token
+    while put_to.dep_ == "pobj" and put_to.head.lower_ == "of" and put_to.head.head.dep_ == "pobj":
+        put_to = put_to.head.head  # "to the X front of the FARC dissidents"
+    if put_to.dep_ == "pobj" and put_to.head.lower_ == "to" and put_to.head.head.lemma_.lower() in _ASCRIBING and any(a.head.i == put_to.head.head.i for a in anchors):
+        return "agent"
+
     # "under the control of the local militia", "in the hands of X"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"control", "hand", "hands"}:
         return "agent"
@@ -439,6 +454,11 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
     if not anchors or not _anaphoric(anchors, sentence):
         return False
     heads = [doc[c.head] for c in anchors]
+    # "fired a salvo of rockets at X in response to the enemy's massacres": a deed told anew (an
+    # indefinite noun outside the phrase of the one named back) is no telling of an earlier one
+    told_back = [h for c, h in zip(anchors, heads) if _anaphoric([c], sentence)]
+    if any(_told_anew(h) and h not in told_back and not any(h in b.subtree for b in told_back) for h in heads):
+        return False
     if any(h.pos_ != "NOUN" or h.dep_ in {"nsubj", "nsubjpass"} for h in heads):
         return False
     # "women continued their sit-in on 15 January", "held their rally on Sunday": the verb does
@@ -452,6 +472,16 @@ def _day_of_the_telling(anchors: list[Cue], dates: list[DateMention], sentence: 
     told = {t.i for h in heads for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in channels for t in p.subtree}
     inside = {(sentence.char(t), sentence.char_end(t)) for h in heads for t in h.subtree if t.i not in told}
     return all(not any(start < d.end and d.start < end for start, end in inside) for d in dates)
+
+
+def _told_anew(noun: Token) -> bool:
+    """ "a salvo of rockets", "an air strike": a noun (or the noun it is "of") with an indefinite article."""
+    if noun.pos_ != "NOUN":
+        return False
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        holders.append(noun.head.head)
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for h in holders for c in h.children)
 
 
 def _carried_out_the(noun: Token) -> bool:
@@ -718,6 +748,10 @@ def build_mentions(
             background = True
         # "have abducted civilians for ransom" with no day and no place: a record of conduct
         if not places and date_source not in {"own", "sentence"} and status.generic_perfect([doc[c.head] for c in anchors]):
+            background = True
+        # "the conflict has killed more than 40,000 people": a war's running toll, whatever
+        # place it names
+        if date_source != "own" and status.conflict_tally(verb):
             background = True
         # a day after publication told in the past tense ("the corpse was recovered on 9 June") was
         # misdated, not planned: only a clause not yet in the past is a plan
@@ -1097,6 +1131,9 @@ def _told_as_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
 
 
+_WOUNDING = {"injure", "wound", "hurt", "injured", "wounded"}
+
+
 def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[Count], cues: Sequence[Cue] = ()) -> list[Mention]:
     """ "captured a camp after a gunfight with the militants, which ended in 9 militants dead":
     the dead told in a clause that tells no event of its own are the main clause's."""
@@ -1149,7 +1186,10 @@ def _orphan_counts(mentions: list[Mention], regions: list[Region], counts: list[
     main_dead = [c for c in orphans if any(c.target in r.tokens for r in silent if r.kind in {"main", "reported"})]
     if main_dead and not any(m.region.kind in {"main", "reported"} for m in mentions):
         for mention in mentions:
-            if mention.region.kind == "temporal" and not mention.background and not any(c.kind == "death" for c in mention.counts):
+            # ("two officers died and three civilians were injured after an attack on the station":
+            # the wounded's clause, coordinated with the deaths, holds what killed them too)
+            wounded = mention.region.kind == "coordinate" and mention.region.root.lemma_.lower() in _WOUNDING
+            if (mention.region.kind == "temporal" or wounded) and not mention.background and not any(c.kind == "death" for c in mention.counts):
                 mention.counts = mention.counts + main_dead
     return mentions
 
@@ -1192,6 +1232,13 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
         return next((a for a in actors if a.kind == "named" and a.armed and a.head in frame), agent)
     if agent.kind != "military":
         return agent
+    # "the ethnic armed group said its troops overran the base": troops owned by a non-state armed
+    # group speaking are that group's (the story names it: resolved as a pronoun's would be)
+    if owned and any(a.armed and a.actor.inter in {2, 3, 4} and a.head in chain[0].frame for a in actors) and not any(
+            a.actor.inter == 1 and a.head in chain[0].frame for a in actors):
+        speaker = next(a for a in actors if a.armed and a.actor.inter in {2, 3, 4} and a.head in chain[0].frame)
+        # (an unnamed one, "the ethnic armed group", is the group the story named: told back)
+        return speaker if speaker.kind in {"named", "anti"} else None
     # (or bare: "according to the Israeli military, forces opened fire on …")
     bare = agent.first == agent.last and doc[agent.head].lower_ in {"forces", "troops", "soldiers"}
     if not bare and not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
@@ -1428,6 +1475,8 @@ def _protesting(person: Token, cues: list[Cue]) -> bool:
 # (what people flee is the setting too: "shot dead traders escaping the fighting")
 _FLIGHT_WORDS = {"fleeing", "escaping"}
 # ... and what is awaited ("massed around X ahead of an assault"): not happened yet
+# words that tell what a deed set off, rather than what it followed
+_CONSEQUENCE_WORDS = {"triggering", "sparking", "prompting", "causing"}
 _CAUSE_WORDS = {"following", "after", "amid", "due", "because", "over", "causing", "sparking", "prompting", "triggering", "ahead"} | _FLIGHT_WORDS
 
 
@@ -1544,7 +1593,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "destroyed a militant hideout after a gun battle": the fight is how it was destroyed
         taken_by_force = taken_by_force or (cue.category in _FIGHTING and any(c.category == "destroy" and c.anchor for c in cues)
                                             and all(c.category in _FIGHTING | {"kill", "destroy", "loot"} for c in cues if c.anchor))
-        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force:
+        # "attacked the post, triggering an exchange of fire": the fight an attack set off is
+        # that attack's own (a consequence word, not a cause: "sparking protests" stays apart)
+        set_off = cause is not None and cause.lower_ in _CONSEQUENCE_WORDS and cue.category in _FIGHTING and any(
+            c.category in {"attack", "fire_on"} and c.anchor and not _within(doc[c.head], cause) for c in cues)
+        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force and not set_off:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]

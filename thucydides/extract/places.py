@@ -82,6 +82,10 @@ _FACILITY_NOUNS = {
 }
 
 
+# a Mexican city's neighbourhood named after its noun ("la colonia X", "the colonia X")
+_NAMED_AFTER_NOUNS = {"colonia", "colony", "barrio", "fraccionamiento"}
+
+
 def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
     """ "Zamfara police spokesperson", "a Kobo resident", "the mayor of Donetsk": not a location."""
     last = sentence.doc[place.last]
@@ -296,7 +300,11 @@ def _between(first: Place, second: Place, sentence: Sentence) -> bool:
 def _facility(place: Place, sentence: Sentence) -> bool:
     """ "the Kakoba square", "the Socabaya prison", "the Mbale Stanbic bank building": a place name
     modifying a building's or site's noun (through other modifiers) names the site, not the town."""
-    current = sentence.doc[place.last]
+    doc = sentence.doc
+    # "his home in the colonia Emiliano Zapata": the neighbourhood's noun in lower case before its name
+    if place.first > sentence.span.start and doc[place.first - 1].lower_ in _NAMED_AFTER_NOUNS and doc[place.first - 1].is_lower:
+        return True
+    current = doc[place.last]
     for _ in range(3):
         if current.dep_ not in {"compound", "nmod", "amod"} or current.head.i == current.i:
             return False

@@ -105,7 +105,8 @@ def _is_time_shift(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
 
 
-_CONTRAST_MARKS = {"while", "whereas", "whilst"}
+# (and "as" with a named subject of its own, below)
+_CONTRAST_MARKS = {"while", "whereas", "whilst", "as"}
 
 
 def _is_own_coordinate(token: Token, sentence: Sentence) -> bool:
@@ -117,6 +118,12 @@ def _is_own_coordinate(token: Token, sentence: Sentence) -> bool:
     if token.dep_ == "conj":
         return True
     contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in token.children)
+    # "… killed nine in A, as Hezbollah fired rockets at B": an "as" clause with a side of its
+    # own named is another happening; "as they attacked a base" is the same men's same fight
+    # (a headline's "as" clause sums up what the body tells: "Rebels seize X as air strikes kill
+    # civilians in the state")
+    if contrast and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        contrast = not sentence.is_headline and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in token.children)
     return contrast and any(sentence.place_at(t.i) is not None for t in token.subtree)
 
 

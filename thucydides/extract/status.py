@@ -170,6 +170,12 @@ def negated(token: Token, *, attempt_happens: bool = False) -> bool:
         parent = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "from" else verb.head
         if parent.lemma_.lower() in thwarting:
             return True
+    # "civilians who had nothing to do with the fighting": what someone is said to have no part
+    # in is named, not told (a denial of a link, not an event)
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_ == "do":
+        holder = token.head.head
+        if holder.dep_ == "relcl" and holder.head.lower_ in {"nothing", "anything"}:
+            return True
     # "carried no reports of military operations"
     current = token
     while current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
@@ -206,6 +212,10 @@ def _demanded_stop(token: Token) -> bool:
     return False
 
 
+# verbs of getting together or ready, whose "for" names what is to come ("gathering for an attack")
+_GATHERING = {"gather", "mass", "assemble", "regroup", "prepare", "mobilise", "mobilize", "muster", "ready", "position"}
+# (a crowd gathering for a protest is at the protest: only an assault is to come)
+_ASSAULT_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "incursion", "push", "counteroffensive", "counter-offensive", "operation"}
 _NOT_YET = {"planned", "intended", "threatened", "possible", "potential", "future", "imminent", "upcoming", "expected", "feared"}
 
 
@@ -271,6 +281,10 @@ def modality(token: Token, statements: Iterable[Statement]) -> str | None:
         return "planned"
     # "told residents to leave ahead of an assault on the town": what is to come
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        return "planned"
+    # "fighters were gathering for an attack on troops", "massed for an assault": what armed
+    # men gather or get ready for is to come
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _GATHERING and token.lemma_.lower() in _ASSAULT_NOUNS:
         return "planned"
     # "leave the town or face an attack": the threat of an ultimatum (not "faced an attack")
     if token.dep_ == "dobj" and token.head.lemma_.lower() in {"face", "risk"} and token.head.tag_ == "VB":
@@ -363,6 +377,11 @@ def since_then(token: Token) -> bool:
             c.lower_ == "since" and c.dep_ == "prep" and any(o.dep_ == "pobj" and not dates.is_time_word(o.text) for o in c.children)
             for c in verb.children):
         return True
+    # "Since then it has taken control of nine townships": a perfect counted from the happening
+    # just told (not "since Sunday", a day of the news)
+    if any(a.dep_ == "aux" and a.lower_ in {"has", "have", "had"} for a in verb.children) and any(
+            c.lower_ == "since" and c.dep_ == "prep" and any(o.lower_ == "then" for o in c.children) for c in verb.children):
+        return True
     # "… killed in the conflict since, according to …" (the parse may hang a bare "since" on
     # the next clause): "since" with no object, closing the clause
     doc = verb.doc
@@ -377,6 +396,29 @@ def since_then(token: Token) -> bool:
             return True
         current = parent
     return False
+
+
+# a whole conflict, not one episode of it: "the war has killed 40,000 people" is its running toll
+# (an episode's noun, "fighting", "clashes", "violence", leads current news: "fighting has killed
+# 12 people in X" is kept)
+_WHOLE_CONFLICTS = {"war", "conflict", "insurgency", "rebellion", "uprising", "jihad", "civil war", "crisis"}
+
+
+def conflict_tally(verb: Token) -> bool:
+    """ "The conflict has killed more than 40,000 people", "the insurgency has left thousands
+    dead", "the war killed half a million": a whole war told as the subject of its dead is its
+    toll, a tally of many events (the caller keeps a clause that names a day)."""
+    if verb.lemma_.lower() not in {"kill", "leave", "claim"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    words = subject.lemma_.lower()
+    if any(c.dep_ == "compound" for c in subject.children):
+        words = " ".join(t.lemma_.lower() for t in subject.subtree if t.dep_ == "compound" or t.i == subject.i)
+    return words in _WHOLE_CONFLICTS or subject.lemma_.lower() in _WHOLE_CONFLICTS
 
 
 def span_days(unit: Token) -> int:
@@ -628,6 +670,9 @@ def generic_nouns(anchors: list[Token]) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.dep_ == "acl" and token.head.head.tag_ == "VBN":
             return False
         children = list(token.children)
+        # ("a barrage of rockets": the volley's determiner counts its rockets as one firing)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _words().get("volley_nouns", ()):
+            children = children + list(token.head.head.children)
         determined = any(c.dep_ in {"det", "poss", "nummod"} and c.lower_ not in _QUANTIFYING for c in children)
         quantified = any(c.lower_ in _QUANTIFYING for c in children)
         trend = token.dep_ in {"dobj", "pobj"} and (token.head.lemma_.lower() in _TREND_VERBS or token.head.head.lemma_.lower() in _TREND_VERBS)

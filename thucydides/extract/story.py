@@ -36,7 +36,7 @@ from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
 from thucydides.geocode.containers import is_placed, placed_at
 from thucydides.geocode.precision import national_capital
-from thucydides.geocode.resolve import feature_class
+from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import Actor, Article, PlaceMention
 
 if TYPE_CHECKING:
@@ -536,6 +536,12 @@ def place_mentions(doc: Story) -> None:
         # at a name no gazetteer knows ("Also, a man was found shot dead in X"), is at a known
         # place of its sentence, else at the town its story is told at, when there is one
         at_site = _weak(mention.place)
+        named_capital = _countrys_capital(mention, doc) if mention.country_only and mention.place is None and not mention.background else None
+        if named_capital is not None:
+            # "stormed a neighbourhood of Haiti's capital": the capital, named by its country
+            mention.place, mention.place_source, mention.country_only = named_capital, "own", False
+            placed.append(mention)
+            continue
         if (mention.place is not None and not at_site) or mention.country_only or mention.background:
             continue
         if _across_the_border(mention):
@@ -553,7 +559,9 @@ def place_mentions(doc: Story) -> None:
             placed.append(mention)
             continue
         # (a deed of violence or destruction: not "locals in X said soldiers were on patrol there")
-        told_from = None if at_site or not set(mention.categories) & (_VIOLENT | {"destroy", "loot"}) else _sources_place(mention)
+        # (not dead told as "also killed": more dead of the account just told, wherever its
+        # teller speaks from)
+        told_from = None if at_site or _also_dead(mention) or not set(mention.categories) & (_VIOLENT | {"destroy", "loot"}) else _sources_place(mention)
         if told_from is not None:
             # "Sources in Bali said the fighters opened fire on the checkpoint at the entrance of
             # the town": the town the sources speak from is where the clause happened
@@ -566,6 +574,13 @@ def place_mentions(doc: Story) -> None:
             unknown = mention.place.place.mention
             mention.place = replace(mention.place, place=replace(mention.place.place, mention=placed_at(unknown, capital, "in", "in no gazetteer")))
             mention.place_source = "own"
+            placed.append(mention)
+            continue
+        seat = _seat_of_government(mention, doc)
+        if seat is not None:
+            # "protested outside the prime minister's office": the seat of a national government
+            # lies in the capital of the country the story is about
+            mention.place, mention.place_source = seat, "own"
             placed.append(mention)
             continue
         if opens_another_story(mention.sentence):
@@ -600,6 +615,56 @@ _SAME_PLACE = re.compile(
 # "in the capital", "the country's capital", "the Haitian capital" (not a province's: "the
 # provincial capital", "the regional capital")
 _THE_CAPITAL = re.compile(r"\bthe (?:country's |nation's |[A-Z][a-z]+ )?capital\b(?! of)")
+
+
+# buildings of a national government, which stand in the capital (not a governor's or a mayor's)
+_SEAT_OF_GOVERNMENT = re.compile(
+    r"\b(?:the )?(?:presidential palace|national palace|prime minister's office|office of the prime minister|"
+    r"parliament(?: building)?|national assembly|presidency)\b", re.IGNORECASE)
+
+
+def _seat_of_government(mention: Mention, doc: Story) -> EventPlace | None:
+    """The national capital, for a clause with no place whose words name a seat of government."""
+    # (a crowd's: violence "near the palace" is told at its own place)
+    if mention.place is not None or doc.context.country is None or not set(mention.categories) & {"protest", "demo_tactic", "blockade"}:
+        return None
+    sentence = mention.sentence
+    tokens = sorted(mention.region.tokens)
+    if not tokens:
+        return None
+    text = sentence.doc[tokens[0] : tokens[-1] + 1].text
+    match = _SEAT_OF_GOVERNMENT.search(text)
+    if match is None:
+        return None
+    capital = national_capital(doc.context.country)
+    if capital is None or capital.entry is None:
+        return None
+    start = sentence.char(sentence.doc[tokens[0]]) + match.start()
+    words = [t for t in sentence.doc[tokens[0] : tokens[-1] + 1] if sentence.char(t) >= start]
+    first = words[0].i if words else tokens[0]
+    mention_of_it = PlaceMention(capital.entry.name, start, start + len(match.group(0)), capital.entry, confidence=0.5,
+                                 why=f"the capital: {match.group(0)} named")
+    return EventPlace(Place(mention_of_it, first, first), facility=False)
+
+
+def _countrys_capital(mention: Mention, doc: Story) -> EventPlace | None:
+    """ "X's capital", "the capital of X" in the clause of a mention told only of country X: its capital."""
+    sentence = mention.sentence
+    tokens = sentence.doc
+    for place in sentence.places:
+        if not place.country_only or place.first not in mention.region.tokens or place.mention.entry is None:
+            continue
+        after = [t.lower_ for t in tokens[place.last + 1 : place.last + 3]]
+        before = [t.lower_ for t in tokens[max(place.first - 2, 0) : place.first]]
+        if after != ["'s", "capital"] and before != ["capital", "of"]:
+            continue
+        capital = national_capital(place.mention.entry.country_iso)
+        if capital is None or capital.entry is None:
+            return None
+        mention_of_it = PlaceMention(capital.entry.name, place.mention.start, place.mention.end, capital.entry, confidence=0.6,
+                                     why=f"the capital of {place.mention.text}, named as such")
+        return EventPlace(Place(mention_of_it, place.first, place.last))
+    return None
 
 
 def _capital_named(mention: Mention, doc: Story) -> PlaceMention | None:
@@ -647,6 +712,13 @@ def _focus_place(doc: Story) -> EventPlace | None:
 
 
 _SOURCE_NOUNS = {"sources", "source", "residents", "resident", "witnesses", "witness", "locals", "elders", "officials", "official"}
+
+
+def _also_dead(mention: Mention) -> bool:
+    """ "an official in X said four drivers were also killed": the clause's dead are told as more."""
+    doc = mention.sentence.doc
+    return any(doc[i].lower_ in {"also", "too"} and doc[i].dep_ == "advmod" and doc[i].head.lemma_.lower() in {"kill", "die", "slay"}
+               for i in mention.region.tokens)
 
 
 def _sources_place(mention: Mention) -> EventPlace | None:
@@ -956,11 +1028,24 @@ def share_between_mentions(doc: Story) -> None:
             continue
         kind = family(mention.categories)
         earlier = [m for m in current[:n] if family(m.categories) == kind and mention.sentence.index - m.sentence.index <= _ANAPHOR_REACH]
+        if mention.anaphoric and mention.told_back and not any(c.kind == "death" for c in mention.counts):
+            # "condemned the Y attack" after an attack told at a village of Y: the account told
+            # before, named back by the town next to it
+            near = [m for m in earlier if m.place is not None and not m.dropped and place_key(m.place) != place_key(mention.place)
+                    and _close_by(m.place, mention.place) and may_tell_the_same(m, mention)]
+            if near:
+                _absorb(near[-1], mention, counts=False)
+                mention.dropped = True
+                continue
         if mention.anaphoric:
             # a later "the attack" at a named place is the earlier placeless account of it
-            donors = [m for m in earlier if m.place is None and not m.dropped]
+            # (not another side's deed of another kind: "Israeli strikes kill 9 …" is not told
+            # back by "fired rockets … in response to the enemy's massacres")
+            donors = [m for m in earlier if m.place is None and not m.dropped and may_tell_the_same(m, mention)
+                      and (m.agent is None or mention.agent is None or m.agent.actor.name == mention.agent.actor.name)]
             for donor in donors:
-                _absorb(mention, donor, counts=True)
+                # (a headline's toll is told again in the body, in its own clause)
+                _absorb(mention, donor, counts=not donor.sentence.is_headline)
                 donor.dropped = True
             # "Saturday's second attack": the same kind of violence as the attacks told before
             # (an account told at a place it names first: one that only took the place of the
@@ -985,7 +1070,9 @@ def share_between_mentions(doc: Story) -> None:
             # (nor the kind of another place's violence when an account at this place was told:
             # "gunmen attacked a post in A … a grenade was hurled in B … condemned the A attack"
             # tells back the attack in A, of no more type than it had)
-            told_here = any(m.place is not None and place_key(m.place) == place_key(mention.place) for m in earlier)
+            # (told at a town right by it counts: "militants attacked a post in the X area of Y
+            # district … condemned the Y attack")
+            told_here = any(m.place is not None and (place_key(m.place) == place_key(mention.place) or _close_by(m.place, mention.place)) for m in earlier)
             typed = here or ([] if told_here else [m for m in typed if mention.agent is None or m.agent is None or m.agent.actor.name == mention.agent.actor.name])
             # (of the kind its own noun names, "the ambush", where one was told)
             typed = [m for m in typed if _names_its_kind(mention, m)] or typed
@@ -1015,6 +1102,10 @@ def share_between_mentions(doc: Story) -> None:
             # (a headline sums the report up: it is no place-by-place account of the lead's)
             and not (m.sentence.is_headline and not outer.sentence.is_headline)
         ]
+        # (an account of one kind of violence, where the body tells that kind and others in the
+        # province, is the account of that kind: a headline's repelled attack on a base is not the
+        # air strike told at another town of it)
+        details = [m for m in details if may_tell_the_same(m, outer)] or details
         if not details:
             continue
         for detail in details:
@@ -1046,6 +1137,17 @@ def share_between_mentions(doc: Story) -> None:
                       and may_tell_the_same(m, mention)]
             if others:
                 mention.dropped = True
+
+
+# how far a town named back may lie from the account told before ("the Y attack" for a village of Y)
+_NAMED_BACK_KM = 30.0
+
+
+def _close_by(a: EventPlace | None, b: EventPlace | None) -> bool:
+    entries = [p.place.mention.entry if p is not None and p.place is not None else None for p in (a, b)]
+    if any(e is None or e.latitude is None or e.longitude is None for e in entries):
+        return False
+    return distance_km(entries[0].latitude, entries[0].longitude, entries[1].latitude, entries[1].longitude) <= _NAMED_BACK_KM
 
 
 def place_key(place: EventPlace | None) -> str | None:
@@ -1122,9 +1224,14 @@ def attach_floating_sources(doc: Story) -> None:
         tolls = [c for c in tolls if c not in later]
         later = [c for c in later if c.start not in doc.later_dead]
         doc.later_dead.update(c.start for c in later)
+        # (a toll dated to a day of its own, not the event's, is of another happening: "one soldier
+        # was killed in southern Lebanon on Sunday" after Monday's strike)
+        own_days = {m.day for m in doc.mentions if m.sentence.index == sentence.index and m.date_source == "own" and m.day is not None}
         for mention in here:
             typed = set(mention.categories) & _TYPING
             mention.sources = mention.sources + [s for s in floating if s not in mention.sources and not (kinds[id(s)] and not typed & kinds[id(s)])]
+            if own_days and mention.day is not None and mention.day not in own_days:
+                continue
             mention.counts = add_later_deaths(lower_total(mention.counts, tolls), later)
 
 

@@ -179,7 +179,7 @@ def _place_like(token: Token) -> bool:
 
 def has_territory_argument(head: Token, sentence: Sentence) -> bool:
     nouns = lexicon.cues().territory_nouns
-    if _moved_by_things(head):
+    if _moved_by_things(head) or _only_people_taken(head, sentence):
         return False
     for token in _territory_arguments(head):
         if sentence.place_at(token.i) is not None:
@@ -189,6 +189,21 @@ def has_territory_argument(head: Token, sentence: Sentence) -> bool:
         if (token.lower_ in nouns or token.lemma_.lower() in nouns) and not _a_countrys_whole(token):
             return True
     return False
+
+
+def _only_people_taken(head: Token, sentence: Sentence) -> bool:
+    """ "the women were taken towards the mountains", "took the hostages into the forest": a
+    verb whose taken things are all people carries them off; the place named is where to, no
+    territory taken."""
+    # (not "drove the fighters out of X": people driven out leave a place taken)
+    if head.pos_ != "VERB" or head.lemma_.lower() not in {"take", "capture", "seize"} or any(c.lower_ == "out" for c in head.children):
+        return False
+    nouns = lexicon.cues().territory_nouns
+    taken = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not taken or not _takes_people(head):
+        return False
+    return not any(sentence.place_at(t.i) is not None or t.lower_ in nouns or t.lemma_.lower() in nouns
+                   for o in taken for t in (o, *(c for c in o.children if c.dep_ == "conj")))
 
 
 def _a_countrys_whole(token: Token) -> bool:
