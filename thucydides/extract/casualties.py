@@ -329,9 +329,7 @@ def _harm(target: Token, _depth: int = 0) -> str | None:
         # "X were dead", "left 12 insurgents dead"; not the subject of a deed done to someone else
         # ("soldiers shot dead five people": the object is the dead)
         # (nor the cause in "an attack left six dead": the subject of an active "leave" leaves others dead)
-        # (also parsed with the object on the adjective: "Members of the gang shot [dead [four
-        # people]]": the members are the killers)
-        objects = [c for c in head.children if c.dep_ == "dobj"] + [o for c in head.children if c.dep_ in {"acomp", "oprd"} for o in c.children if o.dep_ == "dobj"]
+        objects = [c for c in head.children if c.dep_ == "dobj"]
         kills_another = active_subject and (bool(objects) or _lemma(head) == "leave")
         if not kills_another and any(c.lower_ in words["death_adjectives"] and c.pos_ == "ADJ" and c.dep_ in {"acomp", "oprd"} for c in head.children):
             return "death"
