@@ -1065,16 +1065,17 @@ def _strike_counted_out(part: Mention, whole: Mention) -> bool:
 
 def _within_the_strikes_place(part: Mention, whole: Mention) -> bool:
     """The part is told at the strike's town or in a quarter of it ("the city's X district",
-    "the X neighbourhood" nearby) — not at a village of the province the strike was told at (an
-    account at a province is told place by place), nor across a border."""
-    if place_key(part.place) == place_key(whole.place):
+    whatever the gazetteer makes of X; "the X neighbourhood" nearby) — not at a village of the
+    province the strike was told at (an account at a province is told place by place), nor
+    across a border."""
+    if place_key(part.place) == place_key(whole.place) or _of_the_town_told(part):
         return True
     entries = [m.place.place.mention.entry if m.place is not None and m.place.place is not None else None for m in (part, whole)]
     if any(e is None for e in entries) or entries[0].country_iso != entries[1].country_iso:
         return False
     if (entries[1].feature or "").startswith(("ADM", "PCL")):
         return False
-    return _of_the_town_told(part) or _named_as_a_quarter(part) and _close_by(part.place, whole.place)
+    return _named_as_a_quarter(part) and _close_by(part.place, whole.place)
 
 
 def _named_as_a_quarter(mention: Mention) -> bool:
