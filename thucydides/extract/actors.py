@@ -463,7 +463,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
     named = [m for m in mentions if m.kind in {"named", "anti"}]
     out: list[ActorMention] = []
     for mention in mentions:
-        if mention.kind not in {"named", "anti"}:
+        # (a place is no member: "recaptured the village of X from Russian forces" names whom it
+        # was taken from)
+        if mention.kind not in {"named", "anti"} and sentence.doc[mention.head].lower_ not in lexicon.cues().territory_nouns:
             head = sentence.doc[mention.head]
             # (a long name the parser splits, "fighters of the Group [for Support of Islam …]",
             # is the group's when its words start in the "of" phrase)
