@@ -463,7 +463,9 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
     named = [m for m in mentions if m.kind in {"named", "anti"}]
     out: list[ActorMention] = []
     for mention in mentions:
-        if mention.kind not in {"named", "anti"}:
+        # (a place is no member: "recaptured the village of X from Russian forces" names whom it
+        # was taken from)
+        if mention.kind not in {"named", "anti"} and sentence.doc[mention.head].lower_ not in lexicon.cues().territory_nouns:
             head = sentence.doc[mention.head]
             # (a long name the parser splits, "fighters of the Group [for Support of Islam …]",
             # is the group's when its words start in the "of" phrase)
@@ -487,6 +489,17 @@ def _members_of_groups(mentions: list[ActorMention], sentence: Sentence) -> list
                 for m in named
                 if any(t.i == m.head for t in prep.subtree)
             ]
+            # "rebel fighters led by the Islamist group X", "militiamen commanded by Y": the group
+            # leading them is who acts (its own men, told by their leader)
+            inner += [
+                m
+                for child in head.children
+                if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS
+                for agent in child.children
+                if agent.dep_ == "agent"
+                for m in named
+                if any(t.i == m.head for t in agent.subtree)
+            ]
             verb = head.head
             if head.dep_ == "nsubj" and verb.tag_ in {"VBN", "VBD"} and verb.lemma_.lower() in _SUSPECT_VERBS:
                 # the same misparsed with the participle as the verb: "gunmen [identified] as
@@ -509,6 +522,8 @@ _SUSPECT_VERBS = {"suspect", "believe", "think", "presume", "identify", "say", "
 # "a militant belonging to the X Front": a member of the group; so are "armed men attributed to
 # the CODECO militia" (a UN report's wording), "gunmen linked to" or "affiliated with" a group
 _MEMBERSHIP_VERBS = {"belong", "attribute", "link", "affiliate", "tie"}
+# "fighters led by X", "headed by", "commanded by": the leading group's own men
+_LEADING_VERBS = {"lead", "head", "command", "spearhead"}
 
 
 def _of_phrases(head: Token) -> list[Token]:

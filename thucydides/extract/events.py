@@ -505,6 +505,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # the side that pulled out of a place is not the side that took it
     leaving = {id(m.agent) for m in group if "withdraw" in m.categories and len(m.categories.keys() - {"withdraw", "group_change"}) == 0}
     agents = [a for a in agents if id(a) not in leaving] or agents
+    # nor is the side a takeover was told against ("the army recaptured X from al-Shabaab" … "al-
+    # Shabaab said it had killed 15 soldiers"): it lost the place, whatever else it did there
+    lost = {m.target.actor.name for m in group if m.agent is not None and m.target is not None and {"takeover", "retake"} & set(m.categories)}
+    agents = [a for a in agents if a.actor.name not in lost] or agents
     # (a group named by its name before one named by its enemy: "anti-regime forces" … "a PDF battalion")
     agent = next((a for a in agents if a.kind == "named"), None) or next((a for a in agents if a.kind == "anti"), agents[0] if agents else None)
     # likewise who is hit: not the suspects the police arrested after a bombing

@@ -97,6 +97,8 @@ class CueLexicon:
     seats_of_power: frozenset[str] = frozenset()  # "parliament", "congress": where a state governs
     seat_holders: frozenset[str] = frozenset()  # "governor", "mayor": whose office is such a seat
     armed_marchers: frozenset[str] = frozenset()  # "rebels", "troops": who march armed, no protest
+    counting_out: frozenset[str] = frozenset()  # "one", "another": one weapon of a strike told before
+    town_quarters: frozenset[str] = frozenset()  # "district", "neighbourhood": a quarter of a town
 
 
 @functools.cache
@@ -144,6 +146,8 @@ def cues() -> CueLexicon:
         seats_of_power=frozenset(data.get("seat_of_power_nouns", ())),
         seat_holders=frozenset(data.get("seat_holders", ())),
         armed_marchers=frozenset(data.get("armed_marchers", ())),
+        counting_out=frozenset(data.get("counting_out_words", ())),
+        town_quarters=frozenset(data.get("town_quarter_words", ())),
     )
 
 

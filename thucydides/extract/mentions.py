@@ -212,6 +212,10 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "took control of X from pro-Houthi forces": the side that lost the place
     if token.dep_ == "pobj" and head.lower_ == "from" and head.head.i in verbs:
         return "target"
+    # (the parse may hang it on the place taken: "retook the town of X from Boko Haram")
+    taken = head.head
+    if token.dep_ == "pobj" and head.lower_ == "from" and taken.dep_ == "dobj" and taken.head.i in verbs and taken.lower_ in lexicon.cues().territory_nouns:
+        return "target"
     if token.dep_ == "pobj" and head.lower_ == "between":
         return "agent" if mention_head.dep_ != "conj" else "target"
     if token.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"} and head.i in anchor_ids:
@@ -257,6 +261,26 @@ def _mourner(mention: ActorMention, doc: Doc) -> bool:
     mourning is the side of the dead."""
     head = doc[mention.head]
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in _MOURNING
+
+
+# cues of a place changing hands, whose object is the place
+_TAKING = {"takeover", "retake", "entry"}
+
+
+def _place_taken(mention: ActorMention, taking: set[int], doc: Doc) -> bool:
+    """A settlement's word read as its people ("village" among civilians' heads) that is what a
+    takeover took ("recaptured the village of X", "took control of two villages"): a place."""
+    word = doc[mention.head]
+    if not taking or not mention.is_civilian or word.lower_ not in lexicon.cues().territory_nouns:
+        return False
+    governor = word
+    for _ in range(3):
+        if governor.dep_ not in {"dobj", "pobj", "nsubjpass", "prep"}:
+            return False
+        governor = governor.head
+        if governor.i in taking:
+            return True
+    return False
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -632,6 +656,10 @@ def build_mentions(
             continue
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
         region_actors = [m for m in actors if m.head in region.tokens]
+        # "recaptured the village of X", "took control of the town": the place taken is where,
+        # not civilians hit
+        taking = {c.head for c in anchors if c.category in _TAKING}
+        region_actors = [m for m in region_actors if not _place_taken(m, taking, doc)]
         anchor_tokens = [doc[c.head] for c in anchors]
         # "a grenade at a CRPF patrol": the patrol hit is no actor of the grenade; a movement word
         # decides roles only when the clause tells nothing else

@@ -1020,8 +1020,104 @@ def _grievance_retold(doc: Story) -> None:
                 later.background = True
 
 
+# the kinds of violence told by the weapons fired or dropped, one of which a later clause counts out
+_WEAPONS_FIRED = {"air", "shelling", "ied", "suicide", "grenade"}
+
+
+# how many sentences after the strike one of its weapons may be counted out
+_COUNTED_OUT_REACH = 2
+
+
+def _counted_weapon(mention: Mention) -> bool:
+    """The clause's subject is one weapon counted out of several ("One bomb hit a building",
+    "one of the missiles struck a school", "another shell landed near a market")."""
+    counting = lexicon.cues().counting_out
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        if cue.category not in _TYPING | {"air_platform"}:
+            continue
+        weapon = doc[cue.head]
+        if weapon.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        counted = any(child.lower_ in counting and child.dep_ in {"det", "nummod", "amod"} for child in weapon.children)
+        subject = weapon
+        if weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.lower_ in counting:
+            counted, subject = True, weapon.head.head
+        if counted and subject.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+    return False
+
+
+def _strike_counted_out(part: Mention, whole: Mention) -> bool:
+    """ "Russian forces struck Kharkiv with guided bombs … One bomb hit a residential building in
+    the city's X district": the bomb counted out is one of the strike's, at the strike's place or
+    right by it, on its day, by no one else — the same happening told in part, not a new event."""
+    if not _counted_weapon(part) or not set(whole.categories) & _WEAPONS_FIRED or whole.dropped:
+        return False
+    if not 0 <= part.sentence.index - whole.sentence.index <= _COUNTED_OUT_REACH or part.sentence.start < whole.sentence.start:
+        return False
+    if part.agent is not None and (whole.agent is None or part.agent.actor.name != whole.agent.actor.name):
+        return False
+    if not compatible_days(part, whole) or whole.sentence.is_headline:
+        return False
+    return _within_the_strikes_place(part, whole)
+
+
+def _within_the_strikes_place(part: Mention, whole: Mention) -> bool:
+    """The part is told at the strike's town or in a quarter of it ("the city's X district",
+    whatever the gazetteer makes of X; "the X neighbourhood" nearby) — not at a village of the
+    province the strike was told at (an account at a province is told place by place), nor
+    across a border."""
+    if place_key(part.place) == place_key(whole.place) or _of_the_town_told(part):
+        return True
+    entries = [m.place.place.mention.entry if m.place is not None and m.place.place is not None else None for m in (part, whole)]
+    if any(e is None for e in entries) or entries[0].country_iso != entries[1].country_iso:
+        return False
+    if (entries[1].feature or "").startswith(("ADM", "PCL")):
+        return False
+    return _named_as_a_quarter(part) and _close_by(part.place, whole.place)
+
+
+def _named_as_a_quarter(mention: Mention) -> bool:
+    """ "the X district", "the district of X", "X neighbourhood": a quarter of a town."""
+    place, doc = mention.place.place, mention.sentence.doc
+    quarters = lexicon.cues().town_quarters
+    after = doc[place.last + 1] if place.last + 1 < len(doc) else None
+    before = doc[place.first - 2] if place.first >= 2 and doc[place.first - 1].lower_ == "of" else None
+    return any(t is not None and t.lower_ in quarters for t in (after, before))
+
+
+def _of_the_town_told(mention: Mention) -> bool:
+    """ "in the city's X district": the place is owned by a town named back, the one told before."""
+    if mention.place is None or mention.place.place is None:
+        return False
+    doc, first = mention.sentence.doc, mention.place.place.first
+    if first < 3 or doc[first - 1].lower_ not in {"'s", "’s"}:
+        return False
+    owner = doc[first - 2]
+    return owner.lower_ in lexicon.cues().territory_nouns and doc[first - 3].lower_ == "the"
+
+
+def _fold_counted_out(doc: Story) -> None:
+    """A weapon counted out of a strike told just before is that strike: its toll, if the strike
+    told none, and its sources go to the strike, not its kind ("one bomb" is no roadside bomb)."""
+    current = [m for m in doc.mentions if is_current(m)]
+    for n, part in enumerate(current):
+        wholes = [m for m in current[:n] if m.place is not None and _strike_counted_out(part, m)]
+        if not wholes:
+            continue
+        whole = wholes[-1]
+        if not any(c.kind == "death" for c in whole.counts):
+            whole.counts = whole.counts + part.counts
+        whole.injuries = whole.injuries + part.injuries
+        whole.victims_kind = whole.victims_kind or part.victims_kind
+        whole.sources = whole.sources + [s for s in part.statements + part.sources if s not in whole.statements + whole.sources]
+        part.dropped = True
+
+
 def share_between_mentions(doc: Story) -> None:
     _grievance_retold(doc)
+    _fold_counted_out(doc)
     current = [m for m in doc.mentions if is_current(m)]
     for n, mention in enumerate(current):
         if mention.place is None or mention.place_source != "own":
