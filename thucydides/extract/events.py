@@ -514,9 +514,16 @@ def _telling_military(doc: Story, group: list[Mention]) -> Actor | None:
     for mention in group:
         for statement in mention.statements:
             for index, actor in doc.actors:
-                if index == mention.sentence.index and actor.kind == "military" and actor.head in statement.frame and actor.actor.inter == 1:
+                if index == mention.sentence.index and actor.kind == "military" and actor.head in statement.frame and actor.actor.inter == 1 and not _only_describes(mention, actor):
                     return actor.actor
     return None
+
+
+def _only_describes(mention: Mention, actor: ActorMention) -> bool:
+    """ "the army-aligned state government said": a force named only in the words describing
+    the speaker (whom it backs) does not speak; the telling is the speaker's, not the force's deed."""
+    token = mention.sentence.doc[actor.head]
+    return token.dep_ in {"npadvmod", "compound", "amod"} and token.head.dep_ == "amod"
 
 
 def _flown_by_a_military(group: list[Mention]) -> bool:
