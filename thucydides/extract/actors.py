@@ -386,7 +386,23 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))
-    return _assumed(_members_of_groups(sorted(mentions, key=lambda m: m.first), sentence), sentence)
+    return _attackers_of_the_named(_assumed(_members_of_groups(sorted(mentions, key=lambda m: m.first), sentence), sentence), sentence)
+
+
+def _attackers_of_the_named(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
+    """ "repelled an RSF attack on the city, killing dozens of assailants": the unnamed doers
+    a sentence tells after naming one armed group are that group's men (not a side of their own)."""
+    doers = lexicon.status_words()["unnamed_doers"]
+    doc = sentence.doc
+    out: list[ActorMention] = []
+    for mention in mentions:
+        before = {m.actor.name: m for m in mentions if m.last < mention.first and m.kind == "named" and m.actor.inter in {2, 3, 4}}
+        unnamed = mention.actor.name.startswith("Unidentified") and doc[mention.head].lower_ in doers
+        if unnamed and len(before) == 1:
+            named = next(iter(before.values()))
+            mention = replace(mention, actor=replace(named.actor, text=mention.actor.text), kind=named.kind, country=named.country, words=named.words)
+        out.append(mention)
+    return out
 
 
 _HEDGES = {"assumed", "presumed", "presumably", "believed", "thought", "likely", "probably"}

@@ -815,9 +815,21 @@ def _according_statement(token: Token, memory: SpeakerMemory) -> Statement | Non
         channel = channel or source.lemma_.lower()
     head = token.head
     frame = {t.i for t in token.subtree}
+    # "… stormed the village, killing seven villagers, according to X.": the phrase closing the
+    # sentence tells the source of all of it, wherever the parse hung it
+    if _closes_the_sentence(token, frame):
+        head = token.sent.root
     complement = {t.i for t in head.subtree} - frame
     link = Attribution(speaker=speaker, role=role, channel=channel, via=via)
     return Statement(token, link, "according", complement, frame, f"{words} {(via or '').lower()}")
+
+
+def _closes_the_sentence(token: Token, frame: set[int]) -> bool:
+    """ "…, according to X." : the phrase, set off by a comma, ends its sentence."""
+    sentence = token.sent
+    after = [t for t in sentence if t.i > max(frame)]
+    before = token.doc[token.i - 1] if token.i > sentence.start else None
+    return before is not None and before.lower_ == "," and all(t.is_punct or t.is_space for t in after)
 
 
 def _citing_statement(token: Token, memory: SpeakerMemory) -> Statement | None:

@@ -222,6 +222,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
                 continue
+            if _later_fight_after_a_massacre(mention, group):
+                continue
             group.append(mention)
             break
         else:
@@ -308,6 +310,37 @@ def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
     return bool(own) and not own & told
 
 
+# adverbs telling that a deed came after the one told before it
+_AFTERWARDS = {"later", "afterwards", "afterward", "subsequently", "thereafter"}
+
+
+def _fought_afterwards(mention: Mention) -> bool:
+    """The mention's own fight is told as coming after what was told before ("troops later
+    clashed with the group", "Hours later, soldiers engaged the attackers")."""
+    doc = mention.sentence.doc
+    span = mention.sentence.span
+    return any(
+        c.category == "clash" and span.start <= c.head < span.end
+        and (mention.sequel or any(w.dep_ == "advmod" and w.lower_ in _AFTERWARDS for w in doc[c.head].children))
+        for c in mention.cues
+    )
+
+
+def _later_fight_after_a_massacre(mention: Mention, group: list[Mention]) -> bool:
+    """ "Insurgents opened fire on a bus, killing the driver … Troops patrolling the area later
+    clashed with the group": a fight that another armed side came to afterwards, told in a
+    sentence of its own after armed men's attack on civilians, is a clash of its own (ACLED codes
+    the attack on the civilians and the forces' fight with the attackers as two events)."""
+    if mention.agent is None or not mention.agent.armed or any(m.sentence.index == mention.sentence.index for m in group):
+        return False
+    if not _fought_afterwards(mention):
+        return False
+    attackers = {m.agent.actor.name for m in group if m.agent is not None and m.agent.armed}
+    on_civilians = any(m.target is not None and m.target.is_civilian for m in group)
+    fought_before = any("clash" in m.categories for m in group)
+    return on_civilians and not fought_before and bool(attackers) and mention.agent.actor.name not in attackers
+
+
 def _arrested_after(a: Mention, b: Mention) -> bool:
     """ "Students were rounded up after police stormed a sit-in": arrests told of a protest that
     their "after" clause tells are its intervention (not "rallied after police arrested their
@@ -329,7 +362,9 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
     if any(family(m.categories) == "protest" for m in group):
         return None  # police stepping into a demonstration are crowd control
     # (or arriving: "… were abducting villagers when troops arrived and killed four of them")
-    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and {"intervention", "group_change"} & set(m.categories) and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
+    # (not a force that fought the armed men afterwards, "troops on patrol later clashed with
+    # the gunmen": it began that fight, actor1)
+    force = next((m.agent for m in group if m.agent is not None and m.agent.actor.inter == 1 and not _fought_afterwards(m) and {"intervention", "group_change"} & set(m.categories) and "arrest" not in m.categories and {"kill", "lethal_force", "fire_on", "clash"} & set(m.categories)), None)
     if force is None:
         return None
     attackers = next((a for m in group for a in (m.agent, *m.actors) if a is not None and a.actor.inter in {2, 3, 4}), None)
@@ -479,9 +514,16 @@ def _telling_military(doc: Story, group: list[Mention]) -> Actor | None:
     for mention in group:
         for statement in mention.statements:
             for index, actor in doc.actors:
-                if index == mention.sentence.index and actor.kind == "military" and actor.head in statement.frame and actor.actor.inter == 1:
+                if index == mention.sentence.index and actor.kind == "military" and actor.head in statement.frame and actor.actor.inter == 1 and not _only_describes(mention, actor):
                     return actor.actor
     return None
+
+
+def _only_describes(mention: Mention, actor: ActorMention) -> bool:
+    """ "the army-aligned state government said": a force named only in the words describing
+    the speaker (whom it backs) does not speak; the telling is the speaker's, not the force's deed."""
+    token = mention.sentence.doc[actor.head]
+    return token.dep_ in {"npadvmod", "compound", "amod"} and token.head.dep_ == "amod"
 
 
 def _flown_by_a_military(group: list[Mention]) -> bool:

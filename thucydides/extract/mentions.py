@@ -109,6 +109,7 @@ _ASCRIBING = {"attribute", "ascribe"}
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
+    token = _described(token, mention)
     # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
         token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
@@ -225,6 +226,18 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     return "other"
 
 
+
+
+def _described(token: Token, mention: ActorMention) -> Token:
+    """ "a strike by the paramilitary Rapid Support Forces": a parse that makes the descriptor
+    just before a name its head, with the name its apposition; the name stands where the
+    descriptor does (a descriptor is no actor of its own)."""
+    head = token.head
+    if token.dep_ != "appos" or head.i != mention.first - 1 or head.i == token.i:
+        return token
+    if any(c.dep_ not in {"det", "amod", "compound", "punct"} and c.i != token.i for c in head.children):
+        return token
+    return head
 
 
 # the prepositions that name what an attack noun hit ("the shelling … on the area of X")

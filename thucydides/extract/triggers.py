@@ -33,7 +33,17 @@ class Cue:
 
 
 def _word_forms(token: Token) -> tuple[str, str]:
-    return lexicon.normal_form(token.text), lexicon.normal_form(token.lemma_)
+    lower = lexicon.normal_form(token.text)
+    # "according to X" names a source: its word is no form of "accord" (an agreement)
+    if _source_preposition(token):
+        return lower, lower
+    return lower, lexicon.normal_form(token.lemma_)
+
+
+def _source_preposition(token: Token) -> bool:
+    """The first word of a source phrase ("according to", status.toml `source_prepositions`)."""
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return any(phrase.split() == [token.lower_, following] for phrase in lexicon.status_words()["source_prepositions"])
 
 
 def _title_case_forms(token: Token, forms: tuple[str, str]) -> tuple[str, str]:
