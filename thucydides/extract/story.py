@@ -1135,8 +1135,21 @@ def share_between_mentions(doc: Story) -> None:
                       # (nor a fight of another kind: "drones struck several sites in A and B" sums
                       # up no ground fighting told at a third town)
                       and may_tell_the_same(m, mention)]
-            if others:
+            if others and not _headline_of_its_lead(mention, current):
                 mention.dropped = True
+
+
+def _headline_of_its_lead(headline: Mention, current: list[Mention]) -> bool:
+    """ "Rebels attack police station in A" over a lead that tells the attack at no place of its
+    own: the body's account took the headline's town, so the headline is that account's (its
+    attackers and the police hit), not a sum of the other towns' accounts told later."""
+    if not headline.sentence.is_headline or headline.place is None:
+        return False
+    # (the lead alone: a headline of two deeds, "… in A; police kill four in B", is a sum even
+    # where a later paragraph's account took B from it)
+    lead = next((m for m in current if not m.sentence.is_headline), None)
+    return (lead is not None and not lead.dropped and lead.place_source == "previous" and place_key(lead.place) == place_key(headline.place)
+            and family(lead.categories) == family(headline.categories) and compatible_days(lead, headline))
 
 
 # how far a town named back may lie from the account told before ("the Y attack" for a village of Y)
