@@ -1288,11 +1288,31 @@ def update_tolls(doc: Story) -> None:
             # "residents said 20 … The government put the toll at 12": conflicting figures, the
             # lowest with the range kept (taxonomy.md)
             total = replace(total, low=total.value, high=told)
+        elif total.value > told and given_toll(total, sentence.doc) and _rival_source(before, latest) and not _told_later(sentence, latest, doc):
+            # "police said they had recovered 11 bodies … a rights group put the number of dead at
+            # 17": two sources' figures, not a rise; the lowest is the count (ACLED's rule)
+            total = replace(total, value=told, low=told, high=total.value)
         for mention in doc.mentions:
             if mention in before and place_key(mention.place) == place_key(latest.place) and compatible_days(mention, latest):
                 mention.counts = [c for c in mention.counts if c.kind != "death"] + [total]
         for mention in told_here:
             mention.dropped = True
+
+
+def _rival_source(before: list[Mention], latest: Mention) -> bool:
+    """The figure told before came from a source of its own ("…, police said"): a toll someone
+    else then puts at a higher figure is their account, not a later count of the reporter's."""
+    return any(place_key(m.place) == place_key(latest.place) and any(s.link.speaker for s in m.statements) for m in before)
+
+
+def _told_later(sentence: Sentence, latest: Mention, doc: Story) -> bool:
+    """A toll sentence told as coming after the first figure: a word of it ("later", "updated",
+    "rose") or a day of its own after the happening's ("put the toll at 10 on Tuesday")."""
+    words = set(lexicon.casualty_words()["later_toll_words"])
+    if any(t.lower_ in words for t in sentence.span):
+        return True
+    days = [day for d in find_dates(sentence, doc.article.published) for day in days_of(d)]
+    return latest.day is not None and any(day > latest.day for day in days)
 
 
 def _naming_the_happening(tolls: list[Count], doc: Doc) -> set[int]:
