@@ -929,6 +929,17 @@ def compatible_days(a: Mention, b: Mention) -> bool:
     return a.day == b.day
 
 
+def _accounts_named_back(donors: list[Mention], anaphor: Mention, earlier: list[Mention]) -> list[Mention]:
+    """The placeless accounts a later mention names back, less a death dated in its own words to
+    another day than the accounts of the kind the mention names, placeless or told at its place
+    ("strikes on A killed nine on Monday … one soldier was killed on Sunday … condemned the A
+    strike": not the soldier)."""
+    named = [d for d in donors if _names_its_kind(anaphor, d)]
+    here = [m for m in earlier if m.place is not None and place_key(m.place) == place_key(anaphor.place) and may_tell_the_same(m, anaphor)]
+    days = {m.day for m in named + here if m.day is not None and m.date_source != "published"}
+    return [d for d in donors if d in named or not (d.date_source == "own" and d.day is not None and days and d.day not in days)]
+
+
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     # (a killing whose toll is not shared was not told of this place: "abduct 43 …, kill six
     # vigilantes" spread over the villages told next kills in one of them)
@@ -1041,8 +1052,11 @@ def share_between_mentions(doc: Story) -> None:
             # a later "the attack" at a named place is the earlier placeless account of it
             # (not another side's deed of another kind: "Israeli strikes kill 9 …" is not told
             # back by "fired rockets … in response to the enemy's massacres")
+            # (nor a death told on a day of its own other than the one named back: "strikes on A
+            # killed nine on Monday … one soldier was killed on Sunday … condemned the A strike")
             donors = [m for m in earlier if m.place is None and not m.dropped and may_tell_the_same(m, mention)
                       and (m.agent is None or mention.agent is None or m.agent.actor.name == mention.agent.actor.name)]
+            donors = _accounts_named_back(donors, mention, earlier)
             for donor in donors:
                 # (a headline's toll is told again in the body, in its own clause)
                 _absorb(mention, donor, counts=not donor.sentence.is_headline)
