@@ -558,6 +558,13 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
+        fronted = _fronted_place(mention)
+        if fronted is not None:
+            # "In A, the state capital, troops arrested five men": the opening phrase places the
+            # sentence, even when the parse hangs the clause off the town's apposition
+            mention.place, mention.place_source = fronted, "sibling"
+            placed.append(mention)
+            continue
         # (a deed of violence or destruction: not "locals in X said soldiers were on patrol there")
         # (not dead told as "also killed": more dead of the account just told, wherever its
         # teller speaks from)
@@ -603,6 +610,26 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+# prepositions that open a sentence with where it happened ("In A, …", "Near A, …")
+_FRONTING = {"in", "near", "outside", "at"}
+
+
+def _fronted_place(mention: Mention) -> EventPlace | None:
+    """The town a sentence opens with ("In A, the state capital, …"), when it is a place of the
+    gazetteer below a country and the clause is current news."""
+    sentence = mention.sentence
+    span = sentence.span
+    if mention.background or len(span) < 3 or span[0].lower_ not in _FRONTING:
+        return None
+    first = next((p for p in sentence.places if p.first == span.start + 1), None)
+    if first is None or first.country_only or first.mention.entry is None:
+        return None
+    after = span.doc[first.last + 1] if first.last + 1 < span.end else None
+    if after is None or after.text != ",":
+        return None
+    return EventPlace(first)
 
 
 # a place named again by its kind ("in the same town", "residents protested in the town")
@@ -1133,7 +1160,11 @@ def share_between_mentions(doc: Story) -> None:
         # a village no gazetteer holds is coded at the unit it was told in, the latest and most
         # precise named before it (ACLED's practice)
         unit = max(outers, key=lambda m: (m.sentence.index, m.place.place.mention.entry.feature or ""))
-        detail.place = replace(detail.place, place=replace(detail.place.place, mention=placed_at(detail.place.place.mention, unit.place.place.mention, "in", "in no gazetteer")))
+        # (with the later tellings at that village, which took its place before it was placed:
+        # "captured a base outside A town" … "its troops overran the base on Thursday")
+        village = place_key(detail.place)
+        for mention in [detail] + [m for m in doc.mentions if m is not detail and m.place_source != "own" and place_key(m.place) == village]:
+            mention.place = replace(mention.place, place=replace(mention.place.place, mention=placed_at(mention.place.place.mention, unit.place.place.mention, "in", "in no gazetteer")))
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
         if mention.summary and not mention.dropped:
