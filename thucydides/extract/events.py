@@ -769,7 +769,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
             actor2 = _opponent(doc, actor1)
-        if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and agent is not None and _rival_sides(first.sentence.doc[agent.head]):
+        if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and agent is not None and _rival_sides(_teller_of(group, agent).sentence.doc[agent.head]):
             # "two armed groups clashed", "rival gangs fought": both sides are of that kind
             actor2 = actor1
         if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and actor1.inter in {1, 8}:
@@ -1187,6 +1187,12 @@ def _junta_of(actor: Actor | None, iso: str | None) -> Actor | None:
         return actor
     long = country_name(iso, short=False)
     return replace(actor, name=f"Military Forces of {long}") if long else actor
+
+
+def _teller_of(group: list[Mention], agent: ActorMention) -> Mention:
+    """The telling whose sentence names ``agent`` (a headline is a document of its own, so the
+    agent's token is looked up there, not in the first telling's)."""
+    return next((m for m in group if any(a is agent for a in m.actors)), None) or next((m for m in group if m.agent is agent), group[0])
 
 
 def _rival_sides(head: Token) -> bool:

@@ -109,6 +109,8 @@ _ASCRIBING = {"attribute", "ascribe"}
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
+    if _doer_of_a_misparsed_verb(token, anchors):
+        return "agent"
     token = _described(token, mention)
     # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
@@ -173,6 +175,8 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "agent"
     if token.dep_ == "nsubjpass" and head.i in verbs:
         return "target"
+    # "In A, the state capital, junta troops arrested five men": a parse that hangs the verb off
+    # its subject as a participle; a participle with an object of its own is active, the noun its doer
     # "by X" of the cue itself ("killed by Taliban insurgents", "an attack by gunmen"), not of
     # another verb in the sentence ("the car was stopped by the security guards and went off")
     by = token.dep_ == "pobj" and (head.lower_ == "by" or head.dep_ == "agent")
@@ -294,6 +298,13 @@ def _place_taken(mention: ActorMention, taking: set[int], doc: Doc) -> bool:
         if governor.i in taking:
             return True
     return False
+
+
+def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
+    """ "In A, the state capital, junta troops arrested five men": a parse that hangs the verb off
+    its subject as a participle ("troops [who were] arrested"); one with an object of its own is
+    active, and the noun it hangs off is its doer."""
+    return any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors)
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -668,12 +679,12 @@ def build_mentions(
         if _standing_hazard(anchors, kept, sentence):
             continue
         provisional = Mention(sentence, region, kept, None, "none", False, [], "none", False, None, [], None, None, None, [], [], False, False, (0, 0))
-        region_actors = [m for m in actors if m.head in region.tokens]
+        anchor_tokens = [doc[c.head] for c in anchors]
+        region_actors = [m for m in actors if m.head in region.tokens or _doer_of_a_misparsed_verb(doc[m.head], anchor_tokens)]
         # "recaptured the village of X", "took control of the town": the place taken is where,
         # not civilians hit
         taking = {c.head for c in anchors if c.category in _TAKING}
         region_actors = [m for m in region_actors if not _place_taken(m, taking, doc)]
-        anchor_tokens = [doc[c.head] for c in anchors]
         # "a grenade at a CRPF patrol": the patrol hit is no actor of the grenade; a movement word
         # decides roles only when the clause tells nothing else
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens

@@ -558,6 +558,13 @@ def place_mentions(doc: Story) -> None:
             extra.extend(replace(mention, place=place) for place in places[1:])
             placed.append(mention)
             continue
+        fronted = _fronted_place(mention)
+        if fronted is not None:
+            # "In A, the state capital, troops arrested five men": the opening phrase places the
+            # sentence, even when the parse hangs the clause off the town's apposition
+            mention.place, mention.place_source = fronted, "sibling"
+            placed.append(mention)
+            continue
         # (a deed of violence or destruction: not "locals in X said soldiers were on patrol there")
         # (not dead told as "also killed": more dead of the account just told, wherever its
         # teller speaks from)
@@ -603,6 +610,26 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+# prepositions that open a sentence with where it happened ("In A, …", "Near A, …")
+_FRONTING = {"in", "near", "outside", "at"}
+
+
+def _fronted_place(mention: Mention) -> EventPlace | None:
+    """The town a sentence opens with ("In A, the state capital, …"), when it is a place of the
+    gazetteer below a country and the clause is current news."""
+    sentence = mention.sentence
+    span = sentence.span
+    if mention.background or len(span) < 3 or span[0].lower_ not in _FRONTING:
+        return None
+    first = next((p for p in sentence.places if p.first == span.start + 1), None)
+    if first is None or first.country_only or first.mention.entry is None:
+        return None
+    after = span.doc[first.last + 1] if first.last + 1 < span.end else None
+    if after is None or after.text != ",":
+        return None
+    return EventPlace(first)
 
 
 # a place named again by its kind ("in the same town", "residents protested in the town")
@@ -929,6 +956,17 @@ def compatible_days(a: Mention, b: Mention) -> bool:
     return a.day == b.day
 
 
+def _accounts_named_back(donors: list[Mention], anaphor: Mention, earlier: list[Mention]) -> list[Mention]:
+    """The placeless accounts a later mention names back, less a death dated in its own words to
+    another day than the accounts of the kind the mention names, placeless or told at its place
+    ("strikes on A killed nine on Monday … one soldier was killed on Sunday … condemned the A
+    strike": not the soldier)."""
+    named = [d for d in donors if _names_its_kind(anaphor, d)]
+    here = [m for m in earlier if m.place is not None and place_key(m.place) == place_key(anaphor.place) and may_tell_the_same(m, anaphor)]
+    days = {m.day for m in named + here if m.day is not None and m.date_source != "published"}
+    return [d for d in donors if d in named or not (d.date_source == "own" and d.day is not None and days and d.day not in days)]
+
+
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     # (a killing whose toll is not shared was not told of this place: "abduct 43 …, kill six
     # vigilantes" spread over the villages told next kills in one of them)
@@ -1137,8 +1175,11 @@ def share_between_mentions(doc: Story) -> None:
             # a later "the attack" at a named place is the earlier placeless account of it
             # (not another side's deed of another kind: "Israeli strikes kill 9 …" is not told
             # back by "fired rockets … in response to the enemy's massacres")
+            # (nor a death told on a day of its own other than the one named back: "strikes on A
+            # killed nine on Monday … one soldier was killed on Sunday … condemned the A strike")
             donors = [m for m in earlier if m.place is None and not m.dropped and may_tell_the_same(m, mention)
                       and (m.agent is None or mention.agent is None or m.agent.actor.name == mention.agent.actor.name)]
+            donors = _accounts_named_back(donors, mention, earlier)
             for donor in donors:
                 # (a headline's toll is told again in the body, in its own clause)
                 _absorb(mention, donor, counts=not donor.sentence.is_headline)
@@ -1215,7 +1256,11 @@ def share_between_mentions(doc: Story) -> None:
         # a village no gazetteer holds is coded at the unit it was told in, the latest and most
         # precise named before it (ACLED's practice)
         unit = max(outers, key=lambda m: (m.sentence.index, m.place.place.mention.entry.feature or ""))
-        detail.place = replace(detail.place, place=replace(detail.place.place, mention=placed_at(detail.place.place.mention, unit.place.place.mention, "in", "in no gazetteer")))
+        # (with the later tellings at that village, which took its place before it was placed:
+        # "captured a base outside A town" … "its troops overran the base on Thursday")
+        village = place_key(detail.place)
+        for mention in [detail] + [m for m in doc.mentions if m is not detail and m.place_source != "own" and place_key(m.place) == village]:
+            mention.place = replace(mention.place, place=replace(mention.place.place, mention=placed_at(mention.place.place.mention, unit.place.place.mention, "in", "in no gazetteer")))
     # "have taken three districts" … "Deh Saleh, Bano and Pul-Hesar had been taken"
     for mention in current:
         if mention.summary and not mention.dropped:
@@ -1231,8 +1276,21 @@ def share_between_mentions(doc: Story) -> None:
                       # (nor a fight of another kind: "drones struck several sites in A and B" sums
                       # up no ground fighting told at a third town)
                       and may_tell_the_same(m, mention)]
-            if others:
+            if others and not _headline_of_its_lead(mention, current):
                 mention.dropped = True
+
+
+def _headline_of_its_lead(headline: Mention, current: list[Mention]) -> bool:
+    """ "Rebels attack police station in A" over a lead that tells the attack at no place of its
+    own: the body's account took the headline's town, so the headline is that account's (its
+    attackers and the police hit), not a sum of the other towns' accounts told later."""
+    if not headline.sentence.is_headline or headline.place is None:
+        return False
+    # (the lead alone: a headline of two deeds, "… in A; police kill four in B", is a sum even
+    # where a later paragraph's account took B from it)
+    lead = next((m for m in current if not m.sentence.is_headline), None)
+    return (lead is not None and not lead.dropped and lead.place_source == "previous" and place_key(lead.place) == place_key(headline.place)
+            and family(lead.categories) == family(headline.categories) and compatible_days(lead, headline))
 
 
 # how far a town named back may lie from the account told before ("the Y attack" for a village of Y)
@@ -1371,11 +1429,31 @@ def update_tolls(doc: Story) -> None:
             # "residents said 20 … The government put the toll at 12": conflicting figures, the
             # lowest with the range kept (taxonomy.md)
             total = replace(total, low=total.value, high=told)
+        elif total.value > told and given_toll(total, sentence.doc) and _rival_source(before, latest) and not _told_later(sentence, latest, doc):
+            # "police said they had recovered 11 bodies … a rights group put the number of dead at
+            # 17": two sources' figures, not a rise; the lowest is the count (ACLED's rule)
+            total = replace(total, value=told, low=told, high=total.value)
         for mention in doc.mentions:
             if mention in before and place_key(mention.place) == place_key(latest.place) and compatible_days(mention, latest):
                 mention.counts = [c for c in mention.counts if c.kind != "death"] + [total]
         for mention in told_here:
             mention.dropped = True
+
+
+def _rival_source(before: list[Mention], latest: Mention) -> bool:
+    """The figure told before came from a source of its own ("…, police said"): a toll someone
+    else then puts at a higher figure is their account, not a later count of the reporter's."""
+    return any(place_key(m.place) == place_key(latest.place) and any(s.link.speaker for s in m.statements) for m in before)
+
+
+def _told_later(sentence: Sentence, latest: Mention, doc: Story) -> bool:
+    """A toll sentence told as coming after the first figure: a word of it ("later", "updated",
+    "rose") or a day of its own after the happening's ("put the toll at 10 on Tuesday")."""
+    words = set(lexicon.casualty_words()["later_toll_words"])
+    if any(t.lower_ in words for t in sentence.span):
+        return True
+    days = [day for d in find_dates(sentence, doc.article.published) for day in days_of(d)]
+    return latest.day is not None and any(day > latest.day for day in days)
 
 
 def _naming_the_happening(tolls: list[Count], doc: Doc) -> set[int]:
