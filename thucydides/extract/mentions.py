@@ -1658,8 +1658,24 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # to deal with is no demonstration of that day
         if cue.category in _CROWD | {"protest_purpose"} and _purpose_of(token, cues, doc, lambda c: c == "group_change", on_clause=True):
             continue
+        if _drove_people_out(token):
+            continue
         kept.append(cue)
     return kept
+
+
+def _drove_people_out(noun: Token) -> bool:
+    """ "This attack drove 2,000 people from their homes", "The clashes forced hundreds of families
+    to flee": an event told before (a definite noun) as the subject of a verb of driving people
+    out is the cause of their flight, not the event told again."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in lexicon.status_words()["displacing_verbs"]:
+        return False
+    if not any(c.dep_ in {"det", "poss"} and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in noun.children):
+        return False
+    verb = noun.head
+    # the people driven out: an object, with "from their homes" or "to flee"
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        t.lower_ in {"homes", "home", "villages", "flee", "leave", "abandon"} or t.lemma_.lower() in {"flee", "leave", "abandon"} for t in verb.subtree)
 
 
 _HARM = frozenset({"explosion", "kill", "injury", "lethal_force", "attack", "found_dead", "suicide", "grenade", "disrupted"})
