@@ -558,6 +558,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         hurt = sub_event_type == "Violent demonstration" and _crowd_hit(group)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
+        # "police fired tear gas to disperse the rioters": the crowd the police's deed hit is the
+        # crowd itself, the police the side facing it (no rioters against themselves)
+        if actor2 is not None and actor1 is not None and actor2.name == actor1.name and sub_event_type == "Violent demonstration":
+            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if hurt:
             actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text if target is not None and target.is_civilian else None)
         if actor2 is None:
