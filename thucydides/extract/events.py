@@ -208,6 +208,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if any(_agents_conflict(mention, other) for other in group):
                 continue
+            if _denies_another_deed(mention, group) or any(_denies_another_deed(other, [mention]) for other in group):
+                continue
             if any(_villages_apart(mention, other) for other in group):
                 continue
             # what came "after the attack" with a toll of its own ("killed 40 militants in air
@@ -293,6 +295,24 @@ def _told_apart(mention: Mention, group: list[Mention]) -> bool:
 
     typed = [m for m in group if kinds(m)]
     return bool(typed) and all(m.sentence.index != mention.sentence.index and apart(kinds(mention), kinds(m)) for m in typed)
+
+def _own_deeds(mention: Mention) -> set[str]:
+    """The deeds a mention's own sentence words tell (not those lent by an account before)."""
+    span = mention.sentence.span
+    return {c.category for c in mention.cues if c.category in _DEEDS and span.start <= c.head < span.end}
+
+
+def _denies_another_deed(mention: Mention, group: list[Mention]) -> bool:
+    """ "Fighting broke out between M23 rebels and militiamen … The M23 denied attacking civilians
+    in the territory": a side denying a deed of another kind than the one told at the place denies
+    that deed (an accusation answered), not the fight told (a denial of "the account" or of the
+    same kind of deed still is the told event's)."""
+    if not any(s.kind == "deny" for s in mention.statements):
+        return False
+    own = _own_deeds(mention)
+    told = set().union(*(_own_deeds(m) for m in group if m.sentence.index != mention.sentence.index))
+    return bool(own) and bool(told) and not own & told
+
 
 def _own_cues(sequel: Mention) -> set[str]:
     """The categories of a sequel's own deed: its cues, not the "after the attack" it follows."""
