@@ -58,7 +58,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 # a line or edge named after places ("the Kano-Katsina border", "the Abuja-Lokoja highway"): a
 # reference, the event place only when the text names no other
-_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway"}
+_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway", "road"}
 
 
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
@@ -205,6 +205,12 @@ def _city_district(city: GazetteerEntry, unit: GazetteerEntry) -> bool:
     return (city.feature.startswith("PPL") and (city.population or 0) >= _CITY_POPULATION and unit.feature in {"ADM2", "ADM3"}
             and city.latitude is not None and unit.latitude is not None and city.country_iso == unit.country_iso
             and distance_km(city.latitude, city.longitude, unit.latitude, unit.longitude) <= _CITY_DISTRICT_KM)
+
+
+def _road_named_after(place: Place, sentence: Sentence) -> bool:
+    """ "near the Al-X road": a place named only as the name of a road."""
+    token = sentence.doc[place.last]
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ == "road"
 
 
 def _landmark(place: Place, sentence: Sentence) -> bool:
@@ -749,6 +755,10 @@ def event_places(
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         placed = [replace(e, near=True) if e.place is not None and e.place.first in ends.values() else e for e in placed]
         return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
+    if landmarks and all(_road_named_after(p, sentence) for p in landmarks):
+        # "hit a trench near the X road": the road to X lies anywhere on the way there, not at X;
+        # the story's place told before is where it happened
+        return [], False
     if landmarks:
         # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
         # point too, but the event is where it landed
