@@ -311,7 +311,14 @@ def _denies_another_deed(mention: Mention, group: list[Mention]) -> bool:
         return False
     own = _own_deeds(mention)
     told = set().union(*(_own_deeds(m) for m in group if m.sentence.index != mention.sentence.index))
-    return bool(own) and bool(told) and not own & told
+    if own and told and not own & told:
+        return True
+    # "… clashes broke out in the south of the district. The Houthi agency denied that the
+    # group's fighters had launched any attack": a denial told in a sentence of its own, of deeds
+    # told as reported before, is that side's word (a denied report of its own), not what the
+    # reports told
+    return bool(told) and all(m.sentence.index < mention.sentence.index and not any(s.kind == "deny" for s in m.statements)
+                              for m in group if _own_deeds(m))
 
 
 def _own_cues(sequel: Mention) -> set[str]:
