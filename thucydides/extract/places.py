@@ -58,7 +58,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 
 # a line or edge named after places ("the Kano-Katsina border", "the Abuja-Lokoja highway"): a
 # reference, the event place only when the text names no other
-_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway", "road"}
+_BOUNDS = {"border", "borders", "boundary", "outskirts", "edge", "frontier", "highway", "motorway", "expressway"}
 
 
 _LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around"}
@@ -732,6 +732,11 @@ def event_places(
         towns = [p for p in named if p.mention.entry is not None and not _no_country_feature(p.mention.entry)
                  and p.first < regions[0].first and not p.country_only]
         kept = towns[-1:] or kept
+    if len(named) == 1 and len(kept) == 1 and _road_named_after(kept[0], sentence):
+        # "hit a trench near the X road": the road to X lies anywhere on the way there, not at X;
+        # the story's place told before is where it happened (a road between two named places,
+        # "the Gao-Ansongo road", is coded at the first, below)
+        return [], False
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)
@@ -755,10 +760,6 @@ def event_places(
         placed = [_placed(place, trail_of[place.first], named, substitutes, coded) for place in main]
         placed = [replace(e, near=True) if e.place is not None and e.place.first in ends.values() else e for e in placed]
         return [replace(e, facility=e.place in sites) for e in _unique(placed)], False
-    if landmarks and all(_road_named_after(p, sentence) for p in landmarks):
-        # "hit a trench near the X road": the road to X lies anywhere on the way there, not at X;
-        # the story's place told before is where it happened
-        return [], False
     if landmarks:
         # "rockets fired from Gaza landed near Ashkelon": where a strike came from is a reference
         # point too, but the event is where it landed
