@@ -1128,7 +1128,8 @@ def _communities_fought(mention: Mention) -> bool:
     fought", "members of rival clans clashed" (or "two rival clans clashed")."""
     doc = mention.sentence.doc
     for cue in mention.cues:
-        if cue.category != "clash":
+        # (a cue taken from an account told in another parse, a dateline's lead: not this doc's)
+        if cue.category != "clash" or cue.head >= len(doc):
             continue
         verb = doc[cue.head]
         # (a parser may hang the verb on the last noun: "youth from two sections fought" as
