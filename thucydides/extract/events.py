@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
-from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -296,6 +296,7 @@ def _told_apart(mention: Mention, group: list[Mention]) -> bool:
     typed = [m for m in group if kinds(m)]
     return bool(typed) and all(m.sentence.index != mention.sentence.index and apart(kinds(mention), kinds(m)) for m in typed)
 
+
 def _own_deeds(mention: Mention) -> set[str]:
     """The deeds a mention's own sentence words tell (not those lent by an account before)."""
     span = mention.sentence.span
@@ -307,7 +308,7 @@ def _denies_another_deed(mention: Mention, group: list[Mention]) -> bool:
     in the territory": a side denying a deed of another kind than the one told at the place denies
     that deed (an accusation answered), not the fight told (a denial of "the account" or of the
     same kind of deed still is the told event's)."""
-    if not any(s.kind == "deny" for s in mention.statements):
+    if not denied(mention):
         return False
     own = _own_deeds(mention)
     told = set().union(*(_own_deeds(m) for m in group if m.sentence.index != mention.sentence.index))
@@ -317,8 +318,7 @@ def _denies_another_deed(mention: Mention, group: list[Mention]) -> bool:
     # group's fighters had launched any attack": a denial told in a sentence of its own, of deeds
     # told as reported before, is that side's word (a denied report of its own), not what the
     # reports told
-    return bool(told) and all(m.sentence.index < mention.sentence.index and not any(s.kind == "deny" for s in m.statements)
-                              for m in group if _own_deeds(m))
+    return bool(told) and all(m.sentence.index < mention.sentence.index and not denied(m) for m in group if _own_deeds(m))
 
 
 def _own_cues(sequel: Mention) -> set[str]:

@@ -1690,8 +1690,8 @@ def _drove_people_out(noun: Token) -> bool:
         return False
     verb = noun.head
     # the people driven out: an object, with "from their homes" or "to flee"
-    return any(c.dep_ == "dobj" for c in verb.children) and any(
-        t.lower_ in {"homes", "home", "villages", "flee", "leave", "abandon"} or t.lemma_.lower() in {"flee", "leave", "abandon"} for t in verb.subtree)
+    driven_out = lexicon.status_words()["driven_out_words"]
+    return any(c.dep_ == "dobj" for c in verb.children) and any(t.lower_ in driven_out or t.lemma_.lower() in driven_out for t in verb.subtree)
 
 
 _HARM = frozenset({"explosion", "kill", "injury", "lethal_force", "attack", "found_dead", "suicide", "grenade", "disrupted"})

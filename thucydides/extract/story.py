@@ -1002,7 +1002,8 @@ def _names_its_kind(anaphor: Mention, told: Mention) -> bool:
     return bool(named & {c.category for c in told.cues if c.anchor})
 
 
-def _denied(mention: Mention) -> bool:
+def denied(mention: Mention) -> bool:
+    """A side's denial tells it ("the army denied shelling the village")."""
     return any(s.kind == "deny" for s in mention.statements)
 
 
@@ -1111,7 +1112,7 @@ def share_between_mentions(doc: Story) -> None:
             and not (m.sentence.is_headline and not outer.sentence.is_headline)
             # (nor is a side's denial at the town the reports told at its district: "… clashes in
             # the south of X district" … "denied that its fighters had launched any attack in X")
-            and _denied(m) == _denied(outer)
+            and denied(m) == denied(outer)
         ]
         # (an account of one kind of violence, where the body tells that kind and others in the
         # province, is the account of that kind: a headline's repelled attack on a base is not the
