@@ -98,6 +98,10 @@ def _read_count(target: Token) -> tuple[int, int | None, int | None, bool] | Non
     # "an unknown number of bandits": no count at all (ACLED adds nothing for it)
     if any(c.dep_ == "amod" and c.lower_ in words["unknown_words"] for c in target.children):
         return None
+    # "denied that any Taliban fighter had been killed": "any" counts no one, it is the whole a
+    # denial or a question covers
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in target.children):
+        return None
     # "killed a group of terrorists": a body of people of a plural noun, not one person
     if target.lower_ in words["collective_nouns"] and all(t.lower_ in {"a", "an"} for t in _number_tokens(target)) and any(
             p.dep_ == "prep" and p.lower_ == "of" and any(o.tag_ == "NNS" for o in p.children) for p in target.children):

@@ -243,6 +243,10 @@ def _civilians(s: Signals) -> str | None:
     # a raid on houses that hurt no one is property destruction or looting
     if s.target_kind == "property" and not harm and not abduction:
         return None
+    # "police detained 12 residents … the men were taken to an unknown location": the state's
+    # arrest, told with where the detained were taken, is the arrest (strategic, below)
+    if s.has("arrest") and s.agent_inter == 1 and not harm:
+        return None
     # "the attack" that was a kidnapping: an abduction unless someone was also killed or hurt
     if abduction and not harm:
         return "Abduction/forced disappearance"

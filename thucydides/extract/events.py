@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
-from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -208,6 +208,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if any(_agents_conflict(mention, other) for other in group):
                 continue
+            if _denies_another_deed(mention, group) or any(_denies_another_deed(other, [mention]) for other in group):
+                continue
             if any(_villages_apart(mention, other) for other in group):
                 continue
             # what came "after the attack" with a toll of its own ("killed 40 militants in air
@@ -295,6 +297,31 @@ def _told_apart(mention: Mention, group: list[Mention]) -> bool:
 
     typed = [m for m in group if kinds(m)]
     return bool(typed) and all(m.sentence.index != mention.sentence.index and apart(kinds(mention), kinds(m)) for m in typed)
+
+
+def _own_deeds(mention: Mention) -> set[str]:
+    """The deeds a mention's own sentence words tell (not those lent by an account before)."""
+    span = mention.sentence.span
+    return {c.category for c in mention.cues if c.category in _DEEDS and span.start <= c.head < span.end}
+
+
+def _denies_another_deed(mention: Mention, group: list[Mention]) -> bool:
+    """ "Fighting broke out between M23 rebels and militiamen … The M23 denied attacking civilians
+    in the territory": a side denying a deed of another kind than the one told at the place denies
+    that deed (an accusation answered), not the fight told (a denial of "the account" or of the
+    same kind of deed still is the told event's)."""
+    if not denied(mention):
+        return False
+    own = _own_deeds(mention)
+    told = set().union(*(_own_deeds(m) for m in group if m.sentence.index != mention.sentence.index))
+    if own and told and not own & told:
+        return True
+    # "… clashes broke out in the south of the district. The Houthi agency denied that the
+    # group's fighters had launched any attack": a denial told in a sentence of its own, of deeds
+    # told as reported before, is that side's word (a denied report of its own), not what the
+    # reports told
+    return bool(told) and all(m.sentence.index < mention.sentence.index and not denied(m) for m in group if _own_deeds(m))
+
 
 def _own_cues(sequel: Mention) -> set[str]:
     """The categories of a sequel's own deed: its cues, not the "after the attack" it follows."""
@@ -604,6 +631,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         hurt = sub_event_type == "Violent demonstration" and _crowd_hit(group)
         if actor2 is not None and actor2.inter in {6, 7} and sub_event_type == "Violent demonstration":
             actor2 = None
+        # "police fired tear gas to disperse the rioters": the crowd the police's deed hit is the
+        # crowd itself, the police the side facing it (no rioters against themselves)
+        if actor2 is not None and actor1 is not None and actor2.name == actor1.name and sub_event_type == "Violent demonstration":
+            actor2 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and not a.actor.name.startswith("Government of")), None)
         if hurt:
             actor2 = _country_actor("Civilians ({})", 7, iso, target.actor.text if target is not None and target.is_civilian else None)
         if actor2 is None:
@@ -1143,7 +1174,8 @@ def _communities_fought(mention: Mention) -> bool:
     fought", "members of rival clans clashed" (or "two rival clans clashed")."""
     doc = mention.sentence.doc
     for cue in mention.cues:
-        if cue.category != "clash":
+        # (a cue taken from an account told in another parse, a dateline's lead: not this doc's)
+        if cue.category != "clash" or cue.head >= len(doc):
             continue
         verb = doc[cue.head]
         # (a parser may hang the verb on the last noun: "youth from two sections fought" as

@@ -733,7 +733,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
-        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
+        region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not _dead_of_a_charge(doc[c.target]) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         # "killed four people and wounded 12, three of whom died later": the wounded who died
         # afterwards add to the clause's toll (no rival figure of its dead)
@@ -1612,6 +1612,20 @@ _INQUIRIES = {"investigation", "probe", "inquiry", "enquiry"}
 _CHARGING = {"charge", "accuse", "convict", "indict", "sentence", "suspect", "prosecute", "try"}
 # the nouns an arrest's charge hangs from ("on charges of terrorism", "a warrant for murder")
 _CHARGE_NOUNS = {"charges", "charge", "warrant", "warrants"}
+# verbs of taking someone in: what they are held "over" or "for" is the charge, a deed before
+_ARRESTING = {"arrest", "detain", "apprehend", "hold", "remand"}
+
+
+def _dead_of_a_charge(target: Token) -> bool:
+    """ "had been arrested over the killing of a suspected informant", "held for killing a farmer":
+    the dead of the deed someone is arrested for are no toll of the day."""
+    for ancestor in target.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ != "pcomp":
+            return False  # (a clause of its own tells its own dead; "for killing a soldier" goes on)
+        # (not "accused soldiers of killing 12 villagers": an accusation tells the deed as news)
+        if ancestor.dep_ == "prep" and ancestor.lower_ in {"over", "for"} and ancestor.head.lemma_.lower() in _ARRESTING:
+            return True
+    return False
 
 
 def _lost_people(word: Token) -> bool:
@@ -1682,9 +1696,11 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # alleged past, not a deed of the day
         # ("detained 40 generals as part of an investigation into the failed coup": what is
         # investigated is as much the past)
-        charge = _inside(token, {"with", "of", "for", "into"})
+        charge = _inside(token, {"with", "of", "for", "into", "over"})
         if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in _CHARGE_NOUNS
                                                              or (charge.lower_ == "for" and charge.head.lower_ == "arrest")
+                                                             # "had been arrested over the killing of an informant"
+                                                             or (charge.lower_ in {"for", "over"} and charge.head.lemma_.lower() in _ARRESTING)
                                                              or (charge.lower_ == "into" and charge.head.lemma_.lower() in _INQUIRIES)):
             # (the deed may be told in a clause of its own: "arrested a pastor accused of
             # organising the protests")
@@ -1710,8 +1726,24 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # to deal with is no demonstration of that day
         if cue.category in _CROWD | {"protest_purpose"} and _purpose_of(token, cues, doc, lambda c: c == "group_change", on_clause=True):
             continue
+        if _drove_people_out(token):
+            continue
         kept.append(cue)
     return kept
+
+
+def _drove_people_out(noun: Token) -> bool:
+    """ "This attack drove 2,000 people from their homes", "The clashes forced hundreds of families
+    to flee": an event told before (a definite noun) as the subject of a verb of driving people
+    out is the cause of their flight, not the event told again."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in lexicon.status_words()["displacing_verbs"]:
+        return False
+    if not any(c.dep_ in {"det", "poss"} and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in noun.children):
+        return False
+    verb = noun.head
+    # the people driven out: an object, with "from their homes" or "to flee"
+    driven_out = lexicon.status_words()["driven_out_words"]
+    return any(c.dep_ == "dobj" for c in verb.children) and any(t.lower_ in driven_out or t.lemma_.lower() in driven_out for t in verb.subtree)
 
 
 _HARM = frozenset({"explosion", "kill", "injury", "lethal_force", "attack", "found_dead", "suicide", "grenade", "disrupted"})

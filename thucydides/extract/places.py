@@ -207,6 +207,12 @@ def _city_district(city: GazetteerEntry, unit: GazetteerEntry) -> bool:
             and distance_km(city.latitude, city.longitude, unit.latitude, unit.longitude) <= _CITY_DISTRICT_KM)
 
 
+def _road_named_after(place: Place, sentence: Sentence) -> bool:
+    """ "near the Al-X road": a place named only as the name of a road."""
+    token = sentence.doc[place.last]
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ == "road"
+
+
 def _landmark(place: Place, sentence: Sentence) -> bool:
     """ "north of Sanaa", "near the town of X", "outside of Kobo": a reference point."""
     token = sentence.doc[place.last]
@@ -726,6 +732,11 @@ def event_places(
         towns = [p for p in named if p.mention.entry is not None and not _no_country_feature(p.mention.entry)
                  and p.first < regions[0].first and not p.country_only]
         kept = towns[-1:] or kept
+    if len(named) == 1 and len(kept) == 1 and _road_named_after(kept[0], sentence):
+        # "hit a trench near the X road": the road to X lies anywhere on the way there, not at X;
+        # the story's place told before is where it happened (a road between two named places,
+        # "the Gao-Ansongo road", is coded at the first, below)
+        return [], False
     landmarks = [p for p in kept if _landmark(p, sentence)]
     main = [p for p in kept if p not in landmarks]
     fitting = _in_the_sentence_country(named, trail_of, sentence)

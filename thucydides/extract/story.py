@@ -155,6 +155,10 @@ def _deaths_told_after(mentions: list[Mention], sentence: Sentence, counts: list
     are clearly the same happening (``casualties.same_happening``)."""
     # (not the dead a counterfactual counts: "dozens would have been killed had it exploded")
     deaths = [c for c in counts if c.kind == "death" and status.modality(sentence.doc[c.target].head, []) != "hypothetical"]
+    # (nor the dead counted before, named back by their number: "Three fighters were killed in the
+    # fighting. A hospital received the bodies of the two soldiers" killed in a strike told first)
+    counted = {c.value for m in mentions if not m.background for c in m.counts if c.kind == "death"}
+    deaths = [c for c in deaths if not (c.value in counted and _definite(sentence.doc[c.target]))]
     if not deaths:
         return
     # (the sentence before may be parsed on its own, a dateline's lead: ``same_happening`` reads
@@ -1036,6 +1040,11 @@ def _names_its_kind(anaphor: Mention, told: Mention) -> bool:
     return bool(named & {c.category for c in told.cues if c.anchor})
 
 
+def denied(mention: Mention) -> bool:
+    """A side's denial tells it ("the army denied shelling the village")."""
+    return any(s.kind == "deny" for s in mention.statements)
+
+
 def _typed(mention: Mention) -> bool:
     return bool(set(mention.categories) & _TYPING)
 
@@ -1238,6 +1247,9 @@ def share_between_mentions(doc: Story) -> None:
             and compatible_days(outer, m)
             # (a headline sums the report up: it is no place-by-place account of the lead's)
             and not (m.sentence.is_headline and not outer.sentence.is_headline)
+            # (nor is a side's denial at the town the reports told at its district: "… clashes in
+            # the south of X district" … "denied that its fighters had launched any attack in X")
+            and denied(m) == denied(outer)
         ]
         # (an account of one kind of violence, where the body tells that kind and others in the
         # province, is the account of that kind: a headline's repelled attack on a base is not the
@@ -1369,6 +1381,10 @@ def attach_floating_sources(doc: Story) -> None:
         # happening: a lower one conflicts with the event's own
         # (not some of the dead, "the dead included three children": a part, no rival figure)
         tolls = [c for c in counts_in(sentence) if any(c.target in s.complement for s in floating) and not some_of_the_dead(sentence.doc[c.target])]
+        # (nor the dead counted before, named back by their number: "a hospital said it had
+        # received the bodies of the two soldiers" killed in the strike told before the clash)
+        counted = {c.value for m in doc.mentions if m.sentence.index < sentence.index and is_current(m) for c in m.counts if c.kind == "death"}
+        tolls = [c for c in tolls if not (c.kind == "death" and c.value in counted and _definite(sentence.doc[c.target]))]
         # what a statement tells of another kind of violence ("residents said aircraft had bombed
         # villages around the town") is no source of a takeover of the town
         kinds = {id(s): {c.category for c in find_cues(sentence) if c.head in s.complement} & _TYPING for s in floating}
