@@ -107,6 +107,8 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
     for _ in range(4):
         if current.dep_ == "pobj" and current.head.lower_ == "of":
             noun = current.head.head
+            if _force_site(noun):
+                return False  # "attacked the police command of X": the post is in X, X is the place
             if noun.lower_ in _NOT_A_LOCATION_HEADS:
                 # "residents of X lynched two men", "attacked residents of X": the people of a
                 # place acting or hit there tell where it happened; not when they only speak
@@ -118,6 +120,14 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
         else:
             break
     return False
+
+
+def _force_site(noun: Token) -> bool:
+    """ "the police command of X", "the police station of X": a force's post (the cue lexicon's
+    armed targets) named with the compound before it, a building in X, not a body of X's."""
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    words = " ".join(t.lower_ for t in (*compounds, noun))
+    return bool(compounds) and words in lexicon.cues().armed_targets
 
 
 _WATER_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"}
