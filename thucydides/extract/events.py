@@ -339,10 +339,23 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
 _SIZE_TAG = "[size="
 
 
+def _claimed_takeover_of_a_repelled_attack(group: list[Mention]) -> bool:
+    """ "The army repelled an attack by X on the base … X said it had briefly taken control of the
+    base": the place is taken only in the attackers' telling of their own deed, while the event is
+    told as an assault beaten back; ACLED codes the fight (a battle), not the rival claim."""
+    repelled = lexicon.cues().repelled_words
+    beaten_back = any(c.text.lower() in repelled for m in group if not m.own_deed for c in m.cues)
+    taking = [m for m in group if {"takeover", "retake"} & set(m.categories)]
+    return beaten_back and bool(taking) and all(m.own_deed for m in taking)
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
+    claimed_takeover = _claimed_takeover_of_a_repelled_attack(group)
     for mention in group:
         for category, strength in mention.categories.items():
+            if claimed_takeover and category in {"takeover", "retake"}:
+                continue
             categories[category] = max(categories.get(category, 0.0), strength)
         if _retreats(mention):
             categories["withdraw"] = 1.0

@@ -97,6 +97,7 @@ class CueLexicon:
     seats_of_power: frozenset[str] = frozenset()  # "parliament", "congress": where a state governs
     seat_holders: frozenset[str] = frozenset()  # "governor", "mayor": whose office is such a seat
     armed_marchers: frozenset[str] = frozenset()  # "rebels", "troops": who march armed, no protest
+    repelled_words: frozenset[str] = frozenset()  # "repelled", "repulsed": an assault beaten back
 
 
 @functools.cache
@@ -137,6 +138,7 @@ def cues() -> CueLexicon:
         civilian_cargo=frozenset(data.get("civilian_cargo", ())),
         civilian_sites=frozenset(data.get("civilian_site_words", ())),
         force_cargo=frozenset(data.get("force_cargo", ())),
+        repelled_words=frozenset(data.get("repelled_words", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
         game_senses=frozenset(data.get("game_senses", ())),
