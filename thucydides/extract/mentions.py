@@ -265,6 +265,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
     roles = [(m, _role(m, anchors)) for m in actors]
     # (the mourner is the dead's side: a target if anything)
     roles = [(m, "target" if r == "agent" and _mourner(m, anchors[0].doc) else "mourner" if _mourner(m, anchors[0].doc) else r) for m, r in roles]
+    # (a side working with the doer is neither: "struck X in coordination with the government")
+    roles = [(m, "partner" if _working_with(m, anchors[0].doc) else r) for m, r in roles]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
     # (a party's people are people: "police arrested 50 people, members of the X party")
     agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian or m.party, m.kind not in {"named", "anti"}))
@@ -345,6 +347,28 @@ def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -
         if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
             return [mention]
     return []
+
+
+# nouns of joint work ("in coordination with X", "in cooperation with X"): X is the doer's partner
+_JOINT_WORK = {"coordination", "cooperation", "collaboration", "partnership", "conjunction", "liaison", "concert", "tandem"}
+
+
+def _working_with(mention: ActorMention, doc: Doc) -> bool:
+    """ "struck a camp in coordination with the Federal Government", "jointly with the army",
+    "together with local militia": a side named as working with the doer is its partner, not
+    whom the deed was done to."""
+    token = doc[mention.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"with", "alongside"}:
+        return False
+    if prep.lower_ == "alongside":
+        return True
+    above = prep.head
+    if above.lower_ in _JOINT_WORK:
+        return True
+    return any(c.lower_ in {"jointly", "together"} for c in (prep.children if prep.i > 0 else ())) or doc[prep.i - 1].lower_ in {"jointly", "together"}
 
 
 def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
