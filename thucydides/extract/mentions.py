@@ -350,6 +350,7 @@ def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -
 
 
 # nouns of joint work ("in coordination with X", "in cooperation with X"): X is the doer's partner
+_WORKING_VERBS = {"work", "cooperate", "collaborate"}
 _JOINT_WORK = {"coordination", "cooperation", "collaboration", "partnership", "conjunction", "liaison", "concert", "tandem"}
 
 
@@ -366,8 +367,8 @@ def _working_with(mention: ActorMention, doc: Doc) -> bool:
     if prep.lower_ == "alongside":
         return True
     above = prep.head
-    if above.lower_ in _JOINT_WORK:
-        return True
+    if above.lower_ in _JOINT_WORK or above.lemma_.lower() in _WORKING_VERBS:
+        return True  # (also "an official working with the SDF": whom the person works with)
     return any(c.lower_ in {"jointly", "together"} for c in (prep.children if prep.i > 0 else ())) or doc[prep.i - 1].lower_ in {"jointly", "together"}
 
 
