@@ -34,7 +34,7 @@ from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
-from thucydides.geocode.containers import is_placed, placed_at
+from thucydides.geocode.containers import is_placed, lies_in, placed_at
 from thucydides.geocode.precision import national_capital
 from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import Actor, Article, PlaceMention
@@ -1028,11 +1028,12 @@ def share_between_mentions(doc: Story) -> None:
             continue
         kind = family(mention.categories)
         earlier = [m for m in current[:n] if family(m.categories) == kind and mention.sentence.index - m.sentence.index <= _ANAPHOR_REACH]
-        if mention.anaphoric and mention.told_back and not any(c.kind == "death" for c in mention.counts):
+        if mention.anaphoric and (mention.told_back or _retold_as_subject(mention)) and not any(c.kind == "death" for c in mention.counts):
             # "condemned the Y attack" after an attack told at a village of Y: the account told
             # before, named back by the town next to it
+            retold = _retold_as_subject(mention)
             near = [m for m in earlier if m.place is not None and not m.dropped and place_key(m.place) != place_key(mention.place)
-                    and _close_by(m.place, mention.place) and may_tell_the_same(m, mention)]
+                    and (_close_by(m.place, mention.place) or retold and _inside(mention.place, m.place)) and may_tell_the_same(m, mention)]
             if near:
                 _absorb(near[-1], mention, counts=False)
                 mention.dropped = True
@@ -1141,6 +1142,32 @@ def share_between_mentions(doc: Story) -> None:
 
 # how far a town named back may lie from the account told before ("the Y attack" for a village of Y)
 _NAMED_BACK_KM = 30.0
+
+
+# verbs a deed named back is the subject of when the text only tells more of it ("the fighting
+# broke out when troops tried to advance near X", "the clashes lasted hours")
+_RETELLING_VERBS = {"break", "erupt", "begin", "start", "last", "occur", "happen", "unfold", "rage"}
+
+
+def _retold_as_subject(mention: Mention) -> bool:
+    """ "… killed four soldiers in clashes in the A area. The fighting broke out when troops tried
+    to advance near B": a deed named back as the subject of a verb of its course tells more of
+    the deed before (where it began), not another."""
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        head = doc[cue.head]
+        if head.pos_ == "NOUN" and head.dep_ == "nsubj" and head.head.lemma_.lower() in _RETELLING_VERBS:
+            return True
+    return False
+
+
+def _inside(inner: EventPlace | None, outer: EventPlace | None) -> bool:
+    """The first place lies in the unit the second was coded at ("near the village of B" after
+    "in the A area of Duhok province", A placed at Duhok)."""
+    entries = [p.place.mention.entry if p is not None and p.place is not None else None for p in (inner, outer)]
+    if entries[0] is None or entries[1] is None or not feature_class(entries[1]).startswith("ADM"):
+        return False
+    return lies_in(entries[0], entries[1])
 
 
 def _close_by(a: EventPlace | None, b: EventPlace | None) -> bool:
