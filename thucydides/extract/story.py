@@ -932,7 +932,11 @@ def compatible_days(a: Mention, b: Mention) -> bool:
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     # (a killing whose toll is not shared was not told of this place: "abduct 43 …, kill six
     # vigilantes" spread over the villages told next kills in one of them)
-    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories and (counts or c.category != "kill")]
+    # (an account of another kind gives an account typed already none of its kinds: "Daily
+    # roundup: shelling on A villages, IED kills two in B" makes the IED told in B no shelling)
+    own_kinds, donor_kinds = set(into.categories) & _TYPING, set(donor.categories) & _TYPING
+    roundup = bool(own_kinds) and bool(donor_kinds) and (not own_kinds & donor_kinds or len(donor_kinds) > 1)
+    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories and (counts or c.category != "kill") and not (roundup and c.category in _TYPING)]
     if into.target is None and _other_side(into, donor):
         # "soldiers fought gunmen of an armed group" in the province … "CODECO captured the town":
         # the unnamed fighters are the group told acting here, the military its opponent
@@ -957,6 +961,12 @@ def _other_side(into: Mention, donor: Mention) -> bool:
     return a.kind in {"named", "anti"} and donor.target.actor.name.startswith("Unidentified")
 
 
+def _names_an_unknown_village(mention: Mention) -> bool:
+    """The clause's region names a place no gazetteer holds ("the village of A"), besides the
+    unit it was coded at."""
+    return any(p.mention.entry is None and p.first in mention.region.tokens for p in mention.sentence.places)
+
+
 def _contains(outer: Mention, inner: Mention) -> bool:
     if outer.place is None or inner.place is None or outer.place.place is None or inner.place.place is None:
         return False
@@ -966,7 +976,9 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     if a is not None and b is None and (a.feature or "").startswith(("ADM", "PCL")):
         # villages no gazetteer holds, told right after an account at a district ("two
         # communities in X district" … "stormed A and B villages"), are its events one by one
-        return 0 < inner.sentence.index - outer.sentence.index <= 2
+        # (not when the account names a village of its own: "In X province, troops shelled the
+        # village of A" is A's shelling coded at X, no sum of the villages told after it)
+        return 0 < inner.sentence.index - outer.sentence.index <= 2 and not _names_an_unknown_village(outer)
     if a is None or b is None or a.geonameid == b.geonameid:
         return False
     if (a.feature or "").startswith("PCL"):
