@@ -1045,7 +1045,11 @@ def share_between_mentions(doc: Story) -> None:
             # before, named back by the town next to it
             retold = _retold_as_subject(mention)
             near = [m for m in earlier if m.place is not None and not m.dropped and place_key(m.place) != place_key(mention.place)
-                    and (_close_by(m.place, mention.place) or retold and _inside(mention.place, m.place)) and may_tell_the_same(m, mention)]
+                    and (_close_by(m.place, mention.place) or retold and _placed_around(mention.place, m.place)) and may_tell_the_same(m, mention)]
+            for account in (m for m in near[-1:] if retold and not _close_by(m.place, mention.place)):
+                # (where the fighting broke out, inside the unit the account was told at, is
+                # where it happened: the account takes the more precise place)
+                account.place = mention.place
             if near:
                 _absorb(near[-1], mention, counts=False)
                 mention.dropped = True
@@ -1173,10 +1177,12 @@ def _retold_as_subject(mention: Mention) -> bool:
     return False
 
 
-def _inside(inner: EventPlace | None, outer: EventPlace | None) -> bool:
-    """The first place lies in the unit the second was coded at ("near the village of B" after
-    "in the A area of Duhok province", A placed at Duhok)."""
-    entries = [p.place.mention.entry if p is not None and p.place is not None else None for p in (inner, outer)]
+def _placed_around(inner: EventPlace | None, outer: EventPlace | None) -> bool:
+    """The first place lies in the unit the second, an area no gazetteer holds, was placed at
+    ("near the village of B" after "in the A area of Duhok province", A placed at Duhok)."""
+    if inner is None or outer is None or inner.place is None or outer.place is None or not is_placed(outer.place.mention):
+        return False
+    entries = (inner.place.mention.entry, outer.place.mention.entry)
     if entries[0] is None or entries[1] is None or not feature_class(entries[1]).startswith("ADM"):
         return False
     return lies_in(entries[0], entries[1])
