@@ -372,6 +372,17 @@ def _working_with(mention: ActorMention, doc: Doc) -> bool:
     return any(c.lower_ in {"jointly", "together"} for c in (prep.children if prep.i > 0 else ())) or doc[prep.i - 1].lower_ in {"jointly", "together"}
 
 
+def _the_one_group_named(target: ActorMention | None, agent: ActorMention | None, actors: list[ActorMention]) -> ActorMention | None:
+    """ "… killing four al-Shabaab fighters, and that a strike near B had destroyed a militant
+    training camp": unnamed militants' post hit, in a sentence naming one armed group besides
+    the doer, is that group's."""
+    if target is None or not target.actor.name.startswith("Unidentified Armed Group") or target.kind == "named":
+        return None
+    named = {a.actor.name: a for a in actors if a.kind == "named" and a.armed and a.actor.inter in {2, 3}
+             and (agent is None or a.actor.name != agent.actor.name)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
     """The two are conjuncts of one subject ("A and B took …"), not sides of a fight."""
     def top(mention: ActorMention) -> Token:
@@ -706,6 +717,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
+            target = _the_one_group_named(target, agent, actors) or target
         region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         # "killed four people and wounded 12, three of whom died later": the wounded who died
