@@ -86,6 +86,26 @@ _FACILITY_NOUNS = {
 _NAMED_AFTER_NOUNS = {"colonia", "colony", "barrio", "fraccionamiento"}
 
 
+# what follows the unit opening an item of a list of places ("in Idlib countryside, A and B")
+_AREA_WORDS = {"countryside", "province", "governorate", "region", "district", "county", "state", "area", "countrysides", "suburbs", "outskirts"}
+
+
+def _opens_a_list(place: Place, candidates: list[Place], sentence: Sentence) -> bool:
+    """ "shelled several areas: in Idlib countryside, A and B; in Hama countryside, C": the unit
+    that opens an item of the list ("in X, …" up to the next semicolon) only says where the places
+    after it lie; each of those is where it happened, not X."""
+    doc = sentence.doc
+    if place.first < 2 or doc[place.first - 1].lower_ != "in" or doc[place.first - 2].text not in {":", ";"}:
+        return False  # (an item opens after the colon or the semicolon; a sentence's "In X, …" is its setting)
+    after = place.last + 1
+    while after < sentence.span.end and doc[after].lower_ in _AREA_WORDS:
+        after += 1
+    if after >= sentence.span.end or doc[after].text != ",":
+        return False
+    end = next((t.i for t in doc[after : sentence.span.end] if t.text in {";", "."}), sentence.span.end)
+    return any(after < other.first < end for other in candidates if other is not place)
+
+
 def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
     """ "Zamfara police spokesperson", "a Kobo resident", "the mayor of Donetsk": not a location."""
     last = sentence.doc[place.last]
@@ -722,6 +742,8 @@ def event_places(
             continue
         earlier = [o for o in candidates if o.last < place.first and place.first - o.last <= 4]
         if earlier and _qualifier(place, earlier[-1], sentence):
+            continue
+        if _opens_a_list(place, candidates, sentence):
             continue
         kept.append(place)
     # a region of no one country ("Darfur", "the Sahel") named beside a town only says where the
