@@ -1043,10 +1043,10 @@ def share_between_mentions(doc: Story) -> None:
         if mention.anaphoric and (mention.told_back or _retold_as_subject(mention)) and not any(c.kind == "death" for c in mention.counts):
             # "condemned the Y attack" after an attack told at a village of Y: the account told
             # before, named back by the town next to it
-            retold = _retold_as_subject(mention)
+            retold = not mention.told_back
             near = [m for m in earlier if m.place is not None and not m.dropped and place_key(m.place) != place_key(mention.place)
-                    and (_close_by(m.place, mention.place) or retold and _placed_around(mention.place, m.place)) and may_tell_the_same(m, mention)]
-            for account in (m for m in near[-1:] if retold and not _close_by(m.place, mention.place)):
+                    and (_placed_around(mention.place, m.place) if retold else _close_by(m.place, mention.place)) and may_tell_the_same(m, mention)]
+            for account in (m for m in near[-1:] if retold):
                 # (where the fighting broke out, inside the unit the account was told at, is
                 # where it happened: the account takes the more precise place)
                 account.place = mention.place
