@@ -251,6 +251,21 @@ def _named_at(tokens: list[Token], n: int, lex: lexicon.ActorLexicon, country: s
     return found
 
 
+def _glossed_by_acronym(tokens: list[Token], end: int, actor: NamedActor, lex: lexicon.ActorLexicon, country: str | None) -> tuple[int, NamedActor] | None:
+    """ "The People's Defence Forces (HPG), the armed wing of the PKK": a name followed by a
+    bracketed acronym of another group of the dictionary is that group (the name's words are
+    shared; the acronym is the outlet's gloss of which group it means). Gives the position past
+    the closing bracket and the acronym's group."""
+    if end + 2 >= len(tokens) or tokens[end].text != "(":
+        return None
+    inner = _named_at(tokens, end + 1, lex, country)
+    if inner is None or inner[1] is actor or inner[0] >= len(tokens) or tokens[inner[0]].text != ")":
+        return None
+    if not all(t.text.isupper() for t in tokens[end + 1 : inner[0]]):
+        return None  # only an acronym glosses: "Fano (Amhara militia)" is a description
+    return inner[0] + 1, inner[1]
+
+
 def _another_named_before(tokens: list[Token], end: int, head: int, lex: lexicon.ActorLexicon) -> bool:
     """A second group joined by "and" between a name and the noun it shares ("M23 and FDLR fighters")."""
     return any(tokens[i].lower_ in {"and", ","} and _named_at(tokens, i + 1, lex) is not None for i in range(end, head))
@@ -323,6 +338,12 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
             n += 1
             continue
         end, actor = found
+        # "the People's Defence Forces (HPG)": the acronym after a name says which group it is
+        # when the dictionary gives the name's words to another
+        glossed = _glossed_by_acronym(tokens, end, actor, lex, context.country)
+        skip_to = None
+        if glossed is not None:
+            skip_to, actor = glossed
         if end + 1 < len(tokens) and tokens[end].lower_ in _AFFILIATE_NOUNS and _named_at(tokens, end + 1, lex) is not None:
             # "the al-Qaeda affiliate JNIM", "the Islamic State branch ISWAP": the group named
             # after its parent is who acts; the parent only describes it
@@ -385,6 +406,9 @@ def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
         mentions.append(ActorMention(Actor(name, inter, text), kind, head.i, first, last, actor.country, words, party=actor.party))
         taken.update(range(first, last + 1))
         n = position_of.get(last, end - 1) + 1
+        if skip_to is not None:
+            taken.update(range(tokens[end].i, tokens[skip_to - 1].i + 1))
+            n = max(n, skip_to)
     mentions.extend(_generic_mentions(sentence, tokens, taken, context))
     return _attackers_of_the_named(_assumed(_members_of_groups(sorted(mentions, key=lambda m: m.first), sentence), sentence), sentence)
 

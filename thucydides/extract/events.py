@@ -401,10 +401,23 @@ def _intervening(group: list[Mention]) -> tuple[ActorMention, ActorMention] | No
 _SIZE_TAG = "[size="
 
 
+def _claimed_takeover_of_a_repelled_attack(group: list[Mention]) -> bool:
+    """ "The army repelled an attack by X on the base … X said it had briefly taken control of the
+    base": the place is taken only in the attackers' telling of their own deed, while the event is
+    told as an assault beaten back; ACLED codes the fight (a battle), not the rival claim."""
+    repelled = lexicon.cues().repelled_words
+    beaten_back = any(c.text.lower() in repelled for m in group if not m.own_deed for c in m.cues)
+    taking = [m for m in group if {"takeover", "retake"} & set(m.categories)]
+    return beaten_back and bool(taking) and all(m.own_deed for m in taking)
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
+    claimed_takeover = _claimed_takeover_of_a_repelled_attack(group)
     for mention in group:
         for category, strength in mention.categories.items():
+            if claimed_takeover and category in {"takeover", "retake"}:
+                continue
             categories[category] = max(categories.get(category, 0.0), strength)
         if _retreats(mention):
             categories["withdraw"] = 1.0
@@ -824,6 +837,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "a detachment of troops was deployed to the border": who was moved acted
             actor1 = next((a.actor for m in group for a in m.actors if a.armed), None)
         actor2 = None
+    if event_type in {"Explosions/Remote violence", "Violence against civilians"} and (actor2 is None or actor2.inter == 7):
+        # "… killing two people. The two were members of the PKK, the mayor said": the dead named
+        # in the next sentence as a group's members were that group's, not civilians
+        actor2 = _dead_named_as_members(doc, group, actor1) or actor2
     if sub_event_type == "Arrests":
         actor1 = _security_as_police(actor1)
     elif event_type == "Protests":
@@ -1264,6 +1281,33 @@ def _only_civilians_named(group: list[Mention], agent: ActorMention | None) -> b
 
 
 _HURT_WORDS = {"injured", "wounded", "killed", "hurt", "dead"}
+
+
+# who "the two were members of X" speaks of: the dead of the sentence before
+_THE_DEAD_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "dead", "victims", "killed", "men"}
+_MEMBER_WORDS = {"members", "member", "fighters", "militants", "commanders", "commander", "cadres", "operatives", "rebels"}
+
+
+def _dead_named_as_members(doc: Story, group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """ "… killing two people. The two were members of the PKK": the sentence right after the
+    happening's toll, with no other happening, whose subject is its dead ("the two", "the victims",
+    "both") said to be a group's members names the side hit."""
+    deadly = [m.sentence.index for m in group if any(c.kind == "death" and c.value > 0 for c in m.counts)]
+    if not deadly:
+        return None
+    # (the next sentence may tell more of the same happening, not of another)
+    others = {m.sentence.index for m in doc.mentions if not any(m is g for g in group)}
+    following = min(deadly) + 1
+    if following >= len(doc.sentences) or following in others:
+        return None
+    words = [t for t in doc.sentences[following].span if not t.is_punct]
+    if len(words) < 4 or words[0].lower_ != "the" and words[0].lower_ != "both" or words[1].lower_ not in _THE_DEAD_WORDS and words[0].lower_ != "both":
+        return None
+    copula = next((t for t in words[1:4] if t.lower_ in {"were", "was"}), None)
+    if copula is None or not any(t.lower_ in _MEMBER_WORDS for t in words[words.index(copula) + 1 : words.index(copula) + 4]):
+        return None
+    named = [a for i, a in doc.actors if i == following and a.armed and a.kind == "named"]
+    return next((a.actor for a in named if actor1 is None or a.actor.name != actor1.name), None)
 
 
 def _hurt_later_in_a_note(doc: Story, group: list[Mention], iso: str | None) -> Actor | None:

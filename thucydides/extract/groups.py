@@ -118,10 +118,23 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     own = [w for w in lowered if w not in words.connectors and w != "s"]
     if _state_words(own):
         return False  # "Sudan Armed Forces", "the Nigerian Army", "Uganda People's Defence Forces"
+    if _unit_of_a_state_force(lowered):
+        return False  # "the Eighteenth Brigade of the National Army": a unit of the country's army
     # a name of its own, not only words that describe ("Rebel Forces"); an acronym says it is
     # one, and so does a name's "of"/"for" ("Patriotic Front for Liberation")
     formal = any(w in {"of", "for"} and nxt not in words.state and nxt not in words.descriptive for w, nxt in zip(lowered, [w for w in lowered[1:] if w != "the"]))
     return acronym or formal or any(w not in words.descriptive and w not in words.strong and w not in words.weak and w not in words.rebel_heads for w in own)
+
+
+def _unit_of_a_state_force(lowered: list[str]) -> bool:
+    """ "Fifth Brigade of the Army", "Eighteenth Brigade of the National Army": a name whose "of"
+    part is a state's forces alone ("the Army", "the National Army", "the Armed Forces") names a
+    unit of them, not a group of its own ("Democratic Forces of Casamance" names a people's)."""
+    words = lexicon.actors().group_words
+    if "of" not in lowered[:-1]:
+        return False
+    tail = [w for w in lowered[lowered.index("of") + 1 :] if w != "the"]
+    return bool(tail) and all(w in words.state for w in tail) and (any(w in words.state_marks for w in tail) or tail in (["army"], ["navy"]))
 
 
 def _of_a_people(lowered: list[str], n: int) -> bool:

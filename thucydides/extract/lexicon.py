@@ -99,6 +99,7 @@ class CueLexicon:
     armed_marchers: frozenset[str] = frozenset()  # "rebels", "troops": who march armed, no protest
     counting_out: frozenset[str] = frozenset()  # "one", "another": one weapon of a strike told before
     town_quarters: frozenset[str] = frozenset()  # "district", "neighbourhood": a quarter of a town
+    repelled_words: frozenset[str] = frozenset()  # "repelled", "repulsed": an assault beaten back
 
 
 @functools.cache
@@ -139,6 +140,7 @@ def cues() -> CueLexicon:
         civilian_cargo=frozenset(data.get("civilian_cargo", ())),
         civilian_sites=frozenset(data.get("civilian_site_words", ())),
         force_cargo=frozenset(data.get("force_cargo", ())),
+        repelled_words=frozenset(data.get("repelled_words", ())),
         by_first_word={word: tuple(found) for word, found in index.items()},
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
         game_senses=frozenset(data.get("game_senses", ())),

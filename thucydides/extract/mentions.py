@@ -313,6 +313,8 @@ def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[Acto
     roles = [(m, _role(m, anchors)) for m in actors]
     # (the mourner is the dead's side: a target if anything)
     roles = [(m, "target" if r == "agent" and _mourner(m, anchors[0].doc) else "mourner" if _mourner(m, anchors[0].doc) else r) for m, r in roles]
+    # (a side working with the doer is neither: "struck X in coordination with the government")
+    roles = [(m, "partner" if _working_with(m, anchors[0].doc) else r) for m, r in roles]
     # armed actors first; people acting ("villagers attacked", "people in the crowd hurled") after
     # (a party's people are people: "police arrested 50 people, members of the X party")
     agents = sorted((m for m, r in roles if r == "agent"), key=lambda m: (m.is_civilian or m.party, m.kind not in {"named", "anti"}))
@@ -393,6 +395,40 @@ def _subject_lost(roles: list[tuple[ActorMention, str]], anchors: list[Token]) -
         if all(t.pos_ in {"ADV", "AUX", "PART"} for t in between):
             return [mention]
     return []
+
+
+# nouns of joint work ("in coordination with X", "in cooperation with X"): X is the doer's partner
+_WORKING_VERBS = {"work", "cooperate", "collaborate"}
+_JOINT_WORK = {"coordination", "cooperation", "collaboration", "partnership", "conjunction", "liaison", "concert", "tandem"}
+
+
+def _working_with(mention: ActorMention, doc: Doc) -> bool:
+    """ "struck a camp in coordination with the Federal Government", "jointly with the army",
+    "together with local militia": a side named as working with the doer is its partner, not
+    whom the deed was done to."""
+    token = doc[mention.head]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"with", "alongside"}:
+        return False
+    if prep.lower_ == "alongside":
+        return True
+    above = prep.head
+    if above.lower_ in _JOINT_WORK or above.lemma_.lower() in _WORKING_VERBS:
+        return True  # (also "an official working with the SDF": whom the person works with)
+    return any(c.lower_ in {"jointly", "together"} for c in (prep.children if prep.i > 0 else ())) or doc[prep.i - 1].lower_ in {"jointly", "together"}
+
+
+def _the_one_group_named(target: ActorMention | None, agent: ActorMention | None, actors: list[ActorMention]) -> ActorMention | None:
+    """ "… killing four al-Shabaab fighters, and that a strike near B had destroyed a militant
+    training camp": unnamed militants' post hit, in a sentence naming one armed group besides
+    the doer, is that group's."""
+    if target is None or not target.actor.name.startswith("Unidentified Armed Group") or target.kind == "named":
+        return None
+    named = {a.actor.name: a for a in actors if a.kind == "named" and a.armed and a.actor.inter in {2, 3}
+             and (agent is None or a.actor.name != agent.actor.name)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def allied(a: ActorMention, b: ActorMention, doc: Doc) -> bool:
@@ -733,6 +769,7 @@ def build_mentions(
             heavy = {c.head for c in anchors if c.category in _HEAVY_WEAPONS}
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
+            target = _the_one_group_named(target, agent, actors) or target
         region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not _dead_of_a_charge(doc[c.target]) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         # "killed four people and wounded 12, three of whom died later": the wounded who died

@@ -86,6 +86,26 @@ _FACILITY_NOUNS = {
 _NAMED_AFTER_NOUNS = {"colonia", "colony", "barrio", "fraccionamiento"}
 
 
+# what follows the unit opening an item of a list of places ("in Idlib countryside, A and B")
+_AREA_WORDS = {"countryside", "province", "governorate", "region", "district", "county", "state", "area", "countrysides", "suburbs", "outskirts"}
+
+
+def _opens_a_list(place: Place, candidates: list[Place], sentence: Sentence) -> bool:
+    """ "shelled several areas: in Idlib countryside, A and B; in Hama countryside, C": the unit
+    that opens an item of the list ("in X, …" up to the next semicolon) only says where the places
+    after it lie; each of those is where it happened, not X."""
+    doc = sentence.doc
+    if place.first < 2 or doc[place.first - 1].lower_ != "in" or doc[place.first - 2].text not in {":", ";"}:
+        return False  # (an item opens after the colon or the semicolon; a sentence's "In X, …" is its setting)
+    after = place.last + 1
+    while after < sentence.span.end and doc[after].lower_ in _AREA_WORDS:
+        after += 1
+    if after >= sentence.span.end or doc[after].text != ",":
+        return False
+    end = next((t.i for t in doc[after : sentence.span.end] if t.text in {";", "."}), sentence.span.end)
+    return any(after < other.first < end for other in candidates if other is not place)
+
+
 def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMention]) -> bool:
     """ "Zamfara police spokesperson", "a Kobo resident", "the mayor of Donetsk": not a location."""
     last = sentence.doc[place.last]
@@ -107,6 +127,8 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
     for _ in range(4):
         if current.dep_ == "pobj" and current.head.lower_ == "of":
             noun = current.head.head
+            if _force_site(noun):
+                return False  # "attacked the police command of X": the post is in X, X is the place
             if noun.lower_ in _NOT_A_LOCATION_HEADS:
                 # "residents of X lynched two men", "attacked residents of X": the people of a
                 # place acting or hit there tell where it happened; not when they only speak
@@ -118,6 +140,14 @@ def _is_actor_modifier(place: Place, sentence: Sentence, actors: list[ActorMenti
         else:
             break
     return False
+
+
+def _force_site(noun: Token) -> bool:
+    """ "the police command of X", "the police station of X": a force's post (the cue lexicon's
+    armed targets) named with the compound before it, a building in X, not a body of X's."""
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    words = " ".join(t.lower_ for t in (*compounds, noun))
+    return bool(compounds) and words in lexicon.cues().armed_targets
 
 
 _WATER_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel"}
@@ -718,6 +748,8 @@ def event_places(
             continue
         earlier = [o for o in candidates if o.last < place.first and place.first - o.last <= 4]
         if earlier and _qualifier(place, earlier[-1], sentence):
+            continue
+        if _opens_a_list(place, candidates, sentence):
             continue
         kept.append(place)
     # a region of no one country ("Darfur", "the Sahel") named beside a town only says where the

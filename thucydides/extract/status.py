@@ -527,6 +527,17 @@ def _one_deed_at_a_place(phrase: Token, located: Callable[[Token], bool]) -> boo
 _LATEST_OF_MANY = re.compile(r"\b(?:the\s+)?(?:latest|newest|most\s+recent)(?:\s+(?:one|incident|attack|such\s+\w+))?\s+in\s+(?:a|an|the)\s+(?:\w+\s+)?(?:series|string|wave|spate|spree|chain|run)\s+of\b")
 
 
+def _repeats_over_a_period(lower: str, words: dict) -> bool:
+    """ "The station has been attacked eleven times this year": a count of repeats followed by
+    the period they fall in is a tally (not "fired three times at the car", one deed's shots)."""
+    for repeat in words.get("repeat_words", ()):
+        for match in re.finditer(rf"\b{re.escape(repeat)}\b", lower):
+            after = lower[match.end() :].lstrip()
+            if any(after.startswith(period) for period in words.get("repeat_periods", ())):
+                return True
+    return False
+
+
 def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False, placed: bool = False) -> bool:
     """Generic or cumulative statements: "regularly carries out such raids", "in recent years".
     ``dated``: the clause names its own day ("fighting continued in X on Sunday"); ``placed``: it
@@ -537,6 +548,8 @@ def habitual(text: str, tokens: Iterable[Token], *, dated: bool = False, placed:
     # as the newest of many (not the tally of the series)
     lower = _LATEST_OF_MANY.sub(" ", text.lower())
     if any(lexicon.find_phrase(phrase, lower) for phrase in words["habitual_phrases"]):
+        return True
+    if _repeats_over_a_period(lower, words):
         return True
     going_on = set() if dated else words["ongoing_words"]
     for token in tokens:

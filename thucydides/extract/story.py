@@ -34,7 +34,7 @@ from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
 from thucydides.geocode import is_named_after
-from thucydides.geocode.containers import is_placed, placed_at
+from thucydides.geocode.containers import is_placed, lies_in, placed_at
 from thucydides.geocode.precision import national_capital
 from thucydides.geocode.resolve import distance_km, feature_class
 from thucydides.model import Actor, Article, PlaceMention
@@ -974,7 +974,11 @@ def _accounts_named_back(donors: list[Mention], anaphor: Mention, earlier: list[
 def _absorb(into: Mention, donor: Mention, *, counts: bool) -> None:
     # (a killing whose toll is not shared was not told of this place: "abduct 43 …, kill six
     # vigilantes" spread over the villages told next kills in one of them)
-    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories and (counts or c.category != "kill")]
+    # (an account of another kind gives an account typed already none of its kinds: "Daily
+    # roundup: shelling on A villages, IED kills two in B" makes the IED told in B no shelling)
+    own_kinds, donor_kinds = set(into.categories) & _TYPING, set(donor.categories) & _TYPING
+    roundup = bool(own_kinds) and bool(donor_kinds) and (not own_kinds & donor_kinds or len(donor_kinds) > 1)
+    into.cues = into.cues + [c for c in donor.cues if c.category not in into.categories and (counts or c.category != "kill") and not (roundup and c.category in _TYPING)]
     if into.target is None and _other_side(into, donor):
         # "soldiers fought gunmen of an armed group" in the province … "CODECO captured the town":
         # the unnamed fighters are the group told acting here, the military its opponent
@@ -999,6 +1003,12 @@ def _other_side(into: Mention, donor: Mention) -> bool:
     return a.kind in {"named", "anti"} and donor.target.actor.name.startswith("Unidentified")
 
 
+def _names_an_unknown_village(mention: Mention) -> bool:
+    """The clause's region names a place no gazetteer holds ("the village of A"), besides the
+    unit it was coded at."""
+    return any(p.mention.entry is None and p.first in mention.region.tokens for p in mention.sentence.places)
+
+
 def _contains(outer: Mention, inner: Mention) -> bool:
     if outer.place is None or inner.place is None or outer.place.place is None or inner.place.place is None:
         return False
@@ -1008,7 +1018,9 @@ def _contains(outer: Mention, inner: Mention) -> bool:
     if a is not None and b is None and (a.feature or "").startswith(("ADM", "PCL")):
         # villages no gazetteer holds, told right after an account at a district ("two
         # communities in X district" … "stormed A and B villages"), are its events one by one
-        return 0 < inner.sentence.index - outer.sentence.index <= 2
+        # (not when the account names a village of its own: "In X province, troops shelled the
+        # village of A" is A's shelling coded at X, no sum of the villages told after it)
+        return 0 < inner.sentence.index - outer.sentence.index <= 2 and not _names_an_unknown_village(outer)
     if a is None or b is None or a.geonameid == b.geonameid:
         return False
     if (a.feature or "").startswith("PCL"):
@@ -1171,11 +1183,16 @@ def share_between_mentions(doc: Story) -> None:
             continue
         kind = family(mention.categories)
         earlier = [m for m in current[:n] if family(m.categories) == kind and mention.sentence.index - m.sentence.index <= _ANAPHOR_REACH]
-        if mention.anaphoric and mention.told_back and not any(c.kind == "death" for c in mention.counts):
+        if mention.anaphoric and (mention.told_back or _retold_as_subject(mention)) and not any(c.kind == "death" for c in mention.counts):
             # "condemned the Y attack" after an attack told at a village of Y: the account told
             # before, named back by the town next to it
+            retold = not mention.told_back
             near = [m for m in earlier if m.place is not None and not m.dropped and place_key(m.place) != place_key(mention.place)
-                    and _close_by(m.place, mention.place) and may_tell_the_same(m, mention)]
+                    and (_placed_around(mention.place, m.place) if retold else _close_by(m.place, mention.place)) and may_tell_the_same(m, mention)]
+            for account in (m for m in near[-1:] if retold):
+                # (where the fighting broke out, inside the unit the account was told at, is
+                # where it happened: the account takes the more precise place)
+                account.place = mention.place
             if near:
                 _absorb(near[-1], mention, counts=False)
                 mention.dropped = True
@@ -1307,6 +1324,34 @@ def _headline_of_its_lead(headline: Mention, current: list[Mention]) -> bool:
 
 # how far a town named back may lie from the account told before ("the Y attack" for a village of Y)
 _NAMED_BACK_KM = 30.0
+
+
+# verbs a deed named back is the subject of when the text only tells more of it ("the fighting
+# broke out when troops tried to advance near X", "the clashes lasted hours")
+_RETELLING_VERBS = {"break", "erupt", "begin", "start", "last", "occur", "happen", "unfold", "rage"}
+
+
+def _retold_as_subject(mention: Mention) -> bool:
+    """ "… killed four soldiers in clashes in the A area. The fighting broke out when troops tried
+    to advance near B": a deed named back as the subject of a verb of its course tells more of
+    the deed before (where it began), not another."""
+    doc = mention.sentence.doc
+    for cue in mention.cues:
+        head = doc[cue.head]
+        if head.pos_ == "NOUN" and head.dep_ == "nsubj" and head.head.lemma_.lower() in _RETELLING_VERBS:
+            return True
+    return False
+
+
+def _placed_around(inner: EventPlace | None, outer: EventPlace | None) -> bool:
+    """The first place lies in the unit the second, an area no gazetteer holds, was placed at
+    ("near the village of B" after "in the A area of Duhok province", A placed at Duhok)."""
+    if inner is None or outer is None or inner.place is None or outer.place is None or not is_placed(outer.place.mention):
+        return False
+    entries = (inner.place.mention.entry, outer.place.mention.entry)
+    if entries[0] is None or entries[1] is None or not feature_class(entries[1]).startswith("ADM"):
+        return False
+    return lies_in(entries[0], entries[1])
 
 
 def _close_by(a: EventPlace | None, b: EventPlace | None) -> bool:
