@@ -1214,6 +1214,7 @@ def _blades_and_stones(mention: Mention) -> bool:
 
 _BRAWL_WEAPONS = {"machete", "stick", "club", "stone", "knife", "rock", "panga", "cudgel"}
 
+
 def _force_from_outside(force: Actor | None, protesters: Actor | None) -> bool:
     """The force is no state force of the protesters' own country."""
     if force is None or protesters is None or "(" not in protesters.name:

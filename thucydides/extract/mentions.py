@@ -1150,6 +1150,8 @@ _BARE_FORCES = {"soldiers", "troops", "forces", "servicemen"}
 _BARE_FIGHTERS = {"fighters", "forces", "militants", "members"}
 # a person at the head of armed men, whose "his men" are his side's
 _COMMANDING = {"commander", "leader", "chief", "general", "colonel", "captain", "warlord", "head"}
+
+
 def _in_a_tally(token: Token) -> bool:
     """ "bringing the total killed in the area this week to 15", "the number of people killed":
     a participle counting the dead of a tally is no deed of its own."""
@@ -1820,6 +1822,8 @@ def _by_means_of(token: Token, ancestor: Token) -> bool:
 
 
 _FIGHTING = frozenset({"clash", "attack", "fire_on"})
+
+
 def _revenge_for(token: Token) -> Token | None:
     """The "for" of "in revenge for …", "in retaliation for …" that the parse hung on the verb
     beside "in revenge" (not under it), when the token lies in its phrase."""
