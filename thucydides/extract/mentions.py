@@ -1534,6 +1534,10 @@ def _force_of_target(anchors: list[Token], sentence: Sentence, context: ActorCon
             objects += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at", "upon", "into"} for p in c.children if p.dep_ == "pobj"]
         # "an attack targeting a vehicle"
         objects += [o for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING_VERBS for o in c.children if o.dep_ == "dobj"]
+        # ("explosives launched from drones against the police station": a parse that hangs the
+        # target on the weapon the cue was launched from)
+        objects += [o for c in anchor.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                    for a in p.children if a.dep_ == "prep" and a.lower_ == "against" for o in a.children if o.dep_ == "pobj"]
     targets = lex.armed_targets | lex.property_targets | lex.hideouts
     for token in objects:
         # (a target named by two words, "a police party": the force's word is its first)
