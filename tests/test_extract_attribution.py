@@ -31,6 +31,16 @@ def word(s: Sentence, text: str):
     return next(t for t in s.span if t.text == text)
 
 
+def test_it_is_never_the_person_last_heard(nlp):
+    text = "Families fled the town overnight, a local aid worker said. The army did not comment. It has repeatedly said it only targets terrorists. He said more would follow."
+    memory = SpeakerMemory()
+    found = [st for s in sentences_of(text, nlp(text), []) for st in statements_in(s, memory)]
+    speakers = [st.link.speaker for st in found]
+    assert speakers[0] == "local aid worker"
+    assert "local aid worker" not in speakers[1:-1] and not found[1].is_neutral
+    assert speakers[-1] == "local aid worker"  # ("he" may be)
+
+
 # --- one sentence ------------------------------------------------------------------------------
 
 

@@ -221,6 +221,8 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
         return "unnamed source", None, None, ""
     if head.lower_ in _PRONOUNS and memory.last is not None:
         last = memory.last
+        if head.lower_ == "it" and _a_person(last):
+            return "unnamed source", None, None, ""  # "it" stands for a body, never the person last heard
         return last.speaker, last.role, None, memory.last_words
     # "Faqiri said": the speaker named in full earlier
     if head.pos_ == "PROPN":
@@ -268,6 +270,13 @@ def _speaker(head: Token | None, memory: SpeakerMemory) -> tuple[str, str | None
         role = None
     words = " ".join(t.lower_ for t in head.subtree)
     return speaker, role, channel, words
+
+
+def _a_person(link: Attribution) -> bool:
+    """The speaker is a person ("a local aid worker", "the governor"), by its last word or its role's."""
+    persons = lexicon.status_words()["person_speaker_nouns"]
+    words = [w.lower() for w in (link.speaker, link.role or "") if w]
+    return any(w.split()[-1] in persons for w in words)
 
 
 def _definite_reference(head: Token, memory: SpeakerMemory) -> str | None:
