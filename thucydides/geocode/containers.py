@@ -60,6 +60,26 @@ def _gap() -> re.Pattern[str]:
     )
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*")
+
+
+def beside_through_unknown(text: str, end: int, start: int) -> str | None:
+    """How the text links a place ending at ``end`` to a name starting at ``start`` through one
+    name between them that the gazetteer lacks: "Kheri village of Sonpur block (Nadia district,
+    West Bengal)": Sonpur lies in Nadia, so Kheri, in Sonpur, does too. The link returned is
+    the unknown name's to the container (what ``can_contain`` judges); None when the text between
+    is no such chain (two names, a date word: "Kabul, Monday (…)")."""
+    if start <= end or start - end > 120:
+        return None
+    runs = list(_NAME_RUN.finditer(text, end, start))
+    if len(runs) != 1 or any(word.lower() in lexicon().calendar for word in re.split(r"[ -]", runs[0].group())):
+        return None
+    middle = runs[0]
+    if beside(text, end, middle.start()) is None:
+        return None
+    return beside(text, middle.end(), start)
+
+
 def region_before_town(text: str, end: int, start: int) -> bool:
     """Whether a name ending at ``end`` is the region of "the <region> town of <name>", the name
     starting at ``start`` being the town ("the Sinai town of Arish", not "Dhok Mian village of
