@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
-from thucydides.geocode.containers import UNITS, beside, beside_through_unknown, can_contain, is_placed, lies_in, place_at_containers, placed_at
+from thucydides.geocode.containers import LIST_REACH, UNITS, beside, beside_through_unknown, can_contain, closes_list_in, is_placed, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of, institution_votes
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
@@ -893,7 +893,8 @@ class Geocoder:
         for index, item in enumerate(resolved):
             if item.span.demonym or feature_class(item.choice.entry) in ("region", "RGN"):
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
-            found = _container_of(item, resolved[index + 1 : index + 3], text)
+            found = (_container_of(item, resolved[index + 1 : index + 3], text)
+                     or _list_container_of(item, resolved[index + 1 :], text))
             if found is None:
                 self._choose_variant_in_country(item, resolved[index + 1 : index + 3], text, focus, resolved)
                 continue
@@ -1174,6 +1175,20 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
                 or skeleton(other.span.key) == skeleton(item.span.key)):
             return None
         return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
+    return None
+
+
+def _list_container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:
+    """The resolved unit or town a list ``item`` belongs to says it all lies in: "Kisoro, Mbau and
+    Kalunguta, all in Beni territory" (each of them must lie in Beni)."""
+    for other in following:
+        if other.span.start - item.span.end > LIST_REACH:
+            return None
+        if other.span.start < item.span.end or other.span.demonym or not closes_list_in(text, item.span.end, other.span.start):
+            continue
+        if other.choice is None or other.choice.confidence < 0.4:
+            return None
+        return (other, "in") if can_contain("in", other.choice.entry, text, other.span.end) else None
     return None
 
 
