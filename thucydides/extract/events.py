@@ -112,10 +112,16 @@ def _villages_apart(a: Mention, b: Mention) -> bool:
     pa, pb = a.place.place, b.place.place
     if not (_village(pa.mention) and _village(pb.mention)) or pa.mention.text.lower() == pb.mention.text.lower():
         return False
-    if a.sentence.index != b.sentence.index:
-        return True
     doc = a.sentence.doc
+    # (a clause that takes its place from the sentence before, "households abandoned these
+    # villages", is told at the places that sentence names together, not apart from them)
+    if _sentence_of(doc[pa.last]) != _sentence_of(doc[pb.last]):
+        return True
     return _phrase_root(doc[pa.last]) != _phrase_root(doc[pb.last])
+
+
+def _sentence_of(token: Token) -> int:
+    return token.sent.start
 
 
 def _village(mention: PlaceMention) -> bool:

@@ -60,6 +60,51 @@ def _gap() -> re.Pattern[str]:
     )
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*")
+
+
+def beside_through_unknown(text: str, end: int, start: int) -> str | None:
+    """How the text links a place ending at ``end`` to a name starting at ``start`` through one
+    name between them that the gazetteer lacks: "Kheri village of Sonpur block (Nadia district,
+    West Bengal)": Sonpur lies in Nadia, so Kheri, in Sonpur, does too. The link returned is
+    the unknown name's to the container (what ``can_contain`` judges); None when the text between
+    is no such chain (two names, a date word: "Kabul, Monday (…)")."""
+    if start <= end or start - end > 120:
+        return None
+    runs = list(_NAME_RUN.finditer(text, end, start))
+    if len(runs) != 1 or any(word.lower() in lexicon().calendar for word in re.split(r"[ -]", runs[0].group())):
+        return None
+    middle = runs[0]
+    if beside(text, end, middle.start()) is None:
+        return None
+    return beside(text, middle.end(), start)
+
+
+@lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern[str]:
+    """Text between an item of a list of places and the unit they all lie in: "Kisoro, Mbau and
+    Kalunguta, all in Beni territory", "A and B villages, both in X district" (the rest of the
+    list, then "all"/"both" and a preposition)."""
+    place_word = "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True))
+    direction = "|".join(sorted(map(re.escape, _DIRECTIONS), key=len, reverse=True))
+    name = r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)*"
+    return re.compile(
+        rf"^(?:\s+(?:{place_word}))?"
+        rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){name}(?:\s+(?:{place_word}))?)*"
+        r"\s*,?\s*(?:all|both)\s+(?:of\s+them\s+)?(?:located\s+)?(?:in|of|near|within)\s+(?:the\s+)?"
+        rf"(?:(?:{direction})\s+)?(?:(?:{place_word})\s+of\s+(?:the\s+)?)?$",
+    )
+
+
+LIST_REACH = 240  # characters from a listed place to the unit its list lies in ("…, all in X")
+
+
+def closes_list_in(text: str, end: int, start: int) -> bool:
+    """Whether the text from a listed place ending at ``end`` to a name at ``start`` runs through
+    the rest of the list to "all in"/"both in" that name: the unit every place of the list lies in."""
+    return 0 < start - end <= LIST_REACH and _list_gap().match(text[end:start]) is not None
+
+
 def region_before_town(text: str, end: int, start: int) -> bool:
     """Whether a name ending at ``end`` is the region of "the <region> town of <name>", the name
     starting at ``start`` being the town ("the Sinai town of Arish", not "Dhok Mian village of
@@ -167,7 +212,8 @@ def place_at_containers(text: str, mentions: list[PlaceMention]) -> list[PlaceMe
         if mention.entry is None:
             locality = mention.text.split(maxsplit=1)[0].lower() in lexicon().locality_prefixes
             found = (container_after(text, mention.end, mentions[index + 1 :], locality=locality)
-                     or container_before(text, mention.start, mentions[:index]))
+                     or container_before(text, mention.start, mentions[:index])
+                     or list_container_after(text, mention.end, mentions[index + 1 :]))
             if found is not None:
                 container, link = found
                 mention = placed_at(mention, container, link, "in no gazetteer")
@@ -191,6 +237,21 @@ def container_after(text: str, end: int, following: list[PlaceMention], *, local
                 and not is_placed(other) and can_contain(link, other.entry, text, other.end, locality=locality)):
             return other, link
         end = other.end  # an unresolved unit between them ("X village, Y township, Z district")
+    return None
+
+
+def list_container_after(text: str, end: int, following: list[PlaceMention]) -> tuple[PlaceMention, str] | None:
+    """The resolved unit or town a list the place opens or continues says it all lies in
+    ("Luvungi, Kamanyola and Katogota, all in Uvira territory")."""
+    for other in following:
+        if other.start - end > LIST_REACH:
+            return None
+        if other.start < end or not closes_list_in(text, end, other.start):
+            continue
+        if (other.entry is not None and other.confidence >= _MIN_CONTAINER_CONFIDENCE and not is_placed(other)
+                and can_contain("in", other.entry, text, other.end)):
+            return other, "in"
+        return None
     return None
 
 

@@ -243,6 +243,24 @@ def followed_by_unit(text: str, end: int, unit_starts: set[int]) -> bool:
 
 
 
+_BRACKET_OPENS = re.compile(r" ?\(\s*")
+_COMMA = re.compile(r"\s*,\s*")
+
+
+def followed_by_bracketed_units(text: str, end: int, place_ends: dict[int, int], unit_starts: set[int]) -> bool:
+    """ "Kabushwa (Kabare, Sud-Kivu)", "Takalout (Kidal)": a name followed by a bracket that names
+    a place and then the unit it lies in (ACLED's "(district, province)", the district often read
+    as its seat town), or only a town named like its province. ``place_ends``: a resolved place's
+    start → its end; ``unit_starts``: where a unit (or such a town closing the bracket) starts."""
+    bracket = _BRACKET_OPENS.match(text, end)
+    if bracket is None or bracket.end() not in place_ends:
+        return False
+    if bracket.end() in unit_starts:
+        return True
+    comma = _COMMA.match(text, place_ends[bracket.end()])
+    return comma is not None and comma.end() in unit_starts
+
+
 def first_name_pairs(runs: list[Run], tokens: list[Token], spans_by_run: dict[int, list[Span]],
                      entries: dict[int, GazetteerEntry], lex: Lexicon, headline_tokens: set[int]) -> dict[int, str]:
     """Places' names read as part of a person's name: token index of either word → the name.

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.config import Settings
-from thucydides.geocode.containers import UNITS, beside, can_contain, is_placed, lies_in, place_at_containers, placed_at
+from thucydides.geocode.containers import LIST_REACH, UNITS, beside, beside_through_unknown, can_contain, closes_list_in, is_placed, lies_in, place_at_containers, placed_at
 from thucydides.geocode.context import Vote, close_spellings, context_without, country_vote, focus_countries, focus_of, institution_votes
 from thucydides.geocode.facilities import with_facilities
 from thucydides.geocode.filters import (
@@ -54,7 +54,7 @@ from thucydides.geocode.mentions import (
 from thucydides.geocode.normalise import abbreviated_forms, name_key, skeleton, strip_article, strip_type_words
 from thucydides.geocode.organisations import institution_head, is_named_after, is_organisation, widen_to_organisations, within_movement_names
 from thucydides.geocode.recognise import HALF_OF_LONGER, in_admin_chain, Run, has_glued_article, Span, Token, find_runs, names_group, names_money, names_striker, reject_reason, spans_of, tokenize
-from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, in_countries_of_unit_word, region_homes
+from thucydides.geocode.resolve import WEIGHTS, Choice, Context, choose, distance_km, feature_class, has_local_evidence, in_countries_of_unit_word, is_spelling_variant, region_homes
 from thucydides.model import GazetteerEntry, PlaceMention
 
 if TYPE_CHECKING:
@@ -771,7 +771,9 @@ class Geocoder:
         # the same name elsewhere in the article is the same place: "Bali village (Mora,
         # Extreme-Nord) … Residents of Bali" is placed at Mora at each mention
         by_name = {(skeleton(item.span.key), item.choice.entry.geonameid): (container, link) for item, container, link in displaced}
-        for item in resolved:
+        # last to first: a container named after its place is itself placed first ("X village of
+        # Y area (Z district)": Y, a variant of a town elsewhere, is placed at Z, and X with it)
+        for item in reversed(resolved):
             key = (skeleton(item.span.key), item.choice.entry.geonameid)
             if key not in by_name or item.span.demonym:
                 continue
@@ -891,7 +893,8 @@ class Geocoder:
         for index, item in enumerate(resolved):
             if item.span.demonym or feature_class(item.choice.entry) in ("region", "RGN"):
                 continue  # a natural feature spans units: "the Nuba Mountains of South Kordofan"
-            found = _container_of(item, resolved[index + 1 : index + 3], text)
+            found = (_container_of(item, resolved[index + 1 : index + 3], text)
+                     or _list_container_of(item, resolved[index + 1 :], text))
             if found is None:
                 self._choose_variant_in_country(item, resolved[index + 1 : index + 3], text, focus, resolved)
                 continue
@@ -939,7 +942,10 @@ class Geocoder:
                     continue
             # the text may err ("Kharkiv (Sumy oblast)"): a city known beyond its country keeps its
             # own point, and a container read as a unit abroad (a border area's namesake) is no proof
-            well_known = feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and is_notable(entry))
+            # — but only a city the text names as it is spelt: a spelling variant ("Keshpur area
+            # (Paschim Medinipur district)" read as Kashipur, Uttarakhand) is no such evidence
+            well_known = ((feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and is_notable(entry)))
+                          and not is_spelling_variant(item.choice.why))
             # a valley is no unit's boundary though a province is named after it: "Baalbek in the
             # Bekaa valley" (the town lies in Baalbek-Hermel, carved out of Bekaa province)
             valley = text[container.span.end :].lstrip().lower().startswith("valley") and outer.country_iso == entry.country_iso
@@ -1162,11 +1168,27 @@ def _container_of(item: Found, following: list[Found], text: str) -> tuple[Found
     for other in following:
         if other.span.start < item.span.end or other.span.demonym:
             continue
-        link = beside(text, item.span.end, other.span.start)
+        # (through a village or area between them that the gazetteer lacks: "X village of Y area
+        # (Z district)" must lie in Z)
+        link = beside(text, item.span.end, other.span.start) or beside_through_unknown(text, item.span.end, other.span.start)
         if (link is None or other.choice is None or other.choice.confidence < 0.4
                 or skeleton(other.span.key) == skeleton(item.span.key)):
             return None
         return (other, link) if can_contain(link, other.choice.entry, text, other.span.end) else None
+    return None
+
+
+def _list_container_of(item: Found, following: list[Found], text: str) -> tuple[Found, str] | None:
+    """The resolved unit or town a list ``item`` belongs to says it all lies in: "Kisoro, Mbau and
+    Kalunguta, all in Beni territory" (each of them must lie in Beni)."""
+    for other in following:
+        if other.span.start - item.span.end > LIST_REACH:
+            return None
+        if other.span.start < item.span.end or other.span.demonym or not closes_list_in(text, item.span.end, other.span.start):
+            continue
+        if other.choice is None or other.choice.confidence < 0.4:
+            return None
+        return (other, "in") if can_contain("in", other.choice.entry, text, other.span.end) else None
     return None
 
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from thucydides.geocode.filters import followed_by_unit, is_notable, is_well_known
+from thucydides.geocode.containers import is_seat
+from thucydides.geocode.filters import followed_by_bracketed_units, followed_by_unit, is_notable, is_well_known
 from thucydides.geocode.lexicon import Lexicon, lexicon
 from thucydides.geocode.recognise import ARABIC_ARTICLES, CONNECTORS, Run, Span, Token, has_glued_article, opens_locality
 from thucydides.geocode.resolve import Choice, distance_km, feature_class
@@ -164,6 +165,10 @@ def unresolved_mentions(
     found_ends = {tokens[f.span.last].end for f in found if f.choice is not None and not f.span.demonym}
     unit_starts = {f.span.start for f in found if f.choice is not None
                    and feature_class(f.choice.entry) in ("country", "ADM1", "ADM2")}
+    # a resolved place's start → its end, and the start of each town named like its province
+    place_ends = {f.span.start: tokens[f.span.last].end for f in found if f.choice is not None and not f.span.demonym}
+    unit_starts = unit_starts | {f.span.start for f in found if f.choice is not None and is_seat(f.choice.entry)
+                                 and text.startswith(")", tokens[f.span.last].end)}
     mentions = []
     for run, indexes in leftovers:
         if run.first in taken:
@@ -173,7 +178,8 @@ def unresolved_mentions(
         names_kind_after = run.kind_token is not None and not any(i in taken for i in range(run.first, run.kind_token))
         kind_given = bool((run.kind_after and run.kind_after != "UNIT" and names_kind_after) or run.kind_before or run.list_kind)
         coordinated = is_coordinated(text, tokens[run.first].start, found_ends)
-        followed = followed_by_unit(text, tokens[run.last].end, unit_starts)
+        followed = (followed_by_unit(text, tokens[run.last].end, unit_starts)
+                    or followed_by_bracketed_units(text, tokens[run.last].end, place_ends, unit_starts))
         if not (kind_given or run.cue in STRONG_CUES or coordinated or followed):
             continue
         group = next(iter(consecutive([i for i in indexes if i not in taken])), [])
