@@ -471,6 +471,16 @@ def _signals(group: list[Mention]) -> coding.Signals:
 # --- one event ------------------------------------------------------------------------------------
 
 
+_GOVERNMENT = "Government of "
+_FORCE_PREFIXES = {"military": "Military Forces of ", "police": "Police Forces of "}
+
+
+def _force_named(group: list[Mention]) -> str | None:
+    """The prefix of the state's force whose men the happening's clauses name ("600 troops":
+    "Military Forces of "; "400 police officers": "Police Forces of "), if any."""
+    return next((_FORCE_PREFIXES[a.kind] for m in group for a in m.actors if a.kind in _FORCE_PREFIXES), None)
+
+
 def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None, *, long: bool = False) -> Actor | None:
     name = country_name(iso, short=not long)
     if name is None:
@@ -612,6 +622,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if (agent is None or agent.kind not in {"named", "anti"}) and not by_demonym:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
+    force = _force_named(group) if sub_event_type == "Change to group/activity" and actor1 is not None and actor1.name.startswith(_GOVERNMENT) else None
+    if force is not None:
+        # "the French government announced it was withdrawing 600 troops from X", "… deploying
+        # 400 police officers to X": ACLED files a state's movements of its men under its forces,
+        # whoever announced them
+        actor1 = replace(actor1, name=force + actor1.name[len(_GOVERNMENT):])
     if target is not None and target.party and event_type != "Battles":
         # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
         # crowds of partisans fighting are rioters on both sides
