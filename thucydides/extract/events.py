@@ -481,6 +481,19 @@ def _force_named(group: list[Mention]) -> str | None:
     return next((_FORCE_PREFIXES[a.kind] for m in group for a in m.actors if a.kind in _FORCE_PREFIXES), None)
 
 
+def _unit_hit(group: list[Mention], target: ActorMention | None, agent: ActorMention | None) -> ActorMention | None:
+    """A named unit of a state's forces (a dictionary name: "CRPF", "Gendarmerie") the
+    happening's clauses name apart from its doer, of the same state as a generic force hit
+    ("security forces", "the army"), if the generic force is the target."""
+    if target is None or target.kind not in _FORCE_PREFIXES:
+        return None
+    country = target.actor.name[len(_FORCE_PREFIXES[target.kind]):]
+    doers = {m.agent.head for m in group if m.agent is not None} | ({agent.head} if agent is not None else set())
+    return next((a for m in group for a in m.actors
+                 if a.kind == "named" and a.actor.inter == 1 and a.head not in doers
+                 and any(a.actor.name.startswith(f"{prefix}{country} ") for prefix in _FORCE_PREFIXES.values())), None)
+
+
 def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None, *, long: bool = False) -> Actor | None:
     name = country_name(iso, short=not long)
     if name is None:
@@ -628,6 +641,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # 400 police officers to X": ACLED files a state's movements of its men under its forces,
         # whoever announced them
         actor1 = replace(actor1, name=force + actor1.name[len(_GOVERNMENT):])
+    unit = _unit_hit(group, target, agent) if actor2 is not None else None
+    if unit is not None:
+        # "lobbed a grenade at the security forces, wounding one CRPF personnel": the unit the
+        # hurt men are named of, not the generic force the deed was aimed at
+        actor2 = unit.actor
     if target is not None and target.party and event_type != "Battles":
         # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
         # crowds of partisans fighting are rioters on both sides
