@@ -522,6 +522,11 @@ def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
     return None
 
 
+def _state_force_told(doc: Story) -> Actor | None:
+    """The first of the state's own forces (army, police, a unit of them) the article names."""
+    return next((m.actor for _, m in doc.actors if m.actor.inter == 1 and m.kind in {"military", "police", "named"} and not m.actor.name.startswith("Government of")), None)
+
+
 def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
     """The other side: "anti-X forces" fight X; else the armed actor the article names most."""
     if actor1 is not None and actor1.name.startswith("Anti-") and actor1.name.endswith(" forces"):
@@ -835,6 +840,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
             # "police shot dead a suspect in an exchange of fire": likewise
             actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
+        if sub_event_type == "Armed clash" and actor1 is None and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
+            # "the Military Police carried out an operation in X. A shoot-out broke out and a
+            # suspect was shot and died": a shoot-out no side is named in is between the state's
+            # force the article tells operating and the suspects (no civilian fights)
+            force = _state_force_told(doc)
+            if force is not None:
+                actor1, actor2 = force, _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if sub_event_type == "Armed clash":
             actor1, actor2 = _forces_against_outlaws(group, actor1, actor2, iso)
         if actor1 is None:
