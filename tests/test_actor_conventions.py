@@ -26,7 +26,7 @@ def _name(actor: Actor | None) -> str:
 
 
 def test_every_convention_has_cases():
-    assert {case["convention"] for case in CASES} == {"named group", "gang", "party", "country of", "roles", "communal", "suspected author"}
+    assert {case["convention"] for case in CASES} == {"named group", "gang", "party", "country of", "roles", "communal", "suspected author", "creed"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{case['convention']}: {case['text'][:50]}" for case in CASES])

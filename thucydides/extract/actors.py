@@ -668,6 +668,9 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
                     (name, inter), kind_name = _generic_actor(force, iso, context), unit.force
                     name = f"{name} {unit.name}"
                 identity = _identity_name(tokens[:start], words, token, sentence, kind_name) if kind_name in {"militia", "unidentified"} else None
+                if identity is None and kind_name == "unidentified" and _creed_described(phrase, tokens[start : n + 1]):
+                    # "suspected Islamist insurgents": ACLED's Islamist militia of the country
+                    name = _creed_militia_name(iso or context.country)
                 if identity is not None:
                     # named after a people or a place: an identity militia (inter 4)
                     name, kind_name = f"{identity} ({country_name(iso or context.country, short=True) or 'Unknown'})", "militia"
@@ -692,6 +695,20 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
             taken.update(range(first, token.i + 1))
             break
     return mentions
+
+
+def _creed_described(phrase: list[Token], head_words: list[Token]) -> bool:
+    """An armed phrase a creed's adjective describes ("Islamist militants", "suspected Islamic
+    insurgents"), the words of actors.toml `[creed_militia]`; of a head of several words
+    ("gunmen on motorbikes") the adjective may hang on its first word."""
+    modifiers = set(lexicon.actors_section("creed_militia").get("modifiers", ()))
+    described = {c.i for w in head_words for c in w.children if c.dep_ in {"amod", "compound"} and c.lower_ in modifiers}
+    return bool(described) or any(t.lower_ in modifiers for t in phrase[:-1])
+
+
+def _creed_militia_name(iso: str | None) -> str:
+    template = lexicon.actors_section("creed_militia")["name"]
+    return template.replace("{short}", country_name(iso, short=True) or "Unknown")
 
 
 def _coordinated_country(sentence: Sentence, first: int, head: int, iso: str) -> tuple[int, str] | None:

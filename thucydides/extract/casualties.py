@@ -496,9 +496,40 @@ def _conjunct_harm(target: Token) -> str | None:
     if target.dep_ == "conj":
         group.append(target.head)
     for member in group:
-        if _lemma(member) in _words()["death_nouns"]:
+        if _lemma(member) in _words()["death_nouns"] and not (member is not target and _bodies_of(member)):
+            # (not "two soldiers and the bodies of three others": the bodies of some are told
+            # apart from the living beside them)
             return "death"
     return None
+
+
+def _bodies_of(noun: Token) -> bool:
+    """ "the bodies of three others": a body noun with whose bodies they are."""
+    return _lemma(noun) in _words()["body_nouns"] and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def _handed_back(target: Token) -> bool:
+    """ "in exchange for four fighters and the bodies of two others", "handed back the body of a
+    third": the dead given back in a swap or a handover died before it, no deaths of it."""
+    words = _words()
+    body = target
+    if target.dep_ == "conj" and target.head.dep_ == "pobj":
+        target = target.head  # "the bodies of a soldier and a policeman"
+    if target.dep_ == "pobj" and target.head.lower_ == "of":
+        body = target.head.head
+    if _lemma(body) not in words["body_nouns"]:
+        return False
+    handover = set(words["handover_words"])
+    for token in [body, *body.ancestors]:
+        if token.lower_ in handover or _lemma(token) in handover:
+            return True
+        # "handed back", "handing over": the verb with its particle
+        if any(c.dep_ == "prt" and f"{_lemma(token)} {c.lower_}" in {"hand back", "hand over", "give back"} for c in token.children):
+            return True
+        # "in exchange for …" on the verb: the swap word is its object; a verb ends the search
+        if token.pos_ in {"VERB", "AUX"}:
+            return any(p.dep_ == "prep" and any(o.lower_ in handover or _lemma(o) in handover for o in p.children if o.dep_ == "pobj") for p in token.children)
+    return False
 
 
 def _targets(sentence: Sentence) -> Iterable[Token]:
@@ -548,6 +579,8 @@ def counts_in(sentence: Sentence) -> list[Count]:
             conjunct = _conjunct_harm(target)
             harm = conjunct if conjunct and _read_count(target) else None
         if harm is None:
+            continue
+        if harm == "death" and _handed_back(target):
             continue
         read = _read_count(target)
         if read is None:

@@ -477,6 +477,29 @@ def _signals(group: list[Mention]) -> coding.Signals:
 # --- one event ------------------------------------------------------------------------------------
 
 
+_GOVERNMENT = "Government of "
+_FORCE_PREFIXES = {"military": "Military Forces of ", "police": "Police Forces of "}
+
+
+def _force_named(group: list[Mention]) -> str | None:
+    """The prefix of the state's force whose men the happening's clauses name ("600 troops":
+    "Military Forces of "; "400 police officers": "Police Forces of "), if any."""
+    return next((_FORCE_PREFIXES[a.kind] for m in group for a in m.actors if a.kind in _FORCE_PREFIXES), None)
+
+
+def _unit_hit(group: list[Mention], target: ActorMention | None, agent: ActorMention | None) -> ActorMention | None:
+    """A named unit of a state's forces (a dictionary name: "CRPF", "Gendarmerie") the
+    happening's clauses name apart from its doer, of the same state as a generic force hit
+    ("security forces", "the army"), if the generic force is the target."""
+    if target is None or target.kind not in _FORCE_PREFIXES:
+        return None
+    country = target.actor.name[len(_FORCE_PREFIXES[target.kind]):]
+    doers = {m.agent.head for m in group if m.agent is not None} | ({agent.head} if agent is not None else set())
+    return next((a for m in group for a in m.actors
+                 if a.kind == "named" and a.actor.inter == 1 and a.head not in doers
+                 and any(a.actor.name.startswith(f"{prefix}{country} ") for prefix in _FORCE_PREFIXES.values())), None)
+
+
 def _country_actor(template: str, inter: int, iso: str | None, text: str | None = None, *, long: bool = False) -> Actor | None:
     name = country_name(iso, short=not long)
     if name is None:
@@ -503,6 +526,11 @@ def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
         if mention.armed and mention.actor.name != exclude and mention.kind in {"named", "anti", "militia"}:
             return mention.actor
     return None
+
+
+def _state_force_told(doc: Story) -> Actor | None:
+    """The first of the state's own forces (army, police, a unit of them) the article names."""
+    return next((m.actor for _, m in doc.actors if m.actor.inter == 1 and m.kind in {"military", "police", "named"} and not m.actor.name.startswith("Government of")), None)
 
 
 def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
@@ -618,6 +646,17 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if (agent is None or agent.kind not in {"named", "anti"}) and not by_demonym:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
+    force = _force_named(group) if sub_event_type == "Change to group/activity" and actor1 is not None and actor1.name.startswith(_GOVERNMENT) else None
+    if force is not None:
+        # "the French government announced it was withdrawing 600 troops from X", "… deploying
+        # 400 police officers to X": ACLED files a state's movements of its men under its forces,
+        # whoever announced them
+        actor1 = replace(actor1, name=force + actor1.name[len(_GOVERNMENT):])
+    unit = _unit_hit(group, target, agent) if actor2 is not None else None
+    if unit is not None:
+        # "lobbed a grenade at the security forces, wounding one CRPF personnel": the unit the
+        # hurt men are named of, not the generic force the deed was aimed at
+        actor2 = unit.actor
     if target is not None and target.party and event_type != "Battles":
         # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
         # crowds of partisans fighting are rioters on both sides
@@ -807,6 +846,13 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {1, 8} and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
             # "police shot dead a suspect in an exchange of fire": likewise
             actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
+        if sub_event_type == "Armed clash" and actor1 is None and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
+            # "the Military Police carried out an operation in X. A shoot-out broke out and a
+            # suspect was shot and died": a shoot-out no side is named in is between the state's
+            # force the article tells operating and the suspects (no civilian fights)
+            force = _state_force_told(doc)
+            if force is not None:
+                actor1, actor2 = force, _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if sub_event_type == "Armed clash":
             actor1, actor2 = _forces_against_outlaws(group, actor1, actor2, iso)
         if actor1 is None:

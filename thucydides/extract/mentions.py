@@ -1962,6 +1962,12 @@ def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence, crowd_se
     police station after a man died in police custody": the dead of the state's violence the
     crowd rose over, an `outrage` cue in the phrase, are its grievance)."""
     doc = sentence.doc
+    # "blocked police from removing the body of a man who was shot dead by police", "marched
+    # carrying the body of a rider killed by soldiers": the dead whose body a crowd gathers over
+    # died before it
+    target = doc[count.target]
+    if target.dep_ == "pobj" and target.head.lower_ == "of" and target.head.head.lower_ in lexicon.casualty_words()["body_nouns"] and any(c.anchor and c.category in _CROWD for c in cues):
+        return True
     # (a crowd's participle names it too: "blocked the road, protesting the killing of five traders")
     phrase = _inside(doc[count.target], _CAUSE_WORDS | lexicon.cues().purpose_words | _GRIEVING_PARTICIPLES)
     if phrase is None:

@@ -201,16 +201,23 @@ def has_territory_argument(head: Token, sentence: Sentence) -> bool:
     return False
 
 
+# verbs of taking a place that also take people ("captured two soldiers", "an operation to
+# recapture him": an escaped prisoner caught again, no territory)
+_TAKING_VERBS = {"take", "capture", "seize", "recapture", "retake"}
+# a person taken, told by a pronoun ("them" may be towns: "captured them after a siege")
+_PERSONAL_PRONOUNS = {"him", "her"}
+
+
 def _only_people_taken(head: Token, sentence: Sentence) -> bool:
     """ "the women were taken towards the mountains", "took the hostages into the forest": a
     verb whose taken things are all people carries them off; the place named is where to, no
     territory taken."""
     # (not "drove the fighters out of X": people driven out leave a place taken)
-    if head.pos_ != "VERB" or head.lemma_.lower() not in {"take", "capture", "seize"} or any(c.lower_ == "out" for c in head.children):
+    if head.pos_ != "VERB" or head.lemma_.lower() not in _TAKING_VERBS or any(c.lower_ == "out" for c in head.children):
         return False
     nouns = lexicon.cues().territory_nouns
     taken = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if not taken or not _takes_people(head):
+    if not taken or not (_takes_people(head) or all(t.lower_ in _PERSONAL_PRONOUNS for t in taken)):
         return False
     return not any(sentence.place_at(t.i) is not None or t.lower_ in nouns or t.lemma_.lower() in nouns
                    for o in taken for t in (o, *(c for c in o.children if c.dep_ == "conj")))
@@ -347,6 +354,9 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             if rule.needs == "armed" and not _armed_doer(head):
                 continue
             if rule.category in {"takeover", "retake"} and _striving(head):
+                continue
+            # "recaptured 14 escaped inmates", "an operation to recapture him": people taken back
+            if rule.category == "retake" and rule.needs != "territory" and _only_people_taken(head, sentence):
                 continue
             seen.add(key)
             cues.append(
