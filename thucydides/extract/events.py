@@ -1061,6 +1061,11 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
     named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]
+    # (a vague word is no figure: "a strike on X, killing civilians" at a report's head gives way
+    # to the paragraph's "killing five civilians", told without naming X again)
+    if named and all(c.vague for m in named for c in m.counts if c.kind == "death"):
+        named = [m for m in named if any(c.kind == "death" and not c.vague for c in m.counts)] or (
+            [] if any(c.kind == "death" and not c.vague for m in current for c in m.counts) else named)
     # the attackers' dead and the others' told in one sentence by clauses of their own ("said
     # three soldiers had been killed and that troops had killed four attackers") add up
     by_sentence: dict[int, dict[tuple[int, int], casualties.Count]] = {}
