@@ -322,3 +322,15 @@ def test_an_outlet_sign_off_asking_to_follow_it_goes(line):
 def test_an_outlet_prompt_to_its_messenger_channel_goes():
     text = f"{_BEFORE}\n\n{_AFTER}\n\nOur radio on Telegram: join our channel to receive the bulletins."
     assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"
+
+
+def test_an_agencys_subscriber_notice_and_a_translated_newsletter_prompt_go():
+    text = (
+        "Gendarmes detained six suspects in raids in Cizre on Monday, the governor's office said.\n\n"
+        "Only a portion of the news stories offered to subscribers of the agency's wire appears on this website, in summarized form. Contact us for subscription options.\n\n"
+        "Receive the most important news in your email. Subscribe to our newsletter."
+    )
+    assert clean_text(text) == "Gendarmes detained six suspects in raids in Cizre on Monday, the governor's office said."
+    # (a report of subscribers inside a paragraph stays)
+    kept = "Only part of the town's news reached subscribers of the local radio after the rebels cut the mast near Cizre."
+    assert clean_text(kept) == kept

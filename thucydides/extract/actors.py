@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.extract import groups, lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
-from thucydides.extract.sentences import Sentence
+from thucydides.extract.sentences import Sentence, only_a_dateline
 from thucydides.extract.triggers import carries_civilians, headline_verb
 from thucydides.model import Actor, without_period
 
@@ -308,6 +308,8 @@ def _longer_demonym_before(tokens: list[Token], n: int) -> bool:
 
 def actors_in(sentence: Sentence, context: ActorContext) -> list[ActorMention]:
     """Actor mentions of a sentence, named ones first claiming their tokens."""
+    if only_a_dateline(sentence.span.text):
+        return []  # "ANKARA (AA) -": Anadolu's initials, not the Arakan Army
     lex = lexicon.actors()
     tokens = list(sentence.span)
     position_of = {t.i: n for n, t in enumerate(tokens)}

@@ -412,6 +412,10 @@ def _toll_figure(number: Token) -> bool:
     verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
     if verb is None:
         return False
+    # "raised the number of deceased to six" parsed with the "to" on what the number counts: the
+    # figure is the number's, and its verb the one the number hangs on
+    if verb.dep_ == "pobj" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() == "number" and _names_a_toll(verb.head.head):
+        verb = verb.head.head.head
     # "bringing the number killed to six", parsed with the "to" on the participle
     if (verb.dep_ == "acl" and number.dep_ == "pobj" and number.head.lower_ == "to" and verb.head.dep_ == "dobj"
             and _names_a_toll(verb.head) and verb.head.head.lemma_.lower() in _TOLL_MOVERS):
@@ -422,15 +426,24 @@ def _toll_figure(number: Token) -> bool:
         return any(c.dep_ in {"dobj", "nsubjpass"} and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() not in _TOLL_VERBS:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
+    # "the toll rose to 12"; "the number of deceased later rose to six" (not a tally of a period or
+    # an area: "the number of people killed in the area this month has risen to 40")
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in {"toll", "death"} or _names_a_toll(c) and not _a_tally_scope(c)) for c in verb.children)
+
+
+def _a_tally_scope(noun: Token) -> bool:
+    """ "the number of people killed in the area this month": a count scoped to a period or an area."""
+    scope = set(_words()["tally_scope_words"])
+    return any(t.lower_ in scope for t in noun.subtree if t.i > noun.i)
 
 
 def _names_a_toll(noun: Token) -> bool:
-    """ "the (death) toll", "the number of dead", "the number of people killed"."""
+    """ "the (death) toll", "the number of dead", "the number of people killed", "the number of
+    deceased"."""
     if noun.lemma_.lower() == "toll":
         return True
     return noun.lemma_.lower() == "number" and any(
-        t.lower_ in {"dead", "killed", "deaths", "fatalities", "victims"} for t in noun.subtree if t.i > noun.i)
+        t.lower_ in _words()["toll_count_words"] for t in noun.subtree if t.i > noun.i)
 
 
 def running_toll(count: Count, doc: Doc) -> bool:

@@ -593,6 +593,24 @@ def _telling_military(doc: Story, group: list[Mention]) -> Actor | None:
     return None
 
 
+def _speaking_defence_ministry(doc: Story, group: list[Mention]) -> Actor | None:
+    """ "Turkish forces neutralised 12 terrorists, the National Defence Ministry said … They were
+    neutralised in air strikes on caves in X, the ministry said": a defence ministry telling of an
+    air strike no one is named for tells of its own state's forces, the state its sentence names
+    ("Turkish", "Russia's"); with none named, nothing is assumed."""
+    words = lexicon.status_words()["defence_ministry_words"]
+    telling = [m for m in group for s in m.statements if any(w in s.speaker_words for w in words) or s.speaker_words.strip() in {"the ministry", "ministry"}]
+    if not telling:
+        return None
+    by_word = lexicon.countries().by_word
+    for sentence in doc.sentences:
+        if not any(w in sentence.span.text.lower() for w in words):
+            continue
+        states = [by_word[(t.lower_,)] for t in sentence.span if t.text[:1].isupper() and (t.lower_,) in by_word]
+        return _country_actor("Military Forces of {}", 1, states[0], None, long=True) if states else None
+    return None
+
+
 def _only_describes(mention: Mention, actor: ActorMention) -> bool:
     """ "the army-aligned state government said": a force named only in the words describing
     the speaker (whom it backs) does not speak; the telling is the speaker's, not the force's deed."""
@@ -734,7 +752,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike":
             # "the army said an air strike destroyed a base": a state's forces telling of a strike
             # no one else is named for tell of their own
-            actor1 = _telling_military(doc, group) or actor1
+            actor1 = _telling_military(doc, group) or _speaking_defence_ministry(doc, group) or actor1
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
             # an air strike no one is named for, and no side known to fly in the article: ACLED's
             # "Unidentified Military Forces" (its codebook: inter 1 or 8 by context; warplanes no
@@ -865,6 +883,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
             actor2 = _opponent(doc, actor1)
+        side = actor1 if actor2 is None else actor2 if actor1 is None else None
+        if sub_event_type == "Armed clash" and side is not None and side.inter not in {1, 8}:
+            # "the ministry said a sergeant was martyred in a clash with PKK terrorists": a defence
+            # ministry telling of a clash with a group fought it with its state's forces
+            ministry = _speaking_defence_ministry(doc, group)
+            if ministry is not None and actor1 is None:
+                actor1 = ministry
+            elif ministry is not None:
+                actor2 = ministry
         if sub_event_type == "Armed clash" and actor2 is None and actor1 is not None and agent is not None and _rival_sides(_teller_of(group, agent).sentence.doc[agent.head]):
             # "two armed groups clashed", "rival gangs fought": both sides are of that kind
             actor2 = actor1
@@ -897,7 +924,17 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         actor1 = _security_as_police(actor1)
     elif event_type == "Protests":
         actor2 = _security_as_police(actor2)
-    return actor1, actor2
+    return actor1, _civilians_where_it_happened(actor2, where, iso)
+
+
+def _civilians_where_it_happened(actor: Actor | None, where: str | None, home: str | None) -> Actor | None:
+    """Civilians are those of the country the event happened in: a Turkish drone's victims near a
+    town of Iraq are "Civilians (Iraq)", though the article, and so the word "people", is Turkey's."""
+    if actor is None or actor.inter != 7 or where is None or home is None or where == home:
+        return actor
+    if actor.name != f"Civilians ({country_name(home, short=True)})" or country_name(where, short=True) is None:
+        return actor
+    return replace(actor, name=f"Civilians ({country_name(where, short=True)})")
 
 
 # what a state fires that is shot down or intercepted ("shot down 12 Russian drones")
@@ -1076,6 +1113,11 @@ def _fatalities(doc: Story, group: list[Mention], sub_event_type: str) -> Fatali
     # the figures of the sentences that name the place come first; others only when they have none
     current = [m for m in group if not _superseded(m)] or group
     named = [m for m in current if m.place_source in {"own", "sibling", "anaphor"} and any(c.kind == "death" for c in m.counts)]
+    # (a vague word is no figure: "a strike on X, killing civilians" at a report's head gives way
+    # to the paragraph's "killing five civilians", told without naming X again)
+    if named and all(c.vague for m in named for c in m.counts if c.kind == "death"):
+        named = [m for m in named if any(c.kind == "death" and not c.vague for c in m.counts)] or (
+            [] if any(c.kind == "death" and not c.vague for m in current for c in m.counts) else named)
     # the attackers' dead and the others' told in one sentence by clauses of their own ("said
     # three soldiers had been killed and that troops had killed four attackers") add up
     by_sentence: dict[int, dict[tuple[int, int], casualties.Count]] = {}

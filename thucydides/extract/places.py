@@ -543,6 +543,23 @@ def _stands_for_government(place: Place, sentence: Sentence) -> bool:
     return (before[0].lower_, before[1].lower_) in _ALLEGIANCE
 
 
+def _agent_of_a_passive(place: Place, sentence: Sentence) -> bool:
+    """ "listed as a terrorist organization by Türkiye, the US and the EU": a union of states or a
+    capital named as the doer of a passive verb stands for its body or government, no place
+    anything happened (a town may well be the doer: "shelled by forces from X" is not this)."""
+    entry = place.mention.entry
+    if entry is None or not (entry.feature == "PPLC" or entry.country_iso is None and entry.feature == "RGN"):
+        return False
+    token = sentence.doc[place.last]
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    if not (token.dep_ == "pobj" and token.head.lower_ == "by"):
+        return False
+    by = token.head
+    # (the parse may hang the "by" on the participle's complement: "listed as an organization by X")
+    return by.dep_ == "agent" or any(a.tag_ == "VBN" for a in list(by.ancestors)[:3])
+
+
 def _owner_before_apposition(earlier: Place, place: Place, sentence: Sentence) -> bool:
     """ "Khartoum's twin city Omdurman", "Kabul's western suburb Paghman": a place in the possessive,
     up to three adjectives and nouns ending in a kind of place, then the place's name: the
@@ -712,6 +729,7 @@ def event_places(
         if not p.country_only
         and not _stands_for_people(p, sentence)
         and not _stands_for_government(p, sentence)
+        and not _agent_of_a_passive(p, sentence)
         and not _is_actor_modifier(p, sentence, actors)
         and not _dateline(p, sentence)
         and not _destination(p, sentence)

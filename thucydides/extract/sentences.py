@@ -39,6 +39,15 @@ _DATELINE = re.compile(
 )
 
 
+def only_a_dateline(text: str) -> bool:
+    """A sentence that is nothing but a report's dateline, cut off its lead ("ANKARA (AA) -",
+    "BEIRUT (Reuters) –"): the agency in it is the outlet, no actor of the report. (The pattern
+    looks ahead for the lead's first capital, so one is lent to it.)"""
+    stripped = text.strip()
+    match = _DATELINE.match(stripped + " A")
+    return bool(stripped) and match is not None and match.end() >= len(stripped)
+
+
 def dateline_of(text: str) -> str | None:
     """The dateline opening one of the report's first lines ("NIAMEY, March 10 (Reuters) -"), if any."""
     for line in [line for line in text.split("\n") if line.strip()][:3]:

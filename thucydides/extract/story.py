@@ -1061,6 +1061,12 @@ def _typed(mention: Mention) -> bool:
     return bool(set(mention.categories) & _TYPING)
 
 
+def _told_as_a_shooting(mention: Mention) -> bool:
+    """ "gunmen shot dead a village headman": a killing that names its weapon, gunfire."""
+    words = set(lexicon.casualty_words()["shooting_words"])
+    return any(c.text.lower() in words for c in mention.cues)
+
+
 def _grievance_retold(doc: Story) -> None:
     """ "Journalists protested against the arrest of an editor. He was arrested over a tax case":
     what the demonstration was about, told again after it, is its setting, not an event (nor
@@ -1242,8 +1248,9 @@ def share_between_mentions(doc: Story) -> None:
             if not _typed(mention) and typed:
                 mention.cues = mention.cues + [c for c in typed[-1].cues if c.category in _TYPING]
                 mention.agent = mention.agent or typed[-1].agent
-        elif not _typed(mention):
+        elif not _typed(mention) and not _told_as_a_shooting(mention):
             # "… killed in Ukrainian shelling" (no place) → "Three people were killed in Donetsk"
+            # (not "gunmen shot dead a headman in B" after "the device was triggered by a phone")
             donors = [m for m in earlier if m.place is None and _typed(m) and mention.sentence.index - m.sentence.index <= _ELABORATION_REACH]
             if donors:
                 _absorb(mention, donors[-1], counts=False)
