@@ -100,6 +100,7 @@ class CueLexicon:
     counting_out: frozenset[str] = frozenset()  # "one", "another": one weapon of a strike told before
     town_quarters: frozenset[str] = frozenset()  # "district", "neighbourhood": a quarter of a town
     repelled_words: frozenset[str] = frozenset()  # "repelled", "repulsed": an assault beaten back
+    follow_up_words: frozenset[str] = frozenset()  # "pursuit", "mop-up": an operation after an attack
 
 
 @functools.cache
@@ -150,6 +151,7 @@ def cues() -> CueLexicon:
         armed_marchers=frozenset(data.get("armed_marchers", ())),
         counting_out=frozenset(data.get("counting_out_words", ())),
         town_quarters=frozenset(data.get("town_quarter_words", ())),
+        follow_up_words=frozenset(data.get("follow_up_words", ())),
     )
 
 

@@ -1038,6 +1038,13 @@ _ANAPHOR_REACH = 10
 _ELABORATION_REACH = 3
 
 
+def _follow_up_operation(mention: Mention) -> bool:
+    """The clause tells an operation after an attack against its authors ("during a pursuit
+    operation", "in a mop-up operation", "pursued the attackers")."""
+    words = lexicon.cues().follow_up_words
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in mention.sentence.span)
+
+
 def may_tell_the_same(a: Mention, b: Mention) -> bool:
     """Not two kinds of violence told apart: a takeover and an air strike at one town are two
     happenings; an untyped killing may be either."""
@@ -1267,6 +1274,10 @@ def share_between_mentions(doc: Story) -> None:
             # (nor is a side's denial at the town the reports told at its district: "… clashes in
             # the south of X district" … "denied that its fighters had launched any attack in X")
             and denied(m) == denied(outer)
+            # (nor is an operation launched after the attack to hunt its authors down, told later:
+            # "attacked a base in X province … its troops neutralised 17 jihadists west of A
+            # during a pursuit operation")
+            and not (m.sentence.index > outer.sentence.index and _follow_up_operation(m))
         ]
         # (an account of one kind of violence, where the body tells that kind and others in the
         # province, is the account of that kind: a headline's repelled attack on a base is not the
