@@ -491,6 +491,28 @@ def _the_striking_state(doc: Story) -> Actor | None:
     return next(iter(states.values())) if len(states) == 1 else None
 
 
+_FIRING_VERBS = {"fire", "launch", "shoot", "lob"}
+
+
+def _fired_from_struck_ground(doc: Story, group: list[Mention], state: Actor) -> bool:
+    """The projectiles are told fired FROM a place of the country the state's own strikes hit
+    ("rockets were fired from the northern Gaza Strip" in a report of Israeli strikes on Gaza):
+    the side struck fires back; missiles "fired from Belgorod region" by a state striking
+    Ukraine are still the state's."""
+    struck = {m.place.place.mention.entry.country_iso for m in doc.mentions
+              if m.agent is not None and m.agent.actor.name == state.name and not m.background
+              and {"air", "drone", "shelling"} & set(m.categories)
+              and m.place is not None and m.place.place is not None and m.place.place.mention.entry is not None}
+    for mention in group:
+        if mention.place_source != "own" or mention.place is None or mention.place.place is None or mention.place.place.mention.entry is None:
+            continue
+        token = mention.sentence.doc[mention.place.place.last]
+        for ancestor in [token, *token.ancestors][:4]:
+            if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "from" and ancestor.head.head.lemma_.lower() in _FIRING_VERBS:
+                return mention.place.place.mention.entry.country_iso in struck
+    return False
+
+
 def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
     """The armed side the article is about: the first armed actor named as acting."""
     for _, mention in doc.actors:
@@ -697,7 +719,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # armed groups fly too)
             actor1 = Actor("Unidentified Military Forces", 8, None)
         if actor1 is None and sub_event_type in _STRIKES:
-            actor1 = _the_striking_state(doc)
+            striking = _the_striking_state(doc)
+            # (not rockets fired from the ground that state strikes: "Israeli strikes on Gaza …
+            # two rockets were fired from the northern Gaza Strip" are its enemy's)
+            actor1 = None if striking is not None and _fired_from_struck_ground(doc, group, striking) else striking
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
