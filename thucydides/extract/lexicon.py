@@ -101,6 +101,7 @@ class CueLexicon:
     town_quarters: frozenset[str] = frozenset()  # "district", "neighbourhood": a quarter of a town
     repelled_words: frozenset[str] = frozenset()  # "repelled", "repulsed": an assault beaten back
     follow_up_words: frozenset[str] = frozenset()  # "pursuit", "mop-up": an operation after an attack
+    unit_nouns: frozenset[str] = frozenset()  # "cell", "unit": a weapon word modifying one names the unit
 
 
 @functools.cache
@@ -152,6 +153,7 @@ def cues() -> CueLexicon:
         counting_out=frozenset(data.get("counting_out_words", ())),
         town_quarters=frozenset(data.get("town_quarter_words", ())),
         follow_up_words=frozenset(data.get("follow_up_words", ())),
+        unit_nouns=frozenset(data.get("unit_nouns", ())),
     )
 
 
