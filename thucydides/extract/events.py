@@ -708,6 +708,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # "a crowd set fire to a police station": the police, whose station it is
                 actor2 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if actor1 is not None and actor1.name.startswith("Government of") and sub_event_type == "Air/drone strike":
+            # "the government, which regularly uses drones against the rebels": a state's air
+            # strikes are flown by its forces, ACLED's "Military Forces of X", not its government
+            actor1 = _country_actor("Military Forces of {}", 1, (agent.country if agent is not None else None) or iso, None, long=True) or actor1
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike":
             # "the army said an air strike destroyed a base": a state's forces telling of a strike
             # no one else is named for tell of their own
