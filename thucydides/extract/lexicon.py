@@ -102,6 +102,8 @@ class CueLexicon:
     repelled_words: frozenset[str] = frozenset()  # "repelled", "repulsed": an assault beaten back
     follow_up_words: frozenset[str] = frozenset()  # "pursuit", "mop-up": an operation after an attack
     unit_nouns: frozenset[str] = frozenset()  # "cell", "unit": a weapon word modifying one names the unit
+    routine_duties: frozenset[str] = frozenset()  # "patrols", "security": what forces do day to day
+    stepping_up_verbs: frozenset[str] = frozenset()  # "reinforce", "step": doing more of a duty
 
 
 @functools.cache
@@ -154,6 +156,8 @@ def cues() -> CueLexicon:
         town_quarters=frozenset(data.get("town_quarter_words", ())),
         follow_up_words=frozenset(data.get("follow_up_words", ())),
         unit_nouns=frozenset(data.get("unit_nouns", ())),
+        routine_duties=frozenset(data.get("routine_duties", ())),
+        stepping_up_verbs=frozenset(data.get("stepping_up_verbs", ())),
     )
 
 

@@ -332,6 +332,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if _names_a_unit(head, lex.unit_nouns):
                 continue
+            if rule.category == "group_change" and _duty_stepped_up(head, lex.routine_duties, lex.stepping_up_verbs):
+                continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
             if game and " ".join(rule.words) in lex.game_senses and not _hits_off_the_pitch(head, lex.game_victims):
@@ -363,6 +365,14 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 )
             )
     return _drop_contained(cues)
+
+
+def _duty_stepped_up(head: Token, duties: frozenset[str], verbs: frozenset[str]) -> bool:
+    """ "peacekeepers had reinforced their patrols around X", "police stepped up patrols": more of
+    a routine duty is a security measure, neither the verb nor the duty a movement of forces."""
+    if head.lemma_.lower() in verbs:
+        return any(c.dep_ == "dobj" and c.lower_ in duties for c in head.children)
+    return head.lower_ in duties and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs
 
 
 def _names_a_unit(head: Token, units: frozenset[str]) -> bool:
