@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
-from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, _follow_up_operation, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -172,6 +172,16 @@ def _civilians_fled(mention: Mention) -> bool:
     return any(a.is_civilian and a.head in subjects for a in mention.actors)
 
 
+def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """The groups, latest told first; of one sentence, an earlier deed told only in an "after"
+    clause comes last ("soldiers stormed the town on Tuesday after separatists attacked a
+    checkpoint the night before. Two men were shot dead in the raid": the raid is the latest account)."""
+    def told(group: list[Mention]) -> tuple[int, bool]:
+        return max(m.sentence.start for m in group), any(m.region.kind != "temporal" for m in group)
+
+    return sorted(reversed(groups), key=told, reverse=True)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -181,7 +191,7 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         # militiamen and one soldier were killed") goes on with the latest account at its place,
         # not an earlier one there ("an attack near A on 15 February … a clash near A on the 16th")
         latest_first = mention.place_source == "previous" and mention.date_source not in {"own", "sentence"}
-        for group in reversed(groups) if latest_first else groups:
+        for group in _latest_accounts(groups) if latest_first else groups:
             first = group[0]
             if (place_key(first.place), first.background, first.modality) != key:
                 continue
@@ -555,6 +565,15 @@ def _names_a_side(agent: ActorMention, country: str | None) -> bool:
     return agent.kind in {"named", "anti"} or (agent.actor.inter in {1, 8} and agent.country is not None and agent.country != country)
 
 
+def _the_hunted_group(doc: Story) -> Actor | None:
+    """ "its troops had 'neutralised' 17 jihadists during a pursuit operation": the unnamed men an
+    operation hunting an attack's authors hits are the one armed group the article names doing
+    the current deeds it tells (Boko Haram, who attacked the base); None when it names several."""
+    named = {m.agent.actor.name: m.agent.actor for m in doc.mentions
+             if m.agent is not None and m.agent.kind == "named" and m.agent.armed and m.agent.actor.inter in {2, 3} and not m.background and not m.dropped}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | None) -> Actor | None:
     """ "military jets", or no one, striking from the air in an article that names one side doing
     air strikes ("Saudi-led coalition airstrikes kill …", "Russian airstrikes"): that side (few
@@ -634,6 +653,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if (agent is None or agent.kind not in {"named", "anti"}) and not by_demonym:
         actor1 = _named_air_force(doc, group, agent) or actor1
     actor2 = target.actor if target else None
+    if actor2 is not None and actor2.name.startswith("Unidentified Armed Group") and any(_follow_up_operation(m) for m in group):
+        actor2 = _the_hunted_group(doc) or actor2
     if target is not None and target.party and event_type != "Battles":
         # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
         # crowds of partisans fighting are rioters on both sides
@@ -642,7 +663,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
-        actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
+        # (protesters no one names are of the country they march in: a rally in Tel Aviv in a
+        # report from Gaza is Israel's, whatever country the article is about)
+        actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, where or iso)
         if force is None:
             # "… while security forces responded with tear gas": the force told in another clause
             force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8} and not a.party), None)
