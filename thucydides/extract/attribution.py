@@ -573,6 +573,9 @@ def _content_statement(noun: Token, memory: SpeakerMemory, by_verb: dict[int, St
     assert clause is not None
     words = lexicon.status_words()
     complement = {t.i for t in clause.subtree}
+    # "received reports that on Sunday, armed men believed to be X members abducted three workers":
+    # a clause the parse hangs on the noun after its "that"-clause goes on telling what is reported
+    complement |= {t.i for c in noun.children if c.i > clause.i and c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
     frame = ({t.i for t in noun.subtree} | ({t.i for t in clause.head.subtree} if clause.head.i != noun.i else set())) - complement
     governor = _governor(noun)
     source = next((c for c in noun.children if c.dep_ == "poss"), None) or next(

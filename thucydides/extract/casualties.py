@@ -585,6 +585,8 @@ def counts_in(sentence: Sentence) -> list[Count]:
             continue  # "Around 3 May": a day, not three dead
         if _closing_speaker(target):
             continue
+        if _part_told_as_among_them(target):
+            continue  # "killing 12 civilians, among them three children": a part of the toll before
         harm = _harm(target)
         if harm is None:
             # a conjunct's death noun, for a counted noun only: the cheap test first (reading
@@ -607,6 +609,15 @@ def counts_in(sentence: Sentence) -> list[Count]:
     if _title_case(sentence) and not any(c.kind == "death" for c in counts):
         counts.extend(_title_case_deaths(sentence))
     return _sum_conjuncts(counts, sentence)
+
+
+def _part_told_as_among_them(target: Token) -> bool:
+    """ "killing at least 12 civilians, among them three children": a counted noun that carries
+    its own "among them" / "among whom" / "of whom" is some of the people counted just before
+    (the parser may hang it on the killing verb as a second object when a conjunct follows)."""
+    return any(c.dep_ == "prep" and c.lower_ in {"among", "amongst", "of"} and c.i < target.i
+               and any(o.dep_ == "pobj" and o.lower_ in {"them", "whom", "those"} for o in c.children)
+               for c in target.children)
 
 
 def _title_case(sentence: Sentence) -> bool:

@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
-from thucydides.extract.story import _TYPING, Story, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, _follow_up_operation, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -178,6 +178,16 @@ def _civilians_fled(mention: Mention) -> bool:
     return any(a.is_civilian and a.head in subjects for a in mention.actors)
 
 
+def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """The groups, latest told first; of one sentence, an earlier deed told only in an "after"
+    clause comes last ("soldiers stormed the town on Tuesday after separatists attacked a
+    checkpoint the night before. Two men were shot dead in the raid": the raid is the latest account)."""
+    def told(group: list[Mention]) -> tuple[int, bool]:
+        return max(m.sentence.start for m in group), any(m.region.kind != "temporal" for m in group)
+
+    return sorted(reversed(groups), key=told, reverse=True)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -187,7 +197,7 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         # militiamen and one soldier were killed") goes on with the latest account at its place,
         # not an earlier one there ("an attack near A on 15 February … a clash near A on the 16th")
         latest_first = mention.place_source == "previous" and mention.date_source not in {"own", "sentence"}
-        for group in reversed(groups) if latest_first else groups:
+        for group in _latest_accounts(groups) if latest_first else groups:
             first = group[0]
             if (place_key(first.place), first.background, first.modality) != key:
                 continue
@@ -520,6 +530,28 @@ def _the_striking_state(doc: Story) -> Actor | None:
     return next(iter(states.values())) if len(states) == 1 else None
 
 
+_FIRING_VERBS = {"fire", "launch", "shoot", "lob"}
+
+
+def _fired_from_struck_ground(doc: Story, group: list[Mention], state: Actor) -> bool:
+    """The projectiles are told fired FROM a place of the country the state's own strikes hit
+    ("rockets were fired from the northern Gaza Strip" in a report of Israeli strikes on Gaza):
+    the side struck fires back; missiles "fired from Belgorod region" by a state striking
+    Ukraine are still the state's."""
+    struck = {m.place.place.mention.entry.country_iso for m in doc.mentions
+              if m.agent is not None and m.agent.actor.name == state.name and not m.background
+              and {"air", "drone", "shelling"} & set(m.categories)
+              and m.place is not None and m.place.place is not None and m.place.place.mention.entry is not None}
+    for mention in group:
+        if mention.place_source != "own" or mention.place is None or mention.place.place is None or mention.place.place.mention.entry is None:
+            continue
+        token = mention.sentence.doc[mention.place.place.last]
+        for ancestor in [token, *token.ancestors][:4]:
+            if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "from" and ancestor.head.head.lemma_.lower() in _FIRING_VERBS:
+                return mention.place.place.mention.entry.country_iso in struck
+    return False
+
+
 def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
     """The armed side the article is about: the first armed actor named as acting."""
     for _, mention in doc.actors:
@@ -565,6 +597,15 @@ def _names_a_side(agent: ActorMention, country: str | None) -> bool:
     """A group by name, or the forces of a foreign country ("Russian airstrikes" in Syria), not
     the article's own country's forces by default."""
     return agent.kind in {"named", "anti"} or (agent.actor.inter in {1, 8} and agent.country is not None and agent.country != country)
+
+
+def _the_hunted_group(doc: Story) -> Actor | None:
+    """ "its troops had 'neutralised' 17 jihadists during a pursuit operation": the unnamed men an
+    operation hunting an attack's authors hits are the one armed group the article names doing
+    the current deeds it tells (Boko Haram, who attacked the base); None when it names several."""
+    named = {m.agent.actor.name: m.agent.actor for m in doc.mentions
+             if m.agent is not None and m.agent.kind == "named" and m.agent.armed and m.agent.actor.inter in {2, 3} and not m.background and not m.dropped}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _named_air_force(doc: Story, group: list[Mention], agent: ActorMention | None) -> Actor | None:
@@ -675,6 +716,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "lobbed a grenade at the security forces, wounding one CRPF personnel": the unit the
         # hurt men are named of, not the generic force the deed was aimed at
         actor2 = unit.actor
+    if actor2 is not None and actor2.name.startswith("Unidentified Armed Group") and any(_follow_up_operation(m) for m in group):
+        actor2 = _the_hunted_group(doc) or actor2
     if target is not None and target.party and event_type != "Battles":
         # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two
         # crowds of partisans fighting are rioters on both sides
@@ -683,7 +726,9 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     if event_type == "Protests":
         protesters = next((a for m in group for a in m.actors if a.actor.inter == 6), None)
         force = actor1 if actor1 is not None and actor1.inter in {1, 2, 3, 8} else actor2 if actor2 is not None and actor2.inter in {1, 2, 3, 8} else None
-        actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, iso)
+        # (protesters no one names are of the country they march in: a rally in Tel Aviv in a
+        # report from Gaza is Israel's, whatever country the article is about)
+        actor1 = protesters.actor if protesters else _country_actor("Protesters ({})", 6, where or iso)
         if force is None:
             # "… while security forces responded with tear gas": the force told in another clause
             force = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 2, 3, 8} and not a.party), None)
@@ -749,6 +794,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 # "a crowd set fire to a police station": the police, whose station it is
                 actor2 = _country_actor("Police Forces of {}", 1, iso, None, long=True)
     elif event_type in {"Explosions/Remote violence", "Violence against civilians"}:
+        if actor1 is not None and actor1.name.startswith("Government of") and sub_event_type == "Air/drone strike":
+            # "the government, which regularly uses drones against the rebels": a state's air
+            # strikes are flown by its forces, ACLED's "Military Forces of X", not its government
+            actor1 = _country_actor("Military Forces of {}", 1, (agent.country if agent is not None else None) or iso, None, long=True) or actor1
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike":
             # "the army said an air strike destroyed a base": a state's forces telling of a strike
             # no one else is named for tell of their own
@@ -760,7 +809,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # armed groups fly too)
             actor1 = Actor("Unidentified Military Forces", 8, None)
         if actor1 is None and sub_event_type in _STRIKES:
-            actor1 = _the_striking_state(doc)
+            striking = _the_striking_state(doc)
+            # (not rockets fired from the ground that state strikes: "Israeli strikes on Gaza …
+            # two rockets were fired from the northern Gaza Strip" are its enemy's)
+            actor1 = None if striking is not None and _fired_from_struck_ground(doc, group, striking) else striking
         if actor1 is None or actor1.inter == 7:
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if actor1 is not None and actor2 is not None and actor2.name == actor1.name:

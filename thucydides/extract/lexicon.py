@@ -100,6 +100,10 @@ class CueLexicon:
     counting_out: frozenset[str] = frozenset()  # "one", "another": one weapon of a strike told before
     town_quarters: frozenset[str] = frozenset()  # "district", "neighbourhood": a quarter of a town
     repelled_words: frozenset[str] = frozenset()  # "repelled", "repulsed": an assault beaten back
+    follow_up_words: frozenset[str] = frozenset()  # "pursuit", "mop-up": an operation after an attack
+    unit_nouns: frozenset[str] = frozenset()  # "cell", "unit": a weapon word modifying one names the unit
+    routine_duties: frozenset[str] = frozenset()  # "patrols", "security": what forces do day to day
+    stepping_up_verbs: frozenset[str] = frozenset()  # "reinforce", "step": doing more of a duty
 
 
 @functools.cache
@@ -150,6 +154,10 @@ def cues() -> CueLexicon:
         armed_marchers=frozenset(data.get("armed_marchers", ())),
         counting_out=frozenset(data.get("counting_out_words", ())),
         town_quarters=frozenset(data.get("town_quarter_words", ())),
+        follow_up_words=frozenset(data.get("follow_up_words", ())),
+        unit_nouns=frozenset(data.get("unit_nouns", ())),
+        routine_duties=frozenset(data.get("routine_duties", ())),
+        stepping_up_verbs=frozenset(data.get("stepping_up_verbs", ())),
     )
 
 

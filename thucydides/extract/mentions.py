@@ -22,7 +22,7 @@ from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
-from thucydides.extract.triggers import Cue, clause_verb, headline_verb
+from thucydides.extract.triggers import Cue, _armed_doer, clause_verb, headline_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -721,6 +721,7 @@ def build_mentions(
         # not civilians hit
         taking = {c.head for c in anchors if c.category in _TAKING}
         region_actors = [m for m in region_actors if not _place_taken(m, taking, doc)]
+        region_actors = [m for m in region_actors if not _source_of_the_account(doc[m.head])]
         # "a grenade at a CRPF patrol": the patrol hit is no actor of the grenade; a movement word
         # decides roles only when the clause tells nothing else
         acting = [doc[c.head] for c in anchors if c.category != "group_change"] or anchor_tokens
@@ -886,20 +887,32 @@ def build_mentions(
             continue
         split_counts = counts_by_place(places, region_counts, sentence)
         own_deeds = _deed_of_each_place(places, anchors, sentence)
+        headline_deeds = _headline_deed_of_each_place(places, anchors, sentence)
         for n, event_place in enumerate(places):
             deed = own_deeds[n]
             here_cues = [c for c in kept if not c.anchor or c.head == deed] if deed is not None else kept
             here_anchors = [c for c in anchors if c.head == deed] if deed is not None else anchors
+            here_agent, here_target, here_kind = agent, target, base.victims_kind
+            if headline_deeds[n] is not None:
+                # (each deed of the headline with its own words, doer and victim)
+                start, end = headline_deeds[n]
+                here_cues = [c for c in kept if start <= c.head < end]
+                here_anchors = [c for c in anchors if start <= c.head < end]
+                deed_tokens = [doc[c.head] for c in here_anchors]
+                here_agent, here_target = _headline_roles(None, None, [m for m in region_actors if m.first < end], deed_tokens, sentence)
+                here_kind = victims_kind(here_target, [], [], sentence, deed_tokens)
             key = _cue_tokens(here_anchors) + [event_place.place.first, event_place.place.last] + list_head(event_place.place, places, sentence)
-            if agent is not None and abs(agent.head - anchors[0].head) <= 8:
-                key.append(agent.head)
-            here = _target_at(event_place, sentence, context) if target is not None and target.kind not in {"named", "anti"} and len(places) > 1 else None
+            if here_agent is not None and abs(here_agent.head - here_anchors[0].head) <= 8:
+                key.append(here_agent.head)
+            here = _target_at(event_place, sentence, context) if here_target is not None and here_target.kind not in {"named", "anti"} and len(places) > 1 else None
             mention = replace(
                 base,
                 cues=here_cues,
                 place=event_place,
                 place_source="own",
-                target=here or base.target,
+                agent=here_agent,
+                target=here or (here_target if headline_deeds[n] is not None else base.target),
+                victims_kind=here_kind,
                 counts=split_counts[n],
                 evidence=evidence_span(sentence, key, region),
                 summary=_summary(anchors, sentence, event_place) or sentence.is_headline,
@@ -1002,6 +1015,43 @@ _TALLY_DAYS = 6
 def _town_at(token: Token, sentence: Sentence) -> bool:
     place = sentence.place_at(token.i)
     return place is not None and not place.country_only
+
+
+def _source_of_the_account(token: Token) -> bool:
+    """ "According to information gathered from residents, relatives of the victims and local
+    officials, a drone strike hit …": people named inside the "according to" phrase are where the
+    account comes from, never a side of the deed it frames."""
+    if any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors):
+        return True
+    # (a list of sources the parse breaks at its commas makes its later items subjects of the
+    # verb the phrase hangs on, beside the true one: "…from residents, relatives of the victims
+    # and officials, a drone strike hit": all before the last subject are still the sources)
+    opening = next((t for t in token.sent if not t.is_punct and not t.is_space), None)
+    if opening is None or opening.lower_ != "according" or opening.dep_ != "prep" or token.i <= opening.i:
+        return False
+    subjects = [c for c in opening.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return len(subjects) >= 2 and token.i < subjects[-1].left_edge.i
+
+
+def _headline_deed_of_each_place(places: list[EventPlace], anchors: list[Cue], sentence: Sentence) -> list[tuple[int, int] | None]:
+    """ "Fighters kidnap worker in A as soldiers torch houses in B": a headline telling two deeds,
+    each before its own place, tells two events; each place's deed runs from the last headline
+    verb before it to the place (token range). None for all in a body sentence, or when the
+    places share one deed ("Rebels attack A and B")."""
+    nothing: list[tuple[int, int] | None] = [None] * len(places)
+    if not sentence.is_headline or len(places) < 2:
+        return nothing
+    doc = sentence.doc
+    # (a headline's deeds are told in the present, "kidnap", "torch"; not a participle, "a local
+    # official shot dead in X", which names a victim)
+    verbs = sorted({c.head for c in anchors if doc[c.head].tag_ in {"VB", "VBP", "VBZ"} or headline_verb(doc[c.head], sentence)})
+    found: list[tuple[int, int] | None] = []
+    for event_place in places:
+        before = [v for v in verbs if v < event_place.place.first]
+        found.append((before[-1], event_place.place.last + 1) if before else None)
+    if None in found or len({span[0] for span in found if span}) < len(places):
+        return nothing
+    return found
 
 
 def _headline_roles(
@@ -1876,7 +1926,21 @@ def _grievance_of_crowd(region: Region, regions: list[Region], cues: list[Cue]) 
     if any(c.anchor and c.head in region.tokens and c.category in _CROWD for c in cues):
         return False
     parent = next((r for r in regions if region.root.head.i in r.tokens), None)
-    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD for c in cues)
+    doc = region.root.doc
+    # (armed men's fire set after a violent deed of its own, "after separatists attacked a
+    # checkpoint", answers no grievance; "after the residents had fled" stays how it came about)
+    harm_after = any(c.anchor and c.head in region.tokens and c.category in _HARM for c in cues)
+    return parent is not None and any(c.anchor and c.head in parent.tokens and c.category in _CROWD and not (harm_after and _done_by_armed_men(doc[c.head])) for c in cues)
+
+
+def _done_by_armed_men(cue_head: Token) -> bool:
+    """ "soldiers stormed the town and set fire to houses after separatists attacked a checkpoint":
+    fire set by armed men (the subject of the cue's verb, or of the verb it is coordinated with)
+    is no crowd's, and what the "after" clause tells is no grievance but an event of its own."""
+    verb = clause_verb(cue_head)
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    return _armed_doer(verb)
 
 
 def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) -> bool:

@@ -174,6 +174,11 @@ _PEOPLE_OF_A_PLACE = {"resident", "residents", "people", "native", "inhabitants"
 
 def _in_the_deed(noun: Token) -> bool:
     """Whether a noun is the subject or object of a verb that is not one of telling."""
+    # "hundreds of residents of X marched", "a group of inhabitants of X": the crowd counted is
+    # the subject its count stands for
+    for _ in range(2):
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "NUM"}:
+            noun = noun.head.head
     verb = noun.head
     if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return False

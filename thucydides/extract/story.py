@@ -128,7 +128,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         authors = suspected_authors(sentence)
         for mention in found:
             _suspected_author(mention, actors, authors, alone=len(found) == 1)
-        if authors and all(m.background or m.modality for m in found):
+        if authors and all(m.background or m.modality or _told_as_a_reason(m) for m in found):
             # "No group claimed the attack, but the army blamed JNIM": a blame with no deed of its
             # own names the author of the deeds told just before (a group's record told with it,
             # "which has carried out similar attacks", is no deed of the day)
@@ -370,6 +370,15 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
                 author = next((c for c in verb.head.children if c.dep_ == "nsubj"), author)
             if author is not None and verb.lemma_.lower() != "hold":
                 found.append((author, {t.i for t in token.subtree}))
+        elif lemma == "claim" and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in token.children):
+            # "the Al-Quds Brigades claimed responsibility", "X claimed responsibility for the
+            # attack": the claimant is who ACLED codes as the doer of the deed named or told before
+            author = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            owned = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"), None)
+            deed = next(({t.i for t in p.subtree} for holder in (owned, token) for c in holder.children if c.dep_ == "prep" and c.lower_ == "for"
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if author is not None:
+                found.append((author, deed))
         elif lemma == "fall" and any(c.dep_ == "nsubj" and c.lemma_.lower() == "suspicion" for c in token.children):
             # "suspicion fell on X"
             on = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"]
@@ -385,6 +394,16 @@ def suspected_authors(sentence: Sentence) -> list[tuple[Token, set[int] | None]]
             if author is not None and deed:
                 found.append((author, deed))
     return found
+
+
+def _told_as_a_reason(mention: Mention) -> bool:
+    """The deed is told in the participle clause of saying that follows a claim or blame ("X
+    claimed responsibility, saying it was responding to massacres in Gaza"): the reason given,
+    no deed of the day."""
+    words = lexicon.status_words()["reporting_verbs"]
+    heads = _anchor_heads(mention)
+    return bool(heads) and all(
+        any(a.dep_ == "advcl" and a.tag_ == "VBG" and a.lemma_.lower() in words for a in [head, *head.ancestors]) for head in heads)
 
 
 def _open_question(token: Token) -> bool:
@@ -455,11 +474,19 @@ def _make_author(mention: Mention, author: ActorMention) -> None:
         mention.victims_kind = victims_kind(None, mention.counts, others, mention.sentence, anchors)
 
 
+# how many sentences after the deeds a blame or claim with no deed of its own may name their author
+_AUTHOR_REACH = 2
+
+
 def _author_told_after(mentions: list[Mention], sentence: Sentence, actors: list[ActorMention], authors: list[tuple[Token, set[int] | None]]) -> None:
     """ "… killed three soldiers. No group claimed responsibility, but the army blamed JNIM.":
     a suspected author named in a sentence that tells no deed of its own (or names the deed only
     by a definite noun, "the attack") is that of the deeds of the sentence before."""
-    previous = [m for m in mentions if m.sentence.index == sentence.index - 1 and not m.background and m.modality is None]
+    told = [m for m in mentions if not m.background and m.modality is None and 0 < sentence.index - m.sentence.index <= _AUTHOR_REACH]
+    # (the deeds of the last sentence that told a kind of violence, and what followed it:
+    # "… two rockets were fired at X. One was intercepted … Y claimed responsibility")
+    last = max((m.sentence.index for m in told if _typed(m)), default=sentence.index - 1)
+    previous = [m for m in told if m.sentence.index >= last]
     if not previous:
         return
     doc = sentence.doc
@@ -1038,6 +1065,13 @@ _ANAPHOR_REACH = 10
 _ELABORATION_REACH = 3
 
 
+def _follow_up_operation(mention: Mention) -> bool:
+    """The clause tells an operation after an attack against its authors ("during a pursuit
+    operation", "in a mop-up operation", "pursued the attackers")."""
+    words = lexicon.cues().follow_up_words
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in mention.sentence.span)
+
+
 def may_tell_the_same(a: Mention, b: Mention) -> bool:
     """Not two kinds of violence told apart: a takeover and an air strike at one town are two
     happenings; an untyped killing may be either."""
@@ -1274,6 +1308,10 @@ def share_between_mentions(doc: Story) -> None:
             # (nor is a side's denial at the town the reports told at its district: "… clashes in
             # the south of X district" … "denied that its fighters had launched any attack in X")
             and denied(m) == denied(outer)
+            # (nor is an operation launched after the attack to hunt its authors down, told later:
+            # "attacked a base in X province … its troops neutralised 17 jihadists west of A
+            # during a pursuit operation")
+            and not (m.sentence.index > outer.sentence.index and _follow_up_operation(m))
         ]
         # (an account of one kind of violence, where the body tells that kind and others in the
         # province, is the account of that kind: a headline's repelled attack on a base is not the

@@ -337,6 +337,10 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             # spares the scan of every position)
             if any(_contains(clause_forms[head.i] if rule.without_in_clause else forms, words, describing) for words in rule.without if vocabulary.issuperset(words)):
                 continue
+            if _names_a_unit(head, lex.unit_nouns):
+                continue
+            if rule.category == "group_change" and _duty_stepped_up(head, lex.routine_duties, lex.stepping_up_verbs):
+                continue
             if rule.needs == "territory" and not has_territory_argument(head, sentence):
                 continue
             if game and " ".join(rule.words) in lex.game_senses and not _hits_off_the_pitch(head, lex.game_victims):
@@ -371,6 +375,27 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 )
             )
     return _drop_contained(cues)
+
+
+def _duty_stepped_up(head: Token, duties: frozenset[str], verbs: frozenset[str]) -> bool:
+    """ "peacekeepers had reinforced their patrols around X", "police stepped up patrols": more of
+    a routine duty is a security measure, neither the verb nor the duty a movement of forces."""
+    if head.lemma_.lower() in verbs:
+        return any(c.dep_ == "dobj" and c.lower_ in duties for c in head.children)
+    return head.lower_ in duties and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs
+
+
+def _names_a_unit(head: Token, units: frozenset[str]) -> bool:
+    """The cue word only describes an armed group's unit ("a rocket-launching cell", "its drone
+    unit"): a modifier of a unit noun, directly or through the participle it modifies."""
+    current = head
+    for _ in range(2):
+        if current.dep_ not in {"compound", "npadvmod", "amod", "nmod"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lower_ in units and current.pos_ == "NOUN":
+            return True
+    return False
 
 
 # "were fighting to retake the town", "battled to seize the base": a fight for a place, not its fall
