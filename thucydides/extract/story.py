@@ -1450,7 +1450,8 @@ def attach_floating_sources(doc: Story) -> None:
             mention.counts = add_later_deaths(lower_total(mention.counts, tolls), later)
 
 
-_TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead))\b", re.I)  # ("the number killed")
+# ("the number killed"; "gave a higher figure of 16")
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead)|(?:higher|lower) (?:figure|tally|count))\b", re.I)
 # how many sentences back a toll update may reach for the happening it updates
 _UPDATE_REACH = 4
 
@@ -1483,7 +1484,9 @@ def update_tolls(doc: Story) -> None:
             continue
         latest = max(before, key=lambda m: m.sentence.index)
         total = max(tolls, key=lambda c: c.value)
-        told = max(c.value for c in latest.counts if c.kind == "death")
+        # the happening's figure so far: the highest any telling of it at its place gave ("killing
+        # at least 12 … We pulled eight bodies out" is 12, not the eight of the last sentence)
+        told = max(c.value for m in before if place_key(m.place) == place_key(latest.place) for c in m.counts if c.kind == "death")
         if total.value < told:
             if not given_toll(total, sentence.doc):
                 continue  # (a lower figure is no total of these dead)
