@@ -841,6 +841,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "… killing two people. The two were members of the PKK, the mayor said": the dead named
         # in the next sentence as a group's members were that group's, not civilians
         actor2 = _dead_named_as_members(doc, group, actor1) or actor2
+    if sub_event_type == "Arrests" and (actor2 is None or actor2.inter == 7):
+        # "Troops arrested X, also known as Y, on Monday. He is a member of ISWAP": the person
+        # arrested, said next to be a group's member, is that group's
+        actor2 = _arrested_named_as_members(doc, group, actor1) or actor2
     if sub_event_type == "Arrests":
         actor1 = _security_as_police(actor1)
     elif event_type == "Protests":
@@ -1306,6 +1310,35 @@ def _dead_named_as_members(doc: Story, group: list[Mention], actor1: Actor | Non
         return None
     copula = next((t for t in words[1:4] if t.lower_ in {"were", "was"}), None)
     if copula is None or not any(t.lower_ in _MEMBER_WORDS for t in words[words.index(copula) + 1 : words.index(copula) + 4]):
+        return None
+    named = [a for i, a in doc.actors if i == following and a.armed and a.kind == "named"]
+    return next((a.actor for a in named if actor1 is None or a.actor.name != actor1.name), None)
+
+
+# who a sentence after an arrest says the arrested are: "He is a member of X", "The suspect
+# belongs to X"
+_ARRESTED_WORDS = {"he", "she", "they", "suspect", "suspects", "man", "men", "detainee", "detainees"}
+_COPULAS = {"is", "was", "are", "were", "belongs", "belonged", "belong"}
+
+
+def _arrested_named_as_members(doc: Story, group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """ "… arrested X, alias Y, on Monday. He is a member of ISWAP": the sentence right after the
+    arrest, with no happening of its own, whose subject is the arrested ("he", "the suspect") said
+    to be a group's member ("is a member of", "belongs to") names the side arrested."""
+    told = min(m.sentence.index for m in group)
+    following = told + 1
+    others = {m.sentence.index for m in doc.mentions if not any(m is g for g in group)}
+    if following >= len(doc.sentences) or following in others:
+        return None
+    words = [t for t in doc.sentences[following].span if not t.is_punct]
+    opening = [t for t in words[:3] if t.lower_ not in {"the", "a"}]
+    if len(words) < 4 or not opening or opening[0].lower_ not in _ARRESTED_WORDS:
+        return None
+    copula = next((t for t in words[1:4] if t.lower_ in _COPULAS), None)
+    if copula is None:
+        return None
+    after = words[words.index(copula) + 1 : words.index(copula) + 5]
+    if not (copula.lower_.startswith("belong") or any(t.lower_ in _MEMBER_WORDS for t in after)):
         return None
     named = [a for i, a in doc.actors if i == following and a.armed and a.kind == "named"]
     return next((a.actor for a in named if actor1 is None or a.actor.name != actor1.name), None)

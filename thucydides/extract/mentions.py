@@ -112,6 +112,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if _doer_of_a_misparsed_verb(token, anchors):
         return "agent"
     token = _described(token, mention)
+    token = _describing_a_name(token) if mention.armed else token
     # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
         token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
@@ -242,6 +243,24 @@ def _described(token: Token, mention: ActorMention) -> Token:
     if any(c.dep_ not in {"det", "amod", "compound", "punct"} and c.i != token.i for c in head.children):
         return token
     return head
+
+
+# where a person's name stands as a party to a deed ("arrested X", "X was shot", "X, alias Y")
+_NAMED_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "conj"}
+
+
+def _describing_a_name(token: Token) -> Token:
+    """ "arrested Musa Garba, a suspected X commander", "killed Ali Hassan, a member of X": a
+    side's man described in apposition to a person's name stands where the name does (the
+    name itself is no actor: the description says whose side the person is). For an armed
+    side's description only (not "in A, B state, a fugitive died")."""
+    name = token.head
+    if token.dep_ != "appos" or name.i == token.i or name.pos_ != "PROPN":
+        return token
+    # a description ("a member of", "a suspected X commander"), not a name's gloss ("the National
+    # Army (SNA)"), of a name a deed is done to or by, not of a place ("in A, B state, a fugitive")
+    described = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+    return name if described and name.dep_ in _NAMED_ARGUMENTS else token
 
 
 # the prepositions that name what an attack noun hit ("the shelling … on the area of X")
