@@ -1358,6 +1358,9 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
     # "Moscow says its forces captured X": a capital speaking is its government
     capitals = [sentence.place_at(i) for i in frame]
     iso = iso or next((p.mention.entry.country_iso for p in capitals if p is not None and p.mention.entry is not None and p.mention.entry.feature == "PPLC"), None)
+    # "CENTCOM said its forces struck …": a state's force or command speaking owns the forces
+    speaking_force = next((a for a in actors if a.head in chain[0].frame and a.actor.inter in {1, 8} and a.country), None)
+    iso = iso or (speaking_force.country if speaking_force is not None else None)
     if iso is None or iso == agent.country:
         return agent
     return generic_actor("military", iso, context, agent.actor.text, agent.head) or agent
