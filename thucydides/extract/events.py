@@ -499,6 +499,24 @@ def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
     return None
 
 
+_TAKEOVERS = {"Non-state actor overtakes territory", "Government regains territory"}
+
+
+def _taken_before_by(doc: Story, group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """The side an earlier telling says took the same place (a capture told before this one,
+    or on an earlier day, history included: "government forces retook it in 2016"): the side a
+    second capture took it from."""
+    key = place_key(group[0].place)
+    first = min(m.sentence.index for m in group)
+    days = [m.day for m in group if m.day is not None]
+    earlier = [m for m in doc.mentions if not any(m is g for g in group) and m.place is not None and place_key(m.place) == key
+               and {"takeover", "retake"} & set(m.categories) and m.agent is not None and m.agent.armed
+               and (actor1 is None or m.agent.actor.name != actor1.name)
+               and (m.day is not None and days and m.day < min(days) or m.day is None and m.sentence.index < first)]
+    latest = max(earlier, key=lambda m: (m.day or dt.date.min, m.sentence.index), default=None)
+    return latest.agent.actor if latest is not None else None
+
+
 def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
     """The other side: "anti-X forces" fight X; else the armed actor the article names most."""
     if actor1 is not None and actor1.name.startswith("Anti-") and actor1.name.endswith(" forces"):
@@ -809,6 +827,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "their patrol came under heavy fire": forces fired on by no one named (ACLED's
             # unidentified armed group)
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
+        if actor2 is None and sub_event_type in _TAKEOVERS:
+            # "Kurdish-led forces seized X on Saturday. On Monday, the SNA recaptured X": a place
+            # taken again was lost by the side that took it before, not the article's main group
+            actor2 = _taken_before_by(doc, group, actor1)
         if actor2 is None and sub_event_type != "Armed clash":
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
