@@ -816,6 +816,16 @@ def resolve_dates(doc: Story) -> None:
     told: dt.date | None = None  # the day of the last dated mention, history included
     for mention in doc.mentions:
         values = [d for m in mention.dates for d in days_of(m)]
+        measured = _measured_from_the_main_clause(mention, published)
+        if measured is not None and (measured[1] is not None or story is not None):
+            # "The riot came two days after the air force said its jets had struck …": the deed
+            # of an "after" clause measured in days is that many days before the main clause's
+            # day (its sentence's day, else the story's); not the day of the riot
+            days_back, main_day = measured
+            mention.day = (main_day or story) - dt.timedelta(days=days_back)
+            mention.date_source = "sentence"
+            mention.background = published is not None and (published - mention.day).days > _window()
+            continue
         later = _LATER.search(mention.sentence.text)
         # (not an event named back: "Two days later, JNIM said it had carried out the attack")
         if later and told is not None and not values and not mention.told_back:
@@ -883,6 +893,54 @@ def resolve_dates(doc: Story) -> None:
             spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
             if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
+
+
+# how many days a measure of time between two deeds is ("two days after", "a week before")
+_MEASURE_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) -> tuple[int, dt.date | None] | None:
+    """ "The riot came two days after the air force said its jets had struck …", "burned tyres on
+    Sunday, a day after soldiers shot three traders", "two days after the killing of …": a deed
+    told inside an "after" (or "before") phrase measured in days or weeks, with no day of its own
+    there. Gives how many days before the main clause it was (negative after "before") and the
+    day the sentence names outside the phrase, if any."""
+    doc = mention.sentence.doc
+    anchors = [doc[c.head] for c in mention.cues if c.anchor]
+    if not anchors:
+        return None
+    for word in mention.sentence.span:
+        if word.lower_ not in {"after", "before"} or word.dep_ not in {"mark", "prep"}:
+            continue
+        phrase = word.head if word.dep_ == "mark" else word
+        inside = {t.i for t in phrase.subtree}
+        if not all(a.i in inside for a in anchors):
+            continue
+        measure = next((c for c in [*phrase.children, *word.children] if c.dep_ == "npadvmod" and c.lower_ in _MEASURE_DAYS), None)
+        count = _count_of(measure) if measure is not None else None
+        if count is None:
+            continue
+        start = min(inside)
+        end = max(inside)
+        dates = find_dates(mention.sentence, published)
+        own = [d for d in dates if mention.sentence.char(doc[start]) <= d.start < mention.sentence.char_end(doc[end]) and days_of(d)]
+        if own:
+            return None  # ("two days after bandits killed 11 villagers on Friday": its own day)
+        outside = [day for d in dates if d not in own for day in days_of(d)]
+        days = count * _MEASURE_DAYS[measure.lower_]
+        return (days if word.lower_ == "after" else -days), (outside[0] if len(set(outside)) == 1 else None)
+    return None
+
+
+def _count_of(measure: Token) -> int | None:
+    """ "two days" → 2, "a day" → 1, "three weeks" → 3 (the count of the unit)."""
+    for child in measure.children:
+        if child.dep_ == "det" and child.lower_ in {"a", "an", "one"}:
+            return 1
+        if child.dep_ == "nummod":
+            text = child.lower_
+            return int(text) if text.isdigit() else _LATER_COUNTS.get(text)
+    return None
 
 
 def _after_history(doc: Story, index: int, published: dt.date | None) -> dt.date | None:
