@@ -914,7 +914,7 @@ def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) 
             continue
         phrase = word.head if word.dep_ == "mark" else word
         inside = {t.i for t in phrase.subtree}
-        if not all(a.i in inside for a in anchors):
+        if not all(a.i in inside and not _described_within(a, phrase) for a in anchors):
             continue
         measure = next((c for c in [*phrase.children, *word.children] if c.dep_ == "npadvmod" and c.lower_ in _MEASURE_DAYS), None)
         count = _count_of(measure) if measure is not None else None
@@ -930,6 +930,18 @@ def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) 
         days = count * _MEASURE_DAYS[measure.lower_]
         return (days if word.lower_ == "after" else -days), (outside[0] if len(set(outside)) == 1 else None)
     return None
+
+
+def _described_within(anchor: Token, phrase: Token) -> bool:
+    """A cue in a relative or participle clause of the phrase ("two days after riots at the
+    prison where leaders were detained"): it describes something named there, it is not the
+    deed the phrase measures."""
+    token = anchor
+    while token.i != phrase.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
 
 
 def _count_of(measure: Token) -> int | None:
