@@ -292,6 +292,14 @@ def headline_verb(token: Token, sentence: Sentence) -> bool:
     return any(form in heads for form in _word_forms(before))
 
 
+def _has_a_with_word(rule: lexicon.CueRule, forms: list[tuple[str, str]], vocabulary: set[str]) -> bool:
+    """One of the words the rule needs beside its terms stands in the sentence: a single word
+    anywhere, a phrase of several ("central command") as those words in a row."""
+    if rule.with_words & vocabulary:
+        return True
+    return any(vocabulary.issuperset(words) and _contains(forms, words) for words in rule.with_phrases)
+
+
 def find_cues(sentence: Sentence) -> list[Cue]:
     """Every cue of the lexicon in the sentence (one token may carry several categories)."""
     lex = lexicon.cues()
@@ -322,7 +330,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and (_verb_tagged_noun(head) or headline_verb(head, sentence))):
                 continue
-            if rule.with_words and not (rule.with_words & vocabulary):
+            if (rule.with_words or rule.with_phrases) and not _has_a_with_word(rule, forms, vocabulary):
                 continue
             if rule.without_in_clause and head.i not in clause_forms:
                 clause_forms[head.i] = _clause_forms(forms, head, sentence)
