@@ -423,19 +423,15 @@ def _toll_figure(number: Token) -> bool:
         return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() in _TOLL_SETTERS and number.dep_ == "pobj" and number.head.lower_ == "at":
         # ("put the toll higher, at 16": the toll hangs on the comparative)
-        compared = [g for c in verb.children if c.dep_ == "advmod" and c.lemma_.lower() in _COMPARED for g in c.children]
+        compared = [g for c in verb.children if c.dep_ == "advmod" and c.lemma_.lower() in _words()["compared_words"] for g in c.children]
         return any(c.dep_ in {"dobj", "nsubjpass", "npadvmod"} and _names_a_toll(c) for c in [*verb.children, *compared])
     if verb.lemma_.lower() not in _TOLL_VERBS:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in {"toll", "death"} for c in verb.children)
 
 
-# "gave a higher toll of 16", "cited a death toll of nine": a toll given as a noun's figure
-_TOLL_GIVERS = {"give", "cite", "provide", "offer", "report", "quote"}
-# "higher", "lower" (lemmas "high", "low" as adjectives): a figure set against one told before
-_COMPARED = {"high", "higher", "low", "lower"}
-# nouns that name a toll only when set against another figure ("a higher figure of 16")
-_COMPARED_FIGURES = {"figure", "tally", "count", "number"}
+# (the verbs giving a toll as a noun's figure, the comparatives and the figures named only when
+# compared are casualties.toml's toll_givers, compared_words and compared_figures)
 
 
 def _figure_given(number: Token) -> bool:
@@ -445,10 +441,10 @@ def _figure_given(number: Token) -> bool:
     if number.dep_ != "pobj" or number.head.lower_ != "of":
         return False
     noun = number.head.head
-    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _TOLL_GIVERS:
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _words()["toll_givers"]:
         return False
-    compared = any(c.dep_ == "amod" and c.lemma_.lower() in _COMPARED for c in noun.children)
-    return _names_a_toll(noun) or compared and noun.lemma_.lower() in _COMPARED_FIGURES
+    compared = any(c.dep_ == "amod" and c.lemma_.lower() in _words()["compared_words"] for c in noun.children)
+    return _names_a_toll(noun) or compared and noun.lemma_.lower() in _words()["compared_figures"]
 
 
 def _names_a_toll(noun: Token) -> bool:

@@ -1337,12 +1337,6 @@ def _dead_named_as_members(doc: Story, group: list[Mention], actor1: Actor | Non
     return next((a.actor for a in named if actor1 is None or a.actor.name != actor1.name), None)
 
 
-# who a sentence after an arrest says the arrested are: "He is a member of X", "The suspect
-# belongs to X"
-_ARRESTED_WORDS = {"he", "she", "they", "suspect", "suspects", "man", "men", "detainee", "detainees"}
-_COPULAS = {"is", "was", "are", "were", "belongs", "belonged", "belong"}
-
-
 def _arrested_named_as_members(doc: Story, group: list[Mention], actor1: Actor | None) -> Actor | None:
     """ "… arrested X, alias Y, on Monday. He is a member of ISWAP": the sentence right after the
     arrest, with no happening of its own, whose subject is the arrested ("he", "the suspect") said
@@ -1354,9 +1348,10 @@ def _arrested_named_as_members(doc: Story, group: list[Mention], actor1: Actor |
         return None
     words = [t for t in doc.sentences[following].span if not t.is_punct]
     opening = [t for t in words[:3] if t.lower_ not in {"the", "a"}]
-    if len(words) < 4 or not opening or opening[0].lower_ not in _ARRESTED_WORDS:
+    spec = lexicon.actors_section("arrested_members")  # "he", "the suspect"; "is", "belongs"
+    if len(words) < 4 or not opening or opening[0].lower_ not in spec["arrested_words"]:
         return None
-    copula = next((t for t in words[1:4] if t.lower_ in _COPULAS), None)
+    copula = next((t for t in words[1:4] if t.lower_ in spec["copulas"]), None)
     if copula is None:
         return None
     after = words[words.index(copula) + 1 : words.index(copula) + 5]

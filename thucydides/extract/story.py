@@ -895,10 +895,6 @@ def resolve_dates(doc: Story) -> None:
                 mention.background = True
 
 
-# how many days a measure of time between two deeds is ("two days after", "a week before")
-_MEASURE_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-
-
 def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) -> tuple[int, dt.date | None] | None:
     """ "The riot came two days after the air force said its jets had struck …", "burned tyres on
     Sunday, a day after soldiers shot three traders", "two days after the killing of …": a deed
@@ -909,6 +905,7 @@ def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) 
     anchors = [doc[c.head] for c in mention.cues if c.anchor]
     if not anchors:
         return None
+    time_words = lexicon.time_words()  # measure_units: "day", "week"; units_days: how many days each is
     for word in mention.sentence.span:
         if word.lower_ not in {"after", "before"} or word.dep_ not in {"mark", "prep"}:
             continue
@@ -916,7 +913,7 @@ def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) 
         inside = {t.i for t in phrase.subtree}
         if not all(a.i in inside and not _described_within(a, phrase) for a in anchors):
             continue
-        measure = next((c for c in [*phrase.children, *word.children] if c.dep_ == "npadvmod" and c.lower_ in _MEASURE_DAYS), None)
+        measure = next((c for c in [*phrase.children, *word.children] if c.dep_ == "npadvmod" and c.lower_ in time_words["measure_units"]), None)
         count = _count_of(measure) if measure is not None else None
         if count is None:
             continue
@@ -927,7 +924,7 @@ def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) 
         if own:
             return None  # ("two days after bandits killed 11 villagers on Friday": its own day)
         outside = [day for d in dates if d not in own for day in days_of(d)]
-        days = count * _MEASURE_DAYS[measure.lower_]
+        days = count * int(time_words["units_days"][measure.lower_])
         return (days if word.lower_ == "after" else -days), (outside[0] if len(set(outside)) == 1 else None)
     return None
 
