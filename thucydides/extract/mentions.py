@@ -22,7 +22,7 @@ from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
-from thucydides.extract.triggers import Cue, clause_verb, headline_verb
+from thucydides.extract.triggers import Cue, clause_verb, headline_verb, verb_read_between_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -323,7 +323,11 @@ def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
     """ "In A, the state capital, junta troops arrested five men": a parse that hangs the verb off
     its subject as a participle ("troops [who were] arrested"); one with an object of its own is
     active, and the noun it hangs off is its doer."""
-    return any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors)
+    if any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
+        return True
+    # ("the Syrian Democratic Forces retook Manbij" read as one name: the name hanging on the
+    # verb tagged a noun is its doer)
+    return noun.dep_ == "compound" and any(noun.head.i == a.i and verb_read_between_names(a) for a in anchors)
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -1666,6 +1670,8 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # "by burning villages", "after looting shops": a gerund after a preposition misparsed as
     # describing its object is the deed done to it
     if token.tag_ == "VBG" and token.head.dep_ == "pobj" and token.head.head.lower_ in {"by", "after", "before", "while", "through"}:
+        return False
+    if verb_read_between_names(token):
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:

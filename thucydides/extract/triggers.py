@@ -272,6 +272,16 @@ def _verb_tagged_noun(token: Token) -> bool:
     return "nsubj" in deps and "dobj" in deps
 
 
+def verb_read_between_names(token: Token) -> bool:
+    """ "the Syrian Democratic Forces retook Manbij" parsed as one long name: a cue word tagged a
+    noun between two names, the doer's name hanging on it as a compound before it and the cue
+    hanging on the name after it, is no word of a name but the deed of the first done to the second."""
+    # (in lower case: a capitalised word, "Drone Strike Kills Civilians", is a title-case line's)
+    return (token.pos_ == "NOUN" and token.text.islower() and token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
+            and any(form in lexicon.cues().by_first_word for form in _word_forms(token)))
+
+
 def headline_verb(token: Token, sentence: Sentence) -> bool:
     """ "Rebels loot hospital in X", "Protesters torch police station": in a headline the tagger
     often reads the verb after its subject as a noun modifying the object. A word of a headline
