@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import groups, lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence, only_a_dateline
-from thucydides.extract.triggers import carries_civilians, headline_verb
+from thucydides.extract.triggers import carries_civilians, headline_verb, verb_read_between_names
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
@@ -220,6 +220,8 @@ def _extend_to_member_noun(head: Token) -> Token:
     current = head
     while current.dep_ in {"compound", "amod", "nmod", "npadvmod"} and current.head.i > current.i:
         parent = current.head
+        if verb_read_between_names(parent):
+            break  # "the Syrian Democratic Forces retook Manbij": the name ends at the misread verb
         # "Houthi-affiliated fighters" are the Houthis' ("UAE-backed forces" are not the UAE's;
         # "the IS-linked ADF rebels" are the ADF)
         if parent.lower_ in _AFFILIATED and any(t.pos_ == "PROPN" for t in parent.doc[parent.i + 1 : parent.head.i]):

@@ -408,7 +408,10 @@ _TOLL_SETTERS = {"put", "place", "set", "estimate", "peg", "fix"}
 
 def _toll_figure(number: Token) -> bool:
     """The number a toll rose to or stands at ("the toll rose to 12", "stood at 9"), or
-    that a clause takes it to ("…, taking the toll to 12")."""
+    that a clause takes it to ("…, taking the toll to 12"), or that someone gives as the toll
+    ("gave a higher toll of 16")."""
+    if _figure_given(number):
+        return True
     verb = number.head.head if number.dep_ == "pobj" and number.head.lower_ in {"to", "at"} else number.head if number.dep_ == "dobj" else None
     if verb is None:
         return False
@@ -423,7 +426,9 @@ def _toll_figure(number: Token) -> bool:
     if verb.lemma_.lower() in _TOLL_MOVERS and number.dep_ == "pobj" and number.head.lower_ == "to":
         return any(c.dep_ == "dobj" and _names_a_toll(c) for c in verb.children)
     if verb.lemma_.lower() in _TOLL_SETTERS and number.dep_ == "pobj" and number.head.lower_ == "at":
-        return any(c.dep_ in {"dobj", "nsubjpass"} and _names_a_toll(c) for c in verb.children)
+        # ("put the toll higher, at 16": the toll hangs on the comparative)
+        compared = [g for c in verb.children if c.dep_ == "advmod" and c.lemma_.lower() in _words()["compared_words"] for g in c.children]
+        return any(c.dep_ in {"dobj", "nsubjpass", "npadvmod"} and _names_a_toll(c) for c in [*verb.children, *compared])
     if verb.lemma_.lower() not in _TOLL_VERBS:
         return False
     # "the toll rose to 12"; "the number of deceased later rose to six" (not a tally of a period or
@@ -435,6 +440,23 @@ def _a_tally_scope(noun: Token) -> bool:
     """ "the number of people killed in the area this month": a count scoped to a period or an area."""
     scope = set(_words()["tally_scope_words"])
     return any(t.lower_ in scope for t in noun.subtree if t.i > noun.i)
+
+
+# (the verbs giving a toll as a noun's figure, the comparatives and the figures named only when
+# compared are casualties.toml's toll_givers, compared_words and compared_figures)
+
+
+def _figure_given(number: Token) -> bool:
+    """The number of a toll someone gives as a noun's figure: "gave a higher toll of 16", "cited
+    a death toll of nine", "gave a higher figure of 16" (a bare "figure" only when compared: "a
+    figure of 500" may count anything)."""
+    if number.dep_ != "pobj" or number.head.lower_ != "of":
+        return False
+    noun = number.head.head
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _words()["toll_givers"]:
+        return False
+    compared = any(c.dep_ == "amod" and c.lemma_.lower() in _words()["compared_words"] for c in noun.children)
+    return _names_a_toll(noun) or compared and noun.lemma_.lower() in _words()["compared_figures"]
 
 
 def _names_a_toll(noun: Token) -> bool:
@@ -456,8 +478,8 @@ def given_toll(count: Count, doc: Doc) -> bool:
     """A toll someone puts at a figure ("the government put the toll at 12"), which may be lower
     than one told before: a dispute, not a running total."""
     number = doc[count.target]
-    return (running_toll(count, doc) and number.dep_ == "pobj" and number.head.lower_ == "at"
-            and number.head.head.lemma_.lower() in _TOLL_SETTERS)
+    set_at = number.dep_ == "pobj" and number.head.lower_ == "at" and number.head.head.lemma_.lower() in _TOLL_SETTERS
+    return running_toll(count, doc) and (set_at or _figure_given(number))
 
 
 _MORE = re.compile(r"\b(?:more|another|additional|further)\b", re.I)

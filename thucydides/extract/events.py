@@ -563,6 +563,22 @@ def _protagonist(doc: Story, exclude: str | None) -> Actor | None:
 def _state_force_told(doc: Story) -> Actor | None:
     """The first of the state's own forces (army, police, a unit of them) the article names."""
     return next((m.actor for _, m in doc.actors if m.actor.inter == 1 and m.kind in {"military", "police", "named"} and not m.actor.name.startswith("Government of")), None)
+_TAKEOVERS = {"Non-state actor overtakes territory", "Government regains territory"}
+
+
+def _taken_before_by(doc: Story, group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """The side an earlier telling says took the same place (a capture told before this one,
+    or on an earlier day, history included: "government forces retook it in 2016"): the side a
+    second capture took it from."""
+    key = place_key(group[0].place)
+    first = min(m.sentence.index for m in group)
+    days = [m.day for m in group if m.day is not None]
+    earlier = [m for m in doc.mentions if not any(m is g for g in group) and m.place is not None and place_key(m.place) == key
+               and {"takeover", "retake"} & set(m.categories) and m.agent is not None and m.agent.armed
+               and (actor1 is None or m.agent.actor.name != actor1.name)
+               and (m.day is not None and days and m.day < min(days) or m.day is None and m.sentence.index < first)]
+    latest = max(earlier, key=lambda m: (m.day or dt.date.min, m.sentence.index), default=None)
+    return latest.agent.actor if latest is not None else None
 
 
 def _opponent(doc: Story, actor1: Actor | None) -> Actor | None:
@@ -931,6 +947,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "their patrol came under heavy fire": forces fired on by no one named (ACLED's
             # unidentified armed group)
             actor1 = _country_actor("Unidentified Armed Group ({})", 3, iso)
+        if actor2 is None and sub_event_type in _TAKEOVERS:
+            # "Kurdish-led forces seized X on Saturday. On Monday, the SNA recaptured X": a place
+            # taken again was lost by the side that took it before, not the article's main group
+            actor2 = _taken_before_by(doc, group, actor1)
         if actor2 is None and sub_event_type != "Armed clash":
             actor2 = _opponent(doc, actor1)
         elif actor2 is None:
@@ -972,6 +992,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "… killing two people. The two were members of the PKK, the mayor said": the dead named
         # in the next sentence as a group's members were that group's, not civilians
         actor2 = _dead_named_as_members(doc, group, actor1) or actor2
+    if sub_event_type == "Arrests" and (actor2 is None or actor2.inter == 7):
+        # "Troops arrested X, also known as Y, on Monday. He is a member of ISWAP": the person
+        # arrested, said next to be a group's member, is that group's
+        actor2 = _arrested_named_as_members(doc, group, actor1) or actor2
     if sub_event_type == "Arrests":
         actor1 = _security_as_police(actor1)
     elif event_type == "Protests":
@@ -1452,6 +1476,30 @@ def _dead_named_as_members(doc: Story, group: list[Mention], actor1: Actor | Non
         return None
     copula = next((t for t in words[1:4] if t.lower_ in {"were", "was"}), None)
     if copula is None or not any(t.lower_ in _MEMBER_WORDS for t in words[words.index(copula) + 1 : words.index(copula) + 4]):
+        return None
+    named = [a for i, a in doc.actors if i == following and a.armed and a.kind == "named"]
+    return next((a.actor for a in named if actor1 is None or a.actor.name != actor1.name), None)
+
+
+def _arrested_named_as_members(doc: Story, group: list[Mention], actor1: Actor | None) -> Actor | None:
+    """ "… arrested X, alias Y, on Monday. He is a member of ISWAP": the sentence right after the
+    arrest, with no happening of its own, whose subject is the arrested ("he", "the suspect") said
+    to be a group's member ("is a member of", "belongs to") names the side arrested."""
+    told = min(m.sentence.index for m in group)
+    following = told + 1
+    others = {m.sentence.index for m in doc.mentions if not any(m is g for g in group)}
+    if following >= len(doc.sentences) or following in others:
+        return None
+    words = [t for t in doc.sentences[following].span if not t.is_punct]
+    opening = [t for t in words[:3] if t.lower_ not in {"the", "a"}]
+    spec = lexicon.actors_section("arrested_members")  # "he", "the suspect"; "is", "belongs"
+    if len(words) < 4 or not opening or opening[0].lower_ not in spec["arrested_words"]:
+        return None
+    copula = next((t for t in words[1:4] if t.lower_ in spec["copulas"]), None)
+    if copula is None:
+        return None
+    after = words[words.index(copula) + 1 : words.index(copula) + 5]
+    if not (copula.lower_.startswith("belong") or any(t.lower_ in _MEMBER_WORDS for t in after)):
         return None
     named = [a for i, a in doc.actors if i == following and a.armed and a.kind == "named"]
     return next((a.actor for a in named if actor1 is None or a.actor.name != actor1.name), None)

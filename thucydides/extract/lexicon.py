@@ -70,6 +70,9 @@ class CueRule:
     words: tuple[str, ...]
     pos: frozenset[str] = frozenset()
     with_words: frozenset[str] = frozenset()
+    # the `with` entries of several words ("central command", "front line"): each must stand in
+    # the sentence as a phrase, as a single word of ``with_words`` need only stand in it
+    with_phrases: tuple[tuple[str, ...], ...] = ()
     without: tuple[tuple[str, ...], ...] = ()
     without_in_clause: bool = False  # the exclusions are read in the cue's clause, not its sentence
     needs: str | None = None
@@ -121,7 +124,8 @@ def cues() -> CueLexicon:
                     category=category,
                     words=phrase_words(term),
                     pos=frozenset(entry.get("pos", ())),
-                    with_words=frozenset(w.lower() for w in entry.get("with", ())),
+                    with_words=frozenset(w.lower() for w in entry.get("with", ()) if " " not in w.strip()),
+                    with_phrases=tuple(phrase_words(w) for w in entry.get("with", ()) if " " in w.strip()),
                     without=tuple(phrase_words(w) for w in entry.get("without", ())),
                     without_in_clause=entry.get("without_in") == "clause",
                     needs=entry.get("needs"),

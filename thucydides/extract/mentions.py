@@ -22,7 +22,7 @@ from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
-from thucydides.extract.triggers import Cue, _armed_doer, clause_verb, headline_verb
+from thucydides.extract.triggers import Cue, _armed_doer, clause_verb, headline_verb, verb_read_between_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -112,6 +112,7 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if _doer_of_a_misparsed_verb(token, anchors):
         return "agent"
     token = _described(token, mention)
+    token = _describing_a_name(token) if mention.armed else token
     # "a squad of gendarmes and soldiers detained …": the squad's role is its members'
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _COLLECTIVES | _SUBJECT_COLLECTIVES and (
         token.head.head.lemma_.lower() in _COLLECTIVES or token.head.head.dep_ in {"nsubj", "nsubjpass"}
@@ -244,6 +245,24 @@ def _described(token: Token, mention: ActorMention) -> Token:
     return head
 
 
+# where a person's name stands as a party to a deed ("arrested X", "X was shot", "X, alias Y")
+_NAMED_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "conj"}
+
+
+def _describing_a_name(token: Token) -> Token:
+    """ "arrested Musa Garba, a suspected X commander", "killed Ali Hassan, a member of X": a
+    side's man described in apposition to a person's name stands where the name does (the
+    name itself is no actor: the description says whose side the person is). For an armed
+    side's description only (not "in A, B state, a fugitive died")."""
+    name = token.head
+    if token.dep_ != "appos" or name.i == token.i or name.pos_ != "PROPN":
+        return token
+    # a description ("a member of", "a suspected X commander"), not a name's gloss ("the National
+    # Army (SNA)"), of a name a deed is done to or by, not of a place ("in A, B state, a fugitive")
+    described = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+    return name if described and name.dep_ in _NAMED_ARGUMENTS else token
+
+
 # the prepositions that name what an attack noun hit ("the shelling … on the area of X")
 _HIT_PREPS = {"on", "upon", "against", "targeting"}
 
@@ -304,7 +323,11 @@ def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
     """ "In A, the state capital, junta troops arrested five men": a parse that hangs the verb off
     its subject as a participle ("troops [who were] arrested"); one with an object of its own is
     active, and the noun it hangs off is its doer."""
-    return any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors)
+    if any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
+        return True
+    # ("the Syrian Democratic Forces retook Manbij" read as one name: the name hanging on the
+    # verb tagged a noun is its doer)
+    return noun.dep_ == "compound" and any(noun.head.i == a.i and verb_read_between_names(a) for a in anchors)
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -1389,6 +1412,9 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
     # "Moscow says its forces captured X": a capital speaking is its government
     capitals = [sentence.place_at(i) for i in frame]
     iso = iso or next((p.mention.entry.country_iso for p in capitals if p is not None and p.mention.entry is not None and p.mention.entry.feature == "PPLC"), None)
+    # "CENTCOM said its forces struck …": a state's force or command speaking owns the forces
+    speaking_force = next((a for a in actors if a.head in chain[0].frame and a.actor.inter in {1, 8} and a.country), None)
+    iso = iso or (speaking_force.country if speaking_force is not None else None)
     if iso is None or iso == agent.country:
         return agent
     return generic_actor("military", iso, context, agent.actor.text, agent.head) or agent
@@ -1694,6 +1720,8 @@ def _describes_a_thing(cue: Cue, token: Token, cues: list[Cue]) -> bool:
     # "by burning villages", "after looting shops": a gerund after a preposition misparsed as
     # describing its object is the deed done to it
     if token.tag_ == "VBG" and token.head.dep_ == "pobj" and token.head.head.lower_ in {"by", "after", "before", "while", "through"}:
+        return False
+    if verb_read_between_names(token):
         return False
     head = token.head
     if head.lower_ in _MODIFIED_OK:

@@ -703,9 +703,31 @@ def _tied(place: Place, anchors: list[Token]) -> bool:
             return True
         anchor_path = {t.i for t in _ancestors(anchor)}
         common = next((t for t in path if t.i in anchor_path), None)
-        if common is not None and (common.pos_ in {"VERB", "AUX"} or common.dep_ == "ROOT"):
+        if common is not None and (common.pos_ in {"VERB", "AUX"} or common.dep_ == "ROOT" or _predicate_adjective(common)):
             return True
     return False
+
+
+def _a_unit(place: Place) -> bool:
+    """A province, district or other administrative unit the gazetteer resolves."""
+    return place.mention.entry is not None and place.mention.entry.feature.startswith("ADM")
+
+
+def _unknown_settlement(place: Place, sentence: Sentence) -> bool:
+    """A place the gazetteer lacks that the text calls a settlement: "the village of X", "X town"."""
+    if place.mention.entry is not None:
+        return False
+    doc = sentence.doc
+    before = doc[place.first - 2 : place.first]
+    after = doc[place.last + 1] if place.last + 1 < len(doc) else None
+    called = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _SETTLEMENT_HEADS
+    return called or (after is not None and after.lower_ in _SETTLEMENT_HEADS)
+
+
+def _predicate_adjective(token: Token) -> bool:
+    """An adjective heading a clause of its own: "gunmen on a motorcycle shot dead an official",
+    parsed with "shot" a noun and "dead" the clause's head, is the deed's predicate."""
+    return token.pos_ == "ADJ" and token.dep_ in {"ccomp", "advcl", "conj", "xcomp"}
 
 
 def _no_country_feature(entry) -> bool:
@@ -800,6 +822,10 @@ def event_places(
     # "ambushed a convoy between Bannu and Lakki Marwat": one event on the way, near the first
     ends = {q.first: p.first for p in main for q in main if _between(p, q, sentence)}
     main = [p for p in main if p.first not in ends]
+    # "In Idlib province, forces shelled the village of X …": a unit named before a village the
+    # gazetteer lacks only says where the village lies (one event, at the unit), not a second place
+    units = [p for p in main if _a_unit(p) and any(_unknown_settlement(q, sentence) and q.first > p.last for q in main)]
+    main = [p for p in main if p not in units]
     if main:
         # a village the gazetteer lacks is coded near the nearest known place that qualifies it
         # ("the village of Silgadji in northern Soum province", "outside of Kobo"): ACLED's

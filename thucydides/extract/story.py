@@ -843,6 +843,16 @@ def resolve_dates(doc: Story) -> None:
     told: dt.date | None = None  # the day of the last dated mention, history included
     for mention in doc.mentions:
         values = [d for m in mention.dates for d in days_of(m)]
+        measured = _measured_from_the_main_clause(mention, published)
+        if measured is not None and (measured[1] is not None or story is not None):
+            # "The riot came two days after the air force said its jets had struck …": the deed
+            # of an "after" clause measured in days is that many days before the main clause's
+            # day (its sentence's day, else the story's); not the day of the riot
+            days_back, main_day = measured
+            mention.day = (main_day or story) - dt.timedelta(days=days_back)
+            mention.date_source = "sentence"
+            mention.background = published is not None and (published - mention.day).days > _window()
+            continue
         later = _LATER.search(mention.sentence.text)
         # (not an event named back: "Two days later, JNIM said it had carried out the attack")
         if later and told is not None and not values and not mention.told_back:
@@ -910,6 +920,63 @@ def resolve_dates(doc: Story) -> None:
             spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
             if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
+
+
+def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) -> tuple[int, dt.date | None] | None:
+    """ "The riot came two days after the air force said its jets had struck …", "burned tyres on
+    Sunday, a day after soldiers shot three traders", "two days after the killing of …": a deed
+    told inside an "after" (or "before") phrase measured in days or weeks, with no day of its own
+    there. Gives how many days before the main clause it was (negative after "before") and the
+    day the sentence names outside the phrase, if any."""
+    doc = mention.sentence.doc
+    anchors = [doc[c.head] for c in mention.cues if c.anchor]
+    if not anchors:
+        return None
+    time_words = lexicon.time_words()  # measure_units: "day", "week"; units_days: how many days each is
+    for word in mention.sentence.span:
+        if word.lower_ not in {"after", "before"} or word.dep_ not in {"mark", "prep"}:
+            continue
+        phrase = word.head if word.dep_ == "mark" else word
+        inside = {t.i for t in phrase.subtree}
+        if not all(a.i in inside and not _described_within(a, phrase) for a in anchors):
+            continue
+        measure = next((c for c in [*phrase.children, *word.children] if c.dep_ == "npadvmod" and c.lower_ in time_words["measure_units"]), None)
+        count = _count_of(measure) if measure is not None else None
+        if count is None:
+            continue
+        start = min(inside)
+        end = max(inside)
+        dates = find_dates(mention.sentence, published)
+        own = [d for d in dates if mention.sentence.char(doc[start]) <= d.start < mention.sentence.char_end(doc[end]) and days_of(d)]
+        if own:
+            return None  # ("two days after bandits killed 11 villagers on Friday": its own day)
+        outside = [day for d in dates if d not in own for day in days_of(d)]
+        days = count * int(time_words["units_days"][measure.lower_])
+        return (days if word.lower_ == "after" else -days), (outside[0] if len(set(outside)) == 1 else None)
+    return None
+
+
+def _described_within(anchor: Token, phrase: Token) -> bool:
+    """A cue in a relative or participle clause of the phrase ("two days after riots at the
+    prison where leaders were detained"): it describes something named there, it is not the
+    deed the phrase measures."""
+    token = anchor
+    while token.i != phrase.i and token.head.i != token.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
+
+
+def _count_of(measure: Token) -> int | None:
+    """ "two days" → 2, "a day" → 1, "three weeks" → 3 (the count of the unit)."""
+    for child in measure.children:
+        if child.dep_ == "det" and child.lower_ in {"a", "an", "one"}:
+            return 1
+        if child.dep_ == "nummod":
+            text = child.lower_
+            return int(text) if text.isdigit() else _LATER_COUNTS.get(text)
+    return None
 
 
 def _after_history(doc: Story, index: int, published: dt.date | None) -> dt.date | None:
@@ -1495,7 +1562,8 @@ def attach_floating_sources(doc: Story) -> None:
             mention.counts = add_later_deaths(lower_total(mention.counts, tolls), later)
 
 
-_TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead))\b", re.I)  # ("the number killed")
+# ("the number killed"; "gave a higher figure of 16")
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of|number (?:killed|dead)|(?:higher|lower) (?:figure|tally|count))\b", re.I)
 # how many sentences back a toll update may reach for the happening it updates
 _UPDATE_REACH = 4
 
@@ -1528,7 +1596,9 @@ def update_tolls(doc: Story) -> None:
             continue
         latest = max(before, key=lambda m: m.sentence.index)
         total = max(tolls, key=lambda c: c.value)
-        told = max(c.value for c in latest.counts if c.kind == "death")
+        # the happening's figure so far: the highest any telling of it at its place gave ("killing
+        # at least 12 … We pulled eight bodies out" is 12, not the eight of the last sentence)
+        told = max(c.value for m in before if place_key(m.place) == place_key(latest.place) for c in m.counts if c.kind == "death")
         if total.value < told:
             if not given_toll(total, sentence.doc):
                 continue  # (a lower figure is no total of these dead)

@@ -279,6 +279,16 @@ def _verb_tagged_noun(token: Token) -> bool:
     return "nsubj" in deps and "dobj" in deps
 
 
+def verb_read_between_names(token: Token) -> bool:
+    """ "the Syrian Democratic Forces retook Manbij" parsed as one long name: a cue word tagged a
+    noun between two names, the doer's name hanging on it as a compound before it and the cue
+    hanging on the name after it, is no word of a name but the deed of the first done to the second."""
+    # (in lower case: a capitalised word, "Drone Strike Kills Civilians", is a title-case line's)
+    return (token.pos_ == "NOUN" and token.text.islower() and token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
+            and any(form in lexicon.cues().by_first_word for form in _word_forms(token)))
+
+
 def headline_verb(token: Token, sentence: Sentence) -> bool:
     """ "Rebels loot hospital in X", "Protesters torch police station": in a headline the tagger
     often reads the verb after its subject as a noun modifying the object. A word of a headline
@@ -297,6 +307,14 @@ def headline_verb(token: Token, sentence: Sentence) -> bool:
     before = token.nbor(-1)
     heads = lexicon.actors().head_index
     return any(form in heads for form in _word_forms(before))
+
+
+def _has_a_with_word(rule: lexicon.CueRule, forms: list[tuple[str, str]], vocabulary: set[str]) -> bool:
+    """One of the words the rule needs beside its terms stands in the sentence: a single word
+    anywhere, a phrase of several ("central command") as those words in a row."""
+    if rule.with_words & vocabulary:
+        return True
+    return any(vocabulary.issuperset(words) and _contains(forms, words) for words in rule.with_phrases)
 
 
 def find_cues(sentence: Sentence) -> list[Cue]:
@@ -329,7 +347,7 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.pos and head.pos_ not in rule.pos and not ("VERB" in rule.pos and (_verb_tagged_noun(head) or headline_verb(head, sentence))):
                 continue
-            if rule.with_words and not (rule.with_words & vocabulary):
+            if (rule.with_words or rule.with_phrases) and not _has_a_with_word(rule, forms, vocabulary):
                 continue
             if rule.without_in_clause and head.i not in clause_forms:
                 clause_forms[head.i] = _clause_forms(forms, head, sentence)

@@ -15,6 +15,7 @@ from thucydides.geocode.normalise import name_key
 class Lexicon:
     titles: frozenset[str]  # titles and first names: the name after one is a person's
     media_words: frozenset[str]
+    person_object_verbs: frozenset[str]  # "arrested Musa Bello": the name after one is a person's
     facility_words: frozenset[str]
     place_cues: frozenset[str]
     kind_words: dict[str, str]  # "district" → "ADM2"
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=frozenset(data["titles"]) | frozenset(data["given_names"]) | frozenset(data["first_names"]),
         media_words=frozenset(data["media_words"]),
+        person_object_verbs=frozenset(data["person_object_verbs"]),
         facility_words=frozenset(data["facility_words"]),
         place_cues=frozenset(data["place_cues"]),
         kind_words=dict(data["kind_words"]),

@@ -611,6 +611,19 @@ def _article_half(text: str, tokens: list[Token], span: Span) -> bool:
     return _glued_article(text, tokens, run, before) or (not span.notable and _glued_article(text, tokens, run, span.last + 1))
 
 
+def _surname_of_a_person_object(span: Span, tokens: list[Token], lex: Lexicon) -> bool:
+    """"Police arrested Musa Bello", "gunmen kidnapped Garba Lima": two capitalised words right
+    after a verb whose object is a person are a first name and surname, and the one-word match
+    on the second is no town abroad. A match opening the run ("arrested Kano residents") or
+    spanning it is left to the other rules."""
+    run = span.run
+    if run.first == 0 or run.last - run.first != 1 or span.demonym:
+        return False
+    if (span.first, span.last) != (run.last, run.last):
+        return False
+    return tokens[run.first - 1].lower in lex.person_object_verbs and not tokens[run.first].possessive
+
+
 def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: set[str], text: str = "") -> str | None:
     """Why ``span`` is not a place mention in spite of matching a name, or None."""
     run = span.run
@@ -660,6 +673,8 @@ def reject_reason(span: Span, tokens: list[Token], lex: Lexicon, person_words: s
             and text[span.end : span.end + 2] not in (", ", " (")):
         # "a portrait of Queen Victoria" is no village in Mauritius; "Prince George, B.C." is a town
         return f"a person's name: '{span.text}'"
+    if _surname_of_a_person_object(span, tokens, lex):
+        return f"a person's name after '{tokens[run.first - 1].text}': '{tokens[run.first].text} {span.text}'"
     if span.first > run.first:
         left = tokens[span.first - 1]
         if left.lower in lex.titles:
