@@ -28,7 +28,7 @@ from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, d
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
-from thucydides.extract.story import _TYPING, Story, _follow_up_operation, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
+from thucydides.extract.story import _TYPING, Story, follow_up_operation, attach_floating_sources, compatible_days, denied, family, is_current, may_tell_the_same, place_key, place_mentions, read_story, resolve_dates, share_between_mentions, split_ranges, update_tolls
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
@@ -732,7 +732,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         # "lobbed a grenade at the security forces, wounding one CRPF personnel": the unit the
         # hurt men are named of, not the generic force the deed was aimed at
         actor2 = unit.actor
-    if actor2 is not None and actor2.name.startswith("Unidentified Armed Group") and any(_follow_up_operation(m) for m in group):
+    if actor2 is not None and actor2.name.startswith("Unidentified Armed Group") and any(follow_up_operation(m) for m in group):
         actor2 = _the_hunted_group(doc) or actor2
     if target is not None and target.party and event_type != "Battles":
         # "BJP workers attacked Congress workers": the workers hit are civilians to ACLED; two

@@ -22,7 +22,7 @@ from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
-from thucydides.extract.triggers import Cue, _armed_doer, clause_verb, headline_verb, verb_read_between_names
+from thucydides.extract.triggers import Cue, armed_doer, clause_verb, headline_verb, verb_read_between_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1968,7 +1968,7 @@ def _done_by_armed_men(cue_head: Token) -> bool:
     verb = clause_verb(cue_head)
     while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         verb = verb.head
-    return _armed_doer(verb)
+    return armed_doer(verb)
 
 
 def _how_a_place_fell(region: Region, regions: list[Region], cues: list[Cue]) -> bool:

@@ -1132,7 +1132,7 @@ _ANAPHOR_REACH = 10
 _ELABORATION_REACH = 3
 
 
-def _follow_up_operation(mention: Mention) -> bool:
+def follow_up_operation(mention: Mention) -> bool:
     """The clause tells an operation after an attack against its authors ("during a pursuit
     operation", "in a mop-up operation", "pursued the attackers")."""
     words = lexicon.cues().follow_up_words
@@ -1378,7 +1378,7 @@ def share_between_mentions(doc: Story) -> None:
             # (nor is an operation launched after the attack to hunt its authors down, told later:
             # "attacked a base in X province … its troops neutralised 17 jihadists west of A
             # during a pursuit operation")
-            and not (m.sentence.index > outer.sentence.index and _follow_up_operation(m))
+            and not (m.sentence.index > outer.sentence.index and follow_up_operation(m))
         ]
         # (an account of one kind of violence, where the body tells that kind and others in the
         # province, is the account of that kind: a headline's repelled attack on a base is not the

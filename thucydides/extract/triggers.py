@@ -371,9 +371,9 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if rule.needs == "seat" and not _enters_a_seat_of_power(head):
                 continue
-            if rule.needs == "unarmed" and _armed_doer(head):
+            if rule.needs == "unarmed" and armed_doer(head):
                 continue
-            if rule.needs == "armed" and not _armed_doer(head):
+            if rule.needs == "armed" and not armed_doer(head):
                 continue
             if rule.category in {"takeover", "retake"} and _striving(head):
                 continue
@@ -436,7 +436,7 @@ def _doer(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
 
 
-def _armed_doer(verb: Token) -> bool:
+def armed_doer(verb: Token) -> bool:
     """Who does the verb are armed men ("rebels were marching against the town", "hundreds of
     fighters marched on X", "a column of troops marched into Y"): triggers.toml `armed_marchers`."""
     if verb.pos_ not in {"VERB", "AUX"}:
