@@ -551,6 +551,13 @@ def place_mentions(doc: Story) -> None:
         if _across_the_border(mention):
             continue  # "… while militants fired rockets at positions across the border": the other side's
         index = mention.sentence.index
+        named_again = _place_named_again(mention, placed) if mention.place is None else None
+        if named_again is not None:
+            # "… killed in the fighting in Metina": a name the story placed before (as "the Metina
+            # region", which no gazetteer knows) is that place again, not the next town the sentence names
+            mention.place, mention.place_source = named_again, "previous"
+            placed.append(mention)
+            continue
         siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
                     and not (at_site and _weak(m.place))]
         if at_site and listed(mention.place.place, mention.sentence):
@@ -614,6 +621,22 @@ def place_mentions(doc: Story) -> None:
             break
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+def _place_named_again(mention: Mention, placed: list[Mention]) -> EventPlace | None:
+    """The place of an earlier clause whose name this clause's words give again after a
+    preposition of place ("in Metina"), when the name was found there but not here."""
+    doc = mention.sentence.span.doc
+    words = [doc[i] for i in sorted(mention.region.tokens)]
+    for earlier in placed:
+        if earlier.sentence.index >= mention.sentence.index or earlier.background or earlier.place is None or earlier.place.place is None:
+            continue
+        name = earlier.place.place.mention.text.split()
+        for k, word in enumerate(words[:len(words) - len(name) + 1]):
+            following = [w.text for w in words[k:k + len(name)]]
+            if following == name and word.i > 0 and doc[word.i - 1].lower_ in _FRONTING and mention.sentence.place_at(word.i) is None:
+                return earlier.place
+    return None
 
 
 # prepositions that open a sentence with where it happened ("In A, …", "Near A, …")
