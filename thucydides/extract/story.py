@@ -619,6 +619,12 @@ def place_mentions(doc: Story) -> None:
             mention.place, mention.place_source = earlier.place, "previous"
             placed.append(mention)
             break
+        if mention.place_source == "own" and _site_named_after_a_place_abroad(mention, doc):
+            # "a riot broke out inside the Litoral Penitentiary": a prison named after a place
+            # abroad lies in the town the story is about, when no town was told just before
+            focus = _focus_place(doc)
+            if focus is not None:
+                mention.place, mention.place_source = focus, "focus"
     doc.mentions.extend(extra)
     _place_at_focus(doc)
 
@@ -735,6 +741,14 @@ def _capital_named(mention: Mention, doc: Story) -> PlaceMention | None:
 def _weak(place: EventPlace | None) -> bool:
     """Placed only at a site named after a place, or at a name that no gazetteer knows."""
     return place is not None and place.place is not None and (place.facility or place.place.mention.entry is None)
+
+
+def _site_named_after_a_place_abroad(mention: Mention, doc: Story) -> bool:
+    place = mention.place
+    if place is None or not place.facility or place.place is None or doc.context.country is None:
+        return False
+    entry = place.place.mention.entry
+    return entry is not None and entry.country_iso != doc.context.country
 
 
 def _town(place: EventPlace | None) -> bool:
