@@ -79,7 +79,12 @@ _FACILITY_NOUNS = {
     "market", "hospital", "roundabout", "park", "palace", "bank", "branch", "hotel", "courthouse",
     # a Mexican city's neighbourhood, as translations name it ("the Juárez colony", "la colonia X")
     "colony", "colonia",
+    "penitentiary",
 }
+
+# a prison's noun is part of its proper name as often as not ("the Litoral Penitentiary", "the
+# Kamiti Prison"): capitalised, it still names the building, not a place of that name abroad
+_DETENTION_NOUNS = {"prison", "jail", "penitentiary"}
 
 
 # a Mexican city's neighbourhood named after its noun ("la colonia X", "the colonia X")
@@ -350,7 +355,7 @@ def _facility(place: Place, sentence: Sentence) -> bool:
         if current.dep_ not in {"compound", "nmod", "amod"} or current.head.i == current.i:
             return False
         current = current.head
-        if current.lower_ in _FACILITY_NOUNS and current.is_lower:
+        if current.lower_ in _FACILITY_NOUNS and (current.is_lower or current.lower_ in _DETENTION_NOUNS):
             return True
     return False
 

@@ -578,6 +578,13 @@ def place_mentions(doc: Story) -> None:
         if _across_the_border(mention):
             continue  # "… while militants fired rockets at positions across the border": the other side's
         index = mention.sentence.index
+        named_again = _place_named_again(mention, placed) if mention.place is None else None
+        if named_again is not None:
+            # "… killed in the fighting in Metina": a name the story placed before (as "the Metina
+            # region", which no gazetteer knows) is that place again, not the next town the sentence names
+            mention.place, mention.place_source = named_again, "previous"
+            placed.append(mention)
+            continue
         siblings = [m for m in placed if m.sentence.index == index and not m.background and m.place_source == "own"
                     and not (at_site and _weak(m.place))]
         if at_site and listed(mention.place.place, mention.sentence):
@@ -639,8 +646,30 @@ def place_mentions(doc: Story) -> None:
             mention.place, mention.place_source = earlier.place, "previous"
             placed.append(mention)
             break
+        if mention.place_source == "own" and _site_named_after_a_place_abroad(mention, doc):
+            # "a riot broke out inside the Litoral Penitentiary": a prison named after a place
+            # abroad lies in the town the story is about, when no town was told just before
+            focus = _focus_place(doc)
+            if focus is not None:
+                mention.place, mention.place_source = focus, "focus"
     doc.mentions.extend(extra)
     _place_at_focus(doc)
+
+
+def _place_named_again(mention: Mention, placed: list[Mention]) -> EventPlace | None:
+    """The place of an earlier clause whose name this clause's words give again after a
+    preposition of place ("in Metina"), when the name was found there but not here."""
+    doc = mention.sentence.span.doc
+    words = [doc[i] for i in sorted(mention.region.tokens)]
+    for earlier in placed:
+        if earlier.sentence.index >= mention.sentence.index or earlier.background or earlier.place is None or earlier.place.place is None:
+            continue
+        name = earlier.place.place.mention.text.split()
+        for k, word in enumerate(words[:len(words) - len(name) + 1]):
+            following = [w.text for w in words[k:k + len(name)]]
+            if following == name and word.i > 0 and doc[word.i - 1].lower_ in _FRONTING and mention.sentence.place_at(word.i) is None:
+                return earlier.place
+    return None
 
 
 # prepositions that open a sentence with where it happened ("In A, …", "Near A, …")
@@ -739,6 +768,14 @@ def _capital_named(mention: Mention, doc: Story) -> PlaceMention | None:
 def _weak(place: EventPlace | None) -> bool:
     """Placed only at a site named after a place, or at a name that no gazetteer knows."""
     return place is not None and place.place is not None and (place.facility or place.place.mention.entry is None)
+
+
+def _site_named_after_a_place_abroad(mention: Mention, doc: Story) -> bool:
+    place = mention.place
+    if place is None or not place.facility or place.place is None or doc.context.country is None:
+        return False
+    entry = place.place.mention.entry
+    return entry is not None and entry.country_iso != doc.context.country
 
 
 def _town(place: EventPlace | None) -> bool:
