@@ -33,7 +33,7 @@ from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
-from thucydides.geocode import is_named_after
+from thucydides.geocode import is_demonym, is_named_after
 from thucydides.geocode.containers import is_placed, lies_in, placed_at
 from thucydides.geocode.precision import national_capital
 from thucydides.geocode.resolve import distance_km, feature_class
@@ -71,14 +71,15 @@ class Story:
 
 def article_country(places: Sequence[PlaceMention]) -> str | None:
     """The country most of the article's resolved places lie in (a country, or a place only
-    named in an organisation's or a movement's name, "the Free Kherson Committee", counts half)."""
+    named in an organisation's or a movement's name, "the Free Kherson Committee", counts half; a
+    demonym a quarter: "Turkish forces struck X in northern Iraq" is about Iraq, where the Turks fight)."""
     votes: Counter[str] = Counter()
     towns: Counter[str] = Counter()
     for mention in places:
         entry = mention.entry
         if entry is not None and entry.country_iso:
             whole = (entry.feature or "").startswith("PCL") or is_named_after(mention)
-            votes[entry.country_iso] += 1 if whole else 2
+            votes[entry.country_iso] += 0.5 if is_demonym(mention) else 1 if whole else 2
             towns[entry.country_iso] += 0 if whole else 1
     # a tie goes to the country a town is in: "people demonstrated outside the French embassy in
     # Niamey, calling for the withdrawal of French troops" is Niger's (a demonym twice, one town)
