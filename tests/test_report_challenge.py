@@ -48,6 +48,8 @@ def observed(event: Event) -> dict[str, object]:
         "status": event.status,
         "actor1": event.actor1.name if event.actor1 else None,
         "actor2": event.actor2.name if event.actor2 else None,
+        "inter1": event.actor1.inter if event.actor1 else None,
+        "inter2": event.actor2.inter if event.actor2 else None,
         "fatalities": event.fatalities.count,
         "low": event.fatalities.low,
         "high": event.fatalities.high,

@@ -10,6 +10,7 @@ Nigerian Army", "Sudan Armed Forces") is no such group: the generic actors name 
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _HYPHENS = {"-", "–"}
+# a day's or month's name before a name is when, not the name's first word ("on Monday the X Front")
+_CALENDAR_WORDS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name) if name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,14 +167,25 @@ def state_force_at(tokens: list[Token], start: int, end: int) -> bool:
 
 
 def _armed_setting(tokens: list[Token], start: int, end: int) -> bool:
-    """ "militants of the X Movement", "X Movement fighters": armed people of the name."""
+    """ "militants of the X Movement", "X Movement fighters": armed people of the name; or the
+    name the doer of a deed only armed people do ("the X Party retook the town")."""
     members = lexicon.actors().group_words.members
     if end < len(tokens) and tokens[end].lower_ in members:
+        return True
+    if _does_an_armed_deed(tokens[end - 1], tokens[end] if end < len(tokens) else None):
         return True
     i = start - 1
     while i >= 0 and tokens[i].lower_ in {"the", "a"}:
         i -= 1
     return i >= 1 and tokens[i].lower_ in {"of", "from", "to", "by"} and (tokens[i - 1].lower_ in members or tokens[i - 1].lower_ == "belonging")
+
+
+def _does_an_armed_deed(last: Token, after: Token | None) -> bool:
+    """The name is the subject of a verb only armed people do ("retook", "ambushed"), or right
+    before one."""
+    deeds = lexicon.actors().group_words.armed_deeds
+    verb = last.head if last.dep_ == "nsubj" else after
+    return verb is not None and (verb.lower_ in deeds or verb.pos_ == "VERB" and verb.lemma_.lower() in deeds)
 
 
 def _inter(tokens: list[Token], start: int, end: int) -> int:
@@ -186,6 +200,8 @@ def group_name_at(tokens: list[Token], n: int) -> GroupName | None:
         return None  # "Anti-Taliban X Front", "pro-Liberation Front", the tail of a hyphenated word
     if n > 0 and (tokens[n - 1].like_num or tokens[n - 1].text[:1].isdigit()):
         return None  # "the 4th Mechanised Brigade": a numbered unit of a state's forces
+    if tokens[n].lower_ in _CALENDAR_WORDS:
+        return None  # "On Monday the Sudan Liberation Movement …": the day is no part of the name
     possessive = n + 1 < len(tokens) and tokens[n + 1].lower_ == "'s" and _joined(tokens[n])
     if tokens[n].tag_ not in {"NNP", "NNPS"} or tokens[n].lower_ in lexicon.actors().head_index and not possessive:
         return None  # "Gunmen of the …", "Police": a description, not a name ("People's …" is one)

@@ -328,6 +328,7 @@ class GroupWords:
     rebel: frozenset[str] = frozenset()  # words of a rebel group's name (inter 2; else 3)
     rebel_heads: frozenset[str] = frozenset()  # "forces", "party": heads with a rebel's word only
     party_members: frozenset[str] = frozenset()  # "workers", "supporters": a party's people
+    armed_deeds: frozenset[str] = frozenset()  # "retake", "ambush": verbs only armed doers do
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from thucydides.extract.places import EventPlace, coded_places, listed
 from thucydides.extract.regions import regions_of
 from thucydides.extract.sentences import Place, Sentence, sentences_of
 from thucydides.extract.triggers import find_cues
-from thucydides.geocode import is_named_after
+from thucydides.geocode import is_demonym, is_named_after
 from thucydides.geocode.containers import is_placed, lies_in, placed_at
 from thucydides.geocode.precision import national_capital
 from thucydides.geocode.resolve import distance_km, feature_class
@@ -69,20 +69,39 @@ class Story:
     later_dead: set[int] = field(default_factory=set)
 
 
-def article_country(places: Sequence[PlaceMention]) -> str | None:
+def article_country(places: Sequence[PlaceMention], doc: Doc | None = None) -> str | None:
     """The country most of the article's resolved places lie in (a country, or a place only
-    named in an organisation's or a movement's name, "the Free Kherson Committee", counts half)."""
+    named in an organisation's or a movement's name, "the Free Kherson Committee", counts half; a
+    demonym, or a country owning a body, a quarter: "Turkish forces struck X in northern Iraq",
+    "Turkey's defence ministry said …" are about Iraq, where the Turks fight)."""
     votes: Counter[str] = Counter()
     towns: Counter[str] = Counter()
+    named_as_place: Counter[str] = Counter()
     for mention in places:
         entry = mention.entry
         if entry is not None and entry.country_iso:
             whole = (entry.feature or "").startswith("PCL") or is_named_after(mention)
-            votes[entry.country_iso] += 1 if whole else 2
+            only_whose = is_demonym(mention) or whole and _owns_a_body(mention, doc)
+            votes[entry.country_iso] += 0.5 if only_whose else 1 if whole else 2
+            named_as_place[entry.country_iso] += 0 if only_whose else 1
             towns[entry.country_iso] += 0 if whole else 1
     # a tie goes to the country a town is in: "people demonstrated outside the French embassy in
     # Niamey, calling for the withdrawal of French troops" is Niger's (a demonym twice, one town)
-    return max(votes, key=lambda iso: (votes[iso], towns[iso])) if votes else None
+    # (then to the one named as a place rather than only as whose forces or bodies)
+    return max(votes, key=lambda iso: (votes[iso], towns[iso], named_as_place[iso])) if votes else None
+
+
+def _owns_a_body(mention: PlaceMention, doc: Doc | None) -> bool:
+    """ "Turkey's defence ministry", "Rwanda's army": the country's possessive before a lower-case
+    word says whose body it is, not where anything is ("Iraq's Hakurk region" names a place)."""
+    if doc is None:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc):
+        return False
+    mark, owned = doc[span.end], doc[span.end + 1]
+    # (lower-case: the tagger often takes "defence" there for part of a proper name)
+    return mark.lower_ in {"'s", "’s"} and owned.text[:1].islower()
 
 
 def family(categories: dict[str, float]) -> str:
@@ -98,7 +117,7 @@ def family(categories: dict[str, float]) -> str:
 
 def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> Story:
     sentences = sentences_of(article.text, doc, places)
-    context = ActorContext(article_country(places), article.published)
+    context = ActorContext(article_country(places, doc), article.published)
     memory = SpeakerMemory()
     mentions: list[Mention] = []
     all_actors: list[tuple[int, ActorMention]] = []

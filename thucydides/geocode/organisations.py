@@ -229,12 +229,19 @@ def within_movement_names(text: str, mentions: list[PlaceMention], lex: Lexicon)
             continue
         named = max(places, key=lambda m: (is_notable(m.entry), m.entry.population))  # type: ignore[arg-type]
         rest = re.findall(r"[\w'’-]+", text[start:named.start] + " " + text[named.end:end])
-        if not any(w.lower() not in lex.common and w.lower() not in lex.kind_words for w in rest):
+        if not any(w.lower() not in lex.common and w.lower() not in lex.kind_words for w in rest) and not _titled_name(rest, lex):
             continue
         widened = replace(named, text=text[start:end], start=start, end=end, confidence=round(named.confidence * 0.8, 3),
                           why=f"{ORGANISATION_WHY} {named.text}: {named.why}")
         result = [widened if m is named else m for m in result if m is named or m not in inside]
     return result
+
+
+def _titled_name(rest: list[str], lex: Lexicon) -> bool:
+    """The words beside the place are a name's own title, ending in a capitalised movement's
+    word after another capitalised word ("Kurdistan Democratic Party", "Sindh National
+    Movement"): common words, but a name's, where "Kherson committee" is still the place's."""
+    return len(rest) >= 2 and rest[-1][:1].isupper() and rest[-1].lower() in lex.movement_heads and rest[-2][:1].isupper()
 
 
 def is_named_after(mention: PlaceMention) -> bool:

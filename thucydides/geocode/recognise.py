@@ -44,7 +44,9 @@ CONNECTORS = frozenset(
      # French "au"/"aux" (à le, à les): "Port-au-Prince", "Port-aux-Français"
      "au", "aux",
      # Spanish plural articles: "San Cristóbal de las Casas", "Santiago de los Caballeros"
-     "los", "las"}
+     "los", "las",
+     # Swahili's "of" (by noun class): "Mto wa Mbu", "Kambi ya Nyoka", "Bonde la Ufa"
+     "wa", "ya", "za"}
 )
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "and", "or", "but", "in", "at", "by", "for", "from", "to", "into", "with", "as",
