@@ -324,9 +324,20 @@ def _truce(s: Signals) -> str | None:
     return None if harm or s.categories.get("attack", 0) >= 1 else "Agreement"
 
 
+def _riot_between_armed_groups(s: Signals) -> str | None:
+    """"a riot broke out in the prison between inmates of gang A and gang B": a riot whose two
+    sides are named organised armed groups (rebels, gangs) is their fight, an Armed clash
+    (taxonomy.md: two organised armed sides), not rioters demonstrating nor an attack on the
+    inmates who died in it."""
+    named_groups = {2, 3}
+    if s.has("riot_named") and s.agent_inter in named_groups and s.other_sides & named_groups and 1 not in s.other_sides:
+        return "Armed clash"
+    return None
+
+
 def classify(signals: Signals) -> str | None:
     """ACLED sub-event type of an event, or None when the cues name no codable event."""
-    for rule in (_truce, _territory, _protest, _mob, _battle, _remote, _civilians, _strategic):
+    for rule in (_truce, _territory, _riot_between_armed_groups, _protest, _mob, _battle, _remote, _civilians, _strategic):
         label = rule(signals)
         if label:
             return label

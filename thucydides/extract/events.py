@@ -439,6 +439,10 @@ def _signals(group: list[Mention]) -> coding.Signals:
             categories["withdraw"] = 1.0
         if any("drone" in c.text.lower() for c in mention.cues):
             categories["drone"] = 1.0
+        # "a riot broke out between inmates of two gangs": the riot named as such (not homes set
+        # on fire, stones thrown: riot_violence's other words)
+        if any(c.category == "riot_violence" and c.text.lower() in {"riot", "riots"} for c in mention.cues):
+            categories["riot_named"] = 1.0
         # "fighter jets had destroyed a militant hideout": aircraft doing the deed strike from the air
         if mention.agent is not None and mention.agent.actor.text and _flies(mention.agent.actor.text) and any(c.category == "air_platform" for c in mention.cues):
             categories["air_agent"] = 1.0
@@ -941,6 +945,11 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
                 actor1, actor2 = force, _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if sub_event_type == "Armed clash":
             actor1, actor2 = _forces_against_outlaws(group, actor1, actor2, iso)
+        if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {2, 3} and actor2 is not None and actor2.inter == 7:
+            # "a riot broke out between inmates of gang A and gang B, three inmates were killed":
+            # no civilian is a side of a clash; the other named group its dead belonged to is
+            rival = next((a.actor for m in group for a in m.actors if a.armed and a.kind == "named" and a.actor.inter in {2, 3} and a.actor.name != actor1.name), None)
+            actor2 = rival or actor2
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:

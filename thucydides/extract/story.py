@@ -143,6 +143,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _resolve_pronoun_target(mention, actors)
+            _members_of_the_group_target(mention, actors, all_actors)
             _claimant_agent(mention, actors)
         authors = suspected_authors(sentence)
         for mention in found:
@@ -231,6 +232,13 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         if verb.dep_ == "dobj":
             verb = verb.head  # "it carried out air strikes": the deed's verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
+        bare_group = next((c for c in verb.children if c.dep_ == "nsubj" and _the_group(c)), None)
+        if subject is None and bare_group is not None:
+            # "On Tuesday, the group set fire to a school": the one armed group the story named
+            named = _the_one_named_group(actors, earlier, bare_group.i)
+            if named is not None:
+                mention.agent = named
+                return
         if subject is None or (verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)):
             continue  # "they came under attack": the pronoun is the target
         if subject.lower_ in {"it", "its"}:
@@ -244,6 +252,39 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
         if before:
             mention.agent = before[-1]
             return
+
+
+def _the_group(token: Token) -> bool:
+    """ "the group" alone (no name, adjective or owner: not "the rights group", "a group of
+    villagers"): a definite description that refers back to a group told before."""
+    determiner = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    # (a place after it, "the group near X", is where, not which group)
+    described = any(c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children)
+    return token.lower_ == "group" and determiner and not described
+
+
+def _the_one_named_group(actors: list[ActorMention], earlier: list[tuple[int, ActorMention]], before: int) -> ActorMention | None:
+    """The non-state armed group the story has named so far, when it has named exactly one (with
+    two, "the group" could be either)."""
+    named = [a for _, a in earlier if a.kind == "named" and a.armed and a.actor.inter in {2, 3, 4}]
+    named += [a for a in actors if a.kind == "named" and a.armed and a.actor.inter in {2, 3, 4} and a.last < before]
+    return named[-1] if len({a.actor.name for a in named}) == 1 else None
+
+
+def _members_of_the_group_target(mention: Mention, actors: list[ActorMention], earlier: list[tuple[int, ActorMention]]) -> None:
+    """ "troops exchanged fire with members of the group": the members of "the group" are the
+    fighters of the one armed group the story named (not people of no side, civilians)."""
+    target = mention.target
+    if target is None or target.armed:
+        return
+    doc = mention.sentence.doc
+    of_group = [p for c in doc[target.head].children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and _the_group(p)]
+    if not of_group:
+        return
+    named = _the_one_named_group(actors, earlier, target.first)
+    if named is not None:
+        mention.target = replace(target, actor=named.actor, kind="named", words=named.words)
+        mention.victims_kind = "armed"
 
 
 def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> None:
