@@ -22,7 +22,7 @@ from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
-from thucydides.extract.triggers import Cue, armed_doer, clause_verb, headline_verb, verb_read_between_names
+from thucydides.extract.triggers import Cue, armed_doer, clause_verb, headline_verb, verb_read_as_noun, verb_read_between_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -327,7 +327,8 @@ def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
         return True
     # ("the Syrian Democratic Forces retook Manbij" read as one name: the name hanging on the
     # verb tagged a noun is its doer)
-    return noun.dep_ == "compound" and any(noun.head.i == a.i and verb_read_between_names(a) for a in anchors)
+    # ("a gendarme shot and killed a driver" read as the noun "gendarme shot": the same)
+    return noun.dep_ == "compound" and any(noun.head.i == a.i and (verb_read_between_names(a) or verb_read_as_noun(a)) for a in anchors)
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
