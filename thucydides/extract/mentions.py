@@ -1850,8 +1850,28 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         if _drove_people_out(token):
             continue
+        # "blocked police from removing the body of a man shot by officers": what a clause on
+        # the owner of a body tells happened before the body was there, no deed of that day
+        # (unless it tells its own day: "the body of a boy shot dead on Sunday")
+        told = _told_of_a_body(token)
+        if told is not None and not any(is_time_word(t.text) for t in told.subtree):
+            continue
         kept.append(cue)
     return kept
+
+
+def _told_of_a_body(token: Token) -> Token | None:
+    """The relative clause or participle ``token`` stands in when it describes the person a
+    body noun is of ("the body of a vendor who had been shot", "the corpse of a man killed by
+    soldiers"), else None."""
+    bodies = lexicon.casualty_words()["body_nouns"]
+    for clause in (token, *token.ancestors):
+        if clause.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            return None  # a clause of its own joined on ("…, and police used tear gas")
+        owner = clause.head
+        if clause.dep_ in {"relcl", "acl"} and owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in bodies:
+            return clause
+    return None
 
 
 def _drove_people_out(noun: Token) -> bool:
