@@ -325,6 +325,11 @@ def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
     active, and the noun it hangs off is its doer."""
     if any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
         return True
+    # (or its second verb: "youths in X set upon and killed a man", "set" hung on "youths" and
+    # "killed", with its object, joined to it)
+    if any(a.dep_ == "conj" and a.tag_ == "VBD" and a.head.dep_ == "acl" and a.head.head.i == noun.i and a.head.tag_ in {"VBD", "VBN"}
+           and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
+        return True
     # ("the Syrian Democratic Forces retook Manbij" read as one name: the name hanging on the
     # verb tagged a noun is its doer)
     # ("a gendarme shot and killed a driver" read as the noun "gendarme shot": the same)
