@@ -42,12 +42,38 @@ def load_nlp(model: str = DEFAULT_MODEL, *, full: bool = False) -> Language:
             log.info("loading spaCy model %s%s", model, " (all components)" if full else "")
             try:
                 _models[model, full] = spacy.load(model, exclude=[] if full else list(EXCLUDED_COMPONENTS))
+                _register_re_prefix()
+                _models[model, full].add_pipe("join_re_prefix", first=True)
             except OSError as error:
                 raise ModelError(
                     f"cannot load the spaCy model {model!r}: {error}",
                     "run `make demo` (or `pip install -r requirements.lock`) to install it",
                 ) from None
         return _models[model, full]
+
+
+def join_re_prefix(doc: Doc) -> Doc:
+    """ "re-captured", "re-took", "re-entered": the tokenizer splits a hyphenated "re-" from its
+    verb, and the parse then reads "re" as the verb and loses the subject or object ("forces
+    re-captured X from Y" without its "from" side). The three pieces, written without spaces, are
+    one word; its norm (what the tagger reads) is the word without the hyphen."""
+    spans = [doc[t.i : t.i + 3] for t in doc[:-2]
+             if t.lower_ == "re" and not t.whitespace_ and doc[t.i + 1].text in _HYPHENS and not doc[t.i + 1].whitespace_ and doc[t.i + 2].is_alpha
+             and (t.i == 0 or doc[t.i - 1].whitespace_ or doc[t.i - 1].is_punct)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span, attrs={"NORM": "re" + span[2].lower_})
+    return doc
+
+
+_HYPHENS = {"-", "‐", "‑"}
+
+
+def _register_re_prefix() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("join_re_prefix"):
+        Language.component("join_re_prefix", func=join_re_prefix)
 
 
 def parse(text: str, *, nlp: Language | None = None) -> Doc:

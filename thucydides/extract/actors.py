@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from thucydides.extract import groups, lexicon
 from thucydides.extract.lexicon import GenericKind, NamedActor
 from thucydides.extract.sentences import Sentence, only_a_dateline
-from thucydides.extract.triggers import carries_civilians, headline_verb, verb_read_between_names
+from thucydides.extract.triggers import carries_civilians, headline_verb, verb_read_as_noun, verb_read_between_names
 from thucydides.model import Actor, without_period
 
 if TYPE_CHECKING:
@@ -619,7 +619,8 @@ def _generic_mentions(sentence: Sentence, tokens: list[Token], taken: set[int], 
         # (the subject of a headline verb the parse took for a noun is its own phrase: "Rioters
         # torch vehicles")
         hedged = n >= 2 and tokens[n - 1].lower_ in _HEDGES and tokens[n - 2].text == "("  # "(assumed police)"
-        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex) and not hedged:
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and not _before_headline_verb(token, sentence) and not _authors_the_deed(token, lex) and not hedged\
+                and not verb_read_as_noun(token.head):
             continue
         candidates = lex.head_index.get(token.lower_, ()) or lex.head_index.get(token.lemma_.lower(), ())
         if token.lower_ in {"column", "columns"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):

@@ -57,8 +57,13 @@ def iter_phrase(phrase: str, text: str) -> Iterator[re.Match[str]]:
 
 
 def normal_form(word: str) -> str:
-    """Lower case with typographic apostrophes made plain, as lexicon words are written."""
-    return word.lower().replace("’", "'").replace("‘", "'")
+    """Lower case with typographic apostrophes made plain, as lexicon words are written; a verb's
+    hyphenated "re-" joined to it ("re-captured" as "recaptured": the parse keeps it one word,
+    analyse.join_re_prefix)."""
+    return _RE_PREFIX.sub("re", word.lower().replace("’", "'").replace("‘", "'"))
+
+
+_RE_PREFIX = re.compile(r"\bre-(?=[a-z])")
 
 
 # --- cue words ---------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from thucydides.extract.dates import DateMention, is_time_word, window_days
 from thucydides.extract.places import EventPlace, counts_by_place, event_places, list_head
 from thucydides.extract.regions import SPREADING, TIME_MARKS, Region
 from thucydides.extract.sentences import Sentence, bare_participle
-from thucydides.extract.triggers import Cue, armed_doer, clause_verb, headline_verb, verb_read_between_names
+from thucydides.extract.triggers import Cue, armed_doer, clause_verb, headline_verb, verb_read_as_noun, verb_read_between_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -325,9 +325,15 @@ def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
     active, and the noun it hangs off is its doer."""
     if any(a.dep_ == "acl" and a.head.i == noun.i and a.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
         return True
+    # (or its second verb: "youths in X set upon and killed a man", "set" hung on "youths" and
+    # "killed", with its object, joined to it)
+    if any(a.dep_ == "conj" and a.tag_ == "VBD" and a.head.dep_ == "acl" and a.head.head.i == noun.i and a.head.tag_ in {"VBD", "VBN"}
+           and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
+        return True
     # ("the Syrian Democratic Forces retook Manbij" read as one name: the name hanging on the
     # verb tagged a noun is its doer)
-    return noun.dep_ == "compound" and any(noun.head.i == a.i and verb_read_between_names(a) for a in anchors)
+    # ("a gendarme shot and killed a driver" read as the noun "gendarme shot": the same)
+    return noun.dep_ == "compound" and any(noun.head.i == a.i and (verb_read_between_names(a) or verb_read_as_noun(a)) for a in anchors)
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -1849,8 +1855,28 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         if _drove_people_out(token):
             continue
+        # "blocked police from removing the body of a man shot by officers": what a clause on
+        # the owner of a body tells happened before the body was there, no deed of that day
+        # (unless it tells its own day: "the body of a boy shot dead on Sunday")
+        told = _told_of_a_body(token)
+        if told is not None and not any(is_time_word(t.text) for t in told.subtree):
+            continue
         kept.append(cue)
     return kept
+
+
+def _told_of_a_body(token: Token) -> Token | None:
+    """The relative clause or participle ``token`` stands in when it describes the person a
+    body noun is of ("the body of a vendor who had been shot", "the corpse of a man killed by
+    soldiers"), else None."""
+    bodies = lexicon.casualty_words()["body_nouns"]
+    for clause in (token, *token.ancestors):
+        if clause.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            return None  # a clause of its own joined on ("…, and police used tear gas")
+        owner = clause.head
+        if clause.dep_ in {"relcl", "acl"} and owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in bodies:
+            return clause
+    return None
 
 
 def _drove_people_out(noun: Token) -> bool:

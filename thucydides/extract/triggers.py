@@ -289,6 +289,20 @@ def verb_read_between_names(token: Token) -> bool:
             and any(form in lexicon.cues().by_first_word for form in _word_forms(token)))
 
 
+def verb_read_as_noun(token: Token) -> bool:
+    """ "a gendarme shot and killed a driver" parsed as the noun "gendarme shot": a cue word tagged a
+    noun, right after the noun hanging on it as a compound and joined by "and" to a past-tense verb
+    of its own, is the first of two verbs whose subject is that noun."""
+    if token.pos_ != "NOUN" or not token.text.islower() or token.i == 0:
+        return False
+    before = token.nbor(-1)
+    if before.dep_ != "compound" or before.head.i != token.i or before.pos_ != "NOUN":
+        return False
+    joined = any(c.dep_ == "cc" and c.lower_ in {"and", "then"} for c in token.children)
+    verb = any(c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} for c in token.children)
+    return joined and verb and any(form in lexicon.cues().by_first_word for form in _word_forms(token))
+
+
 def headline_verb(token: Token, sentence: Sentence) -> bool:
     """ "Rebels loot hospital in X", "Protesters torch police station": in a headline the tagger
     often reads the verb after its subject as a noun modifying the object. A word of a headline
