@@ -102,6 +102,8 @@ class CueLexicon:
     game_words: tuple[tuple[str, ...], ...] = ()
     game_senses: frozenset[str] = frozenset()
     game_victims: frozenset[str] = frozenset()
+    idea_attack_senses: frozenset[str] = frozenset()  # "attacked": also said of words against a plan
+    idea_nouns: frozenset[str] = frozenset()  # "budget", "policy": what only words can attack
     seats_of_power: frozenset[str] = frozenset()  # "parliament", "congress": where a state governs
     seat_holders: frozenset[str] = frozenset()  # "governor", "mayor": whose office is such a seat
     armed_marchers: frozenset[str] = frozenset()  # "rebels", "troops": who march armed, no protest
@@ -158,6 +160,8 @@ def cues() -> CueLexicon:
         game_words=tuple(phrase_words(w) for w in data.get("game_words", ())),
         game_senses=frozenset(data.get("game_senses", ())),
         game_victims=frozenset(data.get("game_victims", ())),
+        idea_attack_senses=frozenset(data.get("idea_attack_senses", ())),
+        idea_nouns=frozenset(data.get("idea_nouns", ())),
         seats_of_power=frozenset(data.get("seat_of_power_nouns", ())),
         seat_holders=frozenset(data.get("seat_holders", ())),
         armed_marchers=frozenset(data.get("armed_marchers", ())),

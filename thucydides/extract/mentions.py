@@ -811,7 +811,9 @@ def build_mentions(
         places, country_only = event_places(region, sentence, region_actors, anchor_tokens,
                                             crowd=any(c.category in _CROWD for c in anchors),
                                             movement=bool(anchors) and all(c.category == "group_change" for c in anchors) and agent is not None and agent.armed,
-                                            flight=any(c.category in {"displacement", "withdraw"} for c in anchors))
+                                            # a retreat told after the deed flees too ("set fire to the store
+                                            # before withdrawing towards the X forest"): X is no scene
+                                            flight=any(c.category in {"displacement", "withdraw"} for c in kept))
         region_dates, date_source = _region_dates(region, sentence, dates, frame, regions)
         if date_source in {"own", "sentence"} and _day_of_the_telling(anchors, region_dates, sentence):
             date_source = "speech"

@@ -377,6 +377,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if game and " ".join(rule.words) in lex.game_senses and not _hits_off_the_pitch(head, lex.game_victims):
                 continue
+            if " ".join(rule.words) in lex.idea_attack_senses and _attacks_only_an_idea(head, lex.idea_nouns):
+                continue
             if rule.needs == "force" and _moves_no_force(head):
                 continue
             if rule.needs in {"people", "goods"} and _takes_people(head) != (rule.needs == "people"):
@@ -506,6 +508,17 @@ def _hits_off_the_pitch(head: Token, victims: frozenset[str]) -> bool:
     objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"at", "on"} for g in c.children if g.dep_ == "pobj"]
     objects += [c for o in list(objects) for c in o.conjuncts]
     return any(o.lower_ in victims or o.lemma_.lower() in victims for o in objects)
+
+
+def _attacks_only_an_idea(head: Token, ideas: frozenset[str]) -> bool:
+    """ "The party attacked the budget", "an attack on the reform plan": every thing attacked is
+    a text, plan or measure, so the attack is criticism, not violence."""
+    if head.pos_ == "VERB":
+        objects = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+    else:
+        objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children if g.dep_ == "pobj"]
+    objects += [c for o in list(objects) for c in o.conjuncts]
+    return bool(objects) and all(o.lower_ in ideas or o.lemma_.lower() in ideas for o in objects)
 
 
 def _clause_forms(forms: list[tuple[str, str]], head: Token, sentence: Sentence) -> list[tuple[str, str]]:
