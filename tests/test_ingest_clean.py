@@ -311,10 +311,15 @@ def test_remove_boilerplate_never_grows_text(text):
     [
         "Follow us on Telegram for the latest updates from the region.",
         "This article was first published in Tigrinya. Follow us on Facebook and X for more news.",
+        "Join our Telegram channel for breaking news from the Sahel and the coast.",
+        "Subscribe to our WhatsApp group for updates from Kasai.",
+        "Listen to our news bulletins every day at 6 a.m. and 8 p.m.",
+        "Tune in to our programme every Sunday on 98.5 FM.",
     ],
 )
 def test_an_outlet_sign_off_asking_to_follow_it_goes(line):
-    # an exile outlet's closing prompt, after a translation note, is no report
+    # an exile outlet's closing prompt (after a translation note), a messenger prompt promising
+    # "breaking news" and a radio's schedule line are no report
     text = f"{_BEFORE}\n\n{_AFTER}\n\n{line}"
     assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"
 
@@ -334,21 +339,6 @@ def test_an_agencys_subscriber_notice_and_a_translated_newsletter_prompt_go():
     # (a report of subscribers inside a paragraph stays)
     kept = "Only part of the town's news reached subscribers of the local radio after the rebels cut the mast near Cizre."
     assert clean_text(kept) == kept
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Join our Telegram channel for breaking news from the Sahel and the coast.",
-        "Subscribe to our WhatsApp group for updates from Kasai.",
-        "Listen to our news bulletins every day at 6 a.m. and 8 p.m.",
-        "Tune in to our programme every Sunday on 98.5 FM.",
-    ],
-)
-def test_a_channel_prompt_for_breaking_news_and_a_broadcast_schedule_go(line):
-    # a messenger prompt promising "breaking news" and a radio's schedule line are no report
-    text = f"{_BEFORE}\n\n{_AFTER}\n\n{line}"
-    assert clean_text(text) == f"{_BEFORE}\n\n{_AFTER}"
 
 
 def test_a_sentence_about_listening_to_a_broadcast_stays():
