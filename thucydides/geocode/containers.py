@@ -133,7 +133,7 @@ def can_contain(link: str, container: GazetteerEntry, text: str, container_end: 
     """Whether ``container`` linked by ``link`` says where the place before it lies.
 
     After a bare comma only a unit does, and not one that opens a list ("Deh Saleh, Bano and
-    Pul-Hesar"); a town must be linked by a bracket or a preposition ("Kabushwa (Kabare)",
+    Pul-Hesar"); a town must be linked by a bracket or a preposition ("Lemera (Uvira)",
     "a village near Uvira"), unless the place is a locality opened by its kind ("Barangay San
     Roque, Bago City": a barangay is always part of the town named after it).
     """

@@ -248,7 +248,7 @@ _COMMA = re.compile(r"\s*,\s*")
 
 
 def followed_by_bracketed_units(text: str, end: int, place_ends: dict[int, int], unit_starts: set[int]) -> bool:
-    """ "Kabushwa (Kabare, Sud-Kivu)", "Takalout (Kidal)": a name followed by a bracket that names
+    """ "Lemera (Uvira, Sud-Kivu)", "Tin-Essako (Kidal)": a name followed by a bracket that names
     a place and then the unit it lies in (ACLED's "(district, province)", the district often read
     as its seat town), or only a town named like its province. ``place_ends``: a resolved place's
     start → its end; ``unit_starts``: where a unit (or such a town closing the bracket) starts."""

@@ -942,8 +942,8 @@ class Geocoder:
                     continue
             # the text may err ("Kharkiv (Sumy oblast)"): a city known beyond its country keeps its
             # own point, and a container read as a unit abroad (a border area's namesake) is no proof
-            # — but only a city the text names as it is spelt: a spelling variant ("Keshpur area
-            # (Paschim Medinipur district)" read as Kashipur, Uttarakhand) is no such evidence
+            # — but only a city the text names as it is spelt: a spelling variant ("Daspur area
+            # (Paschim Medinipur district)" read as Dispur, Assam) is no such evidence
             well_known = ((feature_class(entry) == "ADM1" or (feature_class(entry) == "PPL" and is_notable(entry)))
                           and not is_spelling_variant(item.choice.why))
             # a valley is no unit's boundary though a province is named after it: "Baalbek in the
