@@ -733,7 +733,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         actor1 = replace(actor1, name=force + actor1.name[len(_GOVERNMENT):])
     unit = _unit_hit(group, target, agent) if actor2 is not None else None
     if unit is not None:
-        # "lobbed a grenade at the security forces, wounding one CRPF personnel": the unit the
+        # "a grenade thrown at the security forces hurt two CRPF men": the unit the
         # hurt men are named of, not the generic force the deed was aimed at
         actor2 = unit.actor
     if actor2 is not None and actor2.name.startswith("Unidentified Armed Group") and any(follow_up_operation(m) for m in group):
@@ -937,8 +937,8 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "police shot dead a suspect in an exchange of fire": likewise
             actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
         if sub_event_type == "Armed clash" and actor1 is None and actor2 is not None and actor2.inter == 7 and _suspect(actor2):
-            # "the Military Police carried out an operation in X. A shoot-out broke out and a
-            # suspect was shot and died": a shoot-out no side is named in is between the state's
+            # "police officers raided a hideout in X. In the exchange of fire that followed a
+            # suspect was hit and died": a shoot-out no side is named in is between the state's
             # force the article tells operating and the suspects (no civilian fights)
             force = _state_force_told(doc)
             if force is not None:

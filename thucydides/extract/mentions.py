@@ -2082,7 +2082,7 @@ def _grievance_count(count: Count, cues: list[Cue], sentence: Sentence, crowd_se
     police station after a man died in police custody": the dead of the state's violence the
     crowd rose over, an `outrage` cue in the phrase, are its grievance)."""
     doc = sentence.doc
-    # "blocked police from removing the body of a man who was shot dead by police", "marched
+    # "stopped officers taking away the body of a youth the police had shot", "marched
     # carrying the body of a rider killed by soldiers": the dead whose body a crowd gathers over
     # died before it
     target = doc[count.target]
