@@ -242,11 +242,35 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if _later_fight_after_a_massacre(mention, group):
                 continue
+            if _crowd_outside_a_fight(mention, group):
+                continue
             group.append(mention)
             break
         else:
             groups.append([mention])
     return groups
+
+
+# what a crowd's own gathering, or its dispersal, is told by ("gathered to demand", "dispersed them")
+_CROWD_ACCOUNT = {"protest", "dispersal"}
+
+
+def _armed_groups_deed(mention: Mention) -> bool:
+    """A non-state armed doer's deed on anyone but a crowd: a fight between gangs ("a riot broke
+    out between inmates of gang A and gang B"), gunmen's attack on neighbours."""
+    agent, target = mention.agent, mention.target
+    return agent is not None and agent.actor.inter in {2, 3, 4} and not (target is not None and target.actor.inter in {5, 6})
+
+
+def _crowd_outside_a_fight(mention: Mention, group: list[Mention]) -> bool:
+    """ "A riot broke out inside the prison between inmates of two gangs … Relatives gathered
+    outside the prison to demand news; the guards dispersed them with tear gas": a crowd's
+    gathering (or its dispersal), told with no armed group as its doer, beside an armed group's
+    deed at the same place is a demonstration of its own, not the fight or the attack (ACLED
+    codes the two); a group that already holds a crowd's account is the demonstration's."""
+    if not set(mention.categories) & _CROWD_ACCOUNT or _armed_groups_deed(mention):
+        return False
+    return any(_armed_groups_deed(m) for m in group) and not any(set(m.categories) & _CROWD_ACCOUNT for m in group)
 
 
 # deeds a clause tells as its own doing

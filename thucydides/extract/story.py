@@ -1347,6 +1347,31 @@ def _a_town(place: EventPlace | None) -> bool:
     return entry is not None and not feature_class(entry).startswith(("ADM", "PCL", "country", "region"))
 
 
+def _seizure_told_alone(mention: Mention) -> bool:
+    """ "Four rifles and six pistols were seized": a seizure with no doer and no arrest of its own."""
+    return "disrupted" in mention.categories and "arrest" not in mention.categories and mention.agent is None and not mention.counts
+
+
+def _haul_of_the_arrests(doc: Story) -> None:
+    """ "Police captured eleven members of a gang in X. Four rifles … were seized": the weapons
+    told seized, by no one named, in the sentence right after an arrest of people at its place
+    are what the arrest found, not a seizure of their own. ACLED codes Arrests when people are
+    detained (the seizure told with the arrest in one clause, "arrested four rebels and recovered
+    grenades", stays a seizure: coding.py)."""
+    current = [m for m in doc.mentions if is_current(m)]
+    for seizure in current:
+        if seizure.dropped or not _seizure_told_alone(seizure):
+            continue
+        arrests = [
+            m for m in current
+            if not m.dropped and m.sentence.index == seizure.sentence.index - 1 and "arrest" in m.categories and "disrupted" not in m.categories
+            and compatible_days(m, seizure) and (seizure.place_source != "own" or place_key(m.place) == place_key(seizure.place))
+        ]
+        if arrests:
+            arrests[-1].sources = arrests[-1].sources + [s for s in seizure.statements + seizure.sources if s not in arrests[-1].statements]
+            seizure.dropped = True
+
+
 def _grievance_retold(doc: Story) -> None:
     """ "Journalists protested against the arrest of an editor. He was arrested over a tax case":
     what the demonstration was about, told again after it, is its setting, not an event (nor
@@ -1463,6 +1488,7 @@ def _fold_counted_out(doc: Story) -> None:
 def share_between_mentions(doc: Story) -> None:
     _grievance_retold(doc)
     _victim_told_again(doc)
+    _haul_of_the_arrests(doc)
     _fold_counted_out(doc)
     current = [m for m in doc.mentions if is_current(m)]
     for n, mention in enumerate(current):
