@@ -258,6 +258,10 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
     for verb in _anchor_heads(mention):
         if verb.dep_ == "dobj":
             verb = verb.head  # "it carried out air strikes": the deed's verb
+        if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            # "it carried out an operation near X, killing 12 fighters": the participle's doer is
+            # the subject of the verb it hangs on
+            verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
         bare_group = next((c for c in verb.children if c.dep_ == "nsubj" and _the_group(c)), None)
         if subject is None and bare_group is not None:
