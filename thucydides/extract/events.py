@@ -814,6 +814,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
             # shops and houses vandalised by a crowd no force faced: their owners, civilians
             actor2 = _country_actor("Civilians ({})", 7, iso)
+        if sub_event_type == "Mob violence" and (actor2 is None or actor2.inter not in {1, 7, 8}) and _suspect_set_upon(group):
+            # "a crowd beat and burned a suspected robber", "a mob set a suspected kidnapper
+            # ablaze": the suspect a mob takes justice into its own hands on is a civilian (ACLED:
+            # the mob's victim is actor2, Civilians), not rioters nor the armed group he is said
+            # to be of
+            actor2 = _country_actor("Civilians ({})", 7, iso)
         if actor2 is None and sub_event_type == "Mob violence":
             # a mob beats a man: civilians (the man however parsed, when no fight is told); two
             # groups clash: rioters on both sides
@@ -1155,6 +1161,26 @@ def _forces_against_outlaws(group: list[Mention], actor1: Actor | None, actor2: 
 def _suspect(actor: Actor) -> bool:
     words = (actor.text or "").lower().split()
     return bool(words) and words[-1] in _SUSPECTS
+
+
+# words that make a person the one a crime is laid on, not a side ("a suspected robber")
+_SUSPECTED = {"suspected", "alleged", "presumed", "accused"}
+
+
+def _suspect_set_upon(group: list[Mention]) -> bool:
+    """The object of the deed (or the subject of its passive) is a suspect: "beat and burned a
+    suspected robber", "a suspected thief was lynched"."""
+    for mention in group:
+        doc = mention.sentence.doc
+        verbs = {doc[c.head] for c in mention.cues if c.anchor}
+        # ("set a suspected kidnapper ablaze": the verb the cue word hangs on)
+        verbs |= {v.head for v in list(verbs) if v.pos_ != "VERB"}
+        verbs |= {c for v in list(verbs) for c in v.children if c.dep_ == "conj"} | {v.head for v in list(verbs) if v.dep_ == "conj"}
+        for verb in verbs:
+            for person in verb.children:
+                if person.dep_ in {"dobj", "nsubjpass"} and person.pos_ == "NOUN" and any(c.lower_ in _SUSPECTED for c in person.children if c.dep_ == "amod"):
+                    return True
+    return False
 
 
 def _crowd_hit(group: list[Mention]) -> bool:
