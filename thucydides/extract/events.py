@@ -1163,13 +1163,10 @@ def _suspect(actor: Actor) -> bool:
     return bool(words) and words[-1] in _SUSPECTS
 
 
-# words that make a person the one a crime is laid on, not a side ("a suspected robber")
-_SUSPECTED = {"suspected", "alleged", "presumed", "accused"}
-
-
 def _suspect_set_upon(group: list[Mention]) -> bool:
     """The object of the deed (or the subject of its passive) is a suspect: "beat and burned a
     suspected robber", "a suspected thief was lynched"."""
+    marks = set(lexicon.casualty_words()["suspect_marks"])
     for mention in group:
         doc = mention.sentence.doc
         verbs = {doc[c.head] for c in mention.cues if c.anchor}
@@ -1178,7 +1175,7 @@ def _suspect_set_upon(group: list[Mention]) -> bool:
         verbs |= {c for v in list(verbs) for c in v.children if c.dep_ == "conj"} | {v.head for v in list(verbs) if v.dep_ == "conj"}
         for verb in verbs:
             for person in verb.children:
-                if person.dep_ in {"dobj", "nsubjpass"} and person.pos_ == "NOUN" and any(c.lower_ in _SUSPECTED for c in person.children if c.dep_ == "amod"):
+                if person.dep_ in {"dobj", "nsubjpass"} and person.pos_ == "NOUN" and any(c.lower_ in marks for c in person.children if c.dep_ == "amod"):
                     return True
     return False
 
