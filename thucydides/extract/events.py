@@ -242,11 +242,35 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
                 continue
             if _later_fight_after_a_massacre(mention, group):
                 continue
+            if _crowd_outside_a_fight(mention, group):
+                continue
             group.append(mention)
             break
         else:
             groups.append([mention])
     return groups
+
+
+# what a crowd's own gathering, or its dispersal, is told by ("gathered to demand", "dispersed them")
+_CROWD_ACCOUNT = {"protest", "dispersal"}
+
+
+def _armed_groups_deed(mention: Mention) -> bool:
+    """A non-state armed doer's deed on anyone but a crowd: a fight between gangs ("a riot broke
+    out between inmates of gang A and gang B"), gunmen's attack on neighbours."""
+    agent, target = mention.agent, mention.target
+    return agent is not None and agent.actor.inter in {2, 3, 4} and not (target is not None and target.actor.inter in {5, 6})
+
+
+def _crowd_outside_a_fight(mention: Mention, group: list[Mention]) -> bool:
+    """ "A riot broke out inside the prison between inmates of two gangs … Relatives gathered
+    outside the prison to demand news; the guards dispersed them with tear gas": a crowd's
+    gathering (or its dispersal), told with no armed group as its doer, beside an armed group's
+    deed at the same place is a demonstration of its own, not the fight or the attack (ACLED
+    codes the two); a group that already holds a crowd's account is the demonstration's."""
+    if not set(mention.categories) & _CROWD_ACCOUNT or _armed_groups_deed(mention):
+        return False
+    return any(_armed_groups_deed(m) for m in group) and not any(set(m.categories) & _CROWD_ACCOUNT for m in group)
 
 
 # deeds a clause tells as its own doing
@@ -790,6 +814,12 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if actor2 is None and sub_event_type == "Violent demonstration" and signals.target_kind == "property":
             # shops and houses vandalised by a crowd no force faced: their owners, civilians
             actor2 = _country_actor("Civilians ({})", 7, iso)
+        if sub_event_type == "Mob violence" and (actor2 is None or actor2.inter not in {1, 7, 8}) and _suspect_set_upon(group):
+            # "a crowd beat and burned a suspected robber", "a mob set a suspected kidnapper
+            # ablaze": the suspect a mob takes justice into its own hands on is a civilian (ACLED:
+            # the mob's victim is actor2, Civilians), not rioters nor the armed group he is said
+            # to be of
+            actor2 = _country_actor("Civilians ({})", 7, iso)
         if actor2 is None and sub_event_type == "Mob violence":
             # a mob beats a man: civilians (the man however parsed, when no fight is told); two
             # groups clash: rioters on both sides
@@ -1131,6 +1161,23 @@ def _forces_against_outlaws(group: list[Mention], actor1: Actor | None, actor2: 
 def _suspect(actor: Actor) -> bool:
     words = (actor.text or "").lower().split()
     return bool(words) and words[-1] in _SUSPECTS
+
+
+def _suspect_set_upon(group: list[Mention]) -> bool:
+    """The object of the deed (or the subject of its passive) is a suspect: "beat and burned a
+    suspected robber", "a suspected thief was lynched"."""
+    marks = set(lexicon.casualty_words()["suspect_marks"])
+    for mention in group:
+        doc = mention.sentence.doc
+        verbs = {doc[c.head] for c in mention.cues if c.anchor}
+        # ("set a suspected kidnapper ablaze": the verb the cue word hangs on)
+        verbs |= {v.head for v in list(verbs) if v.pos_ != "VERB"}
+        verbs |= {c for v in list(verbs) for c in v.children if c.dep_ == "conj"} | {v.head for v in list(verbs) if v.dep_ == "conj"}
+        for verb in verbs:
+            for person in verb.children:
+                if person.dep_ in {"dobj", "nsubjpass"} and person.pos_ == "NOUN" and any(c.lower_ in marks for c in person.children if c.dep_ == "amod"):
+                    return True
+    return False
 
 
 def _crowd_hit(group: list[Mention]) -> bool:

@@ -126,7 +126,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
     told_on = report_day(article.text, article.published) or article.published
     later_dead: set[int] = set()
     for sentence in sentences:
-        actors = _named_back(actors_in(sentence, context), sentence, all_actors)
+        actors = _abbreviated_back(_named_back(actors_in(sentence, context), sentence, all_actors), sentence, all_actors)
         memory.groups_here = [(a.first, a.words) for a in actors if a.words and a.kind == "named" and a.armed]
         statements = statements_in(sentence, memory)
         memory.groups.extend(words for _, words in memory.groups_here)
@@ -218,6 +218,33 @@ def _named_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tu
     return out
 
 
+def _acronym_parts(mention: ActorMention) -> set[str]:
+    """The acronyms a named group goes by in the article: its whole acronym ("TPL-FN", the part
+    of ACLED's name before the colon) and its first part alone ("TPL")."""
+    whole = mention.actor.name.split(":")[0].strip() if ":" in mention.actor.name else (mention.words or "")
+    if not re.fullmatch(r"[A-Z]{2,}(?:[-–][A-Za-z]+)+|[A-Z]{2,}", whole):
+        return set()
+    return {whole, re.split(r"[-–]", whole)[0]}
+
+
+def _abbreviated_back(actors: list[ActorMention], sentence: Sentence, earlier: list[tuple[int, ActorMention]]) -> list[ActorMention]:
+    """ "KRPA fighters" after "the Kalinga People's Army-Cordillera Front (KRPA-CF)": an outlet
+    shortens a hyphenated acronym to its first part; the shorter acronym names the group the
+    article named before, not an unidentified one."""
+    told_before = [a for _, a in earlier if a.kind == "named" and a.armed]
+    out: list[ActorMention] = []
+    for mention in actors:
+        if mention.actor.name.startswith("Unidentified Armed Group"):
+            acronyms = {t.text for t in sentence.doc[mention.first : mention.last + 1] if t.is_alpha and len(t.text) >= 2 and t.text.isupper()}
+            named = told_before + [a for a in actors if a.kind == "named" and a.armed and a.last < mention.first]
+            found = [a for a in named if acronyms & _acronym_parts(a)]
+            if found:
+                group = found[-1]
+                mention = replace(mention, actor=Actor(group.actor.name, group.actor.inter, mention.actor.text), kind="named", country=group.country, words=group.words)
+        out.append(mention)
+    return out
+
+
 def _anchor_heads(mention: Mention) -> list[Token]:
     """The head words of the cues that anchor the mention (its deed's verbs or nouns)."""
     doc = mention.sentence.doc
@@ -231,6 +258,10 @@ def _resolve_pronoun_agent(mention: Mention, actors: list[ActorMention], earlier
     for verb in _anchor_heads(mention):
         if verb.dep_ == "dobj":
             verb = verb.head  # "it carried out air strikes": the deed's verb
+        if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            # "it carried out an operation near X, killing 12 fighters": the participle's doer is
+            # the subject of the verb it hangs on
+            verb = verb.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and is_pronoun(c)), None)
         bare_group = next((c for c in verb.children if c.dep_ == "nsubj" and _the_group(c)), None)
         if subject is None and bare_group is not None:
@@ -1265,6 +1296,86 @@ def _told_as_a_shooting(mention: Mention) -> bool:
     return any(c.text.lower() in words for c in mention.cues)
 
 
+def _the_victim(target: ActorMention | None, doc: Doc) -> bool:
+    """ "The victim", "the deceased": a definite noun that names the one harmed by what was told
+    before, not someone new."""
+    if target is None:
+        return False
+    head = doc[target.head]
+    nouns = lexicon.casualty_words()["victim_named_back"]
+    return head.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+# how many sentences after the attack "the victim" may tell more of it
+_VICTIM_REACH = 2
+
+
+def _same_area(told: EventPlace | None, detail: EventPlace | None) -> bool:
+    """The detail's place is the account's, lies in it ("a village of X district") or by it."""
+    if told is None or detail is None or place_key(told) == place_key(detail) or _close_by(told, detail):
+        return True
+    entries = [p.place.mention.entry if p.place is not None else None for p in (told, detail)]
+    return entries[0] is not None and entries[1] is not None and lies_in(entries[1], entries[0])
+
+
+def _victim_told_again(doc: Story) -> None:
+    """ "Gunmen shot dead a trader in X on Monday. The victim was shot three times in the chest
+    outside his shop in Y": what happened to "the victim", told by no doer of its own shortly
+    after an attack on civilians, is that attack told in more detail, not a second attack."""
+    current = [m for m in doc.mentions if is_current(m)]
+    for n, mention in enumerate(current):
+        if mention.agent is not None or mention.sentence.is_headline or not _the_victim(mention.target, mention.sentence.doc):
+            continue
+        before = [
+            m for m in current[:n]
+            if not m.dropped and not m.sentence.is_headline and family(m.categories) == "violent"
+            and m.target is not None and m.target.is_civilian
+            and 0 < mention.sentence.index - m.sentence.index <= _VICTIM_REACH
+            # (on a day of its own, "the victim" is another's: told anew)
+            and not (mention.date_source == "own" and mention.day is not None and m.day is not None and mention.day != m.day)
+            and _same_area(m.place, mention.place)
+        ]
+        if before:
+            account = before[-1]
+            if _a_town(mention.place):
+                # (the detail names where it happened, a village of the district or by the town
+                # told first: ACLED codes the most precise place; the accounts placed after it
+                # are placed there)
+                account.place = mention.place
+            _absorb(account, mention, counts=False)
+            mention.dropped = True
+
+
+def _a_town(place: EventPlace | None) -> bool:
+    entry = place.place.mention.entry if place is not None and place.place is not None else None
+    return entry is not None and not feature_class(entry).startswith(("ADM", "PCL", "country", "region"))
+
+
+def _seizure_told_alone(mention: Mention) -> bool:
+    """ "Four rifles and six pistols were seized": a seizure with no doer and no arrest of its own."""
+    return "disrupted" in mention.categories and "arrest" not in mention.categories and mention.agent is None and not mention.counts
+
+
+def _haul_of_the_arrests(doc: Story) -> None:
+    """ "Police captured eleven members of a gang in X. Four rifles … were seized": the weapons
+    told seized, by no one named, in the sentence right after an arrest of people at its place
+    are what the arrest found, not a seizure of their own. ACLED codes Arrests when people are
+    detained (the seizure told with the arrest in one clause, "arrested four rebels and recovered
+    grenades", stays a seizure: coding.py)."""
+    current = [m for m in doc.mentions if is_current(m)]
+    for seizure in current:
+        if seizure.dropped or not _seizure_told_alone(seizure):
+            continue
+        arrests = [
+            m for m in current
+            if not m.dropped and m.sentence.index == seizure.sentence.index - 1 and "arrest" in m.categories and "disrupted" not in m.categories
+            and compatible_days(m, seizure) and (seizure.place_source != "own" or place_key(m.place) == place_key(seizure.place))
+        ]
+        if arrests:
+            arrests[-1].sources = arrests[-1].sources + [s for s in seizure.statements + seizure.sources if s not in arrests[-1].statements]
+            seizure.dropped = True
+
+
 def _grievance_retold(doc: Story) -> None:
     """ "Journalists protested against the arrest of an editor. He was arrested over a tax case":
     what the demonstration was about, told again after it, is its setting, not an event (nor
@@ -1380,6 +1491,8 @@ def _fold_counted_out(doc: Story) -> None:
 
 def share_between_mentions(doc: Story) -> None:
     _grievance_retold(doc)
+    _victim_told_again(doc)
+    _haul_of_the_arrests(doc)
     _fold_counted_out(doc)
     current = [m for m in doc.mentions if is_current(m)]
     for n, mention in enumerate(current):
@@ -1465,7 +1578,10 @@ def share_between_mentions(doc: Story) -> None:
             and m.place_source == "own"
             and _contains(outer, m)
             # (armed men "setting fire to huts" in a raid tell violence, whatever the crowd word)
-            and (family(m.categories) == family(outer.categories) or family(outer.categories) == "violent" and bool(set(m.categories) & _VIOLENT) and m.agent is not None and m.agent.armed)
+            and (family(m.categories) == family(outer.categories) or family(outer.categories) == "violent" and bool(set(m.categories) & _VIOLENT) and m.agent is not None and m.agent.armed
+                 # (an armed group's burning told with a crowd's words, "the group set fire to a
+                 # school", is the destruction the account tells, "burns school in X")
+                 or "destroy" in m.categories and "destroy" in outer.categories and m.agent is not None and m.agent.armed)
             and compatible_days(outer, m)
             # (a headline sums the report up: it is no place-by-place account of the lead's)
             and not (m.sentence.is_headline and not outer.sentence.is_headline)

@@ -408,7 +408,23 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                     text=sentence.doc[matched[0].i : matched[-1].i + 1].text,
                 )
             )
-    return _drop_contained(cues)
+    return _drop_contained(_without_the_riot_as_a_time(cues, sentence))
+
+
+def _without_the_riot_as_a_time(cues: list[Cue], sentence: Sentence) -> list[Cue]:
+    """ "Relatives gathered outside the prison during the riot to demand news": a riot named
+    back ("the riot") as the time of a crowd's gathering is when it gathered, not the crowd's
+    deed; the gathering is the clause's happening."""
+    if not any(c.category == "protest" for c in cues):
+        return cues
+    doc = sentence.doc
+
+    def as_a_time(cue: Cue) -> bool:
+        head = doc[cue.head]
+        return (cue.category == "riot_violence" and head.dep_ == "pobj" and head.head.lower_ == "during"
+                and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that"} for c in head.children))
+
+    return [c for c in cues if not as_a_time(c)]
 
 
 def _duty_stepped_up(head: Token, duties: frozenset[str], verbs: frozenset[str]) -> bool:

@@ -75,6 +75,28 @@ _COMPLETED_MIN_LENGTH = 5  # a name this long (its key) may be completed inside 
 _CONFIRMED_SKELETON = 6  # a whole name's skeleton this long, in the unit named beside it, is a spelling of it
 
 
+def _bare_name_as_its_unit(groups: dict[tuple[str, str | None], list[Found]], found: list[Found], focus: dict[str, float]) -> None:
+    """ "… burns school in Puncak" over "in Beoga district, Puncak regency": a bare name the
+    article also names with a unit's kind word is that unit, not a namesake town outside it (a
+    headline shortens what the body spells out)."""
+    units: dict[str, list[tuple[GazetteerEntry, str]]] = {}
+    for (key, kind), items in groups.items():
+        choice = items[0].choice
+        if kind is not None and choice is not None and not items[0].span.demonym and feature_class(choice.entry) in ("ADM1", "ADM2", "ADM3"):
+            # (the bare name's own candidates may lack the unit: "Kabupaten Puncak" is found by
+            # its name only with the kind word)
+            units.setdefault(key, [(e, how) for e, how in items[0].candidates if e.geonameid == choice.entry.geonameid])
+    for (key, kind), items in groups.items():
+        choice, same = items[0].choice, units.get(key)
+        if kind is not None or choice is None or not same or items[0].span.demonym or lies_in(choice.entry, same[0][0]):
+            continue  # (a town of the unit's name in it, "Lamu" in "Lamu County", is that town)
+        if feature_class(choice.entry) in ("country", "region"):
+            continue  # "Mexico" beside "the State of Mexico": a country's name is the country
+        better, plain = choose(same, None, context_without(found, (key, kind), focus))
+        for item in items:
+            item.choice, item.plain_best = better, plain
+
+
 class Geocoder:
     """Finds and resolves place mentions. The gazetteer index is opened (built if needed) lazily."""
 
@@ -747,6 +769,7 @@ class Geocoder:
         focus_without = _FocusWithout(found, said)
         for items in groups.values():
             self._prefer_home(items, found, focus, focus_without)
+        _bare_name_as_its_unit(groups, found, focus)
         if _names_britain(found) and _writes_british(text, lexicon()):
             for items in groups.values():
                 self._prefer_british_town(items, found, focus)
