@@ -1722,9 +1722,12 @@ def _explicit_fatalities(doc: Story, events: list[Event]) -> list[Event]:
     if coded is None or not current:
         return events
     count, spread = coded
-    per_event = count // spread
+    # (the whole count over the events it is spread across, the remainder to the first ones, as
+    # a count shared over listed places is: "10 across three locations" is 4, 3 and 3)
+    share, remainder = divmod(count, spread)
     updated = {
-        e.id: replace(e, fatalities=Fatalities(per_event, e.fatalities.low, e.fatalities.high, e.fatalities.text)) for e in current
+        e.id: replace(e, fatalities=Fatalities(share + (n < remainder), e.fatalities.low, e.fatalities.high, e.fatalities.text))
+        for n, e in enumerate(current)
     }
     return [updated.get(e.id, e) for e in events]
 
