@@ -32,7 +32,7 @@ from thucydides.extract.story import _TYPING, Story, attach_floating_sources, co
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
-from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
+from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention, without_period
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1012,6 +1012,15 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     return actor1, _civilians_where_it_happened(actor2, where, iso)
 
 
+def _coalition_at_home(actor: Actor | None, where: str | None) -> Actor | None:
+    """A coalition acting in its leading state's own country is that state's forces, as ACLED
+    names them ("Saudi-led coalition airstrikes" on a Saudi border area: the Saudi military)."""
+    if actor is None or where is None:
+        return actor
+    named = next((n for n in lexicon.actors().named if n.at_home and n.country == where and n.name == actor.name), None)
+    return actor if named is None else Actor(named.at_home, 1, actor.text)
+
+
 def _civilians_where_it_happened(actor: Actor | None, where: str | None, home: str | None) -> Actor | None:
     """Civilians are those of the country the event happened in: a Turkish drone's victims near a
     town of Iraq are "Civilians (Iraq)", though the article, and so the word "people", is Turkey's."""
@@ -1154,7 +1163,13 @@ def _security_as_police(actor: Actor | None) -> Actor | None:
         return actor
     country = actor.name[len("Military Forces of ") :]
     if country not in lexicon.countries().by_acled:
-        return actor  # a named force or unit ("Houthi security forces") keeps its name
+        # a state faction's security forces are its police where ACLED names one ("Houthi
+        # security forces arrested …"); a unit named for security keeps its name ("Security Belt
+        # Forces", "the Houthi Preventive Security Force": the word in the name, capitalised)
+        police = next((n.police for n in lexicon.actors().named if n.police and without_period(n.name) == without_period(actor.name)), None)
+        if police is None or "security" not in (actor.text or "").split():
+            return actor
+        return Actor(police, 1, actor.text)
     return Actor("Police Forces of " + country, 1, actor.text)
 
 
@@ -1661,6 +1676,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     home = where or _home_of_named(actor1, actor2)
     actor1, actor2 = _of_country(actor1, home), _of_country(actor2, home)
     actor1, actor2 = _junta_of(actor1, where), _junta_of(actor2, where)
+    actor1, actor2 = _coalition_at_home(actor1, where), _coalition_at_home(actor2, where)
     if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
         # "a company signed a deal with a supplier", "the government signed a loan agreement":
         # no armed party, no word of a conflict

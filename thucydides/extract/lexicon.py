@@ -284,6 +284,12 @@ class NamedActor:
     theatre: frozenset[str] = frozenset()
     # (ISO code, name): the local branch ACLED names in a country instead of the {country} name
     branches: tuple[tuple[str, str], ...] = ()
+    # a state faction's police, as ACLED names it: its "security forces" arresting or dispersing
+    # a crowd are that police ("Police Forces of Yemen (2016-) Supreme Political Council")
+    police: str | None = None
+    # what ACLED names a foreign coalition's deeds in the home country of its leading state
+    # (Operation Restoring Hope inside Saudi Arabia: "Military Forces of Saudi Arabia")
+    at_home: str | None = None
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
         """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
@@ -405,6 +411,8 @@ def actors() -> ActorLexicon:
                 party=bool(spec.get("party", False)),
                 theatre=frozenset(spec.get("theatre", ())),
                 branches=tuple(sorted(spec.get("branches", {}).items())),
+                police=spec.get("police"),
+                at_home=spec.get("at_home"),
             )
         )
     nouns = data.get("unit_nouns", {})
