@@ -449,6 +449,20 @@ def _working_with(mention: ActorMention, doc: Doc) -> bool:
     return any(c.lower_ in {"jointly", "together"} for c in (prep.children if prep.i > 0 else ())) or doc[prep.i - 1].lower_ in {"jointly", "together"}
 
 
+def _first_of_a_shared_noun(mention: ActorMention | None, actors: list[ActorMention], doc: Doc) -> ActorMention | None:
+    """ "clashes with A and B forces": two groups sharing one noun, whose phrase is read as the
+    second's; ACLED's side is the group named first (the other its associate). Not the two sides
+    of a fight: "a clash between A and B forces", "A and B fighters clashed"."""
+    text = (mention.actor.text or "") if mention is not None else ""
+    if " and " not in text:
+        return mention
+    head = doc[mention.head]
+    if (head.dep_ == "pobj" and head.head.lower_ == "between") or (head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in RECIPROCAL_VERBS):
+        return mention
+    first = text.split(" and ", 1)[0]
+    return next((a for a in actors if a is not mention and a.actor.text == first and a.armed == mention.armed), mention)
+
+
 def _the_one_group_named(target: ActorMention | None, agent: ActorMention | None, actors: list[ActorMention]) -> ActorMention | None:
     """ "… killing four al-Shabaab fighters, and that a strike near B had destroyed a militant
     training camp": unnamed militants' post hit, in a sentence naming one armed group besides
@@ -800,6 +814,7 @@ def build_mentions(
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
             target = _the_one_group_named(target, agent, actors) or target
+        agent, target = _first_of_a_shared_noun(agent, actors, doc), _first_of_a_shared_noun(target, actors, doc)
         region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not _dead_of_a_charge(doc[c.target]) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         # "killed four people and wounded 12, three of whom died later": the wounded who died
