@@ -709,6 +709,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # likewise who is hit: not the suspects the police arrested after a bombing
     telling = [m for m in group if family(m.categories) == kind] if kind == "violent" else group
     target = next((m.target for m in telling if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    target = _named_in_a_retelling(target, telling, agent) or target
     first = group[0]
     assault = "attack" in first.categories and "clash" not in first.categories
     if assault and agent is not None and first.agent is None and first.target is not None and first.target.actor.name == agent.actor.name:
@@ -1019,6 +1020,17 @@ def _coalition_at_home(actor: Actor | None, where: str | None) -> Actor | None:
         return actor
     named = next((n for n in lexicon.actors().named if n.at_home and n.country == where and n.name == actor.name), None)
     return actor if named is None else Actor(named.at_home, 1, actor.text)
+
+
+def _named_in_a_retelling(target: ActorMention | None, telling: list[Mention], agent: ActorMention | None) -> ActorMention | None:
+    """ "police detained around 60 alleged gang members. … 25 members of Barrio 18 were
+    arrested": unnamed armed men hit, whom another telling of the same event names as a group's,
+    are that group (ACLED names the group where the report does)."""
+    if target is None or target.kind == "named" or not target.actor.name.startswith("Unidentified"):
+        return None
+    named = [m.target for m in telling if m.target is not None and m.target.kind == "named" and m.target.armed
+             and (agent is None or m.target.actor.name != agent.actor.name)]
+    return named[0] if named else None
 
 
 def _civilians_where_it_happened(actor: Actor | None, where: str | None, home: str | None) -> Actor | None:
