@@ -106,6 +106,27 @@ _QUANTITIES = {"dozens", "dozen", "scores", "score", "hundreds", "thousands", "t
 _ASCRIBING = {"attribute", "ascribe"}
 
 
+def _yields_itself(verb: Token) -> bool:
+    """ "handed themselves over": a handing over is a surrender only of oneself (a town handed over
+    to rebels is a transfer, read elsewhere)."""
+    return verb.lemma_.lower() != "hand" or any(c.dep_ == "dobj" and c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)
+
+
+def _yielded_to(token: Token, anchors: list[Token]) -> bool:
+    """ "surrendered to the army", "handed themselves over to the authorities": the "to" phrase
+    of a yielding verb; "surrendered after meeting the provincial governor": the one met."""
+    yielding = lexicon.cues().yielding_verbs
+    verbs = {v.i for a in anchors for v in (a, clause_verb(a)) if v.lemma_.lower() in yielding and _yields_itself(v)}
+    if not verbs:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.i in verbs:
+        return True
+    # (the meeting hung on the verb through "after"/"before": "surrendered after meeting X")
+    return (token.dep_ == "dobj" and head.lemma_.lower() == "meet" and head.dep_ == "pcomp"
+            and head.head.lower_ in {"after", "before", "during"} and head.head.head.i in verbs)
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
@@ -214,6 +235,8 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
+        return "target"
+    if _yielded_to(token, anchors):
         return "target"
     # "took control of X from pro-Houthi forces": the side that lost the place
     if token.dep_ == "pobj" and head.lower_ == "from" and head.head.i in verbs:
