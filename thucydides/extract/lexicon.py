@@ -94,6 +94,8 @@ class CueLexicon:
     # "surrender", "capitulate": verbs whose "to" phrase (or the one met before) names the side
     # yielded to, an agreement's other party
     yielding_verbs: frozenset[str] = frozenset()
+    # "held", "controlled": the participle of "the GNA-held airbase", whose modifier holds the place hit
+    holding_participles: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
     hideouts: frozenset[str] = frozenset()  # where armed men lodge, theirs when a word names them
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
@@ -152,6 +154,7 @@ def cues() -> CueLexicon:
         territory_nouns=frozenset(data.get("territory_nouns", ())),
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
         yielding_verbs=frozenset(data.get("yielding_verbs", ())),
+        holding_participles=frozenset(data.get("holding_participles", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
         hideouts=frozenset(data.get("hideout_nouns", ())),
         grievance_words=frozenset(data.get("grievance_words", ())),

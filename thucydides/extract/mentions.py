@@ -238,6 +238,12 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
         return "target"
     if _yielded_to(token, anchors):
         return "target"
+    # "struck the GNA-held airbase": the armed holder of the military site a verb hit (not of
+    # "government-held areas", a region whose people may be hit)
+    site = head.head
+    if (mention.armed and token.dep_ in {"npadvmod", "compound", "nmod"} and head.lower_ in lexicon.cues().holding_participles and head.dep_ == "amod"
+            and site.dep_ == "dobj" and site.head.i in verbs and (site.lower_ in owned or site.lemma_.lower() in owned)):
+        return "target"
     # "took control of X from pro-Houthi forces": the side that lost the place
     if token.dep_ == "pobj" and head.lower_ == "from" and head.head.i in verbs:
         return "target"
