@@ -1604,7 +1604,7 @@ def _regional_insurgents(actor: Actor | None, location: Location | None) -> Acto
     return actor if province is None else replace(actor, name=province["name"], inter=int(province["inter"]))
 
 
-def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
+def _local_militia(actor: Actor | None, location: Location | None, text: str) -> Actor | None:
     """ "local militiamen attacked a settlement in X": the militia of the town the violence is
     at, "X Communal Militia (Nigeria)" (ACLED's name for a community's militia; not for a
     takeover, where local militias fight for a side)."""
@@ -1614,7 +1614,18 @@ def _local_militia(actor: Actor | None, location: Location | None) -> Actor | No
     prefix = "Unidentified Communal Militia ("
     if not actor.name.startswith(prefix) or "local" not in (actor.text or "").lower().split():
         return actor
-    return replace(actor, name=f"{location.text} Communal Militia ({actor.name[len(prefix):]}", inter=4)
+    return replace(actor, name=f"{_community_of(location.text, text)} Communal Militia ({actor.name[len(prefix):]}", inter=4)
+
+
+# "X area of Y town": X is a part of the community Y
+_PART_OF_A_TOWN = r"{place} (?:area|quarter|neighbourhood|neighborhood|section|ward) of (?:the )?((?:[A-Z][\w'-]* )+)(?:town|village|community|city)\b"
+
+
+def _community_of(place: str, text: str) -> str:
+    """The community a place belongs to: the town of which the text names it an area ("in the
+    A area of B town": B's militia), else the place itself."""
+    found = re.search(_PART_OF_A_TOWN.format(place=re.escape(place)), text)
+    return found.group(1).strip() if found else place
 
 
 def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]:
@@ -1695,7 +1706,7 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
         return None
     # "local militiamen attacked …": ACLED names a communal militia after its community
     if sub_event_type not in _TERRITORIAL:
-        actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
+        actor1, actor2 = (_local_militia(a, location, doc.article.text) for a in (actor1, actor2))
     actor1, actor2 = (_regional_insurgents(a, location) for a in (actor1, actor2))
     # criminal violence in Latin America: ACLED's unidentified gangs
     actor1, actor2 = gangs.criminal_actors(
