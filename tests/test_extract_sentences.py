@@ -220,6 +220,9 @@ def test_number_words():
 
 def test_a_sources_own_fatality_coding_and_its_spread():
     assert explicit_coding("Unknown fatalities coded as 10 and spread across two locations.") == (10, 2)
+    # one event a place a day: three places over two days are six events
+    assert explicit_coding("Fatalities coded as 12, spread over four villages in three days.") == (12, 12)
+    assert explicit_coding("Fatalities coded as 20 and split up between 3 events.") == (20, 3)
     assert explicit_coding("Nothing said here.") is None
 
 

@@ -912,6 +912,8 @@ def explicit_coding(text: str) -> tuple[int, int] | None:
                 found = re.search(spread_pattern, text)
                 if found:
                     spread = parse_number(found.group(1)) or 1
+                    days = found.group(2) if found.re.groups >= 2 else None
+                    spread *= (parse_number(days) or 1) if days else 1
             return count, max(spread, 1)
     return None
 

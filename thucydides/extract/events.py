@@ -32,7 +32,7 @@ from thucydides.extract.story import _TYPING, Story, attach_floating_sources, co
 from thucydides.geocode.containers import is_placed
 from thucydides.geocode.normalise import TYPE_WORDS
 from thucydides.geocode.precision import geo_precision_of, national_capital
-from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention
+from thucydides.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Location, PlaceMention, without_period
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -733,6 +733,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     # likewise who is hit: not the suspects the police arrested after a bombing
     telling = [m for m in group if family(m.categories) == kind] if kind == "violent" else group
     target = next((m.target for m in telling if m.target is not None and (agent is None or m.target.actor.name != agent.actor.name)), None)
+    target = _named_in_a_retelling(target, telling, agent) or target
     first = group[0]
     assault = "attack" in first.categories and "clash" not in first.categories
     if assault and agent is not None and first.agent is None and first.target is not None and first.target.actor.name == agent.actor.name:
@@ -1042,6 +1043,26 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
     return actor1, _civilians_where_it_happened(actor2, where, iso)
 
 
+def _coalition_at_home(actor: Actor | None, where: str | None) -> Actor | None:
+    """A coalition acting in its leading state's own country is that state's forces, as ACLED
+    names them ("Saudi-led coalition airstrikes" on a Saudi border area: the Saudi military)."""
+    if actor is None or where is None:
+        return actor
+    named = next((n for n in lexicon.actors().named if n.at_home and n.country == where and n.name == actor.name), None)
+    return actor if named is None else Actor(named.at_home, 1, actor.text)
+
+
+def _named_in_a_retelling(target: ActorMention | None, telling: list[Mention], agent: ActorMention | None) -> ActorMention | None:
+    """ "police detained around 60 alleged gang members. … 25 members of Barrio 18 were
+    arrested": unnamed armed men hit, whom another telling of the same event names as a group's,
+    are that group (ACLED names the group where the report does)."""
+    if target is None or target.kind == "named" or not target.actor.name.startswith("Unidentified"):
+        return None
+    named = [m.target for m in telling if m.target is not None and m.target.kind == "named" and m.target.armed
+             and (agent is None or m.target.actor.name != agent.actor.name)]
+    return named[0] if named else None
+
+
 def _civilians_where_it_happened(actor: Actor | None, where: str | None, home: str | None) -> Actor | None:
     """Civilians are those of the country the event happened in: a Turkish drone's victims near a
     town of Iraq are "Civilians (Iraq)", though the article, and so the word "people", is Turkey's."""
@@ -1201,7 +1222,13 @@ def _security_as_police(actor: Actor | None) -> Actor | None:
         return actor
     country = actor.name[len("Military Forces of ") :]
     if country not in lexicon.countries().by_acled:
-        return actor  # a named force or unit ("Houthi security forces") keeps its name
+        # a state faction's security forces are its police where ACLED names one ("Houthi
+        # security forces arrested …"); a unit named for security keeps its name ("Security Belt
+        # Forces", "the Houthi Preventive Security Force": the word in the name, capitalised)
+        police = next((n.police for n in lexicon.actors().named if n.police and without_period(n.name) == without_period(actor.name)), None)
+        if police is None or "security" not in (actor.text or "").split():
+            return actor
+        return Actor(police, 1, actor.text)
     return Actor("Police Forces of " + country, 1, actor.text)
 
 
@@ -1624,7 +1651,7 @@ def _regional_insurgents(actor: Actor | None, location: Location | None) -> Acto
     return actor if province is None else replace(actor, name=province["name"], inter=int(province["inter"]))
 
 
-def _local_militia(actor: Actor | None, location: Location | None) -> Actor | None:
+def _local_militia(actor: Actor | None, location: Location | None, text: str) -> Actor | None:
     """ "local militiamen attacked a settlement in X": the militia of the town the violence is
     at, "X Communal Militia (Nigeria)" (ACLED's name for a community's militia; not for a
     takeover, where local militias fight for a side)."""
@@ -1634,7 +1661,18 @@ def _local_militia(actor: Actor | None, location: Location | None) -> Actor | No
     prefix = "Unidentified Communal Militia ("
     if not actor.name.startswith(prefix) or "local" not in (actor.text or "").lower().split():
         return actor
-    return replace(actor, name=f"{location.text} Communal Militia ({actor.name[len(prefix):]}", inter=4)
+    return replace(actor, name=f"{_community_of(location.text, text)} Communal Militia ({actor.name[len(prefix):]}", inter=4)
+
+
+# "X area of Y town": X is a part of the community Y
+_PART_OF_A_TOWN = r"{place} (?:area|quarter|neighbourhood|neighborhood|section|ward) of (?:the )?((?:[A-Z][\w'-]* )+)(?:town|village|community|city)\b"
+
+
+def _community_of(place: str, text: str) -> str:
+    """The community a place belongs to: the town of which the text names it an area ("in the
+    A area of B town": B's militia), else the place itself."""
+    found = re.search(_PART_OF_A_TOWN.format(place=re.escape(place)), text)
+    return found.group(1).strip() if found else place
 
 
 def _home_of_state_agent(group: list[Mention], sub_event_type: str) -> list[str]:
@@ -1708,13 +1746,14 @@ def _event(doc: Story, group: list[Mention]) -> Event | None:
     home = where or _home_of_named(actor1, actor2)
     actor1, actor2 = _of_country(actor1, home), _of_country(actor2, home)
     actor1, actor2 = _junta_of(actor1, where), _junta_of(actor2, where)
+    actor1, actor2 = _coalition_at_home(actor1, where), _coalition_at_home(actor2, where)
     if sub_event_type == "Agreement" and not any(_armed_party(a) for a in (actor1, actor2)) and not _about_the_fighting(group):
         # "a company signed a deal with a supplier", "the government signed a loan agreement":
         # no armed party, no word of a conflict
         return None
     # "local militiamen attacked …": ACLED names a communal militia after its community
     if sub_event_type not in _TERRITORIAL:
-        actor1, actor2 = (_local_militia(a, location) for a in (actor1, actor2))
+        actor1, actor2 = (_local_militia(a, location, doc.article.text) for a in (actor1, actor2))
     actor1, actor2 = (_regional_insurgents(a, location) for a in (actor1, actor2))
     # criminal violence in Latin America: ACLED's unidentified gangs
     actor1, actor2 = gangs.criminal_actors(
@@ -1769,9 +1808,12 @@ def _explicit_fatalities(doc: Story, events: list[Event]) -> list[Event]:
     if coded is None or not current:
         return events
     count, spread = coded
-    per_event = count // spread
+    # (the whole count over the events it is spread across, the remainder to the first ones, as
+    # a count shared over listed places is: "10 across three locations" is 4, 3 and 3)
+    share, remainder = divmod(count, spread)
     updated = {
-        e.id: replace(e, fatalities=Fatalities(per_event, e.fatalities.low, e.fatalities.high, e.fatalities.text)) for e in current
+        e.id: replace(e, fatalities=Fatalities(share + (n < remainder), e.fatalities.low, e.fatalities.high, e.fatalities.text))
+        for n, e in enumerate(current)
     }
     return [updated.get(e.id, e) for e in events]
 

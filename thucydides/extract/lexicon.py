@@ -91,6 +91,11 @@ class CueLexicon:
     rules: tuple[CueRule, ...]
     territory_nouns: frozenset[str] = frozenset()
     armed_targets: frozenset[str] = frozenset()
+    # "surrender", "capitulate": verbs whose "to" phrase (or the one met before) names the side
+    # yielded to, an agreement's other party
+    yielding_verbs: frozenset[str] = frozenset()
+    # "held", "controlled": the participle of "the GNA-held airbase", whose modifier holds the place hit
+    holding_participles: frozenset[str] = frozenset()
     property_targets: frozenset[str] = frozenset()
     hideouts: frozenset[str] = frozenset()  # where armed men lodge, theirs when a word names them
     grievance_words: frozenset[str] = frozenset()  # "against", "demanding": what a crowd is against
@@ -148,6 +153,8 @@ def cues() -> CueLexicon:
         rules=tuple(rules),
         territory_nouns=frozenset(data.get("territory_nouns", ())),
         armed_targets=frozenset(data.get("armed_target_nouns", ())),
+        yielding_verbs=frozenset(data.get("yielding_verbs", ())),
+        holding_participles=frozenset(data.get("holding_participles", ())),
         property_targets=frozenset(data.get("property_target_nouns", ())),
         hideouts=frozenset(data.get("hideout_nouns", ())),
         grievance_words=frozenset(data.get("grievance_words", ())),
@@ -284,6 +291,12 @@ class NamedActor:
     theatre: frozenset[str] = frozenset()
     # (ISO code, name): the local branch ACLED names in a country instead of the {country} name
     branches: tuple[tuple[str, str], ...] = ()
+    # a state faction's police, as ACLED names it: its "security forces" arresting or dispersing
+    # a crowd are that police ("Police Forces of Yemen (2016-) Supreme Political Council")
+    police: str | None = None
+    # what ACLED names a foreign coalition's deeds in the home country of its leading state
+    # (Operation Restoring Hope inside Saudi Arabia: "Military Forces of Saudi Arabia")
+    at_home: str | None = None
 
     def coded_on(self, date: dt.date | None) -> tuple[str, int]:
         """(name, inter) as ACLED codes the actor on ``date`` (the latest coding when unknown)."""
@@ -405,6 +418,8 @@ def actors() -> ActorLexicon:
                 party=bool(spec.get("party", False)),
                 theatre=frozenset(spec.get("theatre", ())),
                 branches=tuple(sorted(spec.get("branches", {}).items())),
+                police=spec.get("police"),
+                at_home=spec.get("at_home"),
             )
         )
     nouns = data.get("unit_nouns", {})

@@ -106,6 +106,27 @@ _QUANTITIES = {"dozens", "dozen", "scores", "score", "hundreds", "thousands", "t
 _ASCRIBING = {"attribute", "ascribe"}
 
 
+def _yields_itself(verb: Token) -> bool:
+    """ "handed themselves over": a handing over is a surrender only of oneself (a town handed over
+    to rebels is a transfer, read elsewhere)."""
+    return verb.lemma_.lower() != "hand" or any(c.dep_ == "dobj" and c.lower_ in {"themselves", "himself", "herself"} for c in verb.children)
+
+
+def _yielded_to(token: Token, anchors: list[Token]) -> bool:
+    """ "surrendered to the army", "handed themselves over to the authorities": the "to" phrase
+    of a yielding verb; "surrendered after meeting the provincial governor": the one met."""
+    yielding = lexicon.cues().yielding_verbs
+    verbs = {v.i for a in anchors for v in (a, clause_verb(a)) if v.lemma_.lower() in yielding and _yields_itself(v)}
+    if not verbs:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.i in verbs:
+        return True
+    # (the meeting hung on the verb through "after"/"before": "surrendered after meeting X")
+    return (token.dep_ == "dobj" and head.lemma_.lower() == "meet" and head.dep_ == "pcomp"
+            and head.head.lower_ in {"after", "before", "during"} and head.head.head.i in verbs)
+
+
 def _role(mention: ActorMention, anchors: list[Token]) -> str:
     """ "agent", "target" or "other", from the mention's head relative to the event's anchors."""
     token = mention_head = anchors[0].doc[mention.head]
@@ -214,6 +235,14 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
+        return "target"
+    if _yielded_to(token, anchors):
+        return "target"
+    # "struck the GNA-held airbase": the armed holder of the military site a verb hit (not of
+    # "government-held areas", a region whose people may be hit)
+    site = head.head
+    if (mention.armed and token.dep_ in {"npadvmod", "compound", "nmod"} and head.lower_ in lexicon.cues().holding_participles and head.dep_ == "amod"
+            and site.dep_ == "dobj" and site.head.i in verbs and (site.lower_ in owned or site.lemma_.lower() in owned)):
         return "target"
     # "took control of X from pro-Houthi forces": the side that lost the place
     if token.dep_ == "pobj" and head.lower_ == "from" and head.head.i in verbs:
@@ -447,6 +476,20 @@ def _working_with(mention: ActorMention, doc: Doc) -> bool:
     if above.lower_ in _JOINT_WORK or above.lemma_.lower() in _WORKING_VERBS:
         return True  # (also "an official working with the SDF": whom the person works with)
     return any(c.lower_ in {"jointly", "together"} for c in (prep.children if prep.i > 0 else ())) or doc[prep.i - 1].lower_ in {"jointly", "together"}
+
+
+def _first_of_a_shared_noun(mention: ActorMention | None, actors: list[ActorMention], doc: Doc) -> ActorMention | None:
+    """ "clashes with A and B forces": two groups sharing one noun, whose phrase is read as the
+    second's; ACLED's side is the group named first (the other its associate). Not the two sides
+    of a fight: "a clash between A and B forces", "A and B fighters clashed"."""
+    text = (mention.actor.text or "") if mention is not None else ""
+    if " and " not in text:
+        return mention
+    head = doc[mention.head]
+    if (head.dep_ == "pobj" and head.head.lower_ == "between") or (head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in RECIPROCAL_VERBS):
+        return mention
+    first = text.split(" and ", 1)[0]
+    return next((a for a in actors if a is not mention and a.actor.text == first and a.armed == mention.armed), mention)
 
 
 def _the_one_group_named(target: ActorMention | None, agent: ActorMention | None, actors: list[ActorMention]) -> ActorMention | None:
@@ -800,6 +843,7 @@ def build_mentions(
             agent = agent or _accused_state(anchor_tokens, sentence, context) or _state_agent(anchor_tokens, sentence, context, target, heavy) or _fired_from(anchor_tokens, sentence, context)
             target = target or _object_actor(anchor_tokens, sentence, context)
             target = _the_one_group_named(target, agent, actors) or target
+        agent, target = _first_of_a_shared_noun(agent, actors, doc), _first_of_a_shared_noun(target, actors, doc)
         region_counts = [c for c in counts if (c.target in region.tokens or _dead_named_in(doc[c.target], region)) and not _grievance_count(c, kept, sentence, cues if _crowd_doer(agent) else None) and not _dead_of_an_earlier_deed(c, kept, cues, sentence) and not _dead_of_a_charge(doc[c.target]) and not status.remembered(doc[c.target]) and not status.long_before(doc[c.target]) and not status.since_then(doc[c.target])]
         region_counts = both_sides(region_counts, doc)
         # "killed four people and wounded 12, three of whom died later": the wounded who died
