@@ -227,6 +227,9 @@ def _harm_of_one_verb(verb: Token) -> str | None:
             return None
         return "death"
     if verb.lower_ in words["injury_words"] or lemma in {"wound", "injure", "hurt"}:
+        # "was fatally wounded", "mortally injured": the wound killed him
+        if any(c.dep_ == "advmod" and c.lower_ in words["fatal_adverbs"] for c in verb.children):
+            return "death"
         return "injury"
     if _lost_lives(verb):
         return "death"  # "two soldiers lost their lives": they died

@@ -121,6 +121,10 @@ def _protest(s: Signals) -> str | None:
         or (s.has("destroy", "loot") and s.has("protest_purpose") and s.agent_inter in CROWD)
         # "police fired tear gas to disperse students": crowd control tells of a crowd gathered
         or (s.has("dispersal") and s.target_kind != "armed" and s.agent_inter not in {2, 3, 4, 8})
+        # "students throwing stones fought running battles with police … Police fired tear gas to
+        # disperse them": the police are the crowd's target, and the crowd it dispersed, whose
+        # own violence is told, was demonstrating (no armed side fought the police)
+        or (s.has("dispersal") and s.crowd_violence and s.target_inter == 1 and s.agent_inter in {1, None} | CROWD and not s.armed_fire)
         # "FC personnel fired on participants of the gathering … [size=thousands]": a note's crowd
         # size tells a crowd gathered, and armed men firing on it use force against protesters
         or (s.has("size_tag") and (s.agent_inter in ARMED or s.agent_inter is None) and s.has("lethal_force", "fire_on", "intervention", "dispersal") and s.target_kind != "armed")

@@ -80,6 +80,9 @@ class CueRule:
     with_phrases: tuple[tuple[str, ...], ...] = ()
     without: tuple[tuple[str, ...], ...] = ()
     without_in_clause: bool = False  # the exclusions are read in the cue's clause, not its sentence
+    # the `with` words must hang on the cue's verb, outside its subject ("blocked the road with
+    # logs"; not "protesters carrying branches blocked the road")
+    with_on_verb: bool = False
     needs: str | None = None
     strength: float = 1.0
 
@@ -140,6 +143,7 @@ def cues() -> CueLexicon:
                     with_phrases=tuple(phrase_words(w) for w in entry.get("with", ()) if " " in w.strip()),
                     without=tuple(phrase_words(w) for w in entry.get("without", ())),
                     without_in_clause=entry.get("without_in") == "clause",
+                    with_on_verb=entry.get("with_on") == "verb",
                     needs=entry.get("needs"),
                     strength=float(entry.get("strength", 1.0)),
                 )

@@ -359,10 +359,35 @@ def _doer_of_a_misparsed_verb(noun: Token, anchors: list[Token]) -> bool:
     if any(a.dep_ == "conj" and a.tag_ == "VBD" and a.head.dep_ == "acl" and a.head.head.i == noun.i and a.head.tag_ in {"VBD", "VBN"}
            and any(c.dep_ == "dobj" for c in a.children) for a in anchors):
         return True
+    # (or a verb hung on the object of the subject's participle: "students armed with sticks
+    # clashed with police", "clashed" read as a participle on "sticks" and the sentence left
+    # with the noun as its root; the men the participle describes are the doers)
+    if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} and any(_hung_on_a_participles_object(a, noun) for a in anchors):
+        return True
     # ("the Syrian Democratic Forces retook Manbij" read as one name: the name hanging on the
     # verb tagged a noun is its doer)
     # ("a gendarme shot and killed a driver" read as the noun "gendarme shot": the same)
     return noun.dep_ == "compound" and any(noun.head.i == a.i and (verb_read_between_names(a) or verb_read_as_noun(a)) for a in anchors)
+
+
+def _hung_on_a_harm(token: Token) -> bool:
+    """The first verb above a date's word is one of killing or wounding ("injured on Tuesday")."""
+    words = lexicon.casualty_words()
+    harm = {w.split()[0] for w in words["death_verbs"]} | {"wound", "injure", "hurt"}
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in harm
+
+
+def _hung_on_a_participles_object(verb: Token, noun: Token) -> bool:
+    """ "students armed with sticks clashed …" parsed as noun ← armed → with → sticks ← clashed."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or verb.i < noun.i:
+        return False
+    held = verb.head  # "sticks"
+    preposition = held.head if held.dep_ == "pobj" else None
+    participle = preposition.head if preposition is not None and preposition.dep_ == "prep" else None
+    return participle is not None and participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.head.i == noun.i
 
 
 def assign_roles(actors: list[ActorMention], anchors: list[Token]) -> tuple[ActorMention | None, ActorMention | None]:
@@ -701,6 +726,12 @@ def _region_dates(region: Region, sentence: Sentence, dates: list[DateMention], 
     before = [d for d in speech if teller and all(i > max(tokens_of(d)) for i in teller) and min(tokens_of(d)) > min(region.tokens, default=0)]
     if before:
         return before, "sentence"
+    # "three people were killed and hundreds injured on Tuesday, police said", parsed with
+    # "hundreds injured on Tuesday" as the speakers' subject: a day hung on a verb of harm
+    # dates the harm, not the telling
+    harmed = [d for d in speech if any(_hung_on_a_harm(doc[i]) for i in tokens_of(d))]
+    if harmed:
+        return harmed, "sentence"
     if speech:
         return speech, "speech"
     return [], "none"

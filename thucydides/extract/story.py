@@ -721,6 +721,11 @@ def place_mentions(doc: Story) -> None:
             continue
         if opens_another_story(mention.sentence):
             continue  # "Separately, …": not where the story told before happened
+        deed = _the_attackers_deed(mention, [m for m in doc.mentions if m.place is not None])
+        if deed is not None:
+            mention.place, mention.place_source = deed.place, "previous"
+            placed.append(mention)
+            continue
         day = _own_day(mention)
         # nearest first: mentions placed by this loop were appended after those placed by name
         before = sorted((m for m in placed if index - _LOOKBACK <= m.sentence.index < index), key=lambda m: m.sentence.index)
@@ -964,13 +969,41 @@ def _nearest_day(mention: Mention) -> dt.date | None:
     return inside[0].value if len({d.value for d in inside}) == 1 else None
 
 
+# the men named by the deed they did ("the attackers also looted …"): their attack, not a later
+# fight in which they were hunted
+_ATTACKER_ROLES = {"attackers", "assailants", "raiders"}
+
+
+def _the_attackers_deed(mention: Mention, earlier: Sequence[Mention]) -> Mention | None:
+    """ "ADF rebels attacked X … Troops caught up with the rebels near Y … Residents said the
+    attackers also looted food": the attackers' further deed, told without a place or day of
+    its own, belongs to their attack, not to the fight told just before where they were the
+    hunted side."""
+    agent = mention.agent
+    if agent is None or not agent.armed or mention.place_source == "own" or any(days_of(d) for d in mention.dates):
+        return None
+    head = mention.sentence.doc[agent.head]
+    if head.lower_ not in _ATTACKER_ROLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    for told in reversed(earlier):
+        if told.background or told.modality or told.dropped or told.sentence.index >= mention.sentence.index:
+            continue
+        if told.agent is not None and told.agent.actor.name == agent.actor.name and {"attack", "kill"} & set(told.categories):
+            return told
+    return None
+
+
 def resolve_dates(doc: Story) -> None:
     """Each mention's day: its own date, else the story's (the mention told before it), else publication."""
     published = doc.article.published
     story: dt.date | None = None
     told: dt.date | None = None  # the day of the last dated mention, history included
-    for mention in doc.mentions:
+    for position, mention in enumerate(doc.mentions):
         values = [d for m in mention.dates for d in days_of(m)]
+        deed = _the_attackers_deed(mention, doc.mentions[:position])
+        if deed is not None and deed.day is not None:
+            mention.day, mention.date_source = deed.day, "story"
+            continue
         measured = _measured_from_the_main_clause(mention, published)
         if measured is not None and (measured[1] is not None or story is not None):
             # "The riot came two days after the air force said its jets had struck …": the deed

@@ -331,6 +331,24 @@ def _has_a_with_word(rule: lexicon.CueRule, forms: list[tuple[str, str]], vocabu
     return any(vocabulary.issuperset(words) and _contains(forms, words) for words in rule.with_phrases)
 
 
+def _published_not_freed(head: Token) -> bool:
+    """ "in a statement released on Friday", "the group released a video": what is released is
+    a text or a picture put out, not a captive set free."""
+    if head.lemma_.lower() != "release":
+        return False
+    nouns = lexicon.status_words()["published_nouns"]
+    if head.dep_ in {"acl", "amod"} and head.head.lemma_.lower() in nouns:
+        return True
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns for c in head.children)
+
+
+def _with_word_on_the_verb(rule: lexicon.CueRule, verb: Token) -> bool:
+    """A `with` word in the verb's own words, not in what its subject is said to carry or wear
+    ("the protesters, carrying placards and branches, blocked the road" blocked it with nothing)."""
+    subjects = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return any(t.i not in subjects and rule.with_words & set(_word_forms(t)) for t in verb.subtree if t.i != verb.i)
+
+
 def find_cues(sentence: Sentence) -> list[Cue]:
     """Every cue of the lexicon in the sentence (one token may carry several categories)."""
     lex = lexicon.cues()
@@ -363,6 +381,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
                 continue
             if (rule.with_words or rule.with_phrases) and not _has_a_with_word(rule, forms, vocabulary):
                 continue
+            if rule.with_on_verb and not _with_word_on_the_verb(rule, head):
+                continue
             if rule.without_in_clause and head.i not in clause_forms:
                 clause_forms[head.i] = _clause_forms(forms, head, sentence)
             # a phrase some of whose words the sentence lacks cannot be in it (a set look-up
@@ -370,6 +390,8 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             if any(_contains(clause_forms[head.i] if rule.without_in_clause else forms, words, describing) for words in rule.without if vocabulary.issuperset(words)):
                 continue
             if _names_a_unit(head, lex.unit_nouns):
+                continue
+            if _published_not_freed(head):
                 continue
             if rule.category == "group_change" and _duty_stepped_up(head, lex.routine_duties, lex.stepping_up_verbs):
                 continue
