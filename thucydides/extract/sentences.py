@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Sequence
 
+from thucydides.extract import lexicon
 from thucydides.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -106,6 +107,14 @@ class Sentence:
         title ingest keeps on top)."""
         return self.index == 0 and _own_line(self.span)
 
+    @functools.cached_property
+    def is_caption(self) -> bool:
+        """The sentence lies in a line opening as a photo caption ("Photo: …", "(File photo: …")."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, self.span.start_char) + 1
+        match = _CAPTION_OPENING.match(text, start)
+        return match is not None and match.group(1).lower() in lexicon.status_words()["caption_openers"]
+
     def __iter__(self) -> Iterator[Token]:
         return iter(self.span)
 
@@ -120,6 +129,10 @@ class Sentence:
 
     def place_at(self, i: int) -> Place | None:
         return next((place for place in self.places if place.first <= i <= place.last), None)
+
+
+# a line's first words before a colon or bar, read against the caption openers of status.toml
+_CAPTION_OPENING = re.compile(r"[ \t(\[]*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:|]")
 
 
 def _own_line(span: Span) -> bool:
