@@ -845,7 +845,7 @@ def build_mentions(
             or (date_source == "own" and any(c.kind == "death" for c in region_counts)
                 and any(d.value and d.until and (d.until - d.value).days >= _TALLY_DAYS for d in region_dates))
         )
-        verb = clause_verb(anchor_tokens[0])
+        verb = clause_verb(_noun_modified(anchor_tokens[0]))
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
         # "… since the fighting began": the start of a span is a time of reference, told before;
@@ -1136,6 +1136,19 @@ def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:
         if token.lower_ in {"after", "following"} and token.dep_ == "prep":
+            for pobj in token.children:
+                definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in pobj.children)
+                if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
+                    return True
+    # "its forces killed three militants linked to the attack", "arrested the men behind the
+    # bombing": the deed's authors hunted down (the words describe people; "the group said it was
+    # behind the bombing" is a claim, told with the bombing)
+    links = lexicon.status_words()["author_link_words"]
+    for token in verb.subtree:
+        head = token.head
+        described = (token.lower_ in links and head.pos_ in {"NOUN", "PROPN"}) or (
+            (head.lower_ in links or head.lemma_.lower() in links) and head.dep_ in {"acl", "amod"} and head.head.pos_ in {"NOUN", "PROPN"})
+        if token.dep_ == "prep" and described:
             for pobj in token.children:
                 definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in pobj.children)
                 if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
@@ -1478,6 +1491,15 @@ def _state_agent(
                 if iso and not _where_not_who(anchor, iso, victims, heavy, context):
                     return generic_actor("military", iso, context, child.text, child.i)
     return None
+
+
+def _noun_modified(token: Token) -> Token:
+    """ "carry out hit-and-run attacks": a cue word tagged as a verb but parsed as a modifier of a
+    noun ("hit" in "hit-and-run") is part of that noun's phrase; the clause's verb is the noun's."""
+    current = token
+    while current.dep_ in {"nmod", "compound", "amod"} and current.head.i > current.i and current.head.pos_ in {"NOUN", "PROPN"}:
+        current = current.head
+    return current
 
 
 def _suspected_to_be(head: Token) -> str | None:

@@ -115,6 +115,17 @@ class Sentence:
         match = _CAPTION_OPENING.match(text, start)
         return match is not None and match.group(1).lower() in lexicon.status_words()["caption_openers"]
 
+    @functools.cached_property
+    def is_subheading(self) -> bool:
+        """A short line of its own inside the report ("Executions", "Friday protests"), with no
+        final stop and no place: the label of the section after it, not a telling of its own."""
+        if self.index == 0 or self.places or not _own_line(self.span):
+            return False
+        text = self.doc.text
+        if self.span.start_char > 0 and text[self.span.start_char - 1] != "\n":
+            return False
+        return sum(1 for t in self.span if t.is_alpha) <= _SUBHEADING_WORDS
+
     def __iter__(self) -> Iterator[Token]:
         return iter(self.span)
 
@@ -130,6 +141,9 @@ class Sentence:
     def place_at(self, i: int) -> Place | None:
         return next((place for place in self.places if place.first <= i <= place.last), None)
 
+
+# the most words of a section's label ("Friday protests", "Reaction")
+_SUBHEADING_WORDS = 4
 
 # a line's first words before a colon or bar, read against the caption openers of status.toml
 _CAPTION_OPENING = re.compile(r"[ \t(\[]*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:|]")

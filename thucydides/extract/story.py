@@ -140,8 +140,10 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         # "flooding killed 12 people", "an earthquake struck the city, killing 300": deaths
         # without violence are no event
         found = [m for m in found if not _done_by_nature(m, sentence)]
-        if sentence.is_caption:
-            found = []  # a photo caption shows a scene (often an old one): no event of the report
+        if sentence.is_caption or sentence.is_subheading:
+            # a photo caption shows a scene (often an old one), a sub-heading labels the section
+            # after it: neither tells an event of the report
+            found = []
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _resolve_pronoun_target(mention, actors)
