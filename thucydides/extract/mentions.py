@@ -213,6 +213,13 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
+    # "two rebels were killed in an encounter with government troops": the state's force a fight
+    # noun is "with", the noun being where the dead fell ("in", "during"), fought those killed (a
+    # soldier "martyred in a clash with PKK terrorists" keeps his state first, events._actors)
+    fight = head.head
+    if (mention.kind in {"military", "police"} and token.dep_ == "pobj" and head.lower_ == "with" and fight.i in anchor_ids and fight.pos_ == "NOUN"
+            and fight.dep_ == "pobj" and fight.head.lower_ in {"in", "during"}):
+        return "agent"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
         return "target"
     # "took control of X from pro-Houthi forces": the side that lost the place
