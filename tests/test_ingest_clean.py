@@ -208,6 +208,23 @@ def test_a_channel_prompt_with_what_it_promises_goes_but_a_quote_about_joining_s
     )
 
 
+def test_an_outlet_date_line_and_a_page_prompt_go():
+    text = (
+        "Sahel desk | 3 March 2025, 08:20\n"
+        "Jihadists attacked an army post near Boni on Sunday, killing four soldiers.\n"
+        "Translated from French | Regional news | March 3, 2025\n"
+        "The army said it repelled the attack.\n"
+        "For the latest news, follow us on Instagram."
+    )
+    assert clean_text(text) == (
+        "Jihadists attacked an army post near Boni on Sunday, killing four soldiers.\n"
+        "The army said it repelled the attack."
+    )
+    # (a sentence of the report with a date stays)
+    kept = "Residents said on 3 March 2025 that the jihadists had burnt houses in Boni."
+    assert clean_text(kept) == kept
+
+
 def test_an_agency_credit_on_its_own_line_goes():
     text = "Gunmen abducted 12 traders near Bunia, a local official said.\n\n© AFP\n\n© Reuters 2025"
     assert clean_text(text) == "Gunmen abducted 12 traders near Bunia, a local official said."

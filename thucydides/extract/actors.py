@@ -583,8 +583,9 @@ def _of_phrases(head: Token) -> list[Token]:
     return own
 
 
-# attack nouns whose armed modifier is who attacked ("an army raid", "a police raid", "militia attacks")
-_AUTHORED = {"attack", "assault", "raid", "ambush", "offensive", "bombardment", "crackdown"}
+# attack nouns whose armed modifier is who attacked ("an army raid", "a police raid", "militia
+# attacks", "a police operation against a drug faction left nine dead")
+_AUTHORED = {"attack", "assault", "raid", "ambush", "offensive", "bombardment", "crackdown", "operation", "incursion"}
 _ARMED_KINDS = {"military", "police", "unidentified", "militia"}
 
 

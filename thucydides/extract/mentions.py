@@ -234,6 +234,13 @@ def _role(mention: ActorMention, anchors: list[Token]) -> str:
     # "threw stones at policemen at X village": the village named after "at" is where, not whom
     if token.dep_ == "pobj" and head.lower_ == "at" and token.lower_ in {"village", "villages", "town", "locality"}:
         return "other"
+    # "two rebels were killed in an encounter with government troops": the state's force a fight
+    # noun is "with", the noun being where the dead fell ("in", "during"), fought those killed (a
+    # soldier "martyred in a clash with PKK terrorists" keeps his state first, events._actors)
+    fight = head.head
+    if (mention.kind in {"military", "police"} and token.dep_ == "pobj" and head.lower_ == "with" and fight.i in anchor_ids and fight.pos_ == "NOUN"
+            and fight.dep_ == "pobj" and fight.head.lower_ in {"in", "during"}):
+        return "agent"
     if token.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "with", "targeting", "upon"}:
         return "target"
     if _yielded_to(token, anchors):
@@ -920,7 +927,7 @@ def build_mentions(
             or (date_source == "own" and any(c.kind == "death" for c in region_counts)
                 and any(d.value and d.until and (d.until - d.value).days >= _TALLY_DAYS for d in region_dates))
         )
-        verb = clause_verb(anchor_tokens[0])
+        verb = clause_verb(_noun_modified(anchor_tokens[0]))
         if sentence.index > 0 and verb.i in region.tokens and status.is_present_habit(verb) and not chain:
             background = True
         # "… since the fighting began": the start of a span is a time of reference, told before;
@@ -1211,6 +1218,19 @@ def _after_an_event(verb: Token, sentence: Sentence) -> bool:
     nouns = lexicon.status_words()["referring_event_nouns"]
     for token in verb.subtree:
         if token.lower_ in {"after", "following"} and token.dep_ == "prep":
+            for pobj in token.children:
+                definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in pobj.children)
+                if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
+                    return True
+    # "its forces killed three militants linked to the attack", "arrested the men behind the
+    # bombing": the deed's authors hunted down (the words describe people; "the group said it was
+    # behind the bombing" is a claim, told with the bombing)
+    links = lexicon.status_words()["author_link_words"]
+    for token in verb.subtree:
+        head = token.head
+        described = (token.lower_ in links and head.pos_ in {"NOUN", "PROPN"}) or (
+            (head.lower_ in links or head.lemma_.lower() in links) and head.dep_ in {"acl", "amod"} and head.head.pos_ in {"NOUN", "PROPN"})
+        if token.dep_ == "prep" and described:
             for pobj in token.children:
                 definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in pobj.children)
                 if pobj.dep_ == "pobj" and pobj.lower_ in nouns and definite:
@@ -1553,6 +1573,15 @@ def _state_agent(
                 if iso and not _where_not_who(anchor, iso, victims, heavy, context):
                     return generic_actor("military", iso, context, child.text, child.i)
     return None
+
+
+def _noun_modified(token: Token) -> Token:
+    """ "carry out hit-and-run attacks": a cue word tagged as a verb but parsed as a modifier of a
+    noun ("hit" in "hit-and-run") is part of that noun's phrase; the clause's verb is the noun's."""
+    current = token
+    while current.dep_ in {"nmod", "compound", "amod"} and current.head.i > current.i and current.head.pos_ in {"NOUN", "PROPN"}:
+        current = current.head
+    return current
 
 
 def _suspected_to_be(head: Token) -> str | None:

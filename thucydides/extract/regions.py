@@ -105,6 +105,20 @@ def _is_time_shift(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
 
 
+def _is_measured_before(token: Token, anchor_heads: set[int]) -> bool:
+    """ "The attack came a day after a clash between A and B near X": a deed named in an "after"
+    (or "before") phrase measured in days or weeks is another happening, on another day (story.py
+    dates it from the main clause); not a deed named back ("two days after the attack")."""
+    if token.dep_ != "prep" or token.lower_ not in {"after", "before"}:
+        return False
+    units = lexicon.time_words()["measure_units"]
+    measured = any(c.dep_ == "npadvmod" and c.lower_ in units for c in token.children) or any(
+        c.dep_ == "npadvmod" and c.lower_ in units and c.i < token.i for c in token.head.children)
+    return measured and any(
+        o.dep_ == "pobj" and o.i in anchor_heads and not any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in o.children)
+        for o in token.children)
+
+
 # (and "as" with a named subject of its own, below)
 _CONTRAST_MARKS = {"while", "whereas", "whilst", "as"}
 
@@ -151,7 +165,7 @@ def regions_of(sentence: Sentence, statements: list[Statement], cues: list[Cue])
             cut[token.i] = "alleged"
         elif _is_descriptive_relative(token, sentence, event_heads, anchor_heads) or _is_place_setting(token, sentence):
             cut[token.i] = "relative"
-        elif _is_time_shift(token) or interrupts_a_plan(token):
+        elif _is_time_shift(token) or interrupts_a_plan(token) or _is_measured_before(token, anchor_heads):
             cut[token.i] = "temporal"
         elif _is_own_coordinate(token, sentence):
             cut[token.i] = "coordinate"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Sequence
 
+from thucydides.extract import lexicon
 from thucydides.model import PlaceMention
 
 if TYPE_CHECKING:
@@ -106,6 +107,25 @@ class Sentence:
         title ingest keeps on top)."""
         return self.index == 0 and _own_line(self.span)
 
+    @functools.cached_property
+    def is_caption(self) -> bool:
+        """The sentence lies in a line opening as a photo caption ("Photo: …", "(File photo: …")."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, self.span.start_char) + 1
+        match = _CAPTION_OPENING.match(text, start)
+        return match is not None and match.group(1).lower() in lexicon.status_words()["caption_openers"]
+
+    @functools.cached_property
+    def is_subheading(self) -> bool:
+        """A short line of its own inside the report ("Executions", "Friday protests"), with no
+        final stop and no place: the label of the section after it, not a telling of its own."""
+        if self.index == 0 or self.places or not _own_line(self.span):
+            return False
+        text = self.doc.text
+        if self.span.start_char > 0 and text[self.span.start_char - 1] != "\n":
+            return False
+        return sum(1 for t in self.span if t.is_alpha) <= _SUBHEADING_WORDS
+
     def __iter__(self) -> Iterator[Token]:
         return iter(self.span)
 
@@ -120,6 +140,13 @@ class Sentence:
 
     def place_at(self, i: int) -> Place | None:
         return next((place for place in self.places if place.first <= i <= place.last), None)
+
+
+# the most words of a section's label ("Friday protests", "Reaction")
+_SUBHEADING_WORDS = 4
+
+# a line's first words before a colon or bar, read against the caption openers of status.toml
+_CAPTION_OPENING = re.compile(r"[ \t(\[]*([A-Za-z]+(?: [A-Za-z]+)?)\s*[:|]")
 
 
 def _own_line(span: Span) -> bool:

@@ -140,6 +140,10 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         # "flooding killed 12 people", "an earthquake struck the city, killing 300": deaths
         # without violence are no event
         found = [m for m in found if not _done_by_nature(m, sentence)]
+        if sentence.is_caption or sentence.is_subheading:
+            # a photo caption shows a scene (often an old one), a sub-heading labels the section
+            # after it: neither tells an event of the report
+            found = []
         for mention in found:
             _resolve_pronoun_agent(mention, actors, all_actors)
             _resolve_pronoun_target(mention, actors)
@@ -997,6 +1001,7 @@ def resolve_dates(doc: Story) -> None:
     """Each mention's day: its own date, else the story's (the mention told before it), else publication."""
     published = doc.article.published
     story: dt.date | None = None
+    story_mention: Mention | None = None  # the mention that set ``story``
     told: dt.date | None = None  # the day of the last dated mention, history included
     for position, mention in enumerate(doc.mentions):
         values = [d for m in mention.dates for d in days_of(m)]
@@ -1054,7 +1059,7 @@ def resolve_dates(doc: Story) -> None:
             # and is the mention's own (another day than the event it followed)
             mention.day = values[0]
             mention.date_source = "sentence"
-        elif mention.date_source == "speech" and values and story is not None and story > max(values):
+        elif mention.date_source == "speech" and values and story is not None and (story > max(values) or _another_story(mention, story_mention)):
             # "On Monday the army said its troops fought …" in a story told of Tuesday: a deed is
             # not after the day it was told of; that day is the nearest the text gives
             mention.day = values[0]
@@ -1075,12 +1080,22 @@ def resolve_dates(doc: Story) -> None:
             told = mention.day
         if mention.date_source in {"own", "sentence"} and values and not mention.background and not mention.modality:
             story = mention.day
+            story_mention = mention
         if mention.day is not None and published is not None and not mention.modality:
             # a span that runs into the window is news ("from 3 to 5 March"): its last day counts
             # (split_ranges marks the days older than the window)
             spans = [day for d in mention.dates for day in (d.until, *d.listed) if day is not None] if mention.date_source == "own" else []
             if (published - max([mention.day, *spans])).days > _window():
                 mention.background = True
+
+
+def _another_story(mention: Mention, story: Mention | None) -> bool:
+    """ "On Tuesday, the militia's security directorate said it arrested two suspects in the town
+    of A" after a bomb told at B on Monday: a deed of another kind at a place of its own, told on a
+    later day, is not the story's day going on; the day it was told is the nearest the text gives."""
+    if story is None or mention.place_source != "own" or story.place_source != "own" or mention.place is None or story.place is None:
+        return False
+    return place_key(mention.place) != place_key(story.place) and family(mention.categories) != family(story.categories)
 
 
 def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) -> tuple[int, dt.date | None] | None:
