@@ -823,7 +823,9 @@ def build_mentions(
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
         # not the setting: "set up a post … amid continued raids" is one event
-        told = {i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
+        # (a sentence with no cause word has no setting: the parse is walked only where it has one)
+        told = ({i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
+                if not _CAUSE_WORDS.isdisjoint(sentence.words) else set(region.tokens))
         region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
