@@ -86,3 +86,15 @@ def test_sentence_doc_text_and_words(nlp):
     for sentence in sentences:
         by_doc.setdefault(id(sentence.doc), sentence.doc_text)
         assert sentence.doc_text is by_doc[id(sentence.doc)]
+
+
+def test_inside_of_a_sentence_is_the_plain_walk(nlp):
+    from thucydides.extract.mentions import _CAUSE_WORDS, _inside, _inside_of
+
+    text = ("Residents of Marobo fled after gunmen torched the market. Police arrested two men over the riot "
+            "in Kelasi. Troops patrolled the town of Tavira on Monday.")
+    for sentence in sentences_of(text, nlp(text), []):
+        for words in (_CAUSE_WORDS, {"for", "over", "connection"}, {"with", "of", "for", "into", "over"}):
+            for token in sentence.span:
+                plain = _inside(token, words)
+                assert _inside_of(sentence, token, words) == plain
