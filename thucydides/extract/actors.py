@@ -944,8 +944,10 @@ def is_group_name(text: str) -> bool:
     Gazetteers hold villages called after everything; a group's name is never where its
     events happened.
     """
-    lex = lexicon.actors()
-    if text in lex.acronym_index:
-        return True
-    words = lexicon.phrase_words(text)
-    return bool(words) and any(terms == words for terms, _ in lex.term_index.get(words[0], ()))
+    return text in lexicon.actors().acronym_index or is_group_term(lexicon.phrase_words(text))
+
+
+def is_group_term(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (``lexicon.phrase_words`` of a text) are a term of a group in the actor
+    dictionary."""
+    return bool(words) and any(terms == words for terms, _ in lexicon.actors().term_index.get(words[0], ()))

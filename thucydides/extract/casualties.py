@@ -697,7 +697,7 @@ def _sum_conjuncts(counts: list[Count], sentence: Sentence) -> list[Count]:
             continue
         first = merged[root.i]
         start, end = min(first.start, count.start), max(first.end, count.end)
-        text = sentence.doc.text[start - sentence.offset : end - sentence.offset]
+        text = sentence.doc_text[start - sentence.offset : end - sentence.offset]
         merged[root.i] = Count(
             first.kind, first.value + count.value, None, None, text, start, end, first.target, first.vague and count.vague
         )

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from thucydides.extract import casualties, coding, gangs, lexicon, status
-from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, demonym_country, is_group_name
+from thucydides.extract.actors import NOTE_LENGTH, ActorMention, country_name, dated, demonym_country, is_group_name, is_group_term
 from thucydides.extract.dates import days_of
 from thucydides.extract.mentions import RECIPROCAL_VERBS, Mention, allied
 from thucydides.extract.places import home_countries, named_countries, names_an_unread_place
@@ -479,7 +479,7 @@ def _signals(group: list[Mention]) -> coding.Signals:
         categories["state_outrage"] = 1.0
     # an ACLED note's crowd size ("[size=thousands]") is given only for demonstrations and riots:
     # armed men firing on the people of such a note fire on a crowd gathered
-    if any(_SIZE_TAG in m.sentence.doc.text for m in group):
+    if any(_SIZE_TAG in m.sentence.doc_text for m in group):
         categories["size_tag"] = 1.0
     # who acts is who does what makes the event what it is (as in _actors): the group claiming
     # a bombing, not the police who came to arrest suspects after it
@@ -1855,8 +1855,12 @@ def _in_group_name(text: str, place: PlaceMention) -> bool:
         return True
     words = [*before, place.text, *after]
     at = len(before)
+    # a phrase's words are its words' words run together (``phrase_words`` reads no word
+    # across a space): each word is read once, not once in every stretch it is part of
+    forms = [lexicon.phrase_words(word) for word in words]
+    acronyms = lexicon.actors().acronym_index
     return any(
-        is_group_name(" ".join(words[i:j]))
+        " ".join(words[i:j]) in acronyms or is_group_term(sum(forms[i:j], ()))
         for i in range(at + 1)
         for j in range(at + 1, len(words) + 1)
         if j - i > 1

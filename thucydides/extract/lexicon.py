@@ -30,6 +30,7 @@ def _load(name: str) -> dict[str, Any]:
         ) from None
 
 
+@functools.lru_cache(maxsize=65536)  # asked of the same names and words again and again
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """A lexicon phrase as the words it matches: lower case, hyphens as optional separators,
     the possessive "'s" a word of its own (as spaCy splits it)."""
@@ -56,6 +57,7 @@ def iter_phrase(phrase: str, text: str) -> Iterator[re.Match[str]]:
     return word_pattern(phrase).finditer(text) if phrase in text else iter(())
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every token's text and lemma by several rules
 def normal_form(word: str) -> str:
     """Lower case with typographic apostrophes made plain, as lexicon words are written; a verb's
     hyphenated "re-" joined to it ("re-captured" as "recaptured": the parse keeps it one word,

@@ -905,7 +905,9 @@ def build_mentions(
         # ("in recent months commanders claim to have killed …")
         said_in = {i for s in chain for i in s.frame}
         # not the setting: "set up a post … amid continued raids" is one event
-        told = {i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
+        # (a sentence with no cause word has no setting: the parse is walked only where it has one)
+        told = ({i for i in region.tokens if not _in_setting(doc[i], anchor_tokens)}
+                if not _CAUSE_WORDS.isdisjoint(sentence.words) else set(region.tokens))
         region_text = " ".join(doc[i].text for i in sorted(told | said_in))
         background = (
             any(d.background for d in region_dates if date_source in {"own", "sentence"})
@@ -1787,6 +1789,12 @@ def _in_setting(token: Token, anchors: list[Token]) -> bool:
 _MOTION_VERBS = {"run", "drive", "ride", "roll", "step", "walk", "pass", "travel"}
 
 
+def _inside_of(sentence: Sentence, token: Token, words: set[str] | frozenset[str]) -> Token | None:
+    """``_inside`` for a token of ``sentence``: None at once where the sentence has none of
+    ``words`` (the walk finds only such a word, and a parser sentence keeps its heads inside it)."""
+    return None if sentence.words.isdisjoint(words) else _inside(token, words)
+
+
 def _inside(token: Token, words: set[str] | frozenset[str], stop: Token | None = None) -> Token | None:
     """The nearest ancestor (the token excluded) that is one of ``words``, or the clause an
     ancestor marks with one of them ("after a gendarme shot …"), if any."""
@@ -1883,7 +1891,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
     kept: list[Cue] = []
     for cue in cues:
         token = doc[cue.head]
-        cause = _inside(token, _CAUSE_WORDS)
+        cause = _inside_of(sentence, token, _CAUSE_WORDS)
         # "regained control of X after clashes with the rebels": the fighting a place was taken
         # after tells that it was taken by force (coding reads it; no event of its own)
         # (also from a clause of its own: "seized the city after the army withdrew following clashes")
@@ -1907,7 +1915,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # (unless the phrase tells its own day: "… who died in an air strike on Sunday")
         # ("vowed to avenge the killing … by attacking bases in X": the "by" phrase is how the
         # revenge is to be taken, the deed planned, not the grievance)
-        avenged = _inside(token, _AVENGING) or _revenge_for(token)
+        avenged = _inside_of(sentence, token, _AVENGING) or _revenge_for(token)
         if avenged is not None and _by_means_of(token, avenged):
             avenged = None
         if avenged is not None and {clause_verb(avenged).lemma_.lower(), avenged.head.lemma_.lower()} & set(lexicon.status_words()["planning_verbs"]):
@@ -1921,7 +1929,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # "arrested for participating in protests", "detained over a rally", "arrested in connection
         # with the violence during the protests": why people were
         # arrested, not a demonstration of that day
-        reason = _inside(token, {"for", "over", "connection"}) if cue.category in _CROWD | {"protest_purpose"} else None
+        reason = _inside_of(sentence, token, {"for", "over", "connection"}) if cue.category in _CROWD | {"protest_purpose"} else None
         if reason is not None and any(c.category == "arrest" and c.anchor and _within(reason, doc[c.head]) for c in cues):
             continue
         # "charged him with murder", "arrested on charges of terrorism" or "on a warrant of
@@ -1929,7 +1937,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # alleged past, not a deed of the day
         # ("detained 40 generals as part of an investigation into the failed coup": what is
         # investigated is as much the past)
-        charge = _inside(token, {"with", "of", "for", "into", "over"})
+        charge = _inside_of(sentence, token, {"with", "of", "for", "into", "over"})
         if charge is not None and charge.dep_ == "prep" and (charge.head.lemma_.lower() in _CHARGING or charge.head.lower_ in _CHARGE_NOUNS
                                                              or (charge.lower_ == "for" and charge.head.lower_ == "arrest")
                                                              # "had been arrested over the killing of an informant"
@@ -1946,7 +1954,7 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             if any(c.category == "protest" and doc[c.head].pos_ == "VERB" and token.head.i in {c.head, *(o.i for o in doc[c.head].children if o.dep_ == "dobj")}
                    and (token.dep_ == "dobj" or token.dep_ == "conj" and token.head.dep_ == "dobj") for c in cues):
                 continue
-            purpose = _inside(token, lexicon.cues().purpose_words)
+            purpose = _inside_of(sentence, token, lexicon.cues().purpose_words)
             if purpose is not None and any(c.category == "protest" and not _within(doc[c.head], purpose) for c in cues):
                 continue
         # "militias mobilised to join the fight against X", "troops deployed to fight the

@@ -585,7 +585,7 @@ def _region_before_town(earlier: Place, place: Place, sentence: Sentence) -> boo
     """ "the Sinai town of Arish": the earlier name is the region the later one, a town, lies in."""
     doc = sentence.doc
     end = doc[earlier.last].idx + len(doc[earlier.last].text)
-    return region_before_town(doc.text, end, doc[place.first].idx)
+    return region_before_town(sentence.doc_text, end, doc[place.first].idx)
 
 
 def _trails(places: list[Place], sentence: Sentence) -> list[list[Place]]:

@@ -102,6 +102,20 @@ class Sentence:
         return self.span.text
 
     @functools.cached_property
+    def doc_text(self) -> str:
+        """The text of the doc the span is of (the article's, or a piece parsed on its own): spaCy
+        joins every token of the doc anew on each read of ``Doc.text``; ``sentences_of`` gives
+        the sentences of one doc one string."""
+        return self.span.doc.text
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Its tokens' lower-case forms: a rule that needs one of a few words (which the walks up
+        the parse of ``mentions._inside`` look for) is spared where none stands in the sentence;
+        the parse keeps each word's heads inside its sentence."""
+        return frozenset(token.lower_ for token in self.span)
+
+    @functools.cached_property
     def is_headline(self) -> bool:
         """The first line of the text when it is a line of its own, with no final full stop (the
         title ingest keeps on top)."""
@@ -264,11 +278,15 @@ def sentences_of(text: str, doc: Doc, places: Sequence[PlaceMention]) -> list[Se
     starts = _paragraph_starts(text)
     sentences: list[Sentence] = []
     paragraph = 0
+    doc_texts: dict[int, str] = {}  # by id of the doc (all alive here): each joined once
     for index, (offset, span) in enumerate(split_sentences(text, doc)):
         begin = offset + span.start_char
         while paragraph + 1 < len(starts) and starts[paragraph + 1] <= begin:
             paragraph += 1
         sentence = Sentence(index, span, offset, paragraph)
+        if id(span.doc) not in doc_texts:
+            doc_texts[id(span.doc)] = span.doc.text
+        sentence.doc_text = doc_texts[id(span.doc)]
         sentence.places = _locate(places, sentence)
         sentences.append(sentence)
     return sentences

@@ -7,6 +7,7 @@ lemma, so "seized", "seizes" and "seize" all match the term "seize"; hyphens are
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -42,8 +43,22 @@ def _word_forms(token: Token) -> tuple[str, str]:
 
 def _source_preposition(token: Token) -> bool:
     """The first word of a source phrase ("according to", status.toml `source_prepositions`)."""
+    pairs = _source_preposition_pairs()
+    if token.lower_ not in pairs:
+        return False  # (asked of every word: most are no first word, and the next is not looked at)
     following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-    return any(phrase.split() == [token.lower_, following] for phrase in lexicon.status_words()["source_prepositions"])
+    return following in pairs[token.lower_]
+
+
+@functools.cache
+def _source_preposition_pairs() -> dict[str, frozenset[str]]:
+    """The source phrases of two words, by their first word: "according" → {"to"}."""
+    pairs: dict[str, set[str]] = {}
+    for phrase in lexicon.status_words()["source_prepositions"]:
+        words = phrase.split()
+        if len(words) == 2:
+            pairs.setdefault(words[0], set()).add(words[1])
+    return {first: frozenset(seconds) for first, seconds in pairs.items()}
 
 
 def _title_case_forms(token: Token, forms: tuple[str, str]) -> tuple[str, str]:

@@ -83,7 +83,9 @@ class Token:
         self.lower = self.text.lower()
         # an elided French or Italian article glued to a name ("Villeneuve-d'Ascq", "Côte
         # d'Armor", "l'Aquila") is a word of the name: it had cut "Villeneuve-d'Ascq" in two
-        self.capitalised = self.text[:1].isupper() or _ELIDED_NAME.match(self.text) is not None
+        # (the apostrophe first: most words have none, and are spared the pattern)
+        self.capitalised = self.text[:1].isupper() or (
+            ("'" in self.text or "’" in self.text) and _ELIDED_NAME.match(self.text) is not None)
 
 
 @dataclass(slots=True)
