@@ -772,12 +772,16 @@ def _formation_of(head: Token, lex: lexicon.ActorLexicon) -> GenericKind | None:
         for words, kind in lex.head_index.get(owner.lower_, ()) or lex.head_index.get(owner.lemma_.lower(), ()):
             if len(words) == 1 and kind.kind in {"police", "military"}:
                 return kind
-    for child in head.lefts:
-        if child.dep_ in {"compound", "amod", "nmod"}:
-            for words, kind in lex.head_index.get(child.lower_, ()):
-                if len(words) == 1:
-                    # "government reinforcements", "a government convoy": the government's forces
-                    return next(k for k in lex.generic if k.kind == "military") if kind.kind == "government" else kind
+    modifiers = [child for child in head.lefts if child.dep_ in {"compound", "amod", "nmod"}]
+    # "the police commissioner's convoy", "the army chief's convoy": the convoy is the official's,
+    # and the force word before his title names whose force escorts him
+    modifiers += [mod for owner in head.lefts if owner.dep_ == "poss"
+                  for mod in owner.lefts if mod.dep_ in {"compound", "amod", "nmod"}]
+    for child in modifiers:
+        for words, kind in lex.head_index.get(child.lower_, ()):
+            if len(words) == 1:
+                # "government reinforcements", "a government convoy": the government's forces
+                return next(k for k in lex.generic if k.kind == "military") if kind.kind == "government" else kind
     return None
 
 

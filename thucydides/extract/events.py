@@ -980,7 +980,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # "a riot broke out between inmates of gang A and gang B, three inmates were killed":
             # no civilian is a side of a clash; the other named group its dead belonged to is
             rival = next((a.actor for m in group for a in m.actors if a.armed and a.kind == "named" and a.actor.inter in {2, 3} and a.actor.name != actor1.name), None)
-            actor2 = rival or actor2
+            # "clashes between two armed factions killed two people": the people killed are the
+            # clash's toll, the plural that names both sides is its other side too
+            both_sides = _told_as_both_sides(group, actor1)
+            actor2 = rival or both_sides or actor2
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
@@ -1496,6 +1499,16 @@ def _teller_of(group: list[Mention], agent: ActorMention) -> Mention:
     """The telling whose sentence names ``agent`` (a headline is a document of its own, so the
     agent's token is looked up there, not in the first telling's)."""
     return next((m for m in group if any(a is agent for a in m.actors)), None) or next((m for m in group if m.agent is agent), group[0])
+
+
+def _told_as_both_sides(group: list[Mention], actor1: Actor) -> Actor | None:
+    """actor1 when a telling names it by a plural of both sides ("two armed factions", "rival
+    militias"): the clash's other side is of the same kind."""
+    for m in group:
+        for a in m.actors:
+            if a.armed and a.actor.name == actor1.name and _rival_sides(_teller_of(group, a).sentence.doc[a.head]):
+                return actor1
+    return None
 
 
 def _rival_sides(head: Token) -> bool:

@@ -153,8 +153,11 @@ def _state_words(own: list[str]) -> bool:
     mark of the state ("armed", "defence") or the country and one word ("Nigerian Army")."""
     words = lexicon.actors().group_words
     countries = lexicon.countries().by_word
+    # (or the country first and a body of its forces last: "the Nigerian Army Command";
+    # "Paraguayan People's Army" is a rebel group)
     return all(w in words.state or (w,) in countries for w in own) and (
         any(w in words.state_marks for w in own) or len(own) == 2 and (own[0],) in countries
+        or (own[0],) in countries and own[-1] in words.state_bodies
     )
 
 

@@ -357,6 +357,7 @@ class GroupWords:
     rebel_heads: frozenset[str] = frozenset()  # "forces", "party": heads with a rebel's word only
     party_members: frozenset[str] = frozenset()  # "workers", "supporters": a party's people
     armed_deeds: frozenset[str] = frozenset()  # "retake", "ambush": verbs only armed doers do
+    state_bodies: frozenset[str] = frozenset()  # "command": after a country and its forces' words, a state's body
 
 
 @dataclass(frozen=True)

@@ -1283,6 +1283,10 @@ def _done_by_speaker(anchor: Token, verb: Token, statement: Statement) -> bool:
     said they captured the town": the deed's subject is the speaker, or the speaker's own, by a
     pronoun agreeing with the speaker ("Faqiri said they came under attack" tells of others)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}:
+        # "the army said it conducted an operation …, killing five": a participle with no subject
+        # of its own is done by the subject of the verb it hangs on (as "… a raid, killing five")
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     speaker = next((c for c in statement.verb.children if c.dep_ == "nsubj"), None)
     if subject is None or speaker is None or not (anchor.i == verb.i or (anchor.dep_ == "dobj" and anchor.head.i == verb.i)):
         return False

@@ -370,6 +370,20 @@ def _grievance(place: Place, sentence: Sentence, anchors: list[Token]) -> bool:
     return False
 
 
+def _time_setting(place: Place, sentence: Sentence, anchors: list[Token]) -> bool:
+    """ "killed in clashes in A, after a tense week in B": a place inside a span of time a
+    preposition of sequence opens is where that span was lived, not where the deed happened;
+    unless the span's phrase holds the event's own cue word ("after a week of clashes in B")."""
+    words = lexicon.time_words()
+    chain = _ancestors(sentence.doc[place.last])[1:]
+    for token in chain:
+        if (token.lower_ in words["setting_spans"] and token.dep_ == "pobj"
+                and token.head.lower_ in words["setting_prepositions"]):
+            below = {t.i for t in chain[: chain.index(token)]}
+            return not any(a.i in below for a in anchors)
+    return False
+
+
 def _qualifier(place: Place, earlier: Place, sentence: Sentence) -> bool:
     """ "Al Khabr (Habban, Shabwah)", "Bano district of Baghlan": a larger unit qualifying a place."""
     doc = sentence.doc
@@ -776,6 +790,9 @@ def event_places(
     # of its own: it only says where that lies
     labels = [p for p in candidates if _bullet_label(p, sentence)]
     candidates = [p for p in candidates if p not in labels] or candidates
+    # "… in A, after a tense week in B": B only sets the time (kept when it is all there is)
+    settings = [p for p in candidates if _time_setting(p, sentence, anchors or [])]
+    candidates = [p for p in candidates if p not in settings] or candidates
     named = candidates
     if anchors and candidates:
         tied = [p for p in candidates if _tied(p, anchors)]
