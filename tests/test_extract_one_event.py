@@ -374,11 +374,12 @@ def test_a_drone_shot_down_belongs_to_the_side_operating_it(run):
     assert event.actor2.name == "Operation Restoring Hope"
 
 
-def test_a_named_security_force_making_arrests_keeps_its_name(run):
+def test_a_named_factions_security_forces_making_arrests_are_its_police(run):
+    # (ACLED names a faction's "security forces" that arrest its police: docs/extract.md, acled3)
     text = "On 8 April 2022, Houthi security forces detained three journalists in Dhamar."
     (event,) = run(text, {"Dhamar": entry("Dhamar", iso="YE")}, published=dt.date(2022, 4, 10))
     assert event.sub_event_type == "Arrests"
-    assert event.actor1.name.startswith("Military Forces of Yemen (2016-) Supreme Political Council")
+    assert event.actor1.name.startswith("Police Forces of Yemen (2016-) Supreme Political Council")
 
 
 def test_a_brigade_of_the_government_forces_regains_territory_for_them(run):
