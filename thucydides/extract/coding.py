@@ -140,6 +140,8 @@ def _protest(s: Signals) -> str | None:
         # crowd's riot against the state's forces over a grievance is a violent demonstration
         or _riot_against_state(s)
         or _seat_stormed(s)
+        # "police and opposition supporters clashed": demonstrators fighting the state's forces
+        or s.has("crowd_fought_force")
     )
     if not protest:
         return None
@@ -147,6 +149,10 @@ def _protest(s: Signals) -> str | None:
         return None  # "demonstrators were tortured in custody": no crowd control, no protest
     # the crowd's own violence makes a riot; stones thrown by the police do not
     vandalism = s.has("destroy", "loot") and s.agent_inter in CROWD
+    # demonstrators who fought the police used violence themselves: a violent demonstration,
+    # whoever died in it (force against protesters is the taxonomy's for peaceful ones)
+    if s.has("crowd_fought_force") and not s.has("gunfight"):
+        return "Violent demonstration"
     # "two women died after soldiers beat them during a rally": the dead of a protest the force
     # broke up are its victims, however they are named
     lethal = s.has("lethal_force") or (s.deaths and s.target_kind in {"protesters", "civilian", None})
@@ -193,7 +199,7 @@ def _battle(s: Signals) -> str | None:
     if s.has("clash") or (s.has("mob") and s.agent_inter in ARMED and s.target_kind == "armed"):
         # a shoot-out of armed men with a "suspect" is still a clash; civilians fighting are not
         if s.target_kind in {"civilian", "protesters", "property"} and s.agent_inter not in ARMED:
-            return None
+            return "Armed clash" if _toll_of_unnamed_fighting(s) else None
         return "Armed clash"
     explosive = s.has(*_EXPLOSIVE)
     if _seizure_only(s):
@@ -203,6 +209,15 @@ def _battle(s: Signals) -> str | None:
     if s.has("fire_on") and not explosive and s.target_kind in {None, "armed"} and s.agent_inter in ARMED:
         return "Armed clash"
     return None
+
+
+def _toll_of_unnamed_fighting(s: Signals) -> bool:
+    """ "Three people were killed in fighting in X": fighting no side of which is named, told only
+    by its dead, is a battle between armed groups nobody identified (ACLED's unidentified armed
+    group), not an attack on the people it killed; a crowd's clash ("supporters clashed"), a
+    protest, a mob or an attack word make it something else."""
+    return (s.agent_inter is None and not s.other_sides and s.target_kind == "civilian" and s.deaths and not s.crowd_violence
+            and not s.has("protest", "mob", "attack", "fire_on", "riot_violence", "demo_tactic", "dispersal"))
 
 
 def _remote(s: Signals) -> str | None:

@@ -451,6 +451,67 @@ def _claimed_takeover_of_a_repelled_attack(group: list[Mention]) -> bool:
     return beaten_back and bool(taking) and all(m.own_deed for m in taking)
 
 
+def _demonstrating(token: Token) -> bool:
+    """A crowd word that names demonstrators: "opposition supporters", "ruling party activists",
+    "supporters of the Green Party", "traders protesting against new taxes"."""
+    words = lexicon.actors_section("demonstrating_crowds")
+    if token.lower_ not in words["people"]:
+        return False
+    marks, verbs = set(words["political_marks"]), set(words["protest_verbs"])
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"} and (child.lower_ in marks or any(g.lower_ in marks for g in child.children if g.dep_ in {"amod", "compound"})):
+            return True
+        if child.dep_ == "acl" and child.lemma_.lower() in verbs:
+            return True
+        # ("supporters of the Green Party", "of the opposition"; not a place after it: "members
+        # of the group near X")
+        if child.dep_ == "prep" and child.lower_ == "of" and any(_party_named(o, marks) for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _party_named(noun: Token, marks: set[str]) -> bool:
+    """The noun of an "of" phrase names a party or a political side: a name, or a political word
+    on it or in its own modifiers."""
+    return noun.pos_ == "PROPN" or noun.lower_ in marks or any(
+        c.dep_ in {"amod", "compound"} and (c.pos_ == "PROPN" or c.lower_ in marks) for c in noun.children)
+
+
+def _crowd_fought_the_force(group: list[Mention]) -> bool:
+    """ "Two people were killed when police and opposition supporters clashed", "traders protesting
+    against new taxes clashed with police": demonstrators who are a side of a clash with the
+    state's forces (the clash verb's subject with them, or its "with" object) use violence, a
+    violent demonstration (taxonomy: Riots), however many the police killed. An armed group named
+    in the clash makes it a battle."""
+    for mention in group:
+        # (a gun battle is fought by armed men, whatever they are called)
+        if not {"clash", "riot_clash"} & set(mention.categories) or "gunfight" in mention.categories or any(a.actor.inter in {2, 3, 4} for a in mention.actors):
+            continue
+        doc = mention.sentence.doc
+        verbs = [doc[c.head] for c in mention.cues if c.category in {"clash", "riot_clash"}]
+        # (the crowd's words may lie in a protest clause of their own: read the verb's sides)
+        sides = [t for verb in verbs for t in mention.sentence.span if _side_of(t, verb)]
+        # (an actor may be told outside this sentence's parse, a headline's: only its own count)
+        span = mention.sentence.span
+        force = any(a.actor.inter == 1 and span.start <= a.head < span.end and doc[a.head] in sides for a in mention.actors)
+        # (protesters are demonstrators by their word: actors.toml [generic.protesters])
+        protesters = set(lexicon.actors_section("generic")["protesters"]["heads"])
+        crowd = any(_demonstrating(t) or t.lower_ in protesters for t in sides)
+        if force and crowd:
+            return True
+    return False
+
+
+def _side_of(token: Token, verb: Token) -> bool:
+    """``token`` is a side of the fight ``verb`` tells: its subject (or one joined to it) or the
+    noun of its "with" phrase."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ == "nsubj" and token.head == verb:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head == verb
+
+
 def _signals(group: list[Mention]) -> coding.Signals:
     categories: dict[str, float] = {}
     claimed_takeover = _claimed_takeover_of_a_repelled_attack(group)
@@ -507,6 +568,11 @@ def _signals(group: list[Mention]) -> coding.Signals:
         if agent_inter is None or agent_inter in coding.CROWD:
             agent_inter = 4
     crowd_violence = any(m.crowd_violence for m in group)
+    if _crowd_fought_the_force(group):
+        # the crowd fought the police: the crowd acts (rioters), the force is whom it fought
+        categories["crowd_fought_force"] = 1.0
+        agent_inter, kind, crowd_violence = 5, "armed", True
+        target = next((a for m in group for a in m.actors if a.actor.inter == 1), target)
     armed_fire = any(m.agent is not None and m.agent.armed and {"lethal_force", "fire_on", "kill"} & set(m.categories) for m in group)
     others = frozenset(a.actor.inter for m in group for a in m.actors if a.armed and (agent is None or a.actor.name != agent.actor.name))
     return coding.Signals(categories, agent_inter, target.actor.inter if target else None, kind, deaths, crowd_violence, armed_fire, others)
@@ -696,6 +762,27 @@ def _speaking_defence_ministry(doc: Story, group: list[Mention]) -> Actor | None
     return None
 
 
+def _speaking_military_body(group: list[Mention], iso: str | None) -> Actor | None:
+    """ "The Joint Operations Command said an airstrike killed 12 militants near X": a state's
+    military command telling of a strike tells of its own forces, those of the state its words
+    name ("the Nigerian Army Command") or else of the country the event is in. A command named
+    with a rebel group's word ("the Eastern Front Command") is a group's, not a state's."""
+    heads = lexicon.status_words()["military_body_heads"]
+    group_words = lexicon.actors().group_words
+    rebel_words = group_words.strong - group_words.state
+    by_word = lexicon.countries().by_word
+    for mention in group:
+        for statement in mention.statements:
+            words = statement.speaker_words.strip().lower()
+            if not any(words == head or words.endswith(" " + head) for head in heads):
+                continue
+            if rebel_words & set(words.split()):
+                continue
+            states = [by_word[(w,)] for w in words.split() if (w,) in by_word]
+            return _country_actor("Military Forces of {}", 1, states[0] if states else iso, None, long=True)
+    return None
+
+
 def _only_describes(mention: Mention, actor: ActorMention) -> bool:
     """ "the army-aligned state government said": a force named only in the words describing
     the speaker (whom it backs) does not speak; the telling is the speaker's, not the force's deed."""
@@ -852,7 +939,7 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike":
             # "the army said an air strike destroyed a base": a state's forces telling of a strike
             # no one else is named for tell of their own
-            actor1 = _telling_military(doc, group) or _speaking_defence_ministry(doc, group) or actor1
+            actor1 = _telling_military(doc, group) or _speaking_defence_ministry(doc, group) or _speaking_military_body(group, iso) or actor1
         if (actor1 is None or actor1.inter == 7) and sub_event_type == "Air/drone strike" and _flown_by_a_military(group):
             # an air strike no one is named for, and no side known to fly in the article: ACLED's
             # "Unidentified Military Forces" (its codebook: inter 1 or 8 by context; warplanes no
@@ -974,6 +1061,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             force = _state_force_told(doc)
             if force is not None:
                 actor1, actor2 = force, _country_actor("Unidentified Armed Group ({})", 3, iso, actor2.text)
+        if sub_event_type == "Armed clash" and actor1 is None and agent is None and actor2 is not None and actor2.inter == 7 and person is None:
+            # "three people were killed in fighting in X": the dead of fighting no side of which
+            # is named are its toll, not a side; both sides are groups nobody identified
+            actor1 = actor2 = _country_actor("Unidentified Armed Group ({})", 3, iso)
         if sub_event_type == "Armed clash":
             actor1, actor2 = _forces_against_outlaws(group, actor1, actor2, iso)
         if sub_event_type == "Armed clash" and actor1 is not None and actor1.inter in {2, 3} and actor2 is not None and actor2.inter == 7:
@@ -984,6 +1075,10 @@ def _actors(doc: Story, group: list[Mention], sub_event_type: str, signals: codi
             # clash's toll, the plural that names both sides is its other side too
             both_sides = _told_as_both_sides(group, actor1)
             actor2 = rival or both_sides or actor2
+        if sub_event_type == "Armed clash" and actor1 is None and actor2 is not None and actor2.inter not in {1, 8}:
+            # "two gunmen were killed in a shoot-out with police": the state's force the dead
+            # fought, named beside them, is the clash's other side (first, as the state's)
+            actor1 = next((a.actor for m in group for a in m.actors if a.actor.inter in {1, 8} and a.actor.name != actor2.name), None)
         if actor1 is None:
             actor1 = _protagonist(doc, actor2.name if actor2 else None)
         if actor1 is None and actor2 is not None and actor2.inter in {1, 8}:
@@ -1347,6 +1442,11 @@ def _status(doc: Story, group: list[Mention], sub_event_type: str) -> str:
         # by the side that brought it down; "its forces had struck an ammunition depot": the other
         # side's arms hit by the side that says it hit them
         sub_event_type == "Disrupted weapons use" and any(m.own_deed and any(c.text.lower() in _BROUGHT_DOWN or c.category == "attack" for c in m.cues) for m in group)
+    ) or (
+        # "police said they launched an operation …, killing two suspects": the suspects a
+        # state's force says it killed are its claimed blow to those it hunts, like enemies
+        # killed (no exchange of fire told: still an attack by the taxonomy)
+        sub_event_type == "Attack" and any(m.own_deed and m.agent is not None and m.agent.actor.inter == 1 and m.target is not None and _suspect(m.target.actor) for m in group)
     )
     # the other side admitting it (the rebels' spokesman owning up to the raid and to their own
     # dead): a side's blow confirmed by the side it hit is no mere claim

@@ -1908,7 +1908,8 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
         # that attack's own (a consequence word, not a cause: "sparking protests" stays apart)
         set_off = cause is not None and cause.lower_ in _CONSEQUENCE_WORDS and cue.category in _FIGHTING and any(
             c.category in {"attack", "fire_on"} and c.anchor and not _within(doc[c.head], cause) for c in cues)
-        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force and not set_off:
+        died_in_it = cause is not None and cue.category in _FIGHTING | {"gunfight"} and _fought_by_the_dead(token, cause, cues)
+        if cause is not None and cue.category not in {"nofight", "withdraw", "protest_purpose"} and not taken_by_force and not set_off and not died_in_it:
             # what people flee is never the clause's own event, even when fleeing is its only other cue
             fled = cause.lower_ in _FLIGHT_WORDS
             outside = [c for c in cues if c.anchor and c is not cue and (fled or not _within(doc[c.head], cause))]
@@ -1981,6 +1982,21 @@ def _without_causes_and_grievances(cues: list[Cue], sentence: Sentence, sentence
             continue
         kept.append(cue)
     return kept
+
+
+def _fought_by_the_dead(token: Token, cause: Token, cues: list[Cue]) -> bool:
+    """ "A suspect was killed after exchanging fire with police", "two gunmen died after clashing
+    with troops": a fight told by a verb with no subject of its own after "after"/"following",
+    when the clause it hangs on tells its subject's death (a passive or "die": no one else's
+    victim named), was fought by the dead; it is the fight they died in, not a cause told apart.
+    ("troops killed two villagers after clashing with rebels" names other victims: stays a cause.)"""
+    if cause.lower_ not in {"after", "following"} or token.pos_ != "VERB" or token.dep_ != "pcomp" or token.head.i != cause.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return False
+    verb = cause.head
+    dead_subject = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() == "die"
+    return dead_subject and not any(c.dep_ == "dobj" for c in verb.children) and (verb.lemma_.lower() == "die" or any(c.head == verb.i for c in cues))
 
 
 def _told_of_a_body(token: Token) -> Token | None:
