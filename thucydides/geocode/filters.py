@@ -73,6 +73,26 @@ def direction_opens_organisation(span: Span, tokens: list[Token], lex: Lexicon) 
     return None
 
 
+def opened_organisation_reason(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
+    """"Redes da Maré" ("Networks of Maré"), "Observatório de Favelas": a Romance-language
+    organisation's name opened by its head word and joined by "da", "de" holds the name of the
+    neighbourhood it works in. A small place of that spelling is then no mention (Maré, New
+    Caledonia, half a world away); a notable one stays, read as the organisation's
+    (organisations.py)."""
+    if span.demonym or span.notable:
+        return None
+    if span.first == span.last < span.run.last and tokens[span.first].lower in lex.organisation_openers:
+        # "Rede de Comunidades …": the head word itself is no village (Réde, Hungary)
+        return f"opens an organisation's name: '{span.text} {tokens[span.first + 1].text}'"
+    for i in range(span.first - 1, span.run.first - 1, -1):
+        word = tokens[i].lower
+        if word in lex.organisation_openers:
+            return f"part of an organisation's name: '{' '.join(t.text for t in tokens[i : span.last + 1])}'"
+        if word in ("of", "the"):
+            return None  # an English "of" ends the Romance name ("Members of Redes da X")
+    return None
+
+
 def is_notable(entry: GazetteerEntry) -> bool:
     return feature_class(entry) in ("country", "region", "ADM1") or entry.population >= 100_000
 

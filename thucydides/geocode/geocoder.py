@@ -38,6 +38,7 @@ from thucydides.geocode.filters import (
     title_case_lines,
     headline_verb_reason,
     direction_opens_organisation,
+    opened_organisation_reason,
 )
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES, Gazetteer
 from thucydides.geocode.lexicon import Lexicon, lexicon
@@ -199,6 +200,7 @@ class Geocoder:
                 reason = reason or reject_reason(span, tokens, lex, person_words, text)
                 reason = reason or headline_verb_reason(span, tokens, lex, headline_tokens)
                 reason = reason or direction_opens_organisation(span, tokens, lex)
+                reason = reason or opened_organisation_reason(span, tokens, lex)
                 if reason is not None and reason.startswith(HALF_OF_LONGER):
                     # "Ras al-Ain": neither half is the place, but the whole name may be, spelt
                     # otherwise ("Ra's al 'Ayn") or not in the gazetteer: its words stay for it

@@ -58,6 +58,7 @@ class Lexicon:
     unit_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ID": ("Kabupaten ",): "Nduga regency"
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
     organisation_heads: frozenset[str] = frozenset()  # "command" of "the Northern Salvation Command"
+    organisation_openers: frozenset[str] = frozenset()  # "redes" of "Redes da Maré"
     headline_verbs: frozenset[str] = frozenset()  # "kill" of "Gunmen Kill Two": no town in a headline
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
     route_words: frozenset[str] = frozenset()  # "road" of "the Bouar-Baboua road": the two ends
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         strike_words=frozenset(data["strike_words"]),
         headline_verbs=frozenset(data["headline_verbs"]),
         organisation_heads=frozenset(data["organisation_heads"]),
+        organisation_openers=frozenset(data["organisation_openers"]),
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
         given_names=frozenset(data["given_names"]),
