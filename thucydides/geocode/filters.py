@@ -84,7 +84,8 @@ def opened_organisation_reason(span: Span, tokens: list[Token], lex: Lexicon) ->
     if span.first == span.last < span.run.last and tokens[span.first].lower in lex.organisation_openers:
         # "Rede de Comunidades …": the head word itself is no village (Réde, Hungary)
         return f"opens an organisation's name: '{span.text} {tokens[span.first + 1].text}'"
-    for i in range(span.first - 1, span.run.first - 1, -1):
+    # a name is a few words: only that far back (a run may be a whole capitalised text)
+    for i in range(span.first - 1, max(span.run.first, span.first - 5) - 1, -1):
         word = tokens[i].lower
         if word in lex.organisation_openers:
             return f"part of an organisation's name: '{' '.join(t.text for t in tokens[i : span.last + 1])}'"
