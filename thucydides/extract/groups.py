@@ -105,9 +105,12 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     # "Forces", "Party" head a rebel's name only with a rebel's word ("Revolutionary Armed Forces
     # of …"): alone they are a state's units or a party
     rebel = any(w in words.rebel for w in lowered)
+    # "gunmen of the Hamza Brigade": a unit's word names non-state armed men's group
+    unit = _armed_members_around(tokens, start, end)
     heads = [
         n for n, w in enumerate(lowered)
         if w in words.strong or w in words.weak or rebel and w in words.rebel_heads or w in {"forces", "force"} and _of_a_people(lowered, n)
+        or unit and w in words.unit_heads
     ]
     if len(lowered) < 2 or not heads:
         return False
@@ -115,7 +118,7 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     # the head ends the name or opens its "of X"/"for X" ("Liberation Square" is a place)
     if last + 1 < len(lowered) and lowered[last + 1] not in words.connectors:
         return False
-    strong = any(lowered[n] in words.strong or lowered[n] in words.rebel_heads for n in heads)
+    strong = any(lowered[n] in words.strong or lowered[n] in words.rebel_heads or lowered[n] in words.unit_heads for n in heads)
     if not strong and not _armed_setting(tokens, start, end):
         return False  # "the World Trade Organization (WTO)": an acronym alone makes no armed group
     own = [w for w in lowered if w not in words.connectors and w != "s"]
@@ -126,7 +129,8 @@ def _is_group(tokens: list[Token], start: int, end: int, *, acronym: bool) -> bo
     # a name of its own, not only words that describe ("Rebel Forces"); an acronym says it is
     # one, and so does a name's "of"/"for" ("Patriotic Front for Liberation")
     formal = any(w in {"of", "for"} and nxt not in words.state and nxt not in words.descriptive for w, nxt in zip(lowered, [w for w in lowered[1:] if w != "the"]))
-    return acronym or formal or any(w not in words.descriptive and w not in words.strong and w not in words.weak and w not in words.rebel_heads for w in own)
+    return acronym or formal or any(w not in words.descriptive and w not in words.strong and w not in words.weak and w not in words.rebel_heads
+                                    and w not in words.unit_heads for w in own)
 
 
 def _unit_of_a_state_force(lowered: list[str]) -> bool:
@@ -172,10 +176,14 @@ def state_force_at(tokens: list[Token], start: int, end: int) -> bool:
 def _armed_setting(tokens: list[Token], start: int, end: int) -> bool:
     """ "militants of the X Movement", "X Movement fighters": armed people of the name; or the
     name the doer of a deed only armed people do ("the X Party retook the town")."""
+    return _armed_members_around(tokens, start, end) or _does_an_armed_deed(tokens[end - 1], tokens[end] if end < len(tokens) else None)
+
+
+def _armed_members_around(tokens: list[Token], start: int, end: int) -> bool:
+    """ "militants of the X Movement", "X Movement fighters": non-state armed people of the name
+    (no soldiers: a state's unit has them too)."""
     members = lexicon.actors().group_words.members
     if end < len(tokens) and tokens[end].lower_ in members:
-        return True
-    if _does_an_armed_deed(tokens[end - 1], tokens[end] if end < len(tokens) else None):
         return True
     i = start - 1
     while i >= 0 and tokens[i].lower_ in {"the", "a"}:

@@ -358,6 +358,7 @@ class GroupWords:
     party_members: frozenset[str] = frozenset()  # "workers", "supporters": a party's people
     armed_deeds: frozenset[str] = frozenset()  # "retake", "ambush": verbs only armed doers do
     state_bodies: frozenset[str] = frozenset()  # "command": after a country and its forces' words, a state's body
+    unit_heads: frozenset[str] = frozenset()  # "brigade": a group's name only as armed men's ("gunmen of the X Brigade")
 
 
 @dataclass(frozen=True)

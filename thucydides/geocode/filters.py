@@ -40,6 +40,60 @@ def title_case_lines(text: str, tokens: list[Token]) -> set[int]:
     return result
 
 
+def headline_verb_reason(span: Span, tokens: list[Token], lex: Lexicon, headline_tokens: set[int]) -> str | None:
+    """"Gunmen Kill Two In X", "Nine Die As …": a title-case headline capitalises its verb, which
+    then matches a village of that spelling (Kill, Ireland; Die, France). One such word alone, with
+    no locating cue before it, is the verb; "Clashes In Hit" still names the town."""
+    if span.first != span.last or span.first not in headline_tokens or span.demonym:
+        return None
+    # the run's cue is read only after a lower-case word; a headline writes "In Hit" capitalised
+    before = tokens[span.first - 1].lower if span.first > 0 else ""
+    if span.first == span.run.first and (span.run.cue is not None or before in lex.place_cues):
+        return None
+    if tokens[span.first].lower not in lex.headline_verbs:
+        return None
+    return f"'{span.text}' is a headline's verb"
+
+
+def direction_opens_organisation(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
+    """"The Northern Salvation Command", "the Eastern Liberation Front": a direction word (with
+    its article) opening a capitalised name that ends in an organisation's head word is part of
+    the organisation's name, not the region called "The Northern" (Sudan). A kind word before
+    the head ("the Northern Province council") keeps the region."""
+    words = span.key.split()
+    if span.demonym or not any(w in DIRECTIONS for w in words) or not all(w in DIRECTIONS or w == "the" for w in words):
+        return None
+    heads = lex.organisation_heads | lex.force_heads | lex.movement_heads
+    for i in range(span.last + 1, min(span.run.last, span.last + 4) + 1):
+        word = tokens[i].lower
+        if word in lex.kind_words or word in lex.place_cues:
+            return None
+        if word in heads:
+            return f"opens an organisation's name: '{' '.join(t.text for t in tokens[span.first : i + 1])}'"
+    return None
+
+
+def opened_organisation_reason(span: Span, tokens: list[Token], lex: Lexicon) -> str | None:
+    """"Redes da Maré" ("Networks of Maré"), "Observatório de Favelas": a Romance-language
+    organisation's name opened by its head word and joined by "da", "de" holds the name of the
+    neighbourhood it works in. A small place of that spelling is then no mention (Maré, New
+    Caledonia, half a world away); a notable one stays, read as the organisation's
+    (organisations.py)."""
+    if span.demonym or span.notable:
+        return None
+    if span.first == span.last < span.run.last and tokens[span.first].lower in lex.organisation_openers:
+        # "Rede de Comunidades …": the head word itself is no village (Réde, Hungary)
+        return f"opens an organisation's name: '{span.text} {tokens[span.first + 1].text}'"
+    # a name is a few words: only that far back (a run may be a whole capitalised text)
+    for i in range(span.first - 1, max(span.run.first, span.first - 5) - 1, -1):
+        word = tokens[i].lower
+        if word in lex.organisation_openers:
+            return f"part of an organisation's name: '{' '.join(t.text for t in tokens[i : span.last + 1])}'"
+        if word in ("of", "the"):
+            return None  # an English "of" ends the Romance name ("Members of Redes da X")
+    return None
+
+
 def is_notable(entry: GazetteerEntry) -> bool:
     return feature_class(entry) in ("country", "region", "ADM1") or entry.population >= 100_000
 

@@ -36,6 +36,9 @@ from thucydides.geocode.filters import (
     neighbour_reason,
     person_words_of,
     title_case_lines,
+    headline_verb_reason,
+    direction_opens_organisation,
+    opened_organisation_reason,
 )
 from thucydides.geocode.gazetteer import COUNTRY_FEATURES, Gazetteer
 from thucydides.geocode.lexicon import Lexicon, lexicon
@@ -195,6 +198,9 @@ class Geocoder:
             for span in chosen:
                 reason = f"a person's name: '{first_names[span.first]}'" if span.first in first_names else None
                 reason = reason or reject_reason(span, tokens, lex, person_words, text)
+                reason = reason or headline_verb_reason(span, tokens, lex, headline_tokens)
+                reason = reason or direction_opens_organisation(span, tokens, lex)
+                reason = reason or opened_organisation_reason(span, tokens, lex)
                 if reason is not None and reason.startswith(HALF_OF_LONGER):
                     # "Ras al-Ain": neither half is the place, but the whole name may be, spelt
                     # otherwise ("Ra's al 'Ayn") or not in the gazetteer: its words stay for it

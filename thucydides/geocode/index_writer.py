@@ -22,7 +22,7 @@ from thucydides.geocode.normalise import name_key, skeleton, strip_article, stri
 log = logging.getLogger(__name__)
 
 # Bump when what the builders write changes: an index with another version is rebuilt.
-BUILDER_VERSION = "53-tawila"
+BUILDER_VERSION = "54-derna"
 _FLUSH_ROWS = 50_000
 
 

@@ -57,6 +57,9 @@ class Lexicon:
     honorific_generic_heads: frozenset[str] = frozenset()  # "ciudad" of "Ciudad de …": no short form
     unit_prefixes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ID": ("Kabupaten ",): "Nduga regency"
     strike_words: frozenset[str] = frozenset()  # "shelled" of "Russia shelled": the side striking
+    organisation_heads: frozenset[str] = frozenset()  # "command" of "the Northern Salvation Command"
+    organisation_openers: frozenset[str] = frozenset()  # "redes" of "Redes da Maré"
+    headline_verbs: frozenset[str] = frozenset()  # "kill" of "Gunmen Kill Two": no town in a headline
     work_words: frozenset[str] = frozenset()  # "film" of "the film Casablanca": a title, no place
     route_words: frozenset[str] = frozenset()  # "road" of "the Bouar-Baboua road": the two ends
     prize_heads: frozenset[str] = frozenset()  # "cup" of "the Stanley Cup": after a person's name
@@ -180,6 +183,9 @@ def lexicon() -> Lexicon:
         honorific_generic_heads=frozenset(towns["honorific_generic_heads"]),
         unit_prefixes={iso: tuple(f"{p} " for p in prefixes) for iso, prefixes in towns["unit_prefixes"].items()},
         strike_words=frozenset(data["strike_words"]),
+        headline_verbs=frozenset(data["headline_verbs"]),
+        organisation_heads=frozenset(data["organisation_heads"]),
+        organisation_openers=frozenset(data["organisation_openers"]),
         work_words=frozenset(data["work_words"]),
         first_names=frozenset(data["first_names"]),
         given_names=frozenset(data["given_names"]),
