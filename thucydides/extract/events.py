@@ -188,6 +188,14 @@ def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
     return sorted(reversed(groups), key=told, reverse=True)
 
 
+def _shifted_in_time(mention: Mention) -> bool:
+    """The mention is told in a clause that moves the time ("after …", "before …"), not in one
+    of the same moment ("when …", "while …", "as …")."""
+    if mention.region.kind != "temporal":
+        return False
+    return not any(c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "while", "as"} for c in mention.region.root.children)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -202,7 +210,9 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             if (place_key(first.place), first.background, first.modality) != key:
                 continue
             # a killing told in "after …" is what a protest was about, not part of it
-            temporal = mention.region.kind == "temporal" or any(m.region.kind == "temporal" for m in group)
+            # (not a "when" clause: "the crowd was marching when police fired tear gas" tells one
+            # moment of the same happening)
+            temporal = _shifted_in_time(mention) or any(_shifted_in_time(m) for m in group)
             # but "seized the town after government troops withdrew": the side leaving is how
             # the place changed hands, part of the takeover
             handover = any(_retreats(m) for m in (mention, first)) and any(_takes_place(m) for m in (mention, first))
