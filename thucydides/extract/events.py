@@ -188,6 +188,28 @@ def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
     return sorted(reversed(groups), key=told, reverse=True)
 
 
+def _leaders_arrested_apart(mention: Mention, group: list[Mention]) -> bool:
+    """ "Late on Wednesday night, gendarmes arrested two senior party leaders at the party
+    headquarters" after a march broken up: an arrest of a movement's leaders, told in a sentence
+    of its own, is an Arrests event of its own (the crowd's arrests stay the protest's)."""
+    # (dated in its own sentence: "the leader had been arrested over …", told with no day, is the
+    # cause a crowd rose up over, told back)
+    if "arrest" not in mention.categories or mention.target is None or mention.date_source not in {"own", "sentence"}:
+        return False
+    if any(m.sentence.index == mention.sentence.index for m in group) or not any(family(m.categories) == "protest" or "lethal_force" in m.categories for m in group):
+        return False
+    doc = mention.sentence.doc
+    return doc[mention.target.head].lower_ in lexicon.status_words()["leader_nouns"]
+
+
+def _shifted_in_time(mention: Mention) -> bool:
+    """The mention is told in a clause that moves the time ("after …", "before …"), not in one
+    of the same moment ("when …", "while …", "as …")."""
+    if mention.region.kind != "temporal":
+        return False
+    return not any(c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "while", "as"} for c in mention.region.root.children)
+
+
 def _groups(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one event: same place, compatible days, same status, compatible actors."""
     groups: list[list[Mention]] = []
@@ -202,7 +224,9 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             if (place_key(first.place), first.background, first.modality) != key:
                 continue
             # a killing told in "after …" is what a protest was about, not part of it
-            temporal = mention.region.kind == "temporal" or any(m.region.kind == "temporal" for m in group)
+            # (not a "when" clause: "the crowd was marching when police fired tear gas" tells one
+            # moment of the same happening)
+            temporal = _shifted_in_time(mention) or any(_shifted_in_time(m) for m in group)
             # but "seized the town after government troops withdrew": the side leaving is how
             # the place changed hands, part of the takeover
             handover = any(_retreats(m) for m in (mention, first)) and any(_takes_place(m) for m in (mention, first))
@@ -239,6 +263,8 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             ):
                 continue
             if family(mention.categories) == "protest" and family(first.categories) == "strategic" and "arrest" not in first.categories:
+                continue
+            if _leaders_arrested_apart(mention, group):
                 continue
             if _later_fight_after_a_massacre(mention, group):
                 continue

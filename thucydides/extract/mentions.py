@@ -1517,6 +1517,12 @@ def _speakers_own_forces(agent: ActorMention | None, chain: Sequence[Statement],
     if not bare and not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in doc[agent.head].children):
         return agent
     frame = sorted(chain[0].frame)
+    # "the Saudi-led coalition said its warplanes struck …": a foreign operation or coalition
+    # speaking owns the aircraft (not the country a demonym of its name, "… in Yemen", names)
+    speaking_operation = next((a for a in actors if a.head in chain[0].frame and a.actor.inter == 8 and a.kind == "named"), None)
+    if speaking_operation is not None:
+        # (the aircraft keep their words: they say the strike was from the air)
+        return replace(agent, actor=speaking_operation.actor, country=speaking_operation.country)
     iso = next((c for c in (demonym_country(doc[i], sentence) for i in frame if doc[i].text[:1].isupper()) if c), None)
     # "Moscow says its forces captured X": a capital speaking is its government
     capitals = [sentence.place_at(i) for i in frame]

@@ -1107,7 +1107,19 @@ def _another_story(mention: Mention, story: Mention | None) -> bool:
     later day, is not the story's day going on; the day it was told is the nearest the text gives."""
     if story is None or mention.place_source != "own" or story.place_source != "own" or mention.place is None or story.place is None:
         return False
-    return place_key(mention.place) != place_key(story.place) and family(mention.categories) != family(story.categories)
+    if place_key(mention.place) == place_key(story.place):
+        return False
+    # ("the TNLA claimed on Tuesday it had captured A" after the junta's jets bombed B on Monday:
+    # another side's deed at another place, as much another story as a deed of another kind)
+    return family(mention.categories) != family(story.categories) or _other_doers(mention, story)
+
+
+def _other_doers(mention: Mention, story: Mention) -> bool:
+    """Both deeds have a named doer and no side of one is a side of the other."""
+    if mention.agent is None or story.agent is None:
+        return False
+    sides = {a.actor.name for a in story.actors if a.armed}
+    return mention.agent.actor.name not in sides and story.agent.actor.name not in {a.actor.name for a in mention.actors if a.armed}
 
 
 def _measured_from_the_main_clause(mention: Mention, published: dt.date | None) -> tuple[int, dt.date | None] | None:
