@@ -178,6 +178,15 @@ def _civilians_fled(mention: Mention) -> bool:
     return any(a.is_civilian and a.head in subjects for a in mention.actors)
 
 
+_SEIZED_ARMS = {"disrupted", "weaponry"}
+
+
+def _arms_recovered(mention: Mention) -> bool:
+    """Weapons recovered or seized and nothing else ("troops recovered an M16 rifle and
+    documents")."""
+    return "disrupted" in mention.categories and set(mention.categories) <= _SEIZED_ARMS
+
+
 def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
     """The groups, latest told first; of one sentence, an earlier deed told only in an "after"
     clause comes last ("soldiers stormed the town on Tuesday after separatists attacked a
@@ -211,7 +220,10 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             # (and armed men fleeing it: "the other militants fled")
             # (and captives freed by it: "the other militants fled and the captives were freed")
             reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
-            if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
+            # and "a firefight ensued, after which the rebels withdrew … Troops recovered two rifles
+            # at the site": arms taken after a fight, told in a clause of their own, are its spoils
+            spoils = mention.region.kind != "temporal" and _arms_recovered(mention) and any(family(m.categories) == "violent" for m in group)
+            if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not spoils and not _arrested_after(mention, first):
                 continue
             if any(_another_kind_before(mention, other) for other in group):
                 continue
