@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from thucydides.extract.attribution import Statement
+    from thucydides.extract.places import EventPlace
     from thucydides.extract.sentences import Sentence
 
 log = logging.getLogger(__name__)
@@ -187,6 +188,21 @@ def _arms_recovered(mention: Mention) -> bool:
     return "disrupted" in mention.categories and set(mention.categories) <= _SEIZED_ARMS
 
 
+def _point_of(place: EventPlace | None) -> tuple[str, float, float] | None:
+    entry = place.place.mention.entry if place is not None and place.place is not None else None
+    return None if entry is None else (entry.name.lower(), round(entry.latitude, 3), round(entry.longitude, 3))
+
+
+def _headline_at_the_same_place(mention: Mention, first: Mention) -> bool:
+    """A headline's place and its lead's, told the same way, as two gazetteer entries of one
+    name at one point ("Rio" read as the municipality, "Rio de Janeiro" as the city it holds):
+    one place, so the headline is the lead's account, not a second event."""
+    if not (mention.sentence.is_headline or first.sentence.is_headline):
+        return False
+    point = _point_of(mention.place)
+    return point is not None and point == _point_of(first.place) and (mention.background, mention.modality) == (first.background, first.modality)
+
+
 def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
     """The groups, latest told first; of one sentence, an earlier deed told only in an "after"
     clause comes last ("soldiers stormed the town on Tuesday after separatists attacked a
@@ -208,7 +224,7 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         latest_first = mention.place_source == "previous" and mention.date_source not in {"own", "sentence"}
         for group in _latest_accounts(groups) if latest_first else groups:
             first = group[0]
-            if (place_key(first.place), first.background, first.modality) != key:
+            if (place_key(first.place), first.background, first.modality) != key and not _headline_at_the_same_place(mention, first):
                 continue
             # a killing told in "after …" is what a protest was about, not part of it
             temporal = mention.region.kind == "temporal" or any(m.region.kind == "temporal" for m in group)
