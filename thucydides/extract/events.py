@@ -409,6 +409,12 @@ def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
 _AFTERWARDS = {"later", "afterwards", "afterward", "subsequently", "thereafter"}
 
 
+def _responded(verb: Token) -> bool:
+    """ "troops responded to a distress call and engaged the attackers": a fight told as the
+    answer to what was told before comes after it."""
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() == "respond"
+
+
 def _fought_afterwards(mention: Mention) -> bool:
     """The mention's own fight is told as coming after what was told before ("troops later
     clashed with the group", "Hours later, soldiers engaged the attackers")."""
@@ -416,7 +422,7 @@ def _fought_afterwards(mention: Mention) -> bool:
     span = mention.sentence.span
     return any(
         c.category == "clash" and span.start <= c.head < span.end
-        and (mention.sequel or any(w.dep_ == "advmod" and w.lower_ in _AFTERWARDS for w in doc[c.head].children))
+        and (mention.sequel or any(w.dep_ == "advmod" and w.lower_ in _AFTERWARDS for w in doc[c.head].children) or _responded(doc[c.head]))
         for c in mention.cues
     )
 

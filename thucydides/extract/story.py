@@ -1704,6 +1704,10 @@ def share_between_mentions(doc: Story) -> None:
         # province, is the account of that kind: a headline's repelled attack on a base is not the
         # air strike told at another town of it)
         details = [m for m in details if may_tell_the_same(m, outer)] or details
+        # (nor is "In a separate incident on the same day, …" the account told before it: "IED
+        # attack on a patrol in X county" is not the shooting at a homestead in a town of it
+        # told next as another story)
+        details = [m for m in details if not (opens_another_story(m.sentence) and m.sentence.index > outer.sentence.index)]
         if not details:
             continue
         for detail in details:
