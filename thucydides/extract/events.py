@@ -412,7 +412,7 @@ _AFTERWARDS = {"later", "afterwards", "afterward", "subsequently", "thereafter"}
 def _responded(verb: Token) -> bool:
     """ "troops responded to a distress call and engaged the attackers": a fight told as the
     answer to what was told before comes after it."""
-    return verb.dep_ == "conj" and verb.head.lemma_.lower() == "respond"
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in lexicon.status_words()["responding_verbs"]
 
 
 def _fought_afterwards(mention: Mention) -> bool:
