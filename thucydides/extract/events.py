@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from thucydides.extract.attribution import Statement
+    from thucydides.extract.places import EventPlace
     from thucydides.extract.sentences import Sentence
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,30 @@ def _civilians_fled(mention: Mention) -> bool:
     return any(a.is_civilian and a.head in subjects for a in mention.actors)
 
 
+_SEIZED_ARMS = {"disrupted", "weaponry"}
+
+
+def _arms_recovered(mention: Mention) -> bool:
+    """Weapons recovered or seized and nothing else ("troops recovered an M16 rifle and
+    documents")."""
+    return "disrupted" in mention.categories and set(mention.categories) <= _SEIZED_ARMS
+
+
+def _point_of(place: EventPlace | None) -> tuple[str, float, float] | None:
+    entry = place.place.mention.entry if place is not None and place.place is not None else None
+    return None if entry is None else (entry.name.lower(), round(entry.latitude, 3), round(entry.longitude, 3))
+
+
+def _headline_at_the_same_place(mention: Mention, first: Mention) -> bool:
+    """A headline's place and its lead's, told the same way, as two gazetteer entries of one
+    name at one point ("Rio" read as the municipality, "Rio de Janeiro" as the city it holds):
+    one place, so the headline is the lead's account, not a second event."""
+    if not (mention.sentence.is_headline or first.sentence.is_headline):
+        return False
+    point = _point_of(mention.place)
+    return point is not None and point == _point_of(first.place) and (mention.background, mention.modality) == (first.background, first.modality)
+
+
 def _latest_accounts(groups: list[list[Mention]]) -> list[list[Mention]]:
     """The groups, latest told first; of one sentence, an earlier deed told only in an "after"
     clause comes last ("soldiers stormed the town on Tuesday after separatists attacked a
@@ -221,7 +246,7 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
         latest_first = mention.place_source == "previous" and mention.date_source not in {"own", "sentence"}
         for group in _latest_accounts(groups) if latest_first else groups:
             first = group[0]
-            if (place_key(first.place), first.background, first.modality) != key:
+            if (place_key(first.place), first.background, first.modality) != key and not _headline_at_the_same_place(mention, first):
                 continue
             # a killing told in "after …" is what a protest was about, not part of it
             # (not a "when" clause: "the crowd was marching when police fired tear gas" tells one
@@ -235,7 +260,10 @@ def _groups(mentions: list[Mention]) -> list[list[Mention]]:
             # (and armed men fleeing it: "the other militants fled")
             # (and captives freed by it: "the other militants fled and the captives were freed")
             reinforcing = any(set(m.categories) <= {"group_change", "other"} or _retreats(m) for m in (mention, first)) and "violent" in {family(mention.categories), family(first.categories)}
-            if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not _arrested_after(mention, first):
+            # and "a firefight ensued, after which the rebels withdrew … Troops recovered two rifles
+            # at the site": arms taken after a fight, told in a clause of their own, are its spoils
+            spoils = mention.region.kind != "temporal" and _arms_recovered(mention) and any(family(m.categories) == "violent" for m in group)
+            if temporal and family(mention.categories) != family(first.categories) and not handover and not reinforcing and not spoils and not _arrested_after(mention, first):
                 continue
             if any(_another_kind_before(mention, other) for other in group):
                 continue
@@ -407,6 +435,12 @@ def _another_deed(sequel: Mention, group: list[Mention]) -> bool:
 _AFTERWARDS = {"later", "afterwards", "afterward", "subsequently", "thereafter"}
 
 
+def _responded(verb: Token) -> bool:
+    """ "troops responded to a distress call and engaged the attackers": a fight told as the
+    answer to what was told before comes after it."""
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in lexicon.status_words()["responding_verbs"]
+
+
 def _fought_afterwards(mention: Mention) -> bool:
     """The mention's own fight is told as coming after what was told before ("troops later
     clashed with the group", "Hours later, soldiers engaged the attackers")."""
@@ -414,7 +448,7 @@ def _fought_afterwards(mention: Mention) -> bool:
     span = mention.sentence.span
     return any(
         c.category == "clash" and span.start <= c.head < span.end
-        and (mention.sequel or any(w.dep_ == "advmod" and w.lower_ in _AFTERWARDS for w in doc[c.head].children))
+        and (mention.sequel or any(w.dep_ == "advmod" and w.lower_ in _AFTERWARDS for w in doc[c.head].children) or _responded(doc[c.head]))
         for c in mention.cues
     )
 

@@ -140,6 +140,7 @@ def read_story(article: Article, doc: Doc, places: Sequence[PlaceMention]) -> St
         # "flooding killed 12 people", "an earthquake struck the city, killing 300": deaths
         # without violence are no event
         found = [m for m in found if not _done_by_nature(m, sentence)]
+        found = [m for m in found if not _seen_in_a_tip(m)]
         if sentence.is_caption or sentence.is_subheading:
             # a photo caption shows a scene (often an old one), a sub-heading labels the section
             # after it: neither tells an event of the report
@@ -322,6 +323,24 @@ def _members_of_the_group_target(mention: Mention, actors: list[ActorMention], e
         mention.victims_kind = "armed"
 
 
+_SUBORDINATE_CLAUSES = {"advcl", "xcomp", "acl", "relcl", "ccomp"}
+
+
+def _subject_interrupted(verb: Token) -> Token | None:
+    """The subject of the main clause a "when"-clause set off by a comma interrupts, when the
+    parse hangs it on a subordinate clause between them ("were patrolling, after residents
+    reported armed men robbing farmers, when they were ambushed"); None when it hangs on the
+    main clause itself (the nearest actor before the pronoun then stands for it)."""
+    when = any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in verb.children)
+    set_off = verb.i > 0 and any(t.text == "," for t in verb.doc[max(verb.left_edge.i - 1, 0):verb.left_edge.i])
+    if verb.dep_ != "advcl" or not when or not set_off or verb.head.dep_ not in _SUBORDINATE_CLAUSES:
+        return None
+    clause = verb.head
+    while clause.dep_ in _SUBORDINATE_CLAUSES and clause.head.i != clause.i:
+        clause = clause.head
+    return next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> None:
     """ "militants were planning an attack when they were arrested", "… when soldiers detained
     them": the pronoun undergoing the deed is the actor named before it in the sentence."""
@@ -337,6 +356,11 @@ def _resolve_pronoun_target(mention: Mention, actors: list[ActorMention]) -> Non
             continue
         agent_head = mention.agent.head if mention.agent is not None else None
         before = [a for a in actors if a.last < patient.i and a.head != agent_head and not is_pronoun(verb.doc[a.head])]
+        # "soldiers were on patrol, after residents reported armed men extorting food from
+        # farmers, when they were fired upon": a "when" told after the clauses between is the
+        # main clause's, its pronoun the main clause's subject, not a noun of the clauses between
+        main_subject = _subject_interrupted(verb)
+        before = [a for a in before if main_subject is not None and a.first <= main_subject.i <= a.last] or before
         if mention.agent is not None and mention.agent.actor.inter == 1:
             # "militants were abducting villagers when troops arrived and killed four of them":
             # whom a state force kills of those told before are the armed men, not their victims
@@ -501,6 +525,29 @@ def _may_name_author(token: Token, lemma: str, words: dict) -> bool:
 
 _AUTHOR_LEMMAS = frozenset({"be", "claim", "fall"})
 _AUTHOR_WORDS = frozenset({"behind", "responsible"})
+
+
+def _tip_participle(head: Token, tip_verbs: frozenset[str], markers: frozenset[str]) -> bool:
+    """The deed word is a participle describing people a tip told of ("reported armed men
+    extorting food", "reported the presence of gunmen planting a bomb"), the tip told in an
+    "after" clause of the force's own deed."""
+    if head.dep_ != "acl" or head.tag_ != "VBG":
+        return False
+    for verb in head.ancestors:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        told_before = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in markers for c in verb.children)
+        return verb.lemma_.lower() in tip_verbs and told_before
+    return False
+
+
+def _seen_in_a_tip(mention: Mention) -> bool:
+    """ "Soldiers were patrolling the village after residents reported armed men extorting food
+    from farmers": what the tip tells moved the force to act; it is neither that day's deed
+    nor dated (the force's own deed is the event)."""
+    words = lexicon.status_words()
+    heads = _anchor_heads(mention)
+    return bool(heads) and all(_tip_participle(h, words["tip_verbs"], words["tip_markers"]) for h in heads)
 
 
 def _told_as_a_reason(mention: Mention) -> bool:
@@ -1669,6 +1716,10 @@ def share_between_mentions(doc: Story) -> None:
         # province, is the account of that kind: a headline's repelled attack on a base is not the
         # air strike told at another town of it)
         details = [m for m in details if may_tell_the_same(m, outer)] or details
+        # (nor is "In a separate incident on the same day, …" the account told before it: "IED
+        # attack on a patrol in X county" is not the shooting at a homestead in a town of it
+        # told next as another story)
+        details = [m for m in details if not (opens_another_story(m.sentence) and m.sentence.index > outer.sentence.index)]
         if not details:
             continue
         for detail in details:
