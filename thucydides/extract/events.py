@@ -547,12 +547,12 @@ def _crowd_fought_the_force(group: list[Mention]) -> bool:
         # (a gun battle is fought by armed men, whatever they are called)
         if not {"clash", "riot_clash"} & set(mention.categories) or "gunfight" in mention.categories or any(a.actor.inter in {2, 3, 4} for a in mention.actors):
             continue
-        doc = mention.sentence.doc
-        verbs = [doc[c.head] for c in mention.cues if c.category in {"clash", "riot_clash"}]
+        doc, span = mention.sentence.doc, mention.sentence.span
+        # (a cue absorbed from a sentence parsed on its own indexes another Doc: only its own count)
+        verbs = [doc[c.head] for c in mention.cues if c.category in {"clash", "riot_clash"} and span.start <= c.head < span.end]
         # (the crowd's words may lie in a protest clause of their own: read the verb's sides)
-        sides = [t for verb in verbs for t in mention.sentence.span if _side_of(t, verb)]
+        sides = [t for verb in verbs for t in span if _side_of(t, verb)]
         # (an actor may be told outside this sentence's parse, a headline's: only its own count)
-        span = mention.sentence.span
         force = any(a.actor.inter == 1 and span.start <= a.head < span.end and doc[a.head] in sides for a in mention.actors)
         # (protesters are demonstrators by their word: actors.toml [generic.protesters])
         protesters = set(lexicon.actors_section("generic")["protesters"]["heads"])
@@ -1347,8 +1347,9 @@ def _suspect_set_upon(group: list[Mention]) -> bool:
     suspected robber", "a suspected thief was lynched"."""
     marks = set(lexicon.casualty_words()["suspect_marks"])
     for mention in group:
-        doc = mention.sentence.doc
-        verbs = {doc[c.head] for c in mention.cues if c.anchor}
+        doc, span = mention.sentence.doc, mention.sentence.span
+        # (a cue absorbed from a sentence parsed on its own indexes another Doc: only its own count)
+        verbs = {doc[c.head] for c in mention.cues if c.anchor and span.start <= c.head < span.end}
         # ("set a suspected kidnapper ablaze": the verb the cue word hangs on)
         verbs |= {v.head for v in list(verbs) if v.pos_ != "VERB"}
         verbs |= {c for v in list(verbs) for c in v.children if c.dep_ == "conj"} | {v.head for v in list(verbs) if v.dep_ == "conj"}
