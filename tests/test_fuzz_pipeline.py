@@ -274,3 +274,18 @@ def test_a_toll_told_after_a_dateline_lead_joins_it_across_two_parses(nlp, text)
     assert lead.doc is not toll.doc  # (the case still tests two parses)
     (event,) = process_article(article, nlp=nlp).events
     assert event.fatalities.count == 2
+
+
+def test_the_attackers_deed_reads_no_doer_named_back_from_another_parse(nlp):
+    """Regression, found by the benchmark: a line spaCy ran into the one before it is parsed on its
+    own, and its "he", named back to the police of an earlier sentence, was looked up by its token
+    index in that line's Doc (IndexError: token out of bounds)."""
+    _holds(
+        "Police in Ohio said on Monday that human remains found under a garden shed in Dayton were those of a woman "
+        "who went missing in 1975. Detectives said her husband, who died in 2001, had always been the only suspect, "
+        "and that officers had dug up the garden after a tip from a neighbour last month. The woman's niece, who was "
+        "nine when her aunt vanished, said the family had never stopped looking\n"
+        "\"I think he killed her on the night she vanished,\" Ms Carter \"I saw her that morning before school, and I "
+        "bet that was the day he killed her.\"",
+        nlp,
+    )

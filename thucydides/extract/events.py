@@ -223,8 +223,9 @@ def _leaders_arrested_apart(mention: Mention, group: list[Mention]) -> bool:
         return False
     if any(m.sentence.index == mention.sentence.index for m in group) or not any(family(m.categories) == "protest" or "lethal_force" in m.categories for m in group):
         return False
-    doc = mention.sentence.doc
-    return doc[mention.target.head].lower_ in lexicon.status_words()["leader_nouns"]
+    doc, span = mention.sentence.doc, mention.sentence.span
+    # (a target named back from another sentence may index another Doc: only its own counts)
+    return span.start <= mention.target.head < span.end and doc[mention.target.head].lower_ in lexicon.status_words()["leader_nouns"]
 
 
 def _shifted_in_time(mention: Mention) -> bool:

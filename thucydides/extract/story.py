@@ -1045,6 +1045,9 @@ def _the_attackers_deed(mention: Mention, earlier: Sequence[Mention]) -> Mention
     agent = mention.agent
     if agent is None or not agent.armed or mention.place_source == "own" or any(days_of(d) for d in mention.dates):
         return None
+    span = mention.sentence.span
+    if not span.start <= agent.head < span.end:
+        return None  # (a doer named back from another sentence, whose parse may be another Doc)
     head = mention.sentence.doc[agent.head]
     if head.lower_ not in _ATTACKER_ROLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
@@ -1415,12 +1418,13 @@ def _told_as_a_shooting(mention: Mention) -> bool:
     return any(c.text.lower() in words for c in mention.cues)
 
 
-def _the_victim(target: ActorMention | None, doc: Doc) -> bool:
+def _the_victim(target: ActorMention | None, sentence: Sentence) -> bool:
     """ "The victim", "the deceased": a definite noun that names the one harmed by what was told
-    before, not someone new."""
-    if target is None:
+    before, not someone new (a target named back from another sentence, whose parse may be
+    another Doc, is not read here)."""
+    if target is None or not sentence.span.start <= target.head < sentence.span.end:
         return False
-    head = doc[target.head]
+    head = sentence.doc[target.head]
     nouns = lexicon.casualty_words()["victim_named_back"]
     return head.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
@@ -1443,7 +1447,7 @@ def _victim_told_again(doc: Story) -> None:
     after an attack on civilians, is that attack told in more detail, not a second attack."""
     current = [m for m in doc.mentions if is_current(m)]
     for n, mention in enumerate(current):
-        if mention.agent is not None or mention.sentence.is_headline or not _the_victim(mention.target, mention.sentence.doc):
+        if mention.agent is not None or mention.sentence.is_headline or not _the_victim(mention.target, mention.sentence):
             continue
         before = [
             m for m in current[:n]
